@@ -1,0 +1,456 @@
+package org.patchlens.hive;
+
+import io.kaitai.struct.ByteBufferKaitaiStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.patchlens.format.Regf;
+
+/**
+ * A registry hive file, opened read-only and memory-mapped. Opening reads only the base
+ * block; the bins are walked once, lazily, the first time a cell is needed, to build an
+ * index of cell starts that every reference is checked against. Keys and values are
+ * parsed on demand.
+ *
+ * <p>Damage in the tree (a bad cell, a dangling offset, a loop) costs one subtree: it is
+ * recorded in {@link #damage()} and the rest still reads. Only a file with no usable base
+ * block or root key throws {@link HiveException}.
+ */
+public final class Hive implements AutoCloseable {
+    /** Cells start at file offset 4096. */
+    public static final int BASE_BLOCK_SIZE = 4096;
+    /** Cell offset meaning "no cell". */
+    public static final long NIL = 0xFFFFFFFFL;
+    /** Payload bytes of one big-data segment. */
+    public static final int BIG_DATA_SEGMENT = 16344;
+
+    private final String name;
+    private final Path path;
+    private final ByteBuffer buf;
+    private final long fileSize;
+    private final HiveHeader header;
+    private final HiveOptions options;
+    private final Set<Damage> damage = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Map<Long, java.util.Optional<SecurityDescriptor>> securityCache = new ConcurrentHashMap<>();
+    private volatile CellIndex index;
+    private volatile Key root;
+
+    private Hive(String name, Path path, ByteBuffer buf, HiveOptions options) {
+        this.name = name;
+        this.path = path;
+        this.buf = buf;
+        this.fileSize = buf.capacity();
+        this.options = options;
+        this.header = readHeader();
+    }
+
+    /** Opens a hive file read-only with default options. */
+    public static Hive open(Path file) {
+        return open(file, HiveOptions.DEFAULTS);
+    }
+
+    public static Hive open(Path file, HiveOptions options) {
+        String name = file.toString();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new HiveException(name, -1, "file is " + size + " bytes; hives over 2 GiB are not supported");
+            }
+            ByteBuffer mapped = size == 0 ? ByteBuffer.allocate(0) : ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            return new Hive(name, file, mapped.order(ByteOrder.LITTLE_ENDIAN), options);
+        } catch (IOException e) {
+            throw new HiveException(name, -1, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a hive from bytes already in memory (tests, replayed images). */
+    public static Hive fromBytes(String name, byte[] bytes, HiveOptions options) {
+        return new Hive(name, null, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), options);
+    }
+
+    public static Hive fromBytes(String name, byte[] bytes) {
+        return fromBytes(name, bytes, HiveOptions.DEFAULTS);
+    }
+
+    /** The name the hive was opened under (its path as given). */
+    public String name() {
+        return name;
+    }
+
+    /** The file, or null for an in-memory hive. */
+    public Path path() {
+        return path;
+    }
+
+    public long fileSize() {
+        return fileSize;
+    }
+
+    public HiveHeader header() {
+        return header;
+    }
+
+    public HiveOptions options() {
+        return options;
+    }
+
+    /** Minor format version (3 for NT 4.0 / 2000, 5 for XP and later). */
+    public int minorVersion() {
+        return (int) header.minorVersion();
+    }
+
+    /** All damage found so far (grows as more of the tree is read), in the order found. */
+    public List<Damage> damage() {
+        synchronized (damage) {
+            return List.copyOf(damage);
+        }
+    }
+
+    @Override
+    public void close() {
+        // A mapped buffer is released by the garbage collector; nothing else is held open.
+    }
+
+    // ---------------------------------------------------------------- header
+
+    private HiveHeader readHeader() {
+        if (fileSize < 512) {
+            throw new HiveException(name, -1, "file is too small to be a registry hive (" + fileSize + " bytes)");
+        }
+        if (buf.getInt(0) != 0x66676572) { // "regf"
+            byte[] sig = new byte[4];
+            buf.get(0, sig);
+            throw new HiveException(name, 0, "not a registry hive: signature is " + printable(sig) + ", expected \"regf\"");
+        }
+        if (fileSize < BASE_BLOCK_SIZE) {
+            throw new HiveException(name, -1, "file is too small to be a registry hive (" + fileSize
+                    + " bytes, a base block is 4096)");
+        }
+        Regf.BaseBlock bb;
+        Regf.BaseBlockTail tail;
+        try {
+            ByteBufferKaitaiStream io = stream(0, BASE_BLOCK_SIZE);
+            bb = new Regf.BaseBlock(io);
+            tail = new Regf.BaseBlockTail(io);
+        } catch (RuntimeException e) {
+            throw new HiveException(name, 0, "unreadable base block: " + e.getMessage(), e);
+        }
+        long firstBin = -1;
+        if (fileSize >= BASE_BLOCK_SIZE + 32 && buf.getInt(BASE_BLOCK_SIZE) == 0x6E696268) { // "hbin"
+            firstBin = buf.getLong(BASE_BLOCK_SIZE + 20);
+        }
+        boolean ofrg = "OfRg".equals(new String(bb.offregSignature(), StandardCharsets.ISO_8859_1))
+                || "OfRg".equals(new String(bb.offregSignatureLegacy(), StandardCharsets.ISO_8859_1));
+        long flags = (bb.flags().ktmLocked() ? 1 : 0) | (bb.flags().layeredKeysSupported() ? 2 : 0)
+                | bb.flags().undefined() << 2;
+        HiveHeader h = new HiveHeader(
+                bb.primarySequenceNumber(), bb.secondarySequenceNumber(), bb.lastWritten(),
+                bb.majorVersion(), bb.minorVersion(), buf.getInt(28) & 0xFFFFFFFFL, bb.fileFormat(),
+                bb.rootCellOffset(), bb.hiveBinsDataSize(), bb.clusteringFactor(),
+                cString(bb.fileName()), guid(bb.rmId()), guid(bb.logId()), flags, guid(bb.tmId()),
+                printable(bb.guidSignature()), bb.lastReorganized(), ofrg,
+                bb.checksum(), HiveHeader.checksum(buf, 0), tail.bootType(), tail.bootRecover(), firstBin);
+        if (h.fileType() != 0) {
+            String what = (h.fileType() == 1 || h.fileType() == 2 || h.fileType() == 6)
+                    ? "a transaction log" : "not a primary hive";
+            throw new HiveException(name, 28, "base block file type is " + h.fileType() + " (" + what
+                    + "), expected 0 (primary hive)");
+        }
+        if (h.checksumValid()) {
+            if (h.majorVersion() != 1 || h.minorVersion() < 2 || h.minorVersion() > 6) {
+                throw new HiveException(name, 20, "unsupported hive format version " + h.version()
+                        + " (supported: 1.2 to 1.6)");
+            }
+        } else {
+            addDamage(0, "", String.format("base block checksum mismatch (stored 0x%08X, computed 0x%08X): "
+                    + "header fields are only hints", h.storedChecksum(), h.computedChecksum()));
+        }
+        return h;
+    }
+
+    private static String cString(byte[] utf16) {
+        int end = 0;
+        while (end + 1 < utf16.length && (utf16[end] != 0 || utf16[end + 1] != 0)) {
+            end += 2;
+        }
+        return Text.utf16le(utf16, 0, end);
+    }
+
+    static String guid(byte[] b) {
+        ByteBuffer g = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        return String.format("%08x-%04x-%04x-%s-%s", g.getInt(0), g.getShort(4), g.getShort(6),
+                HexFormat.of().formatHex(b, 8, 10), HexFormat.of().formatHex(b, 10, 16));
+    }
+
+    static String printable(byte[] b) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (byte x : b) {
+            int c = x & 0xFF;
+            sb.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\x%02x", c));
+        }
+        return sb.append('"').toString();
+    }
+
+    // ---------------------------------------------------------------- bins and cells
+
+    /** The cell-start index, built by one walk over the bins the first time it is needed. */
+    CellIndex index() {
+        CellIndex i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = CellIndex.build(this);
+                    index = i;
+                }
+            }
+        }
+        return i;
+    }
+
+    /** Bytes of hive bins data the reader walks: the header's size, or what the file holds. */
+    long binsLimit() {
+        long available = Math.max(0, fileSize - BASE_BLOCK_SIZE);
+        if (!header.checksumValid()) {
+            // The header is untrusted: read every bin the file holds (cut at the first bad bin).
+            return available / 4096 * 4096;
+        }
+        long declared = header.hiveBinsDataSize();
+        if (declared > available) {
+            addDamage(40, "", "hive bins data size " + declared + " exceeds the " + available
+                    + " bytes after the base block: the file is truncated");
+            return available;
+        }
+        return declared;
+    }
+
+    Map<Long, java.util.Optional<SecurityDescriptor>> securityCache() {
+        return securityCache;
+    }
+
+    ByteBuffer buffer() {
+        return buf;
+    }
+
+    /** A Kaitai stream over {@code len} bytes at file offset {@code pos}, sharing the mapped bytes. */
+    ByteBufferKaitaiStream stream(long pos, long len) {
+        ByteBuffer slice = buf.slice((int) pos, (int) len).order(ByteOrder.LITTLE_ENDIAN);
+        return new ByteBufferKaitaiStream(slice);
+    }
+
+    /**
+     * Resolves a reference to an allocated cell, or records why it is not one and returns
+     * null. {@code what} names the reference for the damage text.
+     */
+    Cell cell(long cellOffset, String keyPath, String what) {
+        if (cellOffset == NIL) {
+            addDamage(-1, keyPath, what + " is missing (offset 0xFFFFFFFF)");
+            return null;
+        }
+        CellIndex idx = index();
+        long fileOff = BASE_BLOCK_SIZE + cellOffset;
+        if ((cellOffset & 0x80000000L) != 0) {
+            addDamage(-1, keyPath, String.format("%s offset 0x%X has the volatile bit set", what, cellOffset));
+            return null;
+        }
+        if (!idx.isCellStart(cellOffset)) {
+            addDamage(fileOff, keyPath, String.format("%s offset 0x%X is not the start of a cell", what, cellOffset));
+            return null;
+        }
+        int size = buf.getInt((int) fileOff);
+        if (size >= 0) {
+            addDamage(fileOff, keyPath, String.format("%s offset 0x%X points to a free cell", what, cellOffset));
+            return null;
+        }
+        return new Cell(cellOffset, fileOff + 4, -(long) size - 4);
+    }
+
+    /** An allocated cell: its offset, the file offset of its data, and the data length. */
+    record Cell(long offset, long dataPos, long dataLen) {
+        long fileOffset() {
+            return dataPos - 4;
+        }
+    }
+
+    /** Parses a record on a stream bounded by the cell; a parse failure is damage. */
+    <T> T parse(Cell c, String keyPath, String what, Function<ByteBufferKaitaiStream, T> parser) {
+        try {
+            return parser.apply(stream(c.dataPos(), c.dataLen()));
+        } catch (RuntimeException e) {
+            addDamage(c.fileOffset(), keyPath, what + " is unreadable: " + describe(e));
+            return null;
+        }
+    }
+
+    static String describe(RuntimeException e) {
+        if (e instanceof io.kaitai.struct.KaitaiStream.ValidationNotEqualError) {
+            return "wrong signature";
+        }
+        if (e instanceof java.nio.BufferUnderflowException || e instanceof IndexOutOfBoundsException
+                || e instanceof IllegalArgumentException) {
+            return "runs past the end of its cell";
+        }
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    void addDamage(long fileOffset, String keyPath, String reason) {
+        if (damage.size() < options.maxDamage()) {
+            damage.add(new Damage(name, fileOffset, keyPath, reason));
+        }
+    }
+
+    byte[] bytes(long filePos, int len) {
+        byte[] out = new byte[len];
+        buf.get((int) filePos, out);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    /** The root key. Throws when the base block's root offset does not name a usable key node. */
+    public Key root() {
+        Key r = root;
+        if (r == null) {
+            synchronized (this) {
+                r = root;
+                if (r == null) {
+                    r = readRoot();
+                    root = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private Key readRoot() {
+        long off = header.rootCellOffset();
+        long fileOff = BASE_BLOCK_SIZE + off;
+        CellIndex idx = index();
+        if (off == NIL || (off & 0x80000000L) != 0 || !idx.isCellStart(off)) {
+            throw new HiveException(name, 36, String.format("root cell offset 0x%X is not the start of a cell", off));
+        }
+        if (buf.getInt((int) fileOff) >= 0) {
+            throw new HiveException(name, fileOff, String.format("root cell at offset 0x%X is free", off));
+        }
+        Cell c = new Cell(off, fileOff + 4, -(long) buf.getInt((int) fileOff) - 4);
+        Regf.KeyNode nk;
+        try {
+            nk = new Regf.KeyNode(stream(c.dataPos(), c.dataLen()));
+        } catch (RuntimeException e) {
+            throw new HiveException(name, fileOff, "root key node is unreadable: " + describe(e), e);
+        }
+        if (!nk.flags().hiveEntry()) {
+            addDamage(fileOff, "\\", "root key node lacks the KEY_HIVE_ENTRY flag");
+        }
+        return new Key(this, null, c, nk);
+    }
+
+    /**
+     * The key at a path such as {@code ControlSet001\Services\Tcpip}; a leading backslash
+     * and the root key's own name are optional. Case-insensitive, Windows rules. Null if absent.
+     */
+    public Key key(String keyPath) {
+        Key k = root();
+        String p = keyPath.replace('/', '\\');
+        while (p.startsWith("\\")) {
+            p = p.substring(1);
+        }
+        if (p.isEmpty()) {
+            return k;
+        }
+        String[] parts = p.split("\\\\+");
+        int i = 0;
+        if (k.subkey(parts[0]) == null && WindowsUpcase.equalsIgnoreCase(parts[0], k.name())) {
+            i = 1; // the path starts with the root key's own name
+        }
+        for (; i < parts.length && k != null; i++) {
+            k = k.subkey(parts[i]);
+        }
+        return k;
+    }
+
+    /**
+     * Every key of the subtree at {@code start} in pre-order, children in subkey-list order.
+     * Iterative, with depth and cycle guards; a key that appears in several lists is listed
+     * wherever it appears (literal reading), bounded by the number of cells in the hive.
+     */
+    public Iterable<Key> walk(Key start) {
+        return () -> new Walker(start);
+    }
+
+    public Iterable<Key> walk() {
+        return walk(root());
+    }
+
+    private final class Walker implements Iterator<Key> {
+        private final ArrayList<Iterator<Key>> stack = new ArrayList<>();
+        private Key next;
+        private long budget;
+
+        Walker(Key start) {
+            next = start;
+            budget = Math.max(16, index().cellCount());
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) {
+                return true;
+            }
+            while (!stack.isEmpty()) {
+                Iterator<Key> top = stack.get(stack.size() - 1);
+                if (top.hasNext()) {
+                    next = top.next();
+                    return true;
+                }
+                stack.remove(stack.size() - 1);
+            }
+            return false;
+        }
+
+        @Override
+        public Key next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Key k = next;
+            next = null;
+            if (--budget < 0) {
+                if (budget == -1) {
+                    addDamage(k.fileOffset(), k.path(), "walk stopped: more keys listed than the hive has cells");
+                }
+                stack.clear();
+                return k;
+            }
+            if (k.depth() >= options.maxDepth()) {
+                if (k.subkeyCount() > 0) {
+                    addDamage(k.fileOffset(), k.path(), "subkeys not read: depth limit " + options.maxDepth());
+                }
+            } else {
+                List<Key> children = k.subkeys();
+                if (!children.isEmpty()) {
+                    stack.add(children.iterator());
+                }
+            }
+            return k;
+        }
+    }
+}

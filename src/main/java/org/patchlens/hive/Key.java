@@ -1,0 +1,405 @@
+package org.patchlens.hive;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.patchlens.format.Regf;
+
+/**
+ * A key node. Name, times, flags and counts come from the {@code nk} record; subkeys,
+ * values, class name and security descriptor are read when first asked for.
+ */
+public final class Key {
+    /** Flags of the {@code nk} record (u2 at offset 2). */
+    public static final int KEY_VOLATILE = 0x0001;
+    public static final int KEY_HIVE_EXIT = 0x0002;
+    public static final int KEY_HIVE_ENTRY = 0x0004;
+    public static final int KEY_NO_DELETE = 0x0008;
+    public static final int KEY_SYM_LINK = 0x0010;
+    public static final int KEY_COMP_NAME = 0x0020;
+    public static final int KEY_PREDEF_HANDLE = 0x0040;
+
+    private final Hive hive;
+    private final Key parent;
+    private final Hive.Cell cell;
+    private final Regf.KeyNode nk;
+    private final String name;
+    private final String path;
+    private final int depth;
+    private List<Key> subkeys;
+    private List<Value> values;
+
+    Key(Hive hive, Key parent, Hive.Cell cell, Regf.KeyNode nk) {
+        this.hive = hive;
+        this.parent = parent;
+        this.cell = cell;
+        this.nk = nk;
+        byte[] raw = nk.name();
+        this.name = nk.flags().compName() ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
+        if (parent == null) {
+            this.path = "\\";
+            this.depth = 0;
+        } else {
+            this.path = parent.parent == null ? "\\" + name : parent.path + "\\" + name;
+            this.depth = parent.depth + 1;
+        }
+    }
+
+    public Hive hive() {
+        return hive;
+    }
+
+    /** The key that listed this one, null for the root. */
+    public Key parent() {
+        return parent;
+    }
+
+    /** The key's own name (the root's too, though paths leave it out). */
+    public String name() {
+        return name;
+    }
+
+    /** The raw name bytes as stored. */
+    public byte[] rawName() {
+        return nk.name().clone();
+    }
+
+    /** {@code \} for the root, else {@code \Name1\Name2}; the root key's name is not part of paths. */
+    public String path() {
+        return path;
+    }
+
+    /** 0 for the root. */
+    public int depth() {
+        return depth;
+    }
+
+    public boolean isRoot() {
+        return parent == null;
+    }
+
+    /** Cell offset of the {@code nk} cell (relative to the hive bins data). */
+    public long cellOffset() {
+        return cell.offset();
+    }
+
+    /** File offset of the {@code nk} cell's size field. */
+    public long fileOffset() {
+        return cell.fileOffset();
+    }
+
+    /** Raw FILETIME of the last write. */
+    public long lastWrittenRaw() {
+        return nk.lastWritten();
+    }
+
+    /** The last write, exact to 100 ns. */
+    public Instant lastWritten() {
+        return FileTime.toInstant(nk.lastWritten());
+    }
+
+    /** The u2 flags (KEY_* constants). */
+    public int flags() {
+        Regf.KeyFlags f = nk.flags();
+        return (f.isVolatile() ? 0x1 : 0) | (f.hiveExit() ? 0x2 : 0) | (f.hiveEntry() ? 0x4 : 0)
+                | (f.noDelete() ? 0x8 : 0) | (f.symLink() ? 0x10 : 0) | (f.compName() ? 0x20 : 0)
+                | (f.predefHandle() ? 0x40 : 0) | (f.virtualSource() ? 0x80 : 0) | (f.virtualTarget() ? 0x100 : 0)
+                | (f.virtualStore() ? 0x200 : 0) | (int) f.undefined() << 10 | (int) f.userFlagsOld() << 12;
+    }
+
+    public boolean isSymbolicLink() {
+        return nk.flags().symLink();
+    }
+
+    /** Windows 8+ access bits (offset 12). */
+    public long accessBits() {
+        return nk.accessBits();
+    }
+
+    /** Cell offset of the parent as stored (meaningless for the root). */
+    public long parentOffset() {
+        return nk.parentOffset();
+    }
+
+    /** The number of subkeys the key node claims. */
+    public long subkeyCount() {
+        return nk.subkeyCount();
+    }
+
+    /** The number of values the key node claims (0 for a predefined-handle key). */
+    public long valueCount() {
+        return nk.flags().predefHandle() ? 0 : nk.valueCount();
+    }
+
+    public long securityOffset() {
+        return nk.securityOffset();
+    }
+
+    public int userFlags() {
+        return (int) nk.userFlags();
+    }
+
+    public int virtualizationControlFlags() {
+        return (int) nk.virtualizationControlFlags();
+    }
+
+    public int debugFlags() {
+        return nk.debugFlags();
+    }
+
+    public long maxSubkeyNameLength() {
+        return nk.maxSubkeyNameLength();
+    }
+
+    public long maxSubkeyClassNameLength() {
+        return nk.maxSubkeyClassNameLength();
+    }
+
+    public long maxValueNameLength() {
+        return nk.maxValueNameLength();
+    }
+
+    public long maxValueDataSize() {
+        return nk.maxValueDataSize();
+    }
+
+    /** The class name, or null when the key has none. */
+    public String className() {
+        int len = nk.lenClassName();
+        long off = nk.classNameOffset();
+        if (len == 0 || off == Hive.NIL) {
+            return null;
+        }
+        Hive.Cell c = hive.cell(off, path, "class name");
+        if (c == null) {
+            return null;
+        }
+        int n = len;
+        if (len > c.dataLen()) {
+            hive.addDamage(c.fileOffset(), path, "class name length " + len + " exceeds its cell ("
+                    + c.dataLen() + " bytes); truncated");
+            n = (int) c.dataLen();
+        }
+        return Text.utf16le(hive.bytes(c.dataPos(), n));
+    }
+
+    /** The decoded security descriptor, or null when the key has none or it is unreadable. */
+    public SecurityDescriptor security() {
+        return Security.of(hive, nk.securityOffset(), path);
+    }
+
+    // ---------------------------------------------------------------- subkeys
+
+    /** The subkeys in subkey-list order; bad entries are skipped and recorded as damage. */
+    public synchronized List<Key> subkeys() {
+        if (subkeys == null) {
+            subkeys = readSubkeys();
+        }
+        return subkeys;
+    }
+
+    /**
+     * The subkey with this name (Windows case-insensitive rules), or null. Before the
+     * subkeys are loaded, only the candidates whose {@code lh} hash or {@code lf} hint
+     * match are parsed; if none of them is the key, all subkeys are checked.
+     */
+    public Key subkey(String childName) {
+        List<Key> loaded;
+        synchronized (this) {
+            loaded = subkeys;
+        }
+        if (loaded == null) {
+            int hash = WindowsUpcase.nameHash(childName);
+            for (SubkeyRef ref : subkeyRefs()) {
+                if (ref.mayBe(childName, hash)) {
+                    Key k = readChild(ref.offset());
+                    if (k != null && WindowsUpcase.equalsIgnoreCase(k.name, childName)) {
+                        return k;
+                    }
+                }
+            }
+        }
+        for (Key k : subkeys()) {
+            if (WindowsUpcase.equalsIgnoreCase(k.name, childName)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** One element of a leaf: the subkey's offset and, from lh / lf leaves, its hash or name hint. */
+    private record SubkeyRef(long offset, char kind, long hash, byte[] hint) {
+        boolean mayBe(String name, int nameHash) {
+            if (kind == 'h') {
+                return (int) hash == nameHash;
+            }
+            if (kind == 'f' && hint[0] != 0) {
+                for (int i = 0; i < 4; i++) {
+                    char h = (char) (hint[i] & 0xFF);
+                    if (i >= name.length()) {
+                        return h == 0;
+                    }
+                    if (WindowsUpcase.upcase(h) != WindowsUpcase.upcase(name.charAt(i))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    private List<Key> readSubkeys() {
+        List<SubkeyRef> refs = subkeyRefs();
+        int limit = Math.min(refs.size(), hive.options().maxListed());
+        if (limit < refs.size()) {
+            hive.addDamage(fileOffset(), path, "only the first " + limit + " of " + refs.size() + " subkeys read");
+        }
+        List<Key> out = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            Key child = readChild(refs.get(i).offset());
+            if (child != null) {
+                out.add(child);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<SubkeyRef> subkeyRefs() {
+        long count = nk.subkeyCount();
+        if (count == 0) {
+            return List.of();
+        }
+        Hive.Cell listCell = hive.cell(nk.subkeyListOffset(), path, "subkey list");
+        if (listCell == null) {
+            return List.of();
+        }
+        Regf.SubkeyList list = hive.parse(listCell, path, "subkey list", Regf.SubkeyList::new);
+        if (list == null) {
+            return List.of();
+        }
+        List<SubkeyRef> refs = new ArrayList<>();
+        if (list.signature().equals("ri")) {
+            for (long leafOff : ((Regf.IndexRoot) list.body()).leafOffsets()) {
+                Hive.Cell leafCell = hive.cell(leafOff, path, "subkey leaf");
+                Regf.SubkeyList leaf = leafCell == null ? null
+                        : hive.parse(leafCell, path, "subkey leaf", Regf.SubkeyList::new);
+                if (leaf == null) {
+                    continue;
+                }
+                if (leaf.signature().equals("ri")) {
+                    hive.addDamage(leafCell.fileOffset(), path, "index root lists another index root; skipped");
+                    continue;
+                }
+                leafRefs(leaf, leafCell, refs);
+            }
+        } else {
+            leafRefs(list, listCell, refs);
+        }
+        if (refs.size() != count) {
+            hive.addDamage(listCell.fileOffset(), path, "key node claims " + count + " subkeys, its lists hold "
+                    + refs.size());
+        }
+        return refs;
+    }
+
+    private void leafRefs(Regf.SubkeyList leaf, Hive.Cell cell, List<SubkeyRef> out) {
+        Object body = leaf.body();
+        if (body instanceof Regf.FastLeaf lf) {
+            for (Regf.FastLeafElement e : lf.elements()) {
+                out.add(new SubkeyRef(e.keyNodeOffset(), 'f', 0, e.nameHint()));
+            }
+        } else if (body instanceof Regf.HashLeaf lh) {
+            for (Regf.HashLeafElement e : lh.elements()) {
+                out.add(new SubkeyRef(e.keyNodeOffset(), 'h', e.nameHash(), null));
+            }
+        } else if (body instanceof Regf.IndexLeaf li) {
+            for (long off : li.keyNodeOffsets()) {
+                out.add(new SubkeyRef(off, 'i', 0, null));
+            }
+        } else {
+            hive.addDamage(cell.fileOffset(), path, "subkey list has unknown signature \"" + leaf.signature() + "\"");
+        }
+    }
+
+    private Key readChild(long offset) {
+        for (Key a = this; a != null; a = a.parent) {
+            if (a.cell.offset() == offset) {
+                hive.addDamage(Hive.BASE_BLOCK_SIZE + offset, path, "subkey list points back to ancestor "
+                        + a.path + " (a cycle); skipped");
+                return null;
+            }
+        }
+        Hive.Cell c = hive.cell(offset, path, "subkey");
+        if (c == null) {
+            return null;
+        }
+        Regf.KeyNode child = hive.parse(c, path, "subkey node", Regf.KeyNode::new);
+        if (child == null) {
+            return null;
+        }
+        if (child.lenName() == 0) {
+            hive.addDamage(c.fileOffset(), path, "subkey node has an empty name; skipped");
+            return null;
+        }
+        return new Key(hive, this, c, child);
+    }
+
+    // ---------------------------------------------------------------- values
+
+    /** The values in value-list order; bad entries are skipped and recorded as damage. */
+    public synchronized List<Value> values() {
+        if (values == null) {
+            values = readValues();
+        }
+        return values;
+    }
+
+    /** The value with this name (case-insensitive; "" is the default value), or null. */
+    public Value value(String valueName) {
+        for (Value v : values()) {
+            if (WindowsUpcase.equalsIgnoreCase(v.name(), valueName)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private List<Value> readValues() {
+        long count = valueCount();
+        if (count == 0) {
+            return List.of();
+        }
+        Hive.Cell listCell = hive.cell(nk.valueListOffset(), path, "value list");
+        if (listCell == null) {
+            return List.of();
+        }
+        long fits = listCell.dataLen() / 4;
+        if (count > fits) {
+            hive.addDamage(listCell.fileOffset(), path, "key node claims " + count + " values, its value list cell "
+                    + "holds at most " + fits);
+            count = fits;
+        }
+        int n = (int) Math.min(count, hive.options().maxListed());
+        Regf.OffsetList list = hive.parse(listCell, path, "value list", io -> new Regf.OffsetList(io, n));
+        if (list == null) {
+            return List.of();
+        }
+        List<Value> out = new ArrayList<>(n);
+        for (long off : list.offsets()) {
+            Hive.Cell vc = hive.cell(off, path, "value");
+            if (vc == null) {
+                continue;
+            }
+            Regf.KeyValue vk = hive.parse(vc, path, "value record", Regf.KeyValue::new);
+            if (vk != null) {
+                out.add(new Value(this, vc, vk));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+}

@@ -1,0 +1,49 @@
+package org.patchlens.hive;
+
+/** Lenient string decoding of hive names and data: never throws, one U+FFFD per bad code unit. */
+final class Text {
+    private Text() {
+    }
+
+    static String latin1(byte[] b, int off, int len) {
+        char[] out = new char[len];
+        for (int i = 0; i < len; i++) {
+            out[i] = (char) (b[off + i] & 0xFF);
+        }
+        return new String(out);
+    }
+
+    /**
+     * UTF-16LE; an unpaired surrogate becomes U+FFFD, and so does an odd trailing byte.
+     * Valid surrogate pairs are kept, so the string round-trips to the same bytes when
+     * the input was well formed.
+     */
+    static String utf16le(byte[] b, int off, int len) {
+        int units = len / 2;
+        boolean odd = (len & 1) != 0;
+        char[] out = new char[units + (odd ? 1 : 0)];
+        for (int i = 0; i < units; i++) {
+            out[i] = (char) ((b[off + 2 * i] & 0xFF) | (b[off + 2 * i + 1] & 0xFF) << 8);
+        }
+        for (int i = 0; i < units; i++) {
+            char c = out[i];
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < units && Character.isLowSurrogate(out[i + 1])) {
+                    i++;
+                } else {
+                    out[i] = '\uFFFD';
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                out[i] = '\uFFFD';
+            }
+        }
+        if (odd) {
+            out[units] = '\uFFFD';
+        }
+        return new String(out);
+    }
+
+    static String utf16le(byte[] b) {
+        return utf16le(b, 0, b.length);
+    }
+}

@@ -1,0 +1,211 @@
+package org.patchlens.hive;
+
+import java.util.List;
+import org.patchlens.format.Regf;
+
+/**
+ * A value: name, raw 32-bit type, and data located the way Windows locates it (inline,
+ * one cell, or big data for format 1.4 and later). Data is read on first use.
+ */
+public final class Value {
+    public static final int VALUE_COMP_NAME = 0x0001;
+    public static final int VALUE_TOMBSTONE = 0x0002;
+
+    private final Key key;
+    private final Hive.Cell cell;
+    private final Regf.KeyValue vk;
+    private final String name;
+    private byte[] data;
+    private long dataCellOffset = -1;
+
+    Value(Key key, Hive.Cell cell, Regf.KeyValue vk) {
+        this.key = key;
+        this.cell = cell;
+        this.vk = vk;
+        byte[] raw = vk.name();
+        this.name = vk.flags().compName() ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
+    }
+
+    /** The key holding this value. */
+    public Key key() {
+        return key;
+    }
+
+    /** The value name; "" for the default value. */
+    public String name() {
+        return name;
+    }
+
+    public byte[] rawName() {
+        return vk.name().clone();
+    }
+
+    /** The raw 32-bit type field, kept as is (unknown codes included). */
+    public long typeCode() {
+        return vk.dataType();
+    }
+
+    public ValueType type() {
+        return ValueType.of(vk.dataType());
+    }
+
+    /** Flags (VALUE_COMP_NAME, VALUE_TOMBSTONE). */
+    public int flags() {
+        return (vk.flags().compName() ? 1 : 0) | (vk.flags().tombstone() ? 2 : 0) | (int) vk.flags().undefined() << 2;
+    }
+
+    /** The data size the record declares (without the inline bit). */
+    public long declaredSize() {
+        return vk.dataSize();
+    }
+
+    /** The data size field as stored, inline bit included. */
+    public long rawSizeField() {
+        return vk.dataSizeRaw();
+    }
+
+    public boolean isInline() {
+        return vk.isInline();
+    }
+
+    /** The data offset field as stored (inline data, a data cell or a big-data record). */
+    public long rawDataOffset() {
+        return vk.dataOffset();
+    }
+
+    /** Cell offset of the {@code vk} cell. */
+    public long cellOffset() {
+        return cell.offset();
+    }
+
+    public long fileOffset() {
+        return cell.fileOffset();
+    }
+
+    /** Cell offset of the data cell (or big-data record), -1 for inline or empty data. */
+    public long dataCellOffset() {
+        data();
+        return dataCellOffset;
+    }
+
+    /** The data bytes as Windows would return them; damaged data is returned as far as it is readable. */
+    public synchronized byte[] data() {
+        if (data == null) {
+            data = readData();
+        }
+        return data;
+    }
+
+    /** The number of data bytes {@link #data()} returns. */
+    public int size() {
+        return data().length;
+    }
+
+    public DecodedValue decoded() {
+        return DecodedValue.decode(typeCode(), data());
+    }
+
+    private byte[] readData() {
+        Hive hive = key.hive();
+        String where = key.path() + " value \"" + name + "\"";
+        long len = vk.dataSize();
+        if (len == 0) {
+            return new byte[0];
+        }
+        if (vk.isInline()) {
+            if (len > 4) {
+                hive.addDamage(cell.fileOffset(), key.path(), where + ": inline data size " + len
+                        + " exceeds 4 bytes; 4 returned");
+                len = 4;
+            }
+            long v = vk.dataOffset();
+            byte[] out = new byte[(int) len];
+            for (int i = 0; i < len; i++) {
+                out[i] = (byte) (v >>> (8 * i));
+            }
+            return out;
+        }
+        if (len > hive.options().maxValueData()) {
+            hive.addDamage(cell.fileOffset(), key.path(), where + ": data size " + len + " exceeds the limit of "
+                    + hive.options().maxValueData() + " bytes; not read");
+            return new byte[0];
+        }
+        Hive.Cell dc = hive.cell(vk.dataOffset(), key.path(), where + " data");
+        if (dc == null) {
+            return new byte[0];
+        }
+        dataCellOffset = dc.offset();
+        if (hive.minorVersion() >= 4 && len > Hive.BIG_DATA_SEGMENT) {
+            byte[] big = bigData(hive, dc, (int) len, where);
+            if (big != null) {
+                return big;
+            }
+        }
+        long n = len;
+        if (len > dc.dataLen()) {
+            hive.addDamage(dc.fileOffset(), key.path(), where + ": data size " + len + " exceeds its cell ("
+                    + dc.dataLen() + " bytes); truncated");
+            n = dc.dataLen();
+        }
+        return hive.bytes(dc.dataPos(), (int) n);
+    }
+
+    /** Big data (5.6): each segment gives min(16344, remaining) bytes; the value's size is authoritative. */
+    private byte[] bigData(Hive hive, Hive.Cell dc, int len, String where) {
+        Regf.BigData db;
+        try {
+            db = new Regf.BigData(hive.stream(dc.dataPos(), dc.dataLen()));
+        } catch (RuntimeException e) {
+            hive.addDamage(dc.fileOffset(), key.path(), where + ": data over 16344 bytes in a format 1."
+                    + hive.minorVersion() + " hive is not a big-data record; read as one cell");
+            return null;
+        }
+        int needed = (len + Hive.BIG_DATA_SEGMENT - 1) / Hive.BIG_DATA_SEGMENT;
+        int segments = db.numSegments();
+        if (segments != needed) {
+            hive.addDamage(dc.fileOffset(), key.path(), where + ": big-data record has " + segments
+                    + " segments, the size needs " + needed);
+        }
+        int use = Math.min(segments, needed);
+        Hive.Cell lc = hive.cell(db.segmentListOffset(), key.path(), where + " segment list");
+        if (lc == null) {
+            return new byte[0];
+        }
+        if (4L * use > lc.dataLen()) {
+            hive.addDamage(lc.fileOffset(), key.path(), where + ": segment list cell too small for " + use
+                    + " segments");
+            use = (int) (lc.dataLen() / 4);
+        }
+        final int count = use;
+        Regf.OffsetList list = hive.parse(lc, key.path(), where + " segment list", io -> new Regf.OffsetList(io, count));
+        if (list == null) {
+            return new byte[0];
+        }
+        byte[] out = new byte[len];
+        int got = 0;
+        List<Long> offs = list.offsets();
+        for (int i = 0; i < offs.size() && got < len; i++) {
+            Hive.Cell sc = hive.cell(offs.get(i), key.path(), where + " data segment " + i);
+            if (sc == null) {
+                break;
+            }
+            int take = Math.min(Hive.BIG_DATA_SEGMENT, len - got);
+            if (take > sc.dataLen()) {
+                hive.addDamage(sc.fileOffset(), key.path(), where + ": data segment " + i + " is shorter than "
+                        + take + " bytes");
+                take = (int) sc.dataLen();
+            }
+            hive.buffer().get((int) sc.dataPos(), out, got, take);
+            got += take;
+            if (take < Math.min(Hive.BIG_DATA_SEGMENT, len - (got - take))) {
+                break;
+            }
+        }
+        return got == len ? out : java.util.Arrays.copyOf(out, got);
+    }
+
+    @Override
+    public String toString() {
+        return key.path() + " : " + (name.isEmpty() ? "(default)" : name);
+    }
+}
