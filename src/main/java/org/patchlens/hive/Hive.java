@@ -178,6 +178,11 @@ public final class Hive implements AutoCloseable {
                 throw new HiveException(name, 20, "unsupported hive format version " + h.version()
                         + " (supported: 1.2 to 1.6)");
             }
+        } else if (h.majorVersion() != 1 || h.minorVersion() < 2 || h.minorVersion() > 6 || h.fileFormat() != 1) {
+            throw new HiveException(name, 508, String.format("base block is unusable: checksum mismatch (stored "
+                    + "0x%08X, computed 0x%08X) and version %s, file format %d are not a hive this reader supports;"
+                    + " its transaction logs may restore it", h.storedChecksum(), h.computedChecksum(), h.version(),
+                    h.fileFormat()));
         } else {
             addDamage(0, "", String.format("base block checksum mismatch (stored 0x%08X, computed 0x%08X): "
                     + "header fields are only hints", h.storedChecksum(), h.computedChecksum()));

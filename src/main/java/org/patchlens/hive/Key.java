@@ -255,13 +255,43 @@ public final class Key {
             hive.addDamage(fileOffset(), path, "only the first " + limit + " of " + refs.size() + " subkeys read");
         }
         List<Key> out = new ArrayList<>(limit);
+        String previous = null;
         for (int i = 0; i < limit; i++) {
             Key child = readChild(refs.get(i).offset());
-            if (child != null) {
-                out.add(child);
+            if (child == null) {
+                continue;
             }
+            // Literal reading: such keys are still listed, but Windows would reject or not find them.
+            if (child.parentOffset() != cell.offset()) {
+                hive.addDamage(child.fileOffset(), child.path, String.format(
+                        "key's parent offset 0x%X is not the key that lists it (0x%X)", child.parentOffset(),
+                        cell.offset()));
+            }
+            if (previous != null) {
+                int order = compareNames(previous, child.name);
+                if (order == 0) {
+                    hive.addDamage(child.fileOffset(), child.path, "subkey listed twice (duplicate name)");
+                } else if (order > 0) {
+                    hive.addDamage(child.fileOffset(), child.path, "subkey list is not sorted: Windows looks "
+                            + "keys up by binary search and may not find this one");
+                }
+            }
+            previous = child.name;
+            out.add(child);
         }
         return List.copyOf(out);
+    }
+
+    /** Order of subkey lists: uppercased code units compared numerically, a prefix first. */
+    static int compareNames(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            int d = WindowsUpcase.upcase(a.charAt(i)) - WindowsUpcase.upcase(b.charAt(i));
+            if (d != 0) {
+                return d;
+            }
+        }
+        return a.length() - b.length();
     }
 
     private List<SubkeyRef> subkeyRefs() {
