@@ -35,7 +35,8 @@ public final class Key {
         this.cell = cell;
         this.nk = nk;
         byte[] raw = nk.name();
-        this.name = nk.flags().compName() ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
+        this.name = nk.flags().compName() && hive.compressedNames()
+                ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
         if (parent == null) {
             this.path = "\\";
             this.depth = 0;

@@ -23,7 +23,8 @@ public final class Value {
         this.cell = cell;
         this.vk = vk;
         byte[] raw = vk.name();
-        this.name = vk.flags().compName() ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
+        this.name = vk.flags().compName() && key.hive().compressedNames()
+                ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
     }
 
     /** The key holding this value. */
