@@ -469,7 +469,7 @@ public final class Hive implements AutoCloseable {
                     addDamage(k.fileOffset(), k.path(), "subkeys not read: depth limit " + options.maxDepth());
                 }
             } else {
-                List<Key> children = k.subkeys();
+                List<Key> children = k.subkeysForWalk();
                 if (!children.isEmpty()) {
                     stack.add(children.iterator());
                 }

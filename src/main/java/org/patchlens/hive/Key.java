@@ -200,6 +200,14 @@ public final class Key {
     }
 
     /**
+     * The subkeys without keeping them on this key, so that a walk holds only the current
+     * path and memory stays flat whatever the hive's size.
+     */
+    synchronized List<Key> subkeysForWalk() {
+        return subkeys != null ? subkeys : readSubkeys();
+    }
+
+    /**
      * The subkey with this name (Windows case-insensitive rules), or null. Before the
      * subkeys are loaded, only the candidates whose {@code lh} hash or {@code lf} hint
      * match are parsed; if none of them is the key, all subkeys are checked.
