@@ -817,6 +817,11 @@ public final class HiveBuilder {
             return Integer.toUnsignedLong(bb.getInt(fileOffset(cellOffset) + 4 + fieldOffset));
         }
 
+        /** A u4 of the base block. */
+        public long headerU4(int offset) {
+            return Integer.toUnsignedLong(bb.getInt(offset));
+        }
+
         /** The raw s4 size field of a cell. */
         public int cellSize(long cellOffset) {
             return bb.getInt(fileOffset(cellOffset));
