@@ -390,10 +390,11 @@ public final class Hive implements AutoCloseable {
     /**
      * The key at a path such as {@code ControlSet001\Services\Tcpip}; a leading backslash
      * and the root key's own name are optional. Case-insensitive, Windows rules. Null if absent.
+     * Only the backslash separates names: a '/' is part of a name (e.g. {@code text/html}).
      */
     public Key key(String keyPath) {
         Key k = root();
-        String p = keyPath.replace('/', '\\');
+        String p = keyPath;
         while (p.startsWith("\\")) {
             p = p.substring(1);
         }
@@ -402,7 +403,7 @@ public final class Hive implements AutoCloseable {
         }
         String[] parts = p.split("\\\\+");
         int i = 0;
-        if (k.subkey(parts[0]) == null && WindowsUpcase.equalsIgnoreCase(parts[0], k.name())) {
+        if (k.subkey(parts[0]) == null && k.hasName(parts[0])) {
             i = 1; // the path starts with the root key's own name
         }
         for (; i < parts.length && k != null; i++) {
