@@ -1,0 +1,106 @@
+package org.patchlens.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.patchlens.cli.Main;
+import org.patchlens.hive.FuzzSeeds;
+
+/**
+ * The hive commands end to end on fuzzed files: whatever the bytes, each command exits 0 or 1
+ * (with a damage count on stderr when there is damage) or 2 with exactly one line, and never
+ * prints a stack trace or an internal error.
+ */
+@Timeout(10)
+class CliFuzzTest {
+    private static final List<byte[]> SEEDS = FuzzSeeds.hives();
+    private static final Path DIR;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("patchlens-clifuzz");
+            DIR.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String[][] COMMANDS = {
+        {"hive", "info", "$H"},
+        {"hive", "info", "--format", "json", "$H"},
+        {"hive", "ls", "$H"},
+        {"hive", "ls", "$H", "ControlSet001\\Services"},
+        {"hive", "get", "$H", "\\"},
+        {"hive", "get", "$H", "Select", "Current", "--data"},
+        {"hive", "dump", "$H"},
+        {"hive", "dump", "$H", "--format", "csv"},
+        {"hive", "dump", "$H", "--format", "text"},
+        {"hive", "dump", "$H", "--format", "listing"},
+        {"hive", "timeline", "$H", "--format", "jsonl"},
+        {"hive", "export-reg", "$H", "-o", "$O"},
+        {"hive", "diff", "$H", "$H"},
+    };
+
+    @FuzzTest(maxDuration = "5m")
+    void hiveCommands(FuzzedDataProvider in) throws IOException {
+        String[] template = COMMANDS[in.consumeInt(0, COMMANDS.length - 1)];
+        byte[] bytes;
+        if (in.consumeBoolean()) {
+            // a seed with a few bytes overwritten
+            bytes = SEEDS.get(in.consumeInt(0, SEEDS.size() - 1)).clone();
+            int n = in.consumeInt(0, 6);
+            for (int i = 0; i < n; i++) {
+                bytes[in.consumeInt(0, bytes.length - 1)] = in.consumeByte();
+            }
+        } else {
+            bytes = in.consumeRemainingAsBytes();
+        }
+        Path hive = DIR.resolve("evidence").resolve("hive");
+        Files.createDirectories(hive.getParent());
+        Files.write(hive, bytes);
+        Path out = DIR.resolve("out.reg");
+        String[] args = new String[template.length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = template[i].replace("$H", hive.toString()).replace("$O", out.toString());
+        }
+        check(args);
+    }
+
+    /** Runs one command line and checks the exit-code and stderr contract. */
+    static void check(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        String e = err.toString();
+        String cmd = String.join(" ", args);
+        if (e.contains("\tat ") || e.contains("internal error") || e.contains("Exception")) {
+            throw new AssertionError(cmd + ": stack trace or internal error on stderr:\n" + e);
+        }
+        switch (code) {
+            case 0 -> {
+                if (!e.isEmpty()) {
+                    throw new AssertionError(cmd + ": exit 0 with stderr:\n" + e);
+                }
+            }
+            case 1 -> {
+                if (!e.matches("(?s)patchlens: .*: \\d+ problems? in the hive.*")
+                        && !e.matches("patchlens: .*(key|value) not found: .*\\R")) {
+                    throw new AssertionError(cmd + ": exit 1 without a damage count:\n" + e);
+                }
+            }
+            case 2 -> {
+                if (e.lines().count() != 1 || !e.startsWith("patchlens: ")) {
+                    throw new AssertionError(cmd + ": exit 2 must print exactly one line:\n" + e);
+                }
+            }
+            default -> throw new AssertionError(cmd + ": exit code " + code);
+        }
+    }
+}

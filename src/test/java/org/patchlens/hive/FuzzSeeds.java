@@ -1,0 +1,69 @@
+package org.patchlens.hive;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Small builder-made hives (8 to 64 KiB) that the fuzz targets start from: every cell type in few
+ * cells, so that mutations reach deep structures quickly. Made at test time, never committed.
+ */
+public final class FuzzSeeds {
+    private FuzzSeeds() {
+    }
+
+    /** A compact hive with every cell type: lf/lh/li leaves, an ri, big data, class names, three sk cells. */
+    public static HiveBuilder sampler(int minor) {
+        HiveBuilder b = HiveBuilder.version(minor).fileName("\\SystemRoot\\System32\\Config\\SYSTEM")
+                .lastWritten(Instant.parse("2003-02-01T10:20:30.1234567Z"));
+        b.root().sz("", "root default").dword("RootDword", 0x12345678);
+        b.key("ControlSet001\\Services\\MSExchangeIS\\ParametersSystem").security(BuiltHives.SHARED)
+                .sz("Working Directory", "D:\\exchsrvr\\mdbdata")
+                .expandSz("ImagePath", "%SystemRoot%\\system32\\store.exe")
+                .multiSz("DependOnService", "MSExchangeSA", "", "MSExchangeDS")
+                .qword("Q", 0x0123456789ABCDEFL)
+                .dwordBigEndian("BE", 0xAABBCCDDL)
+                .binary("ThreeBytes", 1, 2, 3)
+                .binary("Empty", new byte[0])
+                .none("Nothing")
+                .link("Link", "\\Registry\\Machine\\System")
+                .value("WeirdType", 0x1F4, new byte[] {1, 2, 3, 4, 5, 6})
+                .binary("Hundred", BuiltHives.pattern(100, 1));
+        if (minor >= 4) {
+            b.key("Big").binary("Big17000", BuiltHives.pattern(17_000, 3));
+        }
+        b.key("ControlSet001\\Services\\Audited").security(BuiltHives.AUDITED).dword("x", 2);
+        b.key("ControlSet001\\Control\\Lsa\\JD").className("b0c1d2e3");
+        b.key("Select").dword("Current", 1).dword("Default", 1).dword("LastKnownGood", 1);
+        b.key("Größe\\Café").sz("ÿber", "Latin-1 names").sz("Schlüssel", "ä");
+        b.key("Ключ\\Ελληνικά").sz("значение", "UTF-16 names").dword("数", 3);
+        b.key("Latin1AsUtf16").utf16Name().dword("plain", 4).val("plain").utf16Name();
+        HiveBuilder.K forced = b.key("ForcedRi").ri(minor >= 5 ? HiveBuilder.ListKind.LH : HiveBuilder.ListKind.LF, 2);
+        for (String n : new String[] {"e", "D", "c", "B", "a"}) {
+            forced.key(n).sz("n", n);
+        }
+        HiveBuilder.K li = b.key("IndexLeaf").list(HiveBuilder.ListKind.LI);
+        li.key("two");
+        li.key("one");
+        b.key("Deep\\a\\b\\c\\d\\e\\f").sz("leaf", "deep");
+        return b;
+    }
+
+    /** The seed hives as bytes: samplers of formats 1.2 to 1.6, a root-only hive, and two hostile variants. */
+    public static List<byte[]> hives() {
+        List<byte[]> out = new ArrayList<>();
+        for (int minor = 2; minor <= 6; minor++) {
+            out.add(sampler(minor).toBytes());
+        }
+        out.add(HiveBuilder.v15().toBytes());
+        // a subkey list naming its own key (a cycle) and a value list longer than its cell claims
+        HiveBuilder b = sampler(5);
+        HiveBuilder.Image img = b.build();
+        HiveBuilder.K deep = b.key("Deep\\a");
+        img.putU4(deep.subkeyListOffset(), 4, b.key("Deep").nkOffset());
+        HiveBuilder.K ps = b.key("ControlSet001\\Services\\MSExchangeIS\\ParametersSystem");
+        img.putU4(ps.nkOffset(), 36, 100_000);
+        out.add(img.fixChecksum().bytes());
+        return out;
+    }
+}
