@@ -44,7 +44,15 @@ final class HiveInfo implements Callable<Integer> {
                 text(out, hive, h, s, damage, sha);
             }
             out.flush();
-            return damage.isEmpty() ? Main.OK : Main.FINDINGS;
+            if (damage.isEmpty()) {
+                return Main.OK;
+            }
+            // the count on stderr too, as every other hive command gives it, so scripts see it
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("patchlens: " + hive.name() + ": " + damage.size() + " problem" + (damage.size() == 1 ? "" : "s")
+                    + " in the hive (listed in the output)");
+            err.flush();
+            return Main.FINDINGS;
         }
     }
 

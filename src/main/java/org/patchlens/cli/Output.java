@@ -41,16 +41,41 @@ final class Output {
 
     static void check(Path out, boolean force, Collection<Path> inputs) throws IOException {
         Path target = out.toAbsolutePath().normalize();
+        Path realTarget = real(target);
         for (Path in : inputs) {
             Path src = in.toAbsolutePath().normalize();
-            if (target.equals(src) || (Files.exists(target) && Files.isSameFile(target, src))) {
+            Path realSrc = real(src);
+            if (target.equals(src) || realTarget.equals(realSrc)
+                    || (Files.exists(target) && Files.isSameFile(target, src))) {
                 throw new UsageException(out + ": refusing to write over an input file");
             }
+        }
+        for (Path in : inputs) {
+            Path src = in.toAbsolutePath().normalize();
+            Path realSrc = real(src);
             Path dir = src.getParent();
-            if (!force && dir != null && target.startsWith(dir)) {
+            Path realDir = realSrc.getParent();
+            // compared as written and with links resolved, so a link to the evidence folder does not get around it
+            if (!force && ((dir != null && target.startsWith(dir)) || (realDir != null && realTarget.startsWith(realDir)))) {
                 throw new UsageException(out + ": refusing to write into the evidence folder " + dir
                         + " (use --force to allow it)");
             }
+        }
+    }
+
+    /** The path with every link resolved in its longest existing prefix (the rest appended as is). */
+    static Path real(Path absolute) {
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+        } catch (IOException e) {
+            return absolute;
         }
     }
 }

@@ -326,7 +326,14 @@ public final class Key {
         }
         List<SubkeyRef> refs = new ArrayList<>();
         if (list.signature().equals("ri")) {
+            java.util.Set<Long> leaves = new java.util.HashSet<>();
             for (long leafOff : ((Regf.IndexRoot) list.body()).leafOffsets()) {
+                if (!leaves.add(leafOff)) {
+                    // one leaf listed many times would multiply its entries (memory), and Windows never writes it
+                    hive.addDamage(listCell.fileOffset(), path, String.format("index root lists leaf 0x%X more than "
+                            + "once; repeated entry skipped", leafOff));
+                    continue;
+                }
                 Hive.Cell leafCell = hive.cell(leafOff, path, "subkey leaf");
                 Regf.SubkeyList leaf = leafCell == null ? null
                         : hive.parse(leafCell, path, "subkey leaf", Regf.SubkeyList::new);
@@ -432,7 +439,15 @@ public final class Key {
             return List.of();
         }
         List<Value> out = new ArrayList<>(n);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        boolean repeated = false;
         for (long off : list.offsets()) {
+            if (!seen.add(off) && !repeated) {
+                // listed as the structures say (literal reading), but Windows never shares a value cell
+                repeated = true;
+                hive.addDamage(listCell.fileOffset(), path, String.format("value list names value cell 0x%X more "
+                        + "than once", off));
+            }
             Hive.Cell vc = hive.cell(off, path, "value");
             if (vc == null) {
                 continue;

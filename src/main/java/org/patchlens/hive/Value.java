@@ -96,12 +96,23 @@ public final class Value {
         return dataCellOffset;
     }
 
-    /** The data bytes as Windows would return them; damaged data is returned as far as it is readable. */
+    /** Data up to this size is kept on the value; larger data is read again on each call. */
+    static final int CACHED_DATA = 256;
+
+    /**
+     * The data bytes as Windows would return them; damaged data is returned as far as it is readable.
+     * Only small data is kept on the value, so a key whose value list names the same large value
+     * thousands of times costs memory for one copy at a time, not for all of them.
+     */
     public synchronized byte[] data() {
-        if (data == null) {
-            data = readData();
+        if (data != null) {
+            return data;
         }
-        return data;
+        byte[] d = readData();
+        if (d.length <= CACHED_DATA) {
+            data = d;
+        }
+        return d;
     }
 
     /** The number of data bytes {@link #data()} returns. */
@@ -111,6 +122,11 @@ public final class Value {
 
     public DecodedValue decoded() {
         return DecodedValue.decode(typeCode(), data());
+    }
+
+    /** The decoded form of {@code data}, as returned by {@link #data()} (saves reading large data twice). */
+    public DecodedValue decoded(byte[] data) {
+        return DecodedValue.decode(typeCode(), data);
     }
 
     private byte[] readData() {
@@ -189,27 +205,41 @@ public final class Value {
         if (list == null) {
             return new byte[0];
         }
-        byte[] out = new byte[len];
-        int got = 0;
+        // Resolve the segments before allocating, so the buffer is what the file holds, not what the size claims.
         List<Long> offs = list.offsets();
-        for (int i = 0; i < offs.size() && got < len; i++) {
+        List<Hive.Cell> cells = new java.util.ArrayList<>(offs.size());
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        long total = 0;
+        for (int i = 0; i < offs.size() && total < len; i++) {
+            if (!seen.add(offs.get(i))) {
+                hive.addDamage(lc.fileOffset(), key.path(), where + ": data segment " + i + " repeats segment cell 0x"
+                        + Long.toHexString(offs.get(i)) + "; the data ends before it");
+                break;
+            }
             Hive.Cell sc = hive.cell(offs.get(i), key.path(), where + " data segment " + i);
             if (sc == null) {
                 break;
             }
-            int take = Math.min(Hive.BIG_DATA_SEGMENT, len - got);
-            if (take > sc.dataLen()) {
+            int want = (int) Math.min(Hive.BIG_DATA_SEGMENT, len - total);
+            int take = (int) Math.min(want, sc.dataLen());
+            if (take < want) {
                 hive.addDamage(sc.fileOffset(), key.path(), where + ": data segment " + i + " is shorter than "
-                        + take + " bytes");
-                take = (int) sc.dataLen();
+                        + want + " bytes");
             }
-            hive.buffer().get((int) sc.dataPos(), out, got, take);
-            got += take;
-            if (take < Math.min(Hive.BIG_DATA_SEGMENT, len - (got - take))) {
+            cells.add(sc);
+            total += take;
+            if (take < want) {
                 break;
             }
         }
-        return got == len ? out : java.util.Arrays.copyOf(out, got);
+        byte[] out = new byte[(int) total];
+        int got = 0;
+        for (Hive.Cell sc : cells) {
+            int take = (int) Math.min(Math.min(Hive.BIG_DATA_SEGMENT, total - got), sc.dataLen());
+            hive.buffer().get((int) sc.dataPos(), out, got, take);
+            got += take;
+        }
+        return out;
     }
 
     @Override

@@ -107,9 +107,10 @@ public final class DiffWriter implements Consumer<Change>, AutoCloseable {
         } else {
             json.writeStringField("type", ValueType.name(v.typeCode()));
             json.writeNumberField("typeCode", v.typeCode());
-            json.writeNumberField("size", v.data().length);
-            json.writeStringField("hex", HEX.formatHex(v.data()));
-            json.writeStringField("value", v.decoded().render(v.data()));
+            byte[] data = v.data();
+            json.writeNumberField("size", data.length);
+            json.writeStringField("hex", HEX.formatHex(data));
+            json.writeStringField("value", v.decoded(data).render(data));
         }
         json.writeEndObject();
     }
@@ -123,7 +124,11 @@ public final class DiffWriter implements Consumer<Change>, AutoCloseable {
     }
 
     private static String rendered(Value v) {
-        return v == null ? "" : v.decoded().render(v.data());
+        if (v == null) {
+            return "";
+        }
+        byte[] data = v.data();
+        return v.decoded(data).render(data);
     }
 
     private static String time(Key k) {

@@ -71,7 +71,7 @@ public final class HiveDump {
                 g.writeNumberField("size", data.length);
                 g.writeStringField("hex", HEX.formatHex(data));
                 g.writeFieldName("value");
-                DecodedValue d = v.decoded();
+                DecodedValue d = v.decoded(data);
                 switch (d.kind()) {
                     case STRING -> g.writeString(d.text());
                     case MULTI_STRING -> {
@@ -118,7 +118,7 @@ public final class HiveDump {
                 byte[] data = v.data();
                 p.printRecord(k.path(), time, k.fileOffset(), cls == null ? "" : cls, v.name(),
                         ValueType.name(v.typeCode()), v.typeCode(), data.length, HEX.formatHex(data),
-                        v.decoded().render(data));
+                        v.decoded(data).render(data));
             }
         }
         p.flush();
@@ -138,11 +138,12 @@ public final class HiveDump {
                 sb.append("  class=\"").append(cls).append('"');
             }
             sb.append('\n');
+            out.append(sb);
             for (Value v : k.values()) {
                 values++;
-                sb.append("    ").append(valueLine(v)).append('\n');
+                // one value at a time: a key may hold thousands of large values
+                out.append("    ").append(valueLine(v)).append('\n');
             }
-            out.append(sb);
         }
         out.flush();
         return new long[] {keys, values};
@@ -154,7 +155,7 @@ public final class HiveDump {
         StringBuilder sb = new StringBuilder();
         sb.append(v.name().isEmpty() ? "(default)" : printable(v.name())).append("  ")
                 .append(ValueType.name(v.typeCode())).append("  ");
-        DecodedValue d = v.decoded();
+        DecodedValue d = v.decoded(data);
         switch (d.kind()) {
             case STRING -> sb.append('"').append(printable(d.text())).append('"');
             case MULTI_STRING -> {

@@ -4,13 +4,10 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.patchlens.cli.Main;
 import org.patchlens.hive.FuzzSeeds;
 
 /**
@@ -70,37 +67,6 @@ class CliFuzzTest {
         for (int i = 0; i < args.length; i++) {
             args[i] = template[i].replace("$H", hive.toString()).replace("$O", out.toString());
         }
-        check(args);
-    }
-
-    /** Runs one command line and checks the exit-code and stderr contract. */
-    static void check(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        String e = err.toString();
-        String cmd = String.join(" ", args);
-        if (e.contains("\tat ") || e.contains("internal error") || e.contains("Exception")) {
-            throw new AssertionError(cmd + ": stack trace or internal error on stderr:\n" + e);
-        }
-        switch (code) {
-            case 0 -> {
-                if (!e.isEmpty()) {
-                    throw new AssertionError(cmd + ": exit 0 with stderr:\n" + e);
-                }
-            }
-            case 1 -> {
-                if (!e.matches("(?s)patchlens: .*: \\d+ problems? in the hive.*")
-                        && !e.matches("patchlens: .*(key|value) not found: .*\\R")) {
-                    throw new AssertionError(cmd + ": exit 1 without a damage count:\n" + e);
-                }
-            }
-            case 2 -> {
-                if (e.lines().count() != 1 || !e.startsWith("patchlens: ")) {
-                    throw new AssertionError(cmd + ": exit 2 must print exactly one line:\n" + e);
-                }
-            }
-            default -> throw new AssertionError(cmd + ": exit code " + code);
-        }
+        CommandContract.check(args);
     }
 }

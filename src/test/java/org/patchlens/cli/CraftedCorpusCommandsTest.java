@@ -1,0 +1,73 @@
+package org.patchlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.fuzz.CommandContract;
+import org.patchlens.testing.Corpus;
+
+/**
+ * Every hive of class corrupt or crafted in the corpus MANIFEST.tsv through every hive command:
+ * exit 0 or 1 with a damage count on stderr, or 2 with exactly one line; never a stack trace
+ * (the checks are {@link CommandContract}'s).
+ */
+class CraftedCorpusCommandsTest {
+    @TempDir
+    static Path tmp;
+
+    static List<Path> hostileHives() throws IOException {
+        Path root = Corpus.root().orElseThrow();
+        List<Path> out = new ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve("MANIFEST.tsv"))) {
+            String[] f = line.split("\t");
+            if (f.length > 4 && f[3].equals("hive") && (f[4].equals("corrupt") || f[4].equals("crafted"))) {
+                out.add(root.resolve(f[0]));
+            }
+        }
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyHostileHiveThroughEveryCommand() throws IOException {
+        assumeTrue(Corpus.root().isPresent(), "no ../shared/corpus");
+        List<Path> hives = hostileHives();
+        assertTrue(hives.size() >= 10, "the manifest lists the crafted and corrupt hives: " + hives.size());
+        Path witness = Corpus.root().get().resolve("hives/yarp/EmptyHive");
+        return hives.stream().map(h -> DynamicTest.dynamicTest(Corpus.root().get().relativize(h).toString(), () -> {
+            assertTrue(Files.isRegularFile(h), "listed in the manifest: " + h);
+            int refused = 0;
+            int i = 0;
+            for (String[] c : EvidenceSafetyTest.EVERY_COMMAND) {
+                String[] args = EvidenceSafetyTest.args(c, h, witness, tmp.resolve("out-" + h.getFileName() + "-" + i++));
+                CommandContract.Outcome r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                        () -> CommandContract.check(args));
+                refused += r.exit() == 2 ? 1 : 0;
+            }
+            // a refusal is about the file, so every command refuses it or none does
+            assertTrue(refused == 0 || refused == EvidenceSafetyTest.EVERY_COMMAND.size(),
+                    h + ": refused by " + refused + " of " + EvidenceSafetyTest.EVERY_COMMAND.size() + " commands");
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> swappedDiffArguments() throws IOException {
+        assumeTrue(Corpus.root().isPresent(), "no ../shared/corpus");
+        Path witness = Corpus.root().get().resolve("hives/yarp/EmptyHive");
+        return hostileHives().stream().map(h -> DynamicTest.dynamicTest(h.getFileName().toString(), () -> {
+            CommandContract.Outcome r = CommandContract.check("hive", "diff", witness.toString(), h.toString());
+            assertEquals(r.exit() == 2, r.err().lines().count() == 1 && !r.err().contains("problem"), r.err());
+        }));
+    }
+}

@@ -1,0 +1,52 @@
+package org.patchlens.fuzz;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.patchlens.cli.Main;
+
+/**
+ * What every command promises on any input: exit 0 (nothing on stderr), 1 (a damage count, or a
+ * key or value that is not there) or 2 (exactly one line), never a stack trace or an internal error.
+ */
+public final class CommandContract {
+    private CommandContract() {
+    }
+
+    /** The outcome of one command line. */
+    public record Outcome(int exit, String out, String err) {
+    }
+
+    /** Runs one command line and checks the exit-code and stderr contract. */
+    public static Outcome check(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        String e = err.toString();
+        String cmd = String.join(" ", args);
+        if (e.contains("\tat ") || e.contains("internal error") || e.contains("Exception")) {
+            throw new AssertionError(cmd + ": stack trace or internal error on stderr:\n" + e);
+        }
+        switch (code) {
+            case 0 -> {
+                if (!e.isEmpty()) {
+                    throw new AssertionError(cmd + ": exit 0 with stderr:\n" + e);
+                }
+            }
+            case 1 -> {
+                // diff: exit 1 means "there are differences" (on stdout or in the -o file)
+                boolean differences = "diff".equals(args[1]) && e.isEmpty();
+                if (!differences && !e.matches("(?s)patchlens: .*: \\d+ problems? in the hive.*")
+                        && !e.matches("patchlens: .*(key|value) not found: .*\\R")) {
+                    throw new AssertionError(cmd + ": exit 1 without a damage count:\n" + e);
+                }
+            }
+            case 2 -> {
+                if (e.lines().count() != 1 || !e.startsWith("patchlens: ")) {
+                    throw new AssertionError(cmd + ": exit 2 must print exactly one line:\n" + e);
+                }
+            }
+            default -> throw new AssertionError(cmd + ": exit code " + code);
+        }
+        return new Outcome(code, out.toString(), e);
+    }
+}
