@@ -28,6 +28,45 @@ public final class FileTime {
 
     /** ISO-8601 UTC with seven fractional digits, e.g. {@code 2010-11-10T17:29:40.1234567Z}. */
     public static String iso(long fileTime) {
-        return ISO_7.format(toInstant(fileTime));
+        long seconds = Long.divideUnsigned(fileTime, 10_000_000L);
+        long ticks = Long.remainderUnsigned(fileTime, 10_000_000L);
+        long days = Math.floorDiv(seconds - EPOCH_DIFF_SECONDS, 86_400L);
+        int secOfDay = (int) Math.floorMod(seconds - EPOCH_DIFF_SECONDS, 86_400L);
+        // civil date from days since 1970-01-01 (proleptic Gregorian, as java.time)
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        if (year > 9999) {
+            return ISO_7.format(toInstant(fileTime)); // "+10000-..." as java.time writes it
+        }
+        char[] c = new char[28];
+        digits(c, 0, (int) year, 4);
+        c[4] = '-';
+        digits(c, 5, month, 2);
+        c[7] = '-';
+        digits(c, 8, day, 2);
+        c[10] = 'T';
+        digits(c, 11, secOfDay / 3600, 2);
+        c[13] = ':';
+        digits(c, 14, secOfDay / 60 % 60, 2);
+        c[16] = ':';
+        digits(c, 17, secOfDay % 60, 2);
+        c[19] = '.';
+        digits(c, 20, (int) ticks, 7);
+        c[27] = 'Z';
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }
