@@ -79,8 +79,8 @@ final class CellIndex {
             }
             if (problem != null) {
                 long next = resync(buf, pos + 4096, limit);
-                String skipped = next < 0 ? "; no valid bin follows" : "; skipped to the next bin at 0x"
-                        + Long.toHexString(next);
+                String skipped = next < 0 ? "; no valid bin follows" : "; skipped to the next bin, at offset 0x"
+                        + Long.toHexString(Hive.BASE_BLOCK_SIZE + next).toUpperCase(java.util.Locale.ROOT);
                 hive.addDamage(filePos, "", problem + skipped);
                 if (next < 0) {
                     break;

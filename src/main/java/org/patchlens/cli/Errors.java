@@ -1,0 +1,44 @@
+package org.patchlens.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.patchlens.hive.HiveException;
+
+/** Turns any failure into the one line a user sees, and (with --debug) a stack trace. */
+final class Errors {
+    private Errors() {
+    }
+
+    static String oneLine(Throwable ex) {
+        Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        String msg;
+        if (e instanceof HiveException || e instanceof UsageException) {
+            msg = e.getMessage();
+        } else if (e instanceof NoSuchFileException n) {
+            msg = n.getFile() + ": no such file";
+        } else if (e instanceof AccessDeniedException a) {
+            msg = a.getFile() + ": permission denied";
+        } else if (e instanceof IOException) {
+            msg = "I/O error: " + e.getMessage();
+        } else {
+            msg = "internal error: " + e + " (please report it; --debug shows where)";
+        }
+        return msg.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    static String trace(Throwable ex) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            sb.append(t == ex ? "" : "Caused by: ").append(t).append('\n');
+            for (StackTraceElement el : t.getStackTrace()) {
+                sb.append("\tat ").append(el).append('\n');
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package org.patchlens.cli;
+
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.patchlens.hive.Hive;
+import org.patchlens.hive.Key;
+import org.patchlens.report.HiveDump;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "dump", mixinStandardHelpOptions = true,
+        description = {"Every key and value of a hive (or of one subtree), in pre-order.",
+            "jsonl: one object per key; csv: one row per value (RFC 4180); text: indented;",
+            "listing: the K/V lines of the corpus oracle format. Schemas: docs/hive-formats.md."},
+        footer = {"", "Examples:",
+            "  patchlens hive dump SYSTEM -o system.jsonl",
+            "  patchlens hive dump SYSTEM --path 'ControlSet001\\Services\\MSExchangeIS' --format text",
+            "  patchlens hive dump NTUSER.DAT --format csv -o ntuser.csv"})
+final class HiveDumpCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
+    Path file;
+
+    @Option(names = "--path", paramLabel = "KEYPATH", description = "Dump only this subtree.")
+    String keyPath;
+
+    @Option(names = "--format", defaultValue = "jsonl",
+            description = "jsonl, csv, text or listing (default: ${DEFAULT-VALUE}).")
+    HiveDump.Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT instead of stdout.")
+    Path output;
+
+    @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
+    boolean force;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Hive hive = HiveSupport.open(file)) {
+            Key start = HiveSupport.key(hive, keyPath);
+            try (Writer w = Output.writer(output, force, List.of(file), spec.commandLine().getOut())) {
+                HiveDump.write(hive, start, format, w);
+            }
+            return HiveSupport.finish(hive, spec.commandLine().getErr());
+        }
+    }
+}

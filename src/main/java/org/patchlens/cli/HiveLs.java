@@ -1,0 +1,46 @@
+package org.patchlens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.patchlens.hive.FileTime;
+import org.patchlens.hive.Hive;
+import org.patchlens.hive.Key;
+import org.patchlens.hive.Value;
+import org.patchlens.report.HiveDump;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ls", mixinStandardHelpOptions = true,
+        description = "List the subkeys and values of one key (the root by default).",
+        footer = {"", "Examples:", "  patchlens hive ls SYSTEM", "  patchlens hive ls SYSTEM 'ControlSet001\\Services'"})
+final class HiveLs implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "KEYPATH", arity = "0..1",
+            description = "Key path, e.g. ControlSet001\\Services (leading \\ and root name optional).")
+    String keyPath;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Hive hive = HiveSupport.open(file)) {
+            Key key = HiveSupport.key(hive, keyPath);
+            out.println(key.path() + "  [" + FileTime.iso(key.lastWrittenRaw()) + "]  " + key.subkeyCount()
+                    + " subkeys, " + key.valueCount() + " values");
+            for (Key k : key.subkeys()) {
+                out.printf("  %s  %-40s %d subkeys, %d values%n", FileTime.iso(k.lastWrittenRaw()),
+                        HiveDump.printable(k.name()) + "\\", k.subkeyCount(), k.valueCount());
+            }
+            for (Value v : key.values()) {
+                out.println("  " + HiveDump.valueLine(v));
+            }
+            out.flush();
+            return HiveSupport.finish(hive, spec.commandLine().getErr());
+        }
+    }
+}

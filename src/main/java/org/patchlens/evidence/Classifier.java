@@ -1,0 +1,123 @@
+package org.patchlens.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.patchlens.hive.Hive;
+import org.patchlens.hive.HiveException;
+import org.patchlens.hive.Key;
+
+/**
+ * Decides what a file is from its content alone: registry hives by their keys, hive logs by
+ * the base block's file type, ESE files by the header magic, eseutil dumps by their text.
+ * Names are used only to describe a registry checkpoint's place (GUID folder, NNNNNNNN.CPT).
+ */
+public final class Classifier {
+    private static final Pattern CONTROL_SET = Pattern.compile("(?i)controlset\\d{3}");
+    private static final Pattern GUID = Pattern.compile(
+            "(?i)\\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\}?");
+    private static final Pattern CPT_NAME = Pattern.compile("(?i)[0-9a-f]{8}\\.cpt");
+    /** ESE header magic at offset 4 (little-endian 0x89ABCDEF). */
+    private static final int ESE_MAGIC = 0x89ABCDEF;
+
+    private Classifier() {
+    }
+
+    /** The kind and a short reason. */
+    public record Result(EvidenceKind kind, String detail) {
+    }
+
+    public static Result classify(Path file) throws IOException {
+        byte[] head = new byte[4096];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n == 0) {
+            return new Result(EvidenceKind.UNREADABLE, "empty file");
+        }
+        ByteBuffer b = ByteBuffer.wrap(head, 0, n).order(ByteOrder.LITTLE_ENDIAN);
+        if (n >= 4 && b.getInt(0) == 0x66676572) { // "regf"
+            return hive(file, n >= 32 ? b.getInt(28) : 0);
+        }
+        if (n >= 8 && b.getInt(4) == ESE_MAGIC) {
+            return new Result(EvidenceKind.ESE_DATABASE, "ESE header magic 0x89ABCDEF");
+        }
+        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        if (text.contains("Extensible Storage Engine") || text.contains("Initiating FILE DUMP mode")) {
+            return new Result(EvidenceKind.ESEUTIL_TEXT, "eseutil output");
+        }
+        return new Result(EvidenceKind.UNRELATED, "no registry or ESE signature");
+    }
+
+    private static Result hive(Path file, int fileType) {
+        if (fileType != 0) {
+            return new Result(EvidenceKind.HIVE_LOG, "regf base block with file type " + fileType);
+        }
+        try (Hive h = Hive.open(file)) {
+            Key root = h.root();
+            if (isSystemHive(root)) {
+                return new Result(EvidenceKind.SYSTEM_HIVE, "keys Select and ControlSetNNN");
+            }
+            if (isClusterHive(root)) {
+                return new Result(EvidenceKind.CLUSTER_HIVE, "keys Groups and Resources");
+            }
+            if (root.subkey("Microsoft") != null && root.subkey("Classes") != null) {
+                return new Result(EvidenceKind.SOFTWARE_HIVE, "keys Microsoft and Classes");
+            }
+            String name = file.getFileName().toString();
+            Path parent = file.getParent();
+            if (CPT_NAME.matcher(name).matches() && parent != null
+                    && GUID.matcher(parent.getFileName().toString()).matches()) {
+                return new Result(EvidenceKind.REGISTRY_CHECKPOINT, "a saved subtree in a resource GUID folder");
+            }
+            return new Result(EvidenceKind.OTHER_HIVE, "root key " + root.name());
+        } catch (HiveException e) {
+            return new Result(EvidenceKind.UNREADABLE, e.reason());
+        }
+    }
+
+    /** A SYSTEM hive: a Select key and at least one ControlSetNNN key at the root. */
+    public static boolean isSystemHive(Key root) {
+        if (root.subkey("Select") == null) {
+            return false;
+        }
+        return root.subkeys().stream().anyMatch(k -> CONTROL_SET.matcher(k.name()).matches());
+    }
+
+    /** A cluster database: Groups and Resources keys, at the root or under Parameters. */
+    public static boolean isClusterHive(Key root) {
+        Key base = root.subkey("Resources") == null && root.subkey("Parameters") != null
+                ? root.subkey("Parameters") : root;
+        return base.subkey("Resources") != null && base.subkey("Groups") != null;
+    }
+
+    /** The resource GUID folder and checkpoint number of a CPT path, e.g. "{GUID}\00000001", or null. */
+    public static String checkpointId(Path file) {
+        String name = file.getFileName().toString();
+        Path parent = file.getParent();
+        if (!CPT_NAME.matcher(name).matches() || parent == null) {
+            return null;
+        }
+        String guid = parent.getFileName().toString();
+        if (!GUID.matcher(guid).matches()) {
+            return null;
+        }
+        return normalGuid(guid) + "\\" + name.substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    /** A GUID without braces, upper case. */
+    public static String normalGuid(String guid) {
+        String g = guid.trim();
+        if (g.startsWith("{") && g.endsWith("}")) {
+            g = g.substring(1, g.length() - 1);
+        }
+        return g.toUpperCase(Locale.ROOT);
+    }
+}
