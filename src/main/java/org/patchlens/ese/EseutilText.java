@@ -211,6 +211,11 @@ public final class EseutilText {
 
     static long state(String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);
+        Matcher n = Pattern.compile("^(.*?)\\s*\\((\\d{1,9})\\)$").matcher(s);
+        if (n.matches()) {
+            long byName = state(n.group(1));
+            return byName != 0 ? byName : Long.parseLong(n.group(2));
+        }
         return switch (s) {
             case "just created" -> 1;
             case "dirty shutdown", "inconsistent" -> 2;
@@ -574,6 +579,13 @@ public final class EseutilText {
             if (am.matches()) {
                 cur = flush(att, cur);
                 cur = new Attach(Integer.parseInt(am.group(1)), am.group(2));
+                continue;
+            }
+            Matcher pm = ML_ATTACH.matcher(line);
+            if (pm.matches() && !line.contains(": ")) {
+                cur = flush(att, cur);
+                cur = new Attach(Integer.parseInt(pm.group(1)), pm.group(2).trim());
+                cur.sparse = pm.group(3) != null;
                 continue;
             }
             if (line.trim().startsWith("Env (")) {
