@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         description = {
             "Offline analyzer of Windows registry hives and Exchange store headers.",
             "Reads copied files only, never modifies them, on any OS."},
-        subcommands = {CheckCommand.class, HiveCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, HiveCommand.class, EseCommand.class, RulesCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit codes: 0 nothing at or above the failure threshold, 1 findings (damage, differences),",
