@@ -45,6 +45,40 @@ class CliFuzzTest {
         {"hive", "diff", "$H", "$H"},
     };
 
+    private static final String[][] ESE_COMMANDS = {
+        {"ese", "header", "$H"},
+        {"ese", "checkpoint", "$H"},
+        {"ese", "log", "$H"},
+        {"ese", "logs", "$D"},
+    };
+
+    /** The ese commands on a fuzzed file (a builder-made header with bytes overwritten, or raw bytes). */
+    @FuzzTest(maxDuration = "5m")
+    void eseCommands(FuzzedDataProvider in) throws IOException {
+        String[] template = ESE_COMMANDS[in.consumeInt(0, ESE_COMMANDS.length - 1)];
+        byte[] bytes;
+        if (in.consumeBoolean()) {
+            byte[][] seeds = {org.patchlens.ese.EseBuilder.Database.current(8192).bytes(),
+                new org.patchlens.ese.EseBuilder.Checkpoint().bytes(), org.patchlens.ese.EseBuilder.Log.current().bytes()};
+            bytes = seeds[in.consumeInt(0, seeds.length - 1)];
+            int n = in.consumeInt(0, 6);
+            for (int i = 0; i < n; i++) {
+                bytes[in.consumeInt(0, bytes.length - 1)] = in.consumeByte();
+            }
+        } else {
+            bytes = in.consumeRemainingAsBytes();
+        }
+        Path dir = Files.createDirectories(DIR.resolve("ese"));
+        Path file = dir.resolve(template[1].equals("logs") ? "E00.log" : "file.edb");
+        Files.write(file, bytes);
+        String[] args = new String[template.length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = template[i].replace("$H", file.toString()).replace("$D", dir.toString());
+        }
+        CommandContract.check(args);
+        Files.delete(file);
+    }
+
     @FuzzTest(maxDuration = "5m")
     void hiveCommands(FuzzedDataProvider in) throws IOException {
         String[] template = COMMANDS[in.consumeInt(0, COMMANDS.length - 1)];
