@@ -48,6 +48,12 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given streams; returns the exit code (used by tests too). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Integer fast = HiveDumpCommand.fastPath(args, out, err);
+        return fast != null ? fast : runWithPicocli(args, out, err);
+    }
+
+    /** Every command line through picocli (also the ones {@link HiveDumpCommand#fastPath} takes; tests compare). */
+    static int runWithPicocli(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setOut(out);
@@ -59,23 +65,26 @@ public final class Main implements Runnable {
             err.flush();
             return BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof HiveSupport.NotFound) {
-                err.println("patchlens: " + ex.getMessage());
-                err.flush();
-                return FINDINGS;
-            }
-            err.println("patchlens: " + Errors.oneLine(ex));
-            if (main.debug || java.util.Arrays.asList(args).contains("--debug")) {
-                err.print(Errors.trace(ex));
-            }
-            err.flush();
-            return BAD_INPUT;
-        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, main.debug ? new String[] {"--debug"} : args, err));
         int code = cl.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The exit code and stderr line for an exception out of a command (the stack trace only with --debug). */
+    static int failure(Exception ex, String[] args, PrintWriter err) {
+        if (ex instanceof HiveSupport.NotFound) {
+            err.println("patchlens: " + ex.getMessage());
+            err.flush();
+            return FINDINGS;
+        }
+        err.println("patchlens: " + Errors.oneLine(ex));
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            err.print(Errors.trace(ex));
+        }
+        err.flush();
+        return BAD_INPUT;
     }
 
     /** The version from the jar manifest. */

@@ -18,11 +18,16 @@ public final class Listing {
 
     /** Writes the listing of the subtree at {@code start}; returns {keys, values}. */
     public static long[] write(Hive hive, Key start, Writer out) {
+        return write(hive.walk(start), out);
+    }
+
+    /** Writes the listing of the keys {@code walk} gives (a walk, possibly observed for progress). */
+    public static long[] write(Iterable<Key> walk, Writer out) {
         long keys = 0;
         long values = 0;
         try {
             StringBuilder line = new StringBuilder(256);
-            for (Key k : hive.walk(start)) {
+            for (Key k : walk) {
                 keys++;
                 line.setLength(0);
                 line.append("K\t");

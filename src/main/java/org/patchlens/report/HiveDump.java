@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.DecodedValue;
@@ -35,20 +36,41 @@ public final class HiveDump {
 
     /** Writes the subtree at {@code start}; returns {keys, values}. */
     public static long[] write(Hive hive, Key start, Format format, Writer out) throws IOException {
+        return write(hive, start, format, out, k -> { });
+    }
+
+    /** As {@link #write(Hive, Key, Format, Writer)}, telling {@code onKey} about each key before it is written (progress). */
+    public static long[] write(Hive hive, Key start, Format format, Writer out, Consumer<Key> onKey) throws IOException {
+        Iterable<Key> keys = () -> {
+            java.util.Iterator<Key> it = hive.walk(start).iterator();
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Key next() {
+                    Key k = it.next();
+                    onKey.accept(k);
+                    return k;
+                }
+            };
+        };
         return switch (format) {
-            case JSONL -> jsonl(hive, start, out);
-            case CSV -> csv(hive, start, out);
-            case TEXT -> text(hive, start, out);
-            case LISTING -> Listing.write(hive, start, out);
+            case JSONL -> jsonl(keys, out);
+            case CSV -> csv(keys, out);
+            case TEXT -> text(keys, out);
+            case LISTING -> Listing.write(keys, out);
         };
     }
 
-    private static long[] jsonl(Hive hive, Key start, Writer out) throws IOException {
+    private static long[] jsonl(Iterable<Key> walk, Writer out) throws IOException {
         long keys = 0;
         long values = 0;
         JsonGenerator g = JSON.createGenerator(out);
         g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-        for (Key k : hive.walk(start)) {
+        for (Key k : walk) {
             keys++;
             g.writeStartObject();
             g.writeStringField("path", k.path());
@@ -100,12 +122,12 @@ public final class HiveDump {
         return new long[] {keys, values};
     }
 
-    private static long[] csv(Hive hive, Key start, Writer out) throws IOException {
+    private static long[] csv(Iterable<Key> walk, Writer out) throws IOException {
         long keys = 0;
         long values = 0;
         CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new))
                 .get());
-        for (Key k : hive.walk(start)) {
+        for (Key k : walk) {
             keys++;
             String cls = k.className();
             String time = FileTime.iso(k.lastWrittenRaw());
@@ -125,11 +147,11 @@ public final class HiveDump {
         return new long[] {keys, values};
     }
 
-    private static long[] text(Hive hive, Key start, Writer out) throws IOException {
+    private static long[] text(Iterable<Key> walk, Writer out) throws IOException {
         long keys = 0;
         long values = 0;
         StringBuilder sb = new StringBuilder(256);
-        for (Key k : hive.walk(start)) {
+        for (Key k : walk) {
             keys++;
             sb.setLength(0);
             sb.append(k.path()).append("  [").append(FileTime.iso(k.lastWrittenRaw())).append(']');

@@ -1,0 +1,108 @@
+package org.patchlens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.patchlens.hive.Key;
+
+/**
+ * A one-line progress bar on stderr, redrawn in place, for work that takes longer than about a
+ * second. Only when the process has a terminal ({@code System.console() != null}); in tests,
+ * pipes and redirections it is {@link #NONE} and prints nothing.
+ *
+ * <p>For one hive the fraction is the furthest key cell reached in the file (keys are mostly
+ * allocated in file order, so it is an estimate); for a batch it is the hives done.
+ */
+class Progress {
+    /** Prints nothing. */
+    static final Progress NONE = new Progress(null, 0, "");
+
+    private static final long DELAY_NANOS = 1_000_000_000L;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintWriter err;
+    private final long total;
+    private final String unit;
+    private final long start = System.nanoTime();
+    private long lastDraw;
+    private long furthest;
+    private long keys;
+    private boolean drawn;
+
+    Progress(PrintWriter err, long total, String unit) {
+        this.err = err;
+        this.total = total;
+        this.unit = unit;
+    }
+
+    private static boolean terminal() {
+        return System.console() != null;
+    }
+
+    /** Progress through one hive file (by file offset), or NONE without a terminal. */
+    static Progress forTerminal(PrintWriter err, Path hive) {
+        if (!terminal()) {
+            return NONE;
+        }
+        try {
+            return new Progress(err, Files.size(hive), "keys");
+        } catch (java.io.IOException | RuntimeException e) {
+            return NONE;
+        }
+    }
+
+    /** Progress through a batch of hives, or NONE without a terminal. */
+    static Progress forTerminalBatch(PrintWriter err, int hives) {
+        return terminal() ? new Progress(err, hives, "hives") : NONE;
+    }
+
+    void key(Key k) {
+        if (err == null) {
+            return;
+        }
+        keys++;
+        if ((keys & 255) == 0) {
+            furthest = Math.max(furthest, k.fileOffset());
+            draw(furthest, keys);
+        }
+    }
+
+    void file(int done) {
+        if (err != null) {
+            draw(done, done);
+        }
+    }
+
+    private void draw(long at, long count) {
+        long now = System.nanoTime();
+        if (now - start < DELAY_NANOS || now - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        lastDraw = now;
+        drawn = true;
+        err.print("\r" + line(at, total, count, unit, (now - start) / 1_000_000_000L));
+        err.flush();
+    }
+
+    /** The bar: {@code [#########...........]  45%  12,345 keys  3 s}. */
+    static String line(long at, long total, long count, String unit, long seconds) {
+        int width = 30;
+        double f = total <= 0 ? 0 : Math.min(1.0, (double) at / total);
+        int filled = (int) Math.round(f * width);
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + String.format("%3d%%  %,d %s  %d s",
+                Math.round(f * 100), count, unit, seconds);
+    }
+
+    /** Erases the bar before another line is printed. */
+    void clear() {
+        if (drawn) {
+            err.print("\r" + " ".repeat(72) + "\r");
+            err.flush();
+        }
+    }
+
+    void done() {
+        clear();
+        drawn = false;
+    }
+}
