@@ -1,7 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HexFormat;
@@ -29,7 +27,6 @@ public final class HiveDump {
             "valueName", "type", "typeCode", "size", "hex", "value");
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private HiveDump() {
     }
@@ -68,57 +65,49 @@ public final class HiveDump {
     private static long[] jsonl(Iterable<Key> walk, Writer out) throws IOException {
         long keys = 0;
         long values = 0;
-        JsonGenerator g = JSON.createGenerator(out);
-        g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        JsonLine j = new JsonLine(out);
         for (Key k : walk) {
-            keys++;
-            g.writeStartObject();
-            g.writeStringField("path", k.path());
-            g.writeStringField("lastWritten", FileTime.iso(k.lastWrittenRaw()));
-            g.writeNumberField("offset", k.fileOffset());
-            String cls = k.className();
-            if (cls == null) {
-                g.writeNullField("className");
-            } else {
-                g.writeStringField("className", cls);
+            if (keys++ > 0) {
+                j.raw('\n');
             }
-            g.writeArrayFieldStart("values");
+            j.raw("{\"path\":").string(k.path())
+                    .raw(",\"lastWritten\":\"").raw(FileTime.iso(k.lastWrittenRaw()))
+                    .raw("\",\"offset\":").number(k.fileOffset())
+                    .raw(",\"className\":").string(k.className())
+                    .raw(",\"values\":[");
+            boolean first = true;
             for (Value v : k.values()) {
                 values++;
                 byte[] data = v.data();
-                g.writeStartObject();
-                g.writeStringField("name", v.name());
-                g.writeStringField("type", ValueType.name(v.typeCode()));
-                g.writeNumberField("typeCode", v.typeCode());
-                g.writeNumberField("size", data.length);
-                g.writeStringField("hex", HEX.formatHex(data));
-                g.writeFieldName("value");
+                j.raw(first ? "{\"name\":" : ",{\"name\":").string(v.name())
+                        .raw(",\"type\":").string(ValueType.name(v.typeCode()))
+                        .raw(",\"typeCode\":").number(v.typeCode())
+                        .raw(",\"size\":").number(data.length)
+                        .raw(",\"hex\":").hex(data)
+                        .raw(",\"value\":");
+                first = false;
                 DecodedValue d = v.decoded(data);
                 switch (d.kind()) {
-                    case STRING -> g.writeString(d.text());
+                    case STRING -> j.string(d.text());
                     case MULTI_STRING -> {
-                        g.writeStartArray();
-                        for (String s : d.strings()) {
-                            g.writeString(s);
+                        j.raw('[');
+                        for (int i = 0; i < d.strings().size(); i++) {
+                            if (i > 0) {
+                                j.raw(',');
+                            }
+                            j.string(d.strings().get(i));
                         }
-                        g.writeEndArray();
+                        j.raw(']');
                     }
-                    case NUMBER -> {
-                        if (d.number() < 0) {
-                            g.writeNumber(new java.math.BigInteger(Long.toUnsignedString(d.number())));
-                        } else {
-                            g.writeNumber(d.number());
-                        }
-                    }
-                    case BINARY -> g.writeString(HEX.formatHex(data));
+                    case NUMBER -> j.unsigned(d.number());
+                    case BINARY -> j.hex(data);
                 }
-                g.writeEndObject();
+                j.raw('}');
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            j.raw("]}");
         }
-        g.writeRaw('\n');
-        g.flush();
+        j.raw('\n');
+        j.flush();
         return new long[] {keys, values};
     }
 

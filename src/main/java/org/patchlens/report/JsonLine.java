@@ -1,0 +1,117 @@
+package org.patchlens.report;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * A small streaming JSON writer for the dump's hot loop: a char buffer in front of the Writer,
+ * strings escaped as Jackson escapes them (", \, \b \t \n \f \r, other controls as \\u00XX, the
+ * rest as is), and byte arrays written as hex straight into the buffer, without an
+ * intermediate String. The caller writes structure ({@code '{'}, field names) with {@link #raw}.
+ */
+final class JsonLine {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+
+    private final Writer out;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+
+    JsonLine(Writer out) {
+        this.out = out;
+    }
+
+    private void room(int n) throws IOException {
+        if (pos + n > buf.length) {
+            flushBuffer();
+        }
+    }
+
+    private void flushBuffer() throws IOException {
+        out.write(buf, 0, pos);
+        pos = 0;
+    }
+
+    JsonLine raw(String s) throws IOException {
+        int n = s.length();
+        if (n > buf.length) {
+            flushBuffer();
+            out.write(s);
+            return this;
+        }
+        room(n);
+        s.getChars(0, n, buf, pos);
+        pos += n;
+        return this;
+    }
+
+    JsonLine raw(char c) throws IOException {
+        room(1);
+        buf[pos++] = c;
+        return this;
+    }
+
+    JsonLine number(long v) throws IOException {
+        return raw(Long.toString(v));
+    }
+
+    JsonLine unsigned(long v) throws IOException {
+        return raw(Long.toUnsignedString(v));
+    }
+
+    /** A JSON string, or null. */
+    JsonLine string(String s) throws IOException {
+        if (s == null) {
+            return raw("null");
+        }
+        raw('"');
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                room(1);
+                buf[pos++] = c;
+                continue;
+            }
+            room(6);
+            buf[pos++] = '\\';
+            switch (c) {
+                case '"' -> buf[pos++] = '"';
+                case '\\' -> buf[pos++] = '\\';
+                case '\b' -> buf[pos++] = 'b';
+                case '\t' -> buf[pos++] = 't';
+                case '\f' -> buf[pos++] = 'f';
+                case '\n' -> buf[pos++] = 'n';
+                case '\r' -> buf[pos++] = 'r';
+                default -> {
+                    buf[pos++] = 'u';
+                    buf[pos++] = '0';
+                    buf[pos++] = '0';
+                    buf[pos++] = HEX_UPPER[c >> 4];
+                    buf[pos++] = HEX_UPPER[c & 0xF];
+                }
+            }
+        }
+        return raw('"');
+    }
+
+    /** The bytes as a JSON string of lower-case hex. */
+    JsonLine hex(byte[] data) throws IOException {
+        raw('"');
+        int i = 0;
+        while (i < data.length) {
+            room(2);
+            int n = Math.min(data.length - i, (buf.length - pos) / 2);
+            for (int end = i + n; i < end; i++) {
+                buf[pos++] = HEX[(data[i] >> 4) & 0xF];
+                buf[pos++] = HEX[data[i] & 0xF];
+            }
+        }
+        return raw('"');
+    }
+
+    void flush() throws IOException {
+        flushBuffer();
+        out.flush();
+    }
+}

@@ -1,0 +1,77 @@
+package org.patchlens.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringWriter;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.patchlens.hive.FuzzSeeds;
+import org.patchlens.hive.Hive;
+
+/** The dump's own JSON writer writes what Jackson writes, byte for byte. */
+class JsonLineTest {
+    private static String jackson(String s) throws Exception {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            g.writeString(s);
+        }
+        return w.toString();
+    }
+
+    private static String ours(String s) throws Exception {
+        StringWriter w = new StringWriter();
+        JsonLine j = new JsonLine(w);
+        j.string(s);
+        j.flush();
+        return w.toString();
+    }
+
+    @Test
+    void escapesEveryCharacterAsJacksonDoes() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0x3000; c++) {
+            all.append(c);
+        }
+        all.append("\uD83D\uDE00\uFFFD\uFFFF\u2028\u2029");
+        assertEquals(jackson(all.toString()), ours(all.toString()));
+        Random r = new Random(4);
+        for (int i = 0; i < 2000; i++) {
+            char[] c = new char[r.nextInt(40)];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = (char) (r.nextBoolean() ? r.nextInt(0x80) : r.nextInt(0x10000));
+            }
+            String s = new String(c);
+            assertEquals(jackson(s), ours(s));
+        }
+        assertEquals("null", ours(null));
+    }
+
+    @Test
+    void aDumpLineIsWhatJacksonWritesForTheSameTree() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        for (byte[] seed : FuzzSeeds.hives()) {
+            Hive h = Hive.fromBytes("seed", seed);
+            StringWriter w = new StringWriter();
+            HiveDump.write(h, h.root(), HiveDump.Format.JSONL, w);
+            String out = w.toString();
+            assertEquals('\n', out.charAt(out.length() - 1));
+            for (String line : out.split("\n")) {
+                assertEquals(m.writeValueAsString(m.readTree(line)), line);
+            }
+        }
+    }
+
+    @Test
+    void largeDataIsWrittenAcrossBufferBoundaries() throws Exception {
+        byte[] b = new byte[200_001];
+        new Random(5).nextBytes(b);
+        StringWriter w = new StringWriter();
+        JsonLine j = new JsonLine(w);
+        j.raw("x").hex(b).raw(String.join("", java.util.Collections.nCopies(70_000, "y")));
+        j.flush();
+        assertEquals("x\"" + java.util.HexFormat.of().formatHex(b) + "\"" + "y".repeat(70_000), w.toString());
+    }
+}
