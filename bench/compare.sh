@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Whole-process comparison of `patchlens hive dump` with hivexml, reglookup and regfexport, on
+#   (a) the largest corpus hive (regipy/SYSTEM, 11.8 MB),
+#   (b) a >= 100 MB SYSTEM-like hive made by the test-scope HiveBuilder (target/bench/synthetic-100MB.hive),
+#   (c) a batch of 50 corpus hives: one patchlens process against 50 hivexml runs.
+# Each command runs RUNS times (default 5) after one untimed warm-up; the median wall-clock time and
+# the median CPU time (user + sys, which other load on the machine disturbs less) are printed, with
+# each peer's time divided by patchlens's (> 1: patchlens is faster). Outputs go to /dev/null.
+#   bench/compare.sh            # all three
+#   RUNS=9 bench/compare.sh a   # only (a)
+# Needs: java, mvn, hivexml (libhivex-bin), reglookup, regfexport (libregf-utils); a missing peer is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${RUNS:-5}"
+which_cases="${1:-abc}"
+corpus="${PATCHLENS_CORPUS:-../shared/corpus}"
+mkdir -p target/bench
+./patchlens --version >/dev/null   # builds the jar if needed
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# time_cmd LABEL CMD...: runs CMD RUNS times; prints "LABEL median_wall median_cpu"
+time_cmd() {
+  local label="$1"; shift
+  "$@" >/dev/null 2>&1 || true          # warm-up (page cache, the AppCDS archive on a first run)
+  local walls=() cpus=() t
+  for _ in $(seq "$RUNS"); do
+    t=$(mktemp)
+    /usr/bin/time -f "%e %U %S" -o "$t" "$@" >/dev/null 2>&1 || true
+    read -r w u s <"$t"; rm -f "$t"
+    walls+=("$w"); cpus+=("$(echo "$u + $s" | bc)")
+  done
+  printf '%s %s %s\n' "$label" "$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")" \
+    "$(printf '%s\n' "${cpus[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")"
+}
+
+report() { # report TITLE: reads "label wall cpu" lines, the first being patchlens
+  local title="$1" base_w base_c
+  echo "== $title (median of $RUNS runs)"
+  printf '  %-28s %9s %9s %12s %12s\n' tool wall_s cpu_s "wall ratio" "cpu ratio"
+  while read -r label w c; do
+    if [ -z "${base_w:-}" ]; then base_w=$w; base_c=$c; fi
+    printf '  %-28s %9.3f %9.3f %12s %12s\n' "$label" "$w" "$c" \
+      "$(echo "scale=2; $w / $base_w" | bc)x" "$(echo "scale=2; $c / $base_c" | bc)x"
+  done
+}
+
+one_hive() { # one_hive TITLE FILE
+  local f="$2"
+  {
+    time_cmd "patchlens hive dump" ./patchlens hive dump "$f"
+    have hivexml && time_cmd hivexml hivexml "$f"
+    have reglookup && time_cmd reglookup reglookup "$f"
+    have regfexport && time_cmd regfexport regfexport "$f"
+  } | report "$1: $f ($(stat -c %s "$f") bytes)"
+}
+
+if [[ "$which_cases" == *a* ]]; then
+  one_hive "(a) largest corpus hive" "$corpus/hives/regipy/SYSTEM"
+fi
+
+if [[ "$which_cases" == *b* ]]; then
+  if [ ! -f target/bench/synthetic-100MB.hive ]; then
+    echo "generating target/bench/synthetic-100MB.hive ..." >&2
+    mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench/cp.txt >&2
+    java -Xmx4g -cp "target/test-classes:target/classes:$(cat target/bench/cp.txt)" org.patchlens.bench.BenchHives 100 >/dev/null
+  fi
+  one_hive "(b) builder hive" target/bench/synthetic-100MB.hive
+fi
+
+if [[ "$which_cases" == *c* ]]; then
+  # 50 hives: the corpus hives (MANIFEST kind hive, class normal or dirty) that hivexml reads, cycled
+  mapfile -t pool < <(awk -F'\t' '$4 == "hive" && ($5 == "normal" || $5 == "dirty") {print $1}' "$corpus/MANIFEST.tsv" \
+    | while read -r p; do hivexml "$corpus/$p" >/dev/null 2>&1 && echo "$corpus/$p"; done)
+  batch=()
+  while [ ${#batch[@]} -lt 50 ]; do batch+=("${pool[@]}"); done
+  batch=("${batch[@]:0:50}")
+  total=$(stat -c %s "${batch[@]}" | paste -sd+ | bc)
+  out=target/bench/batch-out
+  hivexml_all() { for f in "$@"; do hivexml "$f" >/dev/null; done; }
+  export -f hivexml_all
+  {
+    time_cmd "patchlens (1 process)" ./patchlens hive dump "${batch[@]}" -o "$out"
+    have hivexml && time_cmd "hivexml (50 processes)" bash -c 'hivexml_all "$@"' _ "${batch[@]}"
+  } | report "(c) batch of 50 hives (${#pool[@]} distinct, $total bytes)"
+  rm -rf "$out"
+fi
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
