@@ -19,7 +19,7 @@ mkdir -p target/bench
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
-# time_cmd LABEL CMD...: runs CMD RUNS times; prints "LABEL median_wall median_cpu"
+# time_cmd LABEL CMD...: runs CMD RUNS times; prints "LABEL|median_wall|median_cpu"
 time_cmd() {
   local label="$1"; shift
   "$@" >/dev/null 2>&1 || true          # warm-up (page cache, the AppCDS archive on a first run)
@@ -30,18 +30,18 @@ time_cmd() {
     read -r w u s <"$t"; rm -f "$t"
     walls+=("$w"); cpus+=("$(echo "$u + $s" | bc)")
   done
-  printf '%s %s %s\n' "$label" "$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")" \
+  printf '%s|%s|%s\n' "$label" "$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")" \
     "$(printf '%s\n' "${cpus[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")"
 }
 
-report() { # report TITLE: reads "label wall cpu" lines, the first being patchlens
+report() { # report TITLE: reads "label|wall|cpu" lines, the first being patchlens
   local title="$1" base_w base_c
   echo "== $title (median of $RUNS runs)"
   printf '  %-28s %9s %9s %12s %12s\n' tool wall_s cpu_s "wall ratio" "cpu ratio"
-  while read -r label w c; do
+  while IFS='|' read -r label w c; do
     if [ -z "${base_w:-}" ]; then base_w=$w; base_c=$c; fi
     printf '  %-28s %9.3f %9.3f %12s %12s\n' "$label" "$w" "$c" \
-      "$(echo "scale=2; $w / $base_w" | bc)x" "$(echo "scale=2; $c / $base_c" | bc)x"
+      "$(echo "scale=2; $w / $base_w" | bc | sed 's/^\./0./')x" "$(echo "scale=2; $c / $base_c" | bc | sed 's/^\./0./')x"
   done
 }
 
