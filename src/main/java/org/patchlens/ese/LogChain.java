@@ -389,10 +389,13 @@ public final class LogChain {
                 missing.add(base + hex(g, width) + "." + ext);
             }
         }
+        // a set beside the list: a crafted Log Required range names up to 100,000 generations per
+        // database, and List.contains made this quadratic (a fuzzed 2 KB header took minutes)
+        java.util.Set<String> listed = new java.util.HashSet<>(missing);
         for (DatabaseVerdict v : dbv) {
             for (long g : v.missing()) {
                 String n = base + hex(g, width) + "." + ext;
-                if (!missing.contains(n) && g != current) {
+                if (g != current && listed.add(n)) {
                     missing.add(n);
                 }
             }
