@@ -412,14 +412,14 @@ public final class LogChain {
         String verdict;
         if (good.isEmpty()) {
             verdict = "soft recovery cannot succeed: no usable log file" + (missing.isEmpty() ? "" : "; missing: "
-                    + String.join(", ", missing));
+                    + list(missing));
         } else if (can) {
             verdict = "soft recovery can succeed: generations " + start + "-" + end + " are present with the set's signature"
                     + (chkGen > 0 ? ", from the checkpoint at " + chkGen : "")
                     + (databases.isEmpty() ? "" : anyDirty ? ", covering every database's Log Required range"
                             : "; every database given is already in Clean Shutdown");
         } else {
-            verdict = "soft recovery cannot succeed" + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+            verdict = "soft recovery cannot succeed" + (missing.isEmpty() ? "" : "; missing: " + list(missing))
                     + (problems.isEmpty() ? "" : "; problems: " + problems.size() + " (see findings)");
         }
         List<Long> present = new ArrayList<>(good.keySet());
@@ -499,6 +499,14 @@ public final class LogChain {
             return new Entry(h.file(), Role.ARCHIVED, m.group(1), Long.parseLong(m.group(2), 16), m.group(2).length(), h);
         }
         return new Entry(h.file(), Role.OTHER, "", -1, 0, h);
+    }
+
+    /** At most 20 names, then how many more. */
+    static String list(List<String> names) {
+        if (names.size() <= 20) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 20)) + " and " + (names.size() - 20) + " more";
     }
 
     static String baseOf(String file) {
