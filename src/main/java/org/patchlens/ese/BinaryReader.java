@@ -458,14 +458,15 @@ final class BinaryReader {
             notes.add(Note.error(0, String.format("log header checksum mismatch (stored 0x%08X, computed 0x%08X): "
                     + "JET_errLogFileCorrupt -501; the fields shown are unverified", stored, computed)));
         }
-        if (looksEse97Log() && u32(32) != 7 && u32(32) != 8) {
-            return ese97Log(copy, v, notes);
-        }
         EseLogHeader k;
         try {
             k = new EseLogHeader(stream(0, LOG_HEADER_SIZE));
         } catch (RuntimeException e) {
             throw new EseException(name, 0, "unreadable log header: " + e, e);
+        }
+        EseLogHeader.HeaderV7 x = k.v7();
+        if (x == null || looksEse97Log() && k.versionMajor() != 7 && k.versionMajor() != 8) {
+            return ese97Log(copy, v, notes);
         }
         if (k.versionMajor() != 7 && k.versionMajor() != 8) {
             notes.add(Note.warning(32, "unknown log format major version " + k.versionMajor() + " (7 and 8 known; 6 is ESE97)"));
@@ -473,8 +474,8 @@ final class BinaryReader {
             notes.add(Note.warning(36, "log format 7." + k.versionMinor() + " predates the 7.3701 header reorganisation: "
                     + "fields after offset 44 are INFERRED"));
         }
-        if (k.fileType() != 0 && k.fileType() != 3) {
-            notes.add(Note.warning(667, "file type at 667 is " + k.fileType() + " (" + EseFile.fileTypeName(k.fileType())
+        if (x.fileType() != 0 && x.fileType() != 3) {
+            notes.add(Note.warning(667, "file type at 667 is " + x.fileType() + " (" + EseFile.fileTypeName(x.fileType())
                     + "), expected 3 (Log) or 0: JET_errFileInvalidType -1812"));
         }
         int cbSec = k.sectorSize();
@@ -490,21 +491,21 @@ final class BinaryReader {
                 notes.add(Note.warning(10, "header sectors " + k.headerSectors() + " x " + cbSec + " bytes is less than 4096"));
             }
         }
-        if (k.dbmsParam().logFileSectors() != k.fileSectors()) {
-            notes.add(Note.info("engine parameter log file size " + k.dbmsParam().logFileSectors()
+        if (x.dbmsParam().logFileSectors() != k.fileSectors()) {
+            notes.add(Note.info("engine parameter log file size " + x.dbmsParam().logFileSectors()
                     + " sectors differs from this file's " + k.fileSectors()));
         }
         if (k.generation() <= 0) {
             notes.add(Note.warning(4, "generation " + k.generation() + " is not positive"));
         }
         checkTimes(notes, 0, new Object[] {16, k.created(), 24, k.previousGenerationCreated(), 48,
-            k.logSignature().created()});
+            x.logSignature().created()});
         List<AttachedDatabase> att = attachments(671, notes);
         return new LogHeader(name, Source.BINARY, fileSize, stored, computed, k.generation(), cbSec, k.headerSectors(),
                 k.fileSectors(), k.pageSizeRaw(), time(k.created()), time(k.previousGenerationCreated()),
-                k.versionMajor(), k.versionMinor(), k.versionUpdateMajor(), k.versionUpdateMinor(), sig(k.logSignature()),
-                dbms(k.dbmsParam()), k.logFlags(), pos(k.checkpointAtCreation()), k.diskSectorSizeMismatch(),
-                k.previousLogChecksum(), k.engineFormatVersion(), k.fileType(), att, false, v, notes, List.of());
+                k.versionMajor(), k.versionMinor(), k.versionUpdateMajor(), x.versionUpdateMinor(), sig(x.logSignature()),
+                dbms(x.dbmsParam()), x.logFlags(), pos(x.checkpointAtCreation()), x.diskSectorSizeMismatch(),
+                x.previousLogChecksum(), x.engineFormatVersion(), x.fileType(), att, false, v, notes, List.of());
     }
 
     private LogHeader ese97Log(HeaderCopy copy, Verification v, List<Note> notes) {
