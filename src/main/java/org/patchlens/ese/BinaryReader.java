@@ -414,6 +414,9 @@ final class BinaryReader {
         if (fileSize != 8192) {
             notes.add(Note.info("checkpoint file is " + fileSize + " bytes (8192 expected)"));
         }
+        if (k.fileType() == 0) {
+            notes.add(Note.info("old checkpoint (no file type at offset 667, ESE97/ESE98): the layout after offset 615 is INFERRED"));
+        }
         List<AttachedDatabase> att = List.of();
         int stale = 0;
         if ((k.versionFlags() & 1) != 0) {

@@ -112,20 +112,32 @@ public final class LogChain {
         List<CheckpointHeader> chks = new ArrayList<>();
         List<DatabaseHeader> dbs = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        List<Note> unreadable = new ArrayList<>();
         for (Path f : files) {
-            collect(f, logs, chks, dbs, ignored, false);
+            collect(f, logs, chks, dbs, ignored, unreadable, false);
         }
         for (Path f : databases) {
             if (files.contains(f)) {
                 continue;
             }
-            collect(f, logs, chks, dbs, ignored, true);
+            collect(f, logs, chks, dbs, ignored, unreadable, true);
         }
-        return analyze(logs, chks, dbs, ignored);
+        Report r = analyze(logs, chks, dbs, ignored);
+        if (unreadable.isEmpty()) {
+            return r;
+        }
+        List<Note> all = new ArrayList<>(unreadable);
+        all.addAll(r.findings());
+        boolean blocks = unreadable.stream().anyMatch(n -> n.level() == Note.Level.ERROR);
+        return new Report(r.baseName(), r.logs(), r.ignored(), r.present(), r.currentGeneration(), r.checkpointGeneration(),
+                r.neededLow(), r.neededHigh(), r.gaps(), r.databases(), all, r.softRecoveryCanSucceed() && !blocks,
+                r.missing(), blocks && r.softRecoveryCanSucceed()
+                        ? "soft recovery cannot be confirmed: a log or checkpoint file of the folder is unreadable (see findings)"
+                        : r.verdict());
     }
 
     private static void collect(Path f, List<LogHeader> logs, List<CheckpointHeader> chks, List<DatabaseHeader> dbs,
-            List<String> ignored, boolean mustBeDatabase) {
+            List<String> ignored, List<Note> unreadable, boolean mustBeDatabase) {
         try {
             for (EseHeader h : EseFile.openAll(f)) {
                 if (h instanceof LogHeader l) {
@@ -143,6 +155,13 @@ public final class LogChain {
                 throw e;
             }
             ignored.add(e.getMessage());
+            String name = EseFile.baseName(f.toString());
+            String ext = EseFile.extension(name);
+            boolean reserveOrTemp = RESERVE.matcher(name).matches() || TEMP.matcher(name).matches();
+            if (!reserveOrTemp && (ext.equals("log") || ext.equals("jtx") || ext.equals("chk") || ext.equals("jcp"))) {
+                unreadable.add(Note.error(e.offset(), "unreadable " + (ext.startsWith("l") || ext.equals("jtx") ? "log" : "checkpoint")
+                        + " file: " + e.getMessage()));
+            }
         }
     }
 

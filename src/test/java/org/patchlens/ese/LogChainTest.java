@@ -171,6 +171,18 @@ class LogChainTest {
     }
 
     @Test
+    void anUnreadableLogInTheFolderIsAFinding() throws IOException {
+        set(3, 1);
+        write("E0000000004.log", new byte[100]);
+        write("E00res00001.jrs", new byte[8192]);
+        LogChain.Report r = LogChain.analyzeDirectory(dir, List.of());
+        assertTrue(r.findings().stream().anyMatch(n -> n.level() == Note.Level.ERROR
+                && n.text().contains("unreadable log file") && n.text().contains("E0000000004.log")), r.findings().toString());
+        assertTrue(r.findings().stream().noneMatch(n -> n.text().contains("E00res00001.jrs")), "an all-zero reserve log is normal");
+        assertFalse(r.softRecoveryCanSucceed());
+    }
+
+    @Test
     void corpusSrumSetCanRecover() {
         assumeTrue(Corpus.root().isPresent() && Files.isDirectory(Corpus.root().get().resolve("ese/srum-win11-dirty")));
         Path d = Corpus.root().get().resolve("ese/srum-win11-dirty");
