@@ -104,7 +104,9 @@ final class EseRender {
         out.println();
         out.println("Fields:");
         row(out, "File Type", h.fileTypeName() + " (attrib " + h.attrib() + ", file type " + h.fileType() + ")");
-        row(out, "Checksum", String.format("0x%x", h.checksum()));
+        if (h.source() == Source.BINARY || h.checksum() != 0) {
+            row(out, "Checksum", String.format("0x%x", h.checksum()));
+        }
         row(out, "Format ulMagic", String.format("0x%x", h.magic()));
         DatabaseHeader.Current c = h.current();
         row(out, "Format ulVersion", String.format("0x%x,%d", h.formatVersion(), h.formatRevision())
@@ -311,7 +313,7 @@ final class EseRender {
                 : "binary log header"));
         out.println();
         row(out, "lGeneration", String.format("%d (0x%X)", h.generation(), h.generation()));
-        if (h.layoutInferred()) {
+        if (h.layoutInferred() && h.source() == Source.BINARY) {
             row(out, "Format LGVersion", "(" + h.versionMajor() + "." + h.versionMinor() + "." + h.versionUpdateMajor() + ")");
             row(out, "Layout", "ESE97 log: signature, times, parameters and attachments unavailable (INFERRED layout)");
         } else {
