@@ -413,6 +413,10 @@ final class EseRender {
 
     // ------------------------------------------------------------------ JSON: every record component
 
+    /** Record components stored as unsigned 64-bit numbers (all other longs are unsigned 32-bit or small). */
+    private static final java.util.Set<String> UNSIGNED_64 = java.util.Set.of("dbtime", "scrubDbtime", "dbtimeDirtied",
+            "previousLogChecksum");
+
     static void json(JsonGenerator g, Object o) throws IOException {
         if (o == null) {
             g.writeNull();
@@ -453,10 +457,16 @@ final class EseRender {
             g.writeStartObject();
             for (RecordComponent c : rec.getClass().getRecordComponents()) {
                 g.writeFieldName(c.getName());
+                Object v;
                 try {
-                    json(g, c.getAccessor().invoke(rec));
+                    v = c.getAccessor().invoke(rec);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
+                }
+                if (v instanceof Long n && UNSIGNED_64.contains(c.getName())) {
+                    g.writeNumber(new java.math.BigInteger(Long.toUnsignedString(n)));
+                } else {
+                    json(g, v);
                 }
             }
             if (rec instanceof DatabaseHeader d) {
