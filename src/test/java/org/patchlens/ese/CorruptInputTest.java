@@ -109,6 +109,16 @@ class CorruptInputTest {
     }
 
     @Test
+    void cleanDatabaseWhoseDetachIsNotTheConsistentPoint() {
+        DatabaseHeader ordinary = (DatabaseHeader) EseFile.read("a.edb", db().set("detachPosition", EseBuilder.lgpos(3, 1, 0))
+                .bytes());
+        assertTrue(ordinary.notes().stream().noneMatch(n -> n.text().contains("not an ordinary detach")));
+        DatabaseHeader recovered = (DatabaseHeader) EseFile.read("a.edb", db().bytes());
+        assertTrue(has(recovered, Note.Level.INFO, "not an ordinary detach"), recovered.notes().toString());
+        assertFalse(recovered.findings());
+    }
+
+    @Test
     void truncatedFilesAreOneLineErrors() {
         byte[] full = db().bytes();
         for (int n : new int[] {0, 1, 7, 500, 2047}) {
