@@ -27,7 +27,7 @@ public final class EseutilText {
     private static final Pattern TIME = Pattern.compile(
             "(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d{1,3}))?(?:\\s+(UTC|LOC))?");
     private static final Pattern LGPOS = Pattern.compile("\\(0x([0-9A-Fa-f]+),([0-9A-Fa-f]+),([0-9A-Fa-f]+)\\)");
-    private static final Pattern SIG = Pattern.compile("Create time:\\s*(.*?)\\s+Rand:\\s*(\\d+)\\s+Computer:\\s?(.*)$");
+    private static final Pattern SIG = Pattern.compile("Create time:\\s*(.*?)\\s+Rand:\\s*(\\d+)(?:\\s+Computer:\\s?(.*))?$");
     private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\s*-\\s*(-?\\d+)");
     private static final Pattern NUM = Pattern.compile("(-?\\d+)");
     private static final Pattern HEXNUM = Pattern.compile("0x([0-9A-Fa-f]+)");
@@ -171,7 +171,8 @@ public final class EseutilText {
             return null;
         }
         LogTime t = time(m.group(1));
-        return Signature.of(Long.parseLong(m.group(2)) & 0xFFFFFFFFL, t == null ? LogTime.UNSET : t, m.group(3).trim());
+        return Signature.of(Long.parseLong(m.group(2)) & 0xFFFFFFFFL, t == null ? LogTime.UNSET : t,
+                m.group(3) == null ? "" : m.group(3).trim());
     }
 
     static long[] range(String v) {
@@ -235,7 +236,19 @@ public final class EseutilText {
         final List<TextField> extra = new ArrayList<>();
         final List<Note> notes = new ArrayList<>();
 
+        /** Set when a mapped label's value did not parse. */
+        boolean failed;
+
         void put(String k, Object v) {
+            if (v != null) {
+                m.put(k, v);
+            } else {
+                failed = true;
+            }
+        }
+
+        /** For parts that may legitimately be absent. */
+        void opt(String k, Object v) {
             if (v != null) {
                 m.put(k, v);
             }
@@ -351,10 +364,11 @@ public final class EseutilText {
                 continue;
             }
             boolean mapped = true;
+            v.failed = false;
             try {
                 switch (key) {
                     case "database" -> v.put("path", value);
-                    case "file type" -> v.put("attrib", value.equalsIgnoreCase("Database") ? Long.valueOf(0) : value.toLowerCase(Locale.ROOT)
+                    case "file type" -> v.opt("attrib", value.equalsIgnoreCase("Database") ? Long.valueOf(0) : value.toLowerCase(Locale.ROOT)
                             .contains("stream") ? Long.valueOf(1) : null);
                     case "checksum" -> v.put("checksum", hex(value));
                     case "format ulmagic" -> v.put("magic", hex(value));
@@ -363,8 +377,8 @@ public final class EseutilText {
                         if (m.find()) {
                             v.put("version", Long.parseLong(m.group(1), 16));
                             v.put("revision", Long.parseLong(m.group(2)));
-                            v.put("minor", m.group(3) == null ? null : Long.valueOf(m.group(3)));
-                            v.put("efv", m.group(4) == null ? null : Long.valueOf(m.group(4)));
+                            v.opt("minor", m.group(3) == null ? null : Long.valueOf(m.group(3)));
+                            v.opt("efv", m.group(4) == null ? null : Long.valueOf(m.group(4)));
                         }
                     }
                     case "created ulversion" -> {
@@ -378,7 +392,11 @@ public final class EseutilText {
                     case "log signature" -> v.put("logsig", signature(value));
                     case "cbdbpage" -> v.put("pagesize", num(value));
                     case "dbtime" -> v.put("dbtime", dbtime(value));
-                    case "state" -> v.put("state", state(value));
+                    case "state" -> {
+                        long st = state(value);
+                        v.failed = st == 0 && !value.trim().equalsIgnoreCase("Illegal");
+                        v.put("state", st);
+                    }
                     case "log required" -> {
                         long[] r = range(value);
                         if (r != null) {
@@ -503,6 +521,9 @@ public final class EseutilText {
                     default -> mapped = false;
                 }
             } catch (RuntimeException ex) {
+                v.failed = true;
+            }
+            if (v.failed) {
                 mapped = false;
                 v.notes.add(Note.warning(-1, "line " + (n + 1) + ": value of \"" + label + "\" not understood: " + value));
             }
@@ -606,6 +627,7 @@ public final class EseutilText {
             String value = lm.group(2).trim();
             String key = label.toLowerCase(Locale.ROOT);
             boolean mapped = true;
+            v.failed = false;
             try {
                 if (cur != null && cur.take(key, value)) {
                     continue;
@@ -623,6 +645,9 @@ public final class EseutilText {
                     default -> mapped = false;
                 }
             } catch (RuntimeException ex) {
+                v.failed = true;
+            }
+            if (v.failed) {
                 mapped = false;
                 v.notes.add(Note.warning(-1, "line " + (n + 1) + ": value of \"" + label + "\" not understood: " + value));
             }
@@ -782,6 +807,7 @@ public final class EseutilText {
             String value = lm.group(2).trim();
             String key = label.toLowerCase(Locale.ROOT);
             boolean mapped = true;
+            v.failed = false;
             try {
                 if (cur != null && cur.take(key, value)) {
                     continue;
@@ -797,10 +823,10 @@ public final class EseutilText {
                         Matcher m = LGVERSION.matcher(value);
                         if (m.find()) {
                             v.put("major", Long.parseLong(m.group(1)));
-                            v.put("minor", Long.parseLong(m.group(2)));
+                            v.opt("minor", Long.parseLong(m.group(2)));
                             v.put("upmajor", Long.parseLong(m.group(3)));
-                            v.put("upminor", m.group(4) == null ? null : Long.valueOf(m.group(4)));
-                            v.put("efv", m.group(5) == null ? null : Long.valueOf(m.group(5)));
+                            v.opt("upminor", m.group(4) == null ? null : Long.valueOf(m.group(4)));
+                            v.opt("efv", m.group(5) == null ? null : Long.valueOf(m.group(5)));
                         }
                     }
                     case "signature" -> v.put("sig", signature(value));
@@ -817,7 +843,7 @@ public final class EseutilText {
                                 mismatch = Long.valueOf(k[1]);
                             }
                         }
-                        v.put("secmismatch", mismatch);
+                        v.opt("secmismatch", mismatch);
                     }
                     case "using reserved log file" -> v.put("f1", value.equalsIgnoreCase("true") ? 1L : 0L);
                     case "circular logging flag (current file)" -> v.put("f2", value.equalsIgnoreCase("on") ? 2L : 0L);
@@ -826,6 +852,9 @@ public final class EseutilText {
                     default -> mapped = false;
                 }
             } catch (RuntimeException ex) {
+                v.failed = true;
+            }
+            if (v.failed) {
                 mapped = false;
                 v.notes.add(Note.warning(-1, "line " + (firstLine + n + 1) + ": value of \"" + label + "\" not understood: "
                         + value));
