@@ -171,6 +171,23 @@ class LogChainTest {
     }
 
     @Test
+    void ese97CheckpointWithoutFileTypeIsFoundByContent() throws IOException {
+        for (int g = 0x1A; g < 0x1C; g++) {
+            write(String.format("edb%05X.log", g), EseBuilder.Log.ese97(g, 0).bytes());
+        }
+        write("edb.log", EseBuilder.Log.ese97(0x1C, 0).bytes());
+        write("edb.chk", new EseBuilder.Checkpoint().set("fileType", 0).set("checkpoint", EseBuilder.lgpos(0x1B, 0x1A0, 0))
+                .set("logSignature", SIG).bytes());
+        CheckpointHeader c = EseFile.checkpoint(dir.resolve("edb.chk"));
+        assertEquals(0, c.fileType());
+        assertTrue(c.notes().stream().anyMatch(n -> n.text().contains("after offset 615 is INFERRED")));
+        LogChain.Report r = LogChain.analyzeDirectory(dir, List.of());
+        assertEquals(0x1B, r.checkpointGeneration());
+        assertEquals(0x1B, r.neededLow());
+        assertTrue(r.softRecoveryCanSucceed(), r.verdict());
+    }
+
+    @Test
     void anUnreadableLogInTheFolderIsAFinding() throws IOException {
         set(3, 1);
         write("E0000000004.log", new byte[100]);
