@@ -188,6 +188,36 @@ class LogChainTest {
     }
 
     @Test
+    void onlineBackupCopyIsCheckedAgainstItsPatchFileAndBackupLogs() throws IOException {
+        for (int g = 20; g <= 26; g++) {
+            write(String.format("edb%05X.log", g), log(g, SIG));
+        }
+        write("edb.log", log(27, SIG));
+        byte[] mark = EseBuilder.lgpos(20, 8, 16);
+        Path db = dir.resolve("priv.edb");
+        Files.write(db, EseBuilder.Database.ese97().set("state", 2).set("logSignature", SIG).set("dbSignature", DBSIG)
+                .set("fullCurrent.low", 20).set("fullCurrent.mark", mark).bytes());
+        write("priv.pat", new EseBuilder.Patch(4096).set("dbSignature", DBSIG).set("logSignature", SIG)
+                .set("backup.mark", mark).set("backup.low", 20).set("backup.high", 26).bytes());
+        LogChain.Report r = LogChain.analyzeDirectory(dir, List.of(db));
+        LogChain.DatabaseVerdict v = r.databases().get(0);
+        assertFalse(v.ok());
+        assertTrue(v.verdict().contains("-544") && v.verdict().contains("priv.pat (signatures and backup mark match)")
+                && v.verdict().contains("logs 20-26") && v.verdict().endsWith("all present"), v.verdict());
+        assertEquals(26, v.requiredHigh());
+
+        Files.delete(dir.resolve("edb00018.log"));
+        LogChain.DatabaseVerdict gap = LogChain.analyzeDirectory(dir, List.of(db)).databases().get(0);
+        assertTrue(gap.verdict().contains("missing generations 24 (JET_errMissingRestoreLogFiles -557)"), gap.verdict());
+
+        write("priv.pat", new EseBuilder.Patch(4096).set("dbSignature", DBSIG).set("logSignature", SIG)
+                .set("backup.mark", EseBuilder.lgpos(19, 1, 1)).set("backup.low", 19).set("backup.high", 26).bytes());
+        LogChain.DatabaseVerdict other = LogChain.analyzeDirectory(dir, List.of(db)).databases().get(0);
+        assertTrue(other.verdict().contains("-538") && other.verdict().contains("priv.pat belongs to another backup")
+                && other.verdict().contains("-552"), other.verdict());
+    }
+
+    @Test
     void anUnreadableLogInTheFolderIsAFinding() throws IOException {
         set(3, 1);
         write("E0000000004.log", new byte[100]);
