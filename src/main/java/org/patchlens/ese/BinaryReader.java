@@ -57,6 +57,9 @@ final class BinaryReader {
         if (avail >= 4 && u32(0) == 0x66676572L) {
             throw new EseException(name, 0, "not an ESE file: this is a registry hive (\"regf\" signature)");
         }
+        if (shadowDatabasePage() > 0) {
+            return ext.equals("pat") ? EseFile.Kind.PATCH : EseFile.Kind.DATABASE;
+        }
         if (avail < 2048) {
             throw new EseException(name, -1, "file is " + fileSize
                     + " bytes: too short for any ESE header (database pages are at least 2048 bytes, logs and checkpoints 4096)");
@@ -122,15 +125,19 @@ final class BinaryReader {
     // ------------------------------------------------------------------ database
 
     DatabaseHeader database() {
+        long base = 0;
         if (avail < 8 || u32(4) != DatabaseHeader.MAGIC) {
-            throw new EseException(name, 4, String.format("not an ESE database: magic at offset 4 is 0x%08X, expected 0x89ABCDEF",
-                    avail >= 8 ? u32(4) : 0));
+            base = shadowDatabasePage();
+            if (base <= 0) {
+                throw new EseException(name, 4, String.format("not an ESE database: magic at offset 4 is 0x%08X, expected 0x89ABCDEF",
+                        avail >= 8 ? u32(4) : 0));
+            }
         }
         if (avail < 2048) {
             throw new EseException(name, -1, "file is " + fileSize
                     + " bytes, shorter than the smallest database header page (2048 bytes)");
         }
-        long version = u32(8);
+        long version = u32(base + 8);
         if (version < 0x620) {
             throw new EseException(name, 8, String.format("pre-ESE97 JET database format version 0x%X "
                     + "(JET 200/400/500 era, JET_errDatabase500Format -1212): unsupported", version));
@@ -195,6 +202,19 @@ final class BinaryReader {
                 h.fullPrevious(), h.incrementalPrevious(), h.fullCurrent(), h.dbFlags(), h.objidLast(), h.osMajor(),
                 h.osMinor(), h.osBuild(), h.osServicePack(), h.formatRevision(), h.pageSizeRaw(), h.repairCount(),
                 h.repairTime(), h.ese98(), h.ecc(), h.current(), h.fileTypeRaw(), v, notes, List.of());
+    }
+
+    /** Offset (= page size) of a verifying shadow database header with the magic, or -1. */
+    private int shadowDatabasePage() {
+        for (int c : PAGE_SIZES) {
+            if (2L * c > avail) {
+                break;
+            }
+            if (u32(c + 4) == DatabaseHeader.MAGIC && probeDatabasePage(c) == c) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /** Page size a database copy at {@code base} verifies with (checksum and @236 agree), or -1. */
@@ -346,7 +366,7 @@ final class BinaryReader {
             throw new EseException(name, -1, "file is " + fileSize + " bytes, shorter than a patch header page");
         }
         List<Note> notes = new ArrayList<>();
-        if (u32(4) == DatabaseHeader.MAGIC) {
+        if (u32(4) == DatabaseHeader.MAGIC || shadowDatabasePage() > 0) {
             DatabaseHeader db = database();
             notes.add(Note.info("patch page in DBFILEHDR format (database magic at offset 4): the backup is its current-full-backup "
                     + "entry; this interpretation of .pat files is INFERRED (ESE97 variant)"));

@@ -134,12 +134,24 @@ class CorruptInputTest {
     }
 
     @Test
-    void wrongMagicIsNotADatabase() throws IOException {
+    void wrongMagicInBothCopiesIsNotADatabase() throws IOException {
         byte[] b = db().bytes();
         b[4] = 0;
+        b[8192 + 4] = 0;
         Path f = tmp.resolve("x.edb");
         Files.write(f, b);
         oneLine(assertThrows(EseException.class, () -> EseFile.database(f)), f.toString());
+    }
+
+    @Test
+    void wrongMagicInThePrimaryOnlyReadsTheShadow() {
+        byte[] b = db().bytes();
+        b[4] = 0;
+        DatabaseHeader h = (DatabaseHeader) EseFile.read("x.edb", b);
+        assertEquals("shadow", h.verification().used());
+        assertEquals(0x89ABCDEFL, h.magic());
+        assertTrue(has(h, Note.Level.WARNING, "primary database header has a checksum error"));
+        assertEquals(List.of("magic (@4)"), h.verification().differences());
     }
 
     @Test
