@@ -71,6 +71,14 @@ final class BinaryReader {
         if (avail >= CHECKPOINT_SIZE && ft == 4) {
             return EseFile.Kind.CHECKPOINT;
         }
+        if (avail >= 2 * CHECKPOINT_SIZE && u32(CHECKPOINT_SIZE + 667) == 4
+                && xor(CHECKPOINT_SIZE, CHECKPOINT_SIZE) == u32(CHECKPOINT_SIZE)) {
+            return EseFile.Kind.CHECKPOINT; // primary damaged, shadow is a good checkpoint
+        }
+        if ((ext.equals("chk") || ext.equals("jcp")) && avail >= 2 * CHECKPOINT_SIZE
+                && u32(CHECKPOINT_SIZE + 667) == 4) {
+            return EseFile.Kind.CHECKPOINT; // both copies damaged; the name and the shadow's file type say checkpoint
+        }
         if (avail >= LOG_HEADER_SIZE && allZero(0, LOG_HEADER_SIZE)) {
             throw new EseException(name, 0, "no valid header: the first 4096 bytes are all zero"
                     + (ext.equals("jrs") || ext.equals("log") ? " (an unused reserve or pre-formatted log)" : ""));

@@ -134,6 +134,22 @@ class CorruptInputTest {
     }
 
     @Test
+    void checkpointWithADamagedPrimaryReadsTheShadow() {
+        byte[] b = new EseBuilder.Checkpoint().set("checkpoint", EseBuilder.lgpos(7, 1, 0)).bytes();
+        b[667] = 9;
+        b[20] ^= 0x55;
+        CheckpointHeader h = (CheckpointHeader) EseFile.read("E00.chk", b);
+        assertEquals("shadow", h.verification().used());
+        assertEquals(7, h.generation());
+        assertEquals(4, h.fileType());
+        assertTrue(h.verification().differences().containsAll(List.of("log signature (@20)", "file type (@667)")),
+                h.verification().differences().toString());
+        b[4096 + 30] ^= 1;
+        CheckpointHeader both = (CheckpointHeader) EseFile.read("E00.chk", b);
+        assertTrue(has(both, Note.Level.ERROR, "-533"));
+    }
+
+    @Test
     void wrongMagicInBothCopiesIsNotADatabase() throws IOException {
         byte[] b = db().bytes();
         b[4] = 0;
