@@ -24,11 +24,17 @@ final class EseRules {
         StoreView s = c.store();
         List<Finding> out = new ArrayList<>();
         out.addAll(ese01(c, s));
-        out.addAll(ese02(c, s));
-        out.addAll(ese03(c, s));
-        out.addAll(ese04(c, s));
-        out.addAll(ese05(c, s));
-        out.addAll(ese06(c, s));
+        List<StoreView.LogSet> sets = s.logSets();
+        if (sets.isEmpty()) {
+            sets = List.of(new StoreView.LogSet("", List.of()));
+        }
+        for (StoreView.LogSet ls : sets) {
+            out.addAll(ese02(c, s, ls));
+            out.addAll(ese03(c, s, ls));
+            out.addAll(ese04(c, s, ls));
+            out.addAll(ese05(c, s, ls));
+            out.addAll(ese06(c, s, ls));
+        }
         out.addAll(ese07(c, s));
         out.addAll(ese08(s));
         out.addAll(ese09(c, s));
@@ -71,37 +77,54 @@ final class EseRules {
     }
 
     /** The logs whose signature is known (ESE97 binary logs do not record it). */
-    private static List<Item<LogHeader>> signed(StoreView s) {
-        return s.replayLogs().stream().filter(l -> l.header().logSignature() != null
+    private static List<Item<LogHeader>> signed(StoreView.LogSet ls) {
+        return ls.replayLogs().stream().filter(l -> l.header().logSignature() != null
                 && !l.header().logSignature().isZero()).toList();
     }
 
     /** The log the set is anchored at: LowLog (online) or the databases' anchor (roll-forward). */
-    private static long anchorGeneration(CheckContext c, StoreView s) {
+    static long anchorGeneration(CheckContext c, StoreView s, StoreView.LogSet ls) {
+        boolean dir = ls.directory(s);
         if (c.restore() == Effective.ONLINE) {
-            return RipRules.rips(c).stream().map(r -> r.value("LowLog Number")).flatMap(Optional::stream)
+            return RipRules.rips(c).stream().filter(r -> r.service().equals("MSExchangeDS") == dir)
+                    .map(r -> r.value("LowLog Number")).flatMap(Optional::stream)
                     .mapToLong(RegValue::dword).filter(g -> g >= 0).min().orElse(-1);
         }
-        return s.anchor();
+        return databasesOf(s, ls).stream().mapToLong(d -> d.header().consistentPosition().generation())
+                .filter(g -> g > 0).min().orElse(-1);
     }
 
-    private static List<Finding> ese02(CheckContext c, StoreView s) {
-        if (s.replayLogs().isEmpty() || s.databases().isEmpty()) {
+    /** The databases a log stream serves: dir.edb for the directory's, the others for the store's. */
+    static List<Item<DatabaseHeader>> databasesOf(StoreView s, StoreView.LogSet ls) {
+        if (s.logSets().size() <= 1) {
+            return s.databases();
+        }
+        boolean dir = ls.directory(s);
+        return s.databases().stream().filter(d -> d.fileName().equalsIgnoreCase("dir.edb") == dir).toList();
+    }
+
+    /** " in FOLDER" when there are several log streams, for object names. */
+    private static String in(StoreView s, StoreView.LogSet ls) {
+        return s.logSets().size() > 1 ? " in " + ls.folder() : "";
+    }
+
+    private static List<Finding> ese02(CheckContext c, StoreView s, StoreView.LogSet ls) {
+        if (ls.replayLogs().isEmpty() || databasesOf(s, ls).isEmpty()) {
             return List.of(Finding.skipped(Rule.ESE_02, s.databases().isEmpty() ? "no database header"
                     : "no log headers among the evidence"));
         }
-        if (signed(s).isEmpty()) {
+        if (signed(ls).isEmpty()) {
             return List.of(Finding.skipped(Rule.ESE_02, "the log headers record no signature (ESE97 binary logs); "
                     + "supply eseutil /ml output of the logs"));
         }
         List<Finding> out = new ArrayList<>();
-        long anchor = anchorGeneration(c, s);
-        for (Item<DatabaseHeader> d : s.databases()) {
+        long anchor = anchorGeneration(c, s, ls);
+        for (Item<DatabaseHeader> d : databasesOf(s, ls)) {
             DatabaseHeader h = d.header();
             long gen = c.restore() == Effective.OFFLINE_ROLLFORWARD ? anchor : h.attachPosition().generation();
-            Optional<Item<LogHeader>> log = s.generation(gen).filter(l -> l.header().logSignature() != null);
+            Optional<Item<LogHeader>> log = ls.generation(gen).filter(l -> l.header().logSignature() != null);
             if (log.isEmpty()) {
-                log = signed(s).stream().findFirst();
+                log = signed(ls).stream().findFirst();
             }
             Item<LogHeader> l = log.get();
             if (StoreView.same(h.logSignature(), l.header().logSignature())) {
@@ -115,7 +138,7 @@ final class EseRules {
                         "These logs belong to another log stream: replay into " + d.fileName() + " would stop. Use "
                                 + "the logs of the same server and backup generation (KB Q296787)."));
             }
-            for (Item<LogHeader> lg : s.replayLogs()) {
+            for (Item<LogHeader> lg : ls.replayLogs()) {
                 for (var a : lg.header().attachments()) {
                     if (WinPath.sameFileName(WinPath.of(a.path()).fileName(), d.fileName())
                             && !StoreView.same(a.signature(), h.dbSignature())) {
@@ -131,21 +154,21 @@ final class EseRules {
         return out;
     }
 
-    private static List<Finding> ese03(CheckContext c, StoreView s) {
-        List<Item<LogHeader>> signed = signed(s);
-        if (s.replayLogs().size() < 2) {
+    private static List<Finding> ese03(CheckContext c, StoreView s, StoreView.LogSet ls) {
+        List<Item<LogHeader>> signed = signed(ls);
+        if (ls.replayLogs().size() < 2) {
             return List.of(Finding.skipped(Rule.ESE_03, "fewer than two logs"));
         }
         if (signed.size() < 2) {
             return List.of(Finding.skipped(Rule.ESE_03, "the log headers record no signature (ESE97 binary logs)"));
         }
-        long anchor = anchorGeneration(c, s);
-        Item<LogHeader> ref = s.generation(anchor).filter(signed::contains).orElse(majority(signed));
+        long anchor = anchorGeneration(c, s, ls);
+        Item<LogHeader> ref = ls.generation(anchor).filter(signed::contains).orElse(majority(signed));
         Signature sig = ref.header().logSignature();
         List<String> foreign = signed.stream().filter(l -> !l.header().logSignature().sameAs(sig))
                 .map(Item::name).toList();
         if (foreign.isEmpty()) {
-            return List.of(Finding.pass(Rule.ESE_03, "log set", "one signature", ref.source("Signature", 44),
+            return List.of(Finding.pass(Rule.ESE_03, "log set" + in(s, ls), "one signature", ref.source("Signature", 44),
                     signed.size() + " logs with " + StoreView.show(sig), Source.NONE));
         }
         List<Finding> out = new ArrayList<>();
@@ -175,37 +198,37 @@ final class EseRules {
     }
 
     /** Generations of the logs that share the anchor's signature (all logs when signatures are unknown). */
-    private static TreeSet<Long> chain(CheckContext c, StoreView s) {
-        List<Item<LogHeader>> signed = signed(s);
+    private static TreeSet<Long> chain(CheckContext c, StoreView s, StoreView.LogSet ls) {
+        List<Item<LogHeader>> signed = signed(ls);
         Signature sig = null;
         if (!signed.isEmpty()) {
-            long anchor = anchorGeneration(c, s);
-            sig = s.generation(anchor).filter(signed::contains).orElse(majority(signed)).header().logSignature();
+            long anchor = anchorGeneration(c, s, ls);
+            sig = ls.generation(anchor).filter(signed::contains).orElse(majority(signed)).header().logSignature();
         }
         TreeSet<Long> gens = new TreeSet<>();
-        for (Item<LogHeader> l : s.replayLogs()) {
-            Signature ls = l.header().logSignature();
-            if (sig == null || ls == null || ls.isZero() || ls.sameAs(sig)) {
+        for (Item<LogHeader> l : ls.replayLogs()) {
+            Signature own = l.header().logSignature();
+            if (sig == null || own == null || own.isZero() || own.sameAs(sig)) {
                 gens.add((long) l.header().generation());
             }
         }
         return gens;
     }
 
-    private static List<Finding> ese04(CheckContext c, StoreView s) {
+    private static List<Finding> ese04(CheckContext c, StoreView s, StoreView.LogSet ls) {
         if (c.restore() != Effective.OFFLINE_ROLLFORWARD && c.restore() != Effective.ONLINE) {
             return List.of(Finding.notApplicable(Rule.ESE_04, c.restore().label() + " restore replays no log range"));
         }
-        if (s.replayLogs().isEmpty()) {
+        if (ls.replayLogs().isEmpty()) {
             return List.of(Finding.skipped(Rule.ESE_04, "no log headers among the evidence"));
         }
-        long anchor = anchorGeneration(c, s);
+        long anchor = anchorGeneration(c, s, ls);
         if (anchor < 0) {
             return List.of(Finding.skipped(Rule.ESE_04, c.restore() == Effective.ONLINE ? "no LowLog Number"
                     : "no database header with a Last Consistent position"));
         }
         String what = c.restore() == Effective.ONLINE ? "LowLog " : "anchor ";
-        Optional<Item<LogHeader>> log = s.generation(anchor);
+        Optional<Item<LogHeader>> log = ls.generation(anchor);
         if (log.isPresent()) {
             return List.of(Finding.pass(Rule.ESE_04, what + logName(anchor), "present", Source.NONE,
                     log.get().name(), log.get().source("lGeneration", 4)));
@@ -215,15 +238,15 @@ final class EseRules {
                         + " is missing: do not replay any logs; restore point-in-time instead (KB Q296787)."));
     }
 
-    private static List<Finding> ese05(CheckContext c, StoreView s) {
-        if (s.replayLogs().isEmpty()) {
+    private static List<Finding> ese05(CheckContext c, StoreView s, StoreView.LogSet ls) {
+        if (ls.replayLogs().isEmpty()) {
             return List.of(Finding.skipped(Rule.ESE_05, "no log headers among the evidence"));
         }
         if (c.restore() == Effective.OFFLINE_PIT) {
             return List.of(Finding.notApplicable(Rule.ESE_05, "point-in-time restore replays no logs"));
         }
-        TreeSet<Long> gens = chain(c, s);
-        long from = Math.max(anchorGeneration(c, s), gens.first());
+        TreeSet<Long> gens = chain(c, s, ls);
+        long from = Math.max(anchorGeneration(c, s, ls), gens.first());
         long to = gens.last();
         List<Long> missing = new ArrayList<>();
         for (long g = from; g <= to && missing.size() < 1000; g++) {
@@ -232,44 +255,44 @@ final class EseRules {
             }
         }
         if (missing.isEmpty()) {
-            return List.of(Finding.pass(Rule.ESE_05, "log sequence", "contiguous", Source.NONE, "generations " + from
+            return List.of(Finding.pass(Rule.ESE_05, "log sequence" + in(s, ls), "contiguous", Source.NONE, "generations " + from
                     + " to " + to, Source.NONE));
         }
         long lastGood = missing.get(0) - 1;
         List<String> names = missing.stream().map(EseRules::logName).toList();
-        return List.of(Finding.fail(Rule.ESE_05, "log sequence", "contiguous from " + from + " to " + to,
+        return List.of(Finding.fail(Rule.ESE_05, "log sequence" + in(s, ls), "contiguous from " + from + " to " + to,
                 Source.NONE, "missing " + String.join(", ", names) + "; replay stops after generation " + lastGood,
                 Source.NONE, "Missing " + names.get(0) + ": replay cannot pass the gap. Find the log in other backup "
                         + "sets; otherwise keep only logs below the gap, rename the highest of them edb.log and remove "
                         + "all above it (KB Q296787, Q240145)."));
     }
 
-    private static List<Finding> ese06(CheckContext c, StoreView s) {
-        if (s.replayLogs().isEmpty()) {
+    private static List<Finding> ese06(CheckContext c, StoreView s, StoreView.LogSet ls) {
+        if (ls.replayLogs().isEmpty()) {
             return List.of(Finding.skipped(Rule.ESE_06, "no log headers among the evidence"));
         }
         if (c.restore() == Effective.OFFLINE_PIT) {
             return List.of(Finding.notApplicable(Rule.ESE_06, "point-in-time restore"));
         }
-        Optional<Item<LogHeader>> current = s.replayLogs().stream().filter(StoreView::isCurrent).findFirst();
-        TreeSet<Long> gens = chain(c, s);
-        long highest = s.replayLogs().stream().filter(l -> !StoreView.isCurrent(l) && gens.contains(
+        Optional<Item<LogHeader>> current = ls.replayLogs().stream().filter(StoreView::isCurrent).findFirst();
+        TreeSet<Long> gens = chain(c, s, ls);
+        long highest = ls.replayLogs().stream().filter(l -> !StoreView.isCurrent(l) && gens.contains(
                 (long) l.header().generation())).mapToLong(l -> l.header().generation()).max().orElse(-1);
         if (current.isEmpty()) {
             if (c.restore() == Effective.OFFLINE_ROLLFORWARD && highest >= 0) {
-                return List.of(Finding.fail(Rule.ESE_06, "edb.log", "present, generation " + (highest + 1),
+                return List.of(Finding.fail(Rule.ESE_06, "edb.log" + in(s, ls), "present, generation " + (highest + 1),
                         Source.NONE, "missing", Source.NONE, "`ren " + logName(highest) + " edb.log` and move away "
                                 + "every numbered log above it (KB Q296787 step 7)."));
             }
-            return List.of(Finding.pass(Rule.ESE_06, "edb.log", "absent or highest + 1", Source.NONE, "absent (online "
+            return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), "absent or highest + 1", Source.NONE, "absent (online "
                     + "restore: never on tape, KB Q200941)", Source.NONE));
         }
         long g = current.get().header().generation();
         if (highest < 0 || g == highest + 1) {
-            return List.of(Finding.pass(Rule.ESE_06, "edb.log", "generation " + (highest + 1), Source.NONE,
+            return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), "generation " + (highest + 1), Source.NONE,
                     "generation " + g, current.get().source("lGeneration", 4)));
         }
-        return List.of(Finding.fail(Rule.ESE_06, "edb.log", "generation " + (highest + 1) + " (highest numbered "
+        return List.of(Finding.fail(Rule.ESE_06, "edb.log" + in(s, ls), "generation " + (highest + 1) + " (highest numbered "
                         + logName(highest) + " + 1)", Source.NONE, "generation " + g,
                 current.get().source("lGeneration", 4), "edb.log (generation " + g + ") does not follow "
                         + logName(highest) + ": move it away (KB Q296787 step 6), or move away the numbered logs above "

@@ -211,7 +211,9 @@ final class RipRules {
         long low = dword(rip, "LowLog Number");
         long high = dword(rip, "HighLog Number");
         StoreView s = c.store();
-        List<StoreView.Item<org.patchlens.ese.LogHeader>> tape = s.replayLogs().stream().filter(l ->
+        var set = s.logSet(rip.service().equals("MSExchangeDS"));
+        List<StoreView.Item<org.patchlens.ese.LogHeader>> tape = set.map(StoreView.LogSet::replayLogs)
+                .orElse(List.of()).stream().filter(l ->
                 l.header().generation() >= low && l.header().generation() <= high).toList();
         if (map.isEmpty() || map.get().typeCode() != 7 || low < 0 || high < 0) {
             return List.of(Finding.skipped(Rule.RIP_04, rip.path() + ": no usable EDB_RstMap or log range (RIP-02)"));
@@ -313,22 +315,23 @@ final class RipRules {
         if (low < 0 || high < 0) {
             return List.of(Finding.skipped(Rule.RIP_06, rip.path() + ": no LowLog/HighLog Number (RIP-02)"));
         }
-        if (s.replayLogs().isEmpty()) {
-            return List.of(Finding.skipped(Rule.RIP_06, "no log headers among the evidence"));
+        var set = s.logSet(rip.service().equals("MSExchangeDS"));
+        if (set.isEmpty() || set.get().replayLogs().isEmpty()) {
+            return List.of(Finding.skipped(Rule.RIP_06, "no log headers of " + rip.service() + " among the evidence"));
         }
         List<Finding> out = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (long g = low; g <= high && missing.size() < 1000; g++) {
-            if (s.generation(g).isEmpty()) {
+            if (set.get().generation(g).isEmpty()) {
                 missing.add(EseRules.logName(g));
             }
         }
-        Optional<StoreView.Item<org.patchlens.ese.LogHeader>> first = s.generation(low);
+        Optional<StoreView.Item<org.patchlens.ese.LogHeader>> first = set.get().generation(low);
         org.patchlens.ese.Signature sig = first.map(l -> l.header().logSignature()).orElse(null);
         List<String> foreign = new ArrayList<>();
         List<String> extra = new ArrayList<>();
         long next = high + 1;
-        for (var l : s.replayLogs()) {
+        for (var l : set.get().replayLogs()) {
             long g = l.header().generation();
             var ls = l.header().logSignature();
             if (sig != null && ls != null && !ls.isZero() && !sig.isZero() && !ls.sameAs(sig)) {

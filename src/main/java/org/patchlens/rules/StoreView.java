@@ -88,6 +88,54 @@ public final class StoreView {
         return logs;
     }
 
+    /**
+     * The logs of one folder: a log stream. The IS and the DS keep separate streams in separate
+     * folders, so gaps, foreign logs and edb.log are judged per folder.
+     */
+    public record LogSet(String folder, List<Item<LogHeader>> logs) {
+        public List<Item<LogHeader>> replayLogs() {
+            return logs.stream().filter(l -> isCurrent(l) || nameGeneration(l) >= 0).toList();
+        }
+
+        public Optional<Item<LogHeader>> generation(long gen) {
+            return replayLogs().stream().filter(l -> l.header().generation() == gen).findFirst();
+        }
+
+        /** True if this stream belongs to the directory (DS): dir.pat beside it or dir.edb attached. */
+        public boolean directory(StoreView s) {
+            boolean dirPat = s.patches().stream().anyMatch(p -> folderOf(p).equals(folder)
+                    && p.fileName().equalsIgnoreCase("dir.pat"));
+            boolean dirAttached = logs.stream().flatMap(l -> l.header().attachments().stream())
+                    .anyMatch(a -> WinPath.of(a.path()).fileName().equalsIgnoreCase("dir.edb"));
+            return dirPat || dirAttached;
+        }
+    }
+
+    static String folderOf(Item<?> i) {
+        java.nio.file.Path parent = java.nio.file.Path.of(i.name()).getParent();
+        return parent == null ? "" : parent.toString();
+    }
+
+    /** The log streams, one per folder, in folder order. */
+    public List<LogSet> logSets() {
+        java.util.Map<String, List<Item<LogHeader>>> byFolder = new java.util.TreeMap<>();
+        for (Item<LogHeader> l : logs) {
+            byFolder.computeIfAbsent(folderOf(l), k -> new ArrayList<>()).add(l);
+        }
+        List<LogSet> out = new ArrayList<>();
+        byFolder.forEach((f, ls) -> out.add(new LogSet(f, List.copyOf(ls))));
+        return out;
+    }
+
+    /** The stream of the information store (IS) or of the directory (DS). */
+    public Optional<LogSet> logSet(boolean directory) {
+        List<LogSet> sets = logSets();
+        if (sets.size() == 1) {
+            return Optional.of(sets.get(0));
+        }
+        return sets.stream().filter(ls -> ls.directory(this) == directory).findFirst();
+    }
+
     public List<String> errors() {
         return errors;
     }

@@ -78,7 +78,7 @@ final class RestoreScenario {
     static final long PUB_SIGNATURE = 0x50554221L;
     final List<Db> databases = new ArrayList<>();
     final List<Log> logs = new ArrayList<>();
-    /** Patch files: database name to {low, high, size}. */
+    /** Patch files: path below the log folder without .pat (PRIV, DS/DIR) to {low, high, size}. */
     final Map<String, int[]> patches = new LinkedHashMap<>();
     /** edb.chk checkpoint generation, or -1 for none. */
     int checkpointGen = -1;
@@ -152,8 +152,10 @@ final class RestoreScenario {
         t.sz(is, "DB Log Path", "F:\\exchsrvr\\MDBDATA").sz(is, "Working Directory", "D:\\exchsrvr\\MDBDATA")
                 .dword(is, "Circular Logging", 0).dword(is, "DB Recovery", 1).sz(is, "This Server", "EXVS01")
                 .sz(is, "DSA Computer", "EXVS01").sz(is, "MTA Computer", "EXVS01");
-        t.sz("Services\\MSExchangeIS\\ParametersPrivate", "DB Path", "D:\\exchsrvr\\MDBDATA\\PRIV.EDB");
-        t.sz("Services\\MSExchangeIS\\ParametersPublic", "DB Path", "E:\\exchsrvr\\MDBDATA\\PUB.EDB");
+        t.sz("Services\\MSExchangeIS\\ParametersPrivate", "DB Path", "D:\\exchsrvr\\MDBDATA\\PRIV.EDB")
+                .binary("Services\\MSExchangeIS\\ParametersPrivate", "Store GUID", guid(0x11));
+        t.sz("Services\\MSExchangeIS\\ParametersPublic", "DB Path", "E:\\exchsrvr\\MDBDATA\\PUB.EDB")
+                .binary("Services\\MSExchangeIS\\ParametersPublic", "Store GUID", guid(0x22));
         String ds = "Services\\MSExchangeDS\\Parameters";
         t.sz(ds, "DSA Database file", "D:\\exchsrvr\\DSADATA\\DIR.EDB")
                 .sz(ds, "Database log files path", "D:\\exchsrvr\\DSADATA")
@@ -162,6 +164,15 @@ final class RestoreScenario {
         t.sz("Services\\MSExchangeMTA\\Parameters", "X500 DN",
                 "/o=Contoso/ou=HQ/cn=Configuration/cn=Servers/cn=EXVS01/cn=Microsoft MTA");
         return t;
+    }
+
+    /** 16 bytes of a test GUID. */
+    static byte[] guid(int seed) {
+        byte[] g = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            g[i] = (byte) (seed * 31 + i * 7);
+        }
+        return g;
     }
 
     private void buildCluster() {
@@ -273,7 +284,7 @@ final class RestoreScenario {
             }
             Files.write(folder.resolve(d.name), db.bytes());
         }
-        Path logs = Files.createDirectories(dir.resolve(logFolder));
+        Path logs = dir.resolve(logFolder);
         for (Log l : this.logs) {
             // Current-layout log headers: ESE97 binary logs record no signature or attach list, which the
             // store rules need; real 5.5 tickets give those through eseutil /ml output instead.
@@ -284,16 +295,19 @@ final class RestoreScenario {
                 log.attach(dbid++, a[0], signature(Long.parseLong(a[1])), EseBuilder.lgpos(0x10, 0x18, 8),
                         EseBuilder.lgpos(0x0F, 0x20, 0x10));
             }
-            Files.write(logs.resolve(l.name()), log.bytes());
+            Path target = logs.resolve(l.name());
+            Files.createDirectories(target.getParent());
+            Files.write(target, log.bytes());
         }
         for (Map.Entry<String, int[]> p : patches.entrySet()) {
-            Db d = databases.stream().filter(x -> x.name.equalsIgnoreCase(p.getKey() + ".EDB")).findFirst()
-                    .orElseThrow();
+            String base = p.getKey().substring(p.getKey().lastIndexOf('/') + 1);
+            Db d = databases.stream().filter(x -> x.name.equalsIgnoreCase(base + ".EDB")).findFirst().orElseThrow();
             byte[] head = new EseBuilder.Patch(4096).set("dbSignature", signature(d.dbSig))
                     .set("logSignature", signature(d.logSig)).set("backup.mark", backupMark)
                     .set("backup.low", p.getValue()[0]).set("backup.high", p.getValue()[1]).bytes();
-            Files.write(logs.resolve(p.getKey() + ".pat"), java.util.Arrays.copyOf(head, Math.max(head.length,
-                    p.getValue()[2])));
+            Path target = logs.resolve(p.getKey() + ".pat");
+            Files.createDirectories(target.getParent());
+            Files.write(target, java.util.Arrays.copyOf(head, Math.max(head.length, p.getValue()[2])));
         }
         if (checkpointGen >= 0) {
             Path work = Files.createDirectories(dir.resolve("D/exchsrvr/MDBDATA"));
