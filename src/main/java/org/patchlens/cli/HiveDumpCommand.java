@@ -36,12 +36,15 @@ final class HiveDumpCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    LogOptions logs;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        try (Hive hive = HiveSupport.open(file)) {
+        try (Hive hive = HiveSupport.open(file, logs)) {
             Key start = HiveSupport.key(hive, keyPath);
             try (Writer w = Output.writer(output, force, List.of(file), spec.commandLine().getOut())) {
                 HiveDump.write(hive, start, format, w);

@@ -337,6 +337,12 @@ public final class HiveRecovery {
             if (dirty.isEmpty()) {
                 for (Log l : logs) {
                     l.role = "not applied: the hive is clean (logs are replayed only into a dirty hive)";
+                    if (l.usable() && l.isNew() && before(l.h.primarySeq(), h.secondarySeq())) {
+                        l.role += "; the log is older than the hive (sequence " + l.h.primarySeq() + " < "
+                                + h.secondarySeq() + ")";
+                    } else if (l.usable() && l.isOld() && Long.compareUnsigned(l.h.lastWritten(), h.lastWritten()) < 0) {
+                        l.role += "; the log is older than the hive (timestamp)";
+                    }
                     staleCheck(l);
                 }
                 return done(Outcome.CLEAN, logs.isEmpty() ? "clean hive" : "clean hive: logs not applied",
@@ -880,7 +886,15 @@ public final class HiveRecovery {
      * when recovery fails (no usable log, or a bad base block that no log can replace).
      */
     public static Hive open(Path file, List<Path> logPaths, HiveOptions options) {
-        Recovery r = recover(file, logPaths);
+        Recovery r;
+        try {
+            r = recover(file, logPaths);
+        } catch (HiveException e) {
+            if (e.file().equals(file.toString())) {
+                Hive.open(file, options).root(); // not a hive at all: the reader's own one-line error
+            }
+            throw e;
+        }
         ReplayLedger l = r.ledger();
         if (l.outcome() == Outcome.FAILED) {
             throw new HiveException(file.toString(), -1, "transaction log recovery failed: " + l.result());
