@@ -179,8 +179,22 @@ types:
         value: 'size < 0 ? -size : size'
         doc: Cell length in bytes including the size field.
 
+  cell_header_v1_1:
+    doc: |
+      The cell header of format 1.1 (NT 3.1): the size, then the offset of the previous
+      cell in the bin. Cells are 16-byte aligned and their records start 8 bytes in, with
+      the same layouts as below except that names are always UTF-16LE and the value's
+      flags and spare fields form one u4 title index.
+    seq:
+      - id: size
+        type: s4
+        doc: Signed cell size, as in later formats.
+      - id: last
+        type: u4
+        doc: Offset of the previous cell relative to the start of its bin; 0xFFFFFFFF for the first cell.
+
   key_node:
-    doc: Key node ("nk"), formats 1.2 to 1.6. Offsets relative to the cell data.
+    doc: Key node ("nk"), formats 1.1 to 1.6 (in 1.1 the access_bits field is a title index). Offsets relative to the cell data.
     seq:
       - id: signature
         contents: nk

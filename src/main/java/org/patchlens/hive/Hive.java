@@ -187,14 +187,15 @@ public final class Hive implements AutoCloseable {
                     + "), expected 0 (primary hive)");
         }
         if (h.checksumValid()) {
-            if (h.majorVersion() != 1 || h.minorVersion() < 2 || h.minorVersion() > 6) {
+            if (h.majorVersion() != 1 || h.minorVersion() < 1 || h.minorVersion() > 6) {
                 throw new HiveException(name, 20, "unsupported hive format version " + h.version()
-                        + " (supported: 1.2 to 1.6)");
+                        + " (supported: 1.1 to 1.6)");
             }
-        } else if (h.majorVersion() != 1 || h.minorVersion() < 2 || h.minorVersion() > 6 || h.fileFormat() != 1) {
+        } else if (h.majorVersion() != 1 || h.minorVersion() < 1 || h.minorVersion() > 6 || h.fileFormat() != 1
+                || (h.minorVersion() == 1 && !looksLikeFormat11())) {
             throw new HiveException(name, 508, String.format("base block is unusable: checksum mismatch (stored "
-                    + "0x%08X, computed 0x%08X) and version %s, file format %d are not a hive this reader supports;"
-                    + " its transaction logs may restore it", h.storedChecksum(), h.computedChecksum(), h.version(),
+                    + "0x%08X, computed 0x%08X) and its version %s / file format %d do not match the hive bins; "
+                    + "its transaction logs may restore it", h.storedChecksum(), h.computedChecksum(), h.version(),
                     h.fileFormat()));
         } else {
             addDamage(0, "", String.format("base block checksum mismatch (stored 0x%08X, computed 0x%08X): "
@@ -297,7 +298,25 @@ public final class Hive implements AutoCloseable {
             addDamage(fileOff, keyPath, String.format("%s offset 0x%X points to a free cell", what, cellOffset));
             return null;
         }
-        return new Cell(cellOffset, fileOff + 4, -(long) size - 4);
+        return new Cell(cellOffset, fileOff + cellHeaderSize(), -(long) size - cellHeaderSize());
+    }
+
+    /** Bytes before a cell's data: the size field, plus the "last" field in format 1.1. */
+    int cellHeaderSize() {
+        return header.minorVersion() == 1 ? 8 : 4;
+    }
+
+    /** Whether names may be stored compressed (Latin-1): format 1.2 and later. */
+    boolean compressedNames() {
+        return header.minorVersion() >= 2;
+    }
+
+    /**
+     * A claimed format 1.1 (8-byte cell headers) is believable only if the first cell of the
+     * first bin has a 1.1 "last" field (0xFFFFFFFF for the first cell of a bin).
+     */
+    private boolean looksLikeFormat11() {
+        return fileSize >= BASE_BLOCK_SIZE + 40 && buf.getInt(BASE_BLOCK_SIZE + 36) == -1;
     }
 
     /** An allocated cell: its offset, the file offset of its data, and the data length. */
@@ -368,7 +387,7 @@ public final class Hive implements AutoCloseable {
         if (buf.getInt((int) fileOff) >= 0) {
             throw new HiveException(name, fileOff, String.format("root cell at offset 0x%X is free", off));
         }
-        Cell c = new Cell(off, fileOff + 4, -(long) buf.getInt((int) fileOff) - 4);
+        Cell c = new Cell(off, fileOff + cellHeaderSize(), -(long) buf.getInt((int) fileOff) - cellHeaderSize());
         Regf.KeyNode nk;
         try {
             nk = new Regf.KeyNode(stream(c.dataPos(), c.dataLen()));
@@ -384,10 +403,11 @@ public final class Hive implements AutoCloseable {
     /**
      * The key at a path such as {@code ControlSet001\Services\Tcpip}; a leading backslash
      * and the root key's own name are optional. Case-insensitive, Windows rules. Null if absent.
+     * Only the backslash separates names: a '/' is part of a name (e.g. {@code text/html}).
      */
     public Key key(String keyPath) {
         Key k = root();
-        String p = keyPath.replace('/', '\\');
+        String p = keyPath;
         while (p.startsWith("\\")) {
             p = p.substring(1);
         }
@@ -396,7 +416,7 @@ public final class Hive implements AutoCloseable {
         }
         String[] parts = p.split("\\\\+");
         int i = 0;
-        if (k.subkey(parts[0]) == null && WindowsUpcase.equalsIgnoreCase(parts[0], k.name())) {
+        if (k.subkey(parts[0]) == null && k.hasName(parts[0])) {
             i = 1; // the path starts with the root key's own name
         }
         for (; i < parts.length && k != null; i++) {
@@ -463,7 +483,7 @@ public final class Hive implements AutoCloseable {
                     addDamage(k.fileOffset(), k.path(), "subkeys not read: depth limit " + options.maxDepth());
                 }
             } else {
-                List<Key> children = k.subkeys();
+                List<Key> children = k.subkeysForWalk();
                 if (!children.isEmpty()) {
                     stack.add(children.iterator());
                 }

@@ -46,9 +46,9 @@ public final class HiveDiff {
             Key y = pair[1];
             compareKey(x, y, counting);
             compareValues(x, y, counting);
-            Map<String, Key> theirs = byName(y.subkeys());
+            Map<String, Key> theirs = byName(y.subkeysForWalk());
             List<Key[]> next = new ArrayList<>();
-            for (Key cx : x.subkeys()) {
+            for (Key cx : x.subkeysForWalk()) {
                 Key cy = theirs.remove(upper(cx.name()));
                 if (cy == null) {
                     subtree(cx, Kind.REMOVED, counting);

@@ -24,6 +24,8 @@ public final class Key {
     private final Hive.Cell cell;
     private final Regf.KeyNode nk;
     private final String name;
+    /** The name's code units as stored (unpaired surrogates kept), for lookups. */
+    private final String storedName;
     private final String path;
     private final int depth;
     private List<Key> subkeys;
@@ -35,7 +37,9 @@ public final class Key {
         this.cell = cell;
         this.nk = nk;
         byte[] raw = nk.name();
-        this.name = nk.flags().compName() ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
+        boolean compressed = nk.flags().compName() && hive.compressedNames();
+        this.name = compressed ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
+        this.storedName = compressed ? name : Text.utf16leUnits(raw);
         if (parent == null) {
             this.path = "\\";
             this.depth = 0;
@@ -199,6 +203,14 @@ public final class Key {
     }
 
     /**
+     * The subkeys without keeping them on this key, so that a walk holds only the current
+     * path and memory stays flat whatever the hive's size.
+     */
+    synchronized List<Key> subkeysForWalk() {
+        return subkeys != null ? subkeys : readSubkeys();
+    }
+
+    /**
      * The subkey with this name (Windows case-insensitive rules), or null. Before the
      * subkeys are loaded, only the candidates whose {@code lh} hash or {@code lf} hint
      * match are parsed; if none of them is the key, all subkeys are checked.
@@ -213,18 +225,23 @@ public final class Key {
             for (SubkeyRef ref : subkeyRefs()) {
                 if (ref.mayBe(childName, hash)) {
                     Key k = readChild(ref.offset());
-                    if (k != null && WindowsUpcase.equalsIgnoreCase(k.name, childName)) {
+                    if (k != null && k.hasName(childName)) {
                         return k;
                     }
                 }
             }
         }
         for (Key k : subkeys()) {
-            if (WindowsUpcase.equalsIgnoreCase(k.name, childName)) {
+            if (k.hasName(childName)) {
                 return k;
             }
         }
         return null;
+    }
+
+    /** Case-insensitive match against the stored name or the displayed one (U+FFFD for bad code units). */
+    boolean hasName(String other) {
+        return WindowsUpcase.equalsIgnoreCase(storedName, other) || WindowsUpcase.equalsIgnoreCase(name, other);
     }
 
     /** One element of a leaf: the subkey's offset and, from lh / lf leaves, its hash or name hint. */
@@ -387,7 +404,7 @@ public final class Key {
     /** The value with this name (case-insensitive; "" is the default value), or null. */
     public Value value(String valueName) {
         for (Value v : values()) {
-            if (WindowsUpcase.equalsIgnoreCase(v.name(), valueName)) {
+            if (v.hasName(valueName)) {
                 return v;
             }
         }

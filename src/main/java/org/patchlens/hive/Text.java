@@ -43,6 +43,15 @@ final class Text {
         return new String(out);
     }
 
+    /** UTF-16LE code unit by code unit, unpaired surrogates kept (an odd last byte is dropped): for comparisons. */
+    static String utf16leUnits(byte[] b) {
+        char[] out = new char[b.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (char) ((b[2 * i] & 0xFF) | (b[2 * i + 1] & 0xFF) << 8);
+        }
+        return new String(out);
+    }
+
     static String utf16le(byte[] b) {
         return utf16le(b, 0, b.length);
     }

@@ -15,6 +15,7 @@ public final class Value {
     private final Hive.Cell cell;
     private final Regf.KeyValue vk;
     private final String name;
+    private final String storedName;
     private byte[] data;
     private long dataCellOffset = -1;
 
@@ -23,7 +24,14 @@ public final class Value {
         this.cell = cell;
         this.vk = vk;
         byte[] raw = vk.name();
-        this.name = vk.flags().compName() ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
+        boolean compressed = vk.flags().compName() && key.hive().compressedNames();
+        this.name = compressed ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
+        this.storedName = compressed ? name : Text.utf16leUnits(raw);
+    }
+
+    /** Case-insensitive match against the stored name or the displayed one (U+FFFD for bad code units). */
+    boolean hasName(String other) {
+        return WindowsUpcase.equalsIgnoreCase(storedName, other) || WindowsUpcase.equalsIgnoreCase(name, other);
     }
 
     /** The key holding this value. */
