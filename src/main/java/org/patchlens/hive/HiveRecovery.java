@@ -150,7 +150,7 @@ public final class HiveRecovery {
         }
     }
 
-    private static void parse(Log l) {
+    private static void parse(Log l, long primarySize) {
         if (l.size == 0) {
             l.problem = "empty file";
             return;
@@ -178,7 +178,7 @@ public final class HiveRecovery {
             l.problem = "base block copy sequence numbers differ (" + h.primarySeq() + ", " + h.secondarySeq()
                     + "): the log's header write did not complete";
         } else if (l.isOld()) {
-            parseOld(l, h, sig);
+            parseOld(l, h, sig, primarySize);
         } else if (l.isNew()) {
             if (h.fileType() != 6) {
                 l.problem = "HvLE at offset 512 but file type " + h.fileType() + " (expected 6)";
@@ -191,7 +191,7 @@ public final class HiveRecovery {
         }
     }
 
-    private static void parseOld(Log l, Header h, int sig) {
+    private static void parseOld(Log l, Header h, int sig, long primarySize) {
         if (h.fileType() != 1 && h.fileType() != 2) {
             l.problem = "DIRT at offset 512 but file type " + h.fileType() + " (expected 1 or 2)";
         } else if (sig != DIRT) {
@@ -219,6 +219,20 @@ public final class HiveRecovery {
             } else if (start + 512 * pages > l.size) {
                 l.problem = "truncated: the dirty vector marks " + pages + " pages (" + 512 * pages
                         + " bytes from offset " + start + ") but the file has " + l.size + " bytes";
+            } else {
+                // Growth bound: the pages must not reach further past the primary than they carry bytes.
+                long last = -1;
+                for (long i = bitmap - 1; i >= 0 && last < 0; i--) {
+                    int v = l.b.get((int) (LOG_HEADER + 4 + i)) & 0xFF;
+                    if (v != 0) {
+                        last = 8 * i + 31 - Integer.numberOfLeadingZeros(v);
+                    }
+                }
+                long maxEnd = 4096 + 512 * (last + 1);
+                if (maxEnd > MAX_IMAGE || maxEnd > primarySize + 512 * pages) {
+                    l.problem = "a dirty page lies at hive offset " + 512 * last + ", further past the end of the hive "
+                            + "than the log carries pages";
+                }
             }
         }
     }
@@ -282,7 +296,7 @@ public final class HiveRecovery {
         List<Log> logs = new ArrayList<>();
         for (LogInput in : inputs) {
             Log l = new Log(in);
-            parse(l);
+            parse(l, p.limit());
             logs.add(l);
         }
         logs.sort(Comparator.comparing(l -> l.in.slot()));
@@ -462,19 +476,6 @@ public final class HiveRecovery {
             long binsSize = l.h.binsSize();
             long bitmap = binsSize / 4096;
             long bitmapPos = LOG_HEADER + 4;
-            // Growth bound: the pages must not reach further past the primary than they carry bytes.
-            long maxEnd = 0;
-            for (long i = 0; i < bitmap * 8; i++) {
-                if ((l.b.get((int) (bitmapPos + i / 8)) >> (i % 8) & 1) != 0) {
-                    maxEnd = 4096 + 512 * (i + 1);
-                }
-            }
-            if (maxEnd > MAX_IMAGE || maxEnd > p.limit() + 512 * l.pages) {
-                l.problem = "a dirty page lies at hive offset " + (maxEnd - 4096 - 512) + ", further past the end "
-                        + "of the hive than the log carries pages";
-                l.role = "not applied: unusable";
-                return replayOldFailed();
-            }
             Image img = new Image(p);
             List<Target> targets = new ArrayList<>();
             long k = 0;
@@ -505,11 +506,6 @@ public final class HiveRecovery {
             byte[] image = finish(img, src, valid ? 4096 : LOG_HEADER, seq, binsSize, u32(l.b, 144), false);
             return done(Outcome.APPLIED, "applied old-format log " + l.name() + " (" + k + " dirty pages of 512 "
                     + "bytes, from log offset " + l.dirtyStart + ")", image, seq, binsSize, valid ? "primary" : l.name());
-        }
-
-        Recovery replayOldFailed() {
-            return done(valid ? Outcome.NOTHING_APPLIED : Outcome.FAILED, "no usable transaction log: " + reasons(),
-                    null, -1, -1, "");
         }
 
         String reasons() {
@@ -562,11 +558,14 @@ public final class HiveRecovery {
                 }
                 long seq = s;
                 long pos = LOG_HEADER;
+                long resume = -1;
                 int applied = 0;
                 while (pos < l.size) {
                     EntryRecord e = entry(l, pos, seq, true);
                     if (!e.reason().equals("valid")) {
                         l.entries.add(e);
+                        // a well-formed entry that broke the chain is skipped whole; anything else by 512 bytes
+                        resume = pos + (e.hash().equals("ok") ? e.size() : 512);
                         break;
                     }
                     if (img == null) {
@@ -582,6 +581,7 @@ public final class HiveRecovery {
                         l.entries.add(new EntryRecord(e.logOffset(), e.sequence(), e.size(), e.hiveBinsDataSize(),
                                 e.hash(), e.targets(), false, "stopped: a page reaches hive offset " + (maxEnd - 4096)
                                 + ", further past the end of the hive than the entry carries pages"));
+                        resume = pos + e.size();
                         break;
                     }
                     long data = pos + 40 + 8L * e.targets().size();
@@ -598,7 +598,7 @@ public final class HiveRecovery {
                     seq = (seq + 1) & 0xFFFFFFFFL;
                     pos += e.size();
                 }
-                remnants(l, pos);
+                remnants(l, resume >= 0 ? resume : pos);
                 expected = seq;
                 if (applied > 0) {
                     l.role = "applied";
