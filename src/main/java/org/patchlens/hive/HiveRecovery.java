@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.patchlens.format.Regf;
 import org.patchlens.hive.ReplayLedger.EntryRecord;
 import org.patchlens.hive.ReplayLedger.LogRecord;
 import org.patchlens.hive.ReplayLedger.Outcome;
@@ -76,6 +77,11 @@ public final class HiveRecovery {
         }
     }
 
+    /** A Kaitai stream over {@code len} bytes of {@code b} at {@code pos} (bounds checked by the caller). */
+    static io.kaitai.struct.ByteBufferKaitaiStream stream(ByteBuffer b, long pos, long len) {
+        return new io.kaitai.struct.ByteBufferKaitaiStream(b.slice((int) pos, (int) len).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
     static long u32(ByteBuffer b, int pos) {
         return b.getInt(pos) & 0xFFFFFFFFL;
     }
@@ -118,6 +124,7 @@ public final class HiveRecovery {
         String role;
         long dirtyStart;
         long pages;
+        byte[] bitmap;
         final List<EntryRecord> entries = new ArrayList<>();
 
         Log(LogInput in) {
@@ -207,10 +214,12 @@ public final class HiveRecovery {
                         + " bytes) runs past the end of the file (" + l.size + " bytes)";
                 return;
             }
-            long start = (LOG_HEADER + 4 + bitmap + 511) / 512 * 512;
+            Regf.OldLogDirtyVector dv = new Regf.OldLogDirtyVector(stream(l.b, LOG_HEADER, 4 + bitmap), h.binsSize());
+            l.bitmap = dv.bitmap();
+            long start = dv.dirtyPagesOffset();
             long pages = 0;
-            for (int i = 0; i < bitmap; i++) {
-                pages += Integer.bitCount(l.b.get(LOG_HEADER + 4 + i) & 0xFF);
+            for (byte x : l.bitmap) {
+                pages += Integer.bitCount(x & 0xFF);
             }
             l.dirtyStart = start;
             l.pages = pages;
@@ -222,8 +231,8 @@ public final class HiveRecovery {
             } else {
                 // Growth bound: the pages must not reach further past the primary than they carry bytes.
                 long last = -1;
-                for (long i = bitmap - 1; i >= 0 && last < 0; i--) {
-                    int v = l.b.get((int) (LOG_HEADER + 4 + i)) & 0xFF;
+                for (int i = (int) bitmap - 1; i >= 0 && last < 0; i--) {
+                    int v = l.bitmap[i] & 0xFF;
                     if (v != 0) {
                         last = 8 * i + 31 - Integer.numberOfLeadingZeros(v);
                     }
@@ -474,14 +483,13 @@ public final class HiveRecovery {
             }
             Log l = chosen;
             long binsSize = l.h.binsSize();
-            long bitmap = binsSize / 4096;
-            long bitmapPos = LOG_HEADER + 4;
+            long bitmap = l.bitmap.length;
             Image img = new Image(p);
             List<Target> targets = new ArrayList<>();
             long k = 0;
             long runStart = -1;
             for (long i = 0; i <= bitmap * 8; i++) {
-                boolean set = i < bitmap * 8 && (l.b.get((int) (bitmapPos + i / 8)) >> (i % 8) & 1) != 0;
+                boolean set = i < bitmap * 8 && (l.bitmap[(int) (i / 8)] >> (i % 8) & 1) != 0;
                 if (set) {
                     img.write(4096 + 512 * i, l.b, l.dirtyStart + 512 * k, 512);
                     k++;
@@ -684,11 +692,13 @@ public final class HiveRecovery {
             } else if (n < 1 || 40 + 8 * n > size) {
                 bad = "dirty page count " + n + " does not fit the entry";
             } else {
+                // bounds are checked: the Kaitai type reads the header and references on a stream of exactly Size bytes
+                Regf.LogEntry le = new Regf.LogEntry(stream(b, pos, size));
                 List<Target> t = new ArrayList<>((int) n);
                 long total = 0;
-                for (long i = 0; i < n && bad == null; i++) {
-                    long off = u32(b, (int) (pos + 40 + 8 * i));
-                    long sz = u32(b, (int) (pos + 44 + 8 * i));
+                for (int i = 0; i < n && bad == null; i++) {
+                    long off = le.dirtyPages().get(i).offset();
+                    long sz = le.dirtyPages().get(i).size();
                     if (off + sz > bins) {
                         bad = "dirty page " + i + " (" + new Target(off, sz) + ") ends past the hive bins data size "
                                 + bins;

@@ -53,6 +53,14 @@ class DeletedCommandsTest {
     }
 
     @Test
+    void helpHasExamples() {
+        CliRun r = CliRun.of("hive", "deleted", "--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("Examples:") && r.out().contains("recovered-from-slack"), r.out());
+        assertTrue(CliRun.of("hive", "dump", "--help").out().contains("--deleted"));
+    }
+
+    @Test
     void nothingDeletedExitsZero() {
         CliRun r = CliRun.of("hive", "deleted", Corpus.root().get().resolve("hives/yarp/EmptyHive").toString());
         assertEquals(0, r.exit(), r.err());

@@ -233,6 +233,16 @@ class ReplayCommandsTest {
     }
 
     @Test
+    void infoComparesSystemWithItsAltMirror(@TempDir Path tmp) {
+        org.patchlens.hive.AlternateHiveTest.pair(tmp, "SYSTEM.ALT", 9, 3);
+        CliRun r = CliRun.of("hive", "info", tmp.resolve("SYSTEM").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Alternate hive:       SYSTEM.ALT (sequence 9/9, last written 2001-06-15T12:00:00.0000000Z)"
+                + " vs SYSTEM (sequence 7/7, last written 2001-06-15T12:00:00.0000000Z): the .ALT is newer (sequence 9 vs "
+                + "7): the primary is stale; 2 differences in keys and values"), r.out());
+    }
+
+    @Test
     void helpOfReplayHasExamples() {
         CliRun r = CliRun.of("hive", "replay", "--help");
         assertEquals(0, r.exit());

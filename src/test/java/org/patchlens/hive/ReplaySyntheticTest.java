@@ -79,8 +79,12 @@ class ReplaySyntheticTest {
 
     /** A 1.3 hive (NT 4.0 / 2000) whose bins exceed 2 MiB: one large binary value in a single cell. */
     static HiveBuilder bigOld(int count) {
+        return bigOld(count, 2_150_000);
+    }
+
+    static HiveBuilder bigOld(int count, int blobSize) {
         HiveBuilder b = HiveBuilder.v13().lastWrittenRaw(T);
-        byte[] blob = new byte[2_150_000];
+        byte[] blob = new byte[blobSize];
         for (int i = 0; i < blob.length; i++) {
             blob[i] = (byte) (i * 31 + 7);
         }
@@ -140,6 +144,21 @@ class ReplaySyntheticTest {
             System.arraycopy(log, 1024 + 512 * k, wrong, 4096 + 512 * i, 512);
         }
         assertFalse(Arrays.equals(after, 4096, after.length, wrong, 4096, after.length));
+    }
+
+    @Test
+    void oldFormatLogOfAn8MiBHiveHasItsPagesAt3072() {
+        byte[] before = bigOld(0, 8_400_000).toBytes();
+        HiveBuilder nb = bigOld(1, 8_400_000);
+        nb.key("Select").dword("LastKnownGood", 2);
+        byte[] after = nb.toBytes();
+        long bins = LogBuilder.binsSize(after);
+        assertTrue(bins >= 8_372_224 && bins <= 10_465_280, "bitmap of 2044 to 2555 bytes: " + bins);
+        BitSet dirty = LogBuilder.dirtySectors(before, after);
+        byte[] log = LogBuilder.oldLog(after, dirty, 2, 4, 3072);
+        Recovery r = recover(dirty(before, 4, 3), Slot.LOG, log);
+        assertEquals(3072, r.ledger().logs().get(0).entries().get(0).logOffset());
+        assertRecovered(after, r.image(), 4);
     }
 
     @Test
