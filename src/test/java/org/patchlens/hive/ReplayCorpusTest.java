@@ -75,6 +75,14 @@ class ReplayCorpusTest {
                     for (ReplayLedger.LogRecord r : l.appliedLogs()) {
                         String base = Path.of(r.file()).getFileName().toString();
                         assertTrue(second.contains(base), second + " names " + base);
+                        if (r.format().equals("new")) {
+                            for (ReplayLedger.EntryRecord e : r.entries()) {
+                                for (ReplayLedger.Target t : e.targets()) {
+                                    assertTrue(t.offset() % 4096 == 0 && t.size() % 4096 == 0, t.toString());
+                                    assertTrue(t.offset() + t.size() <= e.hiveBinsDataSize(), t.toString());
+                                }
+                            }
+                        }
                     }
                 }
             }
