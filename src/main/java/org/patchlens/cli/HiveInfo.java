@@ -70,9 +70,12 @@ final class HiveInfo implements Callable<Integer> {
         }
     }
 
-    private void text(PrintWriter out, Hive hive, HiveHeader h, HiveStats s, List<Damage> damage, String sha) {
+    private void text(PrintWriter out, Hive hive, HiveHeader h, HiveStats s, List<Damage> damage, String sha)
+            throws java.io.IOException {
         row(out, "File", hive.name());
-        row(out, "Size", hive.fileSize() + " bytes");
+        long onDisk = java.nio.file.Files.size(file);
+        row(out, "Size", onDisk + " bytes" + (hive.fileSize() != onDisk ? " (replayed image: " + hive.fileSize()
+                + " bytes)" : ""));
         row(out, "SHA-256", sha);
         row(out, "Format version", h.version());
         row(out, "File type", h.fileType() + (h.fileType() == 0 ? " (primary)" : ""));

@@ -32,6 +32,9 @@ public final class DeletedRecords {
     public static final String UNREFERENCED = "unreferenced";
     public static final String REALLOCATED = "reallocated";
 
+    /** Most candidate records kept; a hive with more is reported as damage and the scan stops. */
+    static final int MAX_ITEMS = 1_000_000;
+
     /** 1993-01-01, the earliest plausible key time (NT 3.1). */
     static final long MIN_TIME = FileTime.fromInstant(Instant.parse("1993-01-01T00:00:00Z"));
 
@@ -231,6 +234,11 @@ public final class DeletedRecords {
                 }
                 long freeEnd = Math.min(end, nextUsed(pos, end));
                 int sig = u16(pos);
+                if (keys.size() + values.size() >= MAX_ITEMS) {
+                    hive.addDamage(Hive.BASE_BLOCK_SIZE + pos, "", "deleted-record scan stopped after " + MAX_ITEMS
+                            + " records");
+                    return;
+                }
                 if (sig == 0x6B6E && nk(pos, freeEnd)) { // "nk"
                     keys.put(pos, new Cand(pos, label));
                 } else if (sig == 0x6B76 && vk(pos, freeEnd)) { // "vk"

@@ -141,6 +141,47 @@ class ReplayHostileTest {
     }
 
     @Test
+    void mutatedCorpusLogsNeverCrashTheReplayOrTheReader() throws Exception {
+        var root = org.patchlens.testing.Corpus.root();
+        org.junit.jupiter.api.Assumptions.assumeTrue(root.isPresent());
+        java.util.Random rnd = new java.util.Random(6);
+        for (String rel : List.of("yarp/NewDirtyHive1/NewDirtyHive", "yarp/OldDirtyHive/OldDirtyHive")) {
+            java.nio.file.Path hive = root.get().resolve("hives").resolve(rel);
+            byte[] primary = java.nio.file.Files.readAllBytes(hive);
+            List<java.nio.file.Path> logs = HiveRecovery.findLogs(hive).stream()
+                    .filter(p -> p.toFile().length() > 0).toList();
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                for (int round = 0; round < 50; round++) {
+                    List<LogInput> in = new java.util.ArrayList<>();
+                    for (java.nio.file.Path p : logs) {
+                        byte[] b = java.nio.file.Files.readAllBytes(p);
+                        int flips = 1 + rnd.nextInt(4);
+                        for (int i = 0; i < flips; i++) {
+                            // mostly in the headers, where the decisions are made
+                            int at = rnd.nextBoolean() ? rnd.nextInt(Math.min(b.length, 1200)) : rnd.nextInt(b.length);
+                            b[at] ^= (byte) (1 << rnd.nextInt(8));
+                        }
+                        if (rnd.nextInt(5) == 0) {
+                            b = java.util.Arrays.copyOf(b, rnd.nextInt(b.length));
+                        }
+                        in.add(new LogInput(p.toString(), HiveRecovery.slotOf(p), ByteBuffer.wrap(b)));
+                    }
+                    Recovery r = HiveRecovery.recover(rel, ByteBuffer.wrap(primary), in);
+                    if (r.image() != null) {
+                        try (Hive h = Hive.fromBytes(rel, r.image())) {
+                            for (Key k : h.walk()) {
+                                k.values().forEach(Value::data);
+                            }
+                        } catch (HiveException e) {
+                            assertEquals(1, e.getMessage().lines().count());
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
     void garbageAndTinyLogsAreUnusableNotFatal() {
         byte[] h = hive();
         assertEquals("file is 100 bytes, shorter than a 512-byte base block copy",
