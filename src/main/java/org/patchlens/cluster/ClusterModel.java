@@ -108,12 +108,6 @@ public final class ClusterModel {
         return new ClusterModel(file, hive);
     }
 
-    /** A cluster hive has Groups and Resources keys, at its root or under Parameters. */
-    public static boolean isClusterHive(Hive hive) {
-        Key base = base(hive);
-        return base.subkey("Resources") != null && base.subkey("Groups") != null;
-    }
-
     private static Key base(Hive hive) {
         Key root = hive.root();
         if (root.subkey("Resources") == null) {

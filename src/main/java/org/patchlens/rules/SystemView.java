@@ -39,20 +39,6 @@ public final class SystemView {
         return new SystemView(hive, file);
     }
 
-    /** True if the hive looks like a SYSTEM hive: a Select key and at least one ControlSetNNN. */
-    public static boolean isSystemHive(Hive hive) {
-        Key select = hive.root().subkey("Select");
-        if (select == null) {
-            return false;
-        }
-        for (Key k : hive.root().subkeys()) {
-            if (k.name().toLowerCase(Locale.ROOT).matches("controlset\\d{3}")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static long dword(Key k, String name) {
         if (k == null) {
             return -1;

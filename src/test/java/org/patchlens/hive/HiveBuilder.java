@@ -200,6 +200,43 @@ public final class HiveBuilder {
         return new Image(l.emit());
     }
 
+    /**
+     * A SYSTEM-like hive of at least {@code targetBytes} of hive bins, for benchmarks: control sets
+     * of services with typical values (strings, expandable paths, DWORDs, multi-strings, binary
+     * blobs of 16 to 2,000 bytes, one big value per 64 services), reproducible from {@code seed}.
+     */
+    public static HiveBuilder synthetic(int minor, long targetBytes, long seed) {
+        HiveBuilder b = version(minor).fileName("\\SystemRoot\\System32\\Config\\SYSTEM");
+        java.util.Random rnd = new java.util.Random(seed);
+        long approx = 0;
+        for (int set = 1; approx < targetBytes; set++) {
+            K services = b.key(String.format("ControlSet%03d\\Services", set));
+            for (int i = 0; i < 5000 && approx < targetBytes; i++) {
+                K svc = services.key(String.format("Svc%05d_%s", i, Long.toString(rnd.nextLong() & 0xFFFFFFL, 36)));
+                svc.dword("Type", 16).dword("Start", rnd.nextInt(5)).dword("ErrorControl", 1)
+                        .expandSz("ImagePath", "%SystemRoot%\\System32\\svc" + i + ".exe")
+                        .sz("DisplayName", "Synthetic service number " + i)
+                        .sz("ObjectName", "LocalSystem")
+                        .multiSz("DependOnService", "RpcSs", "LanmanServer");
+                byte[] blob = new byte[16 + rnd.nextInt(2000)];
+                rnd.nextBytes(blob);
+                svc.binary("FailureActions", blob);
+                K params = svc.key("Parameters").dword("Threads", 1 + rnd.nextInt(64))
+                        .sz("WorkDir", "D:\\data\\svc" + i);
+                approx += 900 + blob.length;
+                if (i % 64 == 0) {
+                    byte[] big = new byte[20_000 + rnd.nextInt(40_000)];
+                    rnd.nextBytes(big);
+                    params.binary("Blob", big);
+                    approx += big.length + 2 * 4096;
+                }
+                svc.key("Enum").dword("Count", 1).sz("0", "Root\\LEGACY_SVC" + i + "\\0000");
+                approx += 300;
+            }
+        }
+        return b;
+    }
+
     // ============================================================== keys
 
     /** A key being built. Methods return the key itself so values chain. */
@@ -1171,7 +1208,8 @@ public final class HiveBuilder {
             bb.put(p, (byte) 'v').put(p + 1, (byte) 'k');
             bb.putShort(p + 2, (short) name.length);
             bb.putInt(p + 12, (int) v.type);
-            bb.putShort(p + 16, (short) (comp ? Value.VALUE_COMP_NAME : 0));
+            // Windows leaves VALUE_COMP_NAME clear on the default (unnamed) value
+            bb.putShort(p + 16, (short) (comp && !v.name.isEmpty() ? Value.VALUE_COMP_NAME : 0));
             bb.put(p + 20, name);
             int len = v.data.length;
             if (v.rawSize != null) {

@@ -136,6 +136,35 @@ class HostileHiveTest {
     }
 
     @Test
+    void keyListedTwiceAndUnsortedLists() {
+        HiveBuilder b = HiveBuilder.v15();
+        K shared = b.key("A\\Shared").dword("v", 1);
+        K other = b.key("B");
+        other.key("Own");
+        other.alsoList(shared); // the same nk under a second parent (its parent field names A)
+        K dup = b.key("C");
+        K x = dup.key("X");
+        dup.alsoList(x); // listed twice in one list
+        K uns = b.key("U").unsorted();
+        uns.key("b");
+        uns.key("a");
+        addWitness(b);
+        Image img = b.build();
+        Hive h = hostile(img);
+        assertEquals(List.of("Own", "Shared"), h.key("B").subkeys().stream().map(Key::name).collect(Collectors.toList()));
+        assertEquals(1, h.key("B\\Shared").value("v").decoded().number());
+        assertEquals(List.of("X", "X"), h.key("C").subkeys().stream().map(Key::name).collect(Collectors.toList()));
+        assertEquals(List.of("b", "a"), h.key("U").subkeys().stream().map(Key::name).collect(Collectors.toList()));
+        assertEquals(List.of(
+                at(shared.nkOffset()) + " \\B\\Shared: key's parent offset 0x" + Long.toHexString(b.key("A").nkOffset())
+                        .toUpperCase() + " is not the key that lists it (0x" + Long.toHexString(other.nkOffset()).toUpperCase() + ")",
+                at(x.nkOffset()) + " \\C\\X: subkey listed twice (duplicate name)",
+                at(b.key("U\\a").nkOffset()) + " \\U\\a: subkey list is not sorted: Windows looks keys up by binary "
+                        + "search and may not find this one"), damage(h));
+        assertWitness(h);
+    }
+
+    @Test
     void subkeyListPointingToAFreeCell() {
         HiveBuilder b = HiveBuilder.v13();
         K k = b.key("Victim");

@@ -1,0 +1,138 @@
+package org.patchlens.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.List;
+import org.patchlens.ese.EseException;
+import org.patchlens.ese.EseFile;
+import org.patchlens.ese.EseHeader;
+import org.patchlens.hive.Hive;
+import org.patchlens.hive.HiveException;
+import org.patchlens.hive.Key;
+
+/**
+ * Decides what a file is from its content alone: registry hives by their keys, hive logs by
+ * the base block's file type, ESE files by the header magic, eseutil dumps by their text.
+ * Names are used only to describe a registry checkpoint's place (GUID folder, NNNNNNNN.CPT).
+ */
+public final class Classifier {
+    private static final Pattern CONTROL_SET = Pattern.compile("(?i)controlset\\d{3}");
+    private static final Pattern GUID = Pattern.compile(
+            "(?i)\\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\}?");
+    private static final Pattern CPT_NAME = Pattern.compile("(?i)[0-9a-f]{8}\\.cpt");
+
+    private Classifier() {
+    }
+
+    /** The kind and a short reason. */
+    public record Result(EvidenceKind kind, String detail) {
+    }
+
+    public static Result classify(Path file) throws IOException {
+        byte[] head = new byte[4096];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n == 0) {
+            return new Result(EvidenceKind.UNREADABLE, "empty file");
+        }
+        ByteBuffer b = ByteBuffer.wrap(head, 0, n).order(ByteOrder.LITTLE_ENDIAN);
+        if (n >= 4 && b.getInt(0) == 0x66676572) { // "regf"
+            return hive(file, n >= 32 ? b.getInt(28) : 0);
+        }
+        return ese(file);
+    }
+
+    /** ESE headers and eseutil dumps, as the ESE reader recognises them; anything else is unrelated. */
+    private static Result ese(Path file) {
+        try {
+            List<EseHeader> headers = EseFile.openAll(file);
+            EseHeader h = headers.get(0);
+            if (h.source() == org.patchlens.ese.Source.TEXT) {
+                return new Result(EvidenceKind.ESEUTIL_TEXT, "eseutil output (" + headers.size() + " header"
+                        + (headers.size() == 1 ? "" : "s") + ", first: " + h.kind().name().toLowerCase(Locale.ROOT)
+                        + ")");
+            }
+            return switch (h.kind()) {
+                case DATABASE -> new Result(EvidenceKind.ESE_DATABASE, "ESE database header");
+                case PATCH -> new Result(EvidenceKind.ESE_PATCH, "ESE patch file header");
+                case CHECKPOINT -> new Result(EvidenceKind.ESE_CHECKPOINT, "ESE checkpoint header");
+                case LOG -> new Result(EvidenceKind.ESE_LOG, "ESE log header");
+            };
+        } catch (EseException e) {
+            return new Result(EvidenceKind.UNRELATED, "no registry or ESE header");
+        }
+    }
+
+    private static Result hive(Path file, int fileType) {
+        if (fileType != 0) {
+            return new Result(EvidenceKind.HIVE_LOG, "regf base block with file type " + fileType);
+        }
+        try (Hive h = Hive.open(file)) {
+            Key root = h.root();
+            if (isSystemHive(root)) {
+                return new Result(EvidenceKind.SYSTEM_HIVE, "keys Select and ControlSetNNN");
+            }
+            if (isClusterHive(root)) {
+                return new Result(EvidenceKind.CLUSTER_HIVE, "keys Groups and Resources");
+            }
+            if (root.subkey("Microsoft") != null && root.subkey("Classes") != null) {
+                return new Result(EvidenceKind.SOFTWARE_HIVE, "keys Microsoft and Classes");
+            }
+            String name = file.getFileName().toString();
+            Path parent = file.getParent();
+            if (CPT_NAME.matcher(name).matches() && parent != null
+                    && GUID.matcher(parent.getFileName().toString()).matches()) {
+                return new Result(EvidenceKind.REGISTRY_CHECKPOINT, "a saved subtree in a resource GUID folder");
+            }
+            return new Result(EvidenceKind.OTHER_HIVE, "root key " + root.name());
+        } catch (HiveException e) {
+            return new Result(EvidenceKind.UNREADABLE, e.reason());
+        }
+    }
+
+    /** A SYSTEM hive: a Select key and at least one ControlSetNNN key at the root. */
+    public static boolean isSystemHive(Key root) {
+        if (root.subkey("Select") == null) {
+            return false;
+        }
+        return root.subkeys().stream().anyMatch(k -> CONTROL_SET.matcher(k.name()).matches());
+    }
+
+    /** A cluster database: Groups and Resources keys, at the root or under Parameters. */
+    public static boolean isClusterHive(Key root) {
+        Key base = root.subkey("Resources") == null && root.subkey("Parameters") != null
+                ? root.subkey("Parameters") : root;
+        return base.subkey("Resources") != null && base.subkey("Groups") != null;
+    }
+
+    /** The resource GUID folder and checkpoint number of a CPT path, e.g. "{GUID}\00000001", or null. */
+    public static String checkpointId(Path file) {
+        String name = file.getFileName().toString();
+        Path parent = file.getParent();
+        if (!CPT_NAME.matcher(name).matches() || parent == null) {
+            return null;
+        }
+        String guid = parent.getFileName().toString();
+        if (!GUID.matcher(guid).matches()) {
+            return null;
+        }
+        return normalGuid(guid) + "\\" + name.substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    /** A GUID without braces, upper case. */
+    public static String normalGuid(String guid) {
+        String g = guid.trim();
+        if (g.startsWith("{") && g.endsWith("}")) {
+            g = g.substring(1, g.length() - 1);
+        }
+        return g.toUpperCase(Locale.ROOT);
+    }
+}

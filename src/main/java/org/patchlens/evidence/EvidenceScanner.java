@@ -1,0 +1,80 @@
+package org.patchlens.evidence;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Finds evidence in a restored-backup tree by content, not by name. Symbolic links are never
+ * followed (a link could lead out of the tree), and nothing is opened for writing.
+ */
+public final class EvidenceScanner {
+    /** Deepest folder level visited below the root. */
+    public static final int MAX_DEPTH = 32;
+    /** Most files looked at in one tree. */
+    public static final int MAX_FILES = 100_000;
+
+    private EvidenceScanner() {
+    }
+
+    /** Every regular file below {@code root}, classified and hashed; unrelated files are included as UNRELATED. */
+    public static List<Evidence> scan(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !attrs.isSymbolicLink() && files.size() < MAX_FILES) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        List<Evidence> out = new ArrayList<>(files.size());
+        for (Path f : files) {
+            out.add(examine(f, root.relativize(f).toString(), false));
+        }
+        return out;
+    }
+
+    /** One file: hashed first, then classified. Errors are recorded on the record, never thrown. */
+    public static Evidence examine(Path file, String name, boolean explicit) {
+        List<String> errors = new ArrayList<>();
+        long size = -1;
+        String sha = "";
+        Classifier.Result kind;
+        try {
+            if (Files.isSymbolicLink(file)) {
+                return new Evidence(file, name, -1, "", EvidenceKind.UNREADABLE, "symbolic link (not followed)",
+                        List.of("symbolic links are not followed"), explicit);
+            }
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return new Evidence(file, name, -1, "", EvidenceKind.UNREADABLE, "not a regular file",
+                        List.of(Files.exists(file) ? "not a regular file" : "no such file"), explicit);
+            }
+            size = Files.size(file);
+            sha = Hashing.sha256(file);
+            kind = Classifier.classify(file);
+        } catch (IOException | RuntimeException e) {
+            errors.add(e.getMessage() == null ? e.toString() : e.getMessage());
+            kind = new Classifier.Result(EvidenceKind.UNREADABLE, "cannot be read");
+        }
+        if (kind.kind() == EvidenceKind.UNREADABLE && errors.isEmpty()) {
+            errors.add(kind.detail());
+        }
+        return new Evidence(file, name, size, sha, kind.kind(), kind.detail(), List.copyOf(errors), explicit);
+    }
+}

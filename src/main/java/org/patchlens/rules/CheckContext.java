@@ -1,0 +1,213 @@
+package org.patchlens.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.patchlens.cluster.ClusterModel;
+import org.patchlens.evidence.Classifier;
+import org.patchlens.evidence.Evidence;
+import org.patchlens.evidence.EvidenceKind;
+import org.patchlens.hive.Hive;
+import org.patchlens.hive.HiveException;
+import org.patchlens.hive.Key;
+
+/**
+ * Everything the rules read: the evidence inventory, the opened models and the operator's
+ * facts, plus the facts derived once (restore type, virtual server name, node name).
+ */
+public final class CheckContext {
+    private final List<Evidence> evidence;
+    private final CheckOptions options;
+    private final SystemView system;
+    private final Evidence systemEvidence;
+    private final List<ClusterModel> clusters = new ArrayList<>();
+    private final Map<String, Hive> checkpoints = new LinkedHashMap<>();
+    private final Map<String, Evidence> checkpointEvidence = new LinkedHashMap<>();
+    private final Hive software;
+    private final List<String> readErrors = new ArrayList<>();
+    private final StoreView store;
+    private final Effective restore;
+    private final String restoreReason;
+
+    public CheckContext(List<Evidence> evidence, CheckOptions options) {
+        this.evidence = List.copyOf(evidence);
+        this.options = options;
+        SystemView sys = null;
+        Evidence sysEv = null;
+        Hive sw = null;
+        for (Evidence e : evidence) {
+            try {
+                switch (e.kind()) {
+                    case SYSTEM_HIVE -> {
+                        if (sys == null) {
+                            sys = SystemView.of(Hive.open(e.path()), e.name());
+                            sysEv = e;
+                        }
+                    }
+                    case CLUSTER_HIVE -> clusters.add(ClusterModel.read(Hive.open(e.path()), e.name()));
+                    case SOFTWARE_HIVE -> sw = sw == null ? Hive.open(e.path()) : sw;
+                    case REGISTRY_CHECKPOINT, OTHER_HIVE -> {
+                        String id = Classifier.checkpointId(e.path());
+                        if (id != null) {
+                            checkpoints.put(id, Hive.open(e.path()));
+                            checkpointEvidence.put(id, e);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            } catch (HiveException ex) {
+                readErrors.add(ex.getMessage());
+            }
+        }
+        this.system = sys;
+        this.systemEvidence = sysEv;
+        this.software = sw;
+        this.store = new StoreView(evidence);
+        readErrors.addAll(store.errors());
+        String[] why = new String[1];
+        this.restore = decideRestore(why);
+        this.restoreReason = why[0];
+    }
+
+    public List<Evidence> evidence() {
+        return evidence;
+    }
+
+    public List<Evidence> evidence(EvidenceKind kind) {
+        return evidence.stream().filter(e -> e.kind() == kind).toList();
+    }
+
+    public CheckOptions options() {
+        return options;
+    }
+
+    /** The SYSTEM hive, if one was given or found. */
+    public Optional<SystemView> system() {
+        return Optional.ofNullable(system);
+    }
+
+    public Optional<Evidence> systemEvidence() {
+        return Optional.ofNullable(systemEvidence);
+    }
+
+    public Optional<Hive> software() {
+        return Optional.ofNullable(software);
+    }
+
+    /** Every cluster hive (node CLUSDB copies and quorum snapshots). */
+    public List<ClusterModel> clusters() {
+        return clusters;
+    }
+
+    /** The cluster hive the rules use: the newest by root key last-written time. */
+    public Optional<ClusterModel> cluster() {
+        return clusters.stream().max(java.util.Comparator.comparingLong(ClusterModel::rootLastWritten));
+    }
+
+    /** The checkpoint hive for "GUID\NNNNNNNN" (GUID upper case, no braces), if present. */
+    public Optional<Hive> checkpoint(String resourceGuid, String valueName) {
+        return Optional.ofNullable(checkpoints.get(Classifier.normalGuid(resourceGuid) + "\\"
+                + valueName.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    public Optional<Evidence> checkpointEvidence(String resourceGuid, String valueName) {
+        return Optional.ofNullable(checkpointEvidence.get(Classifier.normalGuid(resourceGuid) + "\\"
+                + valueName.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    public Map<String, Evidence> checkpointFiles() {
+        return checkpointEvidence;
+    }
+
+    /** The store files' headers (databases, patches, checkpoints, logs, eseutil dumps). */
+    public StoreView store() {
+        return store;
+    }
+
+    public List<String> readErrors() {
+        return readErrors;
+    }
+
+    /** A cluster node: ClusSvc installed, or a cluster hive given. */
+    public boolean isCluster() {
+        return !clusters.isEmpty() || (system != null && system.isClusterNode());
+    }
+
+    /** The Exchange virtual server name (VNAME), from the cluster hive. */
+    public Optional<String> virtualServer() {
+        return cluster().flatMap(ClusterModel::virtualServerName);
+    }
+
+    public Optional<Source> virtualServerSource() {
+        return cluster().flatMap(c -> c.virtualServerResource().map(r -> {
+            Key p = r.key().subkey("Parameters");
+            org.patchlens.hive.Value v = p == null ? null : p.value("Name");
+            return new Source(c.file(), (p == null ? r.key().path() : p.path()).substring(1) + " : Name",
+                    v == null ? -1 : v.fileOffset());
+        }));
+    }
+
+    /** The node's computer name (NODE). */
+    public Optional<RegValue> node() {
+        return system().flatMap(SystemView::nodeName);
+    }
+
+    /** The restore kind the rules use. */
+    public Effective restore() {
+        return restore;
+    }
+
+    /** Why {@link #restore()} is what it is. */
+    public String restoreReason() {
+        return restoreReason;
+    }
+
+    /** The live Restore in Progress key of a service (either spelling), or null. */
+    public Key restoreInProgress(String service) {
+        if (system == null) {
+            return null;
+        }
+        Key svc = system.key("Services\\" + service);
+        if (svc == null) {
+            return null;
+        }
+        Key k = svc.subkey("Restore in Progress");
+        return k != null ? k : svc.subkey("RestoreInProgress");
+    }
+
+    private Effective decideRestore(String[] why) {
+        switch (options.restoreType()) {
+            case ONLINE -> {
+                why[0] = "--restore-type online";
+                return Effective.ONLINE;
+            }
+            case OFFLINE -> {
+                why[0] = "--restore-type offline" + (options.rollForward() ? " --roll-forward" : "");
+                return options.rollForward() ? Effective.OFFLINE_ROLLFORWARD : Effective.OFFLINE_PIT;
+            }
+            default -> {
+            }
+        }
+        if (restoreInProgress("MSExchangeIS") != null || restoreInProgress("MSExchangeDS") != null) {
+            why[0] = "auto: a Restore in Progress key is present";
+            return Effective.ONLINE;
+        }
+        if (!evidence(EvidenceKind.ESE_PATCH).isEmpty()) {
+            why[0] = "auto: patch files are present";
+            return Effective.ONLINE;
+        }
+        if (system == null) {
+            why[0] = "auto: no SYSTEM hive to decide from";
+            return Effective.UNKNOWN;
+        }
+        if (!evidence(EvidenceKind.ESE_LOG).isEmpty() && options.rollForward()) {
+            why[0] = "auto: no Restore in Progress key, logs to roll forward";
+            return Effective.OFFLINE_ROLLFORWARD;
+        }
+        why[0] = "auto: no Restore in Progress key and no patch files";
+        return Effective.OFFLINE_PIT;
+    }
+}
