@@ -891,6 +891,15 @@ public final class HiveRecovery {
     }
 
     /**
+     * Opens the hive with the logs beside it (FILE.LOG, .LOG1, .LOG2, any case) applied when it
+     * is dirty; without logs beside it, exactly {@link Hive#open(Path, HiveOptions)}.
+     */
+    public static Hive openWithLogsBeside(Path file, HiveOptions options) {
+        List<Path> logs = findLogs(file);
+        return logs.isEmpty() ? Hive.open(file, options) : open(file, logs, options);
+    }
+
+    /**
      * Opens the hive as Windows would load it: with these logs applied when it is dirty
      * (the ledger is attached, {@link Hive#replay()}). Throws a one-line {@link HiveException}
      * when recovery fails (no usable log, or a bad base block that no log can replace).
