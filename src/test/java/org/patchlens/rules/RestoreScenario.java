@@ -284,7 +284,7 @@ final class RestoreScenario {
             }
             Files.write(folder.resolve(d.name), db.bytes());
         }
-        Path logs = Files.createDirectories(dir.resolve(logFolder));
+        Path logs = dir.resolve(logFolder);
         for (Log l : this.logs) {
             // Current-layout log headers: ESE97 binary logs record no signature or attach list, which the
             // store rules need; real 5.5 tickets give those through eseutil /ml output instead.
