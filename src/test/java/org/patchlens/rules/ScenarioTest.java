@@ -133,6 +133,26 @@ class ScenarioTest {
     }
 
     @Test
+    void theVariableSetMachineWideIsReported() throws Exception {
+        RestoreScenario typed = RestoreScenario.offlineBase().set("--env-line", "SETX _CLUSTER_NETWORK_NAME_ EXVS01 /M");
+        ScenarioRun r = ScenarioRun.of(typed, dir);
+        assertEquals(set("PRC-01"), r.failing(), r.dump());
+        assertTrue(text(r.failures("PRC-01").get(0), "actual").contains("/M makes it a system variable"), r.dump());
+    }
+
+    @Test
+    void theVariableLeftInTheSystemEnvironmentIsReported(@TempDir Path other) throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.live().sz("Control\\Session Manager\\Environment", "_CLUSTER_NETWORK_NAME_", "EXVS01");
+        ScenarioRun r = ScenarioRun.of(s, other);
+        assertEquals(set("PRC-03"), r.failing(), r.dump());
+        JsonNode f = r.failures("PRC-03").get(0);
+        assertEquals("WARN", text(f, "severity"));
+        assertTrue(text(f, "actualSource").contains("Session Manager\\Environment : _CLUSTER_NETWORK_NAME_ @0x"),
+                text(f, "actualSource"));
+    }
+
+    @Test
     void s4RestoreInProgressInsideACheckpointedRootQ188674() throws Exception {
         RestoreScenario s = RestoreScenario.onlineBase();
         String rip = "Services\\MSExchangeDS\\Restore in Progress";
