@@ -427,8 +427,10 @@ final class CluRules {
                 + (liveNewer ? "live" : "checkpoint");
         Source live = new Source(sysFile, obj, liveV != null ? liveV.fileOffset() : liveK != null
                 ? liveK.fileOffset() : -1);
-        Source cpt = new Source(cptFile, (cptK == null ? "" : cptK.path()) + (valueName == null ? "" : " : "
-                + valueName), cptV != null ? cptV.fileOffset() : cptK != null ? cptK.fileOffset() : -1);
+        // the checkpoint hive's root is the checkpointed key: name its keys by the HKLM path they restore
+        String cptPath = cptK == null ? cp.path() : cp.path() + (cptK.isRoot() ? "" : cptK.path());
+        Source cpt = new Source(cptFile, cptPath + (valueName == null ? "" : " : " + valueName),
+                cptV != null ? cptV.fileOffset() : cptK != null ? cptK.fileOffset() : -1);
         String svc = r.serviceName();
         String remedy = "Bringing " + r.name() + " online from Cluster Administrator will replace these live values "
                 + "with the checkpoint " + cp.valueName() + ".CPT: " + kind + " " + obj + ". To keep the live "

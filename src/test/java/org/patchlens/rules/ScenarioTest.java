@@ -93,7 +93,7 @@ class ScenarioTest {
         assertTrue(text(changed, "detail").startsWith("value-changed; live key written 2001-06-15T15:00:00.0000000Z"),
                 text(changed, "detail"));
         assertTrue(text(changed, "detail").contains("newer: live"), text(changed, "detail"));
-        assertTrue(text(changed, "expectedSource").contains("00000002.CPT : \\ : Store GUID @0x"), text(changed, "expectedSource"));
+        assertTrue(text(changed, "expectedSource").contains("00000002.CPT : SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersPrivate : Store GUID @0x"), text(changed, "expectedSource"));
         assertTrue(text(changed, "actualSource").contains("SYSTEM : ControlSet001\\Services\\MSExchangeIS"
                 + "\\ParametersPrivate : Store GUID @0x"), text(changed, "actualSource"));
         assertTrue(text(changed, "remedy").contains("Isinteg.exe 5.5.2654.62"), text(changed, "remedy"));
