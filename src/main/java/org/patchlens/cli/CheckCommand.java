@@ -146,7 +146,13 @@ final class CheckCommand implements Callable<Integer> {
             FindingsWriter.summary(result, threshold(), 10, out);
         }
         if (output != null) {
-            List<Path> inputs = evidence.stream().map(Evidence::path).toList();
+            List<Path> inputs = new ArrayList<>(evidence.stream().map(Evidence::path).toList());
+            if (dir != null) {
+                inputs.add(dir);
+            }
+            if (logs != null) {
+                inputs.add(logs);
+            }
             try (Writer w = Output.writer(output, force, inputs, null)) {
                 String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (n.endsWith(".csv")) {
@@ -255,7 +261,9 @@ final class CheckCommand implements Callable<Integer> {
                     }
                 }
             }
-            for (String extra : spec.commandLine().getParseResult().originalArgs()) {
+            List<String> original = spec.commandLine().getParseResult().originalArgs();
+            int start = original.indexOf(spec.name()) + 1;
+            for (String extra : original.subList(Math.max(0, start), original.size())) {
                 if (!extra.equals("--demo")) {
                     args.add(extra);
                 }

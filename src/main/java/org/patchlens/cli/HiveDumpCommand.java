@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.patchlens.hive.DeletedRecords;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.report.HiveDump;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Parameters;
             "  patchlens hive dump SYSTEM -o system.jsonl",
             "  patchlens hive dump SYSTEM --path 'ControlSet001\\Services\\MSExchangeIS' --format text",
             "  patchlens hive dump NTUSER.DAT --format csv -o ntuser.csv",
+            "  patchlens hive dump NTUSER.DAT --deleted --format text",
             "  patchlens hive dump evidence/*/SYSTEM evidence/*/SOFTWARE -o dumps/"})
 final class HiveDumpCommand implements Callable<Integer> {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE", description = "The hive file(s).")
@@ -46,6 +48,13 @@ final class HiveDumpCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
     boolean force;
 
+    @Option(names = "--deleted", description = {"Also write keys and values recovered from free cells and slack",
+        "(as 'patchlens hive deleted' finds them), marked with their label. Not with --format listing."})
+    boolean deleted;
+
+    @picocli.CommandLine.Mixin
+    LogOptions logs = LogOptions.auto();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +64,12 @@ final class HiveDumpCommand implements Callable<Integer> {
     }
 
     int run(PrintWriter out, PrintWriter err) throws IOException {
+        if (deleted && format == HiveDump.Format.LISTING) {
+            throw new UsageException("--deleted cannot be used with --format listing (the oracle format lists the live tree only)");
+        }
+        if (files.size() > 1 && !logs.logs.isEmpty()) {
+            throw new UsageException("--log names the logs of one hive; with several FILEs the logs beside each are used");
+        }
         if (files.size() == 1) {
             return dumpOne(files.get(0), output, out, err, Progress.forTerminal(err, files.get(0)));
         }
@@ -62,10 +77,19 @@ final class HiveDumpCommand implements Callable<Integer> {
     }
 
     private int dumpOne(Path file, Path to, PrintWriter out, PrintWriter err, Progress progress) throws IOException {
-        try (Hive hive = HiveSupport.open(file)) {
+        try (Hive hive = HiveSupport.open(file, logs)) {
             Key start = HiveSupport.key(hive, keyPath);
-            try (Writer w = Output.writer(to, force, List.of(file), out)) {
-                HiveDump.write(hive, start, format, w, progress::key);
+            List<DeletedRecords.Item> recovered = null;
+            if (deleted) {
+                String prefix = start.isRoot() ? "" : start.path();
+                recovered = DeletedRecords.scan(hive).stream().filter(i -> prefix.isEmpty()
+                        || i.path().equalsIgnoreCase(prefix) || i.path().regionMatches(true, 0, prefix + "\\", 0,
+                        prefix.length() + 1)).toList();
+            }
+            List<Path> inputs = new ArrayList<>(List.of(file));
+            inputs.addAll(logs.resolve(file)); // the transaction logs are evidence too
+            try (Writer w = Output.writer(to, force, inputs, out)) {
+                HiveDump.write(hive, start, format, w, recovered, progress::key);
             } finally {
                 progress.done();
             }
@@ -133,6 +157,7 @@ final class HiveDumpCommand implements Callable<Integer> {
         }
         HiveDumpCommand c = new HiveDumpCommand();
         c.files = new ArrayList<>();
+        c.logs = LogOptions.auto();
         boolean endOfOptions = false;
         for (int i = 2; i < args.length; i++) {
             String a = args[i];
@@ -152,13 +177,17 @@ final class HiveDumpCommand implements Callable<Integer> {
             }
             switch (name) {
                 case "--" -> endOfOptions = true;
-                case "--force" -> {
+                case "--force", "--deleted", "--no-logs" -> {
                     if (value != null) {
                         return null;
                     }
-                    c.force = true;
+                    switch (name) {
+                        case "--force" -> c.force = true;
+                        case "--deleted" -> c.deleted = true;
+                        default -> c.logs.noLogs = true;
+                    }
                 }
-                case "--format", "--path", "-o", "--output" -> {
+                case "--format", "--path", "-o", "--output", "--log" -> {
                     if (value == null) {
                         if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
                             return null;
@@ -174,6 +203,7 @@ final class HiveDumpCommand implements Callable<Integer> {
                             }
                         }
                         case "--path" -> c.keyPath = value;
+                        case "--log" -> c.logs.logs.add(Path.of(value));
                         default -> c.output = Path.of(value);
                     }
                 }

@@ -43,7 +43,18 @@ final class Output {
         Path target = out.toAbsolutePath().normalize();
         Path realTarget = real(target);
         for (Path in : inputs) {
+            // a folder given as evidence (check DIR) is evidence as a whole
             Path src = in.toAbsolutePath().normalize();
+            if (!force && Files.isDirectory(src) && (target.startsWith(src) || realTarget.startsWith(real(src)))) {
+                throw new UsageException(out + ": refusing to write into the evidence folder " + src
+                        + " (use --force to allow it)");
+            }
+        }
+        for (Path in : inputs) {
+            Path src = in.toAbsolutePath().normalize();
+            if (Files.isDirectory(src)) {
+                continue;
+            }
             Path realSrc = real(src);
             if (target.equals(src) || realTarget.equals(realSrc)
                     || (Files.exists(target) && Files.isSameFile(target, src))) {
@@ -52,6 +63,9 @@ final class Output {
         }
         for (Path in : inputs) {
             Path src = in.toAbsolutePath().normalize();
+            if (Files.isDirectory(src)) {
+                continue;
+            }
             Path realSrc = real(src);
             Path dir = src.getParent();
             Path realDir = realSrc.getParent();

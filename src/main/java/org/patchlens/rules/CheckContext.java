@@ -11,6 +11,8 @@ import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveException;
+import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.ReplayLedger;
 import org.patchlens.hive.Key;
 
 /**
@@ -25,8 +27,12 @@ public final class CheckContext {
     private final List<ClusterModel> clusters = new ArrayList<>();
     private final Map<String, Hive> checkpoints = new LinkedHashMap<>();
     private final Map<String, Evidence> checkpointEvidence = new LinkedHashMap<>();
+    /** Every file at a checkpoint's place (GUID\NNNNNNNN.CPT), readable as a hive or not. */
+    private final Map<String, Evidence> checkpointPlaces = new LinkedHashMap<>();
     private final Hive software;
     private final List<String> readErrors = new ArrayList<>();
+    private final Map<String, ReplayLedger> replays = new LinkedHashMap<>();
+    private final Map<String, String> replayFailures = new LinkedHashMap<>();
     private final StoreView store;
     private final Effective restore;
     private final String restoreReason;
@@ -38,20 +44,24 @@ public final class CheckContext {
         Evidence sysEv = null;
         Hive sw = null;
         for (Evidence e : evidence) {
+            String place = Classifier.checkpointId(e.path());
+            if (place != null) {
+                checkpointPlaces.put(place, e);
+            }
             try {
                 switch (e.kind()) {
                     case SYSTEM_HIVE -> {
                         if (sys == null) {
-                            sys = SystemView.of(Hive.open(e.path()), e.name());
+                            sys = SystemView.of(open(e), e.name());
                             sysEv = e;
                         }
                     }
-                    case CLUSTER_HIVE -> clusters.add(ClusterModel.read(Hive.open(e.path()), e.name()));
-                    case SOFTWARE_HIVE -> sw = sw == null ? Hive.open(e.path()) : sw;
+                    case CLUSTER_HIVE -> clusters.add(ClusterModel.read(open(e), e.name()));
+                    case SOFTWARE_HIVE -> sw = sw == null ? open(e) : sw;
                     case REGISTRY_CHECKPOINT, OTHER_HIVE -> {
                         String id = Classifier.checkpointId(e.path());
                         if (id != null) {
-                            checkpoints.put(id, Hive.open(e.path()));
+                            checkpoints.put(id, open(e));
                             checkpointEvidence.put(id, e);
                         }
                     }
@@ -70,6 +80,31 @@ public final class CheckContext {
         String[] why = new String[1];
         this.restore = decideRestore(why);
         this.restoreReason = why[0];
+    }
+
+    /**
+     * A hive as Windows would load it: with the transaction logs beside it applied when it is
+     * dirty. If recovery fails, the file as found, and the failure is kept for IN-03.
+     */
+    private Hive open(Evidence e) {
+        try {
+            Hive h = HiveRecovery.openWithLogsBeside(e.path(), org.patchlens.hive.HiveOptions.DEFAULTS);
+            h.replay().ifPresent(l -> replays.put(e.name(), l));
+            return h;
+        } catch (HiveException ex) {
+            replayFailures.put(e.name(), ex.reason());
+            return Hive.open(e.path());
+        }
+    }
+
+    /** The log replay of a hive (by evidence name), when logs were beside it. */
+    public Optional<ReplayLedger> replay(String evidenceName) {
+        return Optional.ofNullable(replays.get(evidenceName));
+    }
+
+    /** Why log recovery failed for a hive (by evidence name), if it did. */
+    public Optional<String> replayFailure(String evidenceName) {
+        return Optional.ofNullable(replayFailures.get(evidenceName));
     }
 
     public List<Evidence> evidence() {
@@ -115,6 +150,12 @@ public final class CheckContext {
 
     public Optional<Evidence> checkpointEvidence(String resourceGuid, String valueName) {
         return Optional.ofNullable(checkpointEvidence.get(Classifier.normalGuid(resourceGuid) + "\\"
+                + valueName.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The file at a checkpoint's place even when it is not a readable hive. */
+    public Optional<Evidence> checkpointPlace(String resourceGuid, String valueName) {
+        return Optional.ofNullable(checkpointPlaces.get(Classifier.normalGuid(resourceGuid) + "\\"
                 + valueName.toUpperCase(java.util.Locale.ROOT)));
     }
 

@@ -53,17 +53,22 @@ final class InRules {
     private static List<Finding> in02(CheckContext c) {
         List<Finding> out = new ArrayList<>();
         for (Evidence e : c.evidence()) {
+            Source src = new Source(e.name(), "file", -1);
+            String named = namedKind(e.path().getFileName().toString());
             if (e.kind() == EvidenceKind.UNRELATED && !e.explicit()) {
+                if (named != null) {
+                    out.add(Finding.fail(Rule.IN_02, e.name(), "a " + EvidenceKind.valueOf(named).label()
+                            + " (by its name)", src, e.detail(), src, "Re-copy " + e.name() + " with a byte-exact "
+                            + "copy: its content is not a " + EvidenceKind.valueOf(named).label() + "."));
+                }
                 continue;
             }
-            Source src = new Source(e.name(), "file", -1);
             if (e.kind() == EvidenceKind.UNREADABLE || e.size() == 0 || !e.errors().isEmpty()) {
                 out.add(Finding.fail(Rule.IN_02, e.name(), "a readable evidence file", Source.NONE,
                         "unreadable: " + String.join("; ", e.errors()), src,
                         "Re-copy " + e.name() + " with a byte-exact copy."));
                 continue;
             }
-            String named = namedKind(e.path().getFileName().toString());
             if (named != null && !named.equals(e.kind().name()) && !compatible(named, e.kind())) {
                 out.add(Finding.fail(Rule.IN_02, e.name(), "content matching the name ("
                                 + EvidenceKind.valueOf(named).label() + ")", src,
@@ -133,12 +138,20 @@ final class InRules {
             if (!h.dirty()) {
                 continue;
             }
-            boolean log = hasLog(e);
-            Finding f = Finding.fail(Rule.IN_03, e.name(), "equal sequence numbers, valid checksum", Source.NONE,
+            var replay = c.replay(e.name());
+            if (replay.isPresent() && replay.get().outcome() == org.patchlens.hive.ReplayLedger.Outcome.APPLIED) {
+                out.add(Finding.pass(Rule.IN_03, e.name(), "clean, or recovered from its logs", Source.NONE,
+                        actual + "; recovered: " + replay.get().result(), src).withDetail("the rules read the "
+                        + "hive with its transaction logs applied, as Windows would load it"));
+                continue;
+            }
+            String why = c.replayFailure(e.name()).map(r -> "log recovery failed: " + r)
+                    .or(() -> replay.map(l -> "logs beside it: " + l.result()))
+                    .orElse(hasLog(e) ? "" : "no transaction log beside it");
+            out.add(Finding.fail(Rule.IN_03, e.name(), "equal sequence numbers, valid checksum", Source.NONE,
                     actual, src, "Supply `" + e.path().getFileName() + ".LOG` from the same folder, or copy the hive "
-                            + "after a clean shutdown of the node.");
-            out.add(log ? f.withDetail("a transaction log is beside the hive; values it holds are not in this view")
-                    : f);
+                            + "after a clean shutdown of the node.").withDetail(why + (why.isEmpty() ? "" : "; ")
+                    + "the rules read the hive as found, which may be stale"));
         }
         if (out.isEmpty()) {
             boolean any = c.evidence().stream().anyMatch(e -> e.kind().isHive());

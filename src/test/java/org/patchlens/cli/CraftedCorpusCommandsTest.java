@@ -1,6 +1,5 @@
 package org.patchlens.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -48,16 +47,20 @@ class CraftedCorpusCommandsTest {
         return hives.stream().map(h -> DynamicTest.dynamicTest(Corpus.root().get().relativize(h).toString(), () -> {
             assertTrue(Files.isRegularFile(h), "listed in the manifest: " + h);
             int refused = 0;
+            int reading = 0;
             int i = 0;
             for (String[] c : EvidenceSafetyTest.EVERY_COMMAND) {
                 String[] args = EvidenceSafetyTest.args(c, h, witness, tmp.resolve("out-" + h.getFileName() + "-" + i++));
                 CommandContract.Outcome r = assertTimeoutPreemptively(Duration.ofSeconds(60),
                         () -> CommandContract.check(args));
-                refused += r.exit() == 2 ? 1 : 0;
+                // info reports what others refuse (a failed log recovery), so it is not counted
+                if (!c[1].equals("info")) {
+                    refused += r.exit() == 2 ? 1 : 0;
+                    reading++;
+                }
             }
-            // a refusal is about the file, so every command refuses it or none does
-            assertTrue(refused == 0 || refused == EvidenceSafetyTest.EVERY_COMMAND.size(),
-                    h + ": refused by " + refused + " of " + EvidenceSafetyTest.EVERY_COMMAND.size() + " commands");
+            // a refusal is about the file, so every command that reads the tree refuses it or none does
+            assertTrue(refused == 0 || refused == reading, h + ": refused by " + refused + " of " + reading + " commands");
         }));
     }
 
@@ -67,7 +70,9 @@ class CraftedCorpusCommandsTest {
         Path witness = Corpus.root().get().resolve("hives/yarp/EmptyHive");
         return hostileHives().stream().map(h -> DynamicTest.dynamicTest(h.getFileName().toString(), () -> {
             CommandContract.Outcome r = CommandContract.check("hive", "diff", witness.toString(), h.toString());
-            assertEquals(r.exit() == 2, r.err().lines().count() == 1 && !r.err().contains("problem"), r.err());
+            if (r.exit() == 2) {
+                assertTrue(r.err().contains(h.toString()), "the refusal names the hostile file, not the other: " + r.err());
+            }
         }));
     }
 }
