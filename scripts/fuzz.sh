@@ -7,7 +7,8 @@
 # timeout is switched off here, since in fuzzing mode the whole run is one test invocation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(HiveFuzzTest#hiveBytes HiveFuzzTest#patchedHive HiveFuzzTest#dumpWriters CliFuzzTest#hiveCommands
+targets=(HiveFuzzTest#hiveBytes HiveFuzzTest#patchedHive HiveFuzzTest#dumpWriters HiveFuzzTest#deletedRecords
+         HiveFuzzTest#logReplay CliFuzzTest#hiveCommands
          EvidenceFuzzTest#classify EseFuzzTest#eseHeader EseFuzzTest#eseutilText CliFuzzTest#eseCommands)
 [ $# -ge 1 ] || { echo "usage: $0 Class#method|all [duration, default 10m]" >&2; printf '  %s\n' "${targets[@]}" >&2; exit 2; }
 duration="${2:-10m}"

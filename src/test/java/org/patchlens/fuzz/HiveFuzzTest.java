@@ -9,9 +9,13 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.patchlens.hive.DecodedValue;
+import org.patchlens.hive.DeletedRecords;
 import org.patchlens.hive.FuzzSeeds;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveBuilder;
+import org.patchlens.hive.HiveException;
+import org.patchlens.hive.HiveRecovery;
 
 /**
  * Fuzz targets for the hive reader. In {@code mvn verify} each runs once per seed (made by the
@@ -44,6 +48,70 @@ class HiveFuzzTest {
         Hive h = ParserContract.open(data);
         if (h != null) {
             ParserContract.writeAll(h);
+        }
+    }
+
+    /** The deleted-record scan (free cells and slack) of any bytes, and every item it recovers. */
+    @MethodSource("seeds")
+    @FuzzTest(maxDuration = "5m")
+    void deletedRecords(byte[] data) {
+        Hive h = ParserContract.open(data);
+        if (h != null) {
+            for (DeletedRecords.Item i : DeletedRecords.scan(h)) {
+                i.toString();
+                if (!i.isKey()) {
+                    DecodedValue.decode(i.typeCode(), i.data()).render(i.data());
+                }
+            }
+            ParserContract.checkDamage(h);
+        }
+    }
+
+    private static final List<byte[][]> REPLAYS = FuzzSeeds.replays();
+
+    /**
+     * Log replay: a dirty primary and one transaction log (new or old format), one of them with a
+     * few bytes overwritten, offered in any slot. The primary bytes are never modified; a recovered
+     * image is then read like any hive.
+     */
+    @FuzzTest(maxDuration = "5m")
+    void logReplay(FuzzedDataProvider in) throws IOException {
+        byte[][] pair = REPLAYS.get(in.consumeInt(0, REPLAYS.size() - 1));
+        byte[] primary = pair[0].clone();
+        byte[] log = pair[1].clone();
+        byte[] target = in.consumeBoolean() ? log : primary;
+        int n = in.consumeInt(0, 8);
+        ByteBuffer tb = ByteBuffer.wrap(target).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n && in.remainingBytes() > 0; i++) {
+            int pos = in.consumeInt(0, target.length - 4);
+            if (in.consumeBoolean()) {
+                target[pos] = in.consumeByte();
+            } else {
+                tb.putInt(pos, in.consumeInt());
+            }
+        }
+        if (in.consumeBoolean() && target == log && log.length > 512) {
+            log = java.util.Arrays.copyOf(log, in.consumeInt(0, log.length));
+        }
+        HiveRecovery.Slot slot = in.pickValue(HiveRecovery.Slot.values());
+        byte[] copy = primary.clone();
+        HiveRecovery.Recovery r;
+        try {
+            r = HiveRecovery.recover(ParserContract.NAME, ByteBuffer.wrap(primary),
+                    List.of(new HiveRecovery.LogInput(ParserContract.NAME + "." + slot, slot, ByteBuffer.wrap(log))));
+        } catch (HiveException e) {
+            ParserContract.checkRefusal(e);
+            return;
+        }
+        if (!java.util.Arrays.equals(copy, primary)) {
+            throw new AssertionError("replay modified the primary bytes");
+        }
+        r.ledger().toString();
+        if (r.image() != null) {
+            Hive h = ParserContract.open(r.image());
+            if (h != null) {
+                ParserContract.readEverything(h);
+            }
         }
     }
 

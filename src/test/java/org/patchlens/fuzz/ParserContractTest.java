@@ -117,6 +117,18 @@ class ParserContractTest {
         assertEquals(28, e.offset());
     }
 
+    @Test
+    void theReplaySeedsReplay() {
+        for (byte[][] pair : FuzzSeeds.replays()) {
+            var r = org.patchlens.hive.HiveRecovery.recover("seed", java.nio.ByteBuffer.wrap(pair[0]), List.of(
+                    new org.patchlens.hive.HiveRecovery.LogInput("seed.LOG1", org.patchlens.hive.HiveRecovery.Slot.LOG1,
+                            java.nio.ByteBuffer.wrap(pair[1]))));
+            assertNotNull(r.image(), r.ledger().toString());
+            assertNotNull(Hive.fromBytes("recovered", r.image()).key("Added\\ByTheLog"), "the log's key is there");
+            assertNull(Hive.fromBytes("primary", pair[0]).key("Added"), "and not in the primary");
+        }
+    }
+
     // ------------------------------------------------------------------ memory
 
     /** A hive whose lists and sizes claim far more than the file holds; see the scenarios below. */

@@ -49,6 +49,27 @@ public final class FuzzSeeds {
         return b;
     }
 
+    /**
+     * Dirty primaries with a transaction log each ({primary, log}): the sampler made dirty
+     * (sequence numbers 11/10) with a new-format (HvLE) log and with an old-format (DIRT) log
+     * that take it to the sampler with one more key.
+     */
+    public static List<byte[][]> replays() {
+        byte[] before = sampler(5).toBytes();
+        HiveBuilder b = sampler(5);
+        b.key("Added\\ByTheLog").sz("v", "written after the primary was flushed").dword("n", 7);
+        byte[] after = b.toBytes();
+        byte[] dirty = before.clone();
+        java.nio.ByteBuffer d = LogBuilder.le(dirty);
+        d.putInt(4, 11);
+        d.putInt(8, 10);
+        d.putInt(508, (int) HiveBuilder.checksumOf(dirty));
+        byte[] newLog = new LogBuilder.NewLog(before, 10).entry(after, 10, LogBuilder.dirtyPages(before, after), 0).bytes();
+        byte[] oldLog = LogBuilder.oldLog(after, LogBuilder.dirtySectors(before, after), 1, 11,
+                LogBuilder.pageStart(LogBuilder.binsSize(after)));
+        return List.of(new byte[][] {dirty, newLog}, new byte[][] {dirty, oldLog});
+    }
+
     /** The seed hives as bytes: samplers of formats 1.2 to 1.6, a root-only hive, and two hostile variants. */
     public static List<byte[]> hives() {
         List<byte[]> out = new ArrayList<>();
