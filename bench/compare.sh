@@ -2,7 +2,8 @@
 # Whole-process comparison of `patchlens hive dump` with hivexml, reglookup and regfexport, on
 #   (a) the largest corpus hive (regipy/SYSTEM, 11.8 MB),
 #   (b) a >= 100 MB SYSTEM-like hive made by the test-scope HiveBuilder (target/bench/synthetic-100MB.hive),
-#   (c) a batch of 50 corpus hives: one patchlens process against 50 hivexml runs.
+#   (c) a batch of 50 corpus hives: one patchlens process against 50 hivexml runs,
+#   (d) patchlens check --demo (target: under 1.5 s).
 # Each command runs RUNS times (default 5) after one untimed warm-up; the median wall-clock time and
 # the median CPU time (user + sys, which other load on the machine disturbs less) are printed, with
 # each peer's time divided by patchlens's (> 1: patchlens is faster). Outputs go to /dev/null.
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
-which_cases="${1:-abc}"
+which_cases="${1:-abcd}"
 corpus="${PATCHLENS_CORPUS:-../shared/corpus}"
 mkdir -p target/bench
 ./patchlens --version >/dev/null   # builds the jar if needed
@@ -84,5 +85,8 @@ if [[ "$which_cases" == *c* ]]; then
     have hivexml && time_cmd "hivexml (50 processes)" bash -c 'hivexml_all "$@"' _ "${batch[@]}"
   } | report "(c) batch of 50 hives (${#pool[@]} distinct, $total bytes)"
   rm -rf "$out"
+fi
+if [[ "$which_cases" == *d* ]]; then
+  time_cmd "patchlens check --demo" ./patchlens check --demo | report "(d) check on the bundled demo evidence"
 fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
