@@ -12,13 +12,16 @@ import picocli.CommandLine.Option;
         description = {
             "Offline analyzer of Windows registry hives and Exchange store headers.",
             "Reads copied files only, never modifies them, on any OS."},
-        subcommands = {HiveCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, HiveCommand.class, EseCommand.class, RulesCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit codes: 0 nothing at or above the failure threshold, 1 findings (damage, differences),",
             "            2 bad usage or unreadable input (one line on stderr; --debug for the stack trace).",
             "",
             "Examples:",
+            "  patchlens check --demo",
+            "  patchlens check D:\\evidence --restore-type offline --env-line \"SET _CLUSTER_NETWORK_NAME_=EXVS01\"",
             "  patchlens hive info SYSTEM",
             "  patchlens hive dump SYSTEM --format jsonl -o system.jsonl",
             "  patchlens hive get SYSTEM 'Select' Current"})

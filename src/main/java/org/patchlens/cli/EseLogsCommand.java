@@ -1,0 +1,58 @@
+package org.patchlens.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.patchlens.ese.EseException;
+import org.patchlens.ese.LogChain;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "logs", mixinStandardHelpOptions = true,
+        description = {"Log-chain verdict for a folder of logs (and checkpoint): generations present, gaps, file name vs",
+            "header generation, signature mismatches, current log = highest archived + 1, each database's Log Required",
+            "range, and one sentence: soft recovery can / cannot succeed; missing: ... . Text dumps in the folder count too."},
+        footer = {"", "Exit codes: 0 soft recovery can succeed and nothing is wrong, 1 findings, 2 unreadable input.", "",
+            "Examples:", "  patchlens ese logs /evidence/mdbdata --database /evidence/mdbdata/priv1.edb",
+            "  patchlens ese logs logs/ --database mh-priv1.txt --format json"})
+final class EseLogsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "Folder with the log files (and checkpoint).")
+    Path dir;
+
+    @Option(names = "--database", paramLabel = "FILE", description = "A database (or saved /mh dump) to check against the logs; repeatable.")
+    List<Path> databases = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    EseSupport.Format format;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException(dir + ": not a directory");
+        }
+        LogChain.Report r;
+        try {
+            r = LogChain.analyzeDirectory(dir, databases);
+        } catch (EseException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (format == EseSupport.Format.JSON) {
+            JsonGenerator g = EseSupport.json(out);
+            EseRender.json(g, r);
+            EseSupport.end(g, out);
+        } else {
+            EseRender.chain(out, r);
+        }
+        out.flush();
+        return r.softRecoveryCanSucceed() && !r.hasFindings() ? Main.OK : Main.FINDINGS;
+    }
+}

@@ -1,0 +1,38 @@
+package org.patchlens.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.patchlens.ese.EseException;
+import org.patchlens.ese.EseFile;
+import org.patchlens.ese.EseHeader;
+
+/** Shared by the ese commands. */
+final class EseSupport {
+    enum Format { TEXT, JSON }
+
+    private EseSupport() {
+    }
+
+    /** Every header in a file (binary or text); unreadable input becomes a one-line error (exit 2). */
+    static List<EseHeader> read(Path file) {
+        try {
+            return EseFile.openAll(file);
+        } catch (EseException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static JsonGenerator json(PrintWriter out) throws IOException {
+        return new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+    }
+
+    static void end(JsonGenerator g, PrintWriter out) throws IOException {
+        g.flush();
+        out.println();
+        out.flush();
+    }
+}

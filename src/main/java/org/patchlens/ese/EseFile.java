@@ -1,0 +1,130 @@
+package org.patchlens.ese;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Entry point: opens an ESE database, streaming file, patch file, checkpoint or log
+ * header, or a saved eseutil text dump of one, read-only, and detects which it is by
+ * content. Only the header pages are mapped (at most the first 64 KiB); input files are
+ * never written.
+ */
+public final class EseFile {
+    /** What a file is. */
+    public enum Kind {
+        DATABASE, PATCH, CHECKPOINT, LOG
+    }
+
+    /** Two copies of the largest header page (32 KiB). */
+    static final int MAX_HEADER_BYTES = 65536;
+    /** Text dumps larger than this are refused. */
+    static final long MAX_TEXT_BYTES = 16L << 20;
+
+    private EseFile() {
+    }
+
+    /** Reads one header (binary or eseutil text); a text dump with several headers gives the first. */
+    public static EseHeader open(Path file) {
+        return openAll(file).get(0);
+    }
+
+    /** Every header in the file: one for a binary file, one or more for an eseutil text dump. */
+    public static List<EseHeader> openAll(Path file) {
+        String name = file.toString();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            int head = (int) Math.min(size, MAX_HEADER_BYTES);
+            ByteBuffer mapped = head == 0 ? ByteBuffer.allocate(0) : ch.map(FileChannel.MapMode.READ_ONLY, 0, head);
+            mapped.order(ByteOrder.LITTLE_ENDIAN);
+            if (EseutilText.looksLikeText(mapped)) {
+                if (size > MAX_TEXT_BYTES) {
+                    throw new EseException(name, -1, "text file of " + size + " bytes is too large for an eseutil dump");
+                }
+                return EseutilText.parse(name, EseutilText.decode(Files.readAllBytes(file)));
+            }
+            return List.of(new BinaryReader(name, mapped, size).read());
+        } catch (IOException e) {
+            throw new EseException(name, -1, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a header from bytes in memory (tests). {@code name} is used for messages and detection hints. */
+    public static EseHeader read(String name, byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (EseutilText.looksLikeText(b)) {
+            return EseutilText.parse(name, EseutilText.decode(bytes)).get(0);
+        }
+        return new BinaryReader(name, b, bytes.length).read();
+    }
+
+    /** The header of a database or streaming file; any other kind is an {@link EseException}. */
+    public static DatabaseHeader database(Path file) {
+        return expect(open(file), DatabaseHeader.class, Kind.DATABASE);
+    }
+
+    public static CheckpointHeader checkpoint(Path file) {
+        return expect(open(file), CheckpointHeader.class, Kind.CHECKPOINT);
+    }
+
+    public static LogHeader log(Path file) {
+        return expect(open(file), LogHeader.class, Kind.LOG);
+    }
+
+    public static PatchHeader patch(Path file) {
+        return expect(open(file), PatchHeader.class, Kind.PATCH);
+    }
+
+    private static <T extends EseHeader> T expect(EseHeader h, Class<T> type, Kind kind) {
+        if (!type.isInstance(h)) {
+            throw new EseException(h.file(), -1, "is " + article(h.kind()) + ", not " + article(kind));
+        }
+        return type.cast(h);
+    }
+
+    static String article(Kind k) {
+        return switch (k) {
+            case DATABASE -> "a database";
+            case PATCH -> "a patch file";
+            case CHECKPOINT -> "a checkpoint";
+            case LOG -> "a log file";
+        };
+    }
+
+    /** JET_filetype names (SOURCE jethdr.w). */
+    public static String fileTypeName(long ft) {
+        return switch ((int) ft) {
+            case 0 -> "Unknown";
+            case 1 -> "Database";
+            case 2 -> "Streaming File";
+            case 3 -> "Log";
+            case 4 -> "Checkpoint";
+            case 5 -> "Temp Database";
+            case 6 -> "FTL";
+            case 7 -> "Flush Map";
+            case 8 -> "Cached File";
+            case 9 -> "Caching File";
+            case 10 -> "Snapshot";
+            case 11 -> "RBS Revert Checkpoint";
+            default -> "Unknown (" + ft + ")";
+        };
+    }
+
+    /** The last path component of a name, for either separator. */
+    static String baseName(String name) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return name.substring(slash + 1);
+    }
+
+    static String extension(String name) {
+        String n = baseName(name);
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,553 @@
+package org.patchlens.ese;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The log-chain analysis eseutil does not give off Windows: which generations are
+ * present, gaps, file name versus header generation, signature mismatches, the
+ * current-log = highest archived + 1 rule, tmPrevGen continuity, the checkpoint, and for
+ * each database whether its Log Required range is present with the right signature;
+ * then one verdict sentence about soft recovery (ese-format.md sections 6.2 and 9.1).
+ */
+public final class LogChain {
+    private static final Pattern CURRENT = Pattern.compile("(?i)^(.{3})\\.(log|jtx)$");
+    private static final Pattern ARCHIVED = Pattern.compile("(?i)^(.{3})([0-9a-f]{8}|[0-9a-f]{5})\\.(log|jtx)$");
+    private static final Pattern TEMP = Pattern.compile("(?i)^(.{3})tmp\\.(log|jtx)$");
+    private static final Pattern RESERVE = Pattern.compile("(?i)^(res[12]\\.log|.{3}res\\d{5}\\.(jrs|log))$");
+    /** Directory scans stop after this many files. */
+    static final int MAX_FILES = 100_000;
+
+    private LogChain() {
+    }
+
+    /** Role of a log file, from its name. */
+    public enum Role {
+        CURRENT, ARCHIVED, TEMP, RESERVE, OTHER
+    }
+
+    /**
+     * One log file of the set.
+     *
+     * @param file           name
+     * @param role           from the name
+     * @param base           3-character base name (empty for reserve/other)
+     * @param nameGeneration generation the name's hex digits give, -1 if none
+     * @param nameDigits     5 or 8, 0 if none
+     * @param header         the header (null when unreadable)
+     */
+    public record Entry(String file, Role role, String base, long nameGeneration, int nameDigits, LogHeader header) {
+        public int generation() {
+            return header == null ? -1 : header.generation();
+        }
+    }
+
+    /** A database's position against the chain. */
+    public record DatabaseVerdict(String file, long state, int requiredLow, int requiredHigh, boolean requiredFromHeader,
+            boolean signatureMatches, List<Long> missing, boolean ok, String verdict) {
+        public DatabaseVerdict {
+            missing = List.copyOf(missing);
+        }
+    }
+
+    /**
+     * The result.
+     *
+     * @param baseName         base name of the set (e.g. E00, edb)
+     * @param logs             log files of the set, by generation then name
+     * @param ignored          files that are not part of the chain and why
+     * @param present          generations present with the set's signature and a good checksum
+     * @param currentGeneration generation of the current log, or -1
+     * @param checkpointGeneration from the checkpoint, or -1
+     * @param neededLow        first generation soft recovery replays
+     * @param neededHigh       last generation soft recovery replays
+     * @param gaps             missing generations between the lowest and highest present
+     * @param databases        per-database verdicts
+     * @param findings         every problem found, in order
+     * @param softRecoveryCanSucceed the verdict
+     * @param missing          names of missing files that block it
+     * @param verdict          one sentence
+     */
+    public record Report(String baseName, List<Entry> logs, List<String> ignored, List<Long> present,
+            long currentGeneration, long checkpointGeneration, long neededLow, long neededHigh, List<Long> gaps,
+            List<DatabaseVerdict> databases, List<Note> findings, boolean softRecoveryCanSucceed, List<String> missing,
+            String verdict) {
+        public Report {
+            logs = List.copyOf(logs);
+            ignored = List.copyOf(ignored);
+            present = List.copyOf(present);
+            gaps = List.copyOf(gaps);
+            databases = List.copyOf(databases);
+            findings = List.copyOf(findings);
+            missing = List.copyOf(missing);
+        }
+
+        public boolean hasFindings() {
+            return findings.stream().anyMatch(Note::isFinding);
+        }
+    }
+
+    /** Reads every file in {@code dir} (not recursive) and the given databases, then analyses. */
+    public static Report analyzeDirectory(Path dir, List<Path> databases) {
+        if (!Files.isDirectory(dir)) {
+            throw new EseException(dir.toString(), -1, "not a directory");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(Files::isRegularFile).sorted().limit(MAX_FILES).toList();
+        } catch (IOException e) {
+            throw new EseException(dir.toString(), -1, "cannot list: " + e.getMessage(), e);
+        }
+        List<LogHeader> logs = new ArrayList<>();
+        List<CheckpointHeader> chks = new ArrayList<>();
+        List<DatabaseHeader> dbs = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (Path f : files) {
+            collect(f, logs, chks, dbs, ignored, false);
+        }
+        for (Path f : databases) {
+            if (files.contains(f)) {
+                continue;
+            }
+            collect(f, logs, chks, dbs, ignored, true);
+        }
+        return analyze(logs, chks, dbs, ignored);
+    }
+
+    private static void collect(Path f, List<LogHeader> logs, List<CheckpointHeader> chks, List<DatabaseHeader> dbs,
+            List<String> ignored, boolean mustBeDatabase) {
+        try {
+            for (EseHeader h : EseFile.openAll(f)) {
+                if (h instanceof LogHeader l) {
+                    logs.add(l);
+                } else if (h instanceof CheckpointHeader c) {
+                    chks.add(c);
+                } else if (h instanceof DatabaseHeader d) {
+                    dbs.add(d);
+                } else {
+                    ignored.add(f + ": patch file, not part of the log chain");
+                }
+            }
+        } catch (EseException e) {
+            if (mustBeDatabase) {
+                throw e;
+            }
+            ignored.add(e.getMessage());
+        }
+    }
+
+    /** The analysis over headers already read (binary or text). */
+    public static Report analyze(List<LogHeader> logHeaders, List<CheckpointHeader> checkpoints,
+            List<DatabaseHeader> databases, List<String> alreadyIgnored) {
+        List<Note> f = new ArrayList<>();
+        List<String> ignored = new ArrayList<>(alreadyIgnored);
+        List<Entry> entries = new ArrayList<>();
+        Map<String, Integer> baseVotes = new HashMap<>();
+        for (LogHeader h : logHeaders) {
+            Entry e = classify(h);
+            entries.add(e);
+            if (e.role() == Role.CURRENT || e.role() == Role.ARCHIVED) {
+                baseVotes.merge(e.base(), 1, Integer::sum);
+            }
+        }
+        CheckpointHeader chk = checkpoints.isEmpty() ? null : checkpoints.get(0);
+        if (checkpoints.size() > 1) {
+            f.add(Note.warning(-1, checkpoints.size() + " checkpoint files given; using " + chk.file()));
+        }
+        String base = baseVotes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(chk != null ? baseOf(chk.file()) : "<base>");
+        List<Entry> set = new ArrayList<>();
+        for (Entry e : entries) {
+            switch (e.role()) {
+                case TEMP -> ignored.add(e.file() + ": temporary log (next generation being prepared), ignored");
+                case RESERVE -> ignored.add(e.file() + ": reserve log, ignored");
+                default -> {
+                    if (!e.base().isEmpty() && !e.base().equalsIgnoreCase(base)) {
+                        ignored.add(e.file() + ": base name " + e.base() + " is not the set's " + base);
+                    } else {
+                        set.add(e);
+                    }
+                }
+            }
+        }
+        set.sort((a, b) -> a.generation() != b.generation() ? Integer.compare(a.generation(), b.generation())
+                : a.file().compareTo(b.file()));
+
+        // The set's signature: the checkpoint's, else the current log's, else the most common.
+        Signature setSig = null;
+        String sigFrom = null;
+        if (chk != null && !chk.logSignature().isZero()) {
+            setSig = chk.logSignature();
+            sigFrom = "the checkpoint";
+        }
+        if (setSig == null) {
+            for (Entry e : set) {
+                if (e.role() == Role.CURRENT && e.header().signatureKnown()) {
+                    setSig = e.header().logSignature();
+                    sigFrom = "the current log";
+                }
+            }
+        }
+        if (setSig == null) {
+            Map<String, Integer> votes = new HashMap<>();
+            Map<String, Signature> byRaw = new HashMap<>();
+            for (Entry e : set) {
+                if (e.header().signatureKnown()) {
+                    votes.merge(e.header().logSignature().rawHex(), 1, Integer::sum);
+                    byRaw.put(e.header().logSignature().rawHex(), e.header().logSignature());
+                }
+            }
+            setSig = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(en -> byRaw.get(en.getKey()))
+                    .orElse(null);
+            sigFrom = "most log files";
+        }
+
+        TreeMap<Long, Entry> good = new TreeMap<>();
+        long current = -1;
+        Entry currentEntry = null;
+        boolean inferredSignatures = false;
+        for (Entry e : set) {
+            LogHeader h = e.header();
+            long g = h.generation();
+            boolean usable = true;
+            if (h.source() == Source.BINARY && !h.checksumValid()) {
+                f.add(Note.error(-1, e.file() + ": header checksum mismatch (JET_errLogFileCorrupt -501): generation "
+                        + g + " is not usable"));
+                usable = false;
+            }
+            if (e.nameGeneration() >= 0 && e.nameGeneration() != g) {
+                f.add(Note.error(-1, String.format("%s: mismatched log generation %d (0x%X) with log file name; expected "
+                        + "generation %d (0x%X) (JET_errLogGenerationMismatch -513)", e.file(), g, g, e.nameGeneration(),
+                        e.nameGeneration())));
+                usable = false;
+            }
+            if (!h.signatureKnown()) {
+                inferredSignatures = true;
+            } else if (setSig != null && !h.logSignature().sameAs(setSig)) {
+                f.add(Note.error(-1, e.file() + ": log signature " + h.logSignature() + " differs from " + sigFrom
+                        + " (JET_errBadLogSignature -530): a log of another log stream"));
+                usable = false;
+            }
+            if (g <= 0) {
+                usable = false;
+            }
+            if (e.role() == Role.CURRENT) {
+                if (currentEntry != null) {
+                    f.add(Note.warning(-1, "two current logs: " + currentEntry.file() + " and " + e.file()));
+                }
+                if (usable) {
+                    current = g;
+                    currentEntry = e;
+                }
+            }
+            if (usable) {
+                Entry prev = good.get(g);
+                if (prev != null) {
+                    if (prev.header().created().equals(h.created())) {
+                        f.add(Note.warning(-1, e.file() + " and " + prev.file() + " both hold generation " + g
+                                + " (identical creation time: a duplicate copy)"));
+                    } else {
+                        f.add(Note.error(-1, e.file() + " and " + prev.file() + " both hold generation " + g
+                                + " with different creation times: two different histories"));
+                    }
+                } else {
+                    good.put(g, e);
+                }
+            }
+        }
+        if (inferredSignatures) {
+            f.add(Note.info("ESE97 log headers: signatures are unavailable and were not compared (confidence: inferred)"));
+        }
+
+        // Checkpoint.
+        long chkGen = -1;
+        if (chk != null) {
+            boolean chkOk = chk.source() == Source.TEXT || chk.verification().primary().valid()
+                    || chk.verification().shadow().valid();
+            if (!chkOk) {
+                f.add(Note.error(-1, chk.file() + ": both checkpoint copies are bad (JET_errCheckpointCorrupt -533)"));
+            } else if (setSig != null && !chk.logSignature().sameAs(setSig) && !sigFrom.equals("the checkpoint")) {
+                f.add(Note.error(-1, chk.file() + ": checkpoint signature differs from the logs (JET_errBadCheckpointSignature -532)"));
+            } else {
+                chkGen = chk.generation();
+            }
+        }
+
+        // Current log rule and continuity.
+        long highestArchived = -1;
+        for (Map.Entry<Long, Entry> en : good.entrySet()) {
+            if (en.getValue().role() != Role.CURRENT) {
+                highestArchived = Math.max(highestArchived, en.getKey());
+            }
+        }
+        if (current < 0) {
+            f.add(Note.error(-1, "no current log (" + base + ".log) in the set"
+                    + (highestArchived > 0 ? "; it should hold generation " + (highestArchived + 1) : "")));
+        } else if (highestArchived >= 0 && highestArchived + 1 != current) {
+            if (highestArchived >= current) {
+                f.add(Note.error(-1, "archived generation " + highestArchived + " is not below the current log's " + current
+                        + " (the current log must be the highest archived + 1)"));
+            } else {
+                f.add(Note.warning(-1, "current log is generation " + current + " but the highest archived is "
+                        + highestArchived + " (expected " + (highestArchived + 1) + ")"));
+            }
+        }
+        Long prevGen = null;
+        for (Map.Entry<Long, Entry> en : good.entrySet()) {
+            long g = en.getKey();
+            if (prevGen != null && prevGen == g - 1) {
+                LogHeader a = good.get(prevGen).header();
+                LogHeader b = en.getValue().header();
+                if (a.created().isSet() && b.previousGenerationCreated().isSet()
+                        && !b.previousGenerationCreated().equals(a.created())) {
+                    f.add(Note.error(-1, String.format("invalid log sequence: %s (generation %d) says the previous generation was "
+                            + "created %s, but %s was created %s (JET_errInvalidLogSequence -515)", en.getValue().file(), g,
+                            b.previousGenerationCreated().iso(), good.get(prevGen).file(), a.created().iso())));
+                }
+            }
+            prevGen = g;
+        }
+        for (Entry e : good.values()) {
+            if (e.header().circularLoggingCurrent() || e.header().dbms().circularLogging()) {
+                f.add(Note.info("circular logging is on: older generations are deleted by design; a roll-forward restore "
+                        + "over them is impossible"));
+                break;
+            }
+        }
+
+        List<Long> gaps = new ArrayList<>();
+        if (!good.isEmpty()) {
+            for (long g = good.firstKey(); g <= good.lastKey() && gaps.size() < 100_000; g++) {
+                if (!good.containsKey(g)) {
+                    gaps.add(g);
+                }
+            }
+        }
+        if (!gaps.isEmpty()) {
+            f.add(Note.error(-1, "generations missing between " + good.firstKey() + " and " + good.lastKey() + ": "
+                    + ranges(gaps) + " (JET_errMissingLogFile -528)"));
+        }
+
+        // What soft recovery replays.
+        long end = current >= 0 ? current : good.isEmpty() ? -1 : good.lastKey();
+        long start = chkGen > 0 ? chkGen : -1;
+        if (start < 0) {
+            for (DatabaseHeader d : databases) {
+                if (!d.cleanShutdown() && d.genMinRequired() > 0 && (start < 0 || d.genMinRequired() < start)) {
+                    start = d.genMinRequired();
+                }
+            }
+        }
+        if (start < 0 && !good.isEmpty()) {
+            start = good.firstKey();
+        }
+        TreeSet<Long> missingGens = new TreeSet<>();
+        if (start > 0 && end >= start) {
+            for (long g = start; g <= end && missingGens.size() < 100_000; g++) {
+                if (!good.containsKey(g)) {
+                    missingGens.add(g);
+                }
+            }
+        }
+        if (chkGen > 0 && !good.containsKey(chkGen)) {
+            f.add(Note.error(-1, "the log of the checkpoint generation " + chkGen + " is missing (JET_errMissingPreviousLogFile -509)"));
+        }
+        if (chkGen > 0 && end > 0 && chkGen > end) {
+            f.add(Note.error(-1, "checkpoint generation " + chkGen + " is beyond the last log " + end));
+        }
+
+        // Databases.
+        List<DatabaseVerdict> dbv = new ArrayList<>();
+        boolean dbBlocks = false;
+        for (DatabaseHeader d : databases) {
+            DatabaseVerdict v = database(d, good, setSig, start, end, missingGens);
+            dbv.add(v);
+            if (!v.ok()) {
+                dbBlocks = true;
+                f.add(Note.error(-1, v.file() + ": " + v.verdict()));
+            } else {
+                f.add(Note.info(v.file() + ": " + v.verdict()));
+            }
+        }
+
+        // Verdict.
+        int width = digits(entries);
+        String ext = currentEntry != null ? EseFile.extension(currentEntry.file()) : "log";
+        List<String> missing = new ArrayList<>();
+        for (long g : missingGens) {
+            if (g != current) {
+                missing.add(base + hex(g, width) + "." + ext);
+            }
+        }
+        for (DatabaseVerdict v : dbv) {
+            for (long g : v.missing()) {
+                String n = base + hex(g, width) + "." + ext;
+                if (!missing.contains(n) && g != current) {
+                    missing.add(n);
+                }
+            }
+        }
+        if (current < 0) {
+            missing.add(base + "." + ext + " (current log" + (highestArchived > 0 ? ", generation " + (highestArchived + 1) : "")
+                    + ")");
+        }
+        boolean anyDirty = databases.stream().anyMatch(d -> !d.cleanShutdown());
+        List<String> problems = new ArrayList<>();
+        for (Note n : f) {
+            if (n.level() == Note.Level.ERROR && !n.text().contains("generations missing between")) {
+                problems.add(n.text());
+            }
+        }
+        boolean can = missing.isEmpty() && problems.isEmpty() && !good.isEmpty();
+        String verdict;
+        if (good.isEmpty()) {
+            verdict = "soft recovery cannot succeed: no usable log file" + (missing.isEmpty() ? "" : "; missing: "
+                    + String.join(", ", missing));
+        } else if (can) {
+            verdict = "soft recovery can succeed: generations " + start + "-" + end + " are present with the set's signature"
+                    + (chkGen > 0 ? ", from the checkpoint at " + chkGen : "")
+                    + (databases.isEmpty() ? "" : anyDirty ? ", covering every database's Log Required range"
+                            : "; every database given is already in Clean Shutdown");
+        } else {
+            verdict = "soft recovery cannot succeed" + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+                    + (problems.isEmpty() ? "" : "; problems: " + problems.size() + " (see findings)");
+        }
+        List<Long> present = new ArrayList<>(good.keySet());
+        return new Report(base, set, ignored, present, current, chkGen, start, end, gaps, dbv, f, can && !dbBlocks,
+                missing, verdict);
+    }
+
+    private static DatabaseVerdict database(DatabaseHeader d, TreeMap<Long, Entry> good, Signature setSig, long start,
+            long end, TreeSet<Long> missingChain) {
+        String file = d.file();
+        boolean sigOk = setSig == null || d.logSignature().sameAs(setSig);
+        if (d.onlineBackupCopy()) {
+            return new DatabaseVerdict(file, d.state(), 0, 0, false, sigOk, List.of(), false,
+                    "a copy from an online backup: soft recovery is refused (JET_errSoftRecoveryOnBackupDatabase -544); "
+                            + "restore it (hard recovery) with its backup logs");
+        }
+        if (d.cleanShutdown()) {
+            String s = "Clean Shutdown: needs no logs";
+            if (!sigOk) {
+                s += "; its log signature differs from this log set, so these logs must not be replayed against it "
+                        + "(remove them, or replay fails with JET_errDatabaseLogSetMismatch -539 / -530)";
+            }
+            return new DatabaseVerdict(file, d.state(), 0, 0, d.hasLogRequired(), sigOk, List.of(), true, s);
+        }
+        if (!sigOk) {
+            return new DatabaseVerdict(file, d.state(), d.genMinRequired(), d.genMaxRequired(), d.hasLogRequired(), false,
+                    List.of(), false, "its log signature " + d.logSignature() + " differs from the log set's "
+                            + "(JET_errDatabaseLogSetMismatch -539): these logs cannot recover it");
+        }
+        int low;
+        int high;
+        boolean fromHeader;
+        if (d.hasLogRequired() && d.genMinRequired() > 0) {
+            low = d.genMinRequired();
+            high = Math.max(d.genMaxRequired(), d.genMinRequired());
+            fromHeader = true;
+        } else {
+            low = (int) Math.max(start, 0);
+            high = (int) Math.max(end, 0);
+            fromHeader = false;
+        }
+        List<Long> missing = new ArrayList<>();
+        for (long g = low; g <= high && missing.size() < 100_000; g++) {
+            if (g > 0 && !good.containsKey(g)) {
+                missing.add(g);
+            }
+        }
+        String range = low + "-" + high + (fromHeader ? "" : " (no Log Required in the header: checkpoint to current log, INFERRED)");
+        String state = DatabaseHeader.stateName(d.state());
+        if (!missing.isEmpty()) {
+            return new DatabaseVerdict(file, d.state(), low, high, fromHeader, true, missing, false, state
+                    + ", needs logs " + range + "; missing generations " + ranges(missing)
+                    + " (JET_errRequiredLogFilesMissing -543)");
+        }
+        if (d.state() != 2) {
+            return new DatabaseVerdict(file, d.state(), low, high, fromHeader, true, missing, d.state() == 1 || d.state() == 7,
+                    state + " (state " + d.state() + "), needs logs " + range + ": all present, but the state itself "
+                            + (d.state() == 1 || d.state() == 7 ? "allows recovery" : "may stop the engine"));
+        }
+        return new DatabaseVerdict(file, d.state(), low, high, fromHeader, true, missing, true,
+                state + ", needs logs " + range + ": all present with the right signature");
+    }
+
+    static Entry classify(LogHeader h) {
+        String name = EseFile.baseName(h.file());
+        Matcher m;
+        if ((m = TEMP.matcher(name)).matches()) {
+            return new Entry(h.file(), Role.TEMP, m.group(1), -1, 0, h);
+        }
+        if (RESERVE.matcher(name).matches()) {
+            return new Entry(h.file(), Role.RESERVE, "", -1, 0, h);
+        }
+        if ((m = CURRENT.matcher(name)).matches()) {
+            return new Entry(h.file(), Role.CURRENT, m.group(1), -1, 0, h);
+        }
+        if ((m = ARCHIVED.matcher(name)).matches()) {
+            return new Entry(h.file(), Role.ARCHIVED, m.group(1), Long.parseLong(m.group(2), 16), m.group(2).length(), h);
+        }
+        return new Entry(h.file(), Role.OTHER, "", -1, 0, h);
+    }
+
+    static String baseOf(String file) {
+        String n = EseFile.baseName(file);
+        return n.length() >= 3 ? n.substring(0, 3) : n;
+    }
+
+    private static int digits(List<Entry> entries) {
+        for (Entry e : entries) {
+            if (e.nameDigits() > 0) {
+                return e.nameDigits();
+            }
+        }
+        for (Entry e : entries) {
+            LogHeader h = e.header();
+            if (h.versionMajor() == 8 || h.versionMajor() == 7 && h.versionUpdateMajor() >= 10) {
+                return 8;
+            }
+        }
+        return 5;
+    }
+
+    static String hex(long g, int width) {
+        return String.format("%0" + width + "X", g);
+    }
+
+    /** "3, 5-9, 12". */
+    static String ranges(List<Long> gens) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < gens.size()) {
+            int j = i;
+            while (j + 1 < gens.size() && gens.get(j + 1) == gens.get(j) + 1) {
+                j++;
+            }
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(gens.get(i));
+            if (j > i) {
+                sb.append('-').append(gens.get(j));
+            }
+            i = j + 1;
+        }
+        return sb.toString();
+    }
+
+    /** Generations present, compactly ("91-92"). */
+    public static String ranges(Report r) {
+        return ranges(r.present());
+    }
+}

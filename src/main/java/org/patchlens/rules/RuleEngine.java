@@ -1,0 +1,79 @@
+package org.patchlens.rules;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs every rule family over one context; each rule reports at least one result. */
+public final class RuleEngine {
+    private RuleEngine() {
+    }
+
+    public static CheckResult run(CheckContext c) {
+        List<Finding> out = new ArrayList<>();
+        out.addAll(InRules.evaluate(c));
+        out.addAll(RegRules.evaluate(c));
+        out.addAll(RipRules.evaluate(c));
+        out.addAll(CluRules.evaluate(c));
+        out.addAll(EseRules.evaluate(c));
+        out.addAll(PrcRules.evaluate(c));
+        for (Rule r : Rule.values()) {
+            if (out.stream().noneMatch(f -> f.rule() == r)) {
+                out.add(Finding.skipped(r, "no result (internal: the rule produced nothing)"));
+            }
+        }
+        return new CheckResult(List.copyOf(out), c.restore(), c.restoreReason());
+    }
+
+    /** The findings of one run, with the restore kind they were judged against. */
+    public record CheckResult(List<Finding> findings, Effective restore, String restoreReason) {
+        public Map<Severity, Integer> failCounts() {
+            Map<Severity, Integer> m = new EnumMap<>(Severity.class);
+            for (Severity s : Severity.values()) {
+                m.put(s, 0);
+            }
+            for (Finding f : findings) {
+                if (f.status() == Status.FAIL || f.status() == Status.WARN) {
+                    m.merge(f.severity(), 1, Integer::sum);
+                }
+            }
+            return m;
+        }
+
+        public Map<Status, Integer> statusCounts() {
+            Map<Status, Integer> m = new EnumMap<>(Status.class);
+            for (Status s : Status.values()) {
+                m.put(s, 0);
+            }
+            findings.forEach(f -> m.merge(f.status(), 1, Integer::sum));
+            return m;
+        }
+
+        /** The rules with at least one FAIL or WARN at or above {@code threshold}. */
+        public List<String> failingRules(Severity threshold) {
+            return findings.stream().filter(f -> f.reaches(threshold)).map(f -> f.rule().id()).distinct().toList();
+        }
+
+        /** One line: "Store will not start: 3 CRIT, 2 HIGH" / "Restore checks passed: ...". */
+        public String verdict() {
+            Map<Severity, Integer> n = failCounts();
+            StringBuilder counts = new StringBuilder();
+            for (Severity s : Severity.values()) {
+                if (n.get(s) > 0) {
+                    counts.append(counts.length() == 0 ? "" : ", ").append(n.get(s)).append(' ').append(s);
+                }
+            }
+            if (n.get(Severity.CRIT) > 0) {
+                return "Store will not start: " + counts;
+            }
+            if (n.get(Severity.HIGH) > 0) {
+                return "Store is unlikely to start: " + counts;
+            }
+            if (counts.length() > 0) {
+                return "No blocking findings; warnings: " + counts;
+            }
+            return "No findings: every check passed or was skipped with a reason";
+        }
+    }
+}

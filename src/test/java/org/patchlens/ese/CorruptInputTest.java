@@ -1,0 +1,274 @@
+package org.patchlens.ese;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.testing.Corpus;
+
+/** Damaged and hostile input: the documented verdict, or one EseException line, never another exception. */
+class CorruptInputTest {
+    @TempDir
+    Path tmp;
+
+    static EseBuilder.Database db() {
+        return EseBuilder.Database.current(8192).set("state", 3)
+                .set("dbSignature", EseBuilder.sig(5, EseBuilder.time(2020, 1, 2, 3, 4, 5, 6, true), ""))
+                .set("logSignature", EseBuilder.sig(6, EseBuilder.time(2020, 1, 2, 3, 4, 5, 0, true), ""))
+                .set("consistentPosition", EseBuilder.lgpos(3, 1, 0));
+    }
+
+    static boolean has(EseHeader h, Note.Level level, String text) {
+        return h.notes().stream().anyMatch(n -> n.level() == level && n.text().contains(text));
+    }
+
+    static void oneLine(EseException e, String name) {
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(name), e.getMessage());
+    }
+
+    @Test
+    void badPrimaryFallsBackToGoodShadow() {
+        EseBuilder.Database d = db();
+        byte[] good = d.bytes();
+        byte[] b = good.clone();
+        b[52] = 2; // primary says dirty, checksum now wrong
+        DatabaseHeader h = (DatabaseHeader) EseFile.read("a.edb", b);
+        assertFalse(h.verification().primary().valid());
+        assertTrue(h.verification().shadow().valid());
+        assertEquals("shadow", h.verification().used());
+        assertEquals(3, h.state(), "fields come from the shadow");
+        assertTrue(has(h, Note.Level.WARNING, "primary database header has a checksum error"));
+        assertTrue(has(h, Note.Level.INFO, "state (@52)"), h.notes().toString());
+        assertEquals(List.of("state (@52)"), h.verification().differences());
+    }
+
+    @Test
+    void badShadowKeepsPrimary() {
+        byte[] b = db().bytes();
+        b[8192 + 100] ^= 1;
+        DatabaseHeader h = (DatabaseHeader) EseFile.read("a.edb", b);
+        assertEquals("primary", h.verification().used());
+        assertTrue(has(h, Note.Level.WARNING, "shadow database header has a checksum error"));
+        assertEquals(List.of("detach position (@96)"), h.verification().differences());
+    }
+
+    @Test
+    void bothCopiesBadIsAnErrorVerdict() {
+        byte[] b = db().bytes();
+        b[60] ^= 1;
+        b[8192 + 60] ^= 1;
+        DatabaseHeader h = (DatabaseHeader) EseFile.read("a.edb", b);
+        assertFalse(h.verification().primary().valid());
+        assertFalse(h.verification().shadow().valid());
+        assertEquals("primary (unverified)", h.verification().used());
+        assertTrue(has(h, Note.Level.ERROR, "both copies of the database header fail the checksum"));
+    }
+
+    @Test
+    void bothValidButDifferentPrimaryWins() {
+        EseBuilder.Database d = db();
+        byte[] primary = d.primary();
+        d.set("state", 2).set("dbtime", 99L);
+        byte[] shadow = d.primary();
+        byte[] b = new byte[16384];
+        System.arraycopy(primary, 0, b, 0, 8192);
+        System.arraycopy(shadow, 0, b, 8192, 8192);
+        DatabaseHeader h = (DatabaseHeader) EseFile.read("a.edb", b);
+        assertEquals("primary", h.verification().used());
+        assertEquals(3, h.state());
+        assertEquals(List.of("checksum (@0)", "dbtime (@16)", "state (@52)"), h.verification().differences());
+        assertTrue(has(h, Note.Level.WARNING, "are not identical; the primary is used"));
+    }
+
+    @Test
+    void missingShadowIsReported() {
+        byte[] b = java.util.Arrays.copyOf(db().bytes(), 8192);
+        DatabaseHeader h = (DatabaseHeader) EseFile.read("a.edb", b);
+        assertTrue(h.verification().primary().valid());
+        assertFalse(h.verification().shadow().present());
+        assertTrue(has(h, Note.Level.WARNING, "no shadow database header"));
+    }
+
+    @Test
+    void zeroChecksumIsReported() {
+        byte[] b = db().bytes();
+        java.util.Arrays.fill(b, 0, 4, (byte) 0);
+        DatabaseHeader h = (DatabaseHeader) EseFile.read("a.edb", b);
+        assertTrue(has(h, Note.Level.WARNING, "zeroed checksum"));
+        assertEquals("shadow", h.verification().used());
+    }
+
+    @Test
+    void truncatedFilesAreOneLineErrors() {
+        byte[] full = db().bytes();
+        for (int n : new int[] {0, 1, 7, 500, 2047}) {
+            byte[] b = java.util.Arrays.copyOf(full, n);
+            oneLine(assertThrows(EseException.class, () -> EseFile.read("t.edb", b)), "t.edb");
+        }
+        byte[] log = EseBuilder.Log.current().set("generation", 3).bytes();
+        oneLine(assertThrows(EseException.class, () -> EseFile.read("E00.log", java.util.Arrays.copyOf(log, 3000))),
+                "E00.log");
+        byte[] chk = new EseBuilder.Checkpoint().bytes();
+        oneLine(assertThrows(EseException.class, () -> EseFile.read("E00.chk", java.util.Arrays.copyOf(chk, 1000))),
+                "E00.chk");
+    }
+
+    @Test
+    void wrongMagicIsNotADatabase() throws IOException {
+        byte[] b = db().bytes();
+        b[4] = 0;
+        Path f = tmp.resolve("x.edb");
+        Files.write(f, b);
+        oneLine(assertThrows(EseException.class, () -> EseFile.database(f)), f.toString());
+    }
+
+    @Test
+    void otherKindsAreRefusedByTypedOpeners() throws IOException {
+        Path f = tmp.resolve("E00.log");
+        Files.write(f, EseBuilder.Log.current().set("generation", 3).bytes());
+        EseException e = assertThrows(EseException.class, () -> EseFile.database(f));
+        assertTrue(e.getMessage().contains("is a log file, not a database"), e.getMessage());
+    }
+
+    @Test
+    void aHiveIsNotADatabase() throws IOException {
+        byte[] b = new byte[8192];
+        System.arraycopy("regf".getBytes(), 0, b, 0, 4);
+        EseException e = assertThrows(EseException.class, () -> EseFile.read("SYSTEM", b));
+        assertTrue(e.getMessage().contains("registry hive"));
+        if (Corpus.root().isPresent() && Files.isDirectory(Corpus.root().get().resolve("hives"))) {
+            for (Path hive : Corpus.hives().subList(0, Math.min(10, Corpus.hives().size()))) {
+                try {
+                    EseFile.database(hive);
+                    throw new AssertionError(hive + " read as a database");
+                } catch (EseException x) {
+                    oneLine(x, hive.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void preEse97FormatsAreRefused() {
+        byte[] b = db().u32(8, 0x500).bytes();
+        EseException e = assertThrows(EseException.class, () -> EseFile.read("old.edb", b));
+        assertTrue(e.getMessage().contains("pre-ESE97"));
+        byte[] log = new byte[4096];
+        java.nio.ByteBuffer.wrap(log).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24, 4).putInt(28, 995);
+        log[100] = 1;
+        EseException l = assertThrows(EseException.class, () -> EseFile.read("edb.log", log));
+        assertTrue(l.getMessage().contains("pre-ESE97 JET log"), l.getMessage());
+    }
+
+    @Test
+    void allZeroReserveLogHasNoValidHeader() {
+        EseException e = assertThrows(EseException.class, () -> EseFile.read("E00res00001.jrs", new byte[65536]));
+        assertTrue(e.getMessage().contains("no valid header"));
+    }
+
+    @Test
+    void logWithBadChecksumIsReadWithAnError() {
+        byte[] b = EseBuilder.Log.current().set("generation", 3).bytes();
+        b[200] ^= 1;
+        LogHeader h = (LogHeader) EseFile.read("E00.log", b);
+        assertFalse(h.checksumValid());
+        assertTrue(has(h, Note.Level.ERROR, "-501"));
+    }
+
+    @Test
+    void hostileAttachmentListsStayInsideTheirArea() {
+        EseBuilder.Log l = EseBuilder.Log.current().set("generation", 3);
+        // names length runs past the 2048-byte area
+        l.page.u8(671, 1).u8(672, 0x20).u16(673, 0xFFFF);
+        LogHeader h = (LogHeader) EseFile.read("E00.log", l.bytes());
+        assertTrue(h.attachments().isEmpty());
+        assertTrue(has(h, Note.Level.WARNING, "run past the 2048-byte"));
+        // every byte non-zero: entries of 64 bytes with 0 names until the area ends, no terminator
+        EseBuilder.Log m = EseBuilder.Log.current().set("generation", 3);
+        for (int i = 671; i < 671 + 2048; i++) {
+            m.page.u8(i, 1);
+        }
+        for (int e = 0; e < 32; e++) {
+            m.page.u16(671 + 64 * e + 2, 0);
+        }
+        LogHeader h2 = (LogHeader) EseFile.read("E00.log", m.bytes());
+        assertEquals(32, h2.attachments().size());
+        assertTrue(has(h2, Note.Level.WARNING, "no terminating zero byte"));
+    }
+
+    @Test
+    void randomAndMutatedInputNeverThrowsAnythingElse() throws IOException {
+        Random r = new Random(1234);
+        List<byte[]> seeds = new ArrayList<>();
+        seeds.add(db().bytes());
+        seeds.add(EseBuilder.Database.ese97().bytes());
+        seeds.add(EseBuilder.Log.current().set("generation", 5).attach(1, "C:\\a.edb", new byte[28], new byte[8],
+                new byte[8]).bytes());
+        seeds.add(new EseBuilder.Checkpoint().attach(1, "C:\\a.edb", new byte[28], new byte[8], new byte[8]).bytes());
+        seeds.add(new EseBuilder.Patch(4096).bytes());
+        if (Corpus.root().isPresent() && Files.isDirectory(Corpus.root().get().resolve("ese"))) {
+            for (Path p : CorpusOracleTest.files()) {
+                byte[] all = Files.readAllBytes(p);
+                seeds.add(java.util.Arrays.copyOf(all, Math.min(all.length, 65536)));
+            }
+        }
+        String[] names = {"x.edb", "x.pat", "E00.chk", "E00.log", "E0000000002.log", "random.bin"};
+        int read = 0;
+        int refused = 0;
+        for (int i = 0; i < 1500; i++) {
+            byte[] b;
+            if (i % 5 == 0) {
+                b = new byte[r.nextInt(20000)];
+                r.nextBytes(b);
+            } else {
+                byte[] s = seeds.get(r.nextInt(seeds.size()));
+                b = s.clone();
+                int flips = 1 + r.nextInt(40);
+                for (int k = 0; k < flips && b.length > 0; k++) {
+                    int at = r.nextInt(Math.min(b.length, 8192));
+                    b[at] = (byte) r.nextInt(256);
+                }
+                if (r.nextInt(4) == 0 && b.length > 0) {
+                    b = java.util.Arrays.copyOf(b, r.nextInt(b.length));
+                }
+            }
+            String name = names[r.nextInt(names.length)];
+            try {
+                EseHeader h = EseFile.read(name, b);
+                read++;
+                assertTrue(h.notes() != null);
+            } catch (EseException e) {
+                refused++;
+                oneLine(e, name);
+            }
+        }
+        assertTrue(read > 100 && refused > 100, "read " + read + ", refused " + refused);
+    }
+
+    @Test
+    void aDirectoryOrMissingFileIsAnEseException() {
+        oneLine(assertThrows(EseException.class, () -> EseFile.open(tmp)), tmp.toString());
+        Path missing = tmp.resolve("nope.edb");
+        oneLine(assertThrows(EseException.class, () -> EseFile.open(missing)), missing.toString());
+    }
+
+    @Test
+    void readingNeverWritesTheInput() throws IOException {
+        Path f = tmp.resolve("a.edb");
+        byte[] b = db().bytes();
+        Files.write(f, b);
+        f.toFile().setReadOnly();
+        EseFile.database(f);
+        assertTrue(java.util.Arrays.equals(b, Files.readAllBytes(f)));
+    }
+}

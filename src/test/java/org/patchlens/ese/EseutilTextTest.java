@@ -1,0 +1,274 @@
+package org.patchlens.ese;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The eseutil text parser on dumps written from the documented /mh, /mk and /ml layouts. */
+class EseutilTextTest {
+    @TempDir
+    Path tmp;
+
+    static String sample(String name) throws IOException {
+        try (InputStream in = EseutilTextTest.class.getResourceAsStream("eseutil/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static EseHeader one(String name) throws IOException {
+        List<EseHeader> l = EseutilText.parse(name, sample(name));
+        assertEquals(1, l.size());
+        return l.get(0);
+    }
+
+    @Test
+    void exchange2003DatabaseHeader() throws IOException {
+        DatabaseHeader h = (DatabaseHeader) one("mh-2003.txt");
+        assertEquals(Source.TEXT, h.source());
+        assertEquals("D:\\Exchsrvr\\MDBDATA\\priv1.edb", h.file());
+        assertEquals(Profile.ESE2003SP1, h.profile());
+        assertEquals(0x620, h.formatVersion());
+        assertEquals(11, h.formatRevision());
+        assertEquals(9, h.ese98().createRevision());
+        assertEquals(1299001122L, h.dbSignature().random());
+        assertEquals("2004-03-14 08:02:11.000", h.dbSignature().created().iso());
+        assertEquals(4096, h.pageSize());
+        assertEquals(9123456L, h.dbtime());
+        assertEquals(2, h.state());
+        assertEquals(301, h.genMinRequired());
+        assertEquals(305, h.genMaxRequired());
+        assertEquals(4711, h.objidLast());
+        assertEquals(1, h.repairCount());
+        assertEquals("2004-05-01 12:00:07.000", h.repairTime().iso());
+        assertEquals(new LogPosition(0x12C, 0x3F1, 0x1A), h.consistentPosition());
+        assertEquals("2004-06-20 23:10:05.000", h.consistentTime().iso());
+        assertEquals(new LogPosition(0x12D, 9, 0x86), h.attachPosition());
+        assertFalse(h.detachTime().isSet());
+        assertEquals(1, h.dbid());
+        assertEquals(1299001001L, h.logSignature().random());
+        assertEquals(5, h.osMajor());
+        assertEquals(3790, h.osBuild());
+        assertEquals(1, h.osServicePack());
+        assertEquals(290, h.fullPrevious().genLow());
+        assertEquals(296, h.fullPrevious().genHigh());
+        assertEquals(new LogPosition(0x122, 8, 0x16), h.fullPrevious().mark());
+        assertEquals("2004-06-19 22:00:05.000", h.fullPrevious().markTime().iso());
+        assertEquals(288, h.ese98().snapshotCurrent().genLow());
+        assertEquals(1, h.ese98().snapshotCurrent().type(), "OSSnapshot");
+        assertEquals(2, h.ecc().eccFixSuccess());
+        assertEquals("2004-06-02 01:02:03.000", h.ecc().eccFixSuccessTime().iso());
+        assertEquals(0, h.ecc().badChecksum());
+        assertFalse(h.shadowingDisabled());
+        assertTrue(h.textFields().stream().anyMatch(t -> t.label().equals("Streaming File") && t.value().equals("Yes")));
+        assertTrue(h.notes().stream().anyMatch(n -> n.text().contains("no checksum was verified")));
+        assertNull(h.current());
+    }
+
+    @Test
+    void currentEngineDatabaseHeader() throws IOException {
+        DatabaseHeader h = (DatabaseHeader) one("mh-current.txt");
+        assertEquals(Profile.CURRENT, h.profile());
+        assertEquals(240, h.formatUpdateMinor());
+        assertEquals(9180, h.current().efvMaxBinAttach());
+        assertEquals(0x1a2b3c4dL, h.checksum());
+        assertEquals(4000000001L, h.dbSignature().random());
+        assertEquals(9, h.dbSignature().created().milliseconds());
+        assertTrue(h.dbSignature().created().utc());
+        assertEquals(32768, h.pageSize());
+        assertEquals(70000000000L, h.dbtime());
+        assertEquals(4660, h.genMinRequired());
+        assertEquals(4662, h.genMaxRequired());
+        assertEquals(4659, h.current().genPreRedoMinRequired());
+        assertEquals(4663, h.genMaxCommitted());
+        assertEquals("2022-02-12 10:00:00.500 UTC", h.current().genMaxRequiredTime().iso());
+        assertEquals("2022-02-12 10:00:01.750 UTC", h.ese98().genMaxCreateTime().iso());
+        assertEquals(4660, h.current().genMinConsistent());
+        assertEquals(90210, h.objidLast());
+        assertEquals(2, h.dbid());
+        assertEquals(0xFFFFFFFFL, h.current().sortVersionNls());
+        assertEquals(0xFFFFFFFFL, h.current().sortVersionDefined());
+        assertEquals(2, h.fullPrevious().type(), "Snapshot");
+        assertEquals(new LogPosition(0x1234, 2, 0), h.current().lastResize());
+        assertEquals(7, h.current().extendCount());
+        assertEquals(3, h.current().trimCount());
+        assertEquals(1, h.ecc().badChecksum());
+        assertEquals("2022-02-01 03:00:00.000 UTC", h.current().dbscanPreviousFinish().iso());
+        assertEquals(77, h.current().dbHeaderFlushSignature().random());
+        assertTrue(h.notes().stream().anyMatch(n -> n.level() == Note.Level.WARNING && n.text().contains("checksum mismatch")));
+        assertTrue(h.notes().stream().anyMatch(n -> n.text().contains("primary header has a checksum error")));
+        assertTrue(h.notes().stream().anyMatch(n -> n.text().contains("-1206")));
+    }
+
+    @Test
+    void exchange55DatabaseHeader() throws IOException {
+        DatabaseHeader h = (DatabaseHeader) one("mh-55.txt");
+        assertEquals(Profile.ESE97, h.profile());
+        assertEquals(3, h.state(), "Consistent = Clean Shutdown");
+        assertFalse(h.hasLogRequired());
+        assertEquals(12345, h.dbtime());
+        assertEquals(4, h.osMajor());
+        assertEquals(1381, h.osBuild());
+        assertEquals(6, h.osServicePack());
+        assertEquals(70, h.fullPrevious().genLow());
+        assertTrue(h.textFields().stream().anyMatch(t -> t.label().equals("Some Future Label") && t.value().equals("kept as is")));
+        assertTrue(h.notes().stream().anyMatch(n -> n.text().contains("INFERRED")));
+    }
+
+    @Test
+    void checkpoints() throws IOException {
+        CheckpointHeader c = (CheckpointHeader) one("mk-2003.txt");
+        assertEquals("E01.chk", c.file());
+        assertEquals(new LogPosition(0x12F, 0x1A3, 0), c.checkpoint());
+        assertEquals(0x12F, c.generation());
+        assertEquals(new LogPosition(0x122, 9, 0x16), c.lastFullBackupCheckpoint());
+        assertEquals("2004-06-19 22:00:05.000", c.fullBackupTime().iso());
+        assertEquals(1299001001L, c.logSignature().random());
+        assertFalse(c.dbms().circularLogging());
+        assertEquals(1227, c.dbms().sessionsMax());
+        assertEquals(10240, c.dbms().logFileSectors());
+        assertEquals(44182, c.dbms().cacheSizeMax());
+        assertEquals(1, c.attachments().size());
+        AttachedDatabase a = c.attachments().get(0);
+        assertEquals("D:\\Exchsrvr\\MDBDATA\\priv1.edb", a.path());
+        assertEquals(9123456, a.dbtime());
+        assertEquals(1299001122L, a.signature().random());
+        assertEquals(new LogPosition(0x12C, 0x3F1, 0x1A), a.lastConsistent());
+
+        CheckpointHeader old = (CheckpointHeader) one("mk-55.txt");
+        assertEquals(0x52, old.generation());
+        assertEquals(310, old.dbms().sessionsMax());
+        assertEquals(8192, old.dbms().cacheSizeMax());
+        assertTrue(old.notes().stream().anyMatch(n -> n.text().contains("no CircLog")));
+        assertTrue(old.attachments().isEmpty());
+    }
+
+    @Test
+    void severalLogHeadersInOneDump() throws IOException {
+        List<EseHeader> l = EseutilText.parse("ml.txt", sample("ml-2003.txt"));
+        assertEquals(2, l.size());
+        LogHeader a = (LogHeader) l.get(0);
+        assertEquals("E010000012F.log", a.file());
+        assertEquals(303, a.generation());
+        assertEquals("2004-06-20 23:40:12.000", a.created().iso());
+        assertEquals("2004-06-20 23:31:03.000", a.previousGenerationCreated().iso());
+        assertEquals("7.3704.8.0", a.version());
+        assertEquals(512, a.sectorSize());
+        assertEquals("E:\\Exchsrvr\\LOGS\\", a.dbms().logFilePath());
+        assertFalse(a.reserveLogInUse());
+        assertFalse(a.circularLoggingCurrent());
+        assertTrue(a.circularLoggingHistory());
+        assertEquals(1, a.attachments().size());
+        assertEquals("D:\\Exchsrvr\\MDBDATA\\priv1.edb", a.attachments().get(0).path());
+        assertEquals(new LogPosition(0x12D, 9, 0x86), a.attachments().get(0).lastAttach());
+        assertTrue(a.notes().stream().anyMatch(n -> n.text().contains("Integrity check passed")));
+        LogHeader b = (LogHeader) l.get(1);
+        assertEquals("E01.log", b.file());
+        assertEquals(304, b.generation());
+        assertEquals("8.4000.90.200", b.version());
+        assertEquals(9400, b.engineFormatVersion());
+        assertEquals(4096, b.sectorSize());
+        assertEquals(1, b.diskSectorSizeMismatch());
+        assertTrue(b.dbms().circularLogging());
+        assertEquals(256, b.dbms().logFileSectors());
+        assertTrue(b.reserveLogInUse() && b.circularLoggingCurrent() && !b.circularLoggingHistory());
+        assertEquals(new LogPosition(0x12E, 1, 0), b.checkpointAtCreation());
+        assertTrue(b.attachments().get(0).sparse());
+        assertEquals(100, b.attachments().get(0).maxPages());
+        assertTrue(b.notes().stream().anyMatch(n -> n.level() == Note.Level.ERROR && n.text().contains("Log damaged")));
+    }
+
+    @Test
+    void exchange55Log() throws IOException {
+        LogHeader h = (LogHeader) one("ml-55.txt");
+        assertEquals(28, h.generation());
+        assertEquals("6.1503.0.0", h.version());
+        assertTrue(h.layoutInferred());
+        assertEquals(2, h.attachments().size());
+        assertEquals("C:\\exchsrvr\\MDBDATA\\PUB.EDB", h.attachments().get(1).path());
+        assertEquals(9300, h.dbms().openTablesMax());
+    }
+
+    @Test
+    void textFilesAreDetectedInAnyCommonEncoding() throws IOException {
+        String text = sample("mh-2003.txt").replace("\n", "\r\n");
+        Path utf16 = tmp.resolve("dump16.txt");
+        byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        Files.write(utf16, withBom);
+        DatabaseHeader a = EseFile.database(utf16);
+        Path utf8 = tmp.resolve("dump8.txt");
+        Files.writeString(utf8, text);
+        DatabaseHeader b = EseFile.database(utf8);
+        Path noBom = tmp.resolve("dump16nobom.txt");
+        Files.write(noBom, body);
+        DatabaseHeader c = EseFile.database(noBom);
+        for (DatabaseHeader h : List.of(a, b, c)) {
+            assertEquals(Source.TEXT, h.source());
+            assertEquals(301, h.genMinRequired());
+            assertEquals(1299001122L, h.dbSignature().random());
+        }
+    }
+
+    @Test
+    void textThatIsNotADumpIsRefused() {
+        EseException e = assertThrows(EseException.class, () -> EseutilText.parse("notes.txt", "hello\nworld: 1\n"));
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void textDumpsFeedTheLogChain() throws IOException {
+        List<LogHeader> logs = EseutilText.parse("ml.txt", sample("ml-2003.txt")).stream().map(LogHeader.class::cast).toList();
+        CheckpointHeader chk = (CheckpointHeader) one("mk-2003.txt");
+        DatabaseHeader db = (DatabaseHeader) one("mh-2003.txt");
+        LogChain.Report r = LogChain.analyze(logs, List.of(chk), List.of(db), List.of());
+        assertEquals("E01", r.baseName());
+        assertEquals(List.of(303L, 304L), r.present());
+        assertFalse(r.softRecoveryCanSucceed());
+        // the database needs 301-305; 301, 302 and 305 are absent
+        assertEquals(List.of(301L, 302L, 305L), r.databases().get(0).missing());
+        assertTrue(r.missing().containsAll(List.of("E010000012D.log", "E010000012E.log", "E0100000131.log")), r.missing()
+                .toString());
+    }
+
+    @Test
+    void mutatedDumpsGiveAHeaderOrAnEseException() throws IOException {
+        java.util.Random r = new java.util.Random(77);
+        String[] names = {"mh-2003.txt", "mh-current.txt", "mh-55.txt", "mk-2003.txt", "mk-55.txt", "ml-2003.txt", "ml-55.txt"};
+        String junk = "0123456789abcdefxX(),:.-/ \\tUTCLOC99999999999999999999999";
+        int ok = 0;
+        for (int i = 0; i < 600; i++) {
+            StringBuilder sb = new StringBuilder(sample(names[r.nextInt(names.length)]));
+            int edits = 1 + r.nextInt(30);
+            for (int k = 0; k < edits && sb.length() > 0; k++) {
+                int at = r.nextInt(sb.length());
+                switch (r.nextInt(3)) {
+                    case 0 -> sb.setCharAt(at, junk.charAt(r.nextInt(junk.length())));
+                    case 1 -> sb.insert(at, "99999999999999999999999");
+                    default -> sb.delete(at, Math.min(sb.length(), at + r.nextInt(40)));
+                }
+            }
+            try {
+                List<EseHeader> l = EseutilText.parse("m.txt", sb.toString());
+                assertFalse(l.isEmpty());
+                ok++;
+            } catch (EseException e) {
+                assertEquals(1, e.getMessage().lines().count());
+            }
+        }
+        assertTrue(ok > 300, "parsed " + ok);
+    }
+}
