@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.report.HiveDump;
+import org.patchlens.report.HiveWorkbooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  patchlens hive dump SYSTEM -o system.jsonl",
             "  patchlens hive dump SYSTEM --path 'ControlSet001\\Services\\MSExchangeIS' --format text",
-            "  patchlens hive dump NTUSER.DAT --format csv -o ntuser.csv"})
+            "  patchlens hive dump NTUSER.DAT --format csv -o ntuser.csv",
+            "  patchlens hive dump SYSTEM -o system.xlsx      (an Excel workbook: chosen by the .xlsx name)"})
 final class HiveDumpCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
     Path file;
@@ -36,6 +38,10 @@ final class HiveDumpCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
     boolean force;
 
+    @Option(names = "--deterministic", description = "For -o *.xlsx: fixed document dates, so the same hive gives "
+            + "the same bytes.")
+    boolean deterministic;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +49,10 @@ final class HiveDumpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Hive hive = HiveSupport.open(file)) {
             Key start = HiveSupport.key(hive, keyPath);
+            if (HiveWorkbooks.isXlsx(output)) {
+                Workbooks.dump(hive, start, file, output, force, deterministic, spec);
+                return HiveSupport.finish(hive, spec.commandLine().getErr());
+            }
             try (Writer w = Output.writer(output, force, List.of(file), spec.commandLine().getOut())) {
                 HiveDump.write(hive, start, format, w);
             }

@@ -40,7 +40,10 @@ public final class ReportWorkbook {
     public static final int KB_COLUMNS = java.util.Arrays.stream(Rule.values()).mapToInt(r -> r.kb().size()).max()
             .orElse(1);
 
-    /** The Findings sheet's columns (the CSV and JSONL outputs of check use the same, in this order). */
+    /**
+     * The Findings sheet's columns: {@link FindingsWriter#COLUMNS} (the CSV and JSONL of check) in the
+     * same order, plus "#", "Title", one column per KB reference and the reviewer's two columns.
+     */
     public static final List<Column> FINDING_COLUMNS = findingColumns();
 
     public static final List<Column> REGISTRY_COLUMNS = List.of(
@@ -108,11 +111,11 @@ public final class ReportWorkbook {
                 new Column("Expected source", 36, Kind.WRAP),
                 new Column("Actual", 30, Kind.WRAP),
                 new Column("Actual source", 36, Kind.WRAP),
-                new Column("Remedy", 60, Kind.WRAP),
-                new Column("Detail", 36, Kind.WRAP)));
+                new Column("Remedy", 60, Kind.WRAP)));
         for (int i = 1; i <= KB_COLUMNS; i++) {
             c.add(new Column(i == 1 ? "KB" : "KB " + i, 10, Kind.LINK));
         }
+        c.add(new Column("Detail", 36, Kind.WRAP));
         c.add(new Column("Reviewer status", 16, Kind.REVIEW));
         c.add(new Column("Reviewer comment", 36, Kind.WRAP));
         return List.copyOf(c);
@@ -160,10 +163,10 @@ public final class ReportWorkbook {
             v.add(f.actual());
             v.add(source(f.actualSource()));
             v.add(f.remedy());
-            v.add(f.detail());
             for (int i = 0; i < KB_COLUMNS; i++) {
                 v.add(i < f.kb().size() ? Link.url(f.kb().get(i), kbUrl(f.kb().get(i))) : null);
             }
+            v.add(f.detail());
             Place p = findings.add(v.toArray());
             first.computeIfAbsent(f.severity(), k -> new EnumMap<>(Status.class)).putIfAbsent(f.status(), p);
             counts.computeIfAbsent(f.severity(), k -> new EnumMap<>(Status.class)).merge(f.status(), 1L, Long::sum);

@@ -150,7 +150,7 @@ public final class XlsxBook implements AutoCloseable {
 
     public XlsxBook(Options options) {
         this.options = options;
-        this.wb = new SXSSFWorkbook(null, 100, true, false);
+        this.wb = new SXSSFWorkbook(null, 100, false, false);
         Font bold = wb.createFont();
         bold.setBold(true);
         Font mono = wb.createFont();

@@ -121,6 +121,18 @@ class ReportWorkbookTest {
     }
 
     @Test
+    void findingsColumnsFollowTheCsvAndJsonlColumns() {
+        List<String> sheet = new ArrayList<>();
+        for (String h : headers(ReportWorkbook.FINDING_COLUMNS)) {
+            if (h.equals("#") || h.equals("Title") || h.startsWith("Reviewer") || h.startsWith("KB ")) {
+                continue;
+            }
+            sheet.add(h.replace(" source", "Source").toLowerCase(java.util.Locale.ROOT));
+        }
+        assertEquals(FindingsWriter.COLUMNS.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList(), sheet);
+    }
+
+    @Test
     void summaryVerdictCountsLinkToFirstRowsAndRemedies() throws IOException {
         try (XSSFWorkbook wb = open(sample(false))) {
             Sheet s = wb.getSheet("Summary");
