@@ -75,7 +75,7 @@ public final class HiveWorkbooks {
     public static long[] dump(Hive hive, Key start, Input input, Path out, XlsxBook.Options options, Run run)
             throws IOException {
         try (XlsxBook book = new XlsxBook(options)) {
-            XlsxBook.Page summary = book.page("Summary", 30, 70);
+            XlsxBook.Page summary = book.page("Summary", 30, 13, 13, 50);
             Table t = book.table("Dump", DUMP_COLUMNS);
             long keys = 0;
             long values = 0;
@@ -144,8 +144,7 @@ public final class HiveWorkbooks {
         Instant when = det ? XlsxBook.FIXED_TIME : run.runTime();
         s.text("Tool", "patchlens " + run.toolVersion());
         s.text("Command line", ReportWorkbook.commandLine(run.commandLine()));
-        s.line("Run time (UTC)", when);
-        s.text("", when + (det ? "  (fixed by --deterministic)" : ""));
+        s.time("Run time (UTC)", when, when + (det ? "  (fixed by --deterministic)" : ""));
         if (book.truncatedCells() > 0) {
             s.text("Long cells", String.format("%,d cells were longer than %,d characters and were cut with a note; "
                     + "the full values are in %s.", book.truncatedCells(), XlsxBook.MAX_TEXT,
@@ -162,7 +161,7 @@ public final class HiveWorkbooks {
 
         public Diff(XlsxBook.Options options) {
             book = new XlsxBook(options);
-            summary = book.page("Summary", 30, 70);
+            summary = book.page("Summary", 30, 13, 13, 50);
             table = book.table("Diff", DIFF_COLUMNS);
         }
 

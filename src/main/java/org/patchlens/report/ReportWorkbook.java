@@ -144,7 +144,7 @@ public final class ReportWorkbook {
     }
 
     static Written fill(XlsxBook book, Report r) {
-        XlsxBook.Page summary = book.page("Summary", 30, 24, 12, 12, 12, 12, 40);
+        XlsxBook.Page summary = book.page("Summary", 30, 13, 13, 13, 13, 13, 50);
         Map<String, List<String>> sheets = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
 
@@ -261,7 +261,7 @@ public final class ReportWorkbook {
                 v.add(p == null ? (Object) c : countLink(c, p));
             }
             v.add(all);
-            s.line(sev.name(), v.toArray());
+            s.counts(sev.name(), v.toArray());
         }
         List<Object> tot = new ArrayList<>();
         long all = 0;
@@ -272,7 +272,7 @@ public final class ReportWorkbook {
             tot.add(p == null ? (Object) c : countLink(c, p));
         }
         tot.add(all);
-        s.line("All", tot.toArray());
+        s.counts("All", tot.toArray());
         s.colourLabels(0, from, s.nextRow() - 2);
 
         s.heading("What to do, in order", 7);
@@ -309,21 +309,20 @@ public final class ReportWorkbook {
         s.labels("Sheet", "Rows");
         for (Map.Entry<String, List<String>> e : sheets.entrySet()) {
             List<String> names = e.getValue();
-            s.line(e.getKey(), rows.get(e.getKey()), Link.to("open " + names.get(0), names.get(0), 0, 0));
+            s.counts(e.getKey(), rows.get(e.getKey()), Link.to("open " + names.get(0), names.get(0), 0, 0));
             if (names.size() > 1) {
                 s.text("", "continues on " + String.join(", ", names.subList(1, names.size()))
                         + String.format(" (a sheet holds at most %,d data rows, header repeated)", XlsxBook.MAX_ROWS - 1));
             }
         }
-        s.line("Evidence files", (long) r.evidence().size());
+        s.counts("Evidence files", (long) r.evidence().size());
 
         s.heading("Run", 7);
         boolean det = book.options().deterministic();
         Instant when = det ? XlsxBook.FIXED_TIME : r.run().runTime();
         s.text("Tool", "patchlens " + r.run().toolVersion());
         s.text("Command line", commandLine(r.run().commandLine()));
-        s.line("Run time (UTC)", when);
-        s.text("", when + (det ? "  (fixed by --deterministic)" : ""));
+        s.time("Run time (UTC)", when, when + (det ? "  (fixed by --deterministic)" : ""));
         if (book.truncatedCells() > 0) {
             s.text("Long cells", String.format("%,d cells were longer than %,d characters and were cut with a note; "
                     + "the full values are in %s.", book.truncatedCells(), XlsxBook.MAX_TEXT,

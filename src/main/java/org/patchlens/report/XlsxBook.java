@@ -138,7 +138,7 @@ public final class XlsxBook implements AutoCloseable {
     public record Place(String sheet, int row) {
     }
 
-    private enum Style { HEADER, TEXT, WRAP, MONO, NUMBER, DATE, LINK, TITLE, HEADING, LABEL, MONO_WRAP }
+    private enum Style { HEADER, TEXT, WRAP, MONO, NUMBER, DATE, LINK, TITLE, HEADING, LABEL, MONO_WRAP, CENTER, CENTER_LABEL, CENTER_LINK }
 
     private final Options options;
     private final SXSSFWorkbook wb;
@@ -151,14 +151,14 @@ public final class XlsxBook implements AutoCloseable {
     public XlsxBook(Options options) {
         this.options = options;
         this.wb = new SXSSFWorkbook(null, 100, false, false);
-        Font bold = wb.createFont();
-        bold.setBold(true);
-        Font mono = wb.createFont();
-        mono.setFontName("Courier New");
-        Font title = wb.createFont();
-        title.setBold(true);
-        title.setFontHeightInPoints((short) 14);
-        Font link = wb.createFont();
+        // One font family everywhere (Arial: in every Excel, metric-compatible Liberation Sans in LibreOffice).
+        Font normal = wb.getFontAt(0);
+        normal.setFontName(SANS);
+        normal.setFontHeightInPoints((short) 10);
+        Font bold = font(SANS, 10, true);
+        Font mono = font("Courier New", 10, false);
+        Font title = font(SANS, 14, true);
+        Font link = font(SANS, 10, false);
         link.setUnderline(Font.U_SINGLE);
         link.setColor(IndexedColors.BLUE.getIndex());
         short dateFormat = wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss.000");
@@ -193,6 +193,15 @@ public final class XlsxBook implements AutoCloseable {
                     cs.setFillPattern(FillPatternType.SOLID_FOREGROUND);
                 }
                 case LABEL -> cs.setFont(bold);
+                case CENTER -> cs.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+                case CENTER_LABEL -> {
+                    cs.setFont(bold);
+                    cs.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+                }
+                case CENTER_LINK -> {
+                    cs.setFont(link);
+                    cs.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+                }
                 default -> {
                 }
             }
@@ -200,6 +209,31 @@ public final class XlsxBook implements AutoCloseable {
                 cs.setDataFormat(textFormat);
             }
             styles.put(s, cs);
+        }
+    }
+
+    private static final String SANS = "Arial";
+
+    private Font font(String name, int points, boolean isBold) {
+        Font f = wb.createFont();
+        f.setFontName(name);
+        f.setFontHeightInPoints((short) points);
+        f.setBold(isBold);
+        return f;
+    }
+
+    /** Printing (and PDF export): landscape A4, one page wide, the header row on every page. */
+    private static void printSetup(Sheet s, boolean repeatHeader, int pagesWide) {
+        s.setFitToPage(true);
+        var ps = s.getPrintSetup();
+        ps.setLandscape(true);
+        ps.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        ps.setFitWidth((short) pagesWide);
+        ps.setFitHeight((short) 0);
+        s.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.4);
+        s.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.4);
+        if (repeatHeader) {
+            s.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
         }
     }
 
@@ -297,6 +331,29 @@ public final class XlsxBook implements AutoCloseable {
         return true;
     }
 
+    private static final float LINE_POINTS = 13f;
+    private static final float MAX_ROW_POINTS = 409f;
+
+    /** The lines a wrapped text needs in a column {@code width} characters wide (an estimate, capped). */
+    static int lines(String text, int width) {
+        int perLine = Math.max(4, width);
+        int n = 0;
+        int start = 0;
+        int len = Math.min(text.length(), 40 * perLine);
+        while (start <= len) {
+            int end = text.indexOf('\n', start);
+            if (end < 0 || end > len) {
+                end = len;
+            }
+            n += Math.max(1, (end - start + perLine - 1) / perLine);
+            start = end + 1;
+            if (n > 40) {
+                break;
+            }
+        }
+        return Math.min(n, 40);
+    }
+
     /** The Excel date of an instant, or null when Excel cannot show it (before 1900-03-01 or after 9999). */
     static LocalDateTime excelDate(Instant t) {
         if (t == null) {
@@ -383,6 +440,8 @@ public final class XlsxBook implements AutoCloseable {
                 c.setCellStyle(styles.get(Style.HEADER));
             }
             sheet.createFreezePane(0, 1);
+            int chars = columns.stream().mapToInt(Column::width).sum();
+            printSetup(sheet, true, Math.max(1, (chars + 199) / 200));
             next = 1;
         }
 
@@ -419,8 +478,17 @@ public final class XlsxBook implements AutoCloseable {
                 newSheet();
             }
             Row r = sheet.createRow(next);
+            int lines = 1;
             for (int i = 0; i < columns.size(); i++) {
-                put(r, i, i < values.length ? values[i] : null, columns.get(i).kind());
+                Object v = i < values.length ? values[i] : null;
+                put(r, i, v, columns.get(i).kind());
+                if (v instanceof String text && columns.get(i).kind() == Kind.WRAP) {
+                    lines = Math.max(lines, lines(text, columns.get(i).width()));
+                }
+            }
+            // Spreadsheet programs do not all grow a row to fit wrapped text when they open a file: set it.
+            if (lines > 1) {
+                r.setHeightInPoints(Math.min(MAX_ROW_POINTS, lines * LINE_POINTS));
             }
             rows++;
             return new Place(sheet.getSheetName(), next++);
@@ -525,6 +593,7 @@ public final class XlsxBook implements AutoCloseable {
         private Page(String name, int... widths) {
             sheet = wb.createSheet(name);
             this.widths = widths.clone();
+            printSetup(sheet, false, 1);
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
@@ -564,13 +633,41 @@ public final class XlsxBook implements AutoCloseable {
             }
         }
 
-        /** A row of column labels (bold). */
+        /** A row of column labels (bold; centred from column B on). */
         public void labels(String... labels) {
             Row r = sheet.createRow(next++);
             for (int i = 0; i < labels.length; i++) {
                 Cell c = r.createCell(i);
                 c.setCellValue(labels[i]);
-                c.setCellStyle(styles.get(Style.LABEL));
+                c.setCellStyle(styles.get(i == 0 ? Style.LABEL : Style.CENTER_LABEL));
+            }
+        }
+
+        /** A label, then centred counts (Long, or {@link Link#count} links). */
+        public void counts(String label, Object... values) {
+            line(label, values);
+            Row r = sheet.getRow(next - 1);
+            for (int i = 0; i < values.length; i++) {
+                Cell c = r.getCell(i + 1);
+                if (c != null) {
+                    c.setCellStyle(styles.get(values[i] instanceof Link ? Style.CENTER_LINK : Style.CENTER));
+                }
+            }
+        }
+
+        /** A label, a date cell over columns B-C, and a note over D to the last column. */
+        public void time(String label, Instant when, String note) {
+            int row = next;
+            line(label, when, null, note);
+            Row r = sheet.getRow(row);
+            r.createCell(2).setCellStyle(styles.get(Style.DATE));
+            sheet.addMergedRegion(new CellRangeAddress(row, row, 1, 2));
+            int last = Math.max(3, widths.length - 1);
+            for (int i = 4; i <= last; i++) {
+                r.createCell(i);
+            }
+            if (last > 3) {
+                sheet.addMergedRegion(new CellRangeAddress(row, row, 3, last));
             }
         }
 

@@ -152,6 +152,11 @@ final class SampleReport {
                         "--env-line", "SET _CLUSTER_NETWORK_NAME_=NODE1"), RUN));
     }
 
+    /** Writes the sample workbook to args[0] (deterministic). */
+    public static void main(String[] args) throws Exception {
+        ReportWorkbook.write(build(), Path.of(args[0]), options(true));
+    }
+
     static XlsxBook.Options options(boolean deterministic) {
         return new XlsxBook.Options("0.1.0-test", "patchlens restore check", deterministic, "report.jsonl");
     }
