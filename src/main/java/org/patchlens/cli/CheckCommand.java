@@ -272,7 +272,9 @@ final class CheckCommand implements Callable<Integer> {
                     }
                 }
             }
-            for (String extra : spec.commandLine().getParseResult().originalArgs()) {
+            List<String> original = spec.commandLine().getParseResult().originalArgs();
+            int start = original.indexOf(spec.name()) + 1;
+            for (String extra : original.subList(Math.max(0, start), original.size())) {
                 if (!extra.equals("--demo")) {
                     args.add(extra);
                 }

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.List;
+import org.patchlens.ese.EseException;
+import org.patchlens.ese.EseFile;
+import org.patchlens.ese.EseHeader;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveException;
 import org.patchlens.hive.Key;
@@ -23,8 +26,6 @@ public final class Classifier {
     private static final Pattern GUID = Pattern.compile(
             "(?i)\\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\}?");
     private static final Pattern CPT_NAME = Pattern.compile("(?i)[0-9a-f]{8}\\.cpt");
-    /** ESE header magic at offset 4 (little-endian 0x89ABCDEF). */
-    private static final int ESE_MAGIC = 0x89ABCDEF;
 
     private Classifier() {
     }
@@ -46,14 +47,28 @@ public final class Classifier {
         if (n >= 4 && b.getInt(0) == 0x66676572) { // "regf"
             return hive(file, n >= 32 ? b.getInt(28) : 0);
         }
-        if (n >= 8 && b.getInt(4) == ESE_MAGIC) {
-            return new Result(EvidenceKind.ESE_DATABASE, "ESE header magic 0x89ABCDEF");
+        return ese(file);
+    }
+
+    /** ESE headers and eseutil dumps, as the ESE reader recognises them; anything else is unrelated. */
+    private static Result ese(Path file) {
+        try {
+            List<EseHeader> headers = EseFile.openAll(file);
+            EseHeader h = headers.get(0);
+            if (h.source() == org.patchlens.ese.Source.TEXT) {
+                return new Result(EvidenceKind.ESEUTIL_TEXT, "eseutil output (" + headers.size() + " header"
+                        + (headers.size() == 1 ? "" : "s") + ", first: " + h.kind().name().toLowerCase(Locale.ROOT)
+                        + ")");
+            }
+            return switch (h.kind()) {
+                case DATABASE -> new Result(EvidenceKind.ESE_DATABASE, "ESE database header");
+                case PATCH -> new Result(EvidenceKind.ESE_PATCH, "ESE patch file header");
+                case CHECKPOINT -> new Result(EvidenceKind.ESE_CHECKPOINT, "ESE checkpoint header");
+                case LOG -> new Result(EvidenceKind.ESE_LOG, "ESE log header");
+            };
+        } catch (EseException e) {
+            return new Result(EvidenceKind.UNRELATED, "no registry or ESE header");
         }
-        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
-        if (text.contains("Extensible Storage Engine") || text.contains("Initiating FILE DUMP mode")) {
-            return new Result(EvidenceKind.ESEUTIL_TEXT, "eseutil output");
-        }
-        return new Result(EvidenceKind.UNRELATED, "no registry or ESE signature");
     }
 
     private static Result hive(Path file, int fileType) {

@@ -64,9 +64,9 @@ public final class FindingsWriter {
         sb.append(r.verdict()).append('\n');
         sb.append("Restore type: ").append(r.restore().label()).append(" (").append(r.restoreReason()).append(")\n");
         Map<Status, Integer> st = r.statusCounts();
-        sb.append(String.format("Results: %d FAIL, %d WARN, %d PASS, %d SKIPPED (%d rules)%n", st.get(Status.FAIL),
-                st.get(Status.WARN), st.get(Status.PASS), st.get(Status.SKIPPED),
-                org.patchlens.rules.Rule.values().length));
+        sb.append(String.format("Results (%d rules): %d FAIL, %d WARN, %d PASS, %d SKIPPED%n",
+                org.patchlens.rules.Rule.values().length, st.get(Status.FAIL), st.get(Status.WARN),
+                st.get(Status.PASS), st.get(Status.SKIPPED)));
         List<Finding> bad = r.findings().stream().filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
                 .sorted(java.util.Comparator.comparing(Finding::severity)).toList();
         int shown = 0;

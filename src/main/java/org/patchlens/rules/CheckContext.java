@@ -27,6 +27,7 @@ public final class CheckContext {
     private final Map<String, Evidence> checkpointEvidence = new LinkedHashMap<>();
     private final Hive software;
     private final List<String> readErrors = new ArrayList<>();
+    private final StoreView store;
     private final Effective restore;
     private final String restoreReason;
 
@@ -64,6 +65,8 @@ public final class CheckContext {
         this.system = sys;
         this.systemEvidence = sysEv;
         this.software = sw;
+        this.store = new StoreView(evidence);
+        readErrors.addAll(store.errors());
         String[] why = new String[1];
         this.restore = decideRestore(why);
         this.restoreReason = why[0];
@@ -117,6 +120,11 @@ public final class CheckContext {
 
     public Map<String, Evidence> checkpointFiles() {
         return checkpointEvidence;
+    }
+
+    /** The store files' headers (databases, patches, checkpoints, logs, eseutil dumps). */
+    public StoreView store() {
+        return store;
     }
 
     public List<String> readErrors() {

@@ -34,8 +34,7 @@ final class RegRules {
         out.addAll(reg02(c, v));
         out.addAll(reg03(c, v));
         out.addAll(reg04(c, v));
-        out.add(Finding.skipped(Rule.REG_05, c.restore() == Effective.OFFLINE_ROLLFORWARD
-                ? "no log header attach lists among the evidence" : "not applicable: not an offline roll-forward"));
+        out.addAll(reg05(c, v));
         out.add(reg06(c, v));
         out.addAll(reg07(c, v));
         out.addAll(reg08(c, v));
@@ -188,6 +187,53 @@ final class RegRules {
         return out;
     }
 
+    private static List<Finding> reg05(CheckContext c, SystemView v) {
+        if (c.restore() != Effective.OFFLINE_ROLLFORWARD) {
+            return List.of(Finding.notApplicable(Rule.REG_05, c.restore().label() + " restore (online restores remap "
+                    + "through EDB_RstMap: RIP-04)"));
+        }
+        List<RegValue> registered = new ArrayList<>();
+        v.value(IS_PRIVATE, "DB Path").ifPresent(registered::add);
+        v.value(IS_PUBLIC, "DB Path").ifPresent(registered::add);
+        v.value(DS, "DSA Database file").ifPresent(registered::add);
+        StoreView s = c.store();
+        long anchor = s.anchor();
+        List<Finding> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var l : s.replayLogs()) {
+            if (anchor >= 0 && l.header().generation() < anchor) {
+                continue;
+            }
+            for (var a : l.header().attachments()) {
+                WinPath p = WinPath.of(a.path());
+                if (!seen.add(p.local().toLowerCase(java.util.Locale.ROOT))) {
+                    continue;
+                }
+                Optional<RegValue> reg = registered.stream().filter(r -> WinPath.sameFileName(
+                        WinPath.of(r.text()).fileName(), p.fileName())).findFirst();
+                Source ls = l.source("attached database path", a.fileOffset());
+                if (reg.isEmpty()) {
+                    continue;
+                }
+                if (WinPath.of(reg.get().text()).sameLocal(p)) {
+                    out.add(Finding.pass(Rule.REG_05, reg.get().source().location(), p.local(), ls, reg.get().text(),
+                            reg.get().source()));
+                } else {
+                    out.add(Finding.fail(Rule.REG_05, reg.get().source().location(), p.local(), ls, reg.get().text(),
+                            reg.get().source(), "Logs expect " + p.local() + "; registry has " + reg.get().text()
+                                    + ". Put the database back at " + p.local() + " (set the path back with Performance "
+                                    + "Optimizer on a cluster, KB Q222912/Q278464) before starting, or replay stops at "
+                                    + "the path change (KB Q296787)."));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.skipped(Rule.REG_05, "no log header attach lists among the evidence (Edb00001.log and "
+                    + "ESE97 binary logs have none; eseutil /ml output does)"));
+        }
+        return out;
+    }
+
     private static Finding reg06(CheckContext c, SystemView v) {
         if (c.restore() == Effective.UNKNOWN) {
             return Finding.skipped(Rule.REG_06, "restore type unknown");
@@ -230,7 +276,8 @@ final class RegRules {
             for (String[] p : pairs) {
                 Source es = p[1].equals("dn") ? dn.get().source() : Source.option("--expect-" + part[2]);
                 Source as = p[3].equals("sa") ? sa.get().source() : dn.get().source();
-                String obj = part[0] + (p[3].equals("sa") ? " (SA)" : " (MTA X500 DN " + part[1] + "=)");
+                String obj = (p[3].equals("sa") ? part[0] + " (SA)" : "MTA X500 DN " + part[1] + "=") + " vs "
+                        + (p[1].equals("dn") ? "MTA X500 DN " + part[1] + "=" : "--expect-" + part[2]);
                 if (p[0].equals(p[2])) {
                     out.add(Finding.pass(Rule.REG_07, obj, p[0], es, p[2], as));
                 } else {

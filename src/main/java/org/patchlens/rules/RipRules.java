@@ -62,9 +62,11 @@ final class RipRules {
             out.addAll(rip02(rip));
             out.addAll(rip03(c, rip));
         }
-        out.add(Finding.skipped(Rule.RIP_04, "no log header attach lists among the evidence"));
-        out.add(Finding.skipped(Rule.RIP_05, "no patch file headers among the evidence"));
-        out.add(Finding.skipped(Rule.RIP_06, "no log file headers among the evidence"));
+        for (Rip rip : rips) {
+            out.addAll(rip04(c, rip));
+            out.addAll(rip05(c, rip));
+            out.addAll(rip06(c, rip));
+        }
         out.addAll(rip07(c, rips));
         return out;
     }
@@ -200,6 +202,178 @@ final class RipRules {
         return out;
     }
 
+    private static long dword(Rip rip, String name) {
+        return rip.value(name).map(RegValue::dword).orElse(-1L);
+    }
+
+    private static List<Finding> rip04(CheckContext c, Rip rip) {
+        Optional<RegValue> map = rip.value("EDB_RstMap");
+        long low = dword(rip, "LowLog Number");
+        long high = dword(rip, "HighLog Number");
+        StoreView s = c.store();
+        var set = s.logSet(rip.service().equals("MSExchangeDS"));
+        List<StoreView.Item<org.patchlens.ese.LogHeader>> tape = set.map(StoreView.LogSet::replayLogs)
+                .orElse(List.of()).stream().filter(l ->
+                l.header().generation() >= low && l.header().generation() <= high).toList();
+        if (map.isEmpty() || map.get().typeCode() != 7 || low < 0 || high < 0) {
+            return List.of(Finding.skipped(Rule.RIP_04, rip.path() + ": no usable EDB_RstMap or log range (RIP-02)"));
+        }
+        if (tape.stream().allMatch(l -> l.header().attachments().isEmpty())) {
+            return List.of(Finding.skipped(Rule.RIP_04, "no attach lists in the headers of logs " + low + " to " + high
+                    + (tape.isEmpty() ? " (none present)" : " (ESE97 binary logs do not record them; supply eseutil /ml "
+                    + "output)")));
+        }
+        List<String> lines = map.get().lines();
+        List<WinPath> before = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i += 2) {
+            before.add(WinPath.of(lines.get(i)));
+        }
+        List<Finding> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var l : tape) {
+            for (var a : l.header().attachments()) {
+                WinPath p = WinPath.of(a.path());
+                if (!seen.add(p.local().toLowerCase(java.util.Locale.ROOT))) {
+                    continue;
+                }
+                boolean fileInMap = before.stream().anyMatch(b -> WinPath.sameFileName(b.fileName(), p.fileName()));
+                boolean dir = p.fileName().equalsIgnoreCase("dir.edb");
+                boolean otherService = rip.service().equals("MSExchangeIS") ? dir : !dir;
+                if (otherService && !fileInMap) {
+                    continue; // another service's database
+                }
+                Optional<WinPath> match = before.stream().filter(b -> b.sameLocal(p)).findFirst();
+                Optional<WinPath> sameName = before.stream().filter(b -> WinPath.sameFileName(b.fileName(),
+                        p.fileName())).findFirst();
+                Source logSrc = l.source("attached database path", a.fileOffset());
+                String obj = rip.path() + " : EDB_RstMap before-line for " + p.fileName();
+                if (match.isPresent()) {
+                    out.add(Finding.pass(Rule.RIP_04, obj, p.local(), logSrc, match.get().local(), map.get().source()));
+                } else {
+                    List<String> skipped = tape.stream().filter(x -> x.header().attachments().stream().anyMatch(
+                            y -> WinPath.of(y.path()).sameLocal(p))).map(StoreView.Item::fileName).toList();
+                    String actual = sameName.map(WinPath::local).orElse("no line for " + p.fileName());
+                    out.add(Finding.fail(Rule.RIP_04, obj, p.local(), logSrc, actual, map.get().source(),
+                            "Logs " + String.join(", ", skipped) + " refer to " + p.local() + ", the map says "
+                                    + actual + ": those logs will be skipped silently and their data lost "
+                                    + "(KB Q262041). Do not start the store; save the logs and the original database; "
+                                    + "restore again, or correct the before-line to exactly " + p.local()
+                                    + " (UNC form) with extreme care."));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.skipped(Rule.RIP_04, "the tape logs attach no database of " + rip.service()));
+        }
+        return out;
+    }
+
+    private static List<Finding> rip05(CheckContext c, Rip rip) {
+        StoreView s = c.store();
+        if (s.patches().isEmpty()) {
+            return List.of(Finding.skipped(Rule.RIP_05, "no patch file headers among the evidence"));
+        }
+        Optional<RegValue> low = rip.value("LowLog Number");
+        Optional<RegValue> high = rip.value("HighLog Number");
+        if (low.isEmpty() || high.isEmpty()) {
+            return List.of(Finding.skipped(Rule.RIP_05, rip.path() + ": no LowLog/HighLog Number (RIP-02)"));
+        }
+        List<Finding> out = new ArrayList<>();
+        boolean ds = rip.service().equals("MSExchangeDS");
+        for (var p : s.patches()) {
+            boolean dirPat = p.fileName().equalsIgnoreCase("dir.pat");
+            if (dirPat != ds) {
+                continue;
+            }
+            var b = p.header().backup();
+            Source ps = p.source("Current Full Backup Log Gen", 40);
+            String remedy = "LowLog must be " + b.genLow() + " (0x" + Long.toHexString(b.genLow()) + "), never any "
+                    + "other number (KB Q200941); HighLog at least " + b.genHigh() + " (0x" + Long.toHexString(b.genHigh())
+                    + "). Restore the backup sets again in chronological order.";
+            if (low.get().dword() != b.genLow()) {
+                out.add(Finding.fail(Rule.RIP_05, rip.path() + " : LowLog Number", b.genLow() + " (0x"
+                        + Long.toHexString(b.genLow()) + ")", ps, low.get().dword() + " (0x"
+                        + Long.toHexString(low.get().dword()) + ")", low.get().source(), remedy));
+            } else if (high.get().dword() < b.genHigh()) {
+                out.add(Finding.fail(Rule.RIP_05, rip.path() + " : HighLog Number", ">= " + b.genHigh(), ps,
+                        Long.toString(high.get().dword()), high.get().source(), remedy));
+            } else {
+                out.add(Finding.pass(Rule.RIP_05, rip.path() + " : LowLog/HighLog", b.genLow() + "-" + b.genHigh()
+                        + " of " + p.fileName(), ps, low.get().dword() + "-" + high.get().dword(), low.get().source()));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.skipped(Rule.RIP_05, "no patch file of " + rip.service()));
+        }
+        return out;
+    }
+
+    private static List<Finding> rip06(CheckContext c, Rip rip) {
+        StoreView s = c.store();
+        long low = dword(rip, "LowLog Number");
+        long high = dword(rip, "HighLog Number");
+        if (low < 0 || high < 0) {
+            return List.of(Finding.skipped(Rule.RIP_06, rip.path() + ": no LowLog/HighLog Number (RIP-02)"));
+        }
+        var set = s.logSet(rip.service().equals("MSExchangeDS"));
+        if (set.isEmpty() || set.get().replayLogs().isEmpty()) {
+            return List.of(Finding.skipped(Rule.RIP_06, "no log headers of " + rip.service() + " among the evidence"));
+        }
+        List<Finding> out = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (long g = low; g <= high && missing.size() < 1000; g++) {
+            if (set.get().generation(g).isEmpty()) {
+                missing.add(EseRules.logName(g));
+            }
+        }
+        Optional<StoreView.Item<org.patchlens.ese.LogHeader>> first = set.get().generation(low);
+        org.patchlens.ese.Signature sig = first.map(l -> l.header().logSignature()).orElse(null);
+        List<String> foreign = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
+        long next = high + 1;
+        for (var l : set.get().replayLogs()) {
+            long g = l.header().generation();
+            var ls = l.header().logSignature();
+            if (sig != null && ls != null && !ls.isZero() && !sig.isZero() && !ls.sameAs(sig)) {
+                foreign.add(l.fileName());
+            } else if (g > high) {
+                if (g == next) {
+                    next++;
+                } else {
+                    extra.add(l.fileName());
+                }
+            } else if (g < low) {
+                extra.add(l.fileName());
+            }
+        }
+        String remedy = (missing.isEmpty() ? "" : "Missing: " + String.join(", ", missing) + "; restore them from tape. ")
+                + "Move aside " + (foreign.isEmpty() && extra.isEmpty() ? "any logs outside the range"
+                : String.join(", ", foreign) + (foreign.isEmpty() || extra.isEmpty() ? "" : ", ")
+                + String.join(", ", extra)) + " (KB Q269782) and edb.chk (KB Q296229) before starting.";
+        if (!missing.isEmpty()) {
+            out.add(Finding.fail(Rule.RIP_06, "tape logs " + low + "-" + high, "every generation present", Source.NONE,
+                    "missing " + String.join(", ", missing) + " (error 3355443765)", Source.NONE, remedy));
+        }
+        if (!foreign.isEmpty()) {
+            out.add(Finding.fail(Rule.RIP_06, "tape log signatures", StoreView.show(sig),
+                    first.map(l -> l.source("Signature", 44)).orElse(Source.NONE), "different in "
+                            + String.join(", ", foreign), Source.NONE, remedy));
+        }
+        if (!extra.isEmpty()) {
+            out.add(Finding.warn(Rule.RIP_06, Severity.WARN, "logs outside the range", "only LowLog..HighLog and "
+                    + "consecutive later logs", Source.NONE, String.join(", ", extra), Source.NONE, remedy));
+        }
+        for (var k : s.checkpoints()) {
+            out.add(Finding.warn(Rule.RIP_06, Severity.WARN, k.name(), "no edb.chk in the working folder",
+                    Source.NONE, "present", k.source("file", -1), remedy));
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.pass(Rule.RIP_06, "tape logs " + low + "-" + high, "present, one signature", Source.NONE,
+                    (high - low + 1) + " logs", Source.NONE));
+        }
+        return out;
+    }
+
     private static List<Finding> rip07(CheckContext c, List<Rip> rips) {
         int runs = c.options().isintegRuns();
         List<Finding> out = new ArrayList<>();
@@ -209,6 +383,17 @@ final class RipRules {
                 out.add(Finding.pass(Rule.RIP_07, rip.path(), "first start done", Source.NONE,
                         "EDB Database recovered = 01", rec.get().source()));
                 continue;
+            }
+            for (var d : c.store().databases()) {
+                String base = d.fileName().replaceAll("(?i)\\.edb$", "");
+                var pat = c.store().patches().stream().filter(p -> p.fileName().replaceAll("(?i)\\.pat$", "")
+                        .equalsIgnoreCase(base)).findFirst();
+                if (d.header().cleanShutdown() && pat.isPresent() && pat.get().evidence().size() > EseRules.EMPTY_PATCH) {
+                    out.add(Finding.fail(Rule.RIP_07, d.name(), "Inconsistent (the first start has not happened)",
+                            Source.NONE, d.header().stateName() + " while " + pat.get().fileName() + " holds "
+                                    + pat.get().evidence().size() + " bytes: a soft recovery already ran",
+                            d.source("State", 52), Rule.RIP_07.remedy()));
+                }
             }
             if (runs > 0) {
                 out.add(Finding.fail(Rule.RIP_07, rip.path(), "isinteg -patch not run before the first start",

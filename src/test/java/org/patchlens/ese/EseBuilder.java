@@ -14,7 +14,7 @@ import java.util.Map;
  * name, with correct XOR checksums. Offsets are typed here from ese-format.md, not
  * taken from the code under test.
  */
-final class EseBuilder {
+public final class EseBuilder {
     private EseBuilder() {
     }
 
@@ -119,17 +119,17 @@ final class EseBuilder {
 
     // ------------------------------------------------------------------ values
 
-    static byte[] time(int year, int month, int day, int h, int m, int s, int ms, boolean utc) {
+    public static byte[] time(int year, int month, int day, int h, int m, int s, int ms, boolean utc) {
         return new byte[] {(byte) s, (byte) m, (byte) h, (byte) day, (byte) month, (byte) (year - 1900),
             (byte) ((utc ? 1 : 0) | (ms & 0x7F) << 1), (byte) (((ms >> 7) & 7) << 1)};
     }
 
-    static byte[] lgpos(int gen, int isec, int ib) {
+    public static byte[] lgpos(int gen, int isec, int ib) {
         return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putShort((short) ib).putShort((short) isec)
                 .putInt(gen).array();
     }
 
-    static byte[] sig(long random, byte[] time, String computer) {
+    public static byte[] sig(long random, byte[] time, String computer) {
         ByteBuffer b = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt((int) random).put(time);
         byte[] n = computer.getBytes(StandardCharsets.ISO_8859_1);
@@ -137,12 +137,12 @@ final class EseBuilder {
         return b.array();
     }
 
-    static byte[] ansi(String s) {
+    public static byte[] ansi(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** 0x89ABCDEF XOR every little-endian u32 at 4..len-4 of {@code b} from {@code off}: our own copy of the rule. */
-    static int checksum(byte[] b, int off, int len) {
+    public static int checksum(byte[] b, int off, int len) {
         ByteBuffer w = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         int c = 0x89ABCDEF;
         for (int i = 4; i < len; i += 4) {
@@ -154,7 +154,7 @@ final class EseBuilder {
     // ------------------------------------------------------------------ a header page
 
     /** Bytes of one header with typed writes by field name. */
-    static class Page {
+    public static class Page {
         final byte[] b;
         final Map<String, Field> fields;
 
@@ -193,7 +193,7 @@ final class EseBuilder {
         }
 
         /** Sets a field: numbers as Number, times/positions/signatures/raw as byte[], strings as String. */
-        Page set(String name, Object value) {
+        public Page set(String name, Object value) {
             Field f = fields.get(name);
             if (f == null) {
                 throw new IllegalArgumentException("no field " + name);
@@ -247,7 +247,7 @@ final class EseBuilder {
 
     // ------------------------------------------------------------------ database
 
-    static final class Database {
+    public static final class Database {
         final Page page;
         final int pageSize;
         byte[] shadowOverride;
@@ -260,39 +260,39 @@ final class EseBuilder {
         }
 
         /** Exchange 5.5: 0x620 revision 2, page-size field 0 (4096). */
-        static Database ese97() {
+        public static Database ese97() {
             return new Database(4096, 2, 0);
         }
 
         /** A current engine: 0x620 revision 20, file type 1. */
-        static Database current(int pageSize) {
+        public static Database current(int pageSize) {
             Database d = new Database(pageSize, 20, pageSize);
             d.page.u32(667, 1);
             return d;
         }
 
-        static Database revision(int pageSize, long revision, long pageSizeRaw) {
+        public static Database revision(int pageSize, long revision, long pageSizeRaw) {
             return new Database(pageSize, revision, pageSizeRaw);
         }
 
-        Database set(String name, Object value) {
+        public Database set(String name, Object value) {
             page.set(name, value);
             return this;
         }
 
-        Database u32(int off, long v) {
+        public Database u32(int off, long v) {
             page.u32(off, v);
             return this;
         }
 
         /** Primary page with its checksum. */
-        byte[] primary() {
+        public byte[] primary() {
             page.stamp(pageSize);
             return page.b.clone();
         }
 
         /** Header page + identical shadow. */
-        byte[] bytes() {
+        public byte[] bytes() {
             byte[] p = primary();
             byte[] out = new byte[2 * pageSize];
             System.arraycopy(p, 0, out, 0, pageSize);
@@ -303,26 +303,26 @@ final class EseBuilder {
 
     // ------------------------------------------------------------------ checkpoint
 
-    static final class Checkpoint {
+    public static final class Checkpoint {
         final Page page = new Page(4096, CHECKPOINT);
         int attachPos = 679;
 
-        Checkpoint() {
+        public Checkpoint() {
             page.u32(667, 4);
         }
 
-        Checkpoint set(String name, Object value) {
+        public Checkpoint set(String name, Object value) {
             page.set(name, value);
             return this;
         }
 
-        Checkpoint attach(int dbid, String path, byte[] signDb, byte[] lgposAttach, byte[] lgposConsistent) {
+        public Checkpoint attach(int dbid, String path, byte[] signDb, byte[] lgposAttach, byte[] lgposConsistent) {
             attachPos = attachInfo(page, attachPos, dbid, path, signDb, lgposAttach, lgposConsistent);
             page.u8(647, page.b[647] | 1);
             return this;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             page.stamp(4096);
             byte[] out = new byte[8192];
             System.arraycopy(page.b, 0, out, 0, 4096);
@@ -343,31 +343,31 @@ final class EseBuilder {
 
     // ------------------------------------------------------------------ log
 
-    static final class Log {
+    public static final class Log {
         final Page page = new Page(4096, LOG);
         int attachPos = 671;
         int cbSec = 512;
         int csec = 16;
 
         /** A 7.3704 / 8.4000 header with 512-byte sectors, 16 sectors, file type 3. */
-        Log(long major, long minor) {
+        public Log(long major, long minor) {
             page.u32(32, major).u32(36, minor).u16(8, cbSec).u16(10, 8).u16(12, csec).u32(667, 3)
                     .u32(615, csec);
         }
 
-        static Log current() {
+        public static Log current() {
             return new Log(8, 4000);
         }
 
         /** ESE97 6.1503: only checksum, generation and version are written. */
-        static Log ese97(int generation, int update) {
+        public static Log ese97(int generation, int update) {
             Log l = new Log(6, 1503);
             java.util.Arrays.fill(l.page.b, (byte) 0);
             l.page.u32(4, generation).u32(32, 6).u32(36, 1503).u32(40, update);
             return l;
         }
 
-        Log set(String name, Object value) {
+        public Log set(String name, Object value) {
             page.set(name, value);
             if (name.equals("sectorSize")) {
                 cbSec = ((Number) value).intValue();
@@ -378,13 +378,13 @@ final class EseBuilder {
             return this;
         }
 
-        Log attach(int dbid, String path, byte[] signDb, byte[] lgposAttach, byte[] lgposConsistent) {
+        public Log attach(int dbid, String path, byte[] signDb, byte[] lgposAttach, byte[] lgposConsistent) {
             attachPos = attachInfo(page, attachPos, dbid, path, signDb, lgposAttach, lgposConsistent);
             return this;
         }
 
         /** Header + zero fill to csecLGFile x cbSec bytes (at least 4096). */
-        byte[] bytes() {
+        public byte[] bytes() {
             page.stamp(4096);
             int size = Math.max(4096, cbSec * csec);
             byte[] out = new byte[size];
@@ -395,21 +395,21 @@ final class EseBuilder {
 
     // ------------------------------------------------------------------ patch
 
-    static final class Patch {
+    public static final class Patch {
         final Page page;
         final int pageSize;
 
-        Patch(int pageSize) {
+        public Patch(int pageSize) {
             this.pageSize = pageSize;
             page = new Page(pageSize, PATCH);
         }
 
-        Patch set(String name, Object value) {
+        public Patch set(String name, Object value) {
             page.set(name, value);
             return this;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             page.stamp(pageSize);
             byte[] out = new byte[2 * pageSize];
             System.arraycopy(page.b, 0, out, 0, pageSize);

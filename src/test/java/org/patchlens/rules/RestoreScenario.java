@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.patchlens.ese.EseBuilder;
 import org.patchlens.hive.HiveBuilder;
 
 /**
@@ -44,9 +45,51 @@ final class RestoreScenario {
     final RegTree software = new RegTree();
     final List<String> options = new ArrayList<>();
 
+    /** A database file: where it lies, its state and signatures (random parts; the times are fixed). */
+    static final class Db {
+        String folder;
+        String name;
+        int state;
+        int consistentGen;
+        int attachGen;
+        long dbSig;
+        long logSig = LOG_SIGNATURE;
+
+        Db(String folder, String name, int state, int consistentGen, int attachGen, long dbSig) {
+            this.folder = folder;
+            this.name = name;
+            this.state = state;
+            this.consistentGen = consistentGen;
+            this.attachGen = attachGen;
+            this.dbSig = dbSig;
+        }
+
+        String path() {
+            return folder.charAt(0) + ":\\" + folder.substring(2).replace('/', '\\') + "\\" + name;
+        }
+    }
+
+    /** A log file: name (edb.log or EdbXXXXX.log), generation, signature and the databases it attaches. */
+    record Log(String name, int gen, long sig, List<String[]> attached) {
+    }
+
+    static final long LOG_SIGNATURE = 0x4C4F4721L;
+    static final long PRIV_SIGNATURE = 0x50524956L;
+    static final long PUB_SIGNATURE = 0x50554221L;
+    final List<Db> databases = new ArrayList<>();
+    final List<Log> logs = new ArrayList<>();
+    /** Patch files: path below the log folder without .pat (PRIV, DS/DIR) to {low, high, size}. */
+    final Map<String, int[]> patches = new LinkedHashMap<>();
+    /** edb.chk checkpoint generation, or -1 for none. */
+    int checkpointGen = -1;
+    /** The log folder (F:\exchsrvr\MDBDATA). */
+    String logFolder = "F/exchsrvr/MDBDATA";
+
     /** The offline base: consistent store (store files come with the ESE evidence), isinteg run once. */
     static RestoreScenario offlineBase() {
         RestoreScenario s = new RestoreScenario();
+        s.databases.add(new Db("D/exchsrvr/MDBDATA", "PRIV.EDB", 3, 0x10, 0x10, PRIV_SIGNATURE));
+        s.databases.add(new Db("E/exchsrvr/MDBDATA", "PUB.EDB", 3, 0x10, 0x10, PUB_SIGNATURE));
         s.options.addAll(List.of("--restore-type", "offline", "--env-line", "SET _CLUSTER_NETWORK_NAME_=EXVS01",
                 "--isinteg-runs", "1", "--expect-org", "Contoso", "--expect-site", "HQ", "--expect-server", "EXVS01",
                 "--isinteg-version", "5.5.2654.62"));
@@ -66,6 +109,15 @@ final class RestoreScenario {
                 .sz(rip, "BackupLogPath", "\\\\EXVS01\\F$\\exchsrvr\\MDBDATA")
                 .sz(rip, "CheckpointFilePath", "\\\\EXVS01\\D$\\exchsrvr\\MDBDATA")
                 .binary(rip, "EDB Database recovered", (byte) 0);
+        s.databases.add(new Db("D/exchsrvr/MDBDATA", "PRIV.EDB", 2, 0x0F, 0x10, PRIV_SIGNATURE));
+        s.databases.add(new Db("E/exchsrvr/MDBDATA", "PUB.EDB", 2, 0x0F, 0x10, PUB_SIGNATURE));
+        for (int g = 0x10; g <= 0x12; g++) {
+            s.logs.add(new Log(String.format("Edb%05x.log", g), g, LOG_SIGNATURE, List.of(
+                    new String[] {"D:\\exchsrvr\\MDBDATA\\PRIV.EDB", Long.toString(PRIV_SIGNATURE)},
+                    new String[] {"E:\\exchsrvr\\MDBDATA\\PUB.EDB", Long.toString(PUB_SIGNATURE)})));
+        }
+        s.patches.put("PRIV", new int[] {0x10, 0x12, 3 * 4096});
+        s.patches.put("PUB", new int[] {0x10, 0x12, 3 * 4096});
         s.options.addAll(List.of("--restore-type", "online", "--isinteg-runs", "0", "--expect-org", "Contoso",
                 "--expect-site", "HQ", "--expect-server", "EXVS01", "--isinteg-version", "5.5.2654.62"));
         return s;
@@ -100,8 +152,10 @@ final class RestoreScenario {
         t.sz(is, "DB Log Path", "F:\\exchsrvr\\MDBDATA").sz(is, "Working Directory", "D:\\exchsrvr\\MDBDATA")
                 .dword(is, "Circular Logging", 0).dword(is, "DB Recovery", 1).sz(is, "This Server", "EXVS01")
                 .sz(is, "DSA Computer", "EXVS01").sz(is, "MTA Computer", "EXVS01");
-        t.sz("Services\\MSExchangeIS\\ParametersPrivate", "DB Path", "D:\\exchsrvr\\MDBDATA\\PRIV.EDB");
-        t.sz("Services\\MSExchangeIS\\ParametersPublic", "DB Path", "E:\\exchsrvr\\MDBDATA\\PUB.EDB");
+        t.sz("Services\\MSExchangeIS\\ParametersPrivate", "DB Path", "D:\\exchsrvr\\MDBDATA\\PRIV.EDB")
+                .binary("Services\\MSExchangeIS\\ParametersPrivate", "Store GUID", guid(0x11));
+        t.sz("Services\\MSExchangeIS\\ParametersPublic", "DB Path", "E:\\exchsrvr\\MDBDATA\\PUB.EDB")
+                .binary("Services\\MSExchangeIS\\ParametersPublic", "Store GUID", guid(0x22));
         String ds = "Services\\MSExchangeDS\\Parameters";
         t.sz(ds, "DSA Database file", "D:\\exchsrvr\\DSADATA\\DIR.EDB")
                 .sz(ds, "Database log files path", "D:\\exchsrvr\\DSADATA")
@@ -110,6 +164,15 @@ final class RestoreScenario {
         t.sz("Services\\MSExchangeMTA\\Parameters", "X500 DN",
                 "/o=Contoso/ou=HQ/cn=Configuration/cn=Servers/cn=EXVS01/cn=Microsoft MTA");
         return t;
+    }
+
+    /** 16 bytes of a test GUID. */
+    static byte[] guid(int seed) {
+        byte[] g = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            g[i] = (byte) (seed * 31 + i * 7);
+        }
+        return g;
     }
 
     private void buildCluster() {
@@ -203,6 +266,56 @@ final class RestoreScenario {
 
     // ------------------------------------------------------------------ files
 
+    static byte[] signature(long random) {
+        return EseBuilder.sig(random, EseBuilder.time(2001, 6, 1, 9, 30, 0, 0, false), "");
+    }
+
+    private void writeStore(Path dir) throws IOException {
+        byte[] backupMark = EseBuilder.lgpos(0x10, 8, 16);
+        for (Db d : databases) {
+            Path folder = Files.createDirectories(dir.resolve(d.folder));
+            EseBuilder.Database db = EseBuilder.Database.ese97().set("state", d.state)
+                    .set("consistentPosition", EseBuilder.lgpos(d.consistentGen, 0x20, 0x10))
+                    .set("attachPosition", EseBuilder.lgpos(d.attachGen, 0x18, 0x8))
+                    .set("dbSignature", signature(d.dbSig)).set("logSignature", signature(d.logSig))
+                    .set("dbid", 1);
+            if (!patches.isEmpty()) {
+                db.set("fullCurrent.mark", backupMark);
+            }
+            Files.write(folder.resolve(d.name), db.bytes());
+        }
+        Path logs = dir.resolve(logFolder);
+        for (Log l : this.logs) {
+            // Current-layout log headers: ESE97 binary logs record no signature or attach list, which the
+            // store rules need; real 5.5 tickets give those through eseutil /ml output instead.
+            EseBuilder.Log log = EseBuilder.Log.current().set("generation", l.gen()).set("logSignature",
+                    signature(l.sig()));
+            int dbid = 1;
+            for (String[] a : l.attached()) {
+                log.attach(dbid++, a[0], signature(Long.parseLong(a[1])), EseBuilder.lgpos(0x10, 0x18, 8),
+                        EseBuilder.lgpos(0x0F, 0x20, 0x10));
+            }
+            Path target = logs.resolve(l.name());
+            Files.createDirectories(target.getParent());
+            Files.write(target, log.bytes());
+        }
+        for (Map.Entry<String, int[]> p : patches.entrySet()) {
+            String base = p.getKey().substring(p.getKey().lastIndexOf('/') + 1);
+            Db d = databases.stream().filter(x -> x.name.equalsIgnoreCase(base + ".EDB")).findFirst().orElseThrow();
+            byte[] head = new EseBuilder.Patch(4096).set("dbSignature", signature(d.dbSig))
+                    .set("logSignature", signature(d.logSig)).set("backup.mark", backupMark)
+                    .set("backup.low", p.getValue()[0]).set("backup.high", p.getValue()[1]).bytes();
+            Path target = logs.resolve(p.getKey() + ".pat");
+            Files.createDirectories(target.getParent());
+            Files.write(target, java.util.Arrays.copyOf(head, Math.max(head.length, p.getValue()[2])));
+        }
+        if (checkpointGen >= 0) {
+            Path work = Files.createDirectories(dir.resolve("D/exchsrvr/MDBDATA"));
+            Files.write(work.resolve("edb.chk"), new EseBuilder.Checkpoint().set("checkpoint",
+                    EseBuilder.lgpos(checkpointGen, 1, 2)).set("logSignature", signature(LOG_SIGNATURE)).bytes());
+        }
+    }
+
     /** The evidence tree: NODE1\config\SYSTEM and SOFTWARE, NODE1\Cluster\CLUSDB, Q\MSCS\GUID\NNNNNNNN.CPT. */
     Path write(Path dir) {
         try {
@@ -229,6 +342,7 @@ final class RestoreScenario {
                 e.getValue().writeTo(cpt, "");
                 cpt.write(folder.resolve(id[1] + ".CPT"));
             }
+            writeStore(dir);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

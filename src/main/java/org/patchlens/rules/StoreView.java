@@ -1,0 +1,185 @@
+package org.patchlens.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.patchlens.ese.CheckpointHeader;
+import org.patchlens.ese.DatabaseHeader;
+import org.patchlens.ese.EseException;
+import org.patchlens.ese.EseFile;
+import org.patchlens.ese.EseHeader;
+import org.patchlens.ese.LogHeader;
+import org.patchlens.ese.PatchHeader;
+import org.patchlens.ese.Signature;
+import org.patchlens.evidence.Evidence;
+
+/** The store files' headers as the rules read them, each with the evidence it came from. */
+public final class StoreView {
+    private static final Pattern ARCHIVED = Pattern.compile("(?i)^edb([0-9a-f]{5}|[0-9a-f]{8})\\.log$");
+
+    /** One header and its file. */
+    public record Item<T extends EseHeader>(Evidence evidence, T header) {
+        public String name() {
+            return evidence.name();
+        }
+
+        /** The file name alone (priv.edb, Edb00010.log, ...). */
+        public String fileName() {
+            return evidence.path().getFileName().toString();
+        }
+
+        public Source source(String field, long offset) {
+            return new Source(evidence.name(), field, offset);
+        }
+    }
+
+    private final List<Item<DatabaseHeader>> databases = new ArrayList<>();
+    private final List<Item<PatchHeader>> patches = new ArrayList<>();
+    private final List<Item<CheckpointHeader>> checkpoints = new ArrayList<>();
+    private final List<Item<LogHeader>> logs = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+
+    StoreView(List<Evidence> evidence) {
+        for (Evidence e : evidence) {
+            switch (e.kind()) {
+                case ESE_DATABASE, ESE_PATCH, ESE_CHECKPOINT, ESE_LOG, ESEUTIL_TEXT -> read(e);
+                default -> {
+                }
+            }
+        }
+        logs.sort(Comparator.comparingInt(l -> l.header().generation()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void read(Evidence e) {
+        try {
+            for (EseHeader h : EseFile.openAll(e.path())) {
+                Item item = new Item<>(e, h);
+                switch (h.kind()) {
+                    case DATABASE -> databases.add(item);
+                    case PATCH -> patches.add(item);
+                    case CHECKPOINT -> checkpoints.add(item);
+                    case LOG -> logs.add(item);
+                }
+            }
+        } catch (EseException ex) {
+            errors.add(ex.getMessage());
+        }
+    }
+
+    public List<Item<DatabaseHeader>> databases() {
+        return databases;
+    }
+
+    public List<Item<PatchHeader>> patches() {
+        return patches;
+    }
+
+    public List<Item<CheckpointHeader>> checkpoints() {
+        return checkpoints;
+    }
+
+    /** Log headers by generation. */
+    public List<Item<LogHeader>> logs() {
+        return logs;
+    }
+
+    /**
+     * The logs of one folder: a log stream. The IS and the DS keep separate streams in separate
+     * folders, so gaps, foreign logs and edb.log are judged per folder.
+     */
+    public record LogSet(String folder, List<Item<LogHeader>> logs) {
+        public List<Item<LogHeader>> replayLogs() {
+            return logs.stream().filter(l -> isCurrent(l) || nameGeneration(l) >= 0).toList();
+        }
+
+        public Optional<Item<LogHeader>> generation(long gen) {
+            return replayLogs().stream().filter(l -> l.header().generation() == gen).findFirst();
+        }
+
+        /** True if this stream belongs to the directory (DS): dir.pat beside it or dir.edb attached. */
+        public boolean directory(StoreView s) {
+            boolean dirPat = s.patches().stream().anyMatch(p -> folderOf(p).equals(folder)
+                    && p.fileName().equalsIgnoreCase("dir.pat"));
+            boolean dirAttached = logs.stream().flatMap(l -> l.header().attachments().stream())
+                    .anyMatch(a -> WinPath.of(a.path()).fileName().equalsIgnoreCase("dir.edb"));
+            return dirPat || dirAttached;
+        }
+    }
+
+    static String folderOf(Item<?> i) {
+        java.nio.file.Path parent = java.nio.file.Path.of(i.name()).getParent();
+        return parent == null ? "" : parent.toString();
+    }
+
+    /** The log streams, one per folder, in folder order. */
+    public List<LogSet> logSets() {
+        java.util.Map<String, List<Item<LogHeader>>> byFolder = new java.util.TreeMap<>();
+        for (Item<LogHeader> l : logs) {
+            byFolder.computeIfAbsent(folderOf(l), k -> new ArrayList<>()).add(l);
+        }
+        List<LogSet> out = new ArrayList<>();
+        byFolder.forEach((f, ls) -> out.add(new LogSet(f, List.copyOf(ls))));
+        return out;
+    }
+
+    /** The stream of the information store (IS) or of the directory (DS). */
+    public Optional<LogSet> logSet(boolean directory) {
+        List<LogSet> sets = logSets();
+        if (sets.size() == 1) {
+            return Optional.of(sets.get(0));
+        }
+        return sets.stream().filter(ls -> ls.directory(this) == directory).findFirst();
+    }
+
+    public List<String> errors() {
+        return errors;
+    }
+
+    public boolean isEmpty() {
+        return databases.isEmpty() && patches.isEmpty() && checkpoints.isEmpty() && logs.isEmpty();
+    }
+
+    /** True for {@code edb.log}, the current log. */
+    public static boolean isCurrent(Item<LogHeader> l) {
+        return l.fileName().toLowerCase(Locale.ROOT).equals("edb.log");
+    }
+
+    /** The generation in an archived log's name (Edb0001f.log = 31), or -1. */
+    public static long nameGeneration(Item<LogHeader> l) {
+        Matcher m = ARCHIVED.matcher(l.fileName());
+        return m.matches() ? Long.parseLong(m.group(1), 16) : -1;
+    }
+
+    /** Logs that take part in replay: edb.log and EdbXXXXX.log (not res1/res2). */
+    public List<Item<LogHeader>> replayLogs() {
+        return logs.stream().filter(l -> isCurrent(l) || nameGeneration(l) >= 0).toList();
+    }
+
+    public Optional<Item<LogHeader>> generation(long gen) {
+        return replayLogs().stream().filter(l -> l.header().generation() == gen).findFirst();
+    }
+
+    /** The anchor: the lowest Last Consistent generation among the databases (offline roll-forward). */
+    public long anchor() {
+        return databases.stream().mapToLong(d -> d.header().consistentPosition().generation()).filter(g -> g > 0)
+                .min().orElse(-1);
+    }
+
+    /** A database by its file name (priv.edb), case-insensitive. */
+    public Optional<Item<DatabaseHeader>> database(String fileName) {
+        return databases.stream().filter(d -> d.fileName().equalsIgnoreCase(fileName)).findFirst();
+    }
+
+    static boolean same(Signature a, Signature b) {
+        return a != null && b != null && a.sameAs(b);
+    }
+
+    static String show(Signature s) {
+        return s == null ? "(not recorded)" : s.toString();
+    }
+}
