@@ -130,6 +130,9 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The arguments a report shows (for --demo the user's, not the expanded demo arguments). */
+    List<String> shownArgs;
+
     static final class StartViaConverter implements CommandLine.ITypeConverter<CheckOptions.StartVia> {
         @Override
         public CheckOptions.StartVia convert(String value) {
@@ -158,8 +161,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (output != null && HiveWorkbooks.isXlsx(output)) {
             Output.check(output, force, evidence.stream().map(Evidence::path).toList());
-            Report report = CheckReport.withStoreFromEvidence(CheckReport.of(ctx, result, new Report.Run(Main.version(),
-                    List.copyOf(spec.commandLine().getParseResult().originalArgs()), java.time.Instant.now())), evidence);
+            List<String> args = shownArgs != null ? shownArgs : spec.commandLine().getParseResult().originalArgs();
+            Report report = CheckReport.withStoreFromEvidence(CheckReport.of(ctx, result,
+                    new Report.Run(Main.version(), args, java.time.Instant.now())), evidence);
             ReportWorkbook.write(report, output, new XlsxBook.Options(Main.version(), "patchlens restore check",
                     deterministic, "the JSONL output (--format jsonl, or -o FILE.jsonl)"));
         } else if (output != null) {
@@ -289,6 +293,7 @@ final class CheckCommand implements Callable<Integer> {
             cl.setCaseInsensitiveEnumValuesAllowed(true);
             cl.parseArgs(args.toArray(String[]::new));
             inner.spec = cl.getCommandSpec();
+            inner.shownArgs = List.copyOf(spec.commandLine().getParseResult().originalArgs());
             try {
                 return inner.call();
             } catch (IOException | RuntimeException e) {

@@ -98,9 +98,16 @@ public final class CheckReport {
         return out;
     }
 
-    /** The back-quoted segments of a remedy that are commands ({@code SET …}, {@code isinteg -patch}, …). */
+    /**
+     * The back-quoted segments of a remedy that are commands ({@code SET …}, {@code isinteg -patch}, …),
+     * in order. None for a remedy that offers alternatives ("(1) … or (2) …"): its text says which to choose,
+     * and a list of lines to type would read as a sequence.
+     */
     static List<String> commands(String remedy) {
         List<String> out = new ArrayList<>();
+        if (remedy.contains("(1)") && remedy.contains("(2)")) {
+            return out;
+        }
         Matcher m = QUOTED.matcher(remedy);
         while (m.find()) {
             String c = m.group(1).strip();

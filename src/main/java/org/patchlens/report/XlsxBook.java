@@ -331,7 +331,7 @@ public final class XlsxBook implements AutoCloseable {
         return true;
     }
 
-    private static final float LINE_POINTS = 13f;
+    private static final float LINE_POINTS = 12.75f;
     private static final float MAX_ROW_POINTS = 409f;
 
     /** The lines a wrapped text needs in a column {@code width} characters wide (an estimate, capped). */
@@ -483,7 +483,7 @@ public final class XlsxBook implements AutoCloseable {
                 Object v = i < values.length ? values[i] : null;
                 put(r, i, v, columns.get(i).kind());
                 if (v instanceof String text && columns.get(i).kind() == Kind.WRAP) {
-                    lines = Math.max(lines, lines(text, columns.get(i).width()));
+                    lines = Math.max(lines, lines(text, (int) (columns.get(i).width() * 1.1)));
                 }
             }
             // Spreadsheet programs do not all grow a row to fit wrapped text when they open a file: set it.
@@ -754,9 +754,11 @@ public final class XlsxBook implements AutoCloseable {
      */
     public void save(Path out, Instant runTime) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".patchlens-", ".xlsx.tmp");
+        // Not Files.createTempFile: the workbook gets the permissions any other output gets.
+        Path tmp = dir.resolve("." + out.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
+            try (OutputStream os = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
                 write(os, runTime);
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);

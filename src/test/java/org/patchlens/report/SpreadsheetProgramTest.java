@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The workbook opened by a real spreadsheet program: LibreOffice converts it to PDF, and the
  * PDF's text shows the verdict, the remedy commands and the evidence text exactly (a formula
  * from evidence is printed, not computed). Skipped when libreoffice is not installed.
- * With {@code -Dpatchlens.docs=DIR} it also renders page 1 (the Summary) to DIR/report-summary.png.
+ * With {@code -Dpatchlens.docs=DIR} it also renders page 1 of the demo report (the Summary) to
+ * DIR/report-summary.png.
  */
 class SpreadsheetProgramTest {
     @TempDir
@@ -78,6 +79,26 @@ class SpreadsheetProgramTest {
         assertTrue(all.contains("@SUM(A1:A2)"));
         assertTrue(all.contains("=cmd|' /C calc'!A0"));
         assertTrue(all.contains("CLU-08") && all.contains("Microsoft Exchange Information Store"));
+
+    }
+
+    /** The demo restore check ({@code check --demo -o report.xlsx}) printed by LibreOffice; page 1 for the docs. */
+    @Test
+    void theDemoReportPrintsItsVerdictAndRemedies() throws Exception {
+        assumeTrue(onPath("libreoffice"), "libreoffice not installed (Debian: libreoffice-calc-nogui)");
+        assumeTrue(onPath("pdftotext"), "pdftotext not installed (Debian: poppler-utils)");
+        Path xlsx = dir.resolve("demo.xlsx");
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = org.patchlens.cli.Main.run(new String[] {"check", "--demo", "-o", xlsx.toString(), "--deterministic"},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+        assertEquals(1, code, out.toString());
+        String verdict = out.toString().lines().filter(l -> l.startsWith("Store will not start")).findFirst()
+                .orElseThrow();
+        Path pdf = toPdf(xlsx);
+        String page1 = run(dir, 60, "pdftotext", "-f", "1", "-l", "1", "-layout", pdf.toString(), "-");
+        assertTrue(page1.contains(verdict), page1);
+        assertTrue(page1.contains("SET _CLUSTER_NETWORK_NAME_=EXVS01"), page1);
+        assertTrue(page1.contains("isinteg -patch"), page1);
 
         String docs = System.getProperty("patchlens.docs");
         if (docs != null && !docs.isBlank() && onPath("pdftoppm")) {
