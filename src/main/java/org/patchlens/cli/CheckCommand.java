@@ -159,15 +159,21 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             FindingsWriter.summary(result, threshold(), 10, out);
         }
+        List<Path> inputs = new ArrayList<>(evidence.stream().map(Evidence::path).toList());
+        if (dir != null) {
+            inputs.add(dir);
+        }
+        if (logs != null) {
+            inputs.add(logs);
+        }
         if (output != null && HiveWorkbooks.isXlsx(output)) {
-            Output.check(output, force, evidence.stream().map(Evidence::path).toList());
+            Output.check(output, force, inputs);
             List<String> args = shownArgs != null ? shownArgs : spec.commandLine().getParseResult().originalArgs();
             Report report = CheckReport.withStoreFromEvidence(CheckReport.of(ctx, result,
                     new Report.Run(Main.version(), args, java.time.Instant.now())), evidence);
             ReportWorkbook.write(report, output, new XlsxBook.Options(Main.version(), "patchlens restore check",
                     deterministic, "the JSONL output (--format jsonl, or -o FILE.jsonl)"));
         } else if (output != null) {
-            List<Path> inputs = evidence.stream().map(Evidence::path).toList();
             try (Writer w = Output.writer(output, force, inputs, null)) {
                 String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (n.endsWith(".csv")) {

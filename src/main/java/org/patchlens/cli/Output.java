@@ -42,7 +42,18 @@ final class Output {
     static void check(Path out, boolean force, Collection<Path> inputs) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         for (Path in : inputs) {
+            // a folder given as evidence (check DIR) is evidence as a whole
             Path src = in.toAbsolutePath().normalize();
+            if (!force && Files.isDirectory(src) && target.startsWith(src)) {
+                throw new UsageException(out + ": refusing to write into the evidence folder " + src
+                        + " (use --force to allow it)");
+            }
+        }
+        for (Path in : inputs) {
+            Path src = in.toAbsolutePath().normalize();
+            if (Files.isDirectory(src)) {
+                continue;
+            }
             if (target.equals(src) || (Files.exists(target) && Files.isSameFile(target, src))) {
                 throw new UsageException(out + ": refusing to write over an input file");
             }

@@ -67,7 +67,7 @@ public final class Classifier {
                 case LOG -> new Result(EvidenceKind.ESE_LOG, "ESE log header");
             };
         } catch (EseException e) {
-            return new Result(EvidenceKind.UNRELATED, "no registry or ESE header");
+            return new Result(EvidenceKind.UNRELATED, "no registry or ESE header (" + e.reason() + ")");
         }
     }
 

@@ -25,6 +25,8 @@ public final class CheckContext {
     private final List<ClusterModel> clusters = new ArrayList<>();
     private final Map<String, Hive> checkpoints = new LinkedHashMap<>();
     private final Map<String, Evidence> checkpointEvidence = new LinkedHashMap<>();
+    /** Every file at a checkpoint's place (GUID\NNNNNNNN.CPT), readable as a hive or not. */
+    private final Map<String, Evidence> checkpointPlaces = new LinkedHashMap<>();
     private final Hive software;
     private final List<String> readErrors = new ArrayList<>();
     private final StoreView store;
@@ -38,6 +40,10 @@ public final class CheckContext {
         Evidence sysEv = null;
         Hive sw = null;
         for (Evidence e : evidence) {
+            String place = Classifier.checkpointId(e.path());
+            if (place != null) {
+                checkpointPlaces.put(place, e);
+            }
             try {
                 switch (e.kind()) {
                     case SYSTEM_HIVE -> {
@@ -115,6 +121,12 @@ public final class CheckContext {
 
     public Optional<Evidence> checkpointEvidence(String resourceGuid, String valueName) {
         return Optional.ofNullable(checkpointEvidence.get(Classifier.normalGuid(resourceGuid) + "\\"
+                + valueName.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The file at a checkpoint's place even when it is not a readable hive. */
+    public Optional<Evidence> checkpointPlace(String resourceGuid, String valueName) {
+        return Optional.ofNullable(checkpointPlaces.get(Classifier.normalGuid(resourceGuid) + "\\"
                 + valueName.toUpperCase(java.util.Locale.ROOT)));
     }
 

@@ -506,6 +506,15 @@ final class CluRules {
                 listed.add(id);
                 Source src = new Source(m.file(), cp.keyPath() + " : " + cp.valueName(), cp.valueFileOffset());
                 Optional<Hive> h = c.checkpoint(r.guid(), cp.valueName());
+                Optional<Evidence> place = c.checkpointPlace(r.guid(), cp.valueName());
+                if (h.isEmpty() && place.isPresent()) {
+                    out.add(Finding.fail(Rule.CLU_10, r.guid() + "\\" + cp.valueName() + ".CPT", "a registry hive",
+                            src, "present but unusable: " + place.get().kind().label() + " (" + place.get().detail()
+                                    + ")", new Source(place.get().name(), "file", -1), "Copy `<quorum>:\\MSCS\\"
+                                    + r.guid() + "\\` again with a byte-exact copy; if the file is damaged there too, "
+                                    + "re-add the checkpoint while the resource is online (KB Q174070)."));
+                    continue;
+                }
                 if (h.isEmpty()) {
                     out.add(Finding.fail(Rule.CLU_10, r.guid() + "\\" + cp.valueName() + ".CPT", "present", src,
                             "missing", Source.NONE, "Copy `<quorum>:\\MSCS\\" + r.guid() + "\\` completely. If the "

@@ -53,17 +53,22 @@ final class InRules {
     private static List<Finding> in02(CheckContext c) {
         List<Finding> out = new ArrayList<>();
         for (Evidence e : c.evidence()) {
+            Source src = new Source(e.name(), "file", -1);
+            String named = namedKind(e.path().getFileName().toString());
             if (e.kind() == EvidenceKind.UNRELATED && !e.explicit()) {
+                if (named != null) {
+                    out.add(Finding.fail(Rule.IN_02, e.name(), "a " + EvidenceKind.valueOf(named).label()
+                            + " (by its name)", src, e.detail(), src, "Re-copy " + e.name() + " with a byte-exact "
+                            + "copy: its content is not a " + EvidenceKind.valueOf(named).label() + "."));
+                }
                 continue;
             }
-            Source src = new Source(e.name(), "file", -1);
             if (e.kind() == EvidenceKind.UNREADABLE || e.size() == 0 || !e.errors().isEmpty()) {
                 out.add(Finding.fail(Rule.IN_02, e.name(), "a readable evidence file", Source.NONE,
                         "unreadable: " + String.join("; ", e.errors()), src,
                         "Re-copy " + e.name() + " with a byte-exact copy."));
                 continue;
             }
-            String named = namedKind(e.path().getFileName().toString());
             if (named != null && !named.equals(e.kind().name()) && !compatible(named, e.kind())) {
                 out.add(Finding.fail(Rule.IN_02, e.name(), "content matching the name ("
                                 + EvidenceKind.valueOf(named).label() + ")", src,

@@ -82,6 +82,8 @@ final class RestoreScenario {
     final Map<String, int[]> patches = new LinkedHashMap<>();
     /** edb.chk checkpoint generation, or -1 for none. */
     int checkpointGen = -1;
+    /** No cluster: no CLUSDB and no checkpoint files are written. */
+    boolean standalone;
     /** The log folder (F:\exchsrvr\MDBDATA). */
     String logFolder = "F/exchsrvr/MDBDATA";
 
@@ -93,6 +95,26 @@ final class RestoreScenario {
         s.options.addAll(List.of("--restore-type", "offline", "--env-line", "SET _CLUSTER_NETWORK_NAME_=EXVS01",
                 "--isinteg-runs", "1", "--expect-org", "Contoso", "--expect-site", "HQ", "--expect-server", "EXVS01",
                 "--isinteg-version", "5.5.2654.62"));
+        return s;
+    }
+
+    /** A stand-alone server SRV01 (no cluster), offline restore of a consistent store. */
+    static RestoreScenario standaloneOffline() {
+        RestoreScenario s = offlineBase();
+        s.standalone = true;
+        RegTree t = exchangeSet("SRV01");
+        t.removeKey("Services\\ClusSvc");
+        t.sz("Services\\MSExchangeSA\\Parameters", "Server", "SRV01")
+                .sz("Services\\MSExchangeIS\\ParametersSystem", "This Server", "SRV01")
+                .sz("Services\\MSExchangeMTA\\Parameters", "X500 DN",
+                        "/o=Contoso/ou=HQ/cn=Configuration/cn=Servers/cn=SRV01/cn=Microsoft MTA");
+        for (String svc : List.of("MSExchangeSA", "MSExchangeDS", "MSExchangeIS", "MSExchangeMTA")) {
+            t.dword("Services\\" + svc, "Start", 2);
+        }
+        s.controlSets.put(1, t);
+        s.options.clear();
+        s.options.addAll(List.of("--restore-type", "offline", "--isinteg-runs", "1", "--expect-org", "Contoso",
+                "--expect-site", "HQ", "--expect-server", "SRV01", "--isinteg-version", "5.5.2654.62"));
         return s;
     }
 
@@ -329,6 +351,10 @@ final class RestoreScenario {
             HiveBuilder sw = HiveBuilder.v13().fileName("\\SystemRoot\\System32\\Config\\SOFTWARE");
             software.writeTo(sw, "");
             sw.write(config.resolve("SOFTWARE"));
+            if (standalone) {
+                writeStore(dir);
+                return dir;
+            }
             Path clus = Files.createDirectories(dir.resolve("NODE1").resolve("Cluster"));
             HiveBuilder cb = HiveBuilder.v13().rootName("Cluster").fileName("\\SystemRoot\\Cluster\\CLUSDB");
             cluster.writeTo(cb, "");

@@ -47,6 +47,16 @@ class ScenarioTest {
     }
 
     @Test
+    void standaloneCleanRestoreHasNoBlockingFinding() throws Exception {
+        ScenarioRun r = ScenarioRun.of(RestoreScenario.standaloneOffline(), dir);
+        assertEquals(set(), r.blocking(), r.dump());
+        assertEquals(set(), r.failing(), r.dump());
+        assertTrue(text(r.of("CLU-08").get(0), "detail").startsWith("not applicable"), r.dump());
+        assertEquals("PASS", text(r.of("REG-08").get(0), "status"), r.dump());
+        assertEquals(0, r.exit());
+    }
+
+    @Test
     void s1CheckpointDriftAfterIsintegPatchQ288562() throws Exception {
         RestoreScenario s = RestoreScenario.offlineBase();
         java.time.Instant later = RestoreScenario.BASE_TIME.plus(Duration.ofHours(3));

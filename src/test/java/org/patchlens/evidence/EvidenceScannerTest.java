@@ -1,0 +1,64 @@
+package org.patchlens.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.ese.EseBuilder;
+import org.patchlens.hive.HiveBuilder;
+
+/** Discovery by content: every kind in a mixed tree, unrelated files ignored, links never followed. */
+class EvidenceScannerTest {
+    @Test
+    void findsEveryKindByContentNotByName(@TempDir Path tmp) throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("restore"));
+        HiveBuilder sys = HiveBuilder.v13();
+        sys.key("Select").dword("Current", 1);
+        sys.key("ControlSet001\\Services\\ClusSvc").dword("Start", 2);
+        sys.write(tree.resolve("hive-a.bin")); // a SYSTEM hive under a meaningless name
+        HiveBuilder clus = HiveBuilder.v13();
+        clus.key("Groups\\G1").sz("Name", "Exchange");
+        clus.key("Resources\\R1").sz("Name", "IS");
+        clus.write(tree.resolve("chk0001.tmp"));
+        Path guid = Files.createDirectories(tree.resolve("MSCS").resolve("2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022"));
+        HiveBuilder cpt = HiveBuilder.v13();
+        cpt.root().sz("DB Path", "D:\\exchsrvr\\MDBDATA\\PRIV.EDB");
+        cpt.write(guid.resolve("00000002.CPT"));
+        Files.write(tree.resolve("db.bin"), EseBuilder.Database.ese97().set("state", 3).bytes());
+        Files.write(tree.resolve("Edb00010.log"), EseBuilder.Log.current().set("generation", 16).bytes());
+        Files.write(tree.resolve("edb.chk"), new EseBuilder.Checkpoint().bytes());
+        Files.writeString(tree.resolve("notes.txt"), "restore notes: nothing to see\n");
+        Files.write(tree.resolve("random.bin"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        Files.write(tree.resolve("empty"), new byte[0]);
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
+        HiveBuilder.v13().write(outside.resolve("SYSTEM"));
+        Files.createSymbolicLink(tree.resolve("link-out"), outside);
+        Files.createSymbolicLink(tree.resolve("link-file"), outside.resolve("SYSTEM"));
+
+        List<Evidence> found = EvidenceScanner.scan(tree);
+        Map<String, EvidenceKind> kinds = found.stream().collect(Collectors.toMap(Evidence::name, Evidence::kind));
+        assertEquals(EvidenceKind.SYSTEM_HIVE, kinds.get("hive-a.bin"));
+        assertEquals(EvidenceKind.CLUSTER_HIVE, kinds.get("chk0001.tmp"));
+        assertEquals(EvidenceKind.REGISTRY_CHECKPOINT,
+                kinds.get("MSCS/2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022/00000002.CPT"));
+        assertEquals(EvidenceKind.ESE_DATABASE, kinds.get("db.bin"));
+        assertEquals(EvidenceKind.ESE_LOG, kinds.get("Edb00010.log"));
+        assertEquals(EvidenceKind.ESE_CHECKPOINT, kinds.get("edb.chk"));
+        assertEquals(EvidenceKind.UNRELATED, kinds.get("notes.txt"));
+        assertEquals(EvidenceKind.UNRELATED, kinds.get("random.bin"));
+        assertEquals(EvidenceKind.UNREADABLE, kinds.get("empty"));
+        assertTrue(found.stream().noneMatch(e -> e.name().startsWith("link")), "links are not followed: " + kinds);
+        assertEquals(9, found.size(), kinds.toString());
+        Evidence sysEv = found.stream().filter(e -> e.name().equals("hive-a.bin")).findFirst().orElseThrow();
+        assertEquals(Hashing.sha256(tree.resolve("hive-a.bin")), sysEv.sha256());
+        assertEquals(Files.size(tree.resolve("hive-a.bin")), sysEv.size());
+        assertEquals("2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022\\00000002",
+                Classifier.checkpointId(guid.resolve("00000002.CPT")));
+    }
+}
