@@ -331,6 +331,8 @@ public final class XlsxBook implements AutoCloseable {
         return true;
     }
 
+    /** The largest integer a double (an Excel number) holds exactly: 2^53. */
+    static final long MAX_EXACT = 1L << 53;
     private static final float LINE_POINTS = 12.75f;
     private static final float MAX_ROW_POINTS = 409f;
 
@@ -383,8 +385,14 @@ public final class XlsxBook implements AutoCloseable {
                 c.setCellValue("");
             }
         } else if (value instanceof Long l) {
-            c.setCellValue((double) l);
-            c.setCellStyle(styles.get(Style.NUMBER));
+            if (Math.abs(l) > MAX_EXACT) {
+                // An Excel number is a double: beyond 2^53 it would not be this number any more.
+                c.setCellValue(Long.toString(l));
+                c.setCellStyle(styles.get(Style.MONO));
+            } else {
+                c.setCellValue((double) l);
+                c.setCellStyle(styles.get(Style.NUMBER));
+            }
         } else if (value instanceof Integer i) {
             c.setCellValue(i);
             c.setCellStyle(styles.get(Style.NUMBER));

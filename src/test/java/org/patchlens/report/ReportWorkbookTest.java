@@ -86,7 +86,7 @@ class ReportWorkbookTest {
             assertEquals(5, wb.getSheet("Cluster").getLastRowNum());
             assertEquals(List.of("Header field", "priv.edb (ESE database)", "priv.edb raw / offset",
                     "priv.pat (ESE patch file)", "priv.pat raw / offset"), row(wb.getSheet("Store"), 0));
-            assertEquals(4, wb.getSheet("Store").getLastRowNum());
+            assertEquals(5, wb.getSheet("Store").getLastRowNum());
             assertEquals(headers(ReportWorkbook.LOG_COLUMNS), row(wb.getSheet("Log chain"), 0));
             assertEquals(3, wb.getSheet("Log chain").getLastRowNum());
             assertEquals(headers(ReportWorkbook.EVIDENCE_COLUMNS), row(wb.getSheet("Evidence"), 0));
@@ -285,6 +285,8 @@ class ReportWorkbookTest {
             assertEquals(LocalDateTime.of(2001, 6, 14, 8, 59, 58), lc.getLocalDateTimeCellValue());
             assertEquals("3a 3b 08 0e 06 65 00 00 @0x58", store.getRow(3).getCell(2).getStringCellValue());
             assertEquals(4096.0, store.getRow(4).getCell(1).getNumericCellValue());
+            assertEquals(CellType.STRING, store.getRow(5).getCell(1).getCellType(), "beyond 2^53: text, exact");
+            assertEquals("9007199254740993", store.getRow(5).getCell(1).getStringCellValue());
             assertEquals("{7A1C5E2F-0000-0000-0000-000000000000}", store.getRow(2).getCell(1).getStringCellValue());
 
             Sheet logs = wb.getSheet("Log chain");

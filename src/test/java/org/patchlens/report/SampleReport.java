@@ -32,6 +32,8 @@ final class SampleReport {
     /** 2001-06-15T12:34:56.1234567Z exactly. */
     static final long DRIFT_TIME = FileTime.fromInstant(Instant.parse("2001-06-15T12:34:56.1234567Z"));
     static final long CPT_TIME = FileTime.fromInstant(Instant.parse("2001-06-14T09:00:00Z"));
+    /** 2^53 + 1: not a double. */
+    static final long BIG = (1L << 53) + 1;
     static final String FORMULA = "=HYPERLINK(\"http://example.invalid\",\"click\")";
     static final List<String> HOSTILE = List.of(FORMULA, "+1+2", "-3", "@SUM(A1:A2)", "_x0041_ literal",
             "bell\u0007here", "lone \uD800 surrogate", "emoji \uD83D\uDE00 ok");
@@ -138,7 +140,8 @@ final class SampleReport {
                                 new Datum("{7A1C5E2F-0000-0000-0000-000000000000}", "2f5e1c7a00000000", 0x48))),
                         new StoreField("Last consistent", List.of(
                                 Datum.time(consistent, "3a 3b 08 0e 06 65 00 00", 0x58), Datum.NONE)),
-                        new StoreField("Page size", List.of(Datum.number(4096, 0xEC), Datum.number(4096, 0xEC)))));
+                        new StoreField("Page size", List.of(Datum.number(4096, 0xEC), Datum.number(4096, 0xEC))),
+                        new StoreField("dbtime", List.of(Datum.number(BIG, 0x10), Datum.NONE))));
         List<LogEntry> logs = List.of(
                 new LogEntry(0x12, "edb00012.log", "OK", "{7A1C5E2F-0000}", consistent, "3a 3b 08 0e 06 65 00 00", ""),
                 new LogEntry(0x13, "", "GAP", "", null, "", "generations 0x13-0x14 missing"),
