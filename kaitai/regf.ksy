@@ -355,6 +355,79 @@ types:
         type: b14
         doc: Other bits, not defined.
 
+  old_log_dirty_vector:
+    doc: |
+      The dirty vector of an old-format transaction log (NT 3.1 to Windows 8.0), at log
+      offset 512, right after the 512-byte base block copy. One bit per 512-byte page of
+      hive bins data, least significant bit first. The dirty pages follow, 512 bytes each,
+      from log offset align_up(516 + len_bitmap, 512), in increasing bit order; that offset
+      is 1024 only while the bins data is at most 2,080,768 bytes (regf-format.md 7.2).
+    params:
+      - id: hive_bins_data_size
+        type: u4
+        doc: The hive bins data size of the log's own base block copy (not the primary's).
+    seq:
+      - id: signature
+        contents: DIRT
+        doc: ASCII "DIRT".
+      - id: bitmap
+        size: hive_bins_data_size / 4096
+        doc: Dirty bitmap; bit i set means page i (hive bins offset 512 * i) is stored in the log.
+    instances:
+      len_bitmap:
+        value: hive_bins_data_size / 4096
+        doc: Bitmap length in bytes.
+      dirty_pages_offset:
+        value: ((512 + 4 + hive_bins_data_size / 4096 + 511) / 512) * 512
+        doc: Log offset of the first dirty page.
+
+  log_entry:
+    doc: |
+      A new-format transaction log entry ("HvLE", Windows 8.1 and later), starting at log
+      offset 512 and following each other without gaps. Instantiate on a stream of exactly
+      size bytes (the reader checks size against the file first). Hash-1 is Marvin32 of the
+      entry bytes [40, size), Hash-2 of [0, 32); the page data follows the references,
+      concatenated in reference order (regf-format.md 8.2).
+    seq:
+      - id: signature
+        contents: HvLE
+        doc: ASCII "HvLE".
+      - id: size
+        type: u4
+        doc: Total bytes of this entry, a multiple of 512.
+      - id: flags
+        type: u4
+        doc: Bit 0x1 is a copy of the base block's KTM-locked flag when the entry was written.
+      - id: sequence_number
+        type: u4
+        doc: The hive's sequence number once this entry is applied; consecutive entries increase by 1 (u32 wraparound).
+      - id: hive_bins_data_size
+        type: u4
+        doc: The hive bins data size at this point; the hive grows (or shrinks) to it.
+      - id: num_dirty_pages
+        type: u4
+        doc: Number of dirty page references, at least 1.
+      - id: hash_1
+        type: u8
+        doc: Marvin32 (seed 0x82EF4D887A4E55C5) of the entry bytes from offset 40 to size.
+      - id: hash_2
+        type: u8
+        doc: Marvin32 (same seed) of the entry bytes 0 to 31, which include hash_1.
+      - id: dirty_pages
+        type: dirty_page_ref
+        repeat: expr
+        repeat-expr: num_dirty_pages
+        doc: Where each page goes; the reader checks 40 + 8 * num_dirty_pages against size first.
+  dirty_page_ref:
+    doc: One dirty page reference of a log entry.
+    seq:
+      - id: offset
+        type: u4
+        doc: Offset of the page in the hive bins data (file offset minus 4096); a multiple of 4096 in practice.
+      - id: size
+        type: u4
+        doc: Bytes of the page; a multiple of 4096 in practice, and may span several 4 KiB pages.
+
   offset_list:
     doc: A cell of cell offsets without a signature (value list, big-data segment list).
     params:

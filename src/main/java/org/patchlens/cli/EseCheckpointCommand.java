@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
-        description = {"Checkpoint file, like eseutil /mk: checkpoint position, log signature, backup positions,",
-            "engine parameters and attached databases; checksum verdicts for both copies."},
+        description = {"Checkpoint file, like eseutil /mk.",
+            "Checkpoint position, log signature, backup positions, engine parameters and attached databases; "
+                + "checksum verdicts for both copies."},
         footer = {"", "Exit codes: 0 verified, 1 findings, 2 unreadable.", "", "Examples:",
             "  patchlens ese checkpoint E00.chk", "  patchlens ese checkpoint --format json edb.chk"})
 final class EseCheckpointCommand implements Callable<Integer> {

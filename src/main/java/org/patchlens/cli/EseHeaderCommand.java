@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "header", mixinStandardHelpOptions = true,
-        description = {"Database, streaming-file or patch-file header, like eseutil /mh: state, Log Required, signatures,",
-            "backups, versions, page size; checksum verdicts for both header copies and every field where they differ."},
+        description = {"Database, streaming-file or patch-file header, like eseutil /mh.",
+            "State, Log Required, signatures, backups, versions, page size; checksum verdicts for both header copies "
+                + "and every field where they differ."},
         footer = {"", "Exit codes: 0 header verified and consistent, 1 findings (checksum, differing copies, damage), 2 unreadable.",
             "", "Examples:", "  patchlens ese header priv1.edb", "  patchlens ese header --format json saved-mh.txt"})
 final class EseHeaderCommand implements Callable<Integer> {

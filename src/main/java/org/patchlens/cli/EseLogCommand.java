@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "log", mixinStandardHelpOptions = true,
-        description = {"Transaction log headers, like eseutil /ml: generation, creation and previous-generation times,",
-            "format version, signature, sector size, engine parameters and attached databases; checksum verdict."},
+        description = {"Transaction log headers, like eseutil /ml.",
+            "Generation, creation and previous-generation times, format version, signature, sector size, engine "
+                + "parameters and attached databases; checksum verdict."},
         footer = {"", "Exit codes: 0 every header verified, 1 findings, 2 unreadable.", "", "Examples:",
             "  patchlens ese log E00.log", "  patchlens ese log --format json E00*.log saved-ml.txt"})
 final class EseLogCommand implements Callable<Integer> {

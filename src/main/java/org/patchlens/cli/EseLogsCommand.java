@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Log-chain verdict for a folder of logs (and checkpoint): generations present, gaps, file name vs",
-            "header generation, signature mismatches, current log = highest archived + 1, each database's Log Required",
-            "range, and one sentence: soft recovery can / cannot succeed; missing: ... . Text dumps in the folder count too."},
+        description = {"Log-chain verdict for a folder of logs: can soft recovery succeed?",
+            "Generations present, gaps, file name vs header generation, signature mismatches, current log = highest "
+                + "archived + 1, each database's Log Required range, and one sentence: soft recovery can / cannot "
+                + "succeed; missing: ... . Checkpoints, databases and eseutil text dumps in the folder count too."},
         footer = {"", "Exit codes: 0 soft recovery can succeed and nothing is wrong, 1 findings, 2 unreadable input.", "",
             "Examples:", "  patchlens ese logs /evidence/mdbdata --database /evidence/mdbdata/priv1.edb",
             "  patchlens ese logs logs/ --database mh-priv1.txt --format json"})

@@ -104,7 +104,9 @@ final class EseRender {
         out.println();
         out.println("Fields:");
         row(out, "File Type", h.fileTypeName() + " (attrib " + h.attrib() + ", file type " + h.fileType() + ")");
-        row(out, "Checksum", String.format("0x%x", h.checksum()));
+        if (h.source() == Source.BINARY || h.checksum() != 0) {
+            row(out, "Checksum", String.format("0x%x", h.checksum()));
+        }
         row(out, "Format ulMagic", String.format("0x%x", h.magic()));
         DatabaseHeader.Current c = h.current();
         row(out, "Format ulVersion", String.format("0x%x,%d", h.formatVersion(), h.formatRevision())
@@ -311,7 +313,7 @@ final class EseRender {
                 : "binary log header"));
         out.println();
         row(out, "lGeneration", String.format("%d (0x%X)", h.generation(), h.generation()));
-        if (h.layoutInferred()) {
+        if (h.layoutInferred() && h.source() == Source.BINARY) {
             row(out, "Format LGVersion", "(" + h.versionMajor() + "." + h.versionMinor() + "." + h.versionUpdateMajor() + ")");
             row(out, "Layout", "ESE97 log: signature, times, parameters and attachments unavailable (INFERRED layout)");
         } else {
@@ -411,6 +413,10 @@ final class EseRender {
 
     // ------------------------------------------------------------------ JSON: every record component
 
+    /** Record components stored as unsigned 64-bit numbers (all other longs are unsigned 32-bit or small). */
+    private static final java.util.Set<String> UNSIGNED_64 = java.util.Set.of("dbtime", "scrubDbtime", "dbtimeDirtied",
+            "previousLogChecksum");
+
     static void json(JsonGenerator g, Object o) throws IOException {
         if (o == null) {
             g.writeNull();
@@ -451,10 +457,16 @@ final class EseRender {
             g.writeStartObject();
             for (RecordComponent c : rec.getClass().getRecordComponents()) {
                 g.writeFieldName(c.getName());
+                Object v;
                 try {
-                    json(g, c.getAccessor().invoke(rec));
+                    v = c.getAccessor().invoke(rec);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
+                }
+                if (v instanceof Long n && UNSIGNED_64.contains(c.getName())) {
+                    g.writeNumber(new java.math.BigInteger(Long.toUnsignedString(n)));
+                } else {
+                    json(g, v);
                 }
             }
             if (rec instanceof DatabaseHeader d) {

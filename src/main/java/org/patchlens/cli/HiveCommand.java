@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Read Windows registry hive files (REGF 1.2 to 1.6) without Windows.",
         mixinStandardHelpOptions = true,
         subcommands = {HiveInfo.class, HiveLs.class, HiveGet.class, HiveDumpCommand.class, HiveTimeline.class,
-            HiveExportReg.class, HiveDiffCommand.class},
+            HiveExportReg.class, HiveDiffCommand.class, HiveReplay.class, HiveDeleted.class},
         footer = {"", "Examples:",
             "  patchlens hive info SYSTEM",
             "  patchlens hive ls SYSTEM ControlSet001\\\\Services",
@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             "  patchlens hive dump SYSTEM --format csv -o system.csv",
             "  patchlens hive timeline SYSTEM --since 2024-01-01",
             "  patchlens hive export-reg SYSTEM --path Select -o select.reg",
-            "  patchlens hive diff SYSTEM.before SYSTEM.after"})
+            "  patchlens hive diff SYSTEM.before SYSTEM.after",
+            "  patchlens hive diff SYSTEM --replayed",
+            "  patchlens hive replay SYSTEM -o SYSTEM.recovered"})
 final class HiveCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -14,9 +14,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Keys and values added (+), removed (-) and changed (~) from hive A to hive B.",
+            "With --replayed and no B: from hive A as found to A with its transaction logs applied.",
+            "Both hives are read with the logs beside them (see --log, --no-logs; --log names A's logs).",
             "Exit code 1 when there are differences, 0 when the trees are identical."},
         footer = {"", "Examples:",
             "  patchlens hive diff SYSTEM.before SYSTEM.after",
+            "  patchlens hive diff NTUSER.DAT --replayed      (what the logs change)",
             "  patchlens hive diff SYSTEM CPT00000002.CPT --path 'ControlSet001\\Services\\MSExchangeIS' --b-path '\\'",
             "  patchlens hive diff A B --format csv -o diff.csv",
             "  patchlens hive diff A B -o diff.xlsx           (an Excel workbook: chosen by the .xlsx name)"})
@@ -24,8 +27,14 @@ final class HiveDiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "The hive before.")
     Path a;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The hive after.")
+    @Parameters(index = "1", paramLabel = "B", arity = "0..1", description = "The hive after.")
     Path b;
+
+    @Option(names = "--replayed", description = "Compare A as found with A replayed from its transaction logs.")
+    boolean replayed;
+
+    @picocli.CommandLine.Mixin
+    LogOptions logs;
 
     @Option(names = "--path", paramLabel = "KEYPATH", description = "Compare only this subtree (in both hives).")
     String keyPath;
@@ -52,21 +61,39 @@ final class HiveDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Hive ha = HiveSupport.open(a); Hive hb = HiveSupport.open(b)) {
+        if (replayed == (b != null)) {
+            throw new UsageException(replayed ? "--replayed compares A with its own replay: give no B"
+                    : "hive B is required (or --replayed)");
+        }
+        if (replayed && logs.noLogs) {
+            throw new UsageException("--replayed and --no-logs cannot be combined");
+        }
+        LogOptions bLogs = new LogOptions();
+        bLogs.noLogs = logs.noLogs;
+        List<Path> inputs = b == null ? List.of(a) : List.of(a, b);
+        try (Hive ha = replayed ? HiveSupport.open(a) : HiveSupport.open(a, logs);
+             Hive hb = replayed ? HiveSupport.open(a, logs) : HiveSupport.open(b, bLogs)) {
+            if (replayed) {
+                String note = HiveSupport.replayNote(hb);
+                spec.commandLine().getErr().println("patchlens: note: " + (note != null ? note : a + (hb.replay()
+                        .isPresent() ? ": clean hive, logs not applied" : ": no transaction logs beside it or given")
+                        + ": the replayed view is the file as found"));
+            }
             var ka = HiveSupport.key(ha, keyPath);
             var kb = HiveSupport.key(hb, bPath != null ? bPath : keyPath);
             long n;
             if (HiveWorkbooks.isXlsx(output)) {
-                n = Workbooks.diff(ha, ka, a, hb, kb, b, keyPath, bPath != null ? bPath : keyPath, output, force,
-                        deterministic, spec);
+                n = Workbooks.diff(ha, ka, a, hb, kb, b == null ? a : b, keyPath, bPath != null ? bPath : keyPath,
+                        output, force, deterministic, spec);
             } else {
-                try (Writer w = Output.writer(output, force, List.of(a, b), spec.commandLine().getOut());
+                try (Writer w = Output.writer(output, force, inputs, spec.commandLine().getOut());
                      DiffWriter dw = new DiffWriter(format, w)) {
                     n = HiveDiff.compare(ka, kb, dw);
                 }
             }
             int da = HiveSupport.finish(ha, spec.commandLine().getErr());
-            int db = HiveSupport.finish(hb, spec.commandLine().getErr());
+            int db = replayed ? (hb.damage().isEmpty() ? Main.OK : HiveSupport.finish(hb, spec.commandLine().getErr()))
+                    : HiveSupport.finish(hb, spec.commandLine().getErr());
             return n > 0 || da != Main.OK || db != Main.OK ? Main.FINDINGS : Main.OK;
         }
     }

@@ -4,6 +4,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.patchlens.hive.DeletedRecords;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.report.HiveDump;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Parameters;
             "  patchlens hive dump SYSTEM -o system.jsonl",
             "  patchlens hive dump SYSTEM --path 'ControlSet001\\Services\\MSExchangeIS' --format text",
             "  patchlens hive dump NTUSER.DAT --format csv -o ntuser.csv",
+            "  patchlens hive dump NTUSER.DAT --deleted --format text",
             "  patchlens hive dump SYSTEM -o system.xlsx      (an Excel workbook: chosen by the .xlsx name)"})
 final class HiveDumpCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
@@ -38,6 +40,13 @@ final class HiveDumpCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
     boolean force;
 
+    @Option(names = "--deleted", description = {"Also write keys and values recovered from free cells and slack",
+        "(as 'patchlens hive deleted' finds them), marked with their label. Not with --format listing."})
+    boolean deleted;
+
+    @picocli.CommandLine.Mixin
+    LogOptions logs;
+
     @Option(names = "--deterministic", description = "For -o *.xlsx: fixed document dates, so the same hive gives "
             + "the same bytes.")
     boolean deterministic;
@@ -47,14 +56,27 @@ final class HiveDumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Hive hive = HiveSupport.open(file)) {
+        if (deleted && format == HiveDump.Format.LISTING) {
+            throw new UsageException("--deleted cannot be used with --format listing (the oracle format lists the live tree only)");
+        }
+        try (Hive hive = HiveSupport.open(file, logs)) {
             Key start = HiveSupport.key(hive, keyPath);
             if (HiveWorkbooks.isXlsx(output)) {
+                if (deleted) {
+                    throw new UsageException("--deleted is not written to .xlsx yet: use --format jsonl or text");
+                }
                 Workbooks.dump(hive, start, file, output, force, deterministic, spec);
                 return HiveSupport.finish(hive, spec.commandLine().getErr());
             }
+            List<DeletedRecords.Item> recovered = null;
+            if (deleted) {
+                String prefix = start.isRoot() ? "" : start.path();
+                recovered = DeletedRecords.scan(hive).stream().filter(i -> prefix.isEmpty()
+                        || i.path().equalsIgnoreCase(prefix) || i.path().regionMatches(true, 0, prefix + "\\", 0,
+                        prefix.length() + 1)).toList();
+            }
             try (Writer w = Output.writer(output, force, List.of(file), spec.commandLine().getOut())) {
-                HiveDump.write(hive, start, format, w);
+                HiveDump.write(hive, start, format, w, recovered);
             }
             return HiveSupport.finish(hive, spec.commandLine().getErr());
         }

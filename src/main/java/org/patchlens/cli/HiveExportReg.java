@@ -37,12 +37,15 @@ final class HiveExportReg implements Callable<Integer> {
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    LogOptions logs;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        try (Hive hive = HiveSupport.open(file)) {
+        try (Hive hive = HiveSupport.open(file, logs)) {
             var start = HiveSupport.key(hive, keyPath);
             String root = prefix.endsWith("\\") ? prefix.substring(0, prefix.length() - 1) : prefix;
             try (OutputStream os = Output.stream(output, force, List.of(file));

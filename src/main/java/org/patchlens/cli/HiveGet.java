@@ -38,13 +38,16 @@ final class HiveGet implements Callable<Integer> {
     @Option(names = "--hex", description = "Print only the raw data as hex.")
     boolean hex;
 
+    @picocli.CommandLine.Mixin
+    LogOptions logs;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Hive hive = HiveSupport.open(file)) {
+        try (Hive hive = HiveSupport.open(file, logs)) {
             Key key = HiveSupport.key(hive, keyPath);
             if (valueName == null) {
                 for (Value v : key.values()) {

@@ -9,7 +9,10 @@ import java.util.concurrent.Callable;
 import org.patchlens.hive.Damage;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.Hive;
+import org.patchlens.hive.AlternateHive;
+import org.patchlens.hive.HiveException;
 import org.patchlens.hive.HiveHeader;
+import org.patchlens.hive.ReplayLedger;
 import org.patchlens.hive.HiveStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,14 +30,33 @@ final class HiveInfo implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @picocli.CommandLine.Mixin
+    LogOptions logs;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    private String failure;
+    private AlternateHive alt;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String sha = HiveSupport.sha256(file);
-        try (Hive hive = HiveSupport.open(file)) {
+        String failure = null;
+        Hive opened;
+        try {
+            opened = HiveSupport.open(file, logs);
+        } catch (HiveException e) {
+            if (!HiveSupport.isRecoveryFailure(e)) {
+                throw e;
+            }
+            failure = e.reason();
+            opened = HiveSupport.open(file);
+        }
+        this.failure = failure;
+        this.alt = AlternateHive.compare(file);
+        try (Hive hive = opened) {
             HiveHeader h = hive.header();
             HiveStats s = HiveStats.of(hive);
             List<Damage> damage = hive.damage();
@@ -44,13 +66,16 @@ final class HiveInfo implements Callable<Integer> {
                 text(out, hive, h, s, damage, sha);
             }
             out.flush();
-            return damage.isEmpty() ? Main.OK : Main.FINDINGS;
+            return damage.isEmpty() && failure == null ? Main.OK : Main.FINDINGS;
         }
     }
 
-    private void text(PrintWriter out, Hive hive, HiveHeader h, HiveStats s, List<Damage> damage, String sha) {
+    private void text(PrintWriter out, Hive hive, HiveHeader h, HiveStats s, List<Damage> damage, String sha)
+            throws java.io.IOException {
         row(out, "File", hive.name());
-        row(out, "Size", hive.fileSize() + " bytes");
+        long onDisk = java.nio.file.Files.size(file);
+        row(out, "Size", onDisk + " bytes" + (hive.fileSize() != onDisk ? " (replayed image: " + hive.fileSize()
+                + " bytes)" : ""));
         row(out, "SHA-256", sha);
         row(out, "Format version", h.version());
         row(out, "File type", h.fileType() + (h.fileType() == 0 ? " (primary)" : ""));
@@ -79,8 +104,31 @@ final class HiveInfo implements Callable<Integer> {
         row(out, "Offline registry", h.offlineRegistry() ? "yes (OfRg)" : "no");
         row(out, "Checksum", String.format("stored 0x%08X, computed 0x%08X: %s", h.storedChecksum(),
                 h.computedChecksum(), h.checksumValid() ? "valid" : "INVALID"));
-        row(out, "Dirty", h.dirty() ? "YES (" + (h.checksumValid() ? "sequence numbers differ"
-                : "bad checksum") + "; transaction logs would be replayed by Windows)" : "no");
+        ReplayLedger l = hive.replay().orElse(null);
+        if (l == null) {
+            row(out, "Dirty", h.dirty() ? "YES (" + (h.checksumValid() ? "sequence numbers differ"
+                    : "bad checksum") + "; transaction logs would be replayed by Windows)" : "no");
+            row(out, "Transaction logs", failure != null ? "recovery FAILED: " + failure
+                    : logs.noLogs ? "not used (--no-logs): the hive as found" : "none beside the hive");
+        } else {
+            row(out, "Dirty", l.dirty() ? "YES as found (" + String.join("; ", l.dirtyReasons()) + ")" : "no");
+            for (String st : l.staleReasons()) {
+                row(out, "Stale", st);
+            }
+            for (ReplayLedger.LogRecord r : l.logs()) {
+                row(out, "Transaction log", r.file() + " (" + r.slot() + ", " + r.format() + " format): "
+                        + (r.verdict().equals("usable") ? "" : r.verdict() + "; ") + r.role());
+            }
+            row(out, "Replay", l.outcome() + ": " + l.result());
+            row(out, "View", l.outcome() == ReplayLedger.Outcome.APPLIED ? "replayed in memory (base block from "
+                    + l.baseBlockSource() + "; the header fields above are the recovered ones)" : "the file as found");
+            for (String n : l.notes()) {
+                row(out, "Replay note", n);
+            }
+        }
+        if (alt != null) {
+            row(out, "Alternate hive", alt.summary());
+        }
         row(out, "Keys", Long.toString(s.keys()));
         row(out, "Values", Long.toString(s.values()));
         row(out, "Value data", s.valueDataBytes() + " bytes");
@@ -132,7 +180,49 @@ final class HiveInfo implements Callable<Integer> {
         g.writeNumberField("firstBinTimestampRaw", h.firstBinTimestamp());
         g.writeEndObject();
         g.writeBooleanField("checksumValid", h.checksumValid());
-        g.writeBooleanField("dirty", h.dirty());
+        ReplayLedger l = hive.replay().orElse(null);
+        g.writeBooleanField("dirty", l != null ? l.dirty() : h.dirty());
+        g.writeObjectFieldStart("replay");
+        g.writeStringField("outcome", failure != null ? "FAILED" : l != null ? l.outcome().name()
+                : logs.noLogs ? "NOT_USED" : h.dirty() ? "NO_LOGS" : "CLEAN");
+        g.writeStringField("result", failure != null ? failure : l != null ? l.result() : "");
+        g.writeArrayFieldStart("dirtyReasons");
+        if (l != null) {
+            for (String r : l.dirtyReasons()) {
+                g.writeString(r);
+            }
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("staleReasons");
+        if (l != null) {
+            for (String r : l.staleReasons()) {
+                g.writeString(r);
+            }
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("logs");
+        if (l != null) {
+            for (ReplayLedger.LogRecord r : l.logs()) {
+                g.writeStartObject();
+                g.writeStringField("file", r.file());
+                g.writeStringField("slot", r.slot());
+                g.writeStringField("format", r.format());
+                g.writeStringField("verdict", r.verdict());
+                g.writeStringField("role", r.role());
+                g.writeBooleanField("applied", r.applied());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        if (alt != null) {
+            g.writeObjectFieldStart("alternate");
+            g.writeStringField("file", alt.alternate().toString());
+            g.writeNumberField("differences", alt.differences());
+            g.writeStringField("verdict", alt.verdict());
+            g.writeStringField("summary", alt.summary());
+            g.writeEndObject();
+        }
         g.writeObjectFieldStart("statistics");
         g.writeNumberField("keys", s.keys());
         g.writeNumberField("values", s.values());

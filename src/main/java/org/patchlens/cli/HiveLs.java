@@ -22,13 +22,16 @@ final class HiveLs implements Callable<Integer> {
             description = "Key path, e.g. ControlSet001\\Services (leading \\ and root name optional).")
     String keyPath;
 
+    @picocli.CommandLine.Mixin
+    LogOptions logs;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Hive hive = HiveSupport.open(file)) {
+        try (Hive hive = HiveSupport.open(file, logs)) {
             Key key = HiveSupport.key(hive, keyPath);
             out.println(key.path() + "  [" + FileTime.iso(key.lastWrittenRaw()) + "]  " + key.subkeyCount()
                     + " subkeys, " + key.valueCount() + " values");

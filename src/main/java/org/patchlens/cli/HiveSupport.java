@@ -11,6 +11,11 @@ import java.util.HexFormat;
 import java.util.List;
 import org.patchlens.hive.Damage;
 import org.patchlens.hive.Hive;
+import org.patchlens.hive.HiveException;
+import org.patchlens.hive.HiveHeader;
+import org.patchlens.hive.HiveOptions;
+import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.ReplayLedger;
 import org.patchlens.hive.Key;
 
 /** What the hive commands share: opening, key lookup, the damage summary and the exit code. */
@@ -18,11 +23,65 @@ final class HiveSupport {
     private HiveSupport() {
     }
 
+    /** Opens the hive as found, without transaction logs. */
     static Hive open(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UsageException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
         }
         return Hive.open(file);
+    }
+
+    /**
+     * The one place hive commands open a hive: with its transaction logs applied in memory when
+     * it is dirty and logs sit beside it or are named (see {@link LogOptions}). A failed recovery
+     * is a one-line error that says how to read the hive as found.
+     */
+    static Hive open(Path file, LogOptions logOptions) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+        }
+        List<Path> logs = (logOptions == null ? LogOptions.auto() : logOptions).resolve(file);
+        if (logs.isEmpty()) {
+            return Hive.open(file);
+        }
+        try {
+            return HiveRecovery.open(file, logs, HiveOptions.DEFAULTS);
+        } catch (HiveException e) {
+            if (e.reason().startsWith(RECOVERY_FAILED)) {
+                throw new HiveException(e.file(), e.offset(), e.reason() + " (--no-logs reads the hive as found)", e);
+            }
+            throw e;
+        }
+    }
+
+    static final String RECOVERY_FAILED = "transaction log recovery failed";
+
+    /** Whether this exception is a failed log recovery (the hive itself may still be readable). */
+    static boolean isRecoveryFailure(HiveException e) {
+        return e.reason().startsWith(RECOVERY_FAILED);
+    }
+
+    /** One line about the dirty state and the logs, or null when there is nothing to say. */
+    static String replayNote(Hive hive) {
+        var ledger = hive.replay();
+        if (ledger.isEmpty()) {
+            HiveHeader h = hive.header();
+            if (!h.dirty()) {
+                return null;
+            }
+            return hive.name() + ": dirty hive (" + (h.checksumValid() ? "sequence numbers differ: primary "
+                    + h.primarySequenceNumber() + ", secondary " + h.secondarySequenceNumber() : "bad base block checksum")
+                    + ") read as found, without transaction logs: recent changes may be missing";
+        }
+        ReplayLedger l = ledger.get();
+        return switch (l.outcome()) {
+            case APPLIED -> hive.name() + ": dirty hive (" + String.join("; ", l.dirtyReasons()) + "); read with its "
+                    + "transaction logs applied in memory (the files are unchanged): " + l.result();
+            case CLEAN -> l.staleReasons().isEmpty() ? null : hive.name() + ": clean hive, but "
+                    + String.join("; ", l.staleReasons());
+            case NO_LOGS, NOTHING_APPLIED, FAILED -> hive.name() + ": dirty hive (" + String.join("; ",
+                    l.dirtyReasons()) + ") read as found: " + l.result();
+        };
     }
 
     static Key key(Hive hive, String path) {
@@ -38,6 +97,11 @@ final class HiveSupport {
 
     /** Damage goes to stderr as a count plus the first few records; the exit code says whether there was any. */
     static int finish(Hive hive, PrintWriter err) {
+        String note = replayNote(hive);
+        if (note != null) {
+            err.println("patchlens: note: " + note);
+            err.flush();
+        }
         List<Damage> damage = hive.damage();
         if (damage.isEmpty()) {
             return Main.OK;

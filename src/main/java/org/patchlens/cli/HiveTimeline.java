@@ -48,6 +48,9 @@ final class HiveTimeline implements Callable<Integer> {
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
     boolean force;
 
+    @picocli.CommandLine.Mixin
+    LogOptions logs;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,7 +61,7 @@ final class HiveTimeline implements Callable<Integer> {
     public Integer call() throws Exception {
         long from = since == null ? 0 : parse(since, false);
         long to = until == null ? 0 : parse(until, true);
-        try (Hive hive = HiveSupport.open(file)) {
+        try (Hive hive = HiveSupport.open(file, logs)) {
             List<Entry> entries = new ArrayList<>();
             for (Key k : hive.walk(HiveSupport.key(hive, keyPath))) {
                 long t = k.lastWrittenRaw();

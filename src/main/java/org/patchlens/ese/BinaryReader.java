@@ -57,6 +57,9 @@ final class BinaryReader {
         if (avail >= 4 && u32(0) == 0x66676572L) {
             throw new EseException(name, 0, "not an ESE file: this is a registry hive (\"regf\" signature)");
         }
+        if (shadowDatabasePage() > 0) {
+            return ext.equals("pat") ? EseFile.Kind.PATCH : EseFile.Kind.DATABASE;
+        }
         if (avail < 2048) {
             throw new EseException(name, -1, "file is " + fileSize
                     + " bytes: too short for any ESE header (database pages are at least 2048 bytes, logs and checkpoints 4096)");
@@ -67,6 +70,14 @@ final class BinaryReader {
         }
         if (avail >= CHECKPOINT_SIZE && ft == 4) {
             return EseFile.Kind.CHECKPOINT;
+        }
+        if (avail >= 2 * CHECKPOINT_SIZE && u32(CHECKPOINT_SIZE + 667) == 4
+                && xor(CHECKPOINT_SIZE, CHECKPOINT_SIZE) == u32(CHECKPOINT_SIZE)) {
+            return EseFile.Kind.CHECKPOINT; // primary damaged, shadow is a good checkpoint
+        }
+        if ((ext.equals("chk") || ext.equals("jcp")) && avail >= 2 * CHECKPOINT_SIZE
+                && u32(CHECKPOINT_SIZE + 667) == 4) {
+            return EseFile.Kind.CHECKPOINT; // both copies damaged; the name and the shadow's file type say checkpoint
         }
         if (avail >= LOG_HEADER_SIZE && allZero(0, LOG_HEADER_SIZE)) {
             throw new EseException(name, 0, "no valid header: the first 4096 bytes are all zero"
@@ -122,15 +133,19 @@ final class BinaryReader {
     // ------------------------------------------------------------------ database
 
     DatabaseHeader database() {
+        long base = 0;
         if (avail < 8 || u32(4) != DatabaseHeader.MAGIC) {
-            throw new EseException(name, 4, String.format("not an ESE database: magic at offset 4 is 0x%08X, expected 0x89ABCDEF",
-                    avail >= 8 ? u32(4) : 0));
+            base = shadowDatabasePage();
+            if (base <= 0) {
+                throw new EseException(name, 4, String.format("not an ESE database: magic at offset 4 is 0x%08X, expected 0x89ABCDEF",
+                        avail >= 8 ? u32(4) : 0));
+            }
         }
         if (avail < 2048) {
             throw new EseException(name, -1, "file is " + fileSize
                     + " bytes, shorter than the smallest database header page (2048 bytes)");
         }
-        long version = u32(8);
+        long version = u32(base + 8);
         if (version < 0x620) {
             throw new EseException(name, 8, String.format("pre-ESE97 JET database format version 0x%X "
                     + "(JET 200/400/500 era, JET_errDatabase500Format -1212): unsupported", version));
@@ -195,6 +210,19 @@ final class BinaryReader {
                 h.fullPrevious(), h.incrementalPrevious(), h.fullCurrent(), h.dbFlags(), h.objidLast(), h.osMajor(),
                 h.osMinor(), h.osBuild(), h.osServicePack(), h.formatRevision(), h.pageSizeRaw(), h.repairCount(),
                 h.repairTime(), h.ese98(), h.ecc(), h.current(), h.fileTypeRaw(), v, notes, List.of());
+    }
+
+    /** Offset (= page size) of a verifying shadow database header with the magic, or -1. */
+    private int shadowDatabasePage() {
+        for (int c : PAGE_SIZES) {
+            if (2L * c > avail) {
+                break;
+            }
+            if (u32(c + 4) == DatabaseHeader.MAGIC && probeDatabasePage(c) == c) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /** Page size a database copy at {@code base} verifies with (checksum and @236 agree), or -1. */
@@ -346,7 +374,7 @@ final class BinaryReader {
             throw new EseException(name, -1, "file is " + fileSize + " bytes, shorter than a patch header page");
         }
         List<Note> notes = new ArrayList<>();
-        if (u32(4) == DatabaseHeader.MAGIC) {
+        if (u32(4) == DatabaseHeader.MAGIC || shadowDatabasePage() > 0) {
             DatabaseHeader db = database();
             notes.add(Note.info("patch page in DBFILEHDR format (database magic at offset 4): the backup is its current-full-backup "
                     + "entry; this interpretation of .pat files is INFERRED (ESE97 variant)"));
@@ -414,6 +442,9 @@ final class BinaryReader {
         if (fileSize != 8192) {
             notes.add(Note.info("checkpoint file is " + fileSize + " bytes (8192 expected)"));
         }
+        if (k.fileType() == 0) {
+            notes.add(Note.info("old checkpoint (no file type at offset 667, ESE97/ESE98): the layout after offset 615 is INFERRED"));
+        }
         List<AttachedDatabase> att = List.of();
         int stale = 0;
         if ((k.versionFlags() & 1) != 0) {
@@ -458,14 +489,15 @@ final class BinaryReader {
             notes.add(Note.error(0, String.format("log header checksum mismatch (stored 0x%08X, computed 0x%08X): "
                     + "JET_errLogFileCorrupt -501; the fields shown are unverified", stored, computed)));
         }
-        if (looksEse97Log() && u32(32) != 7 && u32(32) != 8) {
-            return ese97Log(copy, v, notes);
-        }
         EseLogHeader k;
         try {
             k = new EseLogHeader(stream(0, LOG_HEADER_SIZE));
         } catch (RuntimeException e) {
             throw new EseException(name, 0, "unreadable log header: " + e, e);
+        }
+        EseLogHeader.HeaderV7 x = k.v7();
+        if (x == null || looksEse97Log() && k.versionMajor() != 7 && k.versionMajor() != 8) {
+            return ese97Log(copy, v, notes);
         }
         if (k.versionMajor() != 7 && k.versionMajor() != 8) {
             notes.add(Note.warning(32, "unknown log format major version " + k.versionMajor() + " (7 and 8 known; 6 is ESE97)"));
@@ -473,8 +505,8 @@ final class BinaryReader {
             notes.add(Note.warning(36, "log format 7." + k.versionMinor() + " predates the 7.3701 header reorganisation: "
                     + "fields after offset 44 are INFERRED"));
         }
-        if (k.fileType() != 0 && k.fileType() != 3) {
-            notes.add(Note.warning(667, "file type at 667 is " + k.fileType() + " (" + EseFile.fileTypeName(k.fileType())
+        if (x.fileType() != 0 && x.fileType() != 3) {
+            notes.add(Note.warning(667, "file type at 667 is " + x.fileType() + " (" + EseFile.fileTypeName(x.fileType())
                     + "), expected 3 (Log) or 0: JET_errFileInvalidType -1812"));
         }
         int cbSec = k.sectorSize();
@@ -490,21 +522,21 @@ final class BinaryReader {
                 notes.add(Note.warning(10, "header sectors " + k.headerSectors() + " x " + cbSec + " bytes is less than 4096"));
             }
         }
-        if (k.dbmsParam().logFileSectors() != k.fileSectors()) {
-            notes.add(Note.info("engine parameter log file size " + k.dbmsParam().logFileSectors()
+        if (x.dbmsParam().logFileSectors() != k.fileSectors()) {
+            notes.add(Note.info("engine parameter log file size " + x.dbmsParam().logFileSectors()
                     + " sectors differs from this file's " + k.fileSectors()));
         }
         if (k.generation() <= 0) {
             notes.add(Note.warning(4, "generation " + k.generation() + " is not positive"));
         }
         checkTimes(notes, 0, new Object[] {16, k.created(), 24, k.previousGenerationCreated(), 48,
-            k.logSignature().created()});
+            x.logSignature().created()});
         List<AttachedDatabase> att = attachments(671, notes);
         return new LogHeader(name, Source.BINARY, fileSize, stored, computed, k.generation(), cbSec, k.headerSectors(),
                 k.fileSectors(), k.pageSizeRaw(), time(k.created()), time(k.previousGenerationCreated()),
-                k.versionMajor(), k.versionMinor(), k.versionUpdateMajor(), k.versionUpdateMinor(), sig(k.logSignature()),
-                dbms(k.dbmsParam()), k.logFlags(), pos(k.checkpointAtCreation()), k.diskSectorSizeMismatch(),
-                k.previousLogChecksum(), k.engineFormatVersion(), k.fileType(), att, false, v, notes, List.of());
+                k.versionMajor(), k.versionMinor(), k.versionUpdateMajor(), x.versionUpdateMinor(), sig(x.logSignature()),
+                dbms(x.dbmsParam()), x.logFlags(), pos(x.checkpointAtCreation()), x.diskSectorSizeMismatch(),
+                x.previousLogChecksum(), x.engineFormatVersion(), x.fileType(), att, false, v, notes, List.of());
     }
 
     private LogHeader ese97Log(HeaderCopy copy, Verification v, List<Note> notes) {

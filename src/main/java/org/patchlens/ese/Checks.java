@@ -84,6 +84,12 @@ final class Checks {
         } else if (h.state() == 3 && h.consistentPosition().isZero()) {
             n.add(Note.warning(base + 56, "clean shutdown with a zero Last Consistent position"));
         }
+        if (h.state() == 3 && !h.logSignature().isZero() && !h.consistentPosition().isZero()
+                && !h.consistentPosition().equals(h.detachPosition())) {
+            n.add(Note.info("clean shutdown, but Last Detach " + h.detachPosition().eseutil() + " is not Last Consistent "
+                    + h.consistentPosition().eseutil() + ": not an ordinary detach (for example a copy brought to a clean "
+                    + "state by recovery)"));
+        }
         if (h.onlineBackupCopy()) {
             n.add(Note.warning(base + 184, "copy made by an online backup (Current Full Backup genLow " + h.fullCurrent().genLow()
                     + ", genHigh 0): it needs hard recovery (restore) with its logs"

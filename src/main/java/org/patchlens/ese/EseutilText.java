@@ -27,7 +27,7 @@ public final class EseutilText {
     private static final Pattern TIME = Pattern.compile(
             "(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d{1,3}))?(?:\\s+(UTC|LOC))?");
     private static final Pattern LGPOS = Pattern.compile("\\(0x([0-9A-Fa-f]+),([0-9A-Fa-f]+),([0-9A-Fa-f]+)\\)");
-    private static final Pattern SIG = Pattern.compile("Create time:\\s*(.*?)\\s+Rand:\\s*(\\d+)\\s+Computer:\\s?(.*)$");
+    private static final Pattern SIG = Pattern.compile("Create time:\\s*(.*?)\\s+Rand:\\s*(\\d+)(?:\\s+Computer:\\s?(.*))?$");
     private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\s*-\\s*(-?\\d+)");
     private static final Pattern NUM = Pattern.compile("(-?\\d+)");
     private static final Pattern HEXNUM = Pattern.compile("0x([0-9A-Fa-f]+)");
@@ -171,7 +171,8 @@ public final class EseutilText {
             return null;
         }
         LogTime t = time(m.group(1));
-        return Signature.of(Long.parseLong(m.group(2)) & 0xFFFFFFFFL, t == null ? LogTime.UNSET : t, m.group(3).trim());
+        return Signature.of(Long.parseLong(m.group(2)) & 0xFFFFFFFFL, t == null ? LogTime.UNSET : t,
+                m.group(3) == null ? "" : m.group(3).trim());
     }
 
     static long[] range(String v) {
@@ -235,7 +236,19 @@ public final class EseutilText {
         final List<TextField> extra = new ArrayList<>();
         final List<Note> notes = new ArrayList<>();
 
+        /** Set when a mapped label's value did not parse. */
+        boolean failed;
+
         void put(String k, Object v) {
+            if (v != null) {
+                m.put(k, v);
+            } else {
+                failed = true;
+            }
+        }
+
+        /** For parts that may legitimately be absent. */
+        void opt(String k, Object v) {
             if (v != null) {
                 m.put(k, v);
             }
@@ -351,158 +364,166 @@ public final class EseutilText {
                 continue;
             }
             boolean mapped = true;
+            v.failed = false;
             try {
-            switch (key) {
-                case "database" -> v.put("path", value);
-                case "file type" -> v.put("attrib", value.equalsIgnoreCase("Database") ? Long.valueOf(0) : value.toLowerCase(Locale.ROOT)
-                        .contains("stream") ? Long.valueOf(1) : null);
-                case "checksum" -> v.put("checksum", hex(value));
-                case "format ulmagic" -> v.put("magic", hex(value));
-                case "format ulversion" -> {
-                    Matcher m = VERSION.matcher(value);
-                    if (m.find()) {
-                        v.put("version", Long.parseLong(m.group(1), 16));
-                        v.put("revision", Long.parseLong(m.group(2)));
-                        v.put("minor", m.group(3) == null ? null : Long.valueOf(m.group(3)));
-                        v.put("efv", m.group(4) == null ? null : Long.valueOf(m.group(4)));
-                    }
-                }
-                case "created ulversion" -> {
-                    Matcher m = VERSION.matcher(value);
-                    if (m.find()) {
-                        v.put("cversion", Long.parseLong(m.group(1), 16));
-                        v.put("crevision", Long.parseLong(m.group(2)));
-                    }
-                }
-                case "db signature" -> v.put("dbsig", signature(value));
-                case "log signature" -> v.put("logsig", signature(value));
-                case "cbdbpage" -> v.put("pagesize", num(value));
-                case "dbtime" -> v.put("dbtime", dbtime(value));
-                case "state" -> v.put("state", state(value));
-                case "log required" -> {
-                    long[] r = range(value);
-                    if (r != null) {
-                        v.put("reqmin", r[0]);
-                        v.put("reqmax", r[1]);
-                    }
-                    Matcher m = Pattern.compile("Pre-Redo:\\s*(\\d+)").matcher(value);
-                    if (m.find()) {
-                        v.put("prereqmin", Long.parseLong(m.group(1)));
-                    }
-                }
-                case "gen. max. req. creation time" -> v.put("genmaxreqtime", time(value));
-                case "log committed" -> {
-                    long[] r = range(value);
-                    v.put("committed", r != null ? (Long) r[1] : num(value));
-                }
-                case "gen. max. com. creation time" -> v.put("genmaxcreate", time(value));
-                case "log consistent" -> {
-                    v.put("consistentmin", num(value));
-                    Matcher m = Pattern.compile("Pre-Redo:\\s*(\\d+)").matcher(value);
-                    if (m.find()) {
-                        v.put("preconsistent", Long.parseLong(m.group(1)));
-                    }
-                }
-                case "log recovering" -> v.put("recovering", num(value));
-                case "shadowed" -> v.put("flags", value.equalsIgnoreCase("No") ? 1L : 0L);
-                case "last objid" -> v.put("objid", num(value));
-                case "scrub dbtime" -> v.put("scrubdbtime", dbtime(value));
-                case "scrub date" -> v.put("scrubtime", time(value));
-                case "repair count" -> v.put("repaircount", num(value));
-                case "repair date" -> v.put("repairtime", time(value));
-                case "old repair count" -> v.put("repaircountold", num(value));
-                case "last consistent" -> {
-                    v.put("cpos", lgpos(value));
-                    v.put("ctime", time(value));
-                }
-                case "last attach" -> {
-                    v.put("apos", lgpos(value));
-                    v.put("atime", time(value));
-                }
-                case "last detach" -> {
-                    v.put("dpos", lgpos(value));
-                    v.put("dtime", time(value));
-                }
-                case "last reattach" -> {
-                    v.put("rpos", lgpos(value));
-                    v.put("rtime", time(value));
-                }
-                case "last resize" -> v.put("resize", lgpos(value));
-                case "dbid" -> v.put("dbid", num(value));
-                case "os version" -> {
-                    Matcher m = OS.matcher(value);
-                    if (m.find()) {
-                        v.put("osmajor", Long.parseLong(m.group(1)));
-                        v.put("osminor", Long.parseLong(m.group(2)));
-                        v.put("osbuild", Long.parseLong(m.group(3)));
-                        v.put("ossp", Long.parseLong(m.group(4)));
-                        if (m.group(5) != null) {
-                            v.put("nls", Long.parseLong(m.group(5), 16));
-                            v.put("defined", Long.parseLong(m.group(6), 16));
+                switch (key) {
+                    case "database" -> v.put("path", value);
+                    case "file type" -> v.opt("attrib", value.equalsIgnoreCase("Database") ? Long.valueOf(0) : value.toLowerCase(Locale.ROOT)
+                            .contains("stream") ? Long.valueOf(1) : null);
+                    case "checksum" -> v.put("checksum", hex(value));
+                    case "format ulmagic" -> v.put("magic", hex(value));
+                    case "format ulversion" -> {
+                        Matcher m = VERSION.matcher(value);
+                        if (m.find()) {
+                            v.put("version", Long.parseLong(m.group(1), 16));
+                            v.put("revision", Long.parseLong(m.group(2)));
+                            v.opt("minor", m.group(3) == null ? null : Long.valueOf(m.group(3)));
+                            v.opt("efv", m.group(4) == null ? null : Long.valueOf(m.group(4)));
                         }
                     }
-                }
-                case "reseed count" -> v.put("reseed", num(value));
-                case "reseed date" -> v.put("reseedtime", time(value));
-                case "old reseed count" -> v.put("reseedold", num(value));
-                case "patch count" -> v.put("patch", num(value));
-                case "patch date" -> v.put("patchtime", time(value));
-                case "old patch count" -> v.put("patchold", num(value));
-                case "log gen" -> {
-                    long[] r = range(value);
-                    if (r != null && !section.isEmpty() && !section.equals("other")) {
-                        v.put(section + ".low", r[0]);
-                        v.put(section + ".high", r[1]);
-                        String lv = value.toLowerCase(Locale.ROOT);
-                        v.put(section + ".type", lv.contains("ossnapshot") ? 1L : lv.contains("- snapshot") ? 2L
-                                : lv.contains("unknown") ? 3L : 0L);
-                    } else {
-                        mapped = false;
+                    case "created ulversion" -> {
+                        Matcher m = VERSION.matcher(value);
+                        if (m.find()) {
+                            v.put("cversion", Long.parseLong(m.group(1), 16));
+                            v.put("crevision", Long.parseLong(m.group(2)));
+                        }
                     }
-                }
-                case "mark" -> {
-                    if (section.isEmpty() || section.equals("other")) {
-                        mapped = false;
-                    } else if (LGPOS.matcher(value).find()) {
-                        v.put(section + ".mark", lgpos(value));
-                    } else {
-                        v.put(section + ".time", time(value));
+                    case "db signature" -> v.put("dbsig", signature(value));
+                    case "log signature" -> v.put("logsig", signature(value));
+                    case "cbdbpage" -> v.put("pagesize", num(value));
+                    case "dbtime" -> v.put("dbtime", dbtime(value));
+                    case "state" -> {
+                        long st = state(value);
+                        v.failed = st == 0 && !value.trim().equalsIgnoreCase("Illegal");
+                        v.put("state", st);
                     }
+                    case "log required" -> {
+                        long[] r = range(value);
+                        if (r != null) {
+                            v.put("reqmin", r[0]);
+                            v.put("reqmax", r[1]);
+                        }
+                        Matcher m = Pattern.compile("Pre-Redo:\\s*(\\d+)").matcher(value);
+                        if (m.find()) {
+                            v.put("prereqmin", Long.parseLong(m.group(1)));
+                        }
+                    }
+                    case "gen. max. req. creation time" -> v.put("genmaxreqtime", time(value));
+                    case "log committed" -> {
+                        long[] r = range(value);
+                        v.put("committed", r != null ? (Long) r[1] : num(value));
+                    }
+                    case "gen. max. com. creation time" -> v.put("genmaxcreate", time(value));
+                    case "log consistent" -> {
+                        v.put("consistentmin", num(value));
+                        Matcher m = Pattern.compile("Pre-Redo:\\s*(\\d+)").matcher(value);
+                        if (m.find()) {
+                            v.put("preconsistent", Long.parseLong(m.group(1)));
+                        }
+                    }
+                    case "log recovering" -> v.put("recovering", num(value));
+                    case "shadowed" -> v.put("flags", value.equalsIgnoreCase("No") ? 1L : 0L);
+                    case "last objid" -> v.put("objid", num(value));
+                    case "scrub dbtime" -> v.put("scrubdbtime", dbtime(value));
+                    case "scrub date" -> v.put("scrubtime", time(value));
+                    case "repair count" -> v.put("repaircount", num(value));
+                    case "repair date" -> v.put("repairtime", time(value));
+                    case "old repair count" -> v.put("repaircountold", num(value));
+                    case "last consistent" -> {
+                        v.put("cpos", lgpos(value));
+                        v.put("ctime", time(value));
+                    }
+                    case "last attach" -> {
+                        v.put("apos", lgpos(value));
+                        v.put("atime", time(value));
+                    }
+                    case "last detach" -> {
+                        v.put("dpos", lgpos(value));
+                        v.put("dtime", time(value));
+                    }
+                    case "last reattach" -> {
+                        v.put("rpos", lgpos(value));
+                        v.put("rtime", time(value));
+                    }
+                    case "last resize" -> v.put("resize", lgpos(value));
+                    case "dbid" -> v.put("dbid", num(value));
+                    case "os version" -> {
+                        Matcher m = OS.matcher(value);
+                        if (m.find()) {
+                            v.put("osmajor", Long.parseLong(m.group(1)));
+                            v.put("osminor", Long.parseLong(m.group(2)));
+                            v.put("osbuild", Long.parseLong(m.group(3)));
+                            v.put("ossp", Long.parseLong(m.group(4)));
+                            if (m.group(5) != null) {
+                                v.put("nls", Long.parseLong(m.group(5), 16));
+                                v.put("defined", Long.parseLong(m.group(6), 16));
+                            }
+                        }
+                    }
+                    case "reseed count" -> v.put("reseed", num(value));
+                    case "reseed date" -> v.put("reseedtime", time(value));
+                    case "old reseed count" -> v.put("reseedold", num(value));
+                    case "patch count" -> v.put("patch", num(value));
+                    case "patch date" -> v.put("patchtime", time(value));
+                    case "old patch count" -> v.put("patchold", num(value));
+                    case "log gen" -> {
+                        long[] r = range(value);
+                        if (r != null && !section.isEmpty() && !section.equals("other")) {
+                            v.put(section + ".low", r[0]);
+                            v.put(section + ".high", r[1]);
+                            String lv = value.toLowerCase(Locale.ROOT);
+                            v.put(section + ".type", lv.contains("ossnapshot") ? 1L : lv.contains("- snapshot") ? 2L
+                                    : lv.contains("unknown") ? 3L : 0L);
+                        } else {
+                            mapped = false;
+                        }
+                    }
+                    case "mark" -> {
+                        if (section.isEmpty() || section.equals("other")) {
+                            mapped = false;
+                        } else if (LGPOS.matcher(value).find()) {
+                            v.put(section + ".mark", lgpos(value));
+                        } else {
+                            v.put(section + ".time", time(value));
+                        }
+                    }
+                    case "cpgupgrade55format" -> v.put("up55", num(value));
+                    case "cpgupgradefreepages" -> v.put("upfree", num(value));
+                    case "cpgupgradespacemappages" -> v.put("upspace", num(value));
+                    case "extend count" -> v.put("extend", num(value));
+                    case "extend date" -> v.put("extendtime", time(value));
+                    case "shrink count" -> v.put("shrink", num(value));
+                    case "shrink date" -> v.put("shrinktime", time(value));
+                    case "trim count" -> v.put("trim", num(value));
+                    case "ecc fix success count" -> v.put("eccok", count(value));
+                    case "last ecc fix success date" -> v.put("eccoktime", time(value));
+                    case "old ecc fix success count" -> v.put("eccokold", count(value));
+                    case "ecc fix error count" -> v.put("eccfail", count(value));
+                    case "last ecc fix error date" -> v.put("eccfailtime", time(value));
+                    case "old ecc fix error count" -> v.put("eccfailold", count(value));
+                    case "bad checksum error count" -> v.put("badck", count(value));
+                    case "last bad checksum error date" -> v.put("badcktime", time(value));
+                    case "old bad checksum error count" -> v.put("badckold", count(value));
+                    case "last database maintenance finish date", "last checksum finish date" -> v.put("scanprev", time(value));
+                    case "current database maintenance start date", "current checksum start date" -> v.put("scanstart", time(value));
+                    case "highest continuous database maintenance page", "current checksum page" -> v.put("scancont", num(value));
+                    case "highest database maintenance page" -> v.put("scanhigh", num(value));
+                    case "database header flush signature" -> v.put("sigflush", signature(value));
+                    case "flush map header flush signature" -> v.put("sigfm", signature(value));
+                    case "rbs header flush signature" -> v.put("sigrbs", signature(value));
+                    case "revert count" -> v.put("revert", num(value));
+                    case "revert from date" -> v.put("revertfrom", time(value));
+                    case "revert to date" -> v.put("revertto", time(value));
+                    case "revert page count" -> v.put("revertpages", num(value));
+                    case "last commit before revert" -> v.put("revertcommit", lgpos(value));
+                    case "expected checksum" -> v.put("expected", hex(value));
+                    case "actual checksum" -> v.put("actual", hex(value));
+                    default -> mapped = false;
                 }
-                case "cpgupgrade55format" -> v.put("up55", num(value));
-                case "cpgupgradefreepages" -> v.put("upfree", num(value));
-                case "cpgupgradespacemappages" -> v.put("upspace", num(value));
-                case "extend count" -> v.put("extend", num(value));
-                case "extend date" -> v.put("extendtime", time(value));
-                case "shrink count" -> v.put("shrink", num(value));
-                case "shrink date" -> v.put("shrinktime", time(value));
-                case "trim count" -> v.put("trim", num(value));
-                case "ecc fix success count" -> v.put("eccok", count(value));
-                case "last ecc fix success date" -> v.put("eccoktime", time(value));
-                case "old ecc fix success count" -> v.put("eccokold", count(value));
-                case "ecc fix error count" -> v.put("eccfail", count(value));
-                case "last ecc fix error date" -> v.put("eccfailtime", time(value));
-                case "old ecc fix error count" -> v.put("eccfailold", count(value));
-                case "bad checksum error count" -> v.put("badck", count(value));
-                case "last bad checksum error date" -> v.put("badcktime", time(value));
-                case "old bad checksum error count" -> v.put("badckold", count(value));
-                case "last database maintenance finish date", "last checksum finish date" -> v.put("scanprev", time(value));
-                case "current database maintenance start date", "current checksum start date" -> v.put("scanstart", time(value));
-                case "highest continuous database maintenance page", "current checksum page" -> v.put("scancont", num(value));
-                case "highest database maintenance page" -> v.put("scanhigh", num(value));
-                case "database header flush signature" -> v.put("sigflush", signature(value));
-                case "flush map header flush signature" -> v.put("sigfm", signature(value));
-                case "rbs header flush signature" -> v.put("sigrbs", signature(value));
-                case "revert count" -> v.put("revert", num(value));
-                case "revert from date" -> v.put("revertfrom", time(value));
-                case "revert to date" -> v.put("revertto", time(value));
-                case "revert page count" -> v.put("revertpages", num(value));
-                case "last commit before revert" -> v.put("revertcommit", lgpos(value));
-                case "expected checksum" -> v.put("expected", hex(value));
-                case "actual checksum" -> v.put("actual", hex(value));
-                default -> mapped = false;
-            }
             } catch (RuntimeException ex) {
+                v.failed = true;
+            }
+            if (v.failed) {
                 mapped = false;
                 v.notes.add(Note.warning(-1, "line " + (n + 1) + ": value of \"" + label + "\" not understood: " + value));
             }
@@ -606,23 +627,27 @@ public final class EseutilText {
             String value = lm.group(2).trim();
             String key = label.toLowerCase(Locale.ROOT);
             boolean mapped = true;
+            v.failed = false;
             try {
-            if (cur != null && cur.take(key, value)) {
-                continue;
-            }
-            switch (key) {
-                case "checkpoint file" -> v.put("path", value);
-                case "lastfullbackupcheckpoint" -> v.put("lfbc", lgpos(value));
-                case "checkpoint" -> v.put("chk", lgpos(value));
-                case "dbconsistency" -> v.put("dbc", lgpos(value));
-                case "fullbackup" -> v.put("fb", lgpos(value));
-                case "fullbackup time" -> v.put("fbt", time(value));
-                case "incbackup" -> v.put("ib", lgpos(value));
-                case "incbackup time" -> v.put("ibt", time(value));
-                case "signature" -> v.put("sig", signature(value));
-                default -> mapped = false;
-            }
+                if (cur != null && cur.take(key, value)) {
+                    continue;
+                }
+                switch (key) {
+                    case "checkpoint file" -> v.put("path", value);
+                    case "lastfullbackupcheckpoint" -> v.put("lfbc", lgpos(value));
+                    case "checkpoint" -> v.put("chk", lgpos(value));
+                    case "dbconsistency" -> v.put("dbc", lgpos(value));
+                    case "fullbackup" -> v.put("fb", lgpos(value));
+                    case "fullbackup time" -> v.put("fbt", time(value));
+                    case "incbackup" -> v.put("ib", lgpos(value));
+                    case "incbackup time" -> v.put("ibt", time(value));
+                    case "signature" -> v.put("sig", signature(value));
+                    default -> mapped = false;
+                }
             } catch (RuntimeException ex) {
+                v.failed = true;
+            }
+            if (v.failed) {
                 mapped = false;
                 v.notes.add(Note.warning(-1, "line " + (n + 1) + ": value of \"" + label + "\" not understood: " + value));
             }
@@ -782,50 +807,54 @@ public final class EseutilText {
             String value = lm.group(2).trim();
             String key = label.toLowerCase(Locale.ROOT);
             boolean mapped = true;
+            v.failed = false;
             try {
-            if (cur != null && cur.take(key, value)) {
-                continue;
-            }
-            switch (key) {
-                case "log file", "base name" -> {
+                if (cur != null && cur.take(key, value)) {
+                    continue;
                 }
-                case "lgeneration" -> v.put("gen", num(value));
-                case "creation time" -> v.put("created", time(value));
-                case "prev gen time" -> v.put("prev", time(value));
-                case "prev gen accumulated segment checksum" -> v.put("prevck", hex(value));
-                case "format lgversion" -> {
-                    Matcher m = LGVERSION.matcher(value);
-                    if (m.find()) {
-                        v.put("major", Long.parseLong(m.group(1)));
-                        v.put("minor", Long.parseLong(m.group(2)));
-                        v.put("upmajor", Long.parseLong(m.group(3)));
-                        v.put("upminor", m.group(4) == null ? null : Long.valueOf(m.group(4)));
-                        v.put("efv", m.group(5) == null ? null : Long.valueOf(m.group(5)));
+                switch (key) {
+                    case "log file", "base name" -> {
                     }
-                }
-                case "signature" -> v.put("sig", signature(value));
-                case "env systempath" -> v.put("env.systempath", value);
-                case "env logfilepath" -> v.put("env.logpath", value);
-                case "env log sec size" -> {
-                    v.put("cbsec", num(value));
-                    String lv = value.toLowerCase(Locale.ROOT);
-                    Long mismatch = null;
-                    String[][] kinds = {{"(matches)", "1"}, {"legacy", "0"}, {"@ log gen 512", "2"},
-                        {"@ log gen 1024", "3"}, {"@ log gen 2048", "4"}, {"@ log gen 4096", "5"}, {"non-standard", "255"}};
-                    for (String[] k : kinds) {
-                        if (mismatch == null && lv.contains(k[0])) {
-                            mismatch = Long.valueOf(k[1]);
+                    case "lgeneration" -> v.put("gen", num(value));
+                    case "creation time" -> v.put("created", time(value));
+                    case "prev gen time" -> v.put("prev", time(value));
+                    case "prev gen accumulated segment checksum" -> v.put("prevck", hex(value));
+                    case "format lgversion" -> {
+                        Matcher m = LGVERSION.matcher(value);
+                        if (m.find()) {
+                            v.put("major", Long.parseLong(m.group(1)));
+                            v.opt("minor", Long.parseLong(m.group(2)));
+                            v.put("upmajor", Long.parseLong(m.group(3)));
+                            v.opt("upminor", m.group(4) == null ? null : Long.valueOf(m.group(4)));
+                            v.opt("efv", m.group(5) == null ? null : Long.valueOf(m.group(5)));
                         }
                     }
-                    v.put("secmismatch", mismatch);
+                    case "signature" -> v.put("sig", signature(value));
+                    case "env systempath" -> v.put("env.systempath", value);
+                    case "env logfilepath" -> v.put("env.logpath", value);
+                    case "env log sec size" -> {
+                        v.put("cbsec", num(value));
+                        String lv = value.toLowerCase(Locale.ROOT);
+                        Long mismatch = null;
+                        String[][] kinds = {{"(matches)", "1"}, {"legacy", "0"}, {"@ log gen 512", "2"},
+                            {"@ log gen 1024", "3"}, {"@ log gen 2048", "4"}, {"@ log gen 4096", "5"}, {"non-standard", "255"}};
+                        for (String[] k : kinds) {
+                            if (mismatch == null && lv.contains(k[0])) {
+                                mismatch = Long.valueOf(k[1]);
+                            }
+                        }
+                        v.opt("secmismatch", mismatch);
+                    }
+                    case "using reserved log file" -> v.put("f1", value.equalsIgnoreCase("true") ? 1L : 0L);
+                    case "circular logging flag (current file)" -> v.put("f2", value.equalsIgnoreCase("on") ? 2L : 0L);
+                    case "circular logging flag (past files)" -> v.put("f4", value.equalsIgnoreCase("on") ? 4L : 0L);
+                    case "checkpoint at log creation time" -> v.put("chkcreate", lgpos(value));
+                    default -> mapped = false;
                 }
-                case "using reserved log file" -> v.put("f1", value.equalsIgnoreCase("true") ? 1L : 0L);
-                case "circular logging flag (current file)" -> v.put("f2", value.equalsIgnoreCase("on") ? 2L : 0L);
-                case "circular logging flag (past files)" -> v.put("f4", value.equalsIgnoreCase("on") ? 4L : 0L);
-                case "checkpoint at log creation time" -> v.put("chkcreate", lgpos(value));
-                default -> mapped = false;
-            }
             } catch (RuntimeException ex) {
+                v.failed = true;
+            }
+            if (v.failed) {
                 mapped = false;
                 v.notes.add(Note.warning(-1, "line " + (firstLine + n + 1) + ": value of \"" + label + "\" not understood: "
                         + value));

@@ -111,21 +111,34 @@ public final class LogChain {
         List<LogHeader> logs = new ArrayList<>();
         List<CheckpointHeader> chks = new ArrayList<>();
         List<DatabaseHeader> dbs = new ArrayList<>();
+        List<PatchHeader> patches = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        List<Note> unreadable = new ArrayList<>();
         for (Path f : files) {
-            collect(f, logs, chks, dbs, ignored, false);
+            collect(f, logs, chks, dbs, patches, ignored, unreadable, false);
         }
         for (Path f : databases) {
             if (files.contains(f)) {
                 continue;
             }
-            collect(f, logs, chks, dbs, ignored, true);
+            collect(f, logs, chks, dbs, patches, ignored, unreadable, true);
         }
-        return analyze(logs, chks, dbs, ignored);
+        Report r = analyze(logs, chks, dbs, patches, ignored);
+        if (unreadable.isEmpty()) {
+            return r;
+        }
+        List<Note> all = new ArrayList<>(unreadable);
+        all.addAll(r.findings());
+        boolean blocks = unreadable.stream().anyMatch(n -> n.level() == Note.Level.ERROR);
+        return new Report(r.baseName(), r.logs(), r.ignored(), r.present(), r.currentGeneration(), r.checkpointGeneration(),
+                r.neededLow(), r.neededHigh(), r.gaps(), r.databases(), all, r.softRecoveryCanSucceed() && !blocks,
+                r.missing(), blocks && r.softRecoveryCanSucceed()
+                        ? "soft recovery cannot be confirmed: a log or checkpoint file of the folder is unreadable (see findings)"
+                        : r.verdict());
     }
 
     private static void collect(Path f, List<LogHeader> logs, List<CheckpointHeader> chks, List<DatabaseHeader> dbs,
-            List<String> ignored, boolean mustBeDatabase) {
+            List<PatchHeader> patches, List<String> ignored, List<Note> unreadable, boolean mustBeDatabase) {
         try {
             for (EseHeader h : EseFile.openAll(f)) {
                 if (h instanceof LogHeader l) {
@@ -135,7 +148,8 @@ public final class LogChain {
                 } else if (h instanceof DatabaseHeader d) {
                     dbs.add(d);
                 } else {
-                    ignored.add(f + ": patch file, not part of the log chain");
+                    patches.add((PatchHeader) h);
+                    ignored.add(f + ": patch file, not part of the log chain (checked against online-backup copies)");
                 }
             }
         } catch (EseException e) {
@@ -143,12 +157,25 @@ public final class LogChain {
                 throw e;
             }
             ignored.add(e.getMessage());
+            String name = EseFile.baseName(f.toString());
+            String ext = EseFile.extension(name);
+            boolean reserveOrTemp = RESERVE.matcher(name).matches() || TEMP.matcher(name).matches();
+            if (!reserveOrTemp && (ext.equals("log") || ext.equals("jtx") || ext.equals("chk") || ext.equals("jcp"))) {
+                unreadable.add(Note.error(e.offset(), "unreadable " + (ext.startsWith("l") || ext.equals("jtx") ? "log" : "checkpoint")
+                        + " file: " + e.getMessage()));
+            }
         }
     }
 
     /** The analysis over headers already read (binary or text). */
     public static Report analyze(List<LogHeader> logHeaders, List<CheckpointHeader> checkpoints,
             List<DatabaseHeader> databases, List<String> alreadyIgnored) {
+        return analyze(logHeaders, checkpoints, databases, List.of(), alreadyIgnored);
+    }
+
+    /** The analysis, with patch files to check databases that are online-backup copies against. */
+    public static Report analyze(List<LogHeader> logHeaders, List<CheckpointHeader> checkpoints,
+            List<DatabaseHeader> databases, List<PatchHeader> patches, List<String> alreadyIgnored) {
         List<Note> f = new ArrayList<>();
         List<String> ignored = new ArrayList<>(alreadyIgnored);
         List<Entry> entries = new ArrayList<>();
@@ -265,6 +292,14 @@ public final class LogChain {
                 }
             }
         }
+        Map<String, TreeSet<Long>> gensBySig = new HashMap<>();
+        for (Entry e : set) {
+            LogHeader h = e.header();
+            boolean nameOk = e.nameGeneration() < 0 || e.nameGeneration() == h.generation();
+            if ((h.source() == Source.TEXT || h.checksumValid()) && nameOk && h.signatureKnown() && h.generation() > 0) {
+                gensBySig.computeIfAbsent(h.logSignature().rawHex(), k -> new TreeSet<>()).add((long) h.generation());
+            }
+        }
         if (inferredSignatures) {
             f.add(Note.info("ESE97 log headers: signatures are unavailable and were not compared (confidence: inferred)"));
         }
@@ -370,7 +405,8 @@ public final class LogChain {
         List<DatabaseVerdict> dbv = new ArrayList<>();
         boolean dbBlocks = false;
         for (DatabaseHeader d : databases) {
-            DatabaseVerdict v = database(d, good, setSig, start, end, missingGens);
+            DatabaseVerdict v = d.onlineBackupCopy() ? backupCopy(d, patches, gensBySig, setSig)
+                    : database(d, good, setSig, start, end, missingGens);
             dbv.add(v);
             if (!v.ok()) {
                 dbBlocks = true;
@@ -412,14 +448,14 @@ public final class LogChain {
         String verdict;
         if (good.isEmpty()) {
             verdict = "soft recovery cannot succeed: no usable log file" + (missing.isEmpty() ? "" : "; missing: "
-                    + String.join(", ", missing));
+                    + list(missing));
         } else if (can) {
             verdict = "soft recovery can succeed: generations " + start + "-" + end + " are present with the set's signature"
                     + (chkGen > 0 ? ", from the checkpoint at " + chkGen : "")
                     + (databases.isEmpty() ? "" : anyDirty ? ", covering every database's Log Required range"
                             : "; every database given is already in Clean Shutdown");
         } else {
-            verdict = "soft recovery cannot succeed" + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+            verdict = "soft recovery cannot succeed" + (missing.isEmpty() ? "" : "; missing: " + list(missing))
                     + (problems.isEmpty() ? "" : "; problems: " + problems.size() + " (see findings)");
         }
         List<Long> present = new ArrayList<>(good.keySet());
@@ -427,15 +463,57 @@ public final class LogChain {
                 missing, verdict);
     }
 
+    /** A database restored from an online backup: what its hard recovery (restore) needs. */
+    private static DatabaseVerdict backupCopy(DatabaseHeader d, List<PatchHeader> patches, Map<String, TreeSet<Long>> gensBySig,
+            Signature setSig) {
+        boolean sigOk = setSig == null || d.logSignature().sameAs(setSig);
+        PatchHeader match = null;
+        List<String> foreign = new ArrayList<>();
+        for (PatchHeader p : patches) {
+            if (p.matches(d)) {
+                match = match == null ? p : match;
+            } else if (p.dbSignature().sameAs(d.dbSignature())) {
+                foreign.add(EseFile.baseName(p.file()));
+            }
+        }
+        boolean needsPatch = d.profile() == Profile.ESE97 || d.profile() == Profile.ESE98
+                || d.profile() == Profile.UNUSUAL_0X623;
+        long low = d.fullCurrent().genLow();
+        TreeSet<Long> have = gensBySig.getOrDefault(d.logSignature().rawHex(), new TreeSet<>());
+        StringBuilder s = new StringBuilder("a copy from an online backup (Current Full Backup genLow " + low
+                + "): soft recovery is refused (JET_errSoftRecoveryOnBackupDatabase -544); hard recovery (restore) needs ");
+        if (match != null) {
+            long high = match.backup().genHigh();
+            List<Long> miss = new ArrayList<>();
+            for (long g = low; g <= high && miss.size() < 100_000; g++) {
+                if (!have.contains(g)) {
+                    miss.add(g);
+                }
+            }
+            s.append("its patch file ").append(EseFile.baseName(match.file())).append(" (signatures and backup mark match) and logs ")
+                    .append(low).append('-').append(high).append(" with the database's log signature: ")
+                    .append(high < low ? "the patch file's range is empty" : miss.isEmpty() ? "all present"
+                            : "missing generations " + ranges(miss) + " (JET_errMissingRestoreLogFiles -557)");
+        } else {
+            if (needsPatch) {
+                s.append("its patch file (.pat), which is not in the folder (JET_errPatchFileMissing -538), and ");
+            }
+            s.append("the backup's logs from generation ").append(low)
+                    .append(" (the last one is recorded only in the patch file or backup set)")
+                    .append(have.contains(low) ? ": generation " + low + " is present" : ": generation " + low + " is not present");
+        }
+        if (!foreign.isEmpty()) {
+            s.append("; ").append(String.join(", ", foreign)).append(" belongs to another backup of this database "
+                    + "(JET_errDatabasePatchFileMismatch -552)");
+        }
+        return new DatabaseVerdict(d.file(), d.state(), (int) low, match == null ? 0 : (int) match.backup().genHigh(), false,
+                sigOk, List.of(), false, s.toString());
+    }
+
     private static DatabaseVerdict database(DatabaseHeader d, TreeMap<Long, Entry> good, Signature setSig, long start,
             long end, TreeSet<Long> missingChain) {
         String file = d.file();
         boolean sigOk = setSig == null || d.logSignature().sameAs(setSig);
-        if (d.onlineBackupCopy()) {
-            return new DatabaseVerdict(file, d.state(), 0, 0, false, sigOk, List.of(), false,
-                    "a copy from an online backup: soft recovery is refused (JET_errSoftRecoveryOnBackupDatabase -544); "
-                            + "restore it (hard recovery) with its backup logs");
-        }
         if (d.cleanShutdown()) {
             String s = "Clean Shutdown: needs no logs";
             if (!sigOk) {
@@ -499,6 +577,14 @@ public final class LogChain {
             return new Entry(h.file(), Role.ARCHIVED, m.group(1), Long.parseLong(m.group(2), 16), m.group(2).length(), h);
         }
         return new Entry(h.file(), Role.OTHER, "", -1, 0, h);
+    }
+
+    /** At most 20 names, then how many more. */
+    static String list(List<String> names) {
+        if (names.size() <= 20) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 20)) + " and " + (names.size() - 20) + " more";
     }
 
     static String baseOf(String file) {

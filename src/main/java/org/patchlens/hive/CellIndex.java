@@ -47,6 +47,20 @@ final class CellIndex {
         return freeBytes;
     }
 
+    /** Last cell start at or before {@code cellOffset}, or -1. */
+    long previousCellStart(long cellOffset) {
+        if (cellOffset < 0) {
+            return -1;
+        }
+        int i = starts.previousSetBit((int) Math.min(Integer.MAX_VALUE, cellOffset >>> 3));
+        return i < 0 ? -1 : (long) i << 3;
+    }
+
+    /** Bytes of hive bins data the index covers. */
+    long limit() {
+        return limit;
+    }
+
     /** Next cell start at or after {@code cellOffset}, or -1. */
     long nextCellStart(long cellOffset) {
         int i = starts.nextSetBit((int) (cellOffset >>> 3));

@@ -51,6 +51,7 @@ public final class Hive implements AutoCloseable {
     private final Map<Long, java.util.Optional<SecurityDescriptor>> securityCache = new ConcurrentHashMap<>();
     private volatile CellIndex index;
     private volatile Key root;
+    private volatile ReplayLedger replay;
 
     private Hive(String name, Path path, ByteBuffer buf, HiveOptions options) {
         this.name = name;
@@ -114,6 +115,18 @@ public final class Hive implements AutoCloseable {
     /** Minor format version (3 for NT 4.0 / 2000, 5 for XP and later). */
     public int minorVersion() {
         return (int) header.minorVersion();
+    }
+
+    /**
+     * How transaction logs were considered when this hive was opened through
+     * {@link HiveRecovery#open}; empty when it was opened directly.
+     */
+    public java.util.Optional<ReplayLedger> replay() {
+        return java.util.Optional.ofNullable(replay);
+    }
+
+    void attachReplay(ReplayLedger ledger) {
+        this.replay = ledger;
     }
 
     /** All damage found so far (grows as more of the tree is read), in the order found. */

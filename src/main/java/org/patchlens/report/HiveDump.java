@@ -35,12 +35,44 @@ public final class HiveDump {
 
     /** Writes the subtree at {@code start}; returns {keys, values}. */
     public static long[] write(Hive hive, Key start, Format format, Writer out) throws IOException {
-        return switch (format) {
+        return write(hive, start, format, out, null);
+    }
+
+    /**
+     * As {@link #write(Hive, Key, Format, Writer)}, followed by recovered (deleted) records when
+     * {@code recovered} is not null: JSONL objects with a "recovered" field, CSV rows with the
+     * extra "recovered" column (empty for live rows), or a text section. Not for LISTING.
+     */
+    public static long[] write(Hive hive, Key start, Format format, Writer out,
+                               List<org.patchlens.hive.DeletedRecords.Item> recovered) throws IOException {
+        if (recovered != null && format == Format.LISTING) {
+            throw new IllegalArgumentException("the listing format has no place for recovered records");
+        }
+        long[] n = switch (format) {
             case JSONL -> jsonl(hive, start, out);
-            case CSV -> csv(hive, start, out);
+            case CSV -> csv(hive, start, out, recovered);
             case TEXT -> text(hive, start, out);
             case LISTING -> Listing.write(hive, start, out);
         };
+        if (recovered != null && format == Format.JSONL) {
+            JsonGenerator g = JSON.createGenerator(out);
+            g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            for (var i : recovered) {
+                DeletedWriter.json(g, i);
+            }
+            if (!recovered.isEmpty()) {
+                g.writeRaw('\n');
+            }
+            g.flush();
+        } else if (recovered != null && format == Format.TEXT) {
+            out.write("\nRecovered records (deleted or unreferenced; not part of the live tree): " + recovered.size()
+                    + "\n");
+            for (var i : recovered) {
+                out.write("    " + DeletedWriter.text(i) + "\n");
+            }
+            out.flush();
+        }
+        return n;
     }
 
     private static long[] jsonl(Hive hive, Key start, Writer out) throws IOException {
@@ -100,29 +132,56 @@ public final class HiveDump {
         return new long[] {keys, values};
     }
 
-    private static long[] csv(Hive hive, Key start, Writer out) throws IOException {
+    private static long[] csv(Hive hive, Key start, Writer out, List<org.patchlens.hive.DeletedRecords.Item> recovered)
+            throws IOException {
         long keys = 0;
         long values = 0;
-        CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new))
+        List<String> header = new java.util.ArrayList<>(CSV_HEADER);
+        if (recovered != null) {
+            header.add("recovered");
+        }
+        CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                 .get());
+        String live = recovered != null ? "" : null;
         for (Key k : hive.walk(start)) {
             keys++;
             String cls = k.className();
             String time = FileTime.iso(k.lastWrittenRaw());
             List<Value> vs = k.values();
             if (vs.isEmpty()) {
-                p.printRecord(k.path(), time, k.fileOffset(), cls == null ? "" : cls, "", "", "", "", "", "");
+                row(p, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, "", "", "", "", "", "");
             }
             for (Value v : vs) {
                 values++;
                 byte[] data = v.data();
-                p.printRecord(k.path(), time, k.fileOffset(), cls == null ? "" : cls, v.name(),
+                row(p, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, v.name(),
                         ValueType.name(v.typeCode()), v.typeCode(), data.length, HEX.formatHex(data),
                         v.decoded().render(data));
             }
         }
+        if (recovered != null) {
+            for (var i : recovered) {
+                if (i.isKey()) {
+                    row(p, i.label(), i.path(), FileTime.iso(i.lastWritten()), i.fileOffset(), "", "", "", "", "", "", "");
+                } else {
+                    row(p, i.label(), i.path(), "", i.fileOffset(), "", i.name(), ValueType.name(i.typeCode()),
+                            i.typeCode(), i.data().length, HEX.formatHex(i.data()),
+                            DecodedValue.decode(i.typeCode(), i.data()).render(i.data()));
+                }
+            }
+        }
         p.flush();
         return new long[] {keys, values};
+    }
+
+    private static void row(CSVPrinter p, String recovered, Object... cols) throws IOException {
+        if (recovered == null) {
+            p.printRecord(cols);
+        } else {
+            Object[] all = java.util.Arrays.copyOf(cols, cols.length + 1);
+            all[cols.length] = recovered;
+            p.printRecord(all);
+        }
     }
 
     private static long[] text(Hive hive, Key start, Writer out) throws IOException {

@@ -11,6 +11,8 @@ import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveException;
+import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.ReplayLedger;
 import org.patchlens.hive.Key;
 
 /**
@@ -29,6 +31,8 @@ public final class CheckContext {
     private final Map<String, Evidence> checkpointPlaces = new LinkedHashMap<>();
     private final Hive software;
     private final List<String> readErrors = new ArrayList<>();
+    private final Map<String, ReplayLedger> replays = new LinkedHashMap<>();
+    private final Map<String, String> replayFailures = new LinkedHashMap<>();
     private final StoreView store;
     private final Effective restore;
     private final String restoreReason;
@@ -48,16 +52,16 @@ public final class CheckContext {
                 switch (e.kind()) {
                     case SYSTEM_HIVE -> {
                         if (sys == null) {
-                            sys = SystemView.of(Hive.open(e.path()), e.name());
+                            sys = SystemView.of(open(e), e.name());
                             sysEv = e;
                         }
                     }
-                    case CLUSTER_HIVE -> clusters.add(ClusterModel.read(Hive.open(e.path()), e.name()));
-                    case SOFTWARE_HIVE -> sw = sw == null ? Hive.open(e.path()) : sw;
+                    case CLUSTER_HIVE -> clusters.add(ClusterModel.read(open(e), e.name()));
+                    case SOFTWARE_HIVE -> sw = sw == null ? open(e) : sw;
                     case REGISTRY_CHECKPOINT, OTHER_HIVE -> {
                         String id = Classifier.checkpointId(e.path());
                         if (id != null) {
-                            checkpoints.put(id, Hive.open(e.path()));
+                            checkpoints.put(id, open(e));
                             checkpointEvidence.put(id, e);
                         }
                     }
@@ -76,6 +80,31 @@ public final class CheckContext {
         String[] why = new String[1];
         this.restore = decideRestore(why);
         this.restoreReason = why[0];
+    }
+
+    /**
+     * A hive as Windows would load it: with the transaction logs beside it applied when it is
+     * dirty. If recovery fails, the file as found, and the failure is kept for IN-03.
+     */
+    private Hive open(Evidence e) {
+        try {
+            Hive h = HiveRecovery.openWithLogsBeside(e.path(), org.patchlens.hive.HiveOptions.DEFAULTS);
+            h.replay().ifPresent(l -> replays.put(e.name(), l));
+            return h;
+        } catch (HiveException ex) {
+            replayFailures.put(e.name(), ex.reason());
+            return Hive.open(e.path());
+        }
+    }
+
+    /** The log replay of a hive (by evidence name), when logs were beside it. */
+    public Optional<ReplayLedger> replay(String evidenceName) {
+        return Optional.ofNullable(replays.get(evidenceName));
+    }
+
+    /** Why log recovery failed for a hive (by evidence name), if it did. */
+    public Optional<String> replayFailure(String evidenceName) {
+        return Optional.ofNullable(replayFailures.get(evidenceName));
     }
 
     public List<Evidence> evidence() {

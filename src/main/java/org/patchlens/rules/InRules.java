@@ -138,12 +138,20 @@ final class InRules {
             if (!h.dirty()) {
                 continue;
             }
-            boolean log = hasLog(e);
-            Finding f = Finding.fail(Rule.IN_03, e.name(), "equal sequence numbers, valid checksum", Source.NONE,
+            var replay = c.replay(e.name());
+            if (replay.isPresent() && replay.get().outcome() == org.patchlens.hive.ReplayLedger.Outcome.APPLIED) {
+                out.add(Finding.pass(Rule.IN_03, e.name(), "clean, or recovered from its logs", Source.NONE,
+                        actual + "; recovered: " + replay.get().result(), src).withDetail("the rules read the "
+                        + "hive with its transaction logs applied, as Windows would load it"));
+                continue;
+            }
+            String why = c.replayFailure(e.name()).map(r -> "log recovery failed: " + r)
+                    .or(() -> replay.map(l -> "logs beside it: " + l.result()))
+                    .orElse(hasLog(e) ? "" : "no transaction log beside it");
+            out.add(Finding.fail(Rule.IN_03, e.name(), "equal sequence numbers, valid checksum", Source.NONE,
                     actual, src, "Supply `" + e.path().getFileName() + ".LOG` from the same folder, or copy the hive "
-                            + "after a clean shutdown of the node.");
-            out.add(log ? f.withDetail("a transaction log is beside the hive; values it holds are not in this view")
-                    : f);
+                            + "after a clean shutdown of the node.").withDetail(why + (why.isEmpty() ? "" : "; ")
+                    + "the rules read the hive as found, which may be stale"));
         }
         if (out.isEmpty()) {
             boolean any = c.evidence().stream().anyMatch(e -> e.kind().isHive());

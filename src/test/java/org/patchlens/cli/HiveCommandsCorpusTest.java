@@ -171,7 +171,7 @@ class HiveCommandsCorpusTest {
         assertEquals(0, same.exit(), same.err());
         assertEquals("", same.out());
         CliRun d = CliRun.of("hive", "diff", h("yarp/NewDirtyHive1/NewDirtyHive"),
-                h("yarp/NewDirtyHive1/RecoveredHive_Windows10"));
+                h("yarp/NewDirtyHive1/RecoveredHive_Windows10"), "--no-logs");
         assertEquals(1, d.exit());
         assertTrue(d.out().lines().anyMatch(l -> l.startsWith("- value ") || l.startsWith("+ value ")
                 || l.startsWith("~ value ") || l.startsWith("+ key ") || l.startsWith("- key ")), d.out());

@@ -109,6 +109,16 @@ class CorruptInputTest {
     }
 
     @Test
+    void cleanDatabaseWhoseDetachIsNotTheConsistentPoint() {
+        DatabaseHeader ordinary = (DatabaseHeader) EseFile.read("a.edb", db().set("detachPosition", EseBuilder.lgpos(3, 1, 0))
+                .bytes());
+        assertTrue(ordinary.notes().stream().noneMatch(n -> n.text().contains("not an ordinary detach")));
+        DatabaseHeader recovered = (DatabaseHeader) EseFile.read("a.edb", db().bytes());
+        assertTrue(has(recovered, Note.Level.INFO, "not an ordinary detach"), recovered.notes().toString());
+        assertFalse(recovered.findings());
+    }
+
+    @Test
     void truncatedFilesAreOneLineErrors() {
         byte[] full = db().bytes();
         for (int n : new int[] {0, 1, 7, 500, 2047}) {
@@ -124,12 +134,40 @@ class CorruptInputTest {
     }
 
     @Test
-    void wrongMagicIsNotADatabase() throws IOException {
+    void checkpointWithADamagedPrimaryReadsTheShadow() {
+        byte[] b = new EseBuilder.Checkpoint().set("checkpoint", EseBuilder.lgpos(7, 1, 0)).bytes();
+        b[667] = 9;
+        b[20] ^= 0x55;
+        CheckpointHeader h = (CheckpointHeader) EseFile.read("E00.chk", b);
+        assertEquals("shadow", h.verification().used());
+        assertEquals(7, h.generation());
+        assertEquals(4, h.fileType());
+        assertTrue(h.verification().differences().containsAll(List.of("log signature (@20)", "file type (@667)")),
+                h.verification().differences().toString());
+        b[4096 + 30] ^= 1;
+        CheckpointHeader both = (CheckpointHeader) EseFile.read("E00.chk", b);
+        assertTrue(has(both, Note.Level.ERROR, "-533"));
+    }
+
+    @Test
+    void wrongMagicInBothCopiesIsNotADatabase() throws IOException {
         byte[] b = db().bytes();
         b[4] = 0;
+        b[8192 + 4] = 0;
         Path f = tmp.resolve("x.edb");
         Files.write(f, b);
         oneLine(assertThrows(EseException.class, () -> EseFile.database(f)), f.toString());
+    }
+
+    @Test
+    void wrongMagicInThePrimaryOnlyReadsTheShadow() {
+        byte[] b = db().bytes();
+        b[4] = 0;
+        DatabaseHeader h = (DatabaseHeader) EseFile.read("x.edb", b);
+        assertEquals("shadow", h.verification().used());
+        assertEquals(0x89ABCDEFL, h.magic());
+        assertTrue(has(h, Note.Level.WARNING, "primary database header has a checksum error"));
+        assertEquals(List.of("magic (@4)"), h.verification().differences());
     }
 
     @Test

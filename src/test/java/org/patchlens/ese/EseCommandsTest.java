@@ -78,6 +78,16 @@ class EseCommandsTest {
     }
 
     @Test
+    void jsonKeepsUnsigned64BitValues() throws IOException {
+        Path f = write("E00.log", EseBuilder.Log.current().set("generation", 2).set("previousLogChecksum", 0xF000000000000001L)
+                .bytes());
+        Run r = run("ese", "log", "--format", "json", f.toString());
+        JsonNode j = new ObjectMapper().readTree(r.out()).get(0);
+        assertEquals("17293822569102704641", j.get("previousLogChecksum").bigIntegerValue().toString());
+        assertEquals(2, j.get("generation").asInt());
+    }
+
+    @Test
     void unreadableInputIsOneLineAndExitTwo() throws IOException {
         for (String[] args : List.of(new String[] {"ese", "header", corpus("crafted/truncated-500-bytes.edb").toString()},
                 new String[] {"ese", "header", tmp.resolve("missing.edb").toString()},

@@ -224,6 +224,21 @@ class EseutilTextTest {
     }
 
     @Test
+    void wrappedAndUnknownValuesAreKeptWithAWarning() throws IOException {
+        String text = sample("mh-2003.txt")
+                .replace("Rand:1299001122 Computer:", "Rand:1299001122\n Computer:")
+                .replace("State: Dirty Shutdown", "State: Sleeping Soundly")
+                .replace("Last Attach: (0x12D,9,86)  06/20/2004 23:15:44", "Last Attach: (0x12D,9,86)  yesterday");
+        DatabaseHeader h = (DatabaseHeader) EseutilText.parse("wrapped.txt", text).get(0);
+        assertEquals(1299001122L, h.dbSignature().random(), "a signature cut before Computer: still reads");
+        assertEquals(0, h.state());
+        assertTrue(h.notes().stream().anyMatch(n -> n.level() == Note.Level.WARNING && n.text().contains("\"State\" not understood")));
+        assertTrue(h.textFields().stream().anyMatch(t -> t.label().equals("State") && t.value().equals("Sleeping Soundly")));
+        assertTrue(h.notes().stream().anyMatch(n -> n.text().contains("\"Last Attach\" not understood")), h.notes().toString());
+        assertEquals(new LogPosition(0x12D, 9, 0x86), h.attachPosition(), "what did parse is kept");
+    }
+
+    @Test
     void textThatIsNotADumpIsRefused() {
         EseException e = assertThrows(EseException.class, () -> EseutilText.parse("notes.txt", "hello\nworld: 1\n"));
         assertEquals(1, e.getMessage().lines().count());

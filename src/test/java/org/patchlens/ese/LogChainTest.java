@@ -171,6 +171,65 @@ class LogChainTest {
     }
 
     @Test
+    void ese97CheckpointWithoutFileTypeIsFoundByContent() throws IOException {
+        for (int g = 0x1A; g < 0x1C; g++) {
+            write(String.format("edb%05X.log", g), EseBuilder.Log.ese97(g, 0).bytes());
+        }
+        write("edb.log", EseBuilder.Log.ese97(0x1C, 0).bytes());
+        write("edb.chk", new EseBuilder.Checkpoint().set("fileType", 0).set("checkpoint", EseBuilder.lgpos(0x1B, 0x1A0, 0))
+                .set("logSignature", SIG).bytes());
+        CheckpointHeader c = EseFile.checkpoint(dir.resolve("edb.chk"));
+        assertEquals(0, c.fileType());
+        assertTrue(c.notes().stream().anyMatch(n -> n.text().contains("after offset 615 is INFERRED")));
+        LogChain.Report r = LogChain.analyzeDirectory(dir, List.of());
+        assertEquals(0x1B, r.checkpointGeneration());
+        assertEquals(0x1B, r.neededLow());
+        assertTrue(r.softRecoveryCanSucceed(), r.verdict());
+    }
+
+    @Test
+    void onlineBackupCopyIsCheckedAgainstItsPatchFileAndBackupLogs() throws IOException {
+        for (int g = 20; g <= 26; g++) {
+            write(String.format("edb%05X.log", g), log(g, SIG));
+        }
+        write("edb.log", log(27, SIG));
+        byte[] mark = EseBuilder.lgpos(20, 8, 16);
+        Path db = dir.resolve("priv.edb");
+        Files.write(db, EseBuilder.Database.ese97().set("state", 2).set("logSignature", SIG).set("dbSignature", DBSIG)
+                .set("fullCurrent.low", 20).set("fullCurrent.mark", mark).bytes());
+        write("priv.pat", new EseBuilder.Patch(4096).set("dbSignature", DBSIG).set("logSignature", SIG)
+                .set("backup.mark", mark).set("backup.low", 20).set("backup.high", 26).bytes());
+        LogChain.Report r = LogChain.analyzeDirectory(dir, List.of(db));
+        LogChain.DatabaseVerdict v = r.databases().get(0);
+        assertFalse(v.ok());
+        assertTrue(v.verdict().contains("-544") && v.verdict().contains("priv.pat (signatures and backup mark match)")
+                && v.verdict().contains("logs 20-26") && v.verdict().endsWith("all present"), v.verdict());
+        assertEquals(26, v.requiredHigh());
+
+        Files.delete(dir.resolve("edb00018.log"));
+        LogChain.DatabaseVerdict gap = LogChain.analyzeDirectory(dir, List.of(db)).databases().get(0);
+        assertTrue(gap.verdict().contains("missing generations 24 (JET_errMissingRestoreLogFiles -557)"), gap.verdict());
+
+        write("priv.pat", new EseBuilder.Patch(4096).set("dbSignature", DBSIG).set("logSignature", SIG)
+                .set("backup.mark", EseBuilder.lgpos(19, 1, 1)).set("backup.low", 19).set("backup.high", 26).bytes());
+        LogChain.DatabaseVerdict other = LogChain.analyzeDirectory(dir, List.of(db)).databases().get(0);
+        assertTrue(other.verdict().contains("-538") && other.verdict().contains("priv.pat belongs to another backup")
+                && other.verdict().contains("-552"), other.verdict());
+    }
+
+    @Test
+    void anUnreadableLogInTheFolderIsAFinding() throws IOException {
+        set(3, 1);
+        write("E0000000004.log", new byte[100]);
+        write("E00res00001.jrs", new byte[8192]);
+        LogChain.Report r = LogChain.analyzeDirectory(dir, List.of());
+        assertTrue(r.findings().stream().anyMatch(n -> n.level() == Note.Level.ERROR
+                && n.text().contains("unreadable log file") && n.text().contains("E0000000004.log")), r.findings().toString());
+        assertTrue(r.findings().stream().noneMatch(n -> n.text().contains("E00res00001.jrs")), "an all-zero reserve log is normal");
+        assertFalse(r.softRecoveryCanSucceed());
+    }
+
+    @Test
     void corpusSrumSetCanRecover() {
         assumeTrue(Corpus.root().isPresent() && Files.isDirectory(Corpus.root().get().resolve("ese/srum-win11-dirty")));
         Path d = Corpus.root().get().resolve("ese/srum-win11-dirty");

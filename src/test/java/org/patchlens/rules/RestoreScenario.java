@@ -82,6 +82,8 @@ final class RestoreScenario {
     final Map<String, int[]> patches = new LinkedHashMap<>();
     /** edb.chk checkpoint generation, or -1 for none. */
     int checkpointGen = -1;
+    /** Base block sequence numbers of the SYSTEM hive (different = dirty). */
+    long[] systemSequence = {1, 1};
     /** No cluster: no CLUSDB and no checkpoint files are written. */
     boolean standalone;
     /** The log folder (F:\exchsrvr\MDBDATA). */
@@ -342,7 +344,8 @@ final class RestoreScenario {
     Path write(Path dir) {
         try {
             Path config = Files.createDirectories(dir.resolve("NODE1").resolve("system32").resolve("config"));
-            HiveBuilder sys = HiveBuilder.v13().fileName("\\SystemRoot\\System32\\Config\\SYSTEM");
+            HiveBuilder sys = HiveBuilder.v13().fileName("\\SystemRoot\\System32\\Config\\SYSTEM")
+                    .sequence(systemSequence[0], systemSequence[1]);
             sys.key("Select").dword("Current", current).dword("Default", defaultSet)
                     .dword("LastKnownGood", lastKnownGood).dword("Failed", failed);
             controlSets.forEach((n, t) -> t.writeTo(sys, String.format("ControlSet%03d", n)));

@@ -57,6 +57,19 @@ class ScenarioTest {
     }
 
     @Test
+    void aDirtySystemHiveWithoutItsLogIsReported() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.systemSequence = new long[] {7, 6};
+        ScenarioRun r = ScenarioRun.of(s, dir);
+        assertEquals(set("IN-03"), r.failing(), r.dump());
+        JsonNode f = r.failures("IN-03").get(0);
+        assertEquals("WARN", text(f, "severity"));
+        assertEquals("primary 7, secondary 6", text(f, "actual"));
+        assertTrue(text(f, "detail").startsWith("no transaction log beside it"), text(f, "detail"));
+        assertEquals(0, r.exit(), "a WARN is below the default --fail-on high");
+    }
+
+    @Test
     void s1CheckpointDriftAfterIsintegPatchQ288562() throws Exception {
         RestoreScenario s = RestoreScenario.offlineBase();
         java.time.Instant later = RestoreScenario.BASE_TIME.plus(Duration.ofHours(3));

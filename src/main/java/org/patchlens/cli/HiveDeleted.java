@@ -1,0 +1,55 @@
+package org.patchlens.cli;
+
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.patchlens.hive.DeletedRecords;
+import org.patchlens.hive.Hive;
+import org.patchlens.report.DeletedWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "deleted", mixinStandardHelpOptions = true,
+        description = {"Keys and values recovered from free cells, the slack of allocated cells and unreferenced cells.",
+            "Each is labelled deleted, recovered-from-slack, unreferenced, or reallocated (its data cell is in use",
+            "again, so the data is unreliable). Paths are rebuilt through parent offsets; <unknown> marks a path whose",
+            "upper part is gone. A dirty hive is scanned after its logs are replayed (--no-logs: as found).",
+            "Exit code 1 when anything was recovered, 0 when nothing was. Fields: docs/replay.md."},
+        footer = {"", "Examples:",
+            "  patchlens hive deleted NTUSER.DAT",
+            "  patchlens hive deleted SYSTEM --format csv -o deleted.csv",
+            "  patchlens hive deleted SOFTWARE --no-logs --format text"})
+final class HiveDeleted implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
+    Path file;
+
+    @Mixin
+    LogOptions logs;
+
+    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl, csv or text (default: ${DEFAULT-VALUE}).")
+    DeletedWriter.Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT instead of stdout.")
+    Path output;
+
+    @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
+    boolean force;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Hive hive = HiveSupport.open(file, logs)) {
+            List<DeletedRecords.Item> items = DeletedRecords.scan(hive);
+            try (Writer w = Output.writer(output, force, List.of(file), spec.commandLine().getOut())) {
+                DeletedWriter.write(items, format, w);
+            }
+            int code = HiveSupport.finish(hive, spec.commandLine().getErr());
+            return code != Main.OK ? code : items.isEmpty() ? Main.OK : Main.FINDINGS;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.patchlens.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.patchlens.hive.HiveRecovery;
+import picocli.CommandLine.Option;
+
+/**
+ * The transaction-log options every hive command shares (a Picocli mixin): by default the
+ * logs beside the hive (FILE.LOG, FILE.LOG1, FILE.LOG2, any case) are replayed in memory when
+ * the hive is dirty; {@code --log} names them instead; {@code --no-logs} reads the hive as found.
+ */
+final class LogOptions {
+    @Option(names = "--log", paramLabel = "LOGFILE",
+            description = {"A transaction log of the hive (repeatable). Default: FILE.LOG, FILE.LOG1 and FILE.LOG2",
+                "beside the hive, names compared case-insensitively. Logs are applied only to a dirty hive."})
+    List<Path> logs = new ArrayList<>();
+
+    @Option(names = "--no-logs", description = "Read the hive as found: do not apply transaction logs.")
+    boolean noLogs;
+
+    /** No options given: the logs beside the hive. */
+    static LogOptions auto() {
+        return new LogOptions();
+    }
+
+    /** The logs to use for {@code hive}: none with --no-logs, the named ones, or those found beside it. */
+    List<Path> resolve(Path hive) {
+        if (noLogs && !logs.isEmpty()) {
+            throw new UsageException("--no-logs and --log cannot be combined");
+        }
+        if (noLogs) {
+            return List.of();
+        }
+        if (!logs.isEmpty()) {
+            for (Path l : logs) {
+                if (!Files.isRegularFile(l)) {
+                    throw new UsageException(l + ": " + (Files.exists(l) ? "not a regular file" : "no such file"));
+                }
+            }
+            try {
+                HiveRecovery.slots(logs);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            return List.copyOf(logs);
+        }
+        return HiveRecovery.findLogs(hive);
+    }
+}

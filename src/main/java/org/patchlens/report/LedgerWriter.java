@@ -1,0 +1,154 @@
+package org.patchlens.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.patchlens.hive.FileTime;
+import org.patchlens.hive.ReplayLedger;
+import org.patchlens.hive.ReplayLedger.EntryRecord;
+import org.patchlens.hive.ReplayLedger.LogRecord;
+
+/** Writes a replay ledger as text or JSONL (one object per hive, log, entry and result; docs/replay.md). */
+public final class LedgerWriter {
+    public enum Format { TEXT, JSONL }
+
+    private LedgerWriter() {
+    }
+
+    public static void write(ReplayLedger l, Format format, Writer w) throws IOException {
+        if (format == Format.TEXT) {
+            text(l, w);
+        } else {
+            jsonl(l, w);
+        }
+        w.flush();
+    }
+
+    private static void text(ReplayLedger l, Writer w) throws IOException {
+        w.write("hive:    " + l.hive() + "\n");
+        w.write("dirty:   " + (l.dirty() ? "yes: " + String.join("; ", l.dirtyReasons()) : "no") + "\n");
+        for (String s : l.staleReasons()) {
+            w.write("stale:   " + s + "\n");
+        }
+        if (l.logs().isEmpty()) {
+            w.write("logs:    none\n");
+        }
+        for (LogRecord r : l.logs()) {
+            w.write("log:     " + r.file() + " (" + r.slot() + ", " + r.format() + " format, " + r.size() + " bytes");
+            if (r.primarySequence() >= 0) {
+                w.write(", header sequence " + r.primarySequence() + "/" + r.secondarySequence() + ", last written "
+                        + FileTime.iso(r.lastWritten()) + ", hive bins data size " + r.hiveBinsDataSize());
+            }
+            w.write(")\n");
+            w.write("  verdict: " + r.verdict() + "\n");
+            w.write("  role:    " + r.role() + "\n");
+            for (EntryRecord e : r.entries()) {
+                w.write("  entry   " + entryText(e) + "\n");
+            }
+        }
+        w.write("result:  " + l.outcome() + ": " + l.result() + "\n");
+        if (l.sequenceNumber() >= 0) {
+            w.write("recovered base block: from " + l.baseBlockSource() + "; sequence numbers " + l.sequenceNumber()
+                    + "/" + l.sequenceNumber() + "; hive bins data size " + l.hiveBinsDataSize() + "; file type 0\n");
+        }
+        for (String n : l.notes()) {
+            w.write("note:    " + n + "\n");
+        }
+    }
+
+    /** {@code @0x200 seq 2 size 24064 bins 20480 hash ok pages 0x0+0x5000: applied}. */
+    public static String entryText(EntryRecord e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("@0x%X", e.logOffset()));
+        if (e.sequence() >= 0) {
+            sb.append(" seq ").append(e.sequence());
+        }
+        if (e.size() >= 0) {
+            sb.append(" size ").append(e.size());
+        }
+        if (e.hiveBinsDataSize() >= 0) {
+            sb.append(" bins ").append(e.hiveBinsDataSize());
+        }
+        sb.append(" hash ").append(e.hash());
+        if (!e.targets().isEmpty()) {
+            List<String> t = e.targets().stream().limit(16).map(Object::toString).collect(Collectors.toList());
+            sb.append(" pages ").append(String.join(",", t));
+            if (e.targets().size() > 16) {
+                sb.append(",... (").append(e.targets().size()).append(" ranges)");
+            }
+        }
+        sb.append(": ").append(e.reason());
+        return sb.toString();
+    }
+
+    private static void jsonl(ReplayLedger l, Writer w) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(w);
+        g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        g.writeStartObject();
+        g.writeStringField("record", "hive");
+        g.writeStringField("file", l.hive());
+        g.writeBooleanField("dirty", l.dirty());
+        strings(g, "dirtyReasons", l.dirtyReasons());
+        strings(g, "staleReasons", l.staleReasons());
+        g.writeEndObject();
+        for (LogRecord r : l.logs()) {
+            g.writeStartObject();
+            g.writeStringField("record", "log");
+            g.writeStringField("file", r.file());
+            g.writeStringField("slot", r.slot());
+            g.writeStringField("format", r.format());
+            g.writeNumberField("size", r.size());
+            g.writeNumberField("primarySequence", r.primarySequence());
+            g.writeNumberField("secondarySequence", r.secondarySequence());
+            g.writeNumberField("lastWrittenRaw", r.lastWritten());
+            g.writeNumberField("hiveBinsDataSize", r.hiveBinsDataSize());
+            g.writeStringField("verdict", r.verdict());
+            g.writeStringField("role", r.role());
+            g.writeBooleanField("applied", r.applied());
+            g.writeEndObject();
+            for (EntryRecord e : r.entries()) {
+                g.writeStartObject();
+                g.writeStringField("record", "entry");
+                g.writeStringField("log", r.file());
+                g.writeNumberField("logOffset", e.logOffset());
+                g.writeNumberField("sequence", e.sequence());
+                g.writeNumberField("size", e.size());
+                g.writeNumberField("hiveBinsDataSize", e.hiveBinsDataSize());
+                g.writeStringField("hash", e.hash());
+                g.writeArrayFieldStart("targets");
+                for (ReplayLedger.Target t : e.targets()) {
+                    g.writeStartObject();
+                    g.writeNumberField("offset", t.offset());
+                    g.writeNumberField("size", t.size());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeBooleanField("applied", e.applied());
+                g.writeStringField("reason", e.reason());
+                g.writeEndObject();
+            }
+        }
+        g.writeStartObject();
+        g.writeStringField("record", "result");
+        g.writeStringField("outcome", l.outcome().name());
+        g.writeStringField("result", l.result());
+        g.writeNumberField("sequenceNumber", l.sequenceNumber());
+        g.writeNumberField("hiveBinsDataSize", l.hiveBinsDataSize());
+        g.writeStringField("baseBlockSource", l.baseBlockSource());
+        strings(g, "notes", l.notes());
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> items) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String s : items) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+}
