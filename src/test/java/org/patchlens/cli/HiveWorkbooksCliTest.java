@@ -175,6 +175,20 @@ class HiveWorkbooksCliTest {
         assertEquals(2, r2.exit());
         assertTrue(r2.err().contains("refusing to write into the evidence folder"), r2.err());
         assertFalse(Files.exists(a.resolveSibling("d.xlsx")));
+        CliRun r3 = CliRun.of("hive", "dump", a.toString(), "--deleted", "-o", out.resolve("e.xlsx").toString());
+        assertEquals(2, r3.exit());
+        assertTrue(r3.err().contains("--deleted is not written to .xlsx"), r3.err());
+    }
+
+    @Test
+    void replayedDiffWorkbook() throws Exception {
+        Path x = out.resolve("replayed.xlsx");
+        CliRun r = CliRun.of("hive", "diff", a.toString(), "--replayed", "-o", x.toString());
+        assertEquals(0, r.exit(), "a clean hive without logs: its replayed view has no differences; " + r.err());
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(x))) {
+            assertEquals(0, wb.getSheet("Diff").getLastRowNum());
+            assertTrue(wb.getSheet("Summary").getRow(0).getCell(0).getStringCellValue().startsWith("No differences"));
+        }
     }
 
     static Row find(Sheet s, String valueName) {
