@@ -65,7 +65,7 @@ public final class CheckReport {
         List<Finding> findings = ordered(result.findings());
         return new Report(result.verdict(), findings, remedies(findings),
                 new Report.Restore(result.restore().label(), result.restoreReason()), cluster(ctx), ctx.evidence(),
-                registry(ctx, findings), clusterRows(ctx), StoreHeaders.NONE, List.of(), run);
+                allRegistry(ctx, findings), clusterRows(ctx), StoreHeaders.NONE, List.of(), run);
     }
 
     /** The same report with the store headers and the log chain. */
@@ -172,17 +172,85 @@ public final class CheckReport {
                 if (o == null || sep < 0) {
                     continue;
                 }
-                String key = s.file() + "\u0000" + s.location();
+                RegistryRow row = lookup(o, s, s.location().substring(0, sep), s.location().substring(sep + 3));
+                // one row per value, however the finding spelt its location
+                String key = s.file() + "\u0000" + row.key() + " : " + (row.valueName().isEmpty() ? "(default)"
+                        : row.valueName());
                 rules.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(f.rule().id());
-                if (!rows.containsKey(key)) {
-                    rows.put(key, lookup(o, s, s.location().substring(0, sep), s.location().substring(sep + 3)));
-                }
+                rows.putIfAbsent(key, row);
             }
         }
         List<RegistryRow> out = new ArrayList<>();
         rows.forEach((k, r) -> out.add(new RegistryRow(r.role(), r.key(), r.valueName(), r.present(), r.type(),
                 r.value(), r.hex(), r.lastWritten(), r.source(), String.join(", ", rules.get(k)), r.note())));
         return out;
+    }
+
+    /**
+     * The findings' registry sources ({@link #registry(CheckContext, List)}), then every other value of
+     * every checkpointed subtree that CLU-08 compares, in the live SYSTEM hive and in the checkpoint
+     * file, walked lazily when the workbook is written (a large subtree is never held in memory).
+     */
+    static Iterable<RegistryRow> allRegistry(CheckContext ctx, List<Finding> findings) {
+        List<RegistryRow> named = registry(ctx, findings);
+        Set<String> seen = new java.util.HashSet<>();
+        for (RegistryRow r : named) {
+            seen.add(r.source().file() + "\u0000" + r.key() + " : " + (r.valueName().isEmpty() ? "(default)"
+                    : r.valueName()));
+        }
+        List<Iterable<RegistryRow>> parts = new ArrayList<>();
+        parts.add(named);
+        Optional<SystemView> sys = ctx.system();
+        Optional<ClusterModel> m = ctx.cluster();
+        if (sys.isPresent() && m.isPresent()) {
+            SystemView v = sys.get();
+            for (ClusterModel.Resource r : m.get().allExchangeResources()) {
+                for (ClusterModel.Checkpoint cp : r.checkpoints()) {
+                    Optional<Hive> cpt = ctx.checkpoint(r.guid(), cp.valueName());
+                    String cptName = ctx.checkpointEvidence(r.guid(), cp.valueName()).map(Evidence::name)
+                            .orElse(r.guid() + "\\" + cp.valueName() + ".CPT");
+                    String note = "checkpointed by " + r.name() + " (RegSync " + cp.valueName() + " = " + cp.path()
+                            + ")";
+                    parts.add(() -> subtree(v.hive(), safe(() -> v.resolveHklm(cp.path())), v.file(), "live SYSTEM",
+                            note, seen));
+                    cpt.ifPresent(h -> parts.add(() -> subtree(h, safe(h::root), cptName,
+                            "checkpoint " + cp.valueName(), note, seen)));
+                }
+            }
+        }
+        return () -> parts.stream().flatMap(p -> java.util.stream.StreamSupport.stream(p.spliterator(), false))
+                .iterator();
+    }
+
+    private static Key safe(java.util.function.Supplier<Key> k) {
+        try {
+            return k.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Every value below {@code start} (lazily), skipping the locations already shown. */
+    private static java.util.Iterator<RegistryRow> subtree(Hive h, Key start, String file, String role, String note,
+                                                           Set<String> seen) {
+        if (start == null) {
+            return java.util.Collections.emptyIterator();
+        }
+        return java.util.stream.StreamSupport.stream(h.walk(start).spliterator(), false).flatMap(k -> {
+            String path = k.path().length() > 1 && k.path().startsWith("\\") ? k.path().substring(1) : k.path();
+            List<RegistryRow> rows = new ArrayList<>();
+            for (Value v : k.values()) {
+                String loc = path + " : " + (v.name().isEmpty() ? "(default)" : v.name());
+                if (seen.contains(file + "\u0000" + loc)) {
+                    continue;
+                }
+                byte[] data = v.data();
+                rows.add(new RegistryRow(role, path, v.name(), true, ValueType.name(v.typeCode()),
+                        v.decoded().render(data), HexFormat.of().formatHex(data), k.lastWrittenRaw(),
+                        new Source(file, loc, v.fileOffset()), "CLU-08", note));
+            }
+            return rows.stream();
+        }).iterator();
     }
 
     private static RegistryRow lookup(Opened o, Source s, String keyPath, String valueName) {
@@ -197,6 +265,18 @@ public final class CheckReport {
             return new RegistryRow(o.role(), keyPath, name, false, "", "", "", 0, s, "", "key not in this source");
         }
         Value v = k.value(name);
+        int slash = name.lastIndexOf('\\');
+        if (v == null && slash > 0) {
+            // "key : Subkey\\Value" names a value of a subkey
+            String subPath = keyPath + "\\" + name.substring(0, slash);
+            Key sub = safe(() -> o.hive().key(subPath));
+            if (sub != null && sub.value(name.substring(slash + 1)) != null) {
+                k = sub;
+                keyPath = subPath;
+                name = name.substring(slash + 1);
+                v = sub.value(name);
+            }
+        }
         if (v == null) {
             return new RegistryRow(o.role(), keyPath, name, false, "", "", "", k.lastWrittenRaw(), s, "",
                     "value not in this source");

@@ -102,6 +102,22 @@ class CheckWorkbookCliTest {
             assertEquals("126370908000000000", s(live, col(rc, "Key last written FILETIME")));
             assertEquals("126370800000000000", s(cpt, col(rc, "Key last written FILETIME")));
             assertTrue(DateUtil.isCellDateFormatted(live.getCell(col(rc, "Key last written (UTC)"))));
+            // Every value CLU-08 compared, not only the drifted ones: both copies of Working Directory.
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<String> wd = new ArrayList<>();
+            for (Row row : reg) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                String id = s(row, col(rc, "File")) + "|" + s(row, col(rc, "Key")) + "|" + s(row, col(rc, "Value name"));
+                assertTrue(seen.add(id), "one row per value per source: " + id);
+                if (s(row, col(rc, "Value name")).equals("Working Directory")) {
+                    wd.add(s(row, col(rc, "Source")) + "|" + s(row, col(rc, "Value")) + "|"
+                            + s(row, col(rc, "Compared by")));
+                }
+            }
+            assertTrue(wd.contains("live SYSTEM|D:\\exchsrvr\\MDBDATA|CLU-08"), wd.toString());
+            assertTrue(wd.contains("checkpoint 00000001|D:\\exchsrvr\\MDBDATA|CLU-08"), wd.toString());
 
             Sheet cl = wb.getSheet("Cluster");
             List<String> records = new ArrayList<>();
