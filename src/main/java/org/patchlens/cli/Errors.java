@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import org.patchlens.ese.EseException;
-import org.patchlens.hive.HiveException;
+import org.patchlens.FormatException;
 
 /** Turns any failure into the one line a user sees, and (with --debug) a stack trace. */
 final class Errors {
@@ -15,7 +14,7 @@ final class Errors {
     static String oneLine(Throwable ex) {
         Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         String msg;
-        if (e instanceof HiveException || e instanceof EseException || e instanceof UsageException) {
+        if (e instanceof FormatException || e instanceof UsageException) {
             msg = e.getMessage();
         } else if (e instanceof NoSuchFileException n) {
             msg = n.getFile() + ": no such file";

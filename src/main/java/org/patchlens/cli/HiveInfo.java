@@ -42,7 +42,7 @@ final class HiveInfo implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String sha = HiveSupport.sha256(file);
+        String sha = org.patchlens.evidence.Hashing.sha256(file);
         String failure = null;
         Hive opened;
         try {

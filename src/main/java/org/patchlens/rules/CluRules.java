@@ -370,7 +370,7 @@ final class CluRules {
                 }
                 if (live == null) {
                     out.add(diffFinding(r, cp, "key-only-checkpoint", hivePath, null, null, null, cptRoot,
-                            v.file(), cptName, false));
+                            v.file(), cptName, null));
                     continue;
                 }
                 String base = live.path();
@@ -386,7 +386,7 @@ final class CluRules {
                     String path = ch.keyAfter() != null ? ch.keyAfter().path()
                             : base + relative(cptRoot, ch.keyBefore());
                     out.add(diffFinding(r, cp, kind, path.substring(1), ch.valueName(), ch.after(), ch.keyAfter(),
-                            ch.keyBefore(), v.file(), cptName, true, ch.before()));
+                            ch.keyBefore(), v.file(), cptName, ch.before()));
                 });
             }
         }
@@ -411,13 +411,7 @@ final class CluRules {
 
     private static Finding diffFinding(Resource r, Checkpoint cp, String kind, String path, String valueName,
                                        org.patchlens.hive.Value liveV, Key liveK, Key cptK, String sysFile,
-                                       String cptFile, boolean keyExists) {
-        return diffFinding(r, cp, kind, path, valueName, liveV, liveK, cptK, sysFile, cptFile, keyExists, null);
-    }
-
-    private static Finding diffFinding(Resource r, Checkpoint cp, String kind, String path, String valueName,
-                                       org.patchlens.hive.Value liveV, Key liveK, Key cptK, String sysFile,
-                                       String cptFile, boolean keyExists, org.patchlens.hive.Value cptV) {
+                                       String cptFile, org.patchlens.hive.Value cptV) {
         long liveT = liveK == null ? -1 : liveK.lastWrittenRaw();
         long cptT = cptK == null ? -1 : cptK.lastWrittenRaw();
         boolean onlyLive = kind.endsWith("only-live");
@@ -433,8 +427,10 @@ final class CluRules {
                 + (liveNewer ? "live" : "checkpoint");
         Source live = new Source(sysFile, obj, liveV != null ? liveV.fileOffset() : liveK != null
                 ? liveK.fileOffset() : -1);
-        Source cpt = new Source(cptFile, (cptK == null ? "" : cptK.path()) + (valueName == null ? "" : " : "
-                + valueName), cptV != null ? cptV.fileOffset() : cptK != null ? cptK.fileOffset() : -1);
+        // the checkpoint hive's root is the checkpointed key: name its keys by the HKLM path they restore
+        String cptPath = cptK == null ? cp.path() : cp.path() + (cptK.isRoot() ? "" : cptK.path());
+        Source cpt = new Source(cptFile, cptPath + (valueName == null ? "" : " : " + valueName),
+                cptV != null ? cptV.fileOffset() : cptK != null ? cptK.fileOffset() : -1);
         String svc = r.serviceName();
         String remedy = "Bringing " + r.name() + " online from Cluster Administrator will replace these live values "
                 + "with the checkpoint " + cp.valueName() + ".CPT: " + kind + " " + obj + ". To keep the live "

@@ -43,6 +43,11 @@ final class PrcRules {
     /** The variable-name problem of a SET line, or null if it is spelt right. */
     static String spellingDefect(String line) {
         String t = line.trim();
+        if (t.toLowerCase(Locale.ROOT).startsWith("setx")) {
+            return "SETX stores the variable permanently" + (t.toLowerCase(Locale.ROOT).contains("/m")
+                    ? " and /M makes it a system variable for every process on the node" : "")
+                    + "; type SET in the prompt that runs isinteg";
+        }
         Matcher m = Pattern.compile("(?i)^set\\s+(.*)$").matcher(t);
         if (!m.matches()) {
             return "the line does not start with SET";

@@ -93,7 +93,7 @@ class ScenarioTest {
         assertTrue(text(changed, "detail").startsWith("value-changed; live key written 2001-06-15T15:00:00.0000000Z"),
                 text(changed, "detail"));
         assertTrue(text(changed, "detail").contains("newer: live"), text(changed, "detail"));
-        assertTrue(text(changed, "expectedSource").contains("00000002.CPT : \\ : Store GUID @0x"), text(changed, "expectedSource"));
+        assertTrue(text(changed, "expectedSource").contains("00000002.CPT : SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersPrivate : Store GUID @0x"), text(changed, "expectedSource"));
         assertTrue(text(changed, "actualSource").contains("SYSTEM : ControlSet001\\Services\\MSExchangeIS"
                 + "\\ParametersPrivate : Store GUID @0x"), text(changed, "actualSource"));
         assertTrue(text(changed, "remedy").contains("Isinteg.exe 5.5.2654.62"), text(changed, "remedy"));
@@ -130,6 +130,26 @@ class ScenarioTest {
         assertEquals("In the same command prompt type exactly `SET _CLUSTER_NETWORK_NAME_=EXVS01` and then "
                 + "`isinteg -patch` (KB Q280770).", text(f, "remedy"));
         assertEquals("SKIPPED", text(r.of("PRC-02").get(0), "status"));
+    }
+
+    @Test
+    void theVariableSetMachineWideIsReported() throws Exception {
+        RestoreScenario typed = RestoreScenario.offlineBase().set("--env-line", "SETX _CLUSTER_NETWORK_NAME_ EXVS01 /M");
+        ScenarioRun r = ScenarioRun.of(typed, dir);
+        assertEquals(set("PRC-01"), r.failing(), r.dump());
+        assertTrue(text(r.failures("PRC-01").get(0), "actual").contains("/M makes it a system variable"), r.dump());
+    }
+
+    @Test
+    void theVariableLeftInTheSystemEnvironmentIsReported(@TempDir Path other) throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.live().sz("Control\\Session Manager\\Environment", "_CLUSTER_NETWORK_NAME_", "EXVS01");
+        ScenarioRun r = ScenarioRun.of(s, other);
+        assertEquals(set("PRC-03"), r.failing(), r.dump());
+        JsonNode f = r.failures("PRC-03").get(0);
+        assertEquals("WARN", text(f, "severity"));
+        assertTrue(text(f, "actualSource").contains("Session Manager\\Environment : _CLUSTER_NETWORK_NAME_ @0x"),
+                text(f, "actualSource"));
     }
 
     @Test
