@@ -141,7 +141,35 @@ public final class CheckReport {
     }
 
     /** An opened hive and the role its file plays. */
-    private record Opened(Hive hive, String role) {
+    /**
+     * An opened hive, the role its file plays and, for a registry checkpoint, the HKLM path its root
+     * restores (findings name checkpoint keys by that path), else null.
+     */
+    private record Opened(Hive hive, String role, String rootPath) {
+        /** The key a finding's key path names in this hive (null if none). */
+        Key key(String keyPath) {
+            String p = keyPath;
+            if (rootPath != null && p.regionMatches(true, 0, rootPath, 0, rootPath.length())
+                    && (p.length() == rootPath.length() || p.charAt(rootPath.length()) == '\\')) {
+                p = p.length() == rootPath.length() ? "\\" : p.substring(rootPath.length());
+            }
+            String q = p;
+            return safe(() -> hive.key(q));
+        }
+    }
+
+    /** The HKLM path each checkpoint evidence file restores (its resource's RegSync entry), by evidence name. */
+    private static Map<String, String> checkpointPaths(CheckContext ctx) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ClusterModel m : ctx.clusters()) {
+            for (ClusterModel.Resource r : m.resources()) {
+                for (ClusterModel.Checkpoint cp : r.checkpoints()) {
+                    ctx.checkpointEvidence(r.guid(), cp.valueName()).ifPresent(e -> out.putIfAbsent(e.name(),
+                            cp.path()));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -151,16 +179,18 @@ public final class CheckReport {
     static List<RegistryRow> registry(CheckContext ctx, List<Finding> findings) {
         Map<String, Opened> hives = new LinkedHashMap<>();
         ctx.system().map(SystemView::hive).ifPresent(h -> ctx.systemEvidence()
-                .ifPresent(e -> hives.put(e.name(), new Opened(h, "live SYSTEM"))));
+                .ifPresent(e -> hives.put(e.name(), new Opened(h, "live SYSTEM", null))));
         for (ClusterModel m : ctx.clusters()) {
-            hives.putIfAbsent(m.file(), new Opened(m.hive(), "cluster hive"));
+            hives.putIfAbsent(m.file(), new Opened(m.hive(), "cluster hive", null));
         }
+        Map<String, String> roots = checkpointPaths(ctx);
         for (Map.Entry<String, Evidence> e : ctx.checkpointFiles().entrySet()) {
             String id = e.getKey();
             int cut = id.lastIndexOf('\\');
             if (cut > 0) {
                 ctx.checkpoint(id.substring(0, cut), id.substring(cut + 1)).ifPresent(h -> hives.putIfAbsent(
-                        e.getValue().name(), new Opened(h, "checkpoint " + id.substring(cut + 1))));
+                        e.getValue().name(), new Opened(h, "checkpoint " + id.substring(cut + 1),
+                        roots.get(e.getValue().name()))));
             }
         }
         Map<String, RegistryRow> rows = new LinkedHashMap<>();
@@ -211,9 +241,9 @@ public final class CheckReport {
                             .orElse(r.guid() + "\\" + cp.valueName() + ".CPT");
                     String note = "checkpointed by " + r.name() + " (RegSync " + cp.valueName() + " = " + cp.path()
                             + ")";
-                    parts.add(() -> subtree(v.hive(), safe(() -> v.resolveHklm(cp.path())), v.file(), "live SYSTEM",
-                            note, seen));
-                    cpt.ifPresent(h -> parts.add(() -> subtree(h, safe(h::root), cptName,
+                    parts.add(() -> subtree(v.hive(), safe(() -> v.resolveHklm(cp.path())), null, v.file(),
+                            "live SYSTEM", note, seen));
+                    cpt.ifPresent(h -> parts.add(() -> subtree(h, safe(h::root), cp.path(), cptName,
                             "checkpoint " + cp.valueName(), note, seen)));
                 }
             }
@@ -230,14 +260,22 @@ public final class CheckReport {
         }
     }
 
-    /** Every value below {@code start} (lazily), skipping the locations already shown. */
-    private static java.util.Iterator<RegistryRow> subtree(Hive h, Key start, String file, String role, String note,
-                                                           Set<String> seen) {
+    /**
+     * Every value below {@code start} (lazily), skipping the locations already shown; keys named
+     * below {@code rootPath} when given (a checkpoint's root is the HKLM path it restores).
+     */
+    private static java.util.Iterator<RegistryRow> subtree(Hive h, Key start, String rootPath, String file,
+                                                           String role, String note, Set<String> seen) {
         if (start == null) {
             return java.util.Collections.emptyIterator();
         }
         return java.util.stream.StreamSupport.stream(h.walk(start).spliterator(), false).flatMap(k -> {
-            String path = k.path().length() > 1 && k.path().startsWith("\\") ? k.path().substring(1) : k.path();
+            String path;
+            if (rootPath != null) {
+                path = k.path().equals("\\") || k.path().isEmpty() ? rootPath : rootPath + k.path();
+            } else {
+                path = k.path().length() > 1 && k.path().startsWith("\\") ? k.path().substring(1) : k.path();
+            }
             List<RegistryRow> rows = new ArrayList<>();
             for (Value v : k.values()) {
                 String loc = path + " : " + (v.name().isEmpty() ? "(default)" : v.name());
@@ -255,12 +293,7 @@ public final class CheckReport {
 
     private static RegistryRow lookup(Opened o, Source s, String keyPath, String valueName) {
         String name = valueName.equals("(default)") ? "" : valueName;
-        Key k;
-        try {
-            k = o.hive().key(keyPath);
-        } catch (RuntimeException e) {
-            k = null;
-        }
+        Key k = o.key(keyPath);
         if (k == null) {
             return new RegistryRow(o.role(), keyPath, name, false, "", "", "", 0, s, "", "key not in this source");
         }
@@ -269,7 +302,7 @@ public final class CheckReport {
         if (v == null && slash > 0) {
             // "key : Subkey\\Value" names a value of a subkey
             String subPath = keyPath + "\\" + name.substring(0, slash);
-            Key sub = safe(() -> o.hive().key(subPath));
+            Key sub = o.key(subPath);
             if (sub != null && sub.value(name.substring(slash + 1)) != null) {
                 k = sub;
                 keyPath = subPath;

@@ -84,6 +84,10 @@ class CheckWorkbookCliTest {
             Row live = null;
             Row cpt = null;
             for (Row row : reg) {
+                if (row.getRowNum() > 0) {
+                    assertEquals("yes", s(row, col(rc, "Present")), "every source of the demo has its values: "
+                            + s(row, col(rc, "Key")));
+                }
                 if (s(row, col(rc, "Value name")).equals("Store GUID") && s(row, col(rc, "Key")).endsWith(
                         "ParametersPrivate")) {
                     live = s(row, col(rc, "Source")).equals("live SYSTEM") ? row : live;
@@ -97,6 +101,9 @@ class CheckWorkbookCliTest {
             assertEquals("525960676e757c838a91989fa6adb4bb", s(live, col(rc, "Hex")));
             assertEquals("0f161d242b323940474e555c636a7178", s(cpt, col(rc, "Hex")));
             assertEquals("checkpoint 00000002", s(cpt, col(rc, "Source")));
+            assertEquals("SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersPrivate", s(cpt, col(rc, "Key")),
+                    "a checkpoint's keys are named by the HKLM path they restore, as in the findings");
+            assertEquals("yes", s(cpt, col(rc, "Present")), "found in the checkpoint file");
             assertEquals("REG_BINARY", s(live, col(rc, "Type")));
             assertTrue(s(live, col(rc, "Compared by")).contains("CLU-08"));
             assertEquals("126370908000000000", s(live, col(rc, "Key last written FILETIME")));
