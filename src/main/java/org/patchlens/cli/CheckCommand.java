@@ -13,7 +13,12 @@ import java.util.concurrent.Callable;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
 import org.patchlens.evidence.EvidenceScanner;
+import org.patchlens.report.CheckReport;
 import org.patchlens.report.FindingsWriter;
+import org.patchlens.report.HiveWorkbooks;
+import org.patchlens.report.Report;
+import org.patchlens.report.ReportWorkbook;
+import org.patchlens.report.XlsxBook;
 import org.patchlens.rules.CheckContext;
 import org.patchlens.rules.CheckOptions;
 import org.patchlens.rules.RuleEngine;
@@ -107,7 +112,8 @@ final class CheckCommand implements Callable<Integer> {
             + "per line).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the full report: .jsonl or .csv.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the full report: .jsonl, .csv or .xlsx "
+            + "(an Excel workbook, docs/report.md).")
     Path output;
 
     @Option(names = "--fail-on", defaultValue = "high", description = "crit, high, warn or never (default: "
@@ -117,8 +123,15 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
     boolean force;
 
+    @Option(names = "--deterministic", description = "For -o *.xlsx: fixed run time and document dates, so the same "
+            + "evidence gives the same bytes.")
+    boolean deterministic;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The arguments a report shows (for --demo the user's, not the expanded demo arguments). */
+    List<String> shownArgs;
 
     static final class StartViaConverter implements CommandLine.ITypeConverter<CheckOptions.StartVia> {
         @Override
@@ -138,21 +151,29 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckOptions opts = new CheckOptions(restoreType, rollForward, expectOrg, expectSite, expectServer, envLine,
                 isintegVersion, exchangeSp, startVia, isintegRuns);
-        RuleEngine.CheckResult result = RuleEngine.run(new CheckContext(evidence, opts));
+        CheckContext ctx = new CheckContext(evidence, opts);
+        RuleEngine.CheckResult result = RuleEngine.run(ctx);
         Writer out = spec.commandLine().getOut();
         if (format == Format.JSONL) {
             FindingsWriter.jsonl(result.findings(), out);
         } else {
             FindingsWriter.summary(result, threshold(), 10, out);
         }
-        if (output != null) {
-            List<Path> inputs = new ArrayList<>(evidence.stream().map(Evidence::path).toList());
-            if (dir != null) {
-                inputs.add(dir);
-            }
-            if (logs != null) {
-                inputs.add(logs);
-            }
+        List<Path> inputs = new ArrayList<>(evidence.stream().map(Evidence::path).toList());
+        if (dir != null) {
+            inputs.add(dir);
+        }
+        if (logs != null) {
+            inputs.add(logs);
+        }
+        if (output != null && HiveWorkbooks.isXlsx(output)) {
+            Output.check(output, force, inputs);
+            List<String> args = shownArgs != null ? shownArgs : spec.commandLine().getParseResult().originalArgs();
+            Report report = CheckReport.withStoreFromEvidence(CheckReport.of(ctx, result,
+                    new Report.Run(Main.version(), args, java.time.Instant.now())), evidence);
+            ReportWorkbook.write(report, output, new XlsxBook.Options(Main.version(), "patchlens restore check",
+                    deterministic, "the JSONL output (--format jsonl, or -o FILE.jsonl)"));
+        } else if (output != null) {
             try (Writer w = Output.writer(output, force, inputs, null)) {
                 String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (n.endsWith(".csv")) {
@@ -160,7 +181,7 @@ final class CheckCommand implements Callable<Integer> {
                 } else if (n.endsWith(".jsonl") || n.endsWith(".json")) {
                     FindingsWriter.jsonl(result.findings(), w);
                 } else {
-                    throw new UsageException(output + ": unknown report format (use .jsonl or .csv)");
+                    throw new UsageException(output + ": unknown report format (use .jsonl, .csv or .xlsx)");
                 }
             }
         }
@@ -278,6 +299,7 @@ final class CheckCommand implements Callable<Integer> {
             cl.setCaseInsensitiveEnumValuesAllowed(true);
             cl.parseArgs(args.toArray(String[]::new));
             inner.spec = cl.getCommandSpec();
+            inner.shownArgs = List.copyOf(spec.commandLine().getParseResult().originalArgs());
             try {
                 return inner.call();
             } catch (IOException | RuntimeException e) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveDiff;
 import org.patchlens.report.DiffWriter;
+import org.patchlens.report.HiveWorkbooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Parameters;
             "  patchlens hive diff SYSTEM.before SYSTEM.after",
             "  patchlens hive diff NTUSER.DAT --replayed      (what the logs change)",
             "  patchlens hive diff SYSTEM CPT00000002.CPT --path 'ControlSet001\\Services\\MSExchangeIS' --b-path '\\'",
-            "  patchlens hive diff A B --format csv -o diff.csv"})
+            "  patchlens hive diff A B --format csv -o diff.csv",
+            "  patchlens hive diff A B -o diff.xlsx           (an Excel workbook: chosen by the .xlsx name)"})
 final class HiveDiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "The hive before.")
     Path a;
@@ -50,6 +52,10 @@ final class HiveDiffCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
     boolean force;
 
+    @Option(names = "--deterministic", description = "For -o *.xlsx: fixed document dates, so the same hives give "
+            + "the same bytes.")
+    boolean deterministic;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -76,9 +82,14 @@ final class HiveDiffCommand implements Callable<Integer> {
             var ka = HiveSupport.key(ha, keyPath);
             var kb = HiveSupport.key(hb, bPath != null ? bPath : keyPath);
             long n;
-            try (Writer w = Output.writer(output, force, inputs, spec.commandLine().getOut());
-                 DiffWriter dw = new DiffWriter(format, w)) {
-                n = HiveDiff.compare(ka, kb, dw);
+            if (HiveWorkbooks.isXlsx(output)) {
+                n = Workbooks.diff(ha, ka, a, hb, kb, b == null ? a : b, keyPath, bPath != null ? bPath : keyPath,
+                        output, force, deterministic, spec);
+            } else {
+                try (Writer w = Output.writer(output, force, inputs, spec.commandLine().getOut());
+                     DiffWriter dw = new DiffWriter(format, w)) {
+                    n = HiveDiff.compare(ka, kb, dw);
+                }
             }
             int da = HiveSupport.finish(ha, spec.commandLine().getErr());
             int db = replayed ? (hb.damage().isEmpty() ? Main.OK : HiveSupport.finish(hb, spec.commandLine().getErr()))

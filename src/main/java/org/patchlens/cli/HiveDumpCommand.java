@@ -15,6 +15,7 @@ import org.patchlens.hive.DeletedRecords;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.report.HiveDump;
+import org.patchlens.report.HiveWorkbooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Parameters;
             "  patchlens hive dump SYSTEM --path 'ControlSet001\\Services\\MSExchangeIS' --format text",
             "  patchlens hive dump NTUSER.DAT --format csv -o ntuser.csv",
             "  patchlens hive dump NTUSER.DAT --deleted --format text",
+            "  patchlens hive dump SYSTEM -o system.xlsx      (an Excel workbook: chosen by the .xlsx name)",
             "  patchlens hive dump evidence/*/SYSTEM evidence/*/SOFTWARE -o dumps/"})
 final class HiveDumpCommand implements Callable<Integer> {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE", description = "The hive file(s).")
@@ -55,6 +57,10 @@ final class HiveDumpCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LogOptions logs = LogOptions.auto();
 
+    @Option(names = "--deterministic", description = "For -o *.xlsx: fixed document dates, so the same hive gives "
+            + "the same bytes.")
+    boolean deterministic;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -66,6 +72,9 @@ final class HiveDumpCommand implements Callable<Integer> {
     int run(PrintWriter out, PrintWriter err) throws IOException {
         if (deleted && format == HiveDump.Format.LISTING) {
             throw new UsageException("--deleted cannot be used with --format listing (the oracle format lists the live tree only)");
+        }
+        if (files.size() > 1 && HiveWorkbooks.isXlsx(output)) {
+            throw new UsageException(output + ": a workbook holds one hive; with several FILEs -o names a folder");
         }
         if (files.size() > 1 && !logs.logs.isEmpty()) {
             throw new UsageException("--log names the logs of one hive; with several FILEs the logs beside each are used");
@@ -79,6 +88,13 @@ final class HiveDumpCommand implements Callable<Integer> {
     private int dumpOne(Path file, Path to, PrintWriter out, PrintWriter err, Progress progress) throws IOException {
         try (Hive hive = HiveSupport.open(file, logs)) {
             Key start = HiveSupport.key(hive, keyPath);
+            if (HiveWorkbooks.isXlsx(to)) {
+                if (deleted) {
+                    throw new UsageException("--deleted is not written to .xlsx yet: use --format jsonl or text");
+                }
+                Workbooks.dump(hive, start, file, to, force, deterministic, spec);
+                return HiveSupport.finish(hive, err);
+            }
             List<DeletedRecords.Item> recovered = null;
             if (deleted) {
                 String prefix = start.isRoot() ? "" : start.path();
@@ -212,8 +228,8 @@ final class HiveDumpCommand implements Callable<Integer> {
                 }
             }
         }
-        if (c.files.isEmpty()) {
-            return null;
+        if (c.files.isEmpty() || HiveWorkbooks.isXlsx(c.output)) {
+            return null; // workbooks need picocli's parse result (their Run sheet records the arguments)
         }
         try {
             return c.run(out, err);

@@ -46,7 +46,14 @@ class EvidenceSafetyTest {
             new String[] {"hive", "export-reg", "$A", "-o", "$O"},
             new String[] {"hive", "diff", "$A", "$B"},
             new String[] {"hive", "diff", "$A", "$B", "--format", "jsonl", "-o", "$O"},
-            new String[] {"hive", "diff", "$A", "$B", "--format", "csv", "-o", "$O"});
+            new String[] {"hive", "diff", "$A", "$B", "--format", "csv", "-o", "$O"},
+            new String[] {"hive", "dump", "$A", "-o", "$X"},
+            new String[] {"hive", "diff", "$A", "$B", "-o", "$X"});
+
+    /** The commands that write a workbook with -o NAME.xlsx ($X is the output with .xlsx appended). */
+    static final List<String[]> WORKBOOK_WRITERS = List.of(
+            new String[] {"hive", "dump", "$A", "-o", "$X"},
+            new String[] {"hive", "diff", "$A", "$B", "-o", "$X"});
 
     /** The commands that write a file with -o. */
     static final List<String[]> WRITERS = List.of(
@@ -58,7 +65,8 @@ class EvidenceSafetyTest {
     static String[] args(String[] template, Path a, Path b, Path o, String... extra) {
         List<String> out = new ArrayList<>();
         for (String t : template) {
-            out.add(t.equals("$A") ? a.toString() : t.equals("$B") ? b.toString() : t.equals("$O") ? o.toString() : t);
+            out.add(t.equals("$A") ? a.toString() : t.equals("$B") ? b.toString() : t.equals("$O") ? o.toString()
+                    : t.equals("$X") ? o + ".xlsx" : t);
         }
         out.addAll(List.of(extra));
         return out.toArray(String[]::new);
@@ -154,17 +162,26 @@ class EvidenceSafetyTest {
         Files.createDirectories(ev.resolve("sub"));
         Map<String, String> before = hashes(ev);
         int i = 0;
-        for (String[] c : WRITERS) {
+        List<String[]> all = new ArrayList<>(WRITERS);
+        all.addAll(WORKBOOK_WRITERS);
+        for (String[] c : all) {
             for (Path target : List.of(ev.resolve("out" + i), ev.resolve("sub/out" + i), linkedDir.resolve("out" + i))) {
                 CliRun r = CliRun.of(args(c, a, b, target));
                 assertEquals(2, r.exit(), c[1] + " -o " + target + ": " + r.err());
                 assertTrue(r.err().contains("refusing to write into the evidence folder") && r.err().contains("--force"),
                         r.err());
-                assertTrue(Files.notExists(target), "nothing written: " + target);
+                assertTrue(Files.notExists(target) && Files.notExists(Path.of(target + ".xlsx")), "nothing written: " + target);
             }
             i++;
         }
         assertEquals(before, hashes(ev));
+        // a workbook over an input: the input is a hive whose name ends in .xlsx
+        Path xlsxHive = Files.copy(a, Files.createDirectories(tmp.resolve("other")).resolve("evidence.xlsx"));
+        for (String[] extra : new String[][] {{}, {"--force"}}) {
+            CliRun r = CliRun.of(args(new String[] {"hive", "dump", "$A", "-o", "$A"}, xlsxHive, b, xlsxHive, extra));
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("refusing to write over an input file"), r.err());
+        }
         for (String[] c : WRITERS) {
             Path target = ev.resolve("forced-" + c[1]);
             CliRun r = CliRun.of(args(c, a, b, target, "--force"));

@@ -1,0 +1,237 @@
+package org.patchlens.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.patchlens.hive.DecodedValue;
+import org.patchlens.hive.Hive;
+import org.patchlens.hive.HiveDiff;
+import org.patchlens.hive.HiveDiff.Change;
+import org.patchlens.hive.HiveHeader;
+import org.patchlens.hive.Key;
+import org.patchlens.hive.Value;
+import org.patchlens.hive.ValueType;
+import org.patchlens.report.XlsxBook.Column;
+import org.patchlens.report.XlsxBook.Kind;
+import org.patchlens.report.XlsxBook.Link;
+import org.patchlens.report.XlsxBook.Table;
+
+/**
+ * {@code hive dump -o dump.xlsx} and {@code hive diff -o diff.xlsx}: the same writer and style as
+ * the restore-check workbook, a Summary sheet and one streamed table (continued on "Dump (2)", ...).
+ */
+public final class HiveWorkbooks {
+    public static final List<Column> DUMP_COLUMNS = List.of(
+            new Column("Path", 60, Kind.WRAP),
+            new Column("Key last written (UTC)", 24, Kind.DATE),
+            new Column("Key last written FILETIME", 20, Kind.MONO),
+            new Column("Key offset", 12, Kind.MONO),
+            new Column("Class name", 16, Kind.WRAP),
+            new Column("Value name", 28, Kind.WRAP),
+            new Column("Type", 18, Kind.TEXT),
+            new Column("Type code", 10, Kind.MONO),
+            new Column("Size", 10, Kind.NUMBER),
+            new Column("Hex", 36, Kind.MONO),
+            new Column("Value", 48, Kind.WRAP),
+            new Column("Anomalies", 30, Kind.WRAP));
+
+    public static final List<Column> DIFF_COLUMNS = List.of(
+            new Column("Change", 10, Kind.CHANGE),
+            new Column("Object", 8, Kind.TEXT),
+            new Column("Path", 56, Kind.WRAP),
+            new Column("Value name", 24, Kind.WRAP),
+            new Column("Detail", 28, Kind.WRAP),
+            new Column("Before type", 14, Kind.TEXT),
+            new Column("Before hex", 30, Kind.MONO),
+            new Column("Before value", 36, Kind.WRAP),
+            new Column("Before key last written (UTC)", 24, Kind.DATE),
+            new Column("Before FILETIME", 20, Kind.MONO),
+            new Column("After type", 14, Kind.TEXT),
+            new Column("After hex", 30, Kind.MONO),
+            new Column("After value", 36, Kind.WRAP),
+            new Column("After key last written (UTC)", 24, Kind.DATE),
+            new Column("After FILETIME", 20, Kind.MONO));
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private HiveWorkbooks() {
+    }
+
+    /** One input hive as the Summary names it. */
+    public record Input(String name, String sha256, long size) {
+    }
+
+    /** How the workbook was made: tool version, arguments, run time. */
+    public record Run(String toolVersion, List<String> commandLine, Instant runTime) {
+    }
+
+    /** Writes every key and value under {@code start}; returns {keys, values}. */
+    public static long[] dump(Hive hive, Key start, Input input, Path out, XlsxBook.Options options, Run run)
+            throws IOException {
+        try (XlsxBook book = new XlsxBook(options)) {
+            XlsxBook.Page summary = book.page("Summary", 30, 13, 13, 50);
+            Table t = book.table("Dump", DUMP_COLUMNS);
+            long keys = 0;
+            long values = 0;
+            for (Key k : hive.walk(start)) {
+                keys++;
+                long lw = k.lastWrittenRaw();
+                Instant when = ReportWorkbook.fileTime(lw);
+                String raw = ReportWorkbook.rawFileTime(lw);
+                String off = ReportWorkbook.offset(k.fileOffset());
+                String cls = k.className();
+                List<Value> vs = k.values();
+                if (vs.isEmpty()) {
+                    t.add(k.path(), when, raw, off, cls);
+                }
+                for (Value v : vs) {
+                    values++;
+                    byte[] data = v.data();
+                    DecodedValue d = v.decoded();
+                    t.add(k.path(), when, raw, off, cls, v.name().isEmpty() ? "(default)" : v.name(),
+                            ValueType.name(v.typeCode()), String.format("0x%X", v.typeCode()), (long) data.length,
+                            HEX.formatHex(data), d.render(data), String.join("; ", d.anomalies()));
+                }
+            }
+            book.property("sha256 " + input.name(), input.sha256());
+
+            summary.title("Hive dump of " + input.name() + ": " + String.format("%,d keys, %,d values", keys, values));
+            summary.heading("Input", 2);
+            summary.text("File", input.name());
+            summary.text("SHA-256", input.sha256());
+            summary.line("Size (bytes)", input.size());
+            summary.text("Subtree", start.path().isEmpty() ? "(root)" : start.path());
+            header(summary, hive);
+            summary.heading("Sheets", 2);
+            sheets(summary, t);
+            run(book, summary, run);
+            book.save(out, run.runTime());
+            return new long[] {keys, values};
+        }
+    }
+
+    private static void header(XlsxBook.Page s, Hive hive) {
+        HiveHeader h = hive.header();
+        s.text("Format", "regf " + h.version() + ", root key " + hive.root().name());
+        s.line("Header last written (UTC)", ReportWorkbook.fileTime(h.lastWritten()));
+        s.text("Header last written FILETIME", ReportWorkbook.rawFileTime(h.lastWritten()));
+        s.text("Sequence numbers", h.primarySequenceNumber() + " / " + h.secondarySequenceNumber()
+                + (h.dirty() ? " (dirty: a transaction log may hold newer data)" : " (clean)"));
+        s.text("Header checksum", h.checksumValid() ? "valid" : String.format("stored 0x%08X, computed 0x%08X",
+                h.storedChecksum(), h.computedChecksum()));
+        s.text("Damage", hive.damage().isEmpty() ? "none found" : hive.damage().size() + " damaged structures (see "
+                + "patchlens hive info)");
+    }
+
+    private static void sheets(XlsxBook.Page s, Table t) {
+        List<String> names = t.sheetNames();
+        s.line(t.name() + " rows", t.rows(), Link.to("open " + names.get(0), names.get(0), 0, 0));
+        if (names.size() > 1) {
+            s.text("", "continues on " + String.join(", ", names.subList(1, names.size()))
+                    + String.format(" (a sheet holds at most %,d data rows, header repeated)", XlsxBook.MAX_ROWS - 1));
+        }
+    }
+
+    private static void run(XlsxBook book, XlsxBook.Page s, Run run) {
+        s.heading("Run", 2);
+        boolean det = book.options().deterministic();
+        Instant when = det ? XlsxBook.FIXED_TIME : run.runTime();
+        s.text("Tool", "patchlens " + run.toolVersion());
+        s.text("Command line", ReportWorkbook.commandLine(run.commandLine()));
+        s.time("Run time (UTC)", when, when + (det ? "  (fixed by --deterministic)" : ""));
+        if (book.truncatedCells() > 0) {
+            s.text("Long cells", String.format("%,d cells were longer than %,d characters and were cut with a note; "
+                    + "the full values are in %s.", book.truncatedCells(), XlsxBook.MAX_TEXT,
+                    book.options().fullValueHint()));
+        }
+    }
+
+    /** A diff workbook being written: feed it the changes ({@link HiveDiff#compare}), then {@link #save}. */
+    public static final class Diff implements Consumer<Change>, AutoCloseable {
+        private final XlsxBook book;
+        private final XlsxBook.Page summary;
+        private final Table table;
+        private final Map<HiveDiff.Kind, long[]> counts = new EnumMap<>(HiveDiff.Kind.class);
+
+        public Diff(XlsxBook.Options options) {
+            book = new XlsxBook(options);
+            summary = book.page("Summary", 30, 13, 13, 50);
+            table = book.table("Diff", DIFF_COLUMNS);
+        }
+
+        @Override
+        public void accept(Change c) {
+            counts.computeIfAbsent(c.kind(), k -> new long[2])[c.isKey() ? 0 : 1]++;
+            table.add(c.kind().name().toLowerCase(Locale.ROOT), c.isKey() ? "key" : "value", c.path(),
+                    c.isKey() ? "" : c.valueName().isEmpty() ? "(default)" : c.valueName(), c.detail(),
+                    type(c.before()), hex(c.before()), rendered(c.before()), time(c.keyBefore()), raw(c.keyBefore()),
+                    type(c.after()), hex(c.after()), rendered(c.after()), time(c.keyAfter()), raw(c.keyAfter()));
+        }
+
+        /** Writes the Summary and the file. */
+        public void save(Hive a, Input ia, String pathA, Hive b, Input ib, String pathB, Path out, Run run)
+                throws IOException {
+            book.property("sha256 A " + ia.name(), ia.sha256());
+            book.property("sha256 B " + ib.name(), ib.sha256());
+            long n = table.rows();
+            summary.title(n == 0 ? "No differences between " + ia.name() + " and " + ib.name()
+                    : String.format("%,d differences from %s to %s", n, ia.name(), ib.name()));
+            summary.heading("Changes (keys / values)", 2);
+            for (HiveDiff.Kind k : HiveDiff.Kind.values()) {
+                long[] c = counts.getOrDefault(k, new long[2]);
+                summary.text(k.name().toLowerCase(Locale.ROOT), String.format("%,d keys, %,d values", c[0], c[1]));
+            }
+            side(summary, "A (before)", a, ia, pathA);
+            side(summary, "B (after)", b, ib, pathB);
+            summary.heading("Sheets", 2);
+            sheets(summary, table);
+            run(book, summary, run);
+            book.save(out, run.runTime());
+        }
+
+        private static void side(XlsxBook.Page s, String label, Hive h, Input in, String path) {
+            s.heading(label, 2);
+            s.text("File", in.name());
+            s.text("SHA-256", in.sha256());
+            s.line("Size (bytes)", in.size());
+            s.text("Subtree", path == null || path.isEmpty() ? "(root)" : path);
+            header(s, h);
+        }
+
+        @Override
+        public void close() throws IOException {
+            book.close();
+        }
+
+        private static String type(Value v) {
+            return v == null ? "" : ValueType.name(v.typeCode());
+        }
+
+        private static String hex(Value v) {
+            return v == null ? "" : HEX.formatHex(v.data());
+        }
+
+        private static String rendered(Value v) {
+            return v == null ? "" : v.decoded().render(v.data());
+        }
+
+        private static Instant time(Key k) {
+            return k == null ? null : ReportWorkbook.fileTime(k.lastWrittenRaw());
+        }
+
+        private static String raw(Key k) {
+            return k == null ? "" : ReportWorkbook.rawFileTime(k.lastWrittenRaw());
+        }
+    }
+
+    /** True when {@code out} names an .xlsx file. */
+    public static boolean isXlsx(Path out) {
+        return out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+    }
+}

@@ -1,0 +1,806 @@
+package org.patchlens.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ComparisonOperator;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PatternFormatting;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The one place that knows how a patchlens sheet looks. A streaming workbook (SXSSF: a small
+ * window of rows in memory, the rest in temporary files that {@link #close()} always deletes)
+ * with the house styles, typed tables that continue on "Name (2)" past Excel's row limit, and
+ * the safety rules for evidence text:
+ * <ul>
+ * <li>text is always a string cell, never a formula (a value starting with {@code = + - @} stays text);</li>
+ * <li>characters XML cannot carry (control characters, U+FFFE/U+FFFF, lone surrogates) are written with
+ * the OOXML {@code _xHHHH_} escape and a literal {@code _xHHHH_} in the text is protected as
+ * {@code _x005F_xHHHH_}, so a spreadsheet program shows exactly the evidence text;</li>
+ * <li>text longer than 32,767 characters is cut visibly, with a note saying where the full value is.</li>
+ * </ul>
+ * Typical use: {@code try (XlsxBook b = new XlsxBook(opts)) { ...tables...; b.save(path); }}.
+ */
+public final class XlsxBook implements AutoCloseable {
+    /** Rows in an Excel sheet, header included (1,048,576). */
+    public static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    /** Characters in an Excel cell (32,767). */
+    public static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    /** The run time and document dates written by {@code --deterministic}: 2000-01-01T00:00:00Z. */
+    public static final Instant FIXED_TIME = Instant.parse("2000-01-01T00:00:00Z");
+
+    /**
+     * How a workbook is written.
+     *
+     * @param version       the tool version, for the creator ("patchlens " + version)
+     * @param title         the document title (core property)
+     * @param deterministic fixed document dates (the zip entries always carry time 0), so the same input gives
+     *                      the same bytes
+     * @param fullValueHint where a truncated cell's full value can be found, e.g. "report.jsonl"
+     */
+    public record Options(String version, String title, boolean deterministic, String fullValueHint) {
+        public Options {
+            fullValueHint = fullValueHint == null || fullValueHint.isBlank()
+                    ? "the JSONL output of the same command" : fullValueHint;
+        }
+
+        public String creator() {
+            return "patchlens " + version;
+        }
+    }
+
+    /** How a column's cells are written and styled. */
+    public enum Kind {
+        /** Short text, one line. */
+        TEXT,
+        /** Long text, wrapped. */
+        WRAP,
+        /** Hex, GUIDs, raw FILETIME/LOGTIME, offsets, commands: text in a fixed-width font. */
+        MONO,
+        /** A number our own code computed (sizes, counts, generations). */
+        NUMBER,
+        /** A UTC timestamp as an Excel date cell (value: an {@link Instant}). */
+        DATE,
+        /** CRIT/HIGH/WARN/INFO, coloured by conditional formatting. */
+        SEVERITY,
+        /** FAIL/WARN/PASS/SKIPPED (and log-chain states), coloured by conditional formatting. */
+        STATUS,
+        /** added/removed/changed, coloured by conditional formatting. */
+        CHANGE,
+        /** The reviewer's sign-off: empty, with a drop-down of {@link #REVIEW_CHOICES}. */
+        REVIEW,
+        /** A hyperlink ({@link Link} value). */
+        LINK
+    }
+
+    /** The drop-down of a {@link Kind#REVIEW} column. */
+    public static final List<String> REVIEW_CHOICES = List.of("Open", "Accepted", "Fixed", "Not applicable");
+
+    /** A table column: header text, width in characters, kind. */
+    public record Column(String header, int width, Kind kind) {
+    }
+
+    /** A hyperlink cell: text and either a URL or a place in this workbook ("'Findings'!A7"). */
+    public record Link(String text, String target, boolean internal, Long number) {
+        public static Link url(String text, String url) {
+            return new Link(text, url, false, null);
+        }
+
+        /** A link to a cell of this workbook (row and column 0-based). */
+        public static Link to(String text, String sheet, int row, int column) {
+            return new Link(text, ref(sheet, row, column), true, null);
+        }
+
+        /** A number cell that links to a cell of this workbook. */
+        public static Link count(long n, String sheet, int row, int column) {
+            return new Link(Long.toString(n), ref(sheet, row, column), true, n);
+        }
+
+        private static String ref(String sheet, int row, int column) {
+            return "'" + sheet.replace("'", "''") + "'!" + new CellReference(row, column).formatAsString();
+        }
+    }
+
+    /** Where one table row landed: sheet name and 0-based row index. */
+    public record Place(String sheet, int row) {
+    }
+
+    private enum Style { HEADER, TEXT, WRAP, MONO, NUMBER, DATE, LINK, TITLE, HEADING, LABEL, MONO_WRAP, CENTER, CENTER_LABEL, CENTER_LINK }
+
+    private final Options options;
+    private final SXSSFWorkbook wb;
+    private final Map<Style, CellStyle> styles = new EnumMap<>(Style.class);
+    private final List<Table> tables = new ArrayList<>();
+    private final Map<String, String> customProperties = new LinkedHashMap<>();
+    int maxRows = MAX_ROWS;
+    private long truncated;
+
+    public XlsxBook(Options options) {
+        this.options = options;
+        this.wb = new SXSSFWorkbook(null, 100, false, false);
+        // One font family everywhere (Arial: in every Excel, metric-compatible Liberation Sans in LibreOffice).
+        Font normal = wb.getFontAt(0);
+        normal.setFontName(SANS);
+        normal.setFontHeightInPoints((short) 10);
+        Font bold = font(SANS, 10, true);
+        Font mono = font("Courier New", 10, false);
+        Font title = font(SANS, 14, true);
+        Font link = font(SANS, 10, false);
+        link.setUnderline(Font.U_SINGLE);
+        link.setColor(IndexedColors.BLUE.getIndex());
+        short dateFormat = wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss.000");
+        short textFormat = wb.createDataFormat().getFormat("@");
+        for (Style s : Style.values()) {
+            CellStyle cs = wb.createCellStyle();
+            cs.setVerticalAlignment(VerticalAlignment.TOP);
+            switch (s) {
+                case HEADER -> {
+                    cs.setFont(bold);
+                    cs.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+                    cs.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                    cs.setBorderBottom(BorderStyle.THIN);
+                    cs.setWrapText(true);
+                }
+                case WRAP -> cs.setWrapText(true);
+                case MONO -> {
+                    cs.setFont(mono);
+                    cs.setDataFormat(textFormat);
+                }
+                case MONO_WRAP -> {
+                    cs.setFont(mono);
+                    cs.setDataFormat(textFormat);
+                    cs.setWrapText(true);
+                }
+                case DATE -> cs.setDataFormat(dateFormat);
+                case LINK -> cs.setFont(link);
+                case TITLE -> cs.setFont(title);
+                case HEADING -> {
+                    cs.setFont(bold);
+                    cs.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+                    cs.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                }
+                case LABEL -> cs.setFont(bold);
+                case CENTER -> cs.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+                case CENTER_LABEL -> {
+                    cs.setFont(bold);
+                    cs.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+                }
+                case CENTER_LINK -> {
+                    cs.setFont(link);
+                    cs.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+                }
+                default -> {
+                }
+            }
+            if (s == Style.TEXT) {
+                cs.setDataFormat(textFormat);
+            }
+            styles.put(s, cs);
+        }
+    }
+
+    private static final String SANS = "Arial";
+
+    private Font font(String name, int points, boolean isBold) {
+        Font f = wb.createFont();
+        f.setFontName(name);
+        f.setFontHeightInPoints((short) points);
+        f.setBold(isBold);
+        return f;
+    }
+
+    /** Printing (and PDF export): landscape A4, one page wide, the header row on every page. */
+    private static void printSetup(Sheet s, boolean repeatHeader, int pagesWide) {
+        s.setFitToPage(true);
+        var ps = s.getPrintSetup();
+        ps.setLandscape(true);
+        ps.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        ps.setFitWidth((short) pagesWide);
+        ps.setFitHeight((short) 0);
+        s.setMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT, 0.4);
+        s.setMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT, 0.4);
+        if (repeatHeader) {
+            s.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        }
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Cells cut at {@link #MAX_TEXT} so far. */
+    public long truncatedCells() {
+        return truncated;
+    }
+
+    /** A custom document property (e.g. "sha256 SYSTEM" = digest), in insertion order. */
+    public void property(String name, String value) {
+        customProperties.put(name, value);
+    }
+
+    /** A new table on a new sheet named {@code name} (continued on "name (2)", ... when full). */
+    public Table table(String name, List<Column> columns) {
+        Table t = new Table(name, List.copyOf(columns));
+        tables.add(t);
+        return t;
+    }
+
+    /** A free-form sheet (the Summary): labelled lines, headings, links. */
+    public Page page(String name, int... widths) {
+        return new Page(name, widths);
+    }
+
+    // ---------------------------------------------------------------- text safety
+
+    /** The text as written to a cell: escaped for XML and cut at {@link #MAX_TEXT} with a visible note. */
+    String cellText(String s) {
+        if (s == null) {
+            return "";
+        }
+        String e = escape(s, Integer.MAX_VALUE);
+        if (e.length() <= MAX_TEXT) {
+            return e;
+        }
+        truncated++;
+        String note = String.format(" … [truncated by patchlens: %,d characters in all; the full value is in %s]",
+                s.length(), options.fullValueHint());
+        return escape(s, MAX_TEXT - note.length()) + note;
+    }
+
+    /**
+     * OOXML escaping of one string, stopping before {@code budget} characters. Characters XML 1.0
+     * cannot carry become {@code _xHHHH_} (which Excel and LibreOffice decode back), and an
+     * underscore that would start such a sequence becomes {@code _x005F_}.
+     */
+    static String escape(String s, int budget) {
+        StringBuilder sb = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            String piece = null;
+            int width = 1;
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                width = 2;
+            } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF
+                    || Character.isSurrogate(c)) {
+                piece = String.format("_x%04X_", (int) c);
+            } else if (c == '_' && isEscapeAt(s, i)) {
+                piece = "_x005F_";
+            }
+            if (sb == null && (piece != null || i + width > budget)) {
+                sb = new StringBuilder(Math.min(n + 16, MAX_TEXT + 16)).append(s, 0, i);
+            }
+            if (sb != null) {
+                int add = piece != null ? piece.length() : width;
+                if (sb.length() + add > budget) {
+                    return sb.toString();
+                }
+                if (piece != null) {
+                    sb.append(piece);
+                } else {
+                    sb.append(s, i, i + width);
+                }
+            }
+            i += width - 1;
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    private static boolean isEscapeAt(String s, int i) {
+        if (i + 7 > s.length() || s.charAt(i + 1) != 'x' && s.charAt(i + 1) != 'X' || s.charAt(i + 6) != '_') {
+            return false;
+        }
+        for (int k = i + 2; k < i + 6; k++) {
+            if (Character.digit(s.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The largest integer a double (an Excel number) holds exactly: 2^53. */
+    static final long MAX_EXACT = 1L << 53;
+    private static final float LINE_POINTS = 12.75f;
+    private static final float MAX_ROW_POINTS = 409f;
+
+    /** The lines a wrapped text needs in a column {@code width} characters wide (an estimate, capped). */
+    static int lines(String text, int width) {
+        int perLine = Math.max(4, width);
+        int n = 0;
+        int start = 0;
+        int len = Math.min(text.length(), 40 * perLine);
+        while (start <= len) {
+            int end = text.indexOf('\n', start);
+            if (end < 0 || end > len) {
+                end = len;
+            }
+            n += Math.max(1, (end - start + perLine - 1) / perLine);
+            start = end + 1;
+            if (n > 40) {
+                break;
+            }
+        }
+        return Math.min(n, 40);
+    }
+
+    /** The Excel date of an instant, or null when Excel cannot show it (before 1900-03-01 or after 9999). */
+    static LocalDateTime excelDate(Instant t) {
+        if (t == null) {
+            return null;
+        }
+        LocalDateTime d = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+        if (d.getYear() > 9999 || d.isBefore(LocalDateTime.of(1900, 3, 1, 0, 0))) {
+            return null;
+        }
+        return d;
+    }
+
+    private void put(Row row, int col, Object value, Kind kind) {
+        if (value == null) {
+            if (kind == Kind.REVIEW) {
+                row.createCell(col).setCellStyle(styles.get(Style.TEXT));
+            }
+            return;
+        }
+        Cell c = row.createCell(col);
+        if (value instanceof Instant t) {
+            LocalDateTime d = excelDate(t);
+            if (d != null) {
+                c.setCellValue(d);
+                c.setCellStyle(styles.get(Style.DATE));
+            } else {
+                c.setCellValue("");
+            }
+        } else if (value instanceof Long l) {
+            if (Math.abs(l) > MAX_EXACT) {
+                // An Excel number is a double: beyond 2^53 it would not be this number any more.
+                c.setCellValue(Long.toString(l));
+                c.setCellStyle(styles.get(Style.MONO));
+            } else {
+                c.setCellValue((double) l);
+                c.setCellStyle(styles.get(Style.NUMBER));
+            }
+        } else if (value instanceof Integer i) {
+            c.setCellValue(i);
+            c.setCellStyle(styles.get(Style.NUMBER));
+        } else if (value instanceof Link l) {
+            if (l.number() != null) {
+                c.setCellValue((double) l.number());
+            } else {
+                c.setCellValue(cellText(l.text()));
+            }
+            Hyperlink h = wb.getCreationHelper().createHyperlink(l.internal() ? HyperlinkType.DOCUMENT
+                    : HyperlinkType.URL);
+            h.setAddress(l.target());
+            c.setHyperlink(h);
+            c.setCellStyle(styles.get(Style.LINK));
+        } else {
+            c.setCellValue(cellText(value.toString()));
+            c.setCellStyle(styles.get(switch (kind) {
+                case MONO -> Style.MONO;
+                case WRAP -> Style.WRAP;
+                default -> Style.TEXT;
+            }));
+        }
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    /** A typed table: a header row and data rows, spread over as many sheets as it needs. */
+    public final class Table {
+        private final String name;
+        private final List<Column> columns;
+        private final List<SXSSFSheet> sheets = new ArrayList<>();
+        private SXSSFSheet sheet;
+        private int next;
+        private long rows;
+        private boolean finished;
+
+        private Table(String name, List<Column> columns) {
+            this.name = name;
+            this.columns = columns;
+            newSheet();
+        }
+
+        private void newSheet() {
+            String sheetName = sheets.isEmpty() ? name : name + " (" + (sheets.size() + 1) + ")";
+            sheet = wb.createSheet(sheetName);
+            sheets.add(sheet);
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < columns.size(); i++) {
+                Column col = columns.get(i);
+                sheet.setColumnWidth(i, Math.min(255, col.width()) * 256);
+                Cell c = h.createCell(i);
+                c.setCellValue(col.header());
+                c.setCellStyle(styles.get(Style.HEADER));
+            }
+            sheet.createFreezePane(0, 1);
+            int chars = columns.stream().mapToInt(Column::width).sum();
+            printSetup(sheet, true, Math.max(1, (chars + 199) / 200));
+            next = 1;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public List<Column> columns() {
+            return columns;
+        }
+
+        /** Data rows written so far, over all sheets. */
+        public long rows() {
+            return rows;
+        }
+
+        /** The sheet names, first "Name", then "Name (2)", ... */
+        public List<String> sheetNames() {
+            return sheets.stream().map(Sheet::getSheetName).toList();
+        }
+
+        /**
+         * Adds one row. Values by column: String (text, never a formula), Long/Integer (numbers our
+         * own code computed), Instant (DATE columns), {@link Link}, or null (empty).
+         */
+        public Place add(Object... values) {
+            if (finished) {
+                throw new IllegalStateException("table " + name + " is finished");
+            }
+            if (values.length > columns.size()) {
+                throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
+            }
+            if (next >= maxRows) {
+                newSheet();
+            }
+            Row r = sheet.createRow(next);
+            int lines = 1;
+            for (int i = 0; i < columns.size(); i++) {
+                Object v = i < values.length ? values[i] : null;
+                put(r, i, v, columns.get(i).kind());
+                if (v instanceof String text && columns.get(i).kind() == Kind.WRAP) {
+                    lines = Math.max(lines, lines(text, (int) (columns.get(i).width() * 1.1)));
+                }
+            }
+            // Spreadsheet programs do not all grow a row to fit wrapped text when they open a file: set it.
+            if (lines > 1) {
+                r.setHeightInPoints(Math.min(MAX_ROW_POINTS, lines * LINE_POINTS));
+            }
+            rows++;
+            return new Place(sheet.getSheetName(), next++);
+        }
+
+        /** Auto-filter, conditional formatting and drop-downs over the rows written; called by save. */
+        void finish() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            for (SXSSFSheet s : sheets) {
+                int last = s == sheet ? next - 1 : maxRows - 1;
+                s.setAutoFilter(new CellRangeAddress(0, Math.max(0, last), 0, columns.size() - 1));
+                if (last < 1) {
+                    continue;
+                }
+                for (int i = 0; i < columns.size(); i++) {
+                    Kind k = columns.get(i).kind();
+                    CellRangeAddress range = new CellRangeAddress(1, last, i, i);
+                    switch (k) {
+                        case SEVERITY -> colour(s, range, SEVERITY_COLOURS);
+                        case STATUS -> colour(s, range, STATUS_COLOURS);
+                        case CHANGE -> colour(s, range, CHANGE_COLOURS);
+                        case REVIEW -> {
+                            colour(s, range, REVIEW_COLOURS);
+                            DataValidationHelper dvh = s.getDataValidationHelper();
+                            DataValidationConstraint list = dvh.createExplicitListConstraint(
+                                    REVIEW_CHOICES.toArray(String[]::new));
+                            DataValidation dv = dvh.createValidation(list,
+                                    new org.apache.poi.ss.util.CellRangeAddressList(1, last, i, i));
+                            dv.setSuppressDropDownArrow(true);
+                            dv.setShowErrorBox(true);
+                            dv.createErrorBox("Reviewer status", "Choose one of: " + String.join(", ", REVIEW_CHOICES));
+                            dv.setShowPromptBox(true);
+                            dv.createPromptBox("Reviewer status", "Your sign-off for this finding");
+                            s.addValidationData(dv);
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Fill (foreground) and font colours per value, for conditional formatting. */
+    record Colour(String value, IndexedColors fill, IndexedColors font, boolean bold) {
+    }
+
+    static final List<Colour> SEVERITY_COLOURS = List.of(
+            new Colour("CRIT", IndexedColors.DARK_RED, IndexedColors.WHITE, true),
+            new Colour("HIGH", IndexedColors.RED, IndexedColors.WHITE, true),
+            new Colour("WARN", IndexedColors.LIGHT_ORANGE, IndexedColors.BLACK, false),
+            new Colour("INFO", IndexedColors.PALE_BLUE, IndexedColors.BLACK, false));
+    static final List<Colour> STATUS_COLOURS = List.of(
+            new Colour("FAIL", IndexedColors.ROSE, IndexedColors.DARK_RED, true),
+            new Colour("WARN", IndexedColors.LIGHT_YELLOW, IndexedColors.BLACK, false),
+            new Colour("PASS", IndexedColors.LIGHT_GREEN, IndexedColors.BLACK, false),
+            new Colour("SKIPPED", IndexedColors.GREY_25_PERCENT, IndexedColors.BLACK, false),
+            new Colour("GAP", IndexedColors.ROSE, IndexedColors.DARK_RED, true),
+            new Colour("FOREIGN", IndexedColors.ROSE, IndexedColors.DARK_RED, true),
+            new Colour("OK", IndexedColors.LIGHT_GREEN, IndexedColors.BLACK, false));
+    static final List<Colour> CHANGE_COLOURS = List.of(
+            new Colour("added", IndexedColors.LIGHT_GREEN, IndexedColors.BLACK, false),
+            new Colour("removed", IndexedColors.ROSE, IndexedColors.BLACK, false),
+            new Colour("changed", IndexedColors.LIGHT_YELLOW, IndexedColors.BLACK, false));
+    static final List<Colour> REVIEW_COLOURS = List.of(
+            new Colour("Open", IndexedColors.LIGHT_YELLOW, IndexedColors.BLACK, false),
+            new Colour("Accepted", IndexedColors.LIGHT_TURQUOISE, IndexedColors.BLACK, false),
+            new Colour("Fixed", IndexedColors.LIGHT_GREEN, IndexedColors.BLACK, false),
+            new Colour("Not applicable", IndexedColors.GREY_25_PERCENT, IndexedColors.BLACK, false));
+
+    private static void colour(Sheet s, CellRangeAddress range, List<Colour> colours) {
+        SheetConditionalFormatting cf = s.getSheetConditionalFormatting();
+        List<ConditionalFormattingRule> rules = new ArrayList<>();
+        for (Colour c : colours) {
+            ConditionalFormattingRule r = cf.createConditionalFormattingRule(ComparisonOperator.EQUAL,
+                    "\"" + c.value() + "\"");
+            PatternFormatting p = r.createPatternFormatting();
+            p.setFillBackgroundColor(c.fill().getIndex());
+            p.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
+            var f = r.createFontFormatting();
+            f.setFontColorIndex(c.font().getIndex());
+            if (c.bold()) {
+                f.setFontStyle(false, true);
+            }
+            rules.add(r);
+        }
+        // Excel allows at most 3 rules per call in the HSSF API; XSSF takes an array of any size.
+        cf.addConditionalFormatting(new CellRangeAddress[] {range}, rules.toArray(ConditionalFormattingRule[]::new));
+    }
+
+    // ---------------------------------------------------------------- free-form page
+
+    /** A free-form sheet: rows of labelled values, written top to bottom. */
+    public final class Page {
+        private final SXSSFSheet sheet;
+        private final int[] widths;
+        private int next;
+
+        private Page(String name, int... widths) {
+            sheet = wb.createSheet(name);
+            this.widths = widths.clone();
+            printSetup(sheet, false, 1);
+            for (int i = 0; i < widths.length; i++) {
+                sheet.setColumnWidth(i, widths[i] * 256);
+            }
+        }
+
+        public String name() {
+            return sheet.getSheetName();
+        }
+
+        /** The next row index (0-based). */
+        public int nextRow() {
+            return next;
+        }
+
+        /** The title line (row 1, frozen so it stays in view). */
+        public void title(String text) {
+            Row r = sheet.createRow(next++);
+            Cell c = r.createCell(0);
+            c.setCellValue(cellText(text));
+            c.setCellStyle(styles.get(Style.TITLE));
+            r.setHeightInPoints(22);
+            sheet.createFreezePane(0, next);
+        }
+
+        /** A section heading across the first {@code span} columns. */
+        public void heading(String text, int span) {
+            if (next > 0) {
+                next++;
+            }
+            Row r = sheet.createRow(next++);
+            for (int i = 0; i < Math.max(1, span); i++) {
+                Cell c = r.createCell(i);
+                c.setCellStyle(styles.get(Style.HEADING));
+                if (i == 0) {
+                    c.setCellValue(text);
+                }
+            }
+        }
+
+        /** A row of column labels (bold; centred from column B on). */
+        public void labels(String... labels) {
+            Row r = sheet.createRow(next++);
+            for (int i = 0; i < labels.length; i++) {
+                Cell c = r.createCell(i);
+                c.setCellValue(labels[i]);
+                c.setCellStyle(styles.get(i == 0 ? Style.LABEL : Style.CENTER_LABEL));
+            }
+        }
+
+        /** A label, then centred counts (Long, or {@link Link#count} links). */
+        public void counts(String label, Object... values) {
+            line(label, values);
+            Row r = sheet.getRow(next - 1);
+            for (int i = 0; i < values.length; i++) {
+                Cell c = r.getCell(i + 1);
+                if (c != null) {
+                    c.setCellStyle(styles.get(values[i] instanceof Link ? Style.CENTER_LINK : Style.CENTER));
+                }
+            }
+        }
+
+        /** A label, a date cell over columns B-C, and a note over D to the last column. */
+        public void time(String label, Instant when, String note) {
+            int row = next;
+            line(label, when, null, note);
+            Row r = sheet.getRow(row);
+            r.createCell(2).setCellStyle(styles.get(Style.DATE));
+            sheet.addMergedRegion(new CellRangeAddress(row, row, 1, 2));
+            int last = Math.max(3, widths.length - 1);
+            for (int i = 4; i <= last; i++) {
+                r.createCell(i);
+            }
+            if (last > 3) {
+                sheet.addMergedRegion(new CellRangeAddress(row, row, 3, last));
+            }
+        }
+
+        /** A label in column A, then values (as in a table row: String, Long, Instant, Link, null). */
+        public void line(String label, Object... values) {
+            Row r = sheet.createRow(next++);
+            Cell c = r.createCell(0);
+            c.setCellValue(label);
+            c.setCellStyle(styles.get(Style.LABEL));
+            for (int i = 0; i < values.length; i++) {
+                put(r, i + 1, values[i], Kind.WRAP);
+            }
+        }
+
+        /** Values from column A, with the given kinds (MONO for commands). */
+        public void cells(List<Kind> kinds, Object... values) {
+            Row r = sheet.createRow(next++);
+            for (int i = 0; i < values.length; i++) {
+                put(r, i, values[i], i < kinds.size() ? kinds.get(i) : Kind.WRAP);
+            }
+        }
+
+        /** A command line in a fixed-width font, across columns B to the last. */
+        public void command(String command) {
+            wide(null, command, Style.MONO_WRAP);
+        }
+
+        /** A label in column A and long text across columns B to the last, wrapped. */
+        public void text(String label, String text) {
+            wide(label, text, Style.WRAP);
+        }
+
+        private void wide(String label, String text, Style style) {
+            int row = next++;
+            Row r = sheet.createRow(row);
+            if (label != null) {
+                Cell l = r.createCell(0);
+                l.setCellValue(label);
+                l.setCellStyle(styles.get(Style.LABEL));
+            }
+            String t = cellText(text);
+            Cell c = r.createCell(1);
+            c.setCellValue(t);
+            c.setCellStyle(styles.get(style));
+            int last = Math.max(1, widths.length - 1);
+            int chars = 0;
+            for (int i = 1; i <= last; i++) {
+                chars += i < widths.length ? widths[i] : 10;
+            }
+            if (last > 1) {
+                for (int i = 2; i <= last; i++) {
+                    r.createCell(i).setCellStyle(styles.get(style));
+                }
+                sheet.addMergedRegion(new CellRangeAddress(row, row, 1, last));
+            }
+            // Spreadsheet programs do not grow a merged row to fit its text: estimate the lines.
+            int lines = 0;
+            int perLine = Math.max(10, (int) (chars * (style == Style.MONO_WRAP ? 0.85 : 1.05)));
+            for (String part : t.split("\n", -1)) {
+                lines += Math.max(1, (part.length() + perLine - 1) / perLine);
+            }
+            if (lines > 1) {
+                r.setHeightInPoints(Math.min(409, lines * 15f));
+            }
+        }
+
+        /** Conditional colours for the severity and status labels of column {@code col}, rows from..to. */
+        public void colourLabels(int col, int from, int to) {
+            if (to < from) {
+                return;
+            }
+            List<Colour> both = new ArrayList<>(SEVERITY_COLOURS);
+            STATUS_COLOURS.stream().filter(c -> !c.value().equals("WARN")).forEach(both::add);
+            colour(sheet, new CellRangeAddress(from, to, col, col), both);
+        }
+    }
+
+    // ---------------------------------------------------------------- saving
+
+    /**
+     * Finishes every table, sets the document properties and writes the workbook to {@code out}
+     * through a temporary file beside it, moved into place only when complete (a failed write
+     * leaves no partial file). Temporary sheet files are deleted by {@link #close()}.
+     */
+    public void save(Path out, Instant runTime) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        // Not Files.createTempFile: the workbook gets the permissions any other output gets.
+        Path tmp = dir.resolve("." + out.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                write(os, runTime);
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** As {@link #save}, to a stream (not closed). */
+    public void write(OutputStream os, Instant runTime) throws IOException {
+        for (Table t : tables) {
+            t.finish();
+        }
+        Date when = Date.from(options.deterministic() ? FIXED_TIME : runTime);
+        POIXMLProperties props = wb.getXSSFWorkbook().getProperties();
+        POIXMLProperties.CoreProperties core = props.getCoreProperties();
+        core.setTitle(options.title());
+        core.setCreator(options.creator());
+        core.setLastModifiedByUser(options.creator());
+        core.setCreated(Optional.of(when));
+        core.setModified(Optional.of(when));
+        POIXMLProperties.CustomProperties custom = props.getCustomProperties();
+        for (Map.Entry<String, String> e : customProperties.entrySet()) {
+            if (!custom.contains(e.getKey())) {
+                custom.addProperty(e.getKey(), e.getValue());
+            }
+        }
+        props.getExtendedProperties().setApplication(options.creator());
+        wb.write(os);
+    }
+
+    /** Deletes the temporary sheet files (always: call it, or use try-with-resources, also on failure). */
+    @Override
+    public void close() throws IOException {
+        wb.close();
+    }
+}

@@ -1,0 +1,472 @@
+package org.patchlens.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.ConditionalFormatting;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.report.Report.RegistryRow;
+import org.patchlens.rules.Rule;
+import org.patchlens.rules.Source;
+
+class ReportWorkbookTest {
+    @TempDir
+    Path dir;
+
+    static XSSFWorkbook open(Path p) throws IOException {
+        return new XSSFWorkbook(Files.newInputStream(p));
+    }
+
+    static List<String> row(Sheet s, int r) {
+        List<String> out = new ArrayList<>();
+        Row row = s.getRow(r);
+        for (int i = 0; i < row.getLastCellNum(); i++) {
+            Cell c = row.getCell(i);
+            out.add(c == null ? "" : c.getCellType() == CellType.NUMERIC ? String.valueOf(c.getNumericCellValue())
+                    : c.getStringCellValue());
+        }
+        return out;
+    }
+
+    static List<String> headers(List<XlsxBook.Column> cols) {
+        return cols.stream().map(XlsxBook.Column::header).toList();
+    }
+
+    private Path sample(boolean deterministic) throws IOException {
+        Path out = dir.resolve("report.xlsx");
+        ReportWorkbook.write(SampleReport.build(), out, SampleReport.options(deterministic));
+        return out;
+    }
+
+    @Test
+    void sheetsHeadersRowsAndLayout() throws IOException {
+        Report r = SampleReport.build();
+        try (XSSFWorkbook wb = open(sample(false))) {
+            List<String> names = new ArrayList<>();
+            wb.sheetIterator().forEachRemaining(s -> names.add(s.getSheetName()));
+            assertEquals(List.of("Summary", "Findings", "Registry", "Cluster", "Store", "Log chain", "Evidence"), names);
+
+            Sheet f = wb.getSheet("Findings");
+            assertEquals(headers(ReportWorkbook.FINDING_COLUMNS), row(f, 0));
+            assertEquals(r.findings().size(), f.getLastRowNum());
+            assertEquals(headers(ReportWorkbook.REGISTRY_COLUMNS), row(wb.getSheet("Registry"), 0));
+            assertEquals(3, wb.getSheet("Registry").getLastRowNum());
+            assertEquals(headers(ReportWorkbook.CLUSTER_COLUMNS), row(wb.getSheet("Cluster"), 0));
+            assertEquals(5, wb.getSheet("Cluster").getLastRowNum());
+            assertEquals(List.of("Header field", "priv.edb (ESE database)", "priv.edb raw / offset",
+                    "priv.pat (ESE patch file)", "priv.pat raw / offset"), row(wb.getSheet("Store"), 0));
+            assertEquals(5, wb.getSheet("Store").getLastRowNum());
+            assertEquals(headers(ReportWorkbook.LOG_COLUMNS), row(wb.getSheet("Log chain"), 0));
+            assertEquals(3, wb.getSheet("Log chain").getLastRowNum());
+            assertEquals(headers(ReportWorkbook.EVIDENCE_COLUMNS), row(wb.getSheet("Evidence"), 0));
+            assertEquals(4, wb.getSheet("Evidence").getLastRowNum());
+
+            for (String name : names.subList(1, names.size())) {
+                XSSFSheet s = wb.getSheet(name);
+                var pane = s.getPaneInformation();
+                assertNotNull(pane, name + " has a frozen pane");
+                assertTrue(pane.isFreezePane(), name);
+                assertEquals(1, pane.getHorizontalSplitPosition(), name + ": header row frozen");
+                String last = new org.apache.poi.ss.util.CellReference(s.getLastRowNum(),
+                        s.getRow(0).getLastCellNum() - 1).formatAsString(false);
+                assertEquals("A1:" + last, s.getCTWorksheet().getAutoFilter().getRef(), name + " auto-filter");
+            }
+            // Wrapped long text, fixed widths from the column definitions.
+            Sheet fs = wb.getSheet("Findings");
+            int remedy = headers(ReportWorkbook.FINDING_COLUMNS).indexOf("Remedy");
+            for (int i = 0; i < ReportWorkbook.FINDING_COLUMNS.size(); i++) {
+                assertEquals(ReportWorkbook.FINDING_COLUMNS.get(i).width() * 256, fs.getColumnWidth(i));
+            }
+            assertEquals(60 * 256, fs.getColumnWidth(remedy));
+            assertTrue(fs.getRow(1).getCell(remedy).getCellStyle().getWrapText());
+
+            assertEquals("patchlens restore check", wb.getProperties().getCoreProperties().getTitle());
+            assertEquals("patchlens 0.1.0-test", wb.getProperties().getCoreProperties().getCreator());
+            assertEquals("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                    wb.getProperties().getCustomProperties().getProperty("sha256 node1/config/SYSTEM").getLpwstr());
+            assertEquals(SampleReport.RUN.toEpochMilli() / 1000,
+                    wb.getProperties().getCoreProperties().getCreated().getTime() / 1000);
+        }
+    }
+
+    @Test
+    void findingsColumnsFollowTheCsvAndJsonlColumns() {
+        List<String> sheet = new ArrayList<>();
+        for (String h : headers(ReportWorkbook.FINDING_COLUMNS)) {
+            if (h.equals("#") || h.equals("Title") || h.startsWith("Reviewer") || h.startsWith("KB ")) {
+                continue;
+            }
+            sheet.add(h.replace(" source", "Source").toLowerCase(java.util.Locale.ROOT));
+        }
+        assertEquals(FindingsWriter.COLUMNS.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList(), sheet);
+    }
+
+    @Test
+    void summaryVerdictCountsLinkToFirstRowsAndRemedies() throws IOException {
+        try (XSSFWorkbook wb = open(sample(false))) {
+            Sheet s = wb.getSheet("Summary");
+            assertEquals(SampleReport.VERDICT, s.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(1, s.getPaneInformation().getHorizontalSplitPosition(), "verdict row stays in view");
+            Row crit = find(s, "CRIT");
+            // FAIL column: 2 CRIT failures, the link goes to the first (row 2: CLU-08).
+            assertEquals(2.0, crit.getCell(1).getNumericCellValue());
+            assertEquals("'Findings'!A2", crit.getCell(1).getHyperlink().getAddress());
+            assertEquals("CLU-08", wb.getSheet("Findings").getRow(1).getCell(1).getStringCellValue());
+            Row high = find(s, "HIGH");
+            assertEquals(1.0, high.getCell(1).getNumericCellValue());
+            assertEquals("'Findings'!A4", high.getCell(1).getHyperlink().getAddress());
+            assertEquals("REG-05", wb.getSheet("Findings").getRow(3).getCell(1).getStringCellValue());
+            Row all = find(s, "All");
+            assertEquals("'Findings'!A6", all.getCell(3).getHyperlink().getAddress(), "first PASS row");
+            assertEquals(1.0, all.getCell(4).getNumericCellValue(), "one SKIPPED");
+            assertEquals(CellType.NUMERIC, crit.getCell(3).getCellType(), "0 CRIT PASS without a link");
+            assertEquals(1.0, crit.getCell(3).getNumericCellValue());
+
+            List<String> text = new ArrayList<>();
+            s.forEach(r -> r.forEach(c -> {
+                if (c.getCellType() == CellType.STRING) {
+                    text.add(c.getStringCellValue());
+                }
+            }));
+            int set = text.indexOf("SET _CLUSTER_NETWORK_NAME_=EXVS01");
+            assertTrue(set > 0, text.toString());
+            assertEquals("isinteg -patch", text.get(set + 1), "commands in order");
+            assertTrue(text.indexOf("Step 1 (CLU-08)") < text.indexOf("Step 2 (PRC-02)"));
+            assertTrue(text.contains("online"));
+            assertTrue(text.contains("Restore in Progress under MSExchangeIS; priv.pat present"));
+            assertTrue(text.contains("EXVS01"));
+            assertTrue(text.contains("NODE1, NODE2"));
+            assertTrue(text.contains("patchlens 0.1.0-test"));
+            assertTrue(text.contains("patchlens check /evidence -o report.xlsx --env-line "
+                    + "\"SET _CLUSTER_NETWORK_NAME_=NODE1\""), text.toString());
+            assertTrue(text.stream().anyMatch(t -> t.startsWith("2026-12-01T08:30:15.123456789Z")));
+            assertTrue(text.stream().anyMatch(t -> t.contains("1 cells were longer than 32,767")
+                    && t.contains("report.jsonl")), "the Summary says a cell was cut and where the full value is");
+        }
+    }
+
+    static Row find(Sheet s, String label) {
+        for (Row r : s) {
+            Cell c = r.getCell(0);
+            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(label)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + label);
+    }
+
+    @Test
+    void kbLinksReviewerDropDownAndConditionalFormatting() throws IOException {
+        try (XSSFWorkbook wb = open(sample(false))) {
+            XSSFSheet f = wb.getSheet("Findings");
+            List<String> h = headers(ReportWorkbook.FINDING_COLUMNS);
+            int kb = h.indexOf("KB");
+            Hyperlink link = f.getRow(1).getCell(kb).getHyperlink();
+            String first = Rule.CLU_08.kb().get(0);
+            assertEquals(first, f.getRow(1).getCell(kb).getStringCellValue());
+            assertEquals(ReportWorkbook.KB_MIRROR + first.substring(1), link.getAddress());
+            assertTrue(link.getAddress().startsWith("https://"));
+            assertEquals(Rule.CLU_08.kb().size(), countLinks(f.getRow(1), kb, ReportWorkbook.KB_COLUMNS));
+
+            int review = h.indexOf("Reviewer status");
+            List<? extends DataValidation> dvs = f.getDataValidations();
+            assertEquals(1, dvs.size());
+            DataValidation dv = dvs.get(0);
+            assertArrayEquals(XlsxBook.REVIEW_CHOICES.toArray(), dv.getValidationConstraint().getExplicitListValues());
+            CellRangeAddress range = dv.getRegions().getCellRangeAddress(0);
+            assertEquals(new CellRangeAddress(1, f.getLastRowNum(), review, review), range);
+            assertEquals(CellType.BLANK, f.getRow(1).getCell(review).getCellType(), "left empty for the reviewer");
+
+            var cf = f.getSheetConditionalFormatting();
+            assertEquals(3, cf.getNumConditionalFormattings(), "severity, status, reviewer status");
+            ConditionalFormatting sev = cfOn(cf, h.indexOf("Severity"));
+            assertEquals(4, sev.getNumberOfRules());
+            assertEquals("\"CRIT\"", sev.getRule(0).getFormula1());
+            assertEquals(new CellRangeAddress(1, f.getLastRowNum(), h.indexOf("Severity"), h.indexOf("Severity")),
+                    sev.getFormattingRanges()[0]);
+            ConditionalFormatting st = cfOn(cf, h.indexOf("Status"));
+            assertEquals("\"FAIL\"", st.getRule(0).getFormula1());
+            assertNotNull(st.getRule(0).getPatternFormatting());
+            assertNotNull(cfOn(cf, review));
+
+            var logCf = wb.getSheet("Log chain").getSheetConditionalFormatting();
+            ConditionalFormatting state = cfOn(logCf, headers(ReportWorkbook.LOG_COLUMNS).indexOf("State"));
+            List<String> formulas = new ArrayList<>();
+            for (int i = 0; i < state.getNumberOfRules(); i++) {
+                formulas.add(state.getRule(i).getFormula1());
+            }
+            assertTrue(formulas.contains("\"GAP\"") && formulas.contains("\"FOREIGN\""), formulas.toString());
+        }
+    }
+
+    private static int countLinks(Row r, int from, int n) {
+        int c = 0;
+        for (int i = from; i < from + n; i++) {
+            if (r.getCell(i) != null && r.getCell(i).getHyperlink() != null) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    private static ConditionalFormatting cfOn(org.apache.poi.ss.usermodel.SheetConditionalFormatting cf, int col) {
+        for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
+            ConditionalFormatting c = cf.getConditionalFormattingAt(i);
+            if (c.getFormattingRanges()[0].getFirstColumn() == col) {
+                return c;
+            }
+        }
+        throw new AssertionError("no conditional formatting on column " + col);
+    }
+
+    @Test
+    void cellTypesDatesRawTimesHexAndHostileText() throws IOException {
+        Path out = sample(false);
+        try (XSSFWorkbook wb = open(out)) {
+            Sheet reg = wb.getSheet("Registry");
+            List<String> h = headers(ReportWorkbook.REGISTRY_COLUMNS);
+            Cell date = reg.getRow(1).getCell(h.indexOf("Key last written (UTC)"));
+            assertEquals(CellType.NUMERIC, date.getCellType());
+            assertTrue(DateUtil.isCellDateFormatted(date));
+            LocalDateTime expected = LocalDateTime.ofInstant(
+                    org.patchlens.hive.FileTime.toInstant(SampleReport.DRIFT_TIME), ZoneOffset.UTC);
+            assertEquals(expected.withNano(expected.getNano() / 1_000_000 * 1_000_000), date.getLocalDateTimeCellValue());
+            assertEquals("yyyy-mm-dd hh:mm:ss.000", date.getCellStyle().getDataFormatString());
+            Cell raw = reg.getRow(1).getCell(h.indexOf("Key last written FILETIME"));
+            assertEquals(CellType.STRING, raw.getCellType(), "a FILETIME does not fit a double: text");
+            assertEquals(Long.toString(SampleReport.DRIFT_TIME), raw.getStringCellValue());
+            assertEquals(Instant.parse("2001-06-15T12:34:56.1234567Z"),
+                    org.patchlens.hive.FileTime.toInstant(Long.parseLong(raw.getStringCellValue())), "exact to 100 ns");
+            Cell hex = reg.getRow(1).getCell(h.indexOf("Hex"));
+            assertEquals(CellType.STRING, hex.getCellType());
+            assertEquals("44003a005c00", hex.getStringCellValue());
+            assertEquals("0x3A2F8", reg.getRow(1).getCell(h.indexOf("Value offset")).getStringCellValue());
+            assertEquals("no", reg.getRow(3).getCell(h.indexOf("Present")).getStringCellValue());
+            assertEquals("(default)", reg.getRow(3).getCell(h.indexOf("Value name")).getStringCellValue());
+
+            Sheet cl = wb.getSheet("Cluster");
+            assertEquals("(not in the evidence)", cl.getRow(5).getCell(9).getStringCellValue());
+            assertEquals(CellType.STRING, cl.getRow(2).getCell(4).getCellType(), "GUID as text");
+
+            Sheet store = wb.getSheet("Store");
+            Cell lc = store.getRow(3).getCell(1);
+            assertTrue(DateUtil.isCellDateFormatted(lc));
+            assertEquals(LocalDateTime.of(2001, 6, 14, 8, 59, 58), lc.getLocalDateTimeCellValue());
+            assertEquals("3a 3b 08 0e 06 65 00 00 @0x58", store.getRow(3).getCell(2).getStringCellValue());
+            assertEquals(4096.0, store.getRow(4).getCell(1).getNumericCellValue());
+            assertEquals(CellType.STRING, store.getRow(5).getCell(1).getCellType(), "beyond 2^53: text, exact");
+            assertEquals("9007199254740993", store.getRow(5).getCell(1).getStringCellValue());
+            assertEquals("{7A1C5E2F-0000-0000-0000-000000000000}", store.getRow(2).getCell(1).getStringCellValue());
+
+            Sheet logs = wb.getSheet("Log chain");
+            assertEquals(18.0, logs.getRow(1).getCell(0).getNumericCellValue());
+            assertEquals("0x12", logs.getRow(1).getCell(1).getStringCellValue());
+            assertEquals("GAP", logs.getRow(2).getCell(3).getStringCellValue());
+
+            Sheet ev = wb.getSheet("Evidence");
+            assertEquals("=cmd|' /C calc'!A0", ev.getRow(4).getCell(1).getStringCellValue());
+            assertEquals(CellType.STRING, ev.getRow(4).getCell(1).getCellType());
+            assertEquals(3_407_872.0, ev.getRow(1).getCell(4).getNumericCellValue());
+            assertEquals("truncated header at offset 0x0 (17 bytes)", ev.getRow(4).getCell(7).getStringCellValue());
+
+            // Evidence text that looks like a formula or an OOXML escape is shown exactly, as a string.
+            Sheet f = wb.getSheet("Findings");
+            int obj = headers(ReportWorkbook.FINDING_COLUMNS).indexOf("Object");
+            for (int i = 0; i < SampleReport.HOSTILE.size(); i++) {
+                Cell c = f.getRow(8 + i).getCell(obj);
+                assertEquals(CellType.STRING, c.getCellType(), SampleReport.HOSTILE.get(i));
+                assertEquals(SampleReport.HOSTILE.get(i), c.getStringCellValue());
+            }
+            // The huge value is cut visibly, with the note saying where the full value is.
+            int exp = headers(ReportWorkbook.FINDING_COLUMNS).indexOf("Expected");
+            String cut = f.getRow(f.getLastRowNum()).getCell(exp).getStringCellValue();
+            assertTrue(cut.length() <= XlsxBook.MAX_TEXT, "length " + cut.length());
+            assertTrue(cut.startsWith("xxxxxxxx"));
+            assertTrue(cut.endsWith("[truncated by patchlens: 40,000 characters in all; the full value is in "
+                    + "report.jsonl]"), cut.substring(cut.length() - 120));
+
+            for (Sheet s : wb) {
+                for (Row r : s) {
+                    for (Cell c : r) {
+                        assertFalse(c.getCellType() == CellType.FORMULA, s.getSheetName() + "!" + c.getAddress());
+                    }
+                }
+            }
+        }
+        // The same at the XML level: no formula element anywhere, the escapes as OOXML defines them.
+        try (ZipFile z = new ZipFile(out.toFile())) {
+            StringBuilder all = new StringBuilder();
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                if (e.getName().startsWith("xl/worksheets/sheet")) {
+                    try (InputStream in = z.getInputStream(e)) {
+                        all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            assertFalse(all.toString().contains("<f>") || all.toString().contains("<f "), "no formula element");
+            assertTrue(all.toString().contains("_x005F_x0041_ literal"));
+            assertTrue(all.toString().contains("bell_x0007_here"));
+            assertTrue(all.toString().contains("lone _xD800_ surrogate"));
+            assertTrue(all.toString().contains("t=\"inlineStr\""));
+        }
+    }
+
+    @Test
+    void escapeIsExactAndBudgeted() {
+        assertEquals("plain", XlsxBook.escape("plain", Integer.MAX_VALUE));
+        assertEquals("a_x0001_b", XlsxBook.escape("a\u0001b", Integer.MAX_VALUE));
+        assertEquals("_x005F_x00Ff_", XlsxBook.escape("_x00Ff_", Integer.MAX_VALUE));
+        assertEquals("_x0041", XlsxBook.escape("_x0041", Integer.MAX_VALUE), "not a complete escape");
+        assertEquals("tab\tnl\ncr\r", XlsxBook.escape("tab\tnl\ncr\r", Integer.MAX_VALUE));
+        assertEquals("_xFFFE_", XlsxBook.escape("\uFFFE", Integer.MAX_VALUE));
+        assertEquals("ab", XlsxBook.escape("abc", 2));
+        assertEquals("a", XlsxBook.escape("a\uD83D\uDE00", 2), "a surrogate pair is never split");
+        assertEquals("a\uD83D\uDE00", XlsxBook.escape("a\uD83D\uDE00", 3));
+        assertEquals("a", XlsxBook.escape("a\u0001", 5), "an escape is never split");
+    }
+
+    @Test
+    void deterministicWorkbooksAreByteIdentical() throws IOException {
+        Report one = SampleReport.build();
+        Report two = new Report(one.verdict(), one.findings(), one.remedies(), one.restore(), one.cluster(),
+                one.evidence(), one.registry(), one.clusterRows(), one.store(), one.logChain(),
+                new Report.Run("0.1.0-test", one.run().commandLine(), Instant.parse("2027-01-02T03:04:05Z")));
+        Path a = dir.resolve("a.xlsx");
+        Path b = dir.resolve("b.xlsx");
+        ReportWorkbook.write(one, a, SampleReport.options(true));
+        ReportWorkbook.write(two, b, SampleReport.options(true));
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        try (ZipFile z = new ZipFile(a.toFile())) {
+            long times = java.util.Collections.list(z.entries()).stream().mapToLong(ZipEntry::getTime).distinct().count();
+            assertEquals(1, times, "every zip entry has the same time");
+        }
+        try (XSSFWorkbook wb = open(a)) {
+            assertEquals(XlsxBook.FIXED_TIME.toEpochMilli(), wb.getProperties().getCoreProperties().getCreated().getTime());
+        }
+        // Without --deterministic the run time shows, so the bytes differ (the test above can fail).
+        ReportWorkbook.write(one, a, SampleReport.options(false));
+        ReportWorkbook.write(two, b, SampleReport.options(false));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b)));
+    }
+
+    @Test
+    void rolloverRepeatsTheHeaderAndTheSummarySaysSo() throws IOException {
+        List<RegistryRow> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rows.add(new RegistryRow("live SYSTEM", "K" + i, "v", true, "REG_DWORD", Integer.toString(i), "00",
+                    SampleReport.DRIFT_TIME, Source.NONE, "CLU-08", ""));
+        }
+        Path out = dir.resolve("roll.xlsx");
+        ReportWorkbook.Written w;
+        try (XlsxBook book = new XlsxBook(SampleReport.options(false))) {
+            book.maxRows = 5;
+            w = ReportWorkbook.fill(book, SampleReport.build(rows));
+            book.save(out, SampleReport.RUN);
+        }
+        assertEquals(List.of("Registry", "Registry (2)", "Registry (3)"), w.sheets().get("Registry"));
+        assertEquals(10L, w.rows().get("Registry"));
+        try (XSSFWorkbook wb = open(out)) {
+            assertEquals(4, wb.getSheet("Registry").getLastRowNum());
+            assertEquals(4, wb.getSheet("Registry (2)").getLastRowNum());
+            assertEquals(2, wb.getSheet("Registry (3)").getLastRowNum());
+            for (String n : w.sheets().get("Registry")) {
+                assertEquals(headers(ReportWorkbook.REGISTRY_COLUMNS), row(wb.getSheet(n), 0), n);
+                assertEquals(1, wb.getSheet(n).getPaneInformation().getHorizontalSplitPosition());
+            }
+            assertEquals("K4", wb.getSheet("Registry (2)").getRow(1).getCell(0).getStringCellValue());
+            assertEquals("K9", wb.getSheet("Registry (3)").getRow(2).getCell(0).getStringCellValue());
+            assertEquals("A1:M3", wb.getSheet("Registry (3)").getCTWorksheet().getAutoFilter().getRef());
+            List<String> text = new ArrayList<>();
+            wb.getSheet("Summary").forEach(r -> r.forEach(c -> {
+                if (c.getCellType() == CellType.STRING) {
+                    text.add(c.getStringCellValue());
+                }
+            }));
+            assertTrue(text.stream().anyMatch(t -> t.startsWith("continues on Registry (2), Registry (3)")), text.toString());
+        }
+    }
+
+    @Test
+    void temporaryFilesAreRemovedAlsoOnFailure() throws IOException {
+        Path poiTmp = Files.createDirectories(dir.resolve("poi-tmp"));
+        Path outDir = Files.createDirectories(dir.resolve("out"));
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(poiTmp.toFile()));
+        try {
+            Iterable<RegistryRow> failing = () -> new Iterator<>() {
+                int n;
+
+                @Override
+                public boolean hasNext() {
+                    return true;
+                }
+
+                @Override
+                public RegistryRow next() {
+                    if (++n > 500) {
+                        throw new IllegalStateException("evidence read failed at row 500");
+                    }
+                    return new RegistryRow("live SYSTEM", "K" + n, "v", true, "REG_SZ", "x", "", 0, Source.NONE, "",
+                            "");
+                }
+            };
+            Report r = SampleReport.build(List.of());
+            Report bad = new Report(r.verdict(), r.findings(), r.remedies(), r.restore(), r.cluster(), r.evidence(),
+                    failing, r.clusterRows(), r.store(), r.logChain(), r.run());
+            Path target = outDir.resolve("bad.xlsx");
+            assertThrows(IllegalStateException.class,
+                    () -> ReportWorkbook.write(bad, target, SampleReport.options(false)));
+            assertFalse(Files.exists(target));
+            assertEquals(List.of(), list(outDir), "no partial output");
+            assertEquals(List.of(), listFiles(poiTmp), "no temporary sheet files");
+
+            ReportWorkbook.write(SampleReport.build(), outDir.resolve("good.xlsx"), SampleReport.options(false));
+            assertEquals(List.of("good.xlsx"), list(outDir));
+            assertEquals(List.of(), listFiles(poiTmp), "no temporary sheet files after success");
+        } finally {
+            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+        }
+    }
+
+    private static List<String> list(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static List<String> listFiles(Path d) throws IOException {
+        try (Stream<Path> s = Files.walk(d)) {
+            return s.filter(Files::isRegularFile).map(Path::toString).toList();
+        }
+    }
+}
