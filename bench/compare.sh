@@ -28,7 +28,7 @@ time_cmd() {
   for _ in $(seq "$RUNS"); do
     t=$(mktemp)
     /usr/bin/time -f "%e %U %S" -o "$t" "$@" >/dev/null 2>&1 || true
-    read -r w u s <"$t"; rm -f "$t"
+    read -r w u s < <(tail -n 1 "$t"); rm -f "$t"   # GNU time adds "Command exited with non-zero status N" first
     walls+=("$w"); cpus+=("$(echo "$u + $s" | bc)")
   done
   printf '%s|%s|%s\n' "$label" "$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")" \
