@@ -63,6 +63,12 @@ final class InRules {
                 }
                 continue;
             }
+            if (e.kind() == EvidenceKind.UNRELATED && e.explicit()) {
+                out.add(Finding.fail(Rule.IN_02, e.name(), "a hive, an ESE header or eseutil output (named by an "
+                        + "option)", src, e.detail(), src, "Check the option: " + e.name() + " is none of the "
+                        + "evidence patchlens reads."));
+                continue;
+            }
             if (e.kind() == EvidenceKind.UNREADABLE || e.size() == 0 || !e.errors().isEmpty()) {
                 out.add(Finding.fail(Rule.IN_02, e.name(), "a readable evidence file", Source.NONE,
                         "unreadable: " + String.join("; ", e.errors()), src,

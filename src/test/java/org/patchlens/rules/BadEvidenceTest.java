@@ -40,6 +40,18 @@ class BadEvidenceTest {
         assertEquals(1, r.exit());
     }
 
+    @Test
+    void aFileNamedByAnOptionThatIsNoEvidenceIsReported() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.write(dir);
+        Path junk = Files.createDirectories(dir.resolve("other")).resolve("priv-copy.bin");
+        Files.write(junk, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        s.option("--store", junk.toString());
+        ScenarioRun r = rerun(s);
+        assertTrue(r.failures("IN-02").stream().anyMatch(f -> f.get("object").asText().endsWith("priv-copy.bin")),
+                r.dump());
+    }
+
     private ScenarioRun rerun(RestoreScenario s) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("check", dir.toString(), "--format", "jsonl"));
         args.addAll(s.options);
