@@ -35,10 +35,6 @@ public record WinPath(String server, String local) {
                 && local.charAt(2) == '\\';
     }
 
-    public boolean isUnc() {
-        return local.startsWith("\\\\") || !server.isEmpty();
-    }
-
     /** The last path element. */
     public String fileName() {
         int i = local.lastIndexOf('\\');

@@ -2,7 +2,6 @@ package org.patchlens.rules;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,12 +151,6 @@ final class RegTree {
                 k.value(v.name(), v.type(), v.data());
             }
         }
-    }
-
-    boolean sameValue(String path, String name, RegTree other) {
-        Val a = key(path).values.get(name.toLowerCase(Locale.ROOT));
-        Val b = other.key(path).values.get(name.toLowerCase(Locale.ROOT));
-        return a != null && b != null && a.type() == b.type() && Arrays.equals(a.data(), b.data());
     }
 
     static byte[] utf16(String s) {
