@@ -135,28 +135,83 @@ final class HiveDumpCommand implements Callable<Integer> {
             }
             targets.add(output.resolve(name));
         }
-        int worst = Main.OK;
-        Progress batch = Progress.forTerminalBatch(err, files.size());
-        for (int i = 0; i < files.size(); i++) {
-            int code;
-            try {
-                code = dumpOne(files.get(i), targets.get(i), out, err, Progress.NONE);
-            } catch (HiveSupport.NotFound e) {
-                batch.clear();
-                err.println("patchlens: " + e.getMessage());
-                code = Main.FINDINGS;
-            } catch (RuntimeException e) {
-                batch.clear();
-                err.println("patchlens: " + Errors.oneLine(e));
-                Files.deleteIfExists(targets.get(i));
-                code = Main.BAD_INPUT;
+        // Hives are independent: up to one worker per core dumps them, each into its own file, and
+        // their messages are printed in the order the FILEs were given, whatever order they finish in.
+        int workers = Math.min(files.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "patchlens-dump");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Outcome>> results = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                Path target = targets.get(i);
+                results.add(pool.submit(() -> dumpInBatch(file, target, out)));
             }
-            err.flush();
-            worst = Math.max(worst, code);
-            batch.file(i + 1);
+            int worst = Main.OK;
+            Progress batch = Progress.forTerminalBatch(err, files.size());
+            for (int i = 0; i < results.size(); i++) {
+                Outcome o = await(results.get(i));
+                if (!o.messages().isEmpty()) {
+                    batch.clear();
+                    err.print(o.messages());
+                    err.flush();
+                }
+                worst = Math.max(worst, o.code());
+                batch.file(i + 1);
+            }
+            batch.done();
+            return worst;
+        } finally {
+            pool.shutdownNow();
         }
-        batch.done();
-        return worst;
+    }
+
+    /** The worker's result; what it threw is thrown here, on the thread that reports it. */
+    private static Outcome await(java.util.concurrent.Future<Outcome> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error er) {
+                throw er;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /** One hive's exit code and what it printed on stderr. */
+    private record Outcome(int code, String messages) {
+    }
+
+    /** One hive of a batch; a bad hive costs only itself (its partial output is removed). */
+    private Outcome dumpInBatch(Path file, Path target, PrintWriter out) throws IOException {
+        java.io.StringWriter messages = new java.io.StringWriter();
+        PrintWriter err = new PrintWriter(messages);
+        int code;
+        try {
+            code = dumpOne(file, target, out, err, Progress.NONE);
+        } catch (HiveSupport.NotFound e) {
+            err.println("patchlens: " + e.getMessage());
+            code = Main.FINDINGS;
+        } catch (RuntimeException e) {
+            err.println("patchlens: " + Errors.oneLine(e));
+            Files.deleteIfExists(target);
+            code = Main.BAD_INPUT;
+        }
+        err.flush();
+        return new Outcome(code, messages.toString());
     }
 
     // ------------------------------------------------------------------ fast start

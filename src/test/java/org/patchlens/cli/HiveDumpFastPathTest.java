@@ -139,6 +139,38 @@ class HiveDumpFastPathTest {
     }
 
     @Test
+    void aBatchDumpedInParallelReportsEachHiveWholeAndInTheOrderGiven(@TempDir Path tmp) throws Exception {
+        Path ev = Files.createDirectories(tmp.resolve("evidence"));
+        List<String> args = new ArrayList<>(List.of("hive", "dump"));
+        StringBuilder expectedErr = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            byte[] bytes = FuzzSeeds.sampler(3 + i % 4).toBytes();
+            if (i % 3 == 1) {
+                bytes = java.util.Arrays.copyOf(bytes, bytes.length - 4096); // truncated: several damage lines
+            } else if (i % 3 == 2) {
+                bytes = new byte[5000 + i]; // not a hive: one line, exit 2
+            }
+            Path f = Files.write(ev.resolve("H" + i), bytes);
+            args.add(f.toString());
+            CliRun one = CliRun.of("hive", "dump", f.toString(), "-o", tmp.resolve("one-" + i + ".jsonl").toString());
+            expectedErr.append(one.err());
+        }
+        assertTrue(expectedErr.toString().lines().count() > 24, "truncated hives report several lines each");
+        Path out = tmp.resolve("dumps");
+        args.addAll(List.of("-o", out.toString()));
+        CliRun batch = CliRun.of(args.toArray(String[]::new));
+        assertEquals(2, batch.exit(), batch.err());
+        // the messages of each hive are whole and in the order the FILEs were given, whatever finished first
+        assertEquals(expectedErr.toString().replaceAll("one-\\d+\\.jsonl", ""), batch.err().replaceAll("one-\\d+\\.jsonl", ""));
+        for (int i = 0; i < 24; i += 3) {
+            assertEquals(Files.readString(tmp.resolve("one-" + i + ".jsonl")), Files.readString(out.resolve("H" + i + ".jsonl")));
+        }
+        for (int i = 2; i < 24; i += 3) {
+            assertTrue(Files.notExists(out.resolve("H" + i + ".jsonl")));
+        }
+    }
+
+    @Test
     void theProgressBarIsOffWithoutATerminalAndReadsWellWithOne() {
         StringWriter sink = new StringWriter();
         // tests run without a console: the bar must be NONE
