@@ -397,7 +397,7 @@ public final class Hive implements AutoCloseable {
         if (!nk.flags().hiveEntry()) {
             addDamage(fileOff, "\\", "root key node lacks the KEY_HIVE_ENTRY flag");
         }
-        return new Key(this, null, c, nk);
+        return new Key(this, null, c, nk, null);
     }
 
     /**
@@ -431,7 +431,12 @@ public final class Hive implements AutoCloseable {
      * wherever it appears (literal reading), bounded by the number of cells in the hive.
      */
     public Iterable<Key> walk(Key start) {
-        return () -> new Walker(start);
+        return () -> new Walker(start, WalkBudget.of(this));
+    }
+
+    /** A walk that shares {@code budget} with the caller's other walks of this hive (one diff, say). */
+    Iterable<Key> walk(Key start, WalkBudget budget) {
+        return () -> new Walker(start, budget);
     }
 
     public Iterable<Key> walk() {
@@ -441,11 +446,11 @@ public final class Hive implements AutoCloseable {
     private final class Walker implements Iterator<Key> {
         private final ArrayList<Iterator<Key>> stack = new ArrayList<>();
         private Key next;
-        private long budget;
+        private final WalkBudget budget;
 
-        Walker(Key start) {
+        Walker(Key start, WalkBudget budget) {
             next = start;
-            budget = Math.max(16, index().cellCount());
+            this.budget = budget;
         }
 
         @Override
@@ -471,10 +476,7 @@ public final class Hive implements AutoCloseable {
             }
             Key k = next;
             next = null;
-            if (--budget < 0) {
-                if (budget == -1) {
-                    addDamage(k.fileOffset(), k.path(), "walk stopped: more keys listed than the hive has cells");
-                }
+            if (!budget.key(k)) {
                 stack.clear();
                 return k;
             }
@@ -483,7 +485,7 @@ public final class Hive implements AutoCloseable {
                     addDamage(k.fileOffset(), k.path(), "subkeys not read: depth limit " + options.maxDepth());
                 }
             } else {
-                List<Key> children = k.subkeysForWalk();
+                List<Key> children = k.subkeysForWalk(budget);
                 if (!children.isEmpty()) {
                     stack.add(children.iterator());
                 }

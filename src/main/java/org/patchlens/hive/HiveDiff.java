@@ -38,26 +38,33 @@ public final class HiveDiff {
             n[0]++;
             sink.accept(c);
         };
+        // one budget per side for the whole comparison, so a crafted hive whose lists share keys
+        // costs what its cells allow, however the pairs and added / removed subtrees interleave
+        WalkBudget budgetA = WalkBudget.of(a.hive());
+        WalkBudget budgetB = WalkBudget.of(b.hive());
         Deque<Key[]> stack = new ArrayDeque<>();
         stack.push(new Key[] {a, b});
         while (!stack.isEmpty()) {
             Key[] pair = stack.pop();
             Key x = pair[0];
             Key y = pair[1];
+            if (!budgetA.key(x) | !budgetB.key(y)) {
+                break;
+            }
             compareKey(x, y, counting);
             compareValues(x, y, counting);
-            Map<String, Key> theirs = byName(y.subkeysForWalk());
+            Map<String, Key> theirs = byName(y.subkeysForWalk(budgetB));
             List<Key[]> next = new ArrayList<>();
-            for (Key cx : x.subkeysForWalk()) {
+            for (Key cx : x.subkeysForWalk(budgetA)) {
                 Key cy = theirs.remove(upper(cx.name()));
                 if (cy == null) {
-                    subtree(cx, Kind.REMOVED, counting);
+                    subtree(cx, budgetA, Kind.REMOVED, counting);
                 } else if (cx.depth() < x.hive().options().maxDepth()) {
                     next.add(new Key[] {cx, cy});
                 }
             }
             for (Key cy : theirs.values()) {
-                subtree(cy, Kind.ADDED, counting);
+                subtree(cy, budgetB, Kind.ADDED, counting);
             }
             for (int i = next.size() - 1; i >= 0; i--) {
                 stack.push(next.get(i));
@@ -82,12 +89,14 @@ public final class HiveDiff {
     }
 
     private static void compareValues(Key x, Key y, Consumer<Change> sink) {
-        Map<String, Value> theirs = new LinkedHashMap<>();
+        // by name, and a name listed several times (a crafted or damaged list) by its n-th occurrence
+        Map<String, ArrayDeque<Value>> theirs = new LinkedHashMap<>();
         for (Value v : y.values()) {
-            theirs.putIfAbsent(upper(v.name()), v);
+            theirs.computeIfAbsent(upper(v.name()), n -> new ArrayDeque<>()).add(v);
         }
         for (Value vx : x.values()) {
-            Value vy = theirs.remove(upper(vx.name()));
+            ArrayDeque<Value> same = theirs.get(upper(vx.name()));
+            Value vy = same == null ? null : same.poll();
             if (vy == null) {
                 sink.accept(new Change(Kind.REMOVED, x.path(), vx.name(), x, y, vx, null, ""));
             } else if (vx.typeCode() != vy.typeCode() || !Arrays.equals(vx.data(), vy.data())) {
@@ -96,13 +105,15 @@ public final class HiveDiff {
                 sink.accept(new Change(Kind.CHANGED, y.path(), vy.name(), x, y, vx, vy, detail));
             }
         }
-        for (Value vy : theirs.values()) {
-            sink.accept(new Change(Kind.ADDED, y.path(), vy.name(), x, y, null, vy, ""));
+        for (ArrayDeque<Value> left : theirs.values()) {
+            for (Value vy : left) {
+                sink.accept(new Change(Kind.ADDED, y.path(), vy.name(), x, y, null, vy, ""));
+            }
         }
     }
 
-    private static void subtree(Key top, Kind kind, Consumer<Change> sink) {
-        for (Key k : top.hive().walk(top)) {
+    private static void subtree(Key top, WalkBudget budget, Kind kind, Consumer<Change> sink) {
+        for (Key k : top.hive().walk(top, budget)) {
             boolean added = kind == Kind.ADDED;
             sink.accept(new Change(kind, k.path(), null, added ? null : k, added ? k : null, null, null, ""));
             for (Value v : k.values()) {

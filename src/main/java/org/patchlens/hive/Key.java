@@ -28,11 +28,14 @@ public final class Key {
     private final String storedName;
     private final String path;
     private final int depth;
+    /** The walk this key was read by (children inherit it), or null outside a walk: no bound. */
+    private final WalkBudget budget;
     private List<Key> subkeys;
     private List<Value> values;
 
-    Key(Hive hive, Key parent, Hive.Cell cell, Regf.KeyNode nk) {
+    Key(Hive hive, Key parent, Hive.Cell cell, Regf.KeyNode nk, WalkBudget budget) {
         this.hive = hive;
+        this.budget = budget;
         this.parent = parent;
         this.cell = cell;
         this.nk = nk;
@@ -197,7 +200,7 @@ public final class Key {
     /** The subkeys in subkey-list order; bad entries are skipped and recorded as damage. */
     public synchronized List<Key> subkeys() {
         if (subkeys == null) {
-            subkeys = readSubkeys();
+            subkeys = readSubkeys(budget);
         }
         return subkeys;
     }
@@ -207,7 +210,16 @@ public final class Key {
      * path and memory stays flat whatever the hive's size.
      */
     synchronized List<Key> subkeysForWalk() {
-        return subkeys != null ? subkeys : readSubkeys();
+        return subkeys != null ? subkeys : readSubkeys(null);
+    }
+
+    /** As {@link #subkeysForWalk()}, the subkeys (and theirs, read later) bounded by one walk's budget. */
+    synchronized List<Key> subkeysForWalk(WalkBudget walk) {
+        return subkeys != null ? subkeys : readSubkeys(walk);
+    }
+
+    WalkBudget budget() {
+        return budget;
     }
 
     /**
@@ -224,7 +236,7 @@ public final class Key {
             int hash = WindowsUpcase.nameHash(childName);
             for (SubkeyRef ref : subkeyRefs()) {
                 if (ref.mayBe(childName, hash)) {
-                    Key k = readChild(ref.offset());
+                    Key k = readChild(ref.offset(), budget);
                     if (k != null && k.hasName(childName)) {
                         return k;
                     }
@@ -265,7 +277,7 @@ public final class Key {
         }
     }
 
-    private List<Key> readSubkeys() {
+    private List<Key> readSubkeys(WalkBudget walk) {
         List<SubkeyRef> refs = subkeyRefs();
         int limit = Math.min(refs.size(), hive.options().maxListed());
         if (limit < refs.size()) {
@@ -274,7 +286,7 @@ public final class Key {
         List<Key> out = new ArrayList<>(limit);
         String previous = null;
         for (int i = 0; i < limit; i++) {
-            Key child = readChild(refs.get(i).offset());
+            Key child = readChild(refs.get(i).offset(), walk);
             if (child == null) {
                 continue;
             }
@@ -375,7 +387,7 @@ public final class Key {
         }
     }
 
-    private Key readChild(long offset) {
+    private Key readChild(long offset, WalkBudget walk) {
         for (Key a = this; a != null; a = a.parent) {
             if (a.cell.offset() == offset) {
                 hive.addDamage(Hive.BASE_BLOCK_SIZE + offset, path, "subkey list points back to ancestor "
@@ -395,7 +407,7 @@ public final class Key {
             hive.addDamage(c.fileOffset(), path, "subkey node has an empty name; skipped");
             return null;
         }
-        return new Key(hive, this, c, child);
+        return new Key(hive, this, c, child, walk);
     }
 
     // ---------------------------------------------------------------- values
@@ -433,7 +445,11 @@ public final class Key {
                     + "holds at most " + fits);
             count = fits;
         }
-        int n = (int) Math.min(count, hive.options().maxListed());
+        int listed = (int) Math.min(count, hive.options().maxListed());
+        int n = budget == null ? listed : budget.values(listed, this);
+        if (n == 0) {
+            return List.of();
+        }
         Regf.OffsetList list = hive.parse(listCell, path, "value list", io -> new Regf.OffsetList(io, n));
         if (list == null) {
             return List.of();

@@ -154,6 +154,10 @@ public final class Value {
                     + hive.options().maxValueData() + " bytes; not read");
             return new byte[0];
         }
+        WalkBudget budget = key.budget();
+        if (budget != null && !budget.data(len, key, where)) {
+            return new byte[0];
+        }
         Hive.Cell dc = hive.cell(vk.dataOffset(), key.path(), where + " data");
         if (dc == null) {
             return new byte[0];

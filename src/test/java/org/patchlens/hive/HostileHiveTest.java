@@ -205,6 +205,63 @@ class HostileHiveTest {
     }
 
     @Test
+    void keysSharingOneLargeValueListCostABoundedWalk() {
+        // 2,000 keys all naming one value list of 64 entries, each entry the same vk with 200 KB of
+        // big data: read literally that is 25 GB of value data; a walk reads at most what the file
+        // could hold without shared cells, reports the bound once, and still lists every key.
+        HiveBuilder b = HiveBuilder.v15();
+        K big = b.key("Big");
+        big.binary("blob", BuiltHives.pattern(200_000, 3));
+        for (int i = 1; i < 64; i++) {
+            big.dword(String.format("d%02d", i), i);
+        }
+        List<K> sharers = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            sharers.add(b.key(String.format("S\\K%04d", i)).dword("own", i));
+        }
+        addWitness(b);
+        Image img = b.build();
+        long blob = big.val("blob").vkOffset();
+        for (int i = 0; i < 64; i++) {
+            img.putU4(big.valueListOffset(), 4 * i, blob);
+        }
+        for (K k : sharers) {
+            img.putU4(k.nkOffset(), 36, 64).putU4(k.nkOffset(), 40, big.valueListOffset());
+        }
+        Hive h = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> img.open());
+        long keys = 0;
+        long values = 0;
+        long dataBytes = 0;
+        for (Key k : h.walk()) {
+            keys++;
+            for (Value v : k.values()) {
+                values++;
+                dataBytes += v.data().length;
+            }
+        }
+        assertEquals(2000 + 5, keys); // root, Big, S, 2000 sharers, Witness, Deep
+        long cells = HiveStats.of(h).cells();
+        assertTrue(values <= cells, values + " values listed, the hive has " + cells + " cells");
+        assertTrue(dataBytes <= 2 * h.fileSize() + (16 << 20), dataBytes + " data bytes read from a "
+                + h.fileSize() + "-byte file");
+        assertTrue(dataBytes >= 200_000L * 64, "what the budget allows is still read: " + dataBytes);
+        List<String> d = damage(h);
+        assertEquals(1, d.stream().filter(x -> x.contains("value data not read from here on")).count(), d.toString());
+        // a lookup outside a walk is not bounded by it
+        assertEquals(200_000, h.key("S\\K1999").values().get(0).size());
+        assertWitness(h);
+        // a diff of two copies of the hive is bounded the same way, on each side (both are cut at the
+        // same point, so the diff finds no change; the cut is damage on both)
+        Hive first = img.open();
+        Hive copy = img.open();
+        long changes = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> HiveDiff.compare(first.root(), copy.root(), c -> { }));
+        assertEquals(0, changes);
+        assertTrue(damage(first).stream().anyMatch(x -> x.contains("value data not read from here on")), damage(first).toString());
+        assertTrue(damage(copy).stream().anyMatch(x -> x.contains("value data not read from here on")), damage(copy).toString());
+    }
+
+    @Test
     void namesLongerThanTheirCells() {
         HiveBuilder b = HiveBuilder.v15();
         b.key("Parent\\Long").dword("v", 1);
