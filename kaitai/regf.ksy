@@ -197,8 +197,9 @@ types:
     doc: Key node ("nk"), formats 1.1 to 1.6 (in 1.1 the access_bits field is a title index). Offsets relative to the cell data.
     seq:
       - id: signature
-        contents: nk
-        doc: ASCII "nk".
+        type: u2
+        valid: 0x6b6e
+        doc: ASCII "nk" (read as one u2, which costs less than a byte-array comparison per key).
       - id: flags
         type: key_flags
         doc: Key flags (u2).
@@ -238,12 +239,9 @@ types:
       - id: max_subkey_name_length
         type: u2
         doc: Largest subkey name length in bytes, counted as UTF-16 (maintained lazily).
-      - id: user_flags
-        type: b4
-        doc: Wow64 user flags (Vista, XP SP3 and later); byte 54 low nibble.
-      - id: virtualization_control_flags
-        type: b4
-        doc: Virtualization control flags; byte 54 high nibble.
+      - id: user_and_virtualization_flags
+        type: u1
+        doc: Byte 54; its nibbles are user_flags and virtualization_control_flags.
       - id: debug_flags
         type: u1
         doc: Debug break flags, acted upon by checked kernels only.
@@ -268,52 +266,66 @@ types:
       - id: name
         size: len_name
         doc: Key name, Latin-1 when flags.comp_name is set, else UTF-16LE; not NUL-terminated.
+    instances:
+      user_flags:
+        value: user_and_virtualization_flags & 0x0f
+        doc: Wow64 user flags (Vista, XP SP3 and later); byte 54 low nibble.
+      virtualization_control_flags:
+        value: user_and_virtualization_flags >> 4
+        doc: Virtualization control flags; byte 54 high nibble.
   key_flags:
-    doc: The u2 flags of a key node, bit by bit (least significant first).
+    doc: |
+      The u2 flags of a key node. Read as one u2 and split into bits only when a bit is asked
+      for (instances), since a dump reads a key node per key and most bits are never looked at.
     seq:
-      - id: is_volatile
-        type: b1
+      - id: raw
+        type: u2
+        doc: All 16 bits as stored.
+    instances:
+      is_volatile:
+        value: (raw & 0x0001) != 0
         doc: 0x0001 KEY_VOLATILE, should not appear on disk.
-      - id: hive_exit
-        type: b1
+      hive_exit:
+        value: (raw & 0x0002) != 0
         doc: 0x0002 KEY_HIVE_EXIT, mount point of another hive (in memory only).
-      - id: hive_entry
-        type: b1
+      hive_entry:
+        value: (raw & 0x0004) != 0
         doc: 0x0004 KEY_HIVE_ENTRY, the root key of the hive.
-      - id: no_delete
-        type: b1
+      no_delete:
+        value: (raw & 0x0008) != 0
         doc: 0x0008 KEY_NO_DELETE.
-      - id: sym_link
-        type: b1
+      sym_link:
+        value: (raw & 0x0010) != 0
         doc: 0x0010 KEY_SYM_LINK, target in the SymbolicLinkValue value.
-      - id: comp_name
-        type: b1
+      comp_name:
+        value: (raw & 0x0020) != 0
         doc: 0x0020 KEY_COMP_NAME, the name is stored as Latin-1.
-      - id: predef_handle
-        type: b1
+      predef_handle:
+        value: (raw & 0x0040) != 0
         doc: 0x0040 KEY_PREDEF_HANDLE, value_count holds a handle.
-      - id: virtual_source
-        type: b1
+      virtual_source:
+        value: (raw & 0x0080) != 0
         doc: 0x0080 VirtualSource, key was virtualized at least once.
-      - id: virtual_target
-        type: b1
+      virtual_target:
+        value: (raw & 0x0100) != 0
         doc: 0x0100 VirtualTarget, key is a virtual-store copy.
-      - id: virtual_store
-        type: b1
+      virtual_store:
+        value: (raw & 0x0200) != 0
         doc: 0x0200 VirtualStore, key is part of a virtual store path.
-      - id: undefined
-        type: b2
+      undefined:
+        value: (raw >> 10) & 0x3
         doc: 0x0400 and 0x0800, not defined.
-      - id: user_flags_old
-        type: b4
+      user_flags_old:
+        value: (raw >> 12) & 0xf
         doc: 0xF000, XP/2003 user flags (a leftover in Vista/7).
 
   key_value:
     doc: Value ("vk"), formats 1.2 to 1.6. Offsets relative to the cell data.
     seq:
       - id: signature
-        contents: vk
-        doc: ASCII "vk".
+        type: u2
+        valid: 0x6b76
+        doc: ASCII "vk" (one u2, as for key nodes).
       - id: len_name
         type: u2
         doc: Length of the value name in bytes; 0 for the default value.
@@ -343,16 +355,20 @@ types:
         value: data_size_raw & 0x7fffffff
         doc: Real data size in bytes.
   value_flags:
-    doc: The u2 flags of a value, bit by bit.
+    doc: The u2 flags of a value, split into bits only when asked for (as key_flags).
     seq:
-      - id: comp_name
-        type: b1
+      - id: raw
+        type: u2
+        doc: All 16 bits as stored.
+    instances:
+      comp_name:
+        value: (raw & 0x0001) != 0
         doc: 0x0001 VALUE_COMP_NAME, the name is stored as Latin-1.
-      - id: tombstone
-        type: b1
+      tombstone:
+        value: (raw & 0x0002) != 0
         doc: 0x0002 IsTombstone (layered keys, Windows 10 RS1+).
-      - id: undefined
-        type: b14
+      undefined:
+        value: raw >> 2
         doc: Other bits, not defined.
 
   old_log_dirty_vector:

@@ -107,11 +107,7 @@ public final class Key {
 
     /** The u2 flags (KEY_* constants). */
     public int flags() {
-        Regf.KeyFlags f = nk.flags();
-        return (f.isVolatile() ? 0x1 : 0) | (f.hiveExit() ? 0x2 : 0) | (f.hiveEntry() ? 0x4 : 0)
-                | (f.noDelete() ? 0x8 : 0) | (f.symLink() ? 0x10 : 0) | (f.compName() ? 0x20 : 0)
-                | (f.predefHandle() ? 0x40 : 0) | (f.virtualSource() ? 0x80 : 0) | (f.virtualTarget() ? 0x100 : 0)
-                | (f.virtualStore() ? 0x200 : 0) | (int) f.undefined() << 10 | (int) f.userFlagsOld() << 12;
+        return nk.flags().raw();
     }
 
     public boolean isSymbolicLink() {

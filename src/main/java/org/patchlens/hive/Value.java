@@ -59,7 +59,7 @@ public final class Value {
 
     /** Flags (VALUE_COMP_NAME, VALUE_TOMBSTONE). */
     public int flags() {
-        return (vk.flags().compName() ? 1 : 0) | (vk.flags().tombstone() ? 2 : 0) | (int) vk.flags().undefined() << 2;
+        return vk.flags().raw();
     }
 
     /** The data size the record declares (without the inline bit). */
