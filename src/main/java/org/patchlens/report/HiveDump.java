@@ -100,39 +100,39 @@ public final class HiveDump {
     }
 
     private static long[] jsonl(Iterable<Key> walk, Writer out) throws IOException {
-        long keys = 0;
-        long values = 0;
+        long[] n = new long[2];
         JsonLine j = new JsonLine(out);
-        for (Key k : walk) {
-            if (keys++ > 0) {
+        ReadAhead.run(walk, it -> {
+            Key k = it.key();
+            if (n[0]++ > 0) {
                 j.raw('\n');
             }
             j.raw("{\"path\":").string(k.path())
                     .raw(",\"lastWritten\":\"").raw(FileTime.iso(k.lastWrittenRaw()))
                     .raw("\",\"offset\":").number(k.fileOffset())
-                    .raw(",\"className\":").string(k.className())
+                    .raw(",\"className\":").string(it.className())
                     .raw(",\"values\":[");
-            boolean first = true;
-            for (Value v : k.values()) {
-                values++;
-                byte[] data = v.data();
-                j.raw(first ? "{\"name\":" : ",{\"name\":").string(v.name())
+            List<Value> vs = it.values();
+            for (int i = 0; i < vs.size(); i++) {
+                n[1]++;
+                Value v = vs.get(i);
+                byte[] data = it.data().get(i);
+                j.raw(i == 0 ? "{\"name\":" : ",{\"name\":").string(v.name())
                         .raw(",\"type\":").string(ValueType.name(v.typeCode()))
                         .raw(",\"typeCode\":").number(v.typeCode())
                         .raw(",\"size\":").number(data.length)
                         .raw(",\"hex\":").hex(data)
                         .raw(",\"value\":");
-                first = false;
                 DecodedValue d = v.decoded(data);
                 switch (d.kind()) {
                     case STRING -> j.string(d.text());
                     case MULTI_STRING -> {
                         j.raw('[');
-                        for (int i = 0; i < d.strings().size(); i++) {
-                            if (i > 0) {
+                        for (int s = 0; s < d.strings().size(); s++) {
+                            if (s > 0) {
                                 j.raw(',');
                             }
-                            j.string(d.strings().get(i));
+                            j.string(d.strings().get(s));
                         }
                         j.raw(']');
                     }
@@ -142,16 +142,14 @@ public final class HiveDump {
                 j.raw('}');
             }
             j.raw("]}");
-        }
+        });
         j.raw('\n');
         j.flush();
-        return new long[] {keys, values};
+        return n;
     }
 
     private static long[] csv(Iterable<Key> walk, Writer out, List<org.patchlens.hive.DeletedRecords.Item> recovered)
             throws IOException {
-        long keys = 0;
-        long values = 0;
         List<String> header = new java.util.ArrayList<>(CSV_HEADER);
         if (recovered != null) {
             header.add("recovered");
@@ -159,22 +157,25 @@ public final class HiveDump {
         CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                 .get());
         String live = recovered != null ? "" : null;
-        for (Key k : walk) {
-            keys++;
-            String cls = k.className();
+        long[] n = new long[2];
+        ReadAhead.run(walk, it -> {
+            Key k = it.key();
+            n[0]++;
+            String cls = it.className();
             String time = FileTime.iso(k.lastWrittenRaw());
-            List<Value> vs = k.values();
+            List<Value> vs = it.values();
             if (vs.isEmpty()) {
                 row(p, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, "", "", "", "", "", "");
             }
-            for (Value v : vs) {
-                values++;
-                byte[] data = v.data();
+            for (int i = 0; i < vs.size(); i++) {
+                n[1]++;
+                Value v = vs.get(i);
+                byte[] data = it.data().get(i);
                 row(p, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, v.name(),
                         ValueType.name(v.typeCode()), v.typeCode(), data.length, HEX.formatHex(data),
                         v.decoded(data).render(data));
             }
-        }
+        });
         if (recovered != null) {
             for (var i : recovered) {
                 if (i.isKey()) {
@@ -187,7 +188,7 @@ public final class HiveDump {
             }
         }
         p.flush();
-        return new long[] {keys, values};
+        return n;
     }
 
     private static void row(CSVPrinter p, String recovered, Object... cols) throws IOException {
@@ -201,32 +202,36 @@ public final class HiveDump {
     }
 
     private static long[] text(Iterable<Key> walk, Writer out) throws IOException {
-        long keys = 0;
-        long values = 0;
         StringBuilder sb = new StringBuilder(256);
-        for (Key k : walk) {
-            keys++;
+        long[] n = new long[2];
+        ReadAhead.run(walk, it -> {
+            Key k = it.key();
+            n[0]++;
             sb.setLength(0);
             sb.append(k.path()).append("  [").append(FileTime.iso(k.lastWrittenRaw())).append(']');
-            String cls = k.className();
+            String cls = it.className();
             if (cls != null) {
                 sb.append("  class=\"").append(cls).append('"');
             }
             sb.append('\n');
             out.append(sb);
-            for (Value v : k.values()) {
-                values++;
+            for (int i = 0; i < it.values().size(); i++) {
+                n[1]++;
                 // one value at a time: a key may hold thousands of large values
-                out.append("    ").append(valueLine(v)).append('\n');
+                out.append("    ").append(valueLine(it.values().get(i), it.data().get(i))).append('\n');
             }
-        }
+        });
         out.flush();
-        return new long[] {keys, values};
+        return n;
     }
 
     /** {@code Name  REG_TYPE  rendering}, escaping control characters so one value is one line. */
     public static String valueLine(Value v) {
-        byte[] data = v.data();
+        return valueLine(v, v.data());
+    }
+
+    /** As {@link #valueLine(Value)}, with the value's data as already read. */
+    static String valueLine(Value v, byte[] data) {
         StringBuilder sb = new StringBuilder();
         sb.append(v.name().isEmpty() ? "(default)" : printable(v.name())).append("  ")
                 .append(ValueType.name(v.typeCode())).append("  ");
