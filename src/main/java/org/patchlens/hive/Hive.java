@@ -279,6 +279,22 @@ public final class Hive implements AutoCloseable {
      * null. {@code what} names the reference for the damage text.
      */
     Cell cell(long cellOffset, String keyPath, String what) {
+        Cell c = allocatedCell(cellOffset);
+        return c != null ? c : badCell(cellOffset, keyPath, what);
+    }
+
+    /** The allocated cell at {@code cellOffset}, or null (nothing recorded): for hot paths that name the reference only when it is bad. */
+    Cell allocatedCell(long cellOffset) {
+        if ((cellOffset & 0x80000000L) != 0 || !index().isCellStart(cellOffset)) {
+            return null;
+        }
+        long fileOff = BASE_BLOCK_SIZE + cellOffset;
+        int size = buf.getInt((int) fileOff);
+        return size >= 0 ? null : new Cell(cellOffset, fileOff + cellHeaderSize(), -(long) size - cellHeaderSize());
+    }
+
+    /** Records why {@code cellOffset} is not an allocated cell; returns null. */
+    Cell badCell(long cellOffset, String keyPath, String what) {
         if (cellOffset == NIL) {
             addDamage(-1, keyPath, what + " is missing (offset 0xFFFFFFFF)");
             return null;
@@ -298,7 +314,7 @@ public final class Hive implements AutoCloseable {
             addDamage(fileOff, keyPath, String.format("%s offset 0x%X points to a free cell", what, cellOffset));
             return null;
         }
-        return new Cell(cellOffset, fileOff + cellHeaderSize(), -(long) size - cellHeaderSize());
+        return null; // not reached: allocatedCell accepted it
     }
 
     /** Bytes before a cell's data: the size field, plus the "last" field in format 1.1. */

@@ -129,16 +129,20 @@ public final class Value {
         return DecodedValue.decode(typeCode(), data);
     }
 
+    /** How damage names this value (built only when there is damage to report). */
+    String where() {
+        return key.path() + " value \"" + name + "\"";
+    }
+
     private byte[] readData() {
         Hive hive = key.hive();
-        String where = key.path() + " value \"" + name + "\"";
         long len = vk.dataSize();
         if (len == 0) {
             return new byte[0];
         }
         if (vk.isInline()) {
             if (len > 4) {
-                hive.addDamage(cell.fileOffset(), key.path(), where + ": inline data size " + len
+                hive.addDamage(cell.fileOffset(), key.path(), where() + ": inline data size " + len
                         + " exceeds 4 bytes; 4 returned");
                 len = 4;
             }
@@ -150,28 +154,29 @@ public final class Value {
             return out;
         }
         if (len > hive.options().maxValueData()) {
-            hive.addDamage(cell.fileOffset(), key.path(), where + ": data size " + len + " exceeds the limit of "
+            hive.addDamage(cell.fileOffset(), key.path(), where() + ": data size " + len + " exceeds the limit of "
                     + hive.options().maxValueData() + " bytes; not read");
             return new byte[0];
         }
         WalkBudget budget = key.budget();
-        if (budget != null && !budget.data(len, key, where)) {
+        if (budget != null && !budget.data(len, this)) {
             return new byte[0];
         }
-        Hive.Cell dc = hive.cell(vk.dataOffset(), key.path(), where + " data");
+        Hive.Cell dc = hive.allocatedCell(vk.dataOffset());
         if (dc == null) {
+            hive.badCell(vk.dataOffset(), key.path(), where() + " data");
             return new byte[0];
         }
         dataCellOffset = dc.offset();
         if (hive.minorVersion() >= 4 && len > Hive.BIG_DATA_SEGMENT) {
-            byte[] big = bigData(hive, dc, (int) len, where);
+            byte[] big = bigData(hive, dc, (int) len, where());
             if (big != null) {
                 return big;
             }
         }
         long n = len;
         if (len > dc.dataLen()) {
-            hive.addDamage(dc.fileOffset(), key.path(), where + ": data size " + len + " exceeds its cell ("
+            hive.addDamage(dc.fileOffset(), key.path(), where() + ": data size " + len + " exceeds its cell ("
                     + dc.dataLen() + " bytes); truncated");
             n = dc.dataLen();
         }

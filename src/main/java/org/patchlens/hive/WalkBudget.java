@@ -56,16 +56,17 @@ final class WalkBudget {
         return allowed;
     }
 
-    /** Whether {@code n} more bytes of value data may be read for {@code value}. */
-    synchronized boolean data(long n, Key key, String where) {
+    /** Whether {@code n} more bytes of data may be read for {@code value} (reported once when not). */
+    synchronized boolean data(long n, Value value) {
         if (n <= dataBytes) {
             dataBytes -= n;
             return true;
         }
         if (!dataReported) {
             dataReported = true;
-            hive.addDamage(key.fileOffset(), key.path(), where + ": value data not read from here on: the walk has "
-                    + "read twice as many data bytes as the file holds (data cells are shared between values)");
+            Key key = value.key();
+            hive.addDamage(key.fileOffset(), key.path(), value.where() + ": value data not read from here on: the "
+                    + "walk has read twice as many data bytes as the file holds (data cells are shared between values)");
         }
         return false;
     }
