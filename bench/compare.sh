@@ -9,9 +9,20 @@
 # each peer's time divided by patchlens's (> 1: patchlens is faster). Outputs go to /dev/null.
 #   bench/compare.sh            # all three
 #   RUNS=9 bench/compare.sh a   # only (a)
-# Needs: java, mvn, hivexml (libhivex-bin), reglookup, regfexport (libregf-utils); a missing peer is skipped.
+# Needs: java, mvn, hivexml (libhivex-bin), reglookup (reglookup), regfexport (libregf-utils). Missing
+# peers are installed with apt-get when the script runs as root (as on the project's machines; set
+# PATCHLENS_NO_INSTALL=1 to skip that); a peer still missing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+missing=()
+command -v hivexml >/dev/null 2>&1 || missing+=(libhivex-bin)
+command -v reglookup >/dev/null 2>&1 || missing+=(reglookup)
+command -v regfexport >/dev/null 2>&1 || missing+=(libregf-utils)
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && [ -z "${PATCHLENS_NO_INSTALL:-}" ]; then
+  echo "installing the peer tools: ${missing[*]}" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 \
+    || echo "could not install ${missing[*]}; those peers are skipped" >&2
+fi
 RUNS="${RUNS:-5}"
 which_cases="${1:-abcd}"
 corpus="${PATCHLENS_CORPUS:-../shared/corpus}"
