@@ -8,8 +8,12 @@ import java.time.format.DateTimeFormatter;
 public final class FileTime {
     /** Seconds between 1601-01-01 and 1970-01-01. */
     private static final long EPOCH_DIFF_SECONDS = 11_644_473_600L;
-    private static final DateTimeFormatter ISO_7 =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** For years past 9999 only: set up on first use, since building it costs a few ms of every start-up. */
+    private static final class Wide {
+        static final DateTimeFormatter ISO_7 =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    }
 
     private FileTime() {
     }
@@ -43,7 +47,7 @@ public final class FileTime {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
         if (year > 9999) {
-            return ISO_7.format(toInstant(fileTime)); // "+10000-..." as java.time writes it
+            return Wide.ISO_7.format(toInstant(fileTime)); // "+10000-..." as java.time writes it
         }
         char[] c = new char[28];
         digits(c, 0, (int) year, 4);

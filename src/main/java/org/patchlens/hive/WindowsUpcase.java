@@ -9,11 +9,23 @@ package org.patchlens.hive;
  * docs/hive-library.md for the remaining approximation.
  */
 public final class WindowsUpcase {
-    private static final char[] TABLE = new char[65536];
+    /** Latin-1 (every compressed name, most names) directly; the rest from a table built on first need. */
+    private static final char[] LATIN1 = new char[256];
 
     static {
-        for (int c = 0; c < 65536; c++) {
-            TABLE[c] = (char) compute((char) c);
+        for (int c = 0; c < 256; c++) {
+            LATIN1[c] = (char) compute((char) c);
+        }
+    }
+
+    /** The whole table: about 5 ms of start-up to build, so only when a name above Latin-1 is compared. */
+    private static final class Wide {
+        static final char[] TABLE = new char[65536];
+
+        static {
+            for (int c = 0; c < 65536; c++) {
+                TABLE[c] = (char) compute((char) c);
+            }
         }
     }
 
@@ -49,7 +61,7 @@ public final class WindowsUpcase {
     }
 
     public static char upcase(char c) {
-        return TABLE[c];
+        return c < 256 ? LATIN1[c] : Wide.TABLE[c];
     }
 
     /** Case-insensitive equality the way Windows compares names. */
@@ -60,7 +72,7 @@ public final class WindowsUpcase {
         for (int i = 0; i < a.length(); i++) {
             char x = a.charAt(i);
             char y = b.charAt(i);
-            if (x != y && TABLE[x] != TABLE[y]) {
+            if (x != y && upcase(x) != upcase(y)) {
                 return false;
             }
         }
@@ -71,7 +83,7 @@ public final class WindowsUpcase {
     public static int nameHash(String name) {
         int h = 0;
         for (int i = 0; i < name.length(); i++) {
-            h = h * 37 + TABLE[name.charAt(i)];
+            h = h * 37 + upcase(name.charAt(i));
         }
         return h;
     }
