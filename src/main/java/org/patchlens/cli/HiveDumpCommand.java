@@ -143,7 +143,7 @@ final class HiveDumpCommand implements Callable<Integer> {
                 code = dumpOne(files.get(i), targets.get(i), out, err, Progress.NONE);
             } catch (HiveSupport.NotFound e) {
                 batch.clear();
-                err.println("patchlens: " + e.getMessage());
+                err.println("patchlens: " + Errors.flat(e.getMessage()));
                 code = Main.FINDINGS;
             } catch (RuntimeException e) {
                 batch.clear();
