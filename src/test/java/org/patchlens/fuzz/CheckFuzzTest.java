@@ -83,8 +83,7 @@ class CheckFuzzTest {
 
     static {
         try {
-            DIR = Files.createTempDirectory("patchlens-checkfuzz");
-            DIR.toFile().deleteOnExit();
+            DIR = TempFolders.create("patchlens-checkfuzz");
             for (int i = 0; i < TEMPLATES.size(); i++) {
                 FuzzEvidence.Template t = TEMPLATES.get(i);
                 Path root = DIR.resolve(i + "-" + t.name()).resolve("evidence");

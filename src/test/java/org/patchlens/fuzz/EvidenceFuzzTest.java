@@ -5,13 +5,10 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -39,8 +36,7 @@ class EvidenceFuzzTest {
 
     static {
         try {
-            DIR = Files.createTempDirectory("patchlens-evfuzz");
-            DIR.toFile().deleteOnExit();
+            DIR = TempFolders.create("patchlens-evfuzz");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,8 +94,7 @@ class EvidenceFuzzTest {
 
     static {
         try {
-            TREES = Files.createTempDirectory("patchlens-treefuzz");
-            TREES.toFile().deleteOnExit();
+            TREES = TempFolders.create("patchlens-treefuzz");
             Files.write(TREES.resolve("outside"), FuzzSeeds.hives().get(0));
             Files.createDirectories(TREES.resolve("out"));
         } catch (IOException e) {
@@ -234,7 +229,7 @@ class EvidenceFuzzTest {
             EvidenceState.same(before, EvidenceState.of(root), "scan");
             check(in, root, before, expected);
         } finally {
-            deleteTree(root);
+            TempFolders.delete(root);
         }
     }
 
@@ -395,22 +390,5 @@ class EvidenceFuzzTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Deletes the tree without following links. */
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -42,8 +42,7 @@ class WorkbookFuzzTest {
 
     static {
         try {
-            DIR = Files.createTempDirectory("patchlens-wbfuzz");
-            DIR.toFile().deleteOnExit();
+            DIR = TempFolders.create("patchlens-wbfuzz");
             Files.createDirectories(DIR.resolve("evidence"));
             Files.createDirectories(DIR.resolve("out"));
         } catch (IOException e) {
