@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 targets=(HiveFuzzTest#hiveBytes HiveFuzzTest#patchedHive HiveFuzzTest#dumpWriters HiveFuzzTest#deletedRecords
          HiveFuzzTest#logReplay CliFuzzTest#hiveCommands
-         EvidenceFuzzTest#classify EseFuzzTest#eseHeader EseFuzzTest#eseutilText CliFuzzTest#eseCommands)
+         EvidenceFuzzTest#classify EseFuzzTest#eseHeader EseFuzzTest#eseutilText CliFuzzTest#eseCommands
+         WorkbookFuzzTest#hiveWorkbooks CheckFuzzTest#checkEvidence CheckFuzzTest#checkWorkbook EvidenceFuzzTest#scanTree)
 [ $# -ge 1 ] || { echo "usage: $0 Class#method|all [duration, default 10m]" >&2; printf '  %s\n' "${targets[@]}" >&2; exit 2; }
 duration="${2:-10m}"
 [ "$1" = all ] && run=("${targets[@]}") || run=("$1")

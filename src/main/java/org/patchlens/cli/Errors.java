@@ -25,6 +25,14 @@ final class Errors {
         } else {
             msg = "internal error: " + e + " (please report it; --debug shows where)";
         }
+        return flat(msg);
+    }
+
+    /**
+     * A message as one line: file names, key paths and value names come from the evidence and may hold
+     * line breaks, which would split one stderr line into several (or forge one).
+     */
+    static String flat(String msg) {
         return msg.replace('\n', ' ').replace('\r', ' ');
     }
 

@@ -75,9 +75,9 @@ final class HiveDiffCommand implements Callable<Integer> {
              Hive hb = replayed ? HiveSupport.open(a, logs) : HiveSupport.open(b, bLogs)) {
             if (replayed) {
                 String note = HiveSupport.replayNote(hb);
-                spec.commandLine().getErr().println("patchlens: note: " + (note != null ? note : a + (hb.replay()
-                        .isPresent() ? ": clean hive, logs not applied" : ": no transaction logs beside it or given")
-                        + ": the replayed view is the file as found"));
+                spec.commandLine().getErr().println("patchlens: note: " + Errors.flat(note != null ? note : a
+                        + (hb.replay().isPresent() ? ": clean hive, logs not applied"
+                        : ": no transaction logs beside it or given") + ": the replayed view is the file as found"));
             }
             var ka = HiveSupport.key(ha, keyPath);
             var kb = HiveSupport.key(hb, bPath != null ? bPath : keyPath);

@@ -203,7 +203,7 @@ final class HiveDumpCommand implements Callable<Integer> {
         try {
             code = dumpOne(file, target, out, err, Progress.NONE);
         } catch (HiveSupport.NotFound e) {
-            err.println("patchlens: " + e.getMessage());
+            err.println("patchlens: " + Errors.flat(e.getMessage()));
             code = Main.FINDINGS;
         } catch (RuntimeException e) {
             err.println("patchlens: " + Errors.oneLine(e));

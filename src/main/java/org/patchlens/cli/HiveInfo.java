@@ -71,8 +71,9 @@ final class HiveInfo implements Callable<Integer> {
             }
             // a count on stderr too, as every other hive command gives it, so scripts see it
             PrintWriter err = spec.commandLine().getErr();
-            err.println("patchlens: " + hive.name() + ": " + damage.size() + " problem" + (damage.size() == 1 ? "" : "s")
-                    + " in the hive" + (failure != null ? " and a failed log recovery" : "") + " (listed in the output)");
+            err.println("patchlens: " + Errors.flat(hive.name()) + ": " + damage.size() + " problem"
+                    + (damage.size() == 1 ? "" : "s") + " in the hive" + (failure != null ? " and a failed log recovery" : "")
+                    + " (listed in the output)");
             err.flush();
             return Main.FINDINGS;
         }

@@ -71,13 +71,13 @@ final class HiveReplay implements Callable<Integer> {
         LedgerWriter.write(l, format, out);
         PrintWriter err = spec.commandLine().getErr();
         if (l.outcome() == ReplayLedger.Outcome.FAILED) {
-            err.println("patchlens: " + file + ": " + HiveSupport.RECOVERY_FAILED + ": " + l.result());
+            err.println("patchlens: " + Errors.flat(file + ": " + HiveSupport.RECOVERY_FAILED + ": " + l.result()));
             err.flush();
             return Main.BAD_INPUT;
         }
         if (output != null) {
             if (r.image() == null) {
-                err.println("patchlens: " + file + ": no recovered image written: " + l.result());
+                err.println("patchlens: " + Errors.flat(file + ": no recovered image written: " + l.result()));
                 err.flush();
                 return Main.FINDINGS;
             }

@@ -94,16 +94,16 @@ final class HiveSupport {
     static int finish(Hive hive, PrintWriter err) {
         String note = replayNote(hive);
         if (note != null) {
-            err.println("patchlens: note: " + note);
+            err.println("patchlens: note: " + Errors.flat(note));
             err.flush();
         }
         List<Damage> damage = hive.damage();
         if (damage.isEmpty()) {
             return Main.OK;
         }
-        err.println("patchlens: " + hive.name() + ": " + damage.size() + " problem" + (damage.size() == 1 ? "" : "s")
-                + " in the hive (unreadable structures are skipped, the rest was read):");
-        damage.stream().limit(10).forEach(d -> err.println("  " + d));
+        err.println("patchlens: " + Errors.flat(hive.name()) + ": " + damage.size() + " problem"
+                + (damage.size() == 1 ? "" : "s") + " in the hive (unreadable structures are skipped, the rest was read):");
+        damage.stream().limit(10).forEach(d -> err.println("  " + Errors.flat(d.toString())));
         if (damage.size() > 10) {
             err.println("  ... (" + (damage.size() - 10) + " more; 'patchlens hive info' lists them all)");
         }

@@ -75,7 +75,7 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("patchlens: " + ex.getMessage());
+            err.println("patchlens: " + Errors.flat(ex.getMessage()));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             err.flush();
             return BAD_INPUT;
@@ -90,7 +90,7 @@ public final class Main implements Runnable {
     /** The exit code and stderr line for an exception out of a command (the stack trace only with --debug). */
     static int failure(Exception ex, String[] args, PrintWriter err) {
         if (ex instanceof HiveSupport.NotFound) {
-            err.println("patchlens: " + ex.getMessage());
+            err.println("patchlens: " + Errors.flat(ex.getMessage()));
             err.flush();
             return FINDINGS;
         }

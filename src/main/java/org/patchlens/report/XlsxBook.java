@@ -50,7 +50,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * <li>characters XML cannot carry (control characters, U+FFFE/U+FFFF, lone surrogates) are written with
  * the OOXML {@code _xHHHH_} escape and a literal {@code _xHHHH_} in the text is protected as
  * {@code _x005F_xHHHH_}, so a spreadsheet program shows exactly the evidence text;</li>
- * <li>text longer than 32,767 characters is cut visibly, with a note saying where the full value is.</li>
+ * <li>text longer than 32,767 characters is cut visibly, with a note saying where the full value is;</li>
+ * <li>every cell goes through this (table headers and Summary labels too: the Store sheet's headers name
+ * evidence files), and so do the document title and custom properties ("sha256 NAME"), which are XML as well.</li>
  * </ul>
  * Typical use: {@code try (XlsxBook b = new XlsxBook(opts)) { ...tables...; b.save(path); }}.
  */
@@ -444,7 +446,7 @@ public final class XlsxBook implements AutoCloseable {
                 Column col = columns.get(i);
                 sheet.setColumnWidth(i, Math.min(255, col.width()) * 256);
                 Cell c = h.createCell(i);
-                c.setCellValue(col.header());
+                c.setCellValue(cellText(col.header())); // headers can name evidence files (the Store sheet)
                 c.setCellStyle(styles.get(Style.HEADER));
             }
             sheet.createFreezePane(0, 1);
@@ -636,7 +638,7 @@ public final class XlsxBook implements AutoCloseable {
                 Cell c = r.createCell(i);
                 c.setCellStyle(styles.get(Style.HEADING));
                 if (i == 0) {
-                    c.setCellValue(text);
+                    c.setCellValue(cellText(text));
                 }
             }
         }
@@ -646,7 +648,7 @@ public final class XlsxBook implements AutoCloseable {
             Row r = sheet.createRow(next++);
             for (int i = 0; i < labels.length; i++) {
                 Cell c = r.createCell(i);
-                c.setCellValue(labels[i]);
+                c.setCellValue(cellText(labels[i]));
                 c.setCellStyle(styles.get(i == 0 ? Style.LABEL : Style.CENTER_LABEL));
             }
         }
@@ -683,7 +685,7 @@ public final class XlsxBook implements AutoCloseable {
         public void line(String label, Object... values) {
             Row r = sheet.createRow(next++);
             Cell c = r.createCell(0);
-            c.setCellValue(label);
+            c.setCellValue(cellText(label));
             c.setCellStyle(styles.get(Style.LABEL));
             for (int i = 0; i < values.length; i++) {
                 put(r, i + 1, values[i], Kind.WRAP);
@@ -713,7 +715,7 @@ public final class XlsxBook implements AutoCloseable {
             Row r = sheet.createRow(row);
             if (label != null) {
                 Cell l = r.createCell(0);
-                l.setCellValue(label);
+                l.setCellValue(cellText(label));
                 l.setCellStyle(styles.get(Style.LABEL));
             }
             String t = cellText(text);
@@ -783,15 +785,18 @@ public final class XlsxBook implements AutoCloseable {
         Date when = Date.from(options.deterministic() ? FIXED_TIME : runTime);
         POIXMLProperties props = wb.getXSSFWorkbook().getProperties();
         POIXMLProperties.CoreProperties core = props.getCoreProperties();
-        core.setTitle(options.title());
+        // The document properties are XML too, written as given: a title or property naming an evidence file
+        // with a control character in its name would make the whole workbook unreadable. Same escape as cells.
+        core.setTitle(escape(options.title(), Integer.MAX_VALUE));
         core.setCreator(options.creator());
         core.setLastModifiedByUser(options.creator());
         core.setCreated(Optional.of(when));
         core.setModified(Optional.of(when));
         POIXMLProperties.CustomProperties custom = props.getCustomProperties();
         for (Map.Entry<String, String> e : customProperties.entrySet()) {
-            if (!custom.contains(e.getKey())) {
-                custom.addProperty(e.getKey(), e.getValue());
+            String name = escape(e.getKey(), Integer.MAX_VALUE);
+            if (!custom.contains(name)) {
+                custom.addProperty(name, escape(e.getValue(), Integer.MAX_VALUE));
             }
         }
         props.getExtendedProperties().setApplication(options.creator());

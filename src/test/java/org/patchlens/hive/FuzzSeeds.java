@@ -59,15 +59,25 @@ public final class FuzzSeeds {
         HiveBuilder b = sampler(5);
         b.key("Added\\ByTheLog").sz("v", "written after the primary was flushed").dword("n", 7);
         byte[] after = b.toBytes();
+        byte[][] withNew = dirtyWithLog(before, after);
+        byte[] oldLog = LogBuilder.oldLog(after, LogBuilder.dirtySectors(before, after), 1, 11,
+                LogBuilder.pageStart(LogBuilder.binsSize(after)));
+        return List.of(withNew, new byte[][] {withNew[0], oldLog});
+    }
+
+    /**
+     * {@code before} made dirty (sequence numbers 11/10) and a new-format (HvLE) log that takes it to
+     * {@code after} (two hives of the same layout, as a builder makes them from one tree and the same tree
+     * with a little more): {dirty primary, log}.
+     */
+    public static byte[][] dirtyWithLog(byte[] before, byte[] after) {
         byte[] dirty = before.clone();
         java.nio.ByteBuffer d = LogBuilder.le(dirty);
         d.putInt(4, 11);
         d.putInt(8, 10);
         d.putInt(508, (int) HiveBuilder.checksumOf(dirty));
         byte[] newLog = new LogBuilder.NewLog(before, 10).entry(after, 10, LogBuilder.dirtyPages(before, after), 0).bytes();
-        byte[] oldLog = LogBuilder.oldLog(after, LogBuilder.dirtySectors(before, after), 1, 11,
-                LogBuilder.pageStart(LogBuilder.binsSize(after)));
-        return List.of(new byte[][] {dirty, newLog}, new byte[][] {dirty, oldLog});
+        return new byte[][] {dirty, newLog};
     }
 
     /** The seed hives as bytes: samplers of formats 1.2 to 1.6, a root-only hive, and two hostile variants. */

@@ -356,6 +356,42 @@ class ReportWorkbookTest {
         assertEquals("a", XlsxBook.escape("a\u0001", 5), "an escape is never split");
     }
 
+    /**
+     * Evidence names reach the workbook outside cells too: Store column headers, the document title and the
+     * "sha256 NAME" custom properties. A control character there made docProps/custom.xml invalid XML (the
+     * workbook did not open) and came out of a header as '?' (found by CheckFuzzTest#checkWorkbook).
+     */
+    @Test
+    void namesInHeadersTitleAndPropertiesAreEscapedToo() throws IOException {
+        Path out = dir.resolve("names.xlsx");
+        String odd = "a\u0001b_x0041_\uFFFE.edb";
+        try (XlsxBook book = new XlsxBook(new XlsxBook.Options("test", "patchlens hive dump " + odd, true, null))) {
+            book.table("Store", List.of(new XlsxBook.Column("Header field", 10, XlsxBook.Kind.TEXT),
+                    new XlsxBook.Column(odd + " (database)", 10, XlsxBook.Kind.TEXT))).add("f", "v");
+            XlsxBook.Page p = book.page("Summary", 10, 10);
+            p.heading("Heading " + odd, 2);
+            p.labels("Label " + odd);
+            p.line("Line " + odd, "x");
+            p.text("Text " + odd, "y");
+            book.property("sha256 " + odd, "00");
+            book.property("sha256 a\u0002b", "01");
+            book.save(out, SampleReport.RUN);
+        }
+        try (XSSFWorkbook wb = open(out)) {
+            assertEquals(odd + " (database)", wb.getSheet("Store").getRow(0).getCell(1).getStringCellValue());
+            Sheet sum = wb.getSheet("Summary");
+            assertEquals("Heading " + odd, sum.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("Label " + odd, sum.getRow(1).getCell(0).getStringCellValue());
+            assertEquals("Line " + odd, sum.getRow(2).getCell(0).getStringCellValue());
+            assertEquals("Text " + odd, sum.getRow(3).getCell(0).getStringCellValue());
+            var props = wb.getProperties(); // parses docProps/core.xml and custom.xml
+            assertEquals("patchlens hive dump a_x0001_b_x005F_x0041__xFFFE_.edb", props.getCoreProperties().getTitle());
+            var custom = props.getCustomProperties();
+            assertTrue(custom.contains("sha256 a_x0001_b_x005F_x0041__xFFFE_.edb"), "the name in the cells' escape");
+            assertTrue(custom.contains("sha256 a_x0002_b"));
+        }
+    }
+
     @Test
     void deterministicWorkbooksAreByteIdentical() throws IOException {
         Report one = SampleReport.build();
