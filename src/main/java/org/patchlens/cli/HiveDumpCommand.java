@@ -92,7 +92,7 @@ final class HiveDumpCommand implements Callable<Integer> {
                 if (deleted) {
                     throw new UsageException("--deleted is not written to .xlsx yet: use --format jsonl or text");
                 }
-                Workbooks.dump(hive, start, file, to, force, deterministic, spec);
+                Workbooks.dump(hive, start, file, to, force, deterministic, spec, progress);
                 return HiveSupport.finish(hive, err);
             }
             List<DeletedRecords.Item> recovered = null;

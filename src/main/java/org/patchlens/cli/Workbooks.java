@@ -39,12 +39,16 @@ final class Workbooks {
     }
 
     static void dump(Hive hive, Key start, Path file, Path output, boolean force, boolean deterministic,
-                     CommandSpec spec) throws IOException {
+                     CommandSpec spec, Progress progress) throws IOException {
         noFormat(spec, output);
         Output.check(output, force, List.of(file));
-        HiveWorkbooks.dump(hive, start, input(file), output,
-                options("patchlens hive dump " + file.getFileName(), deterministic,
-                        "the JSONL dump (patchlens hive dump FILE --format jsonl)"), run(spec));
+        try {
+            HiveWorkbooks.dump(hive, start, input(file), output,
+                    options("patchlens hive dump " + file.getFileName(), deterministic,
+                            "the JSONL dump (patchlens hive dump FILE --format jsonl)"), run(spec), progress::key);
+        } finally {
+            progress.done();
+        }
     }
 
     static long diff(Hive ha, Key ka, Path a, Hive hb, Key kb, Path b, String pathA, String pathB, Path output,

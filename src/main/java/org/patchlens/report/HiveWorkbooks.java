@@ -74,12 +74,19 @@ public final class HiveWorkbooks {
     /** Writes every key and value under {@code start}; returns {keys, values}. */
     public static long[] dump(Hive hive, Key start, Input input, Path out, XlsxBook.Options options, Run run)
             throws IOException {
+        return dump(hive, start, input, out, options, run, k -> { });
+    }
+
+    /** As above, telling {@code onKey} about each key before it is written (progress). */
+    public static long[] dump(Hive hive, Key start, Input input, Path out, XlsxBook.Options options, Run run,
+                              java.util.function.Consumer<Key> onKey) throws IOException {
         try (XlsxBook book = new XlsxBook(options)) {
             XlsxBook.Page summary = book.page("Summary", 30, 13, 13, 50);
             Table t = book.table("Dump", DUMP_COLUMNS);
             long keys = 0;
             long values = 0;
             for (Key k : hive.walk(start)) {
+                onKey.accept(k);
                 keys++;
                 long lw = k.lastWrittenRaw();
                 Instant when = ReportWorkbook.fileTime(lw);
@@ -93,7 +100,7 @@ public final class HiveWorkbooks {
                 for (Value v : vs) {
                     values++;
                     byte[] data = v.data();
-                    DecodedValue d = v.decoded();
+                    DecodedValue d = v.decoded(data);
                     t.add(k.path(), when, raw, off, cls, v.name().isEmpty() ? "(default)" : v.name(),
                             ValueType.name(v.typeCode()), String.format("0x%X", v.typeCode()), (long) data.length,
                             HEX.formatHex(data), d.render(data), String.join("; ", d.anomalies()));
