@@ -50,6 +50,10 @@ public final class Key {
             this.path = parent.parent == null ? "\\" + name : parent.path + "\\" + name;
             this.depth = parent.depth + 1;
         }
+        if (!compressed && (raw.length & 1) != 0) {
+            hive.addDamage(cell.fileOffset(), path, "key name is UTF-16 but " + raw.length
+                    + " bytes long (an odd length); its last byte is shown as U+FFFD");
+        }
     }
 
     public Hive hive() {

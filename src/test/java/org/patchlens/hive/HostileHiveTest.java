@@ -262,6 +262,29 @@ class HostileHiveTest {
     }
 
     @Test
+    void utf16NamesOfOddLengthAreDamage() {
+        HiveBuilder b = HiveBuilder.v15();
+        K k = b.key("Odd").utf16Name();
+        k.dword("val", 7);
+        k.val("val").utf16Name();
+        addWitness(b);
+        Image img = b.build();
+        img.putU2(k.nkOffset(), 72, 5); // "Odd" is 6 bytes of UTF-16
+        img.putU2(k.val("val").vkOffset(), 2, 5);
+        Hive h = hostile(img);
+        Key odd = h.root().subkeys().stream().filter(x -> x.name().startsWith("Od")).findFirst().orElseThrow();
+        assertEquals("Od\uFFFD", odd.name());
+        assertEquals("va\uFFFD", odd.values().get(0).name());
+        assertEquals(7, odd.values().get(0).decoded().number());
+        assertEquals(List.of(
+                at(k.nkOffset()) + " \\Od\uFFFD: key name is UTF-16 but 5 bytes long (an odd length); its last byte is "
+                        + "shown as U+FFFD",
+                at(k.val("val").vkOffset()) + " \\Od\uFFFD: \\Od\uFFFD value \"va\uFFFD\": value name is UTF-16 but 5 bytes "
+                        + "long (an odd length); its last byte is shown as U+FFFD"), damage(h));
+        assertWitness(h);
+    }
+
+    @Test
     void namesLongerThanTheirCells() {
         HiveBuilder b = HiveBuilder.v15();
         b.key("Parent\\Long").dword("v", 1);
