@@ -5,12 +5,9 @@ final class Text {
     private Text() {
     }
 
+    /** Each byte is the code point of the same value (the JDK copies the bytes as they are). */
     static String latin1(byte[] b, int off, int len) {
-        char[] out = new char[len];
-        for (int i = 0; i < len; i++) {
-            out[i] = (char) (b[off + i] & 0xFF);
-        }
-        return new String(out);
+        return new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
