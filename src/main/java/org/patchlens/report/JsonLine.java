@@ -12,6 +12,15 @@ import java.io.Writer;
 final class JsonLine {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+    /** Both hex digits of each byte value, at 2 * value: one lookup per byte instead of two shifts and masks. */
+    private static final char[] HEX_PAIRS = new char[512];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            HEX_PAIRS[2 * b] = HEX[b >> 4];
+            HEX_PAIRS[2 * b + 1] = HEX[b & 0xF];
+        }
+    }
 
     private final Writer out;
     private final char[] buf = new char[1 << 16];
@@ -66,29 +75,33 @@ final class JsonLine {
         }
         raw('"');
         int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                room(1);
-                buf[pos++] = c;
-                continue;
-            }
+        int i = 0;
+        while (i < n) {
+            // room for the worst case (six chars per char) once per chunk, not per char
             room(6);
-            buf[pos++] = '\\';
-            switch (c) {
-                case '"' -> buf[pos++] = '"';
-                case '\\' -> buf[pos++] = '\\';
-                case '\b' -> buf[pos++] = 'b';
-                case '\t' -> buf[pos++] = 't';
-                case '\f' -> buf[pos++] = 'f';
-                case '\n' -> buf[pos++] = 'n';
-                case '\r' -> buf[pos++] = 'r';
-                default -> {
-                    buf[pos++] = 'u';
-                    buf[pos++] = '0';
-                    buf[pos++] = '0';
-                    buf[pos++] = HEX_UPPER[c >> 4];
-                    buf[pos++] = HEX_UPPER[c & 0xF];
+            int end = Math.min(n, i + (buf.length - pos) / 6);
+            for (; i < end; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    buf[pos++] = c;
+                    continue;
+                }
+                buf[pos++] = '\\';
+                switch (c) {
+                    case '"' -> buf[pos++] = '"';
+                    case '\\' -> buf[pos++] = '\\';
+                    case '\b' -> buf[pos++] = 'b';
+                    case '\t' -> buf[pos++] = 't';
+                    case '\f' -> buf[pos++] = 'f';
+                    case '\n' -> buf[pos++] = 'n';
+                    case '\r' -> buf[pos++] = 'r';
+                    default -> {
+                        buf[pos++] = 'u';
+                        buf[pos++] = '0';
+                        buf[pos++] = '0';
+                        buf[pos++] = HEX_UPPER[c >> 4];
+                        buf[pos++] = HEX_UPPER[c & 0xF];
+                    }
                 }
             }
         }
@@ -103,8 +116,9 @@ final class JsonLine {
             room(2);
             int n = Math.min(data.length - i, (buf.length - pos) / 2);
             for (int end = i + n; i < end; i++) {
-                buf[pos++] = HEX[(data[i] >> 4) & 0xF];
-                buf[pos++] = HEX[data[i] & 0xF];
+                int b = (data[i] & 0xFF) << 1;
+                buf[pos++] = HEX_PAIRS[b];
+                buf[pos++] = HEX_PAIRS[b + 1];
             }
         }
         return raw('"');
