@@ -236,7 +236,11 @@ final class HiveDumpCommand implements Callable<Integer> {
                 if (a.equals("-") && !endOfOptions) {
                     return null;
                 }
-                c.files.add(Path.of(a));
+                Path f = path(a);
+                if (f == null) {
+                    return null;
+                }
+                c.files.add(f);
                 continue;
             }
             String value = null;
@@ -274,8 +278,17 @@ final class HiveDumpCommand implements Callable<Integer> {
                             }
                         }
                         case "--path" -> c.keyPath = value;
-                        case "--log" -> c.logs.logs.add(Path.of(value));
-                        default -> c.output = Path.of(value);
+                        default -> {
+                            Path p = path(value);
+                            if (p == null) {
+                                return null;
+                            }
+                            if (name.equals("--log")) {
+                                c.logs.logs.add(p);
+                            } else {
+                                c.output = p;
+                            }
+                        }
                     }
                 }
                 default -> {
@@ -293,6 +306,15 @@ final class HiveDumpCommand implements Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /** The path, or null when the platform cannot name it (picocli then says so, as for any command). */
+    private static Path path(String s) {
+        try {
+            return Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
         }
     }
 }

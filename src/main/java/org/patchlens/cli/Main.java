@@ -45,10 +45,12 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // stdout through one 64 KiB buffer straight to the file descriptor (System.out flushes every
         // write, which costs a system call per 8 KiB of a dump); run() flushes it before returning.
-        java.nio.charset.Charset cs = stdoutCharset();
+        java.nio.charset.Charset cs = consoleCharset();
         PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
                 new java.io.FileOutputStream(java.io.FileDescriptor.out), cs), 1 << 16), false);
-        System.exit(run(args, out, new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.err), cs), true);
+        System.exit(run(args, out, err));
     }
 
     /** Runs a command line with the given streams; returns the exit code (used by tests too). */
@@ -57,13 +59,18 @@ public final class Main implements Runnable {
         return fast != null ? fast : runWithPicocli(args, out, err);
     }
 
-    /** What System.out encodes with on Java 17: sun.stdout.encoding when set (a console), else the default. */
-    private static java.nio.charset.Charset stdoutCharset() {
+    /**
+     * UTF-8, unless the JVM says the console wants another charset (sun.stdout.encoding, set for a
+     * Windows console). Not the locale's charset: under LANG=C (cron, CI, a bare container) Java 17
+     * would write every character outside ASCII as '?', and a dump redirected to a file would lose
+     * key names and data without a word.
+     */
+    static java.nio.charset.Charset consoleCharset() {
         String enc = System.getProperty("sun.stdout.encoding");
         try {
-            return enc != null ? java.nio.charset.Charset.forName(enc) : java.nio.charset.Charset.defaultCharset();
+            return enc != null ? java.nio.charset.Charset.forName(enc) : java.nio.charset.StandardCharsets.UTF_8;
         } catch (RuntimeException e) {
-            return java.nio.charset.Charset.defaultCharset();
+            return java.nio.charset.StandardCharsets.UTF_8;
         }
     }
 

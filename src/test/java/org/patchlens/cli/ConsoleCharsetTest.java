@@ -1,0 +1,67 @@
+package org.patchlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.hive.HiveBuilder;
+
+/**
+ * The real {@code main} under a C locale, in a child JVM: output is UTF-8 whatever the locale says
+ * (Java 17 would write '?' for every character outside ASCII), and a file name the platform cannot
+ * represent is a usage error on one line, not a stack trace.
+ */
+class ConsoleCharsetTest {
+    private record Result(int exit, byte[] out, String err) {
+    }
+
+    private static Result main(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("LANG", "C");
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().remove("LC_CTYPE");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), out, err);
+    }
+
+    @Test
+    void aDumpUnderTheCLocaleIsUtf8(@TempDir Path dir) throws Exception {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Grüße€").sz("Straße", "naïve ™");
+        Path hive = b.write(dir.resolve("NTUSER.DAT"));
+        Result r = main(dir, "hive", "dump", hive.toString());
+        assertEquals(0, r.exit(), r.err());
+        String out = new String(r.out(), StandardCharsets.UTF_8);
+        assertTrue(out.contains("\"path\":\"\\\\Grüße€\""), out);
+        assertTrue(out.contains("\"name\":\"Straße\""), out);
+        assertTrue(out.contains("\"value\":\"naïve ™\""), out);
+        assertFalse(out.contains("?"), out);
+    }
+
+    @Test
+    void aFileNameOutsideTheLocaleIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        for (String[] args : List.of(new String[] {"hive", "dump", "/nonexistent/Grüße"},
+                new String[] {"hive", "dump", "x", "-o", "/nonexistent/Grüße.jsonl"},
+                new String[] {"hive", "info", "/nonexistent/Grüße"})) {
+            Result r = main(dir, args);
+            assertEquals(2, r.exit(), r.err());
+            assertFalse(r.err().contains("Exception in thread") || r.err().contains("\tat "), r.err());
+            assertTrue(r.err().startsWith("patchlens: "), r.err());
+        }
+    }
+
+}
