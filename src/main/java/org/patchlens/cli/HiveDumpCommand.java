@@ -88,19 +88,16 @@ final class HiveDumpCommand implements Callable<Integer> {
     private int dumpOne(Path file, Path to, PrintWriter out, PrintWriter err, Progress progress) throws IOException {
         try (Hive hive = HiveSupport.open(file, logs)) {
             Key start = HiveSupport.key(hive, keyPath);
-            if (HiveWorkbooks.isXlsx(to)) {
-                if (deleted) {
-                    throw new UsageException("--deleted is not written to .xlsx yet: use --format jsonl or text");
-                }
-                Workbooks.dump(hive, start, file, to, force, deterministic, spec, progress);
-                return HiveSupport.finish(hive, err);
-            }
             List<DeletedRecords.Item> recovered = null;
             if (deleted) {
                 String prefix = start.isRoot() ? "" : start.path();
                 recovered = DeletedRecords.scan(hive).stream().filter(i -> prefix.isEmpty()
                         || i.path().equalsIgnoreCase(prefix) || i.path().regionMatches(true, 0, prefix + "\\", 0,
                         prefix.length() + 1)).toList();
+            }
+            if (HiveWorkbooks.isXlsx(to)) {
+                Workbooks.dump(hive, start, file, to, force, deterministic, spec, recovered, progress);
+                return HiveSupport.finish(hive, err);
             }
             List<Path> inputs = new ArrayList<>(List.of(file));
             inputs.addAll(logs.resolve(file)); // the transaction logs are evidence too

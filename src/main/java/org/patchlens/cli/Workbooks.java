@@ -39,13 +39,14 @@ final class Workbooks {
     }
 
     static void dump(Hive hive, Key start, Path file, Path output, boolean force, boolean deterministic,
-                     CommandSpec spec, Progress progress) throws IOException {
+                     CommandSpec spec, List<org.patchlens.hive.DeletedRecords.Item> recovered, Progress progress)
+            throws IOException {
         noFormat(spec, output);
         Output.check(output, force, List.of(file));
         try {
             HiveWorkbooks.dump(hive, start, input(file), output,
                     options("patchlens hive dump " + file.getFileName(), deterministic,
-                            "the JSONL dump (patchlens hive dump FILE --format jsonl)"), run(spec), progress::key);
+                            "the JSONL dump (patchlens hive dump FILE --format jsonl)"), run(spec), recovered, progress::key);
         } finally {
             progress.done();
         }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.patchlens.hive.DecodedValue;
+import org.patchlens.hive.DeletedRecords;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveDiff;
 import org.patchlens.hive.HiveDiff.Change;
@@ -40,6 +41,24 @@ public final class HiveWorkbooks {
             new Column("Hex", 36, Kind.MONO),
             new Column("Value", 48, Kind.WRAP),
             new Column("Anomalies", 30, Kind.WRAP));
+
+    /** The "Recovered" sheet of {@code hive dump --deleted -o x.xlsx}: the columns of {@code hive deleted --format csv}. */
+    public static final List<Column> RECOVERED_COLUMNS = List.of(
+            new Column("Label", 20, Kind.TEXT),
+            new Column("Object", 8, Kind.TEXT),
+            new Column("Path", 60, Kind.WRAP),
+            new Column("Path complete", 10, Kind.TEXT),
+            new Column("Value name", 28, Kind.WRAP),
+            new Column("Key last written (UTC)", 24, Kind.DATE),
+            new Column("Key last written FILETIME", 20, Kind.MONO),
+            new Column("Type", 18, Kind.TEXT),
+            new Column("Type code", 10, Kind.MONO),
+            new Column("Size", 10, Kind.NUMBER),
+            new Column("Hex", 36, Kind.MONO),
+            new Column("Value", 48, Kind.WRAP),
+            new Column("Data status", 28, Kind.WRAP),
+            new Column("Record offset", 12, Kind.MONO),
+            new Column("Parent cell offset", 12, Kind.MONO));
 
     public static final List<Column> DIFF_COLUMNS = List.of(
             new Column("Change", 10, Kind.CHANGE),
@@ -74,12 +93,16 @@ public final class HiveWorkbooks {
     /** Writes every key and value under {@code start}; returns {keys, values}. */
     public static long[] dump(Hive hive, Key start, Input input, Path out, XlsxBook.Options options, Run run)
             throws IOException {
-        return dump(hive, start, input, out, options, run, k -> { });
+        return dump(hive, start, input, out, options, run, null, k -> { });
     }
 
-    /** As above, telling {@code onKey} about each key before it is written (progress). */
+    /**
+     * As above, with the records recovered from free cells and slack on a "Recovered" sheet when
+     * {@code recovered} is not null, telling {@code onKey} about each live key before it is written (progress).
+     */
     public static long[] dump(Hive hive, Key start, Input input, Path out, XlsxBook.Options options, Run run,
-                              java.util.function.Consumer<Key> onKey) throws IOException {
+                              List<DeletedRecords.Item> recovered, java.util.function.Consumer<Key> onKey)
+            throws IOException {
         try (XlsxBook book = new XlsxBook(options)) {
             XlsxBook.Page summary = book.page("Summary", 30, 13, 13, 50);
             Table t = book.table("Dump", DUMP_COLUMNS);
@@ -106,6 +129,7 @@ public final class HiveWorkbooks {
                             HEX.formatHex(data), d.render(data), String.join("; ", d.anomalies()));
                 }
             }
+            Table rec = recovered == null ? null : recoveredTable(book, recovered);
             book.property("sha256 " + input.name(), input.sha256());
 
             summary.title("Hive dump of " + input.name() + ": " + String.format("%,d keys, %,d values", keys, values));
@@ -117,10 +141,34 @@ public final class HiveWorkbooks {
             header(summary, hive);
             summary.heading("Sheets", 2);
             sheets(summary, t);
+            if (rec != null) {
+                sheets(summary, rec);
+                summary.text("", "Recovered: keys and values in free cells and slack, not part of the live tree "
+                        + "(labels as patchlens hive deleted gives them, docs/replay.md)");
+            }
             run(book, summary, run);
             book.save(out, run.runTime());
             return new long[] {keys, values};
         }
+    }
+
+    private static Table recoveredTable(XlsxBook book, List<DeletedRecords.Item> items) {
+        Table t = book.table("Recovered", RECOVERED_COLUMNS);
+        for (DeletedRecords.Item i : items) {
+            String off = ReportWorkbook.offset(i.fileOffset());
+            if (i.isKey()) {
+                t.add(i.label(), "key", i.path(), i.pathComplete() ? "yes" : "no", null,
+                        ReportWorkbook.fileTime(i.lastWritten()), ReportWorkbook.rawFileTime(i.lastWritten()), null, null,
+                        null, null, null, i.dataStatus(), off, String.format("0x%X", i.parentOffset()));
+            } else {
+                byte[] d = i.data();
+                t.add(i.label(), "value", i.path(), i.pathComplete() ? "yes" : "no",
+                        i.name().isEmpty() ? "(default)" : i.name(), null, null, ValueType.name(i.typeCode()),
+                        String.format("0x%X", i.typeCode()), (long) d.length, HEX.formatHex(d), DeletedWriter.render(i),
+                        i.dataStatus(), off, null);
+            }
+        }
+        return t;
     }
 
     private static void header(XlsxBook.Page s, Hive hive) {

@@ -64,6 +64,17 @@ class HiveWorkbooksCliTest {
         return v;
     }
 
+    /** Every column of row r by position, "" for an empty cell. */
+    static List<String> cells(Sheet s, int r, int columns) {
+        List<String> v = new ArrayList<>();
+        Row row = s.getRow(r);
+        for (int i = 0; i < columns; i++) {
+            Cell c = row.getCell(i);
+            v.add(c == null ? "" : c.getCellType() == CellType.STRING ? c.getStringCellValue() : c.toString());
+        }
+        return v;
+    }
+
     static List<String> headers(List<XlsxBook.Column> cols) {
         return cols.stream().map(XlsxBook.Column::header).toList();
     }
@@ -175,9 +186,43 @@ class HiveWorkbooksCliTest {
         assertEquals(2, r2.exit());
         assertTrue(r2.err().contains("refusing to write into the evidence folder"), r2.err());
         assertFalse(Files.exists(a.resolveSibling("d.xlsx")));
-        CliRun r3 = CliRun.of("hive", "dump", a.toString(), "--deleted", "-o", out.resolve("e.xlsx").toString());
-        assertEquals(2, r3.exit());
-        assertTrue(r3.err().contains("--deleted is not written to .xlsx"), r3.err());
+    }
+
+    @Test
+    void deletedRecordsGoToARecoveredSheetWithTheColumnsOfHiveDeleted() throws Exception {
+        HiveBuilder hb = HiveBuilder.v15();
+        HiveBuilder.K vendor = hb.key("Software\\Vendor").sz("Keep", "kept").dword("Also", 1);
+        vendor.sz("Gone", "deleted value");
+        HiveBuilder.Image img = hb.build();
+        HiveBuilder.V gone = vendor.val("Gone");
+        img.free(gone.vkOffset()).free(gone.dataOffset()).putU4(vendor.nkOffset(), 36, 2); // the list keeps 2 values
+        Path h = img.write(dir.resolve("evidence").resolve("NTUSER.DAT"));
+        Path x = out.resolve("deleted.xlsx");
+        CliRun r = CliRun.of("hive", "dump", h.toString(), "--deleted", "-o", x.toString());
+        assertEquals(0, r.exit(), r.err());
+        CliRun csv = CliRun.of("hive", "deleted", h.toString(), "--format", "csv");
+        List<String> expected = csv.out().lines().skip(1).toList();
+        assertEquals(1, expected.size(), csv.out());
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(x))) {
+            XSSFSheet rec = wb.getSheet("Recovered");
+            assertNotNull(rec, "a Recovered sheet");
+            assertEquals(headers(HiveWorkbooks.RECOVERED_COLUMNS), row(rec, 0));
+            assertEquals(1, rec.getLastRowNum());
+            List<String> got = cells(rec, 1, HiveWorkbooks.RECOVERED_COLUMNS.size());
+            assertEquals("deleted", got.get(0));
+            assertEquals("value", got.get(1));
+            assertEquals("\\Software\\Vendor", got.get(2));
+            assertEquals("Gone", got.get(4));
+            assertEquals("REG_SZ", got.get(7));
+            assertEquals("deleted value", got.get(11));
+            // the same record as hive deleted --format csv gives: hex, data status and offset agree
+            String[] c = expected.get(0).split(",");
+            assertTrue(expected.get(0).contains(got.get(10)), expected.get(0) + " / " + got);
+            assertEquals(c[11], got.get(12));
+            assertEquals(String.format("0x%X", Long.parseLong(c[12])), got.get(13));
+            assertEquals(4, wb.getSheet("Dump").getLastRowNum(),
+                    "the live tree: a row each for the root and Software, one per value of Vendor (2)");
+        }
     }
 
     @Test
