@@ -123,12 +123,16 @@ final class HiveDumpCommand implements Callable<Integer> {
         Files.createDirectories(output);
         String ext = format.name().toLowerCase(Locale.ROOT).replace("listing", "txt").replace("text", "txt");
         Set<String> used = new HashSet<>();
+        // per base name, the next number to try, so that a thousand hives called SYSTEM cost a thousand tries
+        java.util.Map<String, Integer> next = new java.util.HashMap<>();
         List<Path> targets = new ArrayList<>();
         for (Path f : files) {
             String base = f.getFileName().toString();
             String name = base + "." + ext;
-            for (int i = 2; !used.add(name.toLowerCase(Locale.ROOT)); i++) {
+            String lower = base.toLowerCase(Locale.ROOT);
+            for (int i = next.getOrDefault(lower, 2); !used.add(name.toLowerCase(Locale.ROOT)); i++) {
                 name = base + "." + i + "." + ext;
+                next.put(lower, i + 1);
             }
             targets.add(output.resolve(name));
         }
