@@ -77,9 +77,9 @@ public final class HiveDump {
             };
         };
         long[] n = switch (format) {
-            case JSONL -> jsonl(keys, out);
-            case CSV -> csv(keys, out, recovered);
-            case TEXT -> text(keys, out);
+            case JSONL -> jsonl(keys, out, ReadAhead.worthAThread(hive));
+            case CSV -> csv(keys, out, recovered, ReadAhead.worthAThread(hive));
+            case TEXT -> text(keys, out, ReadAhead.worthAThread(hive));
             case LISTING -> Listing.write(keys, out);
         };
         if (recovered != null && format == Format.JSONL) {
@@ -103,10 +103,10 @@ public final class HiveDump {
         return n;
     }
 
-    private static long[] jsonl(Iterable<Key> walk, Writer out) throws IOException {
+    private static long[] jsonl(Iterable<Key> walk, Writer out, boolean threads) throws IOException {
         long[] n = new long[2];
         JsonLine j = new JsonLine(out);
-        ReadAhead.run(walk, it -> {
+        ReadAhead.run(walk, threads, it -> {
             Key k = it.key();
             if (n[0]++ > 0) {
                 j.raw('\n');
@@ -152,7 +152,8 @@ public final class HiveDump {
         return n;
     }
 
-    private static long[] csv(Iterable<Key> walk, Writer out, List<org.patchlens.hive.DeletedRecords.Item> recovered)
+    private static long[] csv(Iterable<Key> walk, Writer out, List<org.patchlens.hive.DeletedRecords.Item> recovered,
+                              boolean threads)
             throws IOException {
         List<String> header = new java.util.ArrayList<>(CSV_HEADER);
         if (recovered != null) {
@@ -162,7 +163,7 @@ public final class HiveDump {
                 .get());
         String live = recovered != null ? "" : null;
         long[] n = new long[2];
-        ReadAhead.run(walk, it -> {
+        ReadAhead.run(walk, threads, it -> {
             Key k = it.key();
             n[0]++;
             String cls = it.className();
@@ -205,10 +206,10 @@ public final class HiveDump {
         }
     }
 
-    private static long[] text(Iterable<Key> walk, Writer out) throws IOException {
+    private static long[] text(Iterable<Key> walk, Writer out, boolean threads) throws IOException {
         StringBuilder sb = new StringBuilder(256);
         long[] n = new long[2];
-        ReadAhead.run(walk, it -> {
+        ReadAhead.run(walk, threads, it -> {
             Key k = it.key();
             n[0]++;
             sb.setLength(0);

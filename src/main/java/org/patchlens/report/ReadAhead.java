@@ -46,9 +46,21 @@ final class ReadAhead {
         return new Item(k, cls, values, data);
     }
 
+    /** Below this size a hive is dumped on one thread: starting a second costs more than it saves. */
+    static final long THREAD_FROM_BYTES = 1 << 20;
+
+    static boolean worthAThread(org.patchlens.hive.Hive hive) {
+        return hive.fileSize() >= THREAD_FROM_BYTES;
+    }
+
     /** Every key of {@code walk}, read here and written by {@code writer} (on a second thread when there is a second core). */
     static void run(Iterable<Key> walk, ItemWriter writer) throws IOException {
-        if (Runtime.getRuntime().availableProcessors() < 2) {
+        run(walk, true, writer);
+    }
+
+    /** As {@link #run(Iterable, ItemWriter)}; on this thread only unless {@code threads}. */
+    static void run(Iterable<Key> walk, boolean threads, ItemWriter writer) throws IOException {
+        if (!threads || Runtime.getRuntime().availableProcessors() < 2) {
             for (Key k : walk) {
                 writer.write(read(k));
             }
