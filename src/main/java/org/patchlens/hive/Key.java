@@ -455,12 +455,12 @@ public final class Key {
             return List.of();
         }
         List<Value> out = new ArrayList<>(n);
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        boolean repeated = false;
-        for (long off : list.offsets()) {
-            if (!seen.add(off) && !repeated) {
+        List<Long> offsets = list.offsets();
+        int repeat = firstRepeat(offsets);
+        for (int i = 0; i < offsets.size(); i++) {
+            long off = offsets.get(i);
+            if (i == repeat) {
                 // listed as the structures say (literal reading), but Windows never shares a value cell
-                repeated = true;
                 hive.addDamage(listCell.fileOffset(), path, String.format("value list names value cell 0x%X more "
                         + "than once", off));
             }
@@ -474,6 +474,29 @@ public final class Key {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The index of the first entry equal to an earlier one, or -1 (most lists are short: no set for them). */
+    static int firstRepeat(List<Long> offsets) {
+        int n = offsets.size();
+        if (n <= 32) {
+            for (int i = 1; i < n; i++) {
+                long x = offsets.get(i);
+                for (int j = 0; j < i; j++) {
+                    if (offsets.get(j) == x) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>(2 * n);
+        for (int i = 0; i < n; i++) {
+            if (!seen.add(offsets.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
