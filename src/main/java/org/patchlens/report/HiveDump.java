@@ -141,7 +141,7 @@ public final class HiveDump {
                         j.raw(']');
                     }
                     case NUMBER -> j.unsigned(d.number());
-                    case BINARY -> j.hex(data);
+                    case BINARY -> j.hexAgain(data); // the same digits as "hex"
                 }
                 j.raw('}');
             }

@@ -25,6 +25,12 @@ final class JsonLine {
     private final Writer out;
     private final char[] buf = new char[1 << 16];
     private int pos;
+    /** Buffer flushes so far, and where the last {@link #hex} string lies in the buffer (if still there). */
+    private long flushes;
+    private byte[] lastHexData;
+    private long lastHexFlushes = -1;
+    private int lastHexStart;
+    private int lastHexEnd;
 
     JsonLine(Writer out) {
         this.out = out;
@@ -39,6 +45,7 @@ final class JsonLine {
     private void flushBuffer() throws IOException {
         out.write(buf, 0, pos);
         pos = 0;
+        flushes++;
     }
 
     JsonLine raw(String s) throws IOException {
@@ -111,6 +118,8 @@ final class JsonLine {
     /** The bytes as a JSON string of lower-case hex. */
     JsonLine hex(byte[] data) throws IOException {
         raw('"');
+        long before = flushes;
+        int start = pos;
         int i = 0;
         while (i < data.length) {
             room(2);
@@ -121,7 +130,31 @@ final class JsonLine {
                 buf[pos++] = HEX_PAIRS[b + 1];
             }
         }
+        if (flushes == before) {
+            lastHexData = data;
+            lastHexFlushes = flushes;
+            lastHexStart = start;
+            lastHexEnd = pos;
+        } else {
+            lastHexData = null;
+        }
         return raw('"');
+    }
+
+    /**
+     * As {@link #hex}, for the same array written by the last call: the digits are copied from the
+     * buffer when they are still in it and the copy fits (a binary value's "value" repeats its "hex").
+     */
+    JsonLine hexAgain(byte[] data) throws IOException {
+        int n = lastHexEnd - lastHexStart;
+        if (data != lastHexData || lastHexFlushes != flushes || pos + n + 2 > buf.length) {
+            return hex(data);
+        }
+        buf[pos++] = '"';
+        System.arraycopy(buf, lastHexStart, buf, pos, n);
+        pos += n;
+        buf[pos++] = '"';
+        return this;
     }
 
     void flush() throws IOException {

@@ -74,4 +74,22 @@ class JsonLineTest {
         j.flush();
         assertEquals("x\"" + java.util.HexFormat.of().formatHex(b) + "\"" + "y".repeat(70_000), w.toString());
     }
+
+    @Test
+    void hexAgainRepeatsTheDigitsWhereverTheBufferBoundaryFalls() throws Exception {
+        java.util.Random r = new java.util.Random(6);
+        for (int size : new int[] {0, 1, 7, 1000, 32_767, 32_768, 40_000, 70_000}) {
+            for (int filler : new int[] {0, 1, 30_000, 65_000, 65_530, 65_535}) {
+                byte[] d = new byte[size];
+                r.nextBytes(d);
+                byte[] other = d.clone();
+                StringWriter w = new StringWriter();
+                JsonLine j = new JsonLine(w);
+                j.raw("y".repeat(filler)).hex(d).raw(',').hexAgain(d).raw(',').hexAgain(other).raw(',').hexAgain(d);
+                j.flush();
+                String h = "\"" + java.util.HexFormat.of().formatHex(d) + "\"";
+                assertEquals("y".repeat(filler) + h + "," + h + "," + h + "," + h, w.toString(), size + "/" + filler);
+            }
+        }
+    }
 }
