@@ -101,8 +101,8 @@ final class HiveDumpCommand implements Callable<Integer> {
             }
             List<Path> inputs = new ArrayList<>(List.of(file));
             inputs.addAll(logs.resolve(file)); // the transaction logs are evidence too
-            try (Writer w = Output.writer(to, force, inputs, out)) {
-                HiveDump.write(hive, start, format, w, recovered, progress::key);
+            try (java.io.OutputStream o = Output.bytes(to, force, inputs, out)) {
+                HiveDump.write(hive, start, format, o, recovered, progress::key);
             } finally {
                 progress.done();
             }

@@ -43,11 +43,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        // stdout through one 64 KiB buffer straight to the file descriptor (System.out flushes every
-        // write, which costs a system call per 8 KiB of a dump); run() flushes it before returning.
+        // stdout through one 64 KiB buffer straight to the file descriptor (ConsoleOut); run() flushes it
         java.nio.charset.Charset cs = consoleCharset();
-        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), cs), 1 << 16), false);
+        PrintWriter out = ConsoleOut.stdout(cs);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(
                 new java.io.FileOutputStream(java.io.FileDescriptor.err), cs), true);
         System.exit(run(args, out, err));

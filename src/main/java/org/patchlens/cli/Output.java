@@ -33,6 +33,27 @@ final class Output {
         return new OutputStreamWriter(stream(out, force, inputs), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A UTF-8 byte stream for {@code out}, or for {@code stdout} when {@code out} is null: the console's
+     * own bytes when it encodes UTF-8, else a stream decoded into the writer (tests, another charset).
+     * Closing it for stdout only flushes.
+     */
+    static OutputStream bytes(Path out, boolean force, Collection<Path> inputs, PrintWriter stdout) throws IOException {
+        if (out != null) {
+            return stream(out, force, inputs);
+        }
+        OutputStream direct = stdout instanceof ConsoleOut c ? c.utf8Bytes() : null;
+        if (direct != null) {
+            return direct;
+        }
+        return org.apache.commons.io.output.WriterOutputStream.builder().setWriter(new FilterWriter(stdout) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        }).setCharset(StandardCharsets.UTF_8).setWriteImmediately(false).get();
+    }
+
     /** A buffered stream writing the file {@code out}, after the evidence checks. */
     static OutputStream stream(Path out, boolean force, Collection<Path> inputs) throws IOException {
         check(out, force, inputs);

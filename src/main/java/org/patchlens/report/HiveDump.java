@@ -57,6 +57,26 @@ public final class HiveDump {
     public static long[] write(Hive hive, Key start, Format format, Writer out,
                                List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey)
             throws IOException {
+        return write(hive, start, format, out, null, recovered, onKey);
+    }
+
+    /**
+     * As above, onto a byte stream, in UTF-8. The JSONL writer puts its bytes straight into it (the
+     * other formats and the recovered records go through a Writer on it).
+     */
+    public static long[] write(Hive hive, Key start, Format format, java.io.OutputStream out,
+                               List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey)
+            throws IOException {
+        Writer chars = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        long[] n = write(hive, start, format, chars, out, recovered, onKey);
+        chars.flush();
+        return n;
+    }
+
+    /** {@code bytes}, when not null, is the stream under {@code out}, for the JSONL writer. */
+    private static long[] write(Hive hive, Key start, Format format, Writer out, java.io.OutputStream bytes,
+                                List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey)
+            throws IOException {
         if (recovered != null && format == Format.LISTING) {
             throw new IllegalArgumentException("the listing format has no place for recovered records");
         }
@@ -77,7 +97,7 @@ public final class HiveDump {
             };
         };
         long[] n = switch (format) {
-            case JSONL -> jsonl(keys, out, ReadAhead.worthAThread(hive));
+            case JSONL -> jsonl(keys, bytes != null ? new JsonLine(bytes) : new JsonLine(out), ReadAhead.worthAThread(hive));
             case CSV -> csv(keys, out, recovered, ReadAhead.worthAThread(hive));
             case TEXT -> text(keys, out, ReadAhead.worthAThread(hive));
             case LISTING -> Listing.write(keys, out);
@@ -103,9 +123,8 @@ public final class HiveDump {
         return n;
     }
 
-    private static long[] jsonl(Iterable<Key> walk, Writer out, boolean threads) throws IOException {
+    private static long[] jsonl(Iterable<Key> walk, JsonLine j, boolean threads) throws IOException {
         long[] n = new long[2];
-        JsonLine j = new JsonLine(out);
         ReadAhead.run(walk, threads, it -> {
             Key k = it.key();
             if (n[0]++ > 0) {

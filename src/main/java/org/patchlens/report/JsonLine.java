@@ -1,19 +1,28 @@
 package org.patchlens.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.io.output.WriterOutputStream;
 
 /**
- * A small streaming JSON writer for the dump's hot loop: a char buffer in front of the Writer,
- * strings escaped as Jackson escapes them (", \, \b \t \n \f \r, other controls as \\u00XX, the
- * rest as is), and byte arrays written as hex straight into the buffer, without an
- * intermediate String. The caller writes structure ({@code '{'}, field names) with {@link #raw}.
+ * A small streaming JSON writer for the dump's hot loop, writing UTF-8 bytes into a buffer in front
+ * of an OutputStream: strings escaped as Jackson escapes them (", \, \b \t \n \f \r, other controls
+ * as \\u00XX, the rest as is) and encoded as they are copied, byte arrays written as hex digits
+ * straight into the buffer. No chars are written only to be encoded again by a Writer: for a dump
+ * that is mostly hex, that encoding was a third of the writing. The caller writes structure
+ * ({@code '{'}, field names) with {@link #raw}.
+ *
+ * <p>A lone UTF-16 surrogate (never produced by the hive reader, which decodes bad code units as
+ * U+FFFD) is written as a {@code \\uXXXX} escape: valid JSON, unlike the raw surrogate, and
+ * lossless, unlike the {@code ?} a UTF-8 Writer would put there.
  */
 final class JsonLine {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** Both hex digits of each byte value, at 2 * value: one lookup per byte instead of two shifts and masks. */
-    private static final char[] HEX_PAIRS = new char[512];
+    private static final byte[] HEX_PAIRS = new byte[512];
 
     static {
         for (int b = 0; b < 256; b++) {
@@ -22,8 +31,8 @@ final class JsonLine {
         }
     }
 
-    private final Writer out;
-    private final char[] buf = new char[1 << 16];
+    private final OutputStream out;
+    private final byte[] buf = new byte[1 << 16];
     private int pos;
     /** Buffer flushes so far, and where the last {@link #hex} string lies in the buffer (if still there). */
     private long flushes;
@@ -32,8 +41,22 @@ final class JsonLine {
     private int lastHexStart;
     private int lastHexEnd;
 
-    JsonLine(Writer out) {
+    JsonLine(OutputStream out) {
         this.out = out;
+    }
+
+    /** Onto a Writer (tests, library callers with a Writer): the bytes are decoded back to chars on the way. */
+    JsonLine(Writer out) {
+        this(decoding(out));
+    }
+
+    private static OutputStream decoding(Writer out) {
+        try {
+            return WriterOutputStream.builder().setWriter(out).setCharset(StandardCharsets.UTF_8)
+                    .setWriteImmediately(false).get();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // not thrown: nothing is opened
+        }
     }
 
     private void room(int n) throws IOException {
@@ -48,22 +71,30 @@ final class JsonLine {
         flushes++;
     }
 
+    /** Text written as it is (UTF-8, no escaping): structure, numbers, timestamps. */
     JsonLine raw(String s) throws IOException {
         int n = s.length();
-        if (n > buf.length) {
-            flushBuffer();
-            out.write(s);
-            return this;
+        room(Math.min(n, buf.length));
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (pos == buf.length) {
+                    flushBuffer();
+                }
+                buf[pos++] = (byte) c;
+            } else {
+                i = encode(s, i);
+            }
         }
-        room(n);
-        s.getChars(0, n, buf, pos);
-        pos += n;
         return this;
     }
 
     JsonLine raw(char c) throws IOException {
+        if (c >= 0x80) {
+            return raw(String.valueOf(c));
+        }
         room(1);
-        buf[pos++] = c;
+        buf[pos++] = (byte) c;
         return this;
     }
 
@@ -84,35 +115,68 @@ final class JsonLine {
         int n = s.length();
         int i = 0;
         while (i < n) {
-            // room for the worst case (six chars per char) once per chunk, not per char
+            // room for the worst case (six bytes per char) once per chunk, not per char
             room(6);
             int end = Math.min(n, i + (buf.length - pos) / 6);
             for (; i < end; i++) {
                 char c = s.charAt(i);
-                if (c >= 0x20 && c != '"' && c != '\\') {
-                    buf[pos++] = c;
-                    continue;
-                }
-                buf[pos++] = '\\';
-                switch (c) {
-                    case '"' -> buf[pos++] = '"';
-                    case '\\' -> buf[pos++] = '\\';
-                    case '\b' -> buf[pos++] = 'b';
-                    case '\t' -> buf[pos++] = 't';
-                    case '\f' -> buf[pos++] = 'f';
-                    case '\n' -> buf[pos++] = 'n';
-                    case '\r' -> buf[pos++] = 'r';
-                    default -> {
-                        buf[pos++] = 'u';
-                        buf[pos++] = '0';
-                        buf[pos++] = '0';
-                        buf[pos++] = HEX_UPPER[c >> 4];
-                        buf[pos++] = HEX_UPPER[c & 0xF];
+                if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                    buf[pos++] = (byte) c;
+                } else if (c >= 0x80) {
+                    i = encode(s, i);
+                } else {
+                    buf[pos++] = '\\';
+                    switch (c) {
+                        case '"' -> buf[pos++] = '"';
+                        case '\\' -> buf[pos++] = '\\';
+                        case '\b' -> buf[pos++] = 'b';
+                        case '\t' -> buf[pos++] = 't';
+                        case '\f' -> buf[pos++] = 'f';
+                        case '\n' -> buf[pos++] = 'n';
+                        case '\r' -> buf[pos++] = 'r';
+                        default -> unicodeEscape(c);
                     }
                 }
             }
         }
         return raw('"');
+    }
+
+    /**
+     * The non-ASCII char at {@code i} (with its low surrogate, when it starts a pair) as UTF-8; at
+     * most six bytes, which the caller has room for. Returns the index of the last char used.
+     */
+    private int encode(String s, int i) throws IOException {
+        room(6);
+        char c = s.charAt(i);
+        if (c < 0x800) {
+            buf[pos++] = (byte) (0xC0 | c >> 6);
+            buf[pos++] = (byte) (0x80 | c & 0x3F);
+        } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int cp = Character.toCodePoint(c, s.charAt(i + 1));
+            buf[pos++] = (byte) (0xF0 | cp >> 18);
+            buf[pos++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            buf[pos++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            buf[pos++] = (byte) (0x80 | cp & 0x3F);
+            return i + 1;
+        } else if (Character.isSurrogate(c)) {
+            buf[pos++] = '\\';
+            unicodeEscape(c);
+        } else {
+            buf[pos++] = (byte) (0xE0 | c >> 12);
+            buf[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
+            buf[pos++] = (byte) (0x80 | c & 0x3F);
+        }
+        return i;
+    }
+
+    /** {@code uXXXX} (the backslash is written by the caller); upper-case digits as Jackson writes them. */
+    private void unicodeEscape(char c) {
+        buf[pos++] = 'u';
+        buf[pos++] = HEX_UPPER[c >> 12 & 0xF];
+        buf[pos++] = HEX_UPPER[c >> 8 & 0xF];
+        buf[pos++] = HEX_UPPER[c >> 4 & 0xF];
+        buf[pos++] = HEX_UPPER[c & 0xF];
     }
 
     /** The bytes as a JSON string of lower-case hex. */

@@ -1,0 +1,49 @@
+package org.patchlens.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The process's stdout: a PrintWriter for the commands, and, when it encodes UTF-8, the byte stream
+ * under it for writers that produce UTF-8 themselves (the JSONL dump), so nothing is encoded twice.
+ */
+final class ConsoleOut extends PrintWriter {
+    private final OutputStream raw;
+    private final Charset charset;
+
+    private ConsoleOut(OutputStream raw, Charset charset) {
+        // one 64 KiB buffer straight to the file descriptor (System.out flushes every write)
+        super(new BufferedWriter(new OutputStreamWriter(raw, charset), 1 << 16), false);
+        this.raw = raw;
+        this.charset = charset;
+    }
+
+    static ConsoleOut stdout(Charset charset) {
+        return new ConsoleOut(new FileOutputStream(FileDescriptor.out), charset);
+    }
+
+    /**
+     * The bytes under this writer, or null when it does not encode UTF-8. What was printed before is
+     * flushed first; closing the stream flushes it and leaves stdout open.
+     */
+    OutputStream utf8Bytes() {
+        if (!charset.equals(StandardCharsets.UTF_8)) {
+            return null;
+        }
+        flush();
+        return new BufferedOutputStream(raw, 1 << 16) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+}
