@@ -2,7 +2,7 @@ package org.patchlens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ final class HiveDumpCommand implements Callable<Integer> {
             }
             List<Path> inputs = new ArrayList<>(List.of(file));
             inputs.addAll(logs.resolve(file)); // the transaction logs are evidence too
-            try (java.io.OutputStream o = Output.bytes(to, force, inputs, out)) {
+            try (OutputStream o = Output.bytes(to, force, inputs, out)) {
                 HiveDump.write(hive, start, format, o, recovered, progress::key);
             } finally {
                 progress.done();
