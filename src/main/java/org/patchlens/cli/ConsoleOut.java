@@ -30,16 +30,45 @@ final class ConsoleOut extends PrintWriter {
         return new ConsoleOut(new FileOutputStream(FileDescriptor.out), charset);
     }
 
+    /** stdout was closed by its reader (a pipe into {@code head}, say): not an error of the input. */
+    static final class Closed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Closed(IOException cause) {
+            super("stdout was closed", cause);
+        }
+    }
+
     /**
      * The bytes under this writer, or null when it does not encode UTF-8. What was printed before is
-     * flushed first; closing the stream flushes it and leaves stdout open.
+     * flushed first; closing the stream flushes it and leaves stdout open. A write to a stdout that
+     * was closed throws {@link Closed}.
      */
     OutputStream utf8Bytes() {
         if (!charset.equals(StandardCharsets.UTF_8)) {
             return null;
         }
         flush();
-        return new BufferedOutputStream(raw, 1 << 16) {
+        OutputStream guarded = new java.io.FilterOutputStream(raw) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw new Closed(e);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw new Closed(e);
+                }
+            }
+        };
+        return new BufferedOutputStream(guarded, 1 << 16) {
             @Override
             public void close() throws IOException {
                 flush();

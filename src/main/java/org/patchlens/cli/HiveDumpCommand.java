@@ -103,6 +103,8 @@ final class HiveDumpCommand implements Callable<Integer> {
             inputs.addAll(logs.resolve(file)); // the transaction logs are evidence too
             try (OutputStream o = Output.bytes(to, force, inputs, out)) {
                 HiveDump.write(hive, start, format, o, recovered, progress::key);
+            } catch (ConsoleOut.Closed e) {
+                // whoever reads stdout has stopped (| head): stop writing; damage found so far is still reported
             } finally {
                 progress.done();
             }

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.patchlens.hive.HiveBuilder;
 
 /**
- * The real {@code main} under a C locale, in a child JVM: output is UTF-8 whatever the locale says
- * (Java 17 would write '?' for every character outside ASCII), and a file name the platform cannot
- * represent is a usage error on one line, not a stack trace.
+ * The real {@code main} and its stdout, in a child JVM: under a C locale output is UTF-8 whatever the
+ * locale says (Java 17 would write '?' for every character outside ASCII), a file name the platform
+ * cannot represent is a usage error on one line, not a stack trace, and a reader that closes stdout
+ * early ({@code | head}) ends the dump quietly.
  */
 class ConsoleCharsetTest {
     private record Result(int exit, byte[] out, String err) {
@@ -64,4 +65,20 @@ class ConsoleCharsetTest {
         }
     }
 
+
+    @Test
+    void aReaderThatClosesStdoutEarlyEndsTheDumpQuietly(@TempDir Path dir) throws Exception {
+        Path hive = HiveBuilder.synthetic(5, 2 << 20, 3).write(dir.resolve("SYSTEM"));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "hive", "dump", hive.toString())
+                .directory(dir.toFile()).start();
+        p.getOutputStream().close();
+        byte[] first = p.getInputStream().readNBytes(100);
+        assertEquals(100, first.length);
+        p.getInputStream().close(); // as head does after its first lines
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        assertEquals("", err);
+    }
 }
