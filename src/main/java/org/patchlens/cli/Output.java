@@ -23,14 +23,19 @@ final class Output {
     /** A UTF-8 writer for {@code out}, or {@code stdout} itself when {@code out} is null (closing it only flushes). */
     static Writer writer(Path out, boolean force, Collection<Path> inputs, PrintWriter stdout) throws IOException {
         if (out == null) {
-            return new FilterWriter(stdout) {
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
+            return unclosed(stdout);
         }
         return new OutputStreamWriter(stream(out, force, inputs), StandardCharsets.UTF_8);
+    }
+
+    /** {@code stdout} for a try-with-resources block: closing it only flushes. */
+    private static Writer unclosed(PrintWriter stdout) {
+        return new FilterWriter(stdout) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     /**
@@ -46,12 +51,8 @@ final class Output {
         if (direct != null) {
             return direct;
         }
-        return org.apache.commons.io.output.WriterOutputStream.builder().setWriter(new FilterWriter(stdout) {
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        }).setCharset(StandardCharsets.UTF_8).setWriteImmediately(false).get();
+        return org.apache.commons.io.output.WriterOutputStream.builder().setWriter(unclosed(stdout))
+                .setCharset(StandardCharsets.UTF_8).setWriteImmediately(false).get();
     }
 
     /** A buffered stream writing the file {@code out}, after the evidence checks. */

@@ -293,28 +293,19 @@ public final class Hive implements AutoCloseable {
         return size >= 0 ? null : new Cell(cellOffset, fileOff + cellHeaderSize(), -(long) size - cellHeaderSize());
     }
 
-    /** Records why {@code cellOffset} is not an allocated cell; returns null. */
+    /** Records why {@code cellOffset}, which {@link #allocatedCell} refused, is not an allocated cell; returns null. */
     Cell badCell(long cellOffset, String keyPath, String what) {
+        long fileOff = BASE_BLOCK_SIZE + cellOffset;
         if (cellOffset == NIL) {
             addDamage(-1, keyPath, what + " is missing (offset 0xFFFFFFFF)");
-            return null;
-        }
-        CellIndex idx = index();
-        long fileOff = BASE_BLOCK_SIZE + cellOffset;
-        if ((cellOffset & 0x80000000L) != 0) {
+        } else if ((cellOffset & 0x80000000L) != 0) {
             addDamage(-1, keyPath, String.format("%s offset 0x%X has the volatile bit set", what, cellOffset));
-            return null;
-        }
-        if (!idx.isCellStart(cellOffset)) {
+        } else if (!index().isCellStart(cellOffset)) {
             addDamage(fileOff, keyPath, String.format("%s offset 0x%X is not the start of a cell", what, cellOffset));
-            return null;
-        }
-        int size = buf.getInt((int) fileOff);
-        if (size >= 0) {
+        } else {
             addDamage(fileOff, keyPath, String.format("%s offset 0x%X points to a free cell", what, cellOffset));
-            return null;
         }
-        return null; // not reached: allocatedCell accepted it
+        return null;
     }
 
     /** Bytes before a cell's data: the size field, plus the "last" field in format 1.1. */

@@ -207,13 +207,9 @@ public final class Key {
 
     /**
      * The subkeys without keeping them on this key, so that a walk holds only the current
-     * path and memory stays flat whatever the hive's size.
+     * path and memory stays flat whatever the hive's size; they (and theirs, read later) count
+     * against the walk's budget.
      */
-    synchronized List<Key> subkeysForWalk() {
-        return subkeys != null ? subkeys : readSubkeys(null);
-    }
-
-    /** As {@link #subkeysForWalk()}, the subkeys (and theirs, read later) bounded by one walk's budget. */
     synchronized List<Key> subkeysForWalk(WalkBudget walk) {
         return subkeys != null ? subkeys : readSubkeys(walk);
     }
