@@ -54,12 +54,10 @@ final class ReadAhead {
         return hive.fileSize() >= THREAD_FROM_BYTES;
     }
 
-    /** Every key of {@code walk}, read here and written by {@code writer} (on a second thread when there is a second core). */
-    static void run(Iterable<Key> walk, ItemWriter writer) throws IOException {
-        run(walk, true, writer);
-    }
-
-    /** As {@link #run(Iterable, ItemWriter)}; on this thread only unless {@code threads}. */
+    /**
+     * Every key of {@code walk}, read here and written by {@code writer}: on a second thread when
+     * {@code threads} and there is a second core, else on this one.
+     */
     static void run(Iterable<Key> walk, boolean threads, ItemWriter writer) throws IOException {
         if (!threads || Runtime.getRuntime().availableProcessors() < 2) {
             for (Key k : walk) {

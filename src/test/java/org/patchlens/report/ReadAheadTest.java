@@ -50,7 +50,7 @@ class ReadAheadTest {
                 sequential.add(describe(ReadAhead.read(k)));
             }
             List<String> threaded = new ArrayList<>();
-            ReadAhead.run(two.walk(), it -> threaded.add(describe(it)));
+            ReadAhead.run(two.walk(), true, it -> threaded.add(describe(it)));
             assertEquals(sequential, threaded);
             List<Damage> d = one.damage();
             assertEquals(d, two.damage());
@@ -82,7 +82,7 @@ class ReadAheadTest {
         IOException boom = new IOException("disk full");
         int[] written = {0};
         IOException thrown = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(IOException.class,
-                () -> ReadAhead.run(h.walk(), it -> {
+                () -> ReadAhead.run(h.walk(), true, it -> {
                     if (++written[0] == 3) {
                         throw boom;
                     }
@@ -112,7 +112,7 @@ class ReadAheadTest {
             }
         };
         int before = Thread.activeCount();
-        assertThrows(IllegalStateException.class, () -> ReadAhead.run(failing, it -> { }));
+        assertThrows(IllegalStateException.class, () -> ReadAhead.run(failing, true, it -> { }));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("patchlens-writer"))) {
                 Thread.sleep(10);
