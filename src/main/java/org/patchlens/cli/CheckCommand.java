@@ -259,22 +259,7 @@ final class CheckCommand implements Callable<Integer> {
         Path tmp = Files.createTempDirectory("patchlens-demo");
         try {
             List<String> args = new ArrayList<>();
-            try (InputStream list = resource("demo/FILES")) {
-                for (String name : new String(list.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (name.isBlank()) {
-                        continue;
-                    }
-                    Path target = tmp.resolve("evidence").resolve(name.trim()).normalize();
-                    if (!target.startsWith(tmp)) {
-                        throw new IOException("bad demo file name " + name);
-                    }
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = resource("demo/" + name.trim())) {
-                        Files.copy(in, target);
-                    }
-                }
-            }
-            args.add(tmp.resolve("evidence").toString());
+            args.add(extractDemo(tmp.resolve("evidence")).toString());
             try (InputStream a = resource("demo/check.args")) {
                 for (String line : new String(a.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (!line.isBlank() && !line.startsWith("#")) {
@@ -312,6 +297,26 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** Copies the bundled demo evidence into {@code dir} (created); returns {@code dir}. */
+    static Path extractDemo(Path dir) throws IOException {
+        try (InputStream list = resource("demo/FILES")) {
+            for (String name : new String(list.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                Path target = dir.resolve(name.trim()).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new IOException("bad demo file name " + name);
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = resource("demo/" + name.trim())) {
+                    Files.copy(in, target);
+                }
+            }
+        }
+        return dir;
+    }
+
     private static InputStream resource(String name) throws IOException {
         InputStream in = CheckCommand.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
@@ -320,7 +325,7 @@ final class CheckCommand implements Callable<Integer> {
         return in;
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         try (var s = Files.walk(p)) {
             for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(q);
