@@ -47,7 +47,10 @@ public final class Key {
             this.path = "\\";
             this.depth = 0;
         } else {
-            this.path = parent.parent == null ? "\\" + name : parent.path + "\\" + name;
+            // sized once: the inline string concatenation (pom.xml) would start at 16 chars and grow
+            String base = parent.parent == null ? "" : parent.path;
+            this.path = new StringBuilder(base.length() + 1 + name.length()).append(base).append('\\')
+                    .append(name).toString();
             this.depth = parent.depth + 1;
         }
         if (!compressed && (raw.length & 1) != 0) {

@@ -18,6 +18,8 @@ public enum ValueType {
     UNKNOWN(-1);
 
     private final int code;
+    /** values() clones its array on every call; of() runs once per value of a dump. */
+    private static final ValueType[] BY_CODE = values();
 
     ValueType(int code) {
         this.code = code;
@@ -28,7 +30,7 @@ public enum ValueType {
     }
 
     public static ValueType of(long code) {
-        return code >= 0 && code <= 11 ? values()[(int) code] : UNKNOWN;
+        return code >= 0 && code <= 11 ? BY_CODE[(int) code] : UNKNOWN;
     }
 
     /** The name for a raw code: REG_SZ, ..., or the decimal code for unknown types. */

@@ -98,12 +98,35 @@ final class JsonLine {
         return this;
     }
 
+    /** Decimal digits straight into the buffer (a dump writes several numbers per value; no String each). */
     JsonLine number(long v) throws IOException {
-        return raw(Long.toString(v));
+        if (v >= 0) {
+            return digits(v);
+        }
+        if (v == Long.MIN_VALUE) {
+            return raw(Long.toString(v));
+        }
+        room(1);
+        buf[pos++] = '-';
+        return digits(-v);
     }
 
     JsonLine unsigned(long v) throws IOException {
-        return raw(Long.toUnsignedString(v));
+        return v >= 0 ? digits(v) : raw(Long.toUnsignedString(v));
+    }
+
+    private JsonLine digits(long v) throws IOException {
+        int n = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            n++;
+        }
+        room(n);
+        for (int i = pos + n - 1; i >= pos; i--) {
+            buf[i] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        }
+        pos += n;
+        return this;
     }
 
     /** A JSON string, or null. */

@@ -79,6 +79,23 @@ class JsonLineTest {
     }
 
     @Test
+    void numbersAreTheDigitsLongWritesWhereverTheBufferBoundaryFalls() throws Exception {
+        long[] vs = {0, 1, 9, 10, 99, 100, -1, -9, -10, 4294967295L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        for (int filler : new int[] {0, 65_516, 65_517, 65_530, 65_535}) {
+            StringWriter w = new StringWriter();
+            JsonLine j = new JsonLine(w);
+            j.raw("y".repeat(filler));
+            StringBuilder expected = new StringBuilder("y".repeat(filler));
+            for (long v : vs) {
+                j.number(v).raw(",").unsigned(v).raw(";");
+                expected.append(v).append(',').append(Long.toUnsignedString(v)).append(';');
+            }
+            j.flush();
+            assertEquals(expected.toString(), w.toString(), "after " + filler + " bytes");
+        }
+    }
+
+    @Test
     void largeDataIsWrittenAcrossBufferBoundaries() throws Exception {
         byte[] b = new byte[200_001];
         new Random(5).nextBytes(b);
