@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.patchlens.FormatException;
+import org.patchlens.report.HiveDump;
 
 /** Turns any failure into the one line a user sees, and (with --debug) a stack trace. */
 final class Errors {
@@ -29,11 +30,14 @@ final class Errors {
     }
 
     /**
-     * A message as one line: file names, key paths and value names come from the evidence and may hold
-     * line breaks, which would split one stderr line into several (or forge one).
+     * A message as one line of printable text: file names, key paths and value names come from the
+     * evidence and may hold line breaks, which would split one stderr line into several (or forge one),
+     * and other control characters: a tab that makes a name look like a stack-trace line, an escape
+     * sequence that a terminal would obey. Each is shown as the text dumps show it ({@code \n},
+     * {@code \t}, {@code \u001b}: {@link HiveDump#printable}), so the name stays exact and readable.
      */
     static String flat(String msg) {
-        return msg.replace('\n', ' ').replace('\r', ' ');
+        return HiveDump.printable(msg);
     }
 
     static String trace(Throwable ex) {

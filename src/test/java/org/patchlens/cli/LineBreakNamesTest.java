@@ -29,7 +29,7 @@ class LineBreakNamesTest {
             CliRun r = CliRun.of(args);
             assertEquals(1, r.exit(), r.err());
             assertEquals(1, r.err().lines().count(), r.err());
-            assertTrue(r.err().startsWith("patchlens: " + dir.resolve("ev").resolve("line break ") + ": key not found"),
+            assertTrue(r.err().startsWith("patchlens: " + dir.resolve("ev").resolve("line\\nbreak\\r") + ": key not found"),
                     r.err());
         }
     }
@@ -44,9 +44,24 @@ class LineBreakNamesTest {
                 img.fixChecksum().bytes());
         CliRun r = CliRun.of("hive", "ls", hive.toString(), "Line\nBreak");
         assertEquals(1, r.exit(), r.err());
-        assertTrue(r.err().lines().findFirst().orElseThrow().matches("patchlens: .*damaged hive: \\d+ problems? in the hive.*"),
+        assertTrue(r.err().lines().findFirst().orElseThrow().matches("patchlens: .*damaged\\\\nhive: \\d+ problems? in the hive.*"),
                 r.err());
         assertTrue(r.err().lines().skip(1).allMatch(l -> l.startsWith("  ")), "every record on its own line:\n" + r.err());
-        assertTrue(r.err().contains("Line Break"), r.err());
+        assertTrue(r.err().contains("Line\\nBreak"), r.err());
+    }
+
+    /**
+     * Other control characters are shown escaped too: a tab followed by "at " made a damage line look
+     * like a stack-trace line (WorkbookFuzzTest crash-f25ec5ff...), and an escape sequence in a name
+     * would be obeyed by the examiner's terminal.
+     */
+    @Test
+    void tabsAndEscapeSequencesInNamesAreShownEscaped() throws Exception {
+        Path hive = Files.write(Files.createDirectories(dir.resolve("ev")).resolve("a\tat b\u001b]0;x\u0007"),
+                FuzzSeeds.sampler(5).toBytes());
+        CliRun r = CliRun.of("hive", "get", hive.toString(), "No\\Such\u001b[2J");
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("patchlens: " + dir.resolve("ev").resolve("a\\tat b\\u001b]0;x\\u0007")
+                + ": key not found: No\\Such\\u001b[2J", r.err().strip());
     }
 }
