@@ -57,7 +57,7 @@ final class EseRender {
     }
 
     private static void source(PrintWriter out, String file, Source source, Verification v) {
-        out.println("File: " + file);
+        out.println("File: " + org.patchlens.report.HiveDump.printable(String.valueOf(file)));
         out.println("Source: " + (source == Source.TEXT ? "eseutil text dump (fields as printed; no checksum verified)"
                 : "binary header, fields from the " + v.used() + " copy"));
     }
@@ -308,7 +308,7 @@ final class EseRender {
     // ------------------------------------------------------------------ log (/ml)
 
     static void log(PrintWriter out, LogHeader h) {
-        out.println("File: " + h.file());
+        out.println("File: " + org.patchlens.report.HiveDump.printable(String.valueOf(h.file())));
         out.println("Source: " + (h.source() == Source.TEXT ? "eseutil text dump (fields as printed; no checksum verified)"
                 : "binary log header"));
         out.println();

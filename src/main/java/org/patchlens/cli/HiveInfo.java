@@ -152,8 +152,9 @@ final class HiveInfo implements Callable<Integer> {
         }
     }
 
+    /** One "Name: value" line; the value (file names, the embedded name) may come from the evidence: controls escaped. */
     private static void row(PrintWriter out, String name, String value) {
-        out.printf("%-22s%s%n", name + ":", value);
+        out.printf("%-22s%s%n", name + ":", org.patchlens.report.HiveDump.printable(value));
     }
 
     private void json(PrintWriter out, Hive hive, HiveHeader h, HiveStats s, List<Damage> damage, String sha)

@@ -64,4 +64,15 @@ class LineBreakNamesTest {
         assertEquals("patchlens: " + dir.resolve("ev").resolve("a\\tat b\\u001b]0;x\\u0007")
                 + ": key not found: No\\Such\\u001b[2J", r.err().strip());
     }
+
+    @Test
+    void hiveInfoShowsTheFileNameEscaped() throws Exception {
+        Path hive = Files.write(Files.createDirectories(dir.resolve("ev")).resolve("SOFT\u001b[2JWARE"),
+                FuzzSeeds.sampler(5).toBytes());
+        CliRun r = CliRun.of("hive", "info", hive.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.equals("File:                 "
+                + dir.resolve("ev").resolve("SOFT\\u001b[2JWARE"))), r.out());
+        assertTrue(r.out().chars().noneMatch(c -> c == 0x1b), r.out());
+    }
 }
