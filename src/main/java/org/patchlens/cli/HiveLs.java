@@ -33,7 +33,7 @@ final class HiveLs implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Hive hive = HiveSupport.open(file, logs)) {
             Key key = HiveSupport.key(hive, keyPath);
-            out.println(key.path() + "  [" + FileTime.iso(key.lastWrittenRaw()) + "]  " + key.subkeyCount()
+            out.println(HiveDump.printable(key.path()) + "  [" + FileTime.iso(key.lastWrittenRaw()) + "]  " + key.subkeyCount()
                     + " subkeys, " + key.valueCount() + " values");
             for (Key k : key.subkeys()) {
                 out.printf("  %s  %-40s %d subkeys, %d values%n", FileTime.iso(k.lastWrittenRaw()),

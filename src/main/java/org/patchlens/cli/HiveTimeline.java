@@ -74,7 +74,7 @@ final class HiveTimeline implements Callable<Integer> {
                 switch (format) {
                     case TEXT -> {
                         for (Entry e : entries) {
-                            w.write(FileTime.iso(e.time()) + "  " + e.path() + "\n");
+                            w.write(FileTime.iso(e.time()) + "  " + org.patchlens.report.HiveDump.printable(e.path()) + "\n");
                         }
                     }
                     case CSV -> {

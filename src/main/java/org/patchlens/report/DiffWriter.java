@@ -64,14 +64,15 @@ public final class DiffWriter implements Consumer<Change>, AutoCloseable {
             case REMOVED -> "-";
             case CHANGED -> "~";
         };
+        String path = HiveDump.printable(c.path());
         if (c.isKey()) {
-            return mark + " key   " + c.path() + (c.detail().isEmpty() ? "" : "  (" + c.detail() + ")");
+            return mark + " key   " + path + (c.detail().isEmpty() ? "" : "  (" + HiveDump.printable(c.detail()) + ")");
         }
         String name = c.valueName().isEmpty() ? "(default)" : HiveDump.printable(c.valueName());
         return switch (c.kind()) {
-            case ADDED -> "+ value " + c.path() + " : " + HiveDump.valueLine(c.after());
-            case REMOVED -> "- value " + c.path() + " : " + HiveDump.valueLine(c.before());
-            case CHANGED -> "~ value " + c.path() + " : " + name + "  " + shown(c.before()) + "  ->  " + shown(c.after());
+            case ADDED -> "+ value " + path + " : " + HiveDump.valueLine(c.after());
+            case REMOVED -> "- value " + path + " : " + HiveDump.valueLine(c.before());
+            case CHANGED -> "~ value " + path + " : " + name + "  " + shown(c.before()) + "  ->  " + shown(c.after());
         };
     }
 

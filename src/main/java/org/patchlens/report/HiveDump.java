@@ -232,10 +232,10 @@ public final class HiveDump {
             Key k = it.key();
             n[0]++;
             sb.setLength(0);
-            sb.append(k.path()).append("  [").append(FileTime.iso(k.lastWrittenRaw())).append(']');
+            sb.append(printable(k.path())).append("  [").append(FileTime.iso(k.lastWrittenRaw())).append(']');
             String cls = it.className();
             if (cls != null) {
-                sb.append("  class=\"").append(cls).append('"');
+                sb.append("  class=\"").append(printable(cls)).append('"');
             }
             sb.append('\n');
             out.append(sb);
