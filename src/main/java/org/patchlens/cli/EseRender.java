@@ -83,7 +83,7 @@ final class EseRender {
             out.println();
             out.println("Other eseutil lines (kept as printed):");
             for (TextField f : extra) {
-                out.println("  line " + f.line() + ": " + f.label() + ": " + f.value());
+                out.println(org.patchlens.report.HiveDump.printable("  line " + f.line() + ": " + f.label() + ": " + f.value()));
             }
         }
         out.println();
@@ -92,7 +92,7 @@ final class EseRender {
             out.println("  none");
         }
         for (Note n : notes) {
-            out.println("  " + n);
+            out.println(org.patchlens.report.HiveDump.printable("  " + n));
         }
     }
 
@@ -384,7 +384,7 @@ final class EseRender {
             out.println();
             out.println("Databases:");
             for (LogChain.DatabaseVerdict v : r.databases()) {
-                out.println("  " + v.file() + ": " + v.verdict());
+                out.println(org.patchlens.report.HiveDump.printable("  " + v.file() + ": " + v.verdict()));
             }
         }
         if (!r.ignored().isEmpty()) {
@@ -400,7 +400,7 @@ final class EseRender {
             out.println("  none");
         }
         for (Note n : r.findings()) {
-            out.println("  " + n);
+            out.println(org.patchlens.report.HiveDump.printable("  " + n));
         }
         out.println();
         out.println("Verdict: " + r.verdict());

@@ -12,7 +12,7 @@ import org.patchlens.hive.HiveBuilder;
 /**
  * A crafted hive can name keys and values, and hold strings, with terminal escape sequences; a file can
  * be named with them. No text output (stdout of the text formats, and stderr) may pass an ESC or BEL
- * on to the examiner's terminal: each is shown escaped ({@code \u001b}; {@code %1B} in the listing).
+ * (nor, for {@code ese header}, an eseutil text file's name) on to the examiner's terminal: each is shown escaped ({@code \u001b}; {@code %1B} in the listing).
  */
 class ControlCharactersInOutputTest {
     private static final String ESC = "\u001b";
@@ -34,6 +34,10 @@ class ControlCharactersInOutputTest {
                 .putU4(a.key("Gone").nkOffset(), 36, 0);
         String one = Files.write(ev.resolve("one" + ESC + "[H"), img.fixChecksum().bytes()).toString();
         String two = b.write(ev.resolve("two")).toString();
+        Path mh = ev.resolve("mh" + ESC + "[2J.txt");
+        try (var in = getClass().getResourceAsStream("/org/patchlens/ese/eseutil/mh-55.txt")) {
+            Files.copy(in, mh);
+        }
         String key = "K" + ESC + "[2J";
         String value = "V" + ESC + "]0;title\u0007";
         List<String[]> lines = List.of(
@@ -48,7 +52,8 @@ class ControlCharactersInOutputTest {
                 new String[] {"hive", "dump", one, "--format", "listing"},
                 new String[] {"hive", "dump", one, "--path", "No" + ESC + "[2J"},
                 new String[] {"hive", "diff", one, two},
-                new String[] {"hive", "deleted", one, "--format", "text"});
+                new String[] {"hive", "deleted", one, "--format", "text"},
+                new String[] {"ese", "header", mh.toString()});
         for (String[] args : lines) {
             CliRun r = CliRun.of(args);
             String cmd = String.join(" ", args).replace(ESC, "<ESC>").replace("\u0007", "<BEL>");
