@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.patchlens.FormatException;
-import org.patchlens.report.HiveDump;
+import org.patchlens.report.Printable;
 
 /** Turns any failure into the one line a user sees, and (with --debug) a stack trace. */
 final class Errors {
@@ -34,10 +34,10 @@ final class Errors {
      * evidence and may hold line breaks, which would split one stderr line into several (or forge one),
      * and other control characters: a tab that makes a name look like a stack-trace line, an escape
      * sequence that a terminal would obey. Each is shown as the text dumps show it ({@code \n},
-     * {@code \t}, {@code \u001b}: {@link HiveDump#printable}), so the name stays exact and readable.
+     * {@code \t}, {@code \u001b}: {@link Printable#of}), so the name stays exact and readable.
      */
     static String flat(String msg) {
-        return HiveDump.printable(msg);
+        return Printable.of(msg);
     }
 
     static String trace(Throwable ex) {

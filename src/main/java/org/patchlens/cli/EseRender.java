@@ -21,7 +21,7 @@ import org.patchlens.ese.Signature;
 import org.patchlens.ese.Source;
 import org.patchlens.ese.TextField;
 import org.patchlens.ese.Verification;
-import org.patchlens.report.HiveDump;
+import org.patchlens.report.Printable;
 
 /**
  * Text output with eseutil's labels ({@code /mh}, {@code /mk}, {@code /ml}) plus the
@@ -58,7 +58,7 @@ final class EseRender {
     }
 
     private static void source(PrintWriter out, String file, Source source, Verification v) {
-        out.println("File: " + HiveDump.printable(String.valueOf(file)));
+        out.println("File: " + Printable.of(String.valueOf(file)));
         out.println("Source: " + (source == Source.TEXT ? "eseutil text dump (fields as printed; no checksum verified)"
                 : "binary header, fields from the " + v.used() + " copy"));
     }
@@ -84,7 +84,7 @@ final class EseRender {
             out.println();
             out.println("Other eseutil lines (kept as printed):");
             for (TextField f : extra) {
-                out.println(HiveDump.printable("  line " + f.line() + ": " + f.label() + ": " + f.value()));
+                out.println(Printable.of("  line " + f.line() + ": " + f.label() + ": " + f.value()));
             }
         }
         out.println();
@@ -93,7 +93,7 @@ final class EseRender {
             out.println("  none");
         }
         for (Note n : notes) {
-            out.println(HiveDump.printable("  " + n));
+            out.println(Printable.of("  " + n));
         }
     }
 
@@ -309,7 +309,7 @@ final class EseRender {
     // ------------------------------------------------------------------ log (/ml)
 
     static void log(PrintWriter out, LogHeader h) {
-        out.println("File: " + HiveDump.printable(String.valueOf(h.file())));
+        out.println("File: " + Printable.of(String.valueOf(h.file())));
         out.println("Source: " + (h.source() == Source.TEXT ? "eseutil text dump (fields as printed; no checksum verified)"
                 : "binary log header"));
         out.println();
@@ -385,7 +385,7 @@ final class EseRender {
             out.println();
             out.println("Databases:");
             for (LogChain.DatabaseVerdict v : r.databases()) {
-                out.println(HiveDump.printable("  " + v.file() + ": " + v.verdict()));
+                out.println(Printable.of("  " + v.file() + ": " + v.verdict()));
             }
         }
         if (!r.ignored().isEmpty()) {
@@ -401,7 +401,7 @@ final class EseRender {
             out.println("  none");
         }
         for (Note n : r.findings()) {
-            out.println(HiveDump.printable("  " + n));
+            out.println(Printable.of("  " + n));
         }
         out.println();
         out.println("Verdict: " + r.verdict());

@@ -14,7 +14,7 @@ import org.patchlens.hive.HiveException;
 import org.patchlens.hive.HiveHeader;
 import org.patchlens.hive.HiveStats;
 import org.patchlens.hive.ReplayLedger;
-import org.patchlens.report.HiveDump;
+import org.patchlens.report.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -155,7 +155,7 @@ final class HiveInfo implements Callable<Integer> {
 
     /** One "Name: value" line; the value (file names, the embedded name) may come from the evidence: controls escaped. */
     private static void row(PrintWriter out, String name, String value) {
-        out.printf("%-22s%s%n", name + ":", HiveDump.printable(value));
+        out.printf("%-22s%s%n", name + ":", Printable.of(value));
     }
 
     private void json(PrintWriter out, Hive hive, HiveHeader h, HiveStats s, List<Damage> damage, String sha)

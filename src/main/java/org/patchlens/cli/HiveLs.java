@@ -8,6 +8,7 @@ import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
 import org.patchlens.report.HiveDump;
+import org.patchlens.report.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -33,11 +34,11 @@ final class HiveLs implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Hive hive = HiveSupport.open(file, logs)) {
             Key key = HiveSupport.key(hive, keyPath);
-            out.println(HiveDump.printable(key.path()) + "  [" + FileTime.iso(key.lastWrittenRaw()) + "]  " + key.subkeyCount()
+            out.println(Printable.of(key.path()) + "  [" + FileTime.iso(key.lastWrittenRaw()) + "]  " + key.subkeyCount()
                     + " subkeys, " + key.valueCount() + " values");
             for (Key k : key.subkeys()) {
                 out.printf("  %s  %-40s %d subkeys, %d values%n", FileTime.iso(k.lastWrittenRaw()),
-                        HiveDump.printable(k.name()) + "\\", k.subkeyCount(), k.valueCount());
+                        Printable.of(k.name()) + "\\", k.subkeyCount(), k.valueCount());
             }
             for (Value v : key.values()) {
                 out.println("  " + HiveDump.valueLine(v));

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
-import org.patchlens.report.HiveDump;
+import org.patchlens.report.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,7 +75,7 @@ final class HiveTimeline implements Callable<Integer> {
                 switch (format) {
                     case TEXT -> {
                         for (Entry e : entries) {
-                            w.write(FileTime.iso(e.time()) + "  " + HiveDump.printable(e.path()) + "\n");
+                            w.write(FileTime.iso(e.time()) + "  " + Printable.of(e.path()) + "\n");
                         }
                     }
                     case CSV -> {

@@ -93,11 +93,11 @@ public final class DeletedWriter {
     public static String text(Item i) {
         String where = String.format("@0x%X", i.fileOffset());
         if (i.isKey()) {
-            return "[" + i.label() + "] key   " + HiveDump.printable(i.path()) + "  [" + FileTime.iso(i.lastWritten()) + "]  " + where;
+            return "[" + i.label() + "] key   " + Printable.of(i.path()) + "  [" + FileTime.iso(i.lastWritten()) + "]  " + where;
         }
-        String owner = i.path().isEmpty() ? "<no key>" : HiveDump.printable(i.path());
-        return "[" + i.label() + "] value " + owner + " : " + (i.name().isEmpty() ? "(default)" : HiveDump.printable(
-                i.name())) + " = " + ValueType.name(i.typeCode()) + " " + HiveDump.printable(render(i)) + "  (data "
+        String owner = i.path().isEmpty() ? "<no key>" : Printable.of(i.path());
+        return "[" + i.label() + "] value " + owner + " : " + (i.name().isEmpty() ? "(default)" : Printable.of(
+                i.name())) + " = " + ValueType.name(i.typeCode()) + " " + Printable.of(render(i)) + "  (data "
                 + i.dataStatus() + ", " + i.data().length + " bytes)  " + where;
     }
 }

@@ -64,11 +64,11 @@ public final class DiffWriter implements Consumer<Change>, AutoCloseable {
             case REMOVED -> "-";
             case CHANGED -> "~";
         };
-        String path = HiveDump.printable(c.path());
+        String path = Printable.of(c.path());
         if (c.isKey()) {
-            return mark + " key   " + path + (c.detail().isEmpty() ? "" : "  (" + HiveDump.printable(c.detail()) + ")");
+            return mark + " key   " + path + (c.detail().isEmpty() ? "" : "  (" + Printable.of(c.detail()) + ")");
         }
-        String name = c.valueName().isEmpty() ? "(default)" : HiveDump.printable(c.valueName());
+        String name = c.valueName().isEmpty() ? "(default)" : Printable.of(c.valueName());
         return switch (c.kind()) {
             case ADDED -> "+ value " + path + " : " + HiveDump.valueLine(c.after());
             case REMOVED -> "- value " + path + " : " + HiveDump.valueLine(c.before());

@@ -77,12 +77,12 @@ public final class FindingsWriter {
             }
             sb.append('\n').append(f.severity()).append(' ').append(f.rule().id()).append(' ').append(f.status())
                     .append("  ").append(f.rule().title()).append('\n');
-            sb.append("  object:   ").append(HiveDump.printable(f.object())).append('\n');
-            sb.append("  expected: ").append(HiveDump.printable(f.expected()));
+            sb.append("  object:   ").append(Printable.of(f.object())).append('\n');
+            sb.append("  expected: ").append(Printable.of(f.expected()));
             if (!f.expectedSource().isNone()) {
                 sb.append("   [").append(f.expectedSource()).append(']');
             }
-            sb.append('\n').append("  actual:   ").append(HiveDump.printable(f.actual()));
+            sb.append('\n').append("  actual:   ").append(Printable.of(f.actual()));
             if (!f.actualSource().isNone()) {
                 sb.append("   [").append(f.actualSource()).append(']');
             }

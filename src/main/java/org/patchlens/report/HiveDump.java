@@ -232,10 +232,10 @@ public final class HiveDump {
             Key k = it.key();
             n[0]++;
             sb.setLength(0);
-            sb.append(printable(k.path())).append("  [").append(FileTime.iso(k.lastWrittenRaw())).append(']');
+            sb.append(Printable.of(k.path())).append("  [").append(FileTime.iso(k.lastWrittenRaw())).append(']');
             String cls = it.className();
             if (cls != null) {
-                sb.append("  class=\"").append(printable(cls)).append('"');
+                sb.append("  class=\"").append(Printable.of(cls)).append('"');
             }
             sb.append('\n');
             out.append(sb);
@@ -257,15 +257,15 @@ public final class HiveDump {
     /** As {@link #valueLine(Value)}, with the value's data as already read. */
     static String valueLine(Value v, byte[] data) {
         StringBuilder sb = new StringBuilder();
-        sb.append(v.name().isEmpty() ? "(default)" : printable(v.name())).append("  ")
+        sb.append(v.name().isEmpty() ? "(default)" : Printable.of(v.name())).append("  ")
                 .append(ValueType.name(v.typeCode())).append("  ");
         DecodedValue d = v.decoded(data);
         switch (d.kind()) {
-            case STRING -> sb.append('"').append(printable(d.text())).append('"');
+            case STRING -> sb.append('"').append(Printable.of(d.text())).append('"');
             case MULTI_STRING -> {
                 sb.append('[');
                 for (int i = 0; i < d.strings().size(); i++) {
-                    sb.append(i == 0 ? "" : ", ").append('"').append(printable(d.strings().get(i))).append('"');
+                    sb.append(i == 0 ? "" : ", ").append('"').append(Printable.of(d.strings().get(i))).append('"');
                 }
                 sb.append(']');
             }
@@ -277,25 +277,4 @@ public final class HiveDump {
         return sb.toString();
     }
 
-    /** Control characters as \\n, \\t or \\uXXXX, so a name or string never breaks a line. */
-    public static String printable(String s) {
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
-                if (sb == null) {
-                    sb = new StringBuilder(s.substring(0, i));
-                }
-                sb.append(switch (c) {
-                    case '\n' -> "\\n";
-                    case '\r' -> "\\r";
-                    case '\t' -> "\\t";
-                    default -> String.format("\\u%04x", (int) c);
-                });
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? s : sb.toString();
-    }
 }

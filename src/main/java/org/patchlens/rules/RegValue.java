@@ -6,7 +6,7 @@ import org.patchlens.hive.DecodedValue;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
 import org.patchlens.hive.ValueType;
-import org.patchlens.report.HiveDump;
+import org.patchlens.report.Printable;
 
 /** A registry value as a rule sees it: decoded, with its raw bytes, its key's time and where it came from. */
 public record RegValue(String name, long typeCode, byte[] data, String text, long keyLastWritten, Source source) {
@@ -44,7 +44,7 @@ public record RegValue(String name, long typeCode, byte[] data, String text, lon
 
     /** Type name plus the data as a person reads it. */
     public String shown() {
-        return ValueType.name(typeCode) + " " + (isString() ? "\"" + HiveDump.printable(text) + "\"" : text);
+        return ValueType.name(typeCode) + " " + (isString() ? "\"" + Printable.of(text) + "\"" : text);
     }
 
     public boolean sameData(RegValue o) {
