@@ -2,6 +2,7 @@ package org.patchlens.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +14,14 @@ import java.util.concurrent.Callable;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
 import org.patchlens.evidence.EvidenceScanner;
+import org.patchlens.report.AtomicFile;
 import org.patchlens.report.CheckReport;
 import org.patchlens.report.FindingsWriter;
-import org.patchlens.report.HiveWorkbooks;
+import org.patchlens.report.Output;
+import org.patchlens.report.OutputFormat;
 import org.patchlens.report.Report;
 import org.patchlens.report.ReportWorkbook;
+import org.patchlens.report.RunTemp;
 import org.patchlens.report.XlsxBook;
 import org.patchlens.rules.CheckContext;
 import org.patchlens.rules.CheckOptions;
@@ -39,7 +43,8 @@ import picocli.CommandLine.Parameters;
             "      --restore-type online --format jsonl -o findings.jsonl",
             "", "Exit code 1 when a finding is at or above --fail-on (default high)."})
 final class CheckCommand implements Callable<Integer> {
-    enum Format { TEXT, JSONL }
+    static final Output.Spec OUTPUT = Output.Spec.of("check", OutputFormat.TEXT, OutputFormat.JSONL, OutputFormat.CSV,
+            OutputFormat.XLSX);
 
     enum FailOn { CRIT, HIGH, WARN, NEVER }
 
@@ -108,12 +113,12 @@ final class CheckCommand implements Callable<Integer> {
             + "was run.")
     int isintegRuns;
 
-    @Option(names = "--format", defaultValue = "text", description = "stdout: text (summary) or jsonl (one finding "
-            + "per line).")
-    Format format;
+    @Option(names = "--format", paramLabel = "FORMAT", description = {"text (the summary), jsonl (one finding per "
+            + "line), csv or xlsx", "(default: text, or the -o name's extension)."})
+    String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the full report: .jsonl, .csv or .xlsx "
-            + "(an Excel workbook, docs/report.md).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = {"Write the full report to FILE: .txt, "
+            + ".jsonl, .csv or .xlsx (an Excel workbook,", "docs/report.md); stdout then gets the text summary."})
     Path output;
 
     @Option(names = "--fail-on", defaultValue = "high", description = "crit, high, warn or never (default: "
@@ -133,6 +138,9 @@ final class CheckCommand implements Callable<Integer> {
     /** The arguments a report shows (for --demo the user's, not the expanded demo arguments). */
     List<String> shownArgs;
 
+    /** For --demo: what is being run, on stderr once the arguments have been validated. */
+    String banner;
+
     static final class StartViaConverter implements CommandLine.ITypeConverter<CheckOptions.StartVia> {
         @Override
         public CheckOptions.StartVia convert(String value) {
@@ -143,52 +151,110 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (demo) {
+            if (dir != null) {
+                throw new UsageException("--demo runs on the evidence bundled in patchlens: give --demo or DIR, not both");
+            }
             return runDemo();
+        }
+        List<Path> inputs = namedInputs();
+        Output out = output == null ? null : Output.plan(OUTPUT, format, output, force, inputs);
+        OutputFormat stdout = out != null ? OutputFormat.TEXT : Output.format(OUTPUT, format, null);
+        if (stdout == OutputFormat.XLSX) {
+            throw new UsageException("check: xlsx is written to a file: give -o NAME.xlsx");
+        }
+        if (banner != null) {
+            spec.commandLine().getErr().println(banner);
+            spec.commandLine().getErr().flush();
         }
         List<Evidence> evidence = gather();
         if (evidence.stream().noneMatch(e -> e.kind() != EvidenceKind.UNRELATED)) {
-            throw new UsageException("no evidence: give a folder or --system / --cluster / --store ... (see --help)");
+            throw new UsageException(dir != null ? dir + ": no evidence found in the folder (no hive, ESE file or "
+                    + "eseutil output; see --help)" : "no evidence: give a folder or --system / --cluster / --store ... "
+                    + "(see --help)");
         }
         CheckOptions opts = new CheckOptions(restoreType, rollForward, expectOrg, expectSite, expectServer, envLine,
                 isintegVersion, exchangeSp, startVia, isintegRuns);
         CheckContext ctx = new CheckContext(evidence, opts);
         RuleEngine.CheckResult result = RuleEngine.run(ctx);
-        Writer out = spec.commandLine().getOut();
-        if (format == Format.JSONL) {
-            FindingsWriter.jsonl(result.findings(), out);
-        } else {
-            FindingsWriter.summary(result, threshold(), 10, out);
-        }
-        List<Path> inputs = new ArrayList<>(evidence.stream().map(Evidence::path).toList());
-        if (dir != null) {
-            inputs.add(dir);
-        }
-        if (logs != null) {
-            inputs.add(logs);
-        }
-        if (output != null && HiveWorkbooks.isXlsx(output)) {
-            Output.check(output, force, inputs);
-            List<String> args = shownArgs != null ? shownArgs : spec.commandLine().getParseResult().originalArgs();
-            Report report = CheckReport.withStoreFromEvidence(CheckReport.of(ctx, result,
-                    new Report.Run(Main.version(), args, java.time.Instant.now())), evidence);
-            ReportWorkbook.write(report, output, new XlsxBook.Options(Main.version(), "patchlens restore check",
-                    deterministic, "the JSONL output (--format jsonl, or -o FILE.jsonl)"));
-        } else if (output != null) {
-            try (Writer w = Output.writer(output, force, inputs, null)) {
-                String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (n.endsWith(".csv")) {
-                    FindingsWriter.csv(result.findings(), w);
-                } else if (n.endsWith(".jsonl") || n.endsWith(".json")) {
-                    FindingsWriter.jsonl(result.findings(), w);
-                } else {
-                    throw new UsageException(output + ": unknown report format (use .jsonl, .csv or .xlsx)");
+        PrintWriter console = spec.commandLine().getOut();
+        write(result, stdout, console, 10);
+        if (out != null) {
+            if (out.format() == OutputFormat.XLSX) {
+                List<String> args = shownArgs != null ? shownArgs : spec.commandLine().getParseResult().originalArgs();
+                Report report = CheckReport.withStoreFromEvidence(CheckReport.of(ctx, result,
+                        new Report.Run(Main.version(), args, java.time.Instant.now())), evidence);
+                try (AtomicFile f = out.openFile()) {
+                    ReportWorkbook.write(report, f, new XlsxBook.Options(Main.version(), "patchlens restore check",
+                            deterministic, "the JSONL output (--format jsonl, or -o FILE.jsonl)"));
+                }
+            } else {
+                try (Output.Sink sink = out.open(console)) {
+                    write(result, out.format(), sink.writer(), Integer.MAX_VALUE);
+                    sink.commit();
                 }
             }
+            console.println();
+            console.println(Errors.flat("Full report: " + out.describe()));
+            console.flush();
         }
         if (failOn == FailOn.NEVER) {
             return Main.OK;
         }
         return result.failingRules(threshold()).isEmpty() ? Main.OK : Main.FINDINGS;
+    }
+
+    /** The findings in one of the text formats; the text summary shows the first {@code top} failing ones. */
+    private void write(RuleEngine.CheckResult result, OutputFormat f, Writer w, int top) throws IOException {
+        switch (f) {
+            case JSONL -> FindingsWriter.jsonl(result.findings(), w);
+            case CSV -> FindingsWriter.csv(result.findings(), w);
+            default -> FindingsWriter.summary(result, threshold(), top, w);
+        }
+        w.flush();
+    }
+
+    /**
+     * Every path the options name, checked before anything is read or written: a named file that is missing
+     * or not a regular file is a usage error naming it and its option.
+     */
+    private List<Path> namedInputs() {
+        List<Path> in = new ArrayList<>();
+        if (dir != null) {
+            if (!Files.isDirectory(dir)) {
+                throw new UsageException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+            }
+            in.add(dir);
+        }
+        if (logs != null) {
+            if (!Files.isDirectory(logs)) {
+                throw new UsageException(logs + ": " + (Files.exists(logs) ? "not a folder" : "no such folder")
+                        + " (given as --logs)");
+            }
+            in.add(logs);
+        }
+        named(in, "--system", system == null ? List.of() : List.of(system));
+        named(in, "--software", software == null ? List.of() : List.of(software));
+        named(in, "--cluster", clusters);
+        named(in, "--store", stores);
+        named(in, "--eseutil-dump", dumps);
+        for (Path p : checkpoints) {
+            if (!Files.isDirectory(p)) {
+                named(in, "--checkpoint", List.of(p));
+            } else {
+                in.add(p);
+            }
+        }
+        return in;
+    }
+
+    private static void named(List<Path> in, String option, List<Path> files) {
+        for (Path p : files) {
+            if (!Files.isRegularFile(p)) {
+                throw new UsageException(p + ": " + (Files.exists(p) ? "not a regular file" : "no such file")
+                        + " (given as " + option + ")");
+            }
+            in.add(p);
+        }
     }
 
     private Severity threshold() {
@@ -234,18 +300,42 @@ final class CheckCommand implements Callable<Integer> {
         return out;
     }
 
-    /** An explicitly named file: its option decides its role; a content that disagrees is an error on it. */
+    /**
+     * An explicitly named file: its option decides its role. Content of another kind (by the classifier) is a
+     * usage error naming the file, the role and what the content is; unreadable content (a damaged file of
+     * the right kind, say) stays evidence and is reported by the IN rules.
+     */
     private static void explicit(List<Evidence> out, Path p, EvidenceKind as) {
         Evidence e = EvidenceScanner.examine(p, p.toString(), true);
-        if (as != null && e.kind() != as && e.kind() != EvidenceKind.UNREADABLE
-                && !(as == EvidenceKind.REGISTRY_CHECKPOINT && e.kind().isHive())) {
-            List<String> errors = new ArrayList<>(e.errors());
-            errors.add("given as " + as.label() + " but the content is a " + e.kind().label() + " (" + e.detail() + ")");
-            e = new Evidence(e.path(), e.name(), e.size(), e.sha256(), e.kind(), e.detail(), List.copyOf(errors), true);
-        } else if (as != null && e.kind() != EvidenceKind.UNREADABLE) {
+        boolean fits = as == null ? e.kind().isEse() : e.kind() == as
+                || (as == EvidenceKind.REGISTRY_CHECKPOINT && e.kind().isHive());
+        if (!fits && e.kind() != EvidenceKind.UNREADABLE) {
+            throw new UsageException(p + ": given as " + option(as) + " but " + (e.kind() == EvidenceKind.UNRELATED
+                    ? "it is not evidence: " + e.detail() : "its content is " + article(e.kind().label()) + " ("
+                    + e.detail() + ")"));
+        }
+        if (as != null && e.kind() != EvidenceKind.UNREADABLE) {
             e = new Evidence(e.path(), e.name(), e.size(), e.sha256(), as, e.detail(), e.errors(), true);
         }
         add(out, e);
+    }
+
+    private static String option(EvidenceKind as) {
+        if (as == null) {
+            return "--store (an ESE database, patch, checkpoint or log file)";
+        }
+        return switch (as) {
+            case SYSTEM_HIVE -> "--system (a SYSTEM hive)";
+            case SOFTWARE_HIVE -> "--software (a SOFTWARE hive)";
+            case CLUSTER_HIVE -> "--cluster (a cluster hive)";
+            case REGISTRY_CHECKPOINT -> "--checkpoint (a registry checkpoint hive)";
+            case ESEUTIL_TEXT -> "--eseutil-dump (saved eseutil /mh, /mk or /ml output)";
+            default -> as.label();
+        };
+    }
+
+    private static String article(String label) {
+        return ("aeiouAEIOU".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
     }
 
     private static void add(List<Evidence> out, Evidence e) {
@@ -254,37 +344,43 @@ final class CheckCommand implements Callable<Integer> {
         out.add(e);
     }
 
-    /** Extracts the bundled demo evidence to a temporary folder and runs check on it with the demo's facts. */
+    /**
+     * Extracts the bundled demo evidence into this run's private temporary folder and runs check on it with
+     * the demo's operator facts ({@code demo/check.args}, read as a picocli @-file); the user's own options
+     * come after them and override them. The banner goes to stderr, so stdout holds only the chosen format.
+     */
     private int runDemo() throws IOException {
-        Path tmp = Files.createTempDirectory("patchlens-demo");
+        Path tmp = Files.createTempDirectory(RunTemp.folder(), "demo");
         try {
+            Path argsFile = tmp.resolve("check.args");
+            try (InputStream a = resource("demo/check.args")) {
+                Files.copy(a, argsFile);
+            }
             List<String> args = new ArrayList<>();
             args.add(extractDemo(tmp.resolve("evidence")).toString());
-            try (InputStream a = resource("demo/check.args")) {
-                for (String line : new String(a.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.isBlank() && !line.startsWith("#")) {
-                        args.add(line.strip());
-                    }
-                }
-            }
+            args.add("@" + argsFile);
             List<String> original = spec.commandLine().getParseResult().originalArgs();
             int start = original.indexOf(spec.name()) + 1;
+            List<String> own = new ArrayList<>();
             for (String extra : original.subList(Math.max(0, start), original.size())) {
                 if (!extra.equals("--demo")) {
-                    args.add(extra);
+                    own.add(extra);
                 }
             }
-            spec.commandLine().getOut().println("Demo evidence (bundled): a two-node Exchange 5.5 cluster after an "
-                    + "offline restore; patchlens check " + String.join(" ", args.subList(1, args.size())));
-            spec.commandLine().getOut().println();
+            args.addAll(own);
             CheckCommand inner = new CheckCommand();
             CommandLine cl = new CommandLine(inner);
             cl.setOut(spec.commandLine().getOut());
             cl.setErr(spec.commandLine().getErr());
             cl.setCaseInsensitiveEnumValuesAllowed(true);
+            cl.setOverwrittenOptionsAllowed(true); // the user's options after the demo's win
             cl.parseArgs(args.toArray(String[]::new));
             inner.spec = cl.getCommandSpec();
-            inner.shownArgs = List.copyOf(spec.commandLine().getParseResult().originalArgs());
+            inner.shownArgs = List.copyOf(original);
+            List<String> facts = cl.getParseResult().expandedArgs();
+            inner.banner = "patchlens: Demo evidence (bundled): a two-node Exchange 5.5 cluster after an offline restore; "
+                    + Errors.flat("patchlens check " + String.join(" ", facts.subList(1, facts.size()).stream()
+                    .map(CheckCommand::quoted).toList()));
             try {
                 return inner.call();
             } catch (IOException | RuntimeException e) {
@@ -295,6 +391,12 @@ final class CheckCommand implements Callable<Integer> {
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    /** An argument as a shell would need it typed. */
+    private static String quoted(String a) {
+        return a.isEmpty() || a.chars().anyMatch(c -> " \t\"'$`\\;&|<>()*?".indexOf(c) >= 0)
+                ? "'" + a.replace("'", "'\\''") + "'" : a;
     }
 
     /** Copies the bundled demo evidence into {@code dir} (created); returns {@code dir}. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.patchlens.FormatException;
+import org.patchlens.report.OutputException;
 import org.patchlens.report.Printable;
 
 /** Turns any failure into the one line a user sees, and (with --debug) a stack trace. */
@@ -15,7 +16,7 @@ final class Errors {
     static String oneLine(Throwable ex) {
         Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         String msg;
-        if (e instanceof FormatException || e instanceof UsageException) {
+        if (e instanceof FormatException || e instanceof UsageException || e instanceof OutputException) {
             msg = e.getMessage();
         } else if (e instanceof NoSuchFileException n) {
             msg = n.getFile() + ": no such file";

@@ -1,12 +1,14 @@
 package org.patchlens.cli;
 
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.patchlens.hive.DeletedRecords;
 import org.patchlens.hive.Hive;
 import org.patchlens.report.DeletedWriter;
+import org.patchlens.report.Output;
+import org.patchlens.report.OutputBudget;
+import org.patchlens.report.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,10 +31,15 @@ final class HiveDeleted implements Callable<Integer> {
     @Mixin
     LogOptions logs;
 
-    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl, csv or text (default: ${DEFAULT-VALUE}).")
-    DeletedWriter.Format format;
+    static final Output.Spec OUTPUT = Output.Spec.of("hive deleted", OutputFormat.JSONL, OutputFormat.CSV,
+            OutputFormat.TEXT);
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT instead of stdout.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, csv or text (default: jsonl, or the -o "
+            + "name's extension).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT (.jsonl, .csv, .txt) instead "
+            + "of stdout.")
     Path output;
 
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
@@ -43,12 +50,24 @@ final class HiveDeleted implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Output out = Output.plan(OUTPUT, format, output, force, HiveSupport.inputs(file, logs));
         try (Hive hive = HiveSupport.open(file, logs)) {
             List<DeletedRecords.Item> items = DeletedRecords.scan(hive);
-            try (Writer w = Output.writer(output, force, List.of(file), spec.commandLine().getOut())) {
-                DeletedWriter.write(items, format, w);
+            OutputBudget.Exceeded cut = null;
+            try (Output.Sink sink = out.open(spec.commandLine().getOut()).limit(OutputBudget.forInput(hive.fileSize()))) {
+                try {
+                    DeletedWriter.write(items, DeletedWriter.Format.valueOf(out.format().name()), sink.writer());
+                } catch (OutputBudget.Exceeded e) {
+                    cut = e;
+                }
+                sink.commit();
             }
+            HiveSupport.written(out, items.size() + " recovered record" + (items.size() == 1 ? "" : "s"),
+                    spec.commandLine().getOut());
             int code = HiveSupport.finish(hive, spec.commandLine().getErr());
+            if (cut != null) {
+                code = HiveSupport.cut(cut, hive, spec.commandLine().getErr());
+            }
             return code != Main.OK ? code : items.isEmpty() ? Main.OK : Main.FINDINGS;
         }
     }

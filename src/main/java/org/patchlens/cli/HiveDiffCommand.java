@@ -1,13 +1,15 @@
 package org.patchlens.cli;
 
-import java.io.Writer;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveDiff;
 import org.patchlens.report.DiffWriter;
-import org.patchlens.report.HiveWorkbooks;
+import org.patchlens.report.Output;
+import org.patchlens.report.OutputBudget;
+import org.patchlens.report.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "  patchlens hive diff SYSTEM.before SYSTEM.after",
             "  patchlens hive diff NTUSER.DAT --replayed      (what the logs change)",
             "  patchlens hive diff SYSTEM CPT00000002.CPT --path 'ControlSet001\\Services\\MSExchangeIS' --b-path '\\'",
-            "  patchlens hive diff A B --format csv -o diff.csv",
+            "  patchlens hive diff A B -o diff.csv",
             "  patchlens hive diff A B -o diff.xlsx           (an Excel workbook: chosen by the .xlsx name)"})
 final class HiveDiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "The hive before.")
@@ -43,10 +45,15 @@ final class HiveDiffCommand implements Callable<Integer> {
             description = "The subtree of B to compare with (default: the same as --path).")
     String bPath;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, jsonl or csv (default: ${DEFAULT-VALUE}).")
-    DiffWriter.Format format;
+    static final Output.Spec OUTPUT = Output.Spec.of("hive diff", OutputFormat.TEXT, OutputFormat.JSONL, OutputFormat.CSV,
+            OutputFormat.XLSX);
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT instead of stdout.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, jsonl, csv or xlsx (default: text, or the "
+            + "-o name's extension).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT (.txt, .jsonl, .csv, .xlsx) "
+            + "instead of stdout.")
     Path output;
 
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
@@ -70,7 +77,11 @@ final class HiveDiffCommand implements Callable<Integer> {
         }
         LogOptions bLogs = new LogOptions();
         bLogs.noLogs = logs.noLogs;
-        List<Path> inputs = b == null ? List.of(a) : List.of(a, b);
+        List<Path> inputs = new ArrayList<>(HiveSupport.inputs(a, logs));
+        if (b != null) {
+            inputs.addAll(HiveSupport.inputs(b, bLogs));
+        }
+        Output out = Output.plan(OUTPUT, format, output, force, inputs);
         try (Hive ha = replayed ? HiveSupport.open(a) : HiveSupport.open(a, logs);
              Hive hb = replayed ? HiveSupport.open(a, logs) : HiveSupport.open(b, bLogs)) {
             if (replayed) {
@@ -82,19 +93,38 @@ final class HiveDiffCommand implements Callable<Integer> {
             var ka = HiveSupport.key(ha, keyPath);
             var kb = HiveSupport.key(hb, bPath != null ? bPath : keyPath);
             long n;
-            if (HiveWorkbooks.isXlsx(output)) {
+            OutputBudget.Exceeded cut = null;
+            if (out.format() == OutputFormat.XLSX) {
                 n = Workbooks.diff(ha, ka, a, hb, kb, b == null ? a : b, keyPath, bPath != null ? bPath : keyPath,
-                        output, force, deterministic, spec);
+                        out, deterministic, spec);
             } else {
-                try (Writer w = Output.writer(output, force, inputs, spec.commandLine().getOut());
-                     DiffWriter dw = new DiffWriter(format, w)) {
-                    n = HiveDiff.compare(ka, kb, dw);
+                try (Output.Sink sink = out.open(spec.commandLine().getOut())
+                        .limit(OutputBudget.forInput(ha.fileSize() + hb.fileSize()));
+                     DiffWriter dw = new DiffWriter(DiffWriter.Format.valueOf(out.format().name()), sink.writer())) {
+                    try {
+                        n = HiveDiff.compare(ka, kb, dw);
+                        dw.close();
+                    } catch (java.io.UncheckedIOException e) {
+                        if (!(e.getCause() instanceof OutputBudget.Exceeded x)) {
+                            throw e;
+                        }
+                        cut = x;
+                        n = 0;
+                    }
+                    sink.commit();
                 }
+            }
+            if (cut == null) {
+                HiveSupport.written(out, n + " difference" + (n == 1 ? "" : "s"), spec.commandLine().getOut());
             }
             int da = HiveSupport.finish(ha, spec.commandLine().getErr());
             int db = replayed ? (hb.damage().isEmpty() ? Main.OK : HiveSupport.finish(hb, spec.commandLine().getErr()))
                     : HiveSupport.finish(hb, spec.commandLine().getErr());
-            return n > 0 || da != Main.OK || db != Main.OK ? Main.FINDINGS : Main.OK;
+            if (cut != null) {
+                HiveSupport.cut(cut, ha.name() + " and " + hb.name(), ha.fileSize() + hb.fileSize(),
+                        spec.commandLine().getErr());
+            }
+            return n > 0 || cut != null || da != Main.OK || db != Main.OK ? Main.FINDINGS : Main.OK;
         }
     }
 }

@@ -15,7 +15,10 @@ import org.patchlens.hive.DeletedRecords;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.report.HiveDump;
-import org.patchlens.report.HiveWorkbooks;
+import org.patchlens.report.ConsoleOut;
+import org.patchlens.report.Output;
+import org.patchlens.report.OutputBudget;
+import org.patchlens.report.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,12 +42,16 @@ final class HiveDumpCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "KEYPATH", description = "Dump only this subtree.")
     String keyPath;
 
-    @Option(names = "--format", defaultValue = "jsonl",
-            description = "jsonl, csv, text or listing (default: ${DEFAULT-VALUE}).")
-    HiveDump.Format format = HiveDump.Format.JSONL;
+    static final Output.Spec OUTPUT = Output.Spec.of("hive dump", OutputFormat.JSONL, OutputFormat.CSV,
+            OutputFormat.TEXT, OutputFormat.LISTING, OutputFormat.XLSX);
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "jsonl, csv, text, listing or xlsx (default: jsonl, or the -o name's extension).")
+    String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Write to OUT instead of stdout (a folder when several FILEs are given).")
+            description = {"Write to OUT (.jsonl, .csv, .txt, .xlsx) instead of stdout;",
+                "a folder when several FILEs are given."})
     Path output;
 
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
@@ -70,22 +77,25 @@ final class HiveDumpCommand implements Callable<Integer> {
     }
 
     int run(PrintWriter out, PrintWriter err) throws IOException {
-        if (deleted && format == HiveDump.Format.LISTING) {
-            throw new UsageException("--deleted cannot be used with --format listing (the oracle format lists the live tree only)");
-        }
-        if (files.size() > 1 && HiveWorkbooks.isXlsx(output)) {
-            throw new UsageException(output + ": a workbook holds one hive; with several FILEs -o names a folder");
-        }
         if (files.size() > 1 && !logs.logs.isEmpty()) {
             throw new UsageException("--log names the logs of one hive; with several FILEs the logs beside each are used");
         }
         if (files.size() == 1) {
-            return dumpOne(files.get(0), output, out, err, Progress.forTerminal(err, files.get(0)));
+            Output o = Output.plan(OUTPUT, format, output, force, HiveSupport.inputs(files.get(0), logs));
+            checkDeleted(o.format());
+            return dumpOne(files.get(0), o, out, err, Progress.forTerminal(err, files.get(0)));
         }
         return dumpMany(out, err);
     }
 
-    private int dumpOne(Path file, Path to, PrintWriter out, PrintWriter err, Progress progress) throws IOException {
+    private void checkDeleted(OutputFormat f) {
+        if (deleted && f == OutputFormat.LISTING) {
+            throw new UsageException("--deleted cannot be used with --format listing (the oracle format lists the live "
+                    + "tree only)");
+        }
+    }
+
+    private int dumpOne(Path file, Output to, PrintWriter out, PrintWriter err, Progress progress) throws IOException {
         try (Hive hive = HiveSupport.open(file, logs)) {
             Key start = HiveSupport.key(hive, keyPath);
             List<DeletedRecords.Item> recovered = null;
@@ -95,49 +105,83 @@ final class HiveDumpCommand implements Callable<Integer> {
                         || i.path().equalsIgnoreCase(prefix) || i.path().regionMatches(true, 0, prefix + "\\", 0,
                         prefix.length() + 1)).toList();
             }
-            if (HiveWorkbooks.isXlsx(to)) {
-                Workbooks.dump(hive, start, file, to, force, deterministic, spec, recovered, progress);
-                return HiveSupport.finish(hive, err);
+            long[] n;
+            OutputBudget.Exceeded cut = null;
+            if (to.format() == OutputFormat.XLSX) {
+                n = Workbooks.dump(hive, start, file, to, deterministic, spec, recovered, progress);
+            } else {
+                try (Output.Sink sink = to.open(out).limit(OutputBudget.forInput(hive.fileSize()))) {
+                    try {
+                        n = HiveDump.write(hive, start, HiveDump.Format.valueOf(to.format().name()), sink.bytes(),
+                                recovered, progress::key);
+                    } catch (OutputBudget.Exceeded e) {
+                        cut = e;
+                        n = null;
+                    }
+                    sink.commit();
+                } catch (ConsoleOut.Closed e) {
+                    // whoever reads stdout has stopped (| head): stop writing; damage found so far is still reported
+                    n = null;
+                } finally {
+                    progress.done();
+                }
             }
-            List<Path> inputs = new ArrayList<>(List.of(file));
-            inputs.addAll(logs.resolve(file)); // the transaction logs are evidence too
-            try (OutputStream o = Output.bytes(to, force, inputs, out)) {
-                HiveDump.write(hive, start, format, o, recovered, progress::key);
-            } catch (ConsoleOut.Closed e) {
-                // whoever reads stdout has stopped (| head): stop writing; damage found so far is still reported
-            } finally {
-                progress.done();
+            if (n != null && !batch) {
+                HiveSupport.written(to, hive.name() + ": " + n[0] + " keys, " + n[1] + " values", out);
             }
-            return HiveSupport.finish(hive, err);
+            int code = HiveSupport.finish(hive, err);
+            if (cut != null) {
+                code = HiveSupport.cut(cut, hive, err);
+            }
+            // like hive deleted: recovered records are findings
+            return recovered != null && !recovered.isEmpty() ? Math.max(code, Main.FINDINGS) : code;
         }
     }
+
+    /** Set on the copies that dump one hive of a batch (the batch says what it wrote, once). */
+    private boolean batch;
 
     /** Several hives in one process: one output file each in the folder -o names; a bad hive costs only itself. */
     private int dumpMany(PrintWriter out, PrintWriter err) throws IOException {
         if (output == null) {
             throw new UsageException("several FILEs need -o FOLDER (one output per hive)");
         }
-        if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new UsageException(output + ": several FILEs need -o to name a folder, not a file");
+        OutputFormat f = Output.format(OUTPUT, format, null);
+        if (f == OutputFormat.XLSX) {
+            throw new UsageException(output + ": a workbook holds one hive; with several FILEs -o names a folder "
+                    + "(use --format jsonl, csv, text or listing)");
+        }
+        checkDeleted(f);
+        // every hive and the logs beside it are inputs; a missing one is reported when its turn comes
+        List<List<Path>> inputs = new ArrayList<>();
+        List<Path> all = new ArrayList<>();
+        for (Path file : files) {
+            List<Path> in = Files.isRegularFile(file) ? HiveSupport.inputs(file, LogOptions.auto()) : List.of(file);
+            inputs.add(in);
+            all.addAll(in);
         }
         // the folder itself is checked like an output file: not an input, not in an evidence folder
-        Output.check(output, force, files);
-        Files.createDirectories(output);
-        String ext = format.name().toLowerCase(Locale.ROOT).replace("listing", "txt").replace("text", "txt");
+        Output.checkFolder(output, force, all);
+        String ext = f.extension();
         Set<String> used = new HashSet<>();
         // per base name, the next number to try, so that a thousand hives called SYSTEM cost a thousand tries
         java.util.Map<String, Integer> next = new java.util.HashMap<>();
-        List<Path> targets = new ArrayList<>();
-        for (Path f : files) {
-            String base = f.getFileName().toString();
-            String name = base + "." + ext;
+        List<Output> targets = new ArrayList<>();
+        boolean folderExists = Files.isDirectory(output);
+        for (int i = 0; i < files.size(); i++) {
+            String base = files.get(i).getFileName().toString();
+            String name = base + ext;
             String lower = base.toLowerCase(Locale.ROOT);
-            for (int i = next.getOrDefault(lower, 2); !used.add(name.toLowerCase(Locale.ROOT)); i++) {
-                name = base + "." + i + "." + ext;
-                next.put(lower, i + 1);
+            for (int k = next.getOrDefault(lower, 2); !used.add(name.toLowerCase(Locale.ROOT)); k++) {
+                name = base + "." + k + ext;
+                next.put(lower, k + 1);
             }
-            targets.add(output.resolve(name));
+            Path target = output.resolve(name);
+            // every target validated before anything is written (an existing one may be evidence or a link to it)
+            targets.add(folderExists ? Output.plan(OUTPUT, f.label(), target, force, all)
+                    : Output.planInNewFolder(OUTPUT, f, target, all));
         }
+        Files.createDirectories(output);
         // Hives are independent: up to one worker per core dumps them, each into its own file, and
         // their messages are printed in the order the FILEs were given, whatever order they finish in.
         int workers = Math.min(files.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -146,26 +190,32 @@ final class HiveDumpCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
+        batch = true;
         try {
             List<java.util.concurrent.Future<Outcome>> results = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
-                Path target = targets.get(i);
+                Output target = targets.get(i);
                 results.add(pool.submit(() -> dumpInBatch(file, target, out)));
             }
             int worst = Main.OK;
-            Progress batch = Progress.forTerminalBatch(err, files.size());
+            int written = 0;
+            Progress progress = Progress.forTerminalBatch(err, files.size());
             for (int i = 0; i < results.size(); i++) {
                 Outcome o = await(results.get(i));
                 if (!o.messages().isEmpty()) {
-                    batch.clear();
+                    progress.clear();
                     err.print(o.messages());
                     err.flush();
                 }
                 worst = Math.max(worst, o.code());
-                batch.file(i + 1);
+                written += o.code() == Main.BAD_INPUT ? 0 : 1;
+                progress.file(i + 1);
             }
-            batch.done();
+            progress.done();
+            out.println(Errors.flat(written + " of " + files.size() + " hives dumped into " + output + " (" + f.label()
+                    + ")"));
+            out.flush();
             return worst;
         } finally {
             pool.shutdownNow();
@@ -198,8 +248,8 @@ final class HiveDumpCommand implements Callable<Integer> {
     private record Outcome(int code, String messages) {
     }
 
-    /** One hive of a batch; a bad hive costs only itself (its partial output is removed). */
-    private Outcome dumpInBatch(Path file, Path target, PrintWriter out) throws IOException {
+    /** One hive of a batch; a bad hive costs only itself (it leaves no output). */
+    private Outcome dumpInBatch(Path file, Output target, PrintWriter out) throws IOException {
         java.io.StringWriter messages = new java.io.StringWriter();
         PrintWriter err = new PrintWriter(messages);
         int code;
@@ -210,7 +260,6 @@ final class HiveDumpCommand implements Callable<Integer> {
             code = Main.FINDINGS;
         } catch (RuntimeException e) {
             err.println("patchlens: " + Errors.oneLine(e));
-            Files.deleteIfExists(target);
             code = Main.BAD_INPUT;
         }
         err.flush();
@@ -274,11 +323,10 @@ final class HiveDumpCommand implements Callable<Integer> {
                     }
                     switch (name) {
                         case "--format" -> {
-                            try {
-                                c.format = HiveDump.Format.valueOf(value.toUpperCase(Locale.ROOT));
-                            } catch (IllegalArgumentException e) {
-                                return null;
+                            if (OutputFormat.named(value) == OutputFormat.XLSX) {
+                                return null; // workbooks go through picocli (below)
                             }
+                            c.format = value;
                         }
                         case "--path" -> c.keyPath = value;
                         default -> {
@@ -299,7 +347,7 @@ final class HiveDumpCommand implements Callable<Integer> {
                 }
             }
         }
-        if (c.files.isEmpty() || HiveWorkbooks.isXlsx(c.output)) {
+        if (c.files.isEmpty() || OutputFormat.ofName(c.output) == OutputFormat.XLSX) {
             return null; // workbooks need picocli's parse result (their Run sheet records the arguments)
         }
         try {

@@ -1,13 +1,13 @@
 package org.patchlens.cli;
 
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.patchlens.hive.Hive;
+import org.patchlens.report.Output;
+import org.patchlens.report.OutputBudget;
+import org.patchlens.report.OutputFormat;
 import org.patchlens.report.RegExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +31,8 @@ final class HiveExportReg implements Callable<Integer> {
             description = "Registry path the hive root is shown under (default: ${DEFAULT-VALUE}).")
     String prefix;
 
+    static final Output.Spec OUTPUT = Output.Spec.of("hive export-reg", OutputFormat.REG);
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.reg", required = true, description = "The .reg file to write.")
     Path output;
 
@@ -45,15 +47,28 @@ final class HiveExportReg implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Output out = Output.plan(OUTPUT, null, output, force, HiveSupport.inputs(file, logs));
         try (Hive hive = HiveSupport.open(file, logs)) {
             var start = HiveSupport.key(hive, keyPath);
             String root = prefix.endsWith("\\") ? prefix.substring(0, prefix.length() - 1) : prefix;
-            try (OutputStream os = Output.stream(output, force, List.of(file));
-                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_16LE)) {
-                w.write('\uFEFF');
-                RegExport.write(hive, start, root, w);
+            long[] n;
+            OutputBudget.Exceeded cut = null;
+            try (Output.Sink sink = out.open(spec.commandLine().getOut()).limit(OutputBudget.forInput(hive.fileSize()))) {
+                Writer w = sink.writer(StandardCharsets.UTF_16LE);
+                try {
+                    w.write('\uFEFF');
+                    n = RegExport.write(hive, start, root, w);
+                } catch (OutputBudget.Exceeded e) {
+                    cut = e;
+                    n = null;
+                }
+                sink.commit();
             }
-            return HiveSupport.finish(hive, spec.commandLine().getErr());
+            if (n != null) {
+                HiveSupport.written(out, n[0] + " keys, " + n[1] + " values", spec.commandLine().getOut());
+            }
+            int code = HiveSupport.finish(hive, spec.commandLine().getErr());
+            return cut != null ? HiveSupport.cut(cut, hive, spec.commandLine().getErr()) : code;
         }
     }
 }

@@ -1,16 +1,16 @@
 package org.patchlens.cli;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveRecovery;
 import org.patchlens.hive.ReplayLedger;
 import org.patchlens.report.LedgerWriter;
+import org.patchlens.report.Output;
+import org.patchlens.report.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
             "entry its sequence number, hash verdict, target offsets, and whether it was applied and why.",
             "With -o, write the recovered hive (base block rebuilt: file type 0, equal sequence numbers, checksum).",
             "The hive and its logs are only read. Exit code 0 when the hive is clean or was recovered, 1 when it is",
-            "dirty and nothing could be applied, 2 when recovery failed (no usable log). Fields: docs/replay.md."},
+            "dirty and nothing could be applied, 2 when recovery failed (no usable log). A clean hive has nothing to",
+            "recover: -o then writes nothing (a note on stderr), exit code 0. Fields: docs/replay.md."},
         footer = {"", "Examples:",
             "  patchlens hive replay SYSTEM",
             "  patchlens hive replay NTUSER.DAT --ledger-format jsonl",
@@ -33,8 +34,12 @@ final class HiveReplay implements Callable<Integer> {
     @Mixin
     LogOptions logs;
 
-    @Option(names = "--ledger-format", defaultValue = "text", description = "text or jsonl (default: ${DEFAULT-VALUE}).")
-    LedgerWriter.Format format;
+    static final Output.Spec OUTPUT = Output.Spec.of("hive replay", OutputFormat.HIVE);
+    static final Output.Spec LEDGER = Output.Spec.of("hive replay", OutputFormat.TEXT, OutputFormat.JSONL);
+
+    @Option(names = "--ledger-format", paramLabel = "FORMAT", description = "The ledger on stdout: text or jsonl "
+            + "(default: text).")
+    String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "NEW_FILE", description = "Write the recovered hive to NEW_FILE.")
     Path output;
@@ -53,12 +58,10 @@ final class HiveReplay implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UsageException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
         }
-        List<Path> logFiles = logs.resolve(file);
-        List<Path> inputs = new ArrayList<>(logFiles);
-        inputs.add(file);
-        if (output != null) {
-            Output.check(output, force, inputs);
-        }
+        List<Path> inputs = HiveSupport.inputs(file, logs);
+        List<Path> logFiles = inputs.subList(1, inputs.size());
+        OutputFormat ledgerFormat = Output.format(LEDGER, format, null);
+        Output out = output == null ? null : Output.plan(OUTPUT, null, output, force, inputs);
         HiveRecovery.Recovery r;
         try {
             r = HiveRecovery.recover(file, logFiles);
@@ -67,23 +70,33 @@ final class HiveReplay implements Callable<Integer> {
             throw e;
         }
         ReplayLedger l = r.ledger();
-        PrintWriter out = spec.commandLine().getOut();
-        LedgerWriter.write(l, format, out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        LedgerWriter.write(l, LedgerWriter.Format.valueOf(ledgerFormat.name()), stdout);
         PrintWriter err = spec.commandLine().getErr();
         if (l.outcome() == ReplayLedger.Outcome.FAILED) {
             err.println("patchlens: " + Errors.flat(file + ": " + HiveSupport.RECOVERY_FAILED + ": " + l.result()));
             err.flush();
             return Main.BAD_INPUT;
         }
-        if (output != null) {
+        if (out != null) {
+            if (l.outcome() == ReplayLedger.Outcome.CLEAN) {
+                err.println("patchlens: note: " + Errors.flat(file + ": clean hive, nothing to recover: " + output
+                        + " not written"));
+                err.flush();
+                return Main.OK;
+            }
             if (r.image() == null) {
                 err.println("patchlens: " + Errors.flat(file + ": no recovered image written: " + l.result()));
                 err.flush();
                 return Main.FINDINGS;
             }
-            try (OutputStream os = Output.stream(output, force, inputs)) {
-                os.write(r.image());
+            try (Output.Sink sink = out.open(stdout)) {
+                sink.bytes().write(r.image());
+                sink.commit();
             }
+            err.println("patchlens: note: " + Errors.flat("recovered hive written to " + output + " ("
+                    + r.image().length + " bytes)"));
+            err.flush();
             try (Hive written = Hive.open(output)) {
                 for (var k : written.walk()) {
                     k.values().forEach(v -> v.data());

@@ -112,6 +112,39 @@ final class HiveSupport {
     }
 
 
+    /** What a hive command reads: the hive and the transaction logs it will use (named or found beside it). */
+    static List<Path> inputs(Path file, LogOptions logOptions) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+        }
+        List<Path> in = new java.util.ArrayList<>();
+        in.add(file);
+        in.addAll((logOptions == null ? LogOptions.auto() : logOptions).resolve(file));
+        return in;
+    }
+
+    /**
+     * The line for an output cut by its budget ({@link org.patchlens.report.OutputBudget}), reported like damage;
+     * returns the exit code to merge (1).
+     */
+    static int cut(org.patchlens.report.OutputBudget.Exceeded e, Hive hive, PrintWriter err) {
+        return cut(e, hive.name(), hive.fileSize(), err);
+    }
+
+    static int cut(org.patchlens.report.OutputBudget.Exceeded e, String input, long size, PrintWriter err) {
+        err.println("patchlens: " + Errors.flat(e.describe(input, size)));
+        err.flush();
+        return Main.FINDINGS;
+    }
+
+    /** After an output went to a file: one short line on stdout saying what is where. */
+    static void written(org.patchlens.report.Output out, String what, PrintWriter stdout) {
+        if (out.toFile()) {
+            stdout.println(Errors.flat(what + " written to " + out.describe()));
+            stdout.flush();
+        }
+    }
+
     /** A key or value that is not there: exit code 1 with one line. */
     static final class NotFound extends RuntimeException {
         private static final long serialVersionUID = 1L;

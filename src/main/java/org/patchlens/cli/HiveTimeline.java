@@ -1,6 +1,5 @@
 package org.patchlens.cli;
 
-import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,23 +9,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
-import org.patchlens.report.Printable;
+import org.patchlens.report.Output;
+import org.patchlens.report.OutputBudget;
+import org.patchlens.report.OutputFormat;
+import org.patchlens.report.TimelineWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "timeline", mixinStandardHelpOptions = true,
-        description = "Keys ordered by last-written time, oldest first (ties in tree order).",
+        description = {"Keys ordered by last-written time, oldest first (ties in tree order).",
+            "An empty range is not an error: \"no keys in range\" on stderr, exit code 0."},
         footer = {"", "Examples:",
             "  patchlens hive timeline SYSTEM --since 2024-03-01 --until 2024-03-02",
-            "  patchlens hive timeline NTUSER.DAT --since 2024-03-01T08:00:00Z --format csv -o tl.csv"})
+            "  patchlens hive timeline NTUSER.DAT --since 2024-03-01T08:00:00Z -o tl.csv"})
 final class HiveTimeline implements Callable<Integer> {
-    enum Format { TEXT, CSV, JSONL }
+    static final Output.Spec OUTPUT = Output.Spec.of("hive timeline", OutputFormat.TEXT, OutputFormat.CSV,
+            OutputFormat.JSONL);
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
     Path file;
@@ -40,10 +42,12 @@ final class HiveTimeline implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "KEYPATH", description = "Only this subtree.")
     String keyPath;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, csv or jsonl (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or jsonl (default: text, or the -o "
+            + "name's extension).")
+    String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT (.txt, .csv, .jsonl) instead "
+            + "of stdout.")
     Path output;
 
     @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
@@ -55,55 +59,50 @@ final class HiveTimeline implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private record Entry(long time, String path, long subkeys, long values) {
-    }
-
     @Override
     public Integer call() throws Exception {
         long from = since == null ? 0 : parse(since, false);
         long to = until == null ? 0 : parse(until, true);
+        if (since != null && until != null && Long.compareUnsigned(from, to) >= 0) {
+            throw new UsageException("--since " + since + " is not before --until " + until + ": the range is empty");
+        }
+        Output out = Output.plan(OUTPUT, format, output, force, HiveSupport.inputs(file, logs));
         try (Hive hive = HiveSupport.open(file, logs)) {
-            List<Entry> entries = new ArrayList<>();
+            List<TimelineWriter.Entry> entries = new ArrayList<>();
+            long budget = OutputBudget.forInput(hive.fileSize());
+            long held = 0; // what the entries cost (their paths): sorted in memory, so bounded as the output is
+            OutputBudget.Exceeded cut = null;
             for (Key k : hive.walk(HiveSupport.key(hive, keyPath))) {
                 long t = k.lastWrittenRaw();
                 if (Long.compareUnsigned(t, from) >= 0 && (until == null || Long.compareUnsigned(t, to) < 0)) {
-                    entries.add(new Entry(t, k.path(), k.subkeyCount(), k.valueCount()));
+                    held += 64 + 2L * k.path().length();
+                    if (held > budget) {
+                        cut = new OutputBudget.Exceeded(budget);
+                        break;
+                    }
+                    entries.add(new TimelineWriter.Entry(t, k.path(), k.subkeyCount(), k.valueCount()));
                 }
             }
-            entries.sort(Comparator.comparing(Entry::time, Long::compareUnsigned));
-            try (Writer w = Output.writer(output, force, List.of(file), spec.commandLine().getOut())) {
-                switch (format) {
-                    case TEXT -> {
-                        for (Entry e : entries) {
-                            w.write(FileTime.iso(e.time()) + "  " + Printable.of(e.path()) + "\n");
-                        }
-                    }
-                    case CSV -> {
-                        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                                .setHeader("lastWritten", "lastWrittenRaw", "path", "subkeys", "values").get());
-                        for (Entry e : entries) {
-                            p.printRecord(FileTime.iso(e.time()), Long.toUnsignedString(e.time()), e.path(),
-                                    e.subkeys(), e.values());
-                        }
-                        p.flush();
-                    }
-                    case JSONL -> {
-                        var g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(w);
-                        g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-                        for (Entry e : entries) {
-                            g.writeStartObject();
-                            g.writeStringField("lastWritten", FileTime.iso(e.time()));
-                            g.writeStringField("path", e.path());
-                            g.writeNumberField("subkeys", e.subkeys());
-                            g.writeNumberField("values", e.values());
-                            g.writeEndObject();
-                        }
-                        g.writeRaw('\n');
-                        g.flush();
-                    }
+            entries.sort(Comparator.comparing(TimelineWriter.Entry::time, Long::compareUnsigned));
+            try (Output.Sink sink = out.open(spec.commandLine().getOut()).limit(budget)) {
+                try {
+                    TimelineWriter.write(entries, out.format(), sink.writer());
+                } catch (OutputBudget.Exceeded e) {
+                    cut = e;
                 }
+                sink.commit();
             }
-            return HiveSupport.finish(hive, spec.commandLine().getErr());
+            if (entries.isEmpty()) {
+                spec.commandLine().getErr().println("patchlens: note: no keys in range" + (since == null && until == null
+                        ? "" : " (" + (since == null ? "" : "since " + since) + (since != null && until != null ? ", "
+                        : "") + (until == null ? "" : "until " + until) + ")"));
+                spec.commandLine().getErr().flush();
+            } else {
+                HiveSupport.written(out, entries.size() + " key" + (entries.size() == 1 ? "" : "s"),
+                        spec.commandLine().getOut());
+            }
+            int code = HiveSupport.finish(hive, spec.commandLine().getErr());
+            return cut != null ? HiveSupport.cut(cut, hive, spec.commandLine().getErr()) : code;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.patchlens.cli;
 
 import java.io.PrintWriter;
+import org.patchlens.report.ConsoleOut;
+import org.patchlens.report.RunTemp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,8 +55,12 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given streams; returns the exit code (used by tests too). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Integer fast = HiveDumpCommand.fastPath(args, out, err);
-        return fast != null ? fast : runWithPicocli(args, out, err);
+        try {
+            Integer fast = HiveDumpCommand.fastPath(args, out, err);
+            return fast != null ? fast : runWithPicocli(args, out, err);
+        } finally {
+            RunTemp.end(); // this run's private temporary folder, if it made one
+        }
     }
 
     /**

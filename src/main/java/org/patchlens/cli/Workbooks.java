@@ -9,20 +9,15 @@ import org.patchlens.evidence.Hashing;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveDiff;
 import org.patchlens.hive.Key;
+import org.patchlens.report.AtomicFile;
 import org.patchlens.report.HiveWorkbooks;
+import org.patchlens.report.Output;
 import org.patchlens.report.XlsxBook;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The -o *.xlsx path of the hive commands: evidence checks, then the report package's writer. */
+/** The .xlsx outputs of the hive commands: the report package's writers into the planned output. */
 final class Workbooks {
     private Workbooks() {
-    }
-
-    /** Refuses a --format given together with an .xlsx output (the name chooses the format). */
-    static void noFormat(CommandSpec spec, Path output) {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--format")) {
-            throw new UsageException(output + ": an .xlsx output is always a workbook; drop --format");
-        }
     }
 
     static XlsxBook.Options options(String title, boolean deterministic, String jsonlHint) {
@@ -38,13 +33,11 @@ final class Workbooks {
         return new HiveWorkbooks.Input(file.toString(), Hashing.sha256(file), Files.size(file));
     }
 
-    static void dump(Hive hive, Key start, Path file, Path output, boolean force, boolean deterministic,
-                     CommandSpec spec, List<org.patchlens.hive.DeletedRecords.Item> recovered, Progress progress)
+    static long[] dump(Hive hive, Key start, Path file, Output output, boolean deterministic,
+                       CommandSpec spec, List<org.patchlens.hive.DeletedRecords.Item> recovered, Progress progress)
             throws IOException {
-        noFormat(spec, output);
-        Output.check(output, force, List.of(file));
-        try {
-            HiveWorkbooks.dump(hive, start, input(file), output,
+        try (AtomicFile out = output.openFile()) {
+            return HiveWorkbooks.dump(hive, start, input(file), out,
                     options("patchlens hive dump " + file.getFileName(), deterministic,
                             "the JSONL dump (patchlens hive dump FILE --format jsonl)"), run(spec), recovered, progress::key);
         } finally {
@@ -52,14 +45,13 @@ final class Workbooks {
         }
     }
 
-    static long diff(Hive ha, Key ka, Path a, Hive hb, Key kb, Path b, String pathA, String pathB, Path output,
-                     boolean force, boolean deterministic, CommandSpec spec) throws IOException {
-        noFormat(spec, output);
-        Output.check(output, force, List.of(a, b));
+    static long diff(Hive ha, Key ka, Path a, Hive hb, Key kb, Path b, String pathA, String pathB, Output output,
+                     boolean deterministic, CommandSpec spec) throws IOException {
         try (HiveWorkbooks.Diff d = new HiveWorkbooks.Diff(options("patchlens hive diff " + a.getFileName() + " "
-                + b.getFileName(), deterministic, "the JSONL diff (patchlens hive diff A B --format jsonl)"))) {
+                + b.getFileName(), deterministic, "the JSONL diff (patchlens hive diff A B --format jsonl)"));
+             AtomicFile out = output.openFile()) {
             long n = HiveDiff.compare(ka, kb, d);
-            d.save(ha, input(a), pathA, hb, input(b), pathB, output, run(spec));
+            d.save(ha, input(a), pathA, hb, input(b), pathB, out, run(spec));
             return n;
         }
     }

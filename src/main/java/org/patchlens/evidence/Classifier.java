@@ -50,6 +50,33 @@ public final class Classifier {
         return ese(file);
     }
 
+    /**
+     * The evidence a file holds, judged from its first bytes only (cheap, for deciding whether an existing
+     * file may be replaced by an output): "a registry hive", "a hive transaction log", an ESE header, an
+     * eseutil dump; null for anything else. The caller makes sure {@code file} is a regular file.
+     */
+    public static String evidenceContent(Path file) throws IOException {
+        byte[] head = new byte[4096];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        ByteBuffer b = ByteBuffer.wrap(head, 0, n).order(ByteOrder.LITTLE_ENDIAN);
+        if (n >= 4 && b.getInt(0) == 0x66676572) { // "regf": a hive, or a log (its base block)
+            return n >= 32 && b.getInt(28) != 0 ? "a hive transaction log" : "a registry hive";
+        }
+        if (n >= 8 && b.getInt(4) == 0x89ABCDEF) {
+            return "an ESE header";
+        }
+        try {
+            EseHeader h = EseFile.open(file);
+            return h.source() == org.patchlens.ese.Source.TEXT ? "an eseutil dump"
+                    : "an ESE " + h.kind().name().toLowerCase(Locale.ROOT) + " header";
+        } catch (EseException e) {
+            return null;
+        }
+    }
+
     /** ESE headers and eseutil dumps, as the ESE reader recognises them; anything else is unrelated. */
     private static Result ese(Path file) {
         try {

@@ -26,6 +26,12 @@ public enum EvidenceKind {
         return label;
     }
 
+    /** An ESE file (database, patch, checkpoint, log) or saved eseutil output about one. */
+    public boolean isEse() {
+        return this == ESE_DATABASE || this == ESE_PATCH || this == ESE_CHECKPOINT || this == ESE_LOG
+                || this == ESEUTIL_TEXT;
+    }
+
     public boolean isHive() {
         return this == SYSTEM_HIVE || this == SOFTWARE_HIVE || this == CLUSTER_HIVE || this == REGISTRY_CHECKPOINT
                 || this == OTHER_HIVE;

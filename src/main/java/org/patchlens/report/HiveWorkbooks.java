@@ -103,6 +103,15 @@ public final class HiveWorkbooks {
     public static long[] dump(Hive hive, Key start, Input input, Path out, XlsxBook.Options options, Run run,
                               List<DeletedRecords.Item> recovered, java.util.function.Consumer<Key> onKey)
             throws IOException {
+        try (AtomicFile f = AtomicFile.create(out, AtomicFile.Guard.NONE)) {
+            return dump(hive, start, input, f, options, run, recovered, onKey);
+        }
+    }
+
+    /** As above, into a file the caller opened (and validated); committed when complete. */
+    public static long[] dump(Hive hive, Key start, Input input, AtomicFile out, XlsxBook.Options options, Run run,
+                              List<DeletedRecords.Item> recovered, java.util.function.Consumer<Key> onKey)
+            throws IOException {
         try (XlsxBook book = new XlsxBook(options)) {
             XlsxBook.Page summary = book.page("Summary", 30, 13, 13, 50);
             Table t = book.table("Dump", DUMP_COLUMNS);
@@ -231,6 +240,14 @@ public final class HiveWorkbooks {
 
         /** Writes the Summary and the file. */
         public void save(Hive a, Input ia, String pathA, Hive b, Input ib, String pathB, Path out, Run run)
+                throws IOException {
+            try (AtomicFile f = AtomicFile.create(out, AtomicFile.Guard.NONE)) {
+                save(a, ia, pathA, b, ib, pathB, f, run);
+            }
+        }
+
+        /** As above, into a file the caller opened (and validated); committed when complete. */
+        public void save(Hive a, Input ia, String pathA, Hive b, Input ib, String pathB, AtomicFile out, Run run)
                 throws IOException {
             book.property("sha256 A " + ia.name(), ia.sha256());
             book.property("sha256 B " + ib.name(), ib.sha256());

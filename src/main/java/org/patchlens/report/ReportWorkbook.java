@@ -136,6 +136,13 @@ public final class ReportWorkbook {
 
     /** Writes the workbook to {@code out} (through a temporary file; no partial file on failure). */
     public static Written write(Report report, Path out, XlsxBook.Options options) throws IOException {
+        try (AtomicFile f = AtomicFile.create(out, AtomicFile.Guard.NONE)) {
+            return write(report, f, options);
+        }
+    }
+
+    /** As above, into a file the caller opened (and validated); committed when complete. */
+    public static Written write(Report report, AtomicFile out, XlsxBook.Options options) throws IOException {
         try (XlsxBook book = new XlsxBook(options)) {
             Written w = fill(book, report);
             book.save(out, report.run().runTime());

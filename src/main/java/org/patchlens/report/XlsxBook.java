@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -152,6 +151,7 @@ public final class XlsxBook implements AutoCloseable {
 
     public XlsxBook(Options options) {
         this.options = options;
+        RunTemp.install(); // POI's sheet files in this run's private folder, not a shared one
         this.wb = new SXSSFWorkbook(null, 100, false, false);
         // One font family everywhere (Arial: in every Excel, metric-compatible Liberation Sans in LibreOffice).
         Font normal = wb.getFontAt(0);
@@ -763,18 +763,15 @@ public final class XlsxBook implements AutoCloseable {
      * leaves no partial file). Temporary sheet files are deleted by {@link #close()}.
      */
     public void save(Path out, Instant runTime) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        // Not Files.createTempFile: the workbook gets the permissions any other output gets.
-        Path tmp = dir.resolve("." + out.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                write(os, runTime);
-            }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (AtomicFile f = AtomicFile.create(out, AtomicFile.Guard.NONE)) {
+            save(f, runTime);
         }
+    }
+
+    /** As {@link #save(Path, Instant)}, into a file the caller opened (and validated): written, then committed. */
+    public void save(AtomicFile out, Instant runTime) throws IOException {
+        write(out.stream(), runTime);
+        out.commit();
     }
 
     /** As {@link #save}, to a stream (not closed). */

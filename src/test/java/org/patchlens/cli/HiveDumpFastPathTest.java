@@ -101,7 +101,7 @@ class HiveDumpFastPathTest {
         StringWriter sink = new StringWriter();
         PrintWriter w = new PrintWriter(sink);
         for (String[] c : List.of(new String[] {"hive", "dump", "--help"}, new String[] {"hive", "dump", "x", "--debug"},
-                new String[] {"hive", "dump", "x", "--format", "xml"}, new String[] {"hive", "dump", "x", "-ox"},
+                new String[] {"hive", "dump", "x", "--format", "xlsx"}, new String[] {"hive", "dump", "x", "-ox"},
                 new String[] {"hive", "dump", "x", "--format"}, new String[] {"hive", "dump", "x", "--bogus"},
                 new String[] {"hive", "dump"}, new String[] {"hive", "ls", "x"}, new String[] {"hive", "dump", "x", "-o", "-"})) {
             assertNull(HiveDumpCommand.fastPath(c, w, w), String.join(" ", c));
@@ -109,6 +109,15 @@ class HiveDumpFastPathTest {
         assertEquals("", sink.toString(), "nothing printed on the way");
         assertNotNull(HiveDumpCommand.fastPath(new String[] {"hive", "dump", "/nonexistent"}, w, w));
         assertTrue(sink.toString().contains("no such file"), sink.toString());
+        // a format it does not write: the output layer's one line, the same on both paths
+        for (String[] c : List.of(new String[] {"hive", "dump", "x", "--format", "xml"},
+                new String[] {"hive", "dump", "x", "-o", "x.json"})) {
+            StringWriter fast = new StringWriter();
+            StringWriter slow = new StringWriter();
+            assertEquals(2, HiveDumpCommand.fastPath(c, new PrintWriter(fast), new PrintWriter(fast)));
+            assertEquals(2, Main.runWithPicocli(c, new PrintWriter(slow), new PrintWriter(slow)));
+            assertEquals(slow.toString(), fast.toString());
+        }
     }
 
     @Test

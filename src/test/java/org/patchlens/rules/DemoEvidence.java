@@ -40,8 +40,9 @@ final class DemoEvidence {
                     .filter(n -> !n.equals("FILES") && !n.equals("check.args")).sorted().toList();
         }
         Files.writeString(dir.resolve("FILES"), String.join("\n", files) + "\n");
+        // a picocli @-file (check.args can be given as @testdata/demo/check.args): quoted where it has spaces
         StringBuilder args = new StringBuilder("# operator facts of the demo, one argument per line\n");
-        s.options.forEach(o -> args.append(o).append('\n'));
+        s.options.forEach(o -> args.append(o.contains(" ") ? "\"" + o + "\"" : o).append('\n'));
         Files.writeString(dir.resolve("check.args"), args.toString());
     }
 }

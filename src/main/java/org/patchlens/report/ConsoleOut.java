@@ -1,4 +1,4 @@
-package org.patchlens.cli;
+package org.patchlens.report;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * The process's stdout: a PrintWriter for the commands, and, when it encodes UTF-8, the byte stream
  * under it for writers that produce UTF-8 themselves (the JSONL dump), so nothing is encoded twice.
  */
-final class ConsoleOut extends PrintWriter {
+public final class ConsoleOut extends PrintWriter {
     private final OutputStream raw;
     private final Charset charset;
 
@@ -26,12 +26,12 @@ final class ConsoleOut extends PrintWriter {
         this.charset = charset;
     }
 
-    static ConsoleOut stdout(Charset charset) {
+    public static ConsoleOut stdout(Charset charset) {
         return new ConsoleOut(new FileOutputStream(FileDescriptor.out), charset);
     }
 
     /** stdout was closed by its reader (a pipe into {@code head}, say): not an error of the input. */
-    static final class Closed extends IOException {
+    public static final class Closed extends IOException {
         private static final long serialVersionUID = 1L;
 
         Closed(IOException cause) {
@@ -44,7 +44,7 @@ final class ConsoleOut extends PrintWriter {
      * flushed first; closing the stream flushes it and leaves stdout open. A write to a stdout that
      * was closed throws {@link Closed}.
      */
-    OutputStream utf8Bytes() {
+    public OutputStream utf8Bytes() {
         if (!charset.equals(StandardCharsets.UTF_8)) {
             return null;
         }

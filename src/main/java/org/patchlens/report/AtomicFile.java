@@ -1,0 +1,143 @@
+package org.patchlens.report;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A file written through a new temporary file in the target's own folder and renamed over the target
+ * only when complete. The target is never opened: an existing file is replaced by the rename, so a hard
+ * or symbolic link at the target is replaced, never followed into the file it leads to. A run that fails
+ * or is interrupted (Ctrl-C: a shutdown hook removes what is pending) leaves no partial output.
+ */
+public final class AtomicFile implements Closeable {
+    /** Checks the target once more just before the rename (it may have changed since it was validated). */
+    @FunctionalInterface
+    public interface Guard {
+        Guard NONE = target -> { };
+
+        void beforeReplace(Path target) throws IOException;
+    }
+
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::removePending, "patchlens-cleanup"));
+    }
+
+    private final Path target;
+    private final Path temp;
+    private final Guard guard;
+    private final OutputStream stream;
+    private boolean done;
+
+    private AtomicFile(Path target, Path temp, Guard guard, OutputStream stream) {
+        this.target = target;
+        this.temp = temp;
+        this.guard = guard;
+        this.stream = stream;
+    }
+
+    /** Creates the temporary file ({@code .NAME.XXXXXXXX.tmp} beside {@code target}, never an existing file). */
+    public static AtomicFile create(Path target, Guard guard) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp");
+            OutputStream os;
+            try {
+                os = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt < 8) {
+                    continue;
+                }
+                throw e;
+            }
+            PENDING.add(temp);
+            return new AtomicFile(abs, temp, guard, new BufferedOutputStream(os, 1 << 16));
+        }
+    }
+
+    /** The stream to write the content to (closed by {@link #commit} or {@link #close}). */
+    public OutputStream stream() {
+        return stream;
+    }
+
+    /** The file that will be replaced. */
+    public Path target() {
+        return target;
+    }
+
+    /** Finishes the file and renames it over the target. */
+    public void commit() throws IOException {
+        if (done) {
+            return;
+        }
+        try {
+            stream.close();
+            guard.beforeReplace(target);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING); // same folder: rename(2) all the same
+            }
+            done = true;
+            PENDING.remove(temp);
+        } finally {
+            if (!done) {
+                close();
+            }
+        }
+    }
+
+    /** Without {@link #commit}: removes the temporary file; the target is as it was. */
+    @Override
+    public void close() throws IOException {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // the file is removed anyway
+        } finally {
+            Files.deleteIfExists(temp);
+            PENDING.remove(temp);
+        }
+    }
+
+    /** Writes {@code target} whole through a temporary file (library callers; no guard). */
+    public static void write(Path target, Content content) throws IOException {
+        try (AtomicFile f = create(target, Guard.NONE)) {
+            content.writeTo(f.stream());
+            f.commit();
+        }
+    }
+
+    /** What {@link #write} writes. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void removePending() {
+        for (Path p : PENDING) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException | RuntimeException e) {
+                // exiting anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,420 @@
+package org.patchlens.report;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.patchlens.evidence.Classifier;
+
+/**
+ * The one output layer of every command: it picks the format by one rule, validates the target before
+ * anything is created, and writes atomically.
+ *
+ * <ul>
+ * <li><b>Format.</b> {@code --format} decides; without it the {@code -o} name's extension decides
+ * ({@code .jsonl .json .csv .xlsx .reg .txt}); without either, the command's default. An extension the
+ * command cannot write, or a {@code --format} that contradicts the extension, is refused.</li>
+ * <li><b>Target.</b> Its folder must exist; it must not be a folder or a device; it is never one of the
+ * command's inputs (compared as written, with links resolved, and as the same file: a hard link); an
+ * existing file whose content is evidence (a hive, a hive log, an ESE header, an eseutil dump) is never
+ * replaced, even with {@code --force}; without {@code --force} nothing is written into a folder that
+ * holds an input (also reached through a link).</li>
+ * <li><b>Writing.</b> Through a new temporary file in the target's folder, renamed over the target when
+ * complete ({@link AtomicFile}): no partial file, and a link at the target is replaced, never followed.</li>
+ * </ul>
+ */
+public final class Output {
+    /** What a command writes: its name (for messages) and its formats, the first being the default. */
+    public record Spec(String command, List<OutputFormat> formats) {
+        public static Spec of(String command, OutputFormat... formats) {
+            return new Spec(command, List.of(formats));
+        }
+
+        public OutputFormat defaultFormat() {
+            return formats.get(0);
+        }
+
+        /** "jsonl, csv, text or listing". */
+        public String names() {
+            List<String> n = formats.stream().map(OutputFormat::label).toList();
+            return n.size() == 1 ? n.get(0)
+                    : String.join(", ", n.subList(0, n.size() - 1)) + " or " + n.get(n.size() - 1);
+        }
+    }
+
+    private final Spec spec;
+    private final OutputFormat format;
+    private final Path file;
+    private final Collection<Path> inputs;
+
+    private Output(Spec spec, OutputFormat format, Path file, Collection<Path> inputs) {
+        this.spec = spec;
+        this.format = format;
+        this.file = file;
+        this.inputs = List.copyOf(inputs);
+    }
+
+    /**
+     * Chooses the format and validates the target; creates nothing. {@code formatOption} is what was given
+     * after {@code --format} (null when not given), {@code file} the {@code -o} path (null: stdout).
+     */
+    public static Output plan(Spec spec, String formatOption, Path file, boolean force, Collection<Path> inputs) {
+        OutputFormat f = format(spec, formatOption, file);
+        if (file != null) {
+            checkTarget(file, force, inputs);
+        } else if (f == OutputFormat.XLSX || f == OutputFormat.REG || f == OutputFormat.HIVE) {
+            throw new OutputException(spec.command() + ": " + f.label() + " is written to a file: give -o NAME"
+                    + (f.extension() == null ? "" : f.extension()));
+        }
+        return new Output(spec, f, file, inputs);
+    }
+
+    /** The format rule alone (for a batch, whose -o names a folder, pass {@code file} null). */
+    public static OutputFormat format(Spec spec, String formatOption, Path file) {
+        OutputFormat asked = null;
+        if (formatOption != null) {
+            asked = OutputFormat.named(formatOption);
+            if (asked == null || !spec.formats().contains(asked)) {
+                throw new OutputException(spec.command() + ": --format " + formatOption + " is not a format it writes ("
+                        + spec.names() + ")");
+            }
+        }
+        OutputFormat named = OutputFormat.ofName(file);
+        if (spec.formats().contains(OutputFormat.HIVE)) {
+            // the output is a hive image whatever its name; a name that promises a report is a mistake
+            if (named != null) {
+                throw new OutputException(file + ": " + spec.command() + " -o writes a registry hive, not a "
+                        + named.extension() + " file (name it e.g. SYSTEM.recovered)");
+            }
+            return asked != null ? asked : spec.defaultFormat();
+        }
+        if (asked != null && named != null && named != asked
+                && !(named == OutputFormat.TEXT && asked == OutputFormat.LISTING)) {
+            throw new OutputException(file + ": the name says " + named.label() + " but --format says " + asked.label()
+                    + "; drop --format or make them agree");
+        }
+        if (asked == null && named != null && !spec.formats().contains(named)) {
+            throw new OutputException(file + ": " + spec.command() + " does not write " + named.extension() + " files ("
+                    + "it writes " + spec.names() + ": " + spec.formats().stream().map(OutputFormat::extension)
+                    .filter(e -> e != null).distinct().collect(Collectors.joining(" ")) + ")");
+        }
+        return asked != null ? asked : named != null ? named : spec.defaultFormat();
+    }
+
+    /**
+     * Validates one output file: every rule of the class comment. Throws {@link OutputException} with the
+     * one line to show; creates and opens nothing for writing.
+     */
+    public static void checkTarget(Path out, boolean force, Collection<Path> inputs) {
+        Path target = out.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null) {
+            throw new OutputException(out + ": not a file name");
+        }
+        Path givenParent = out.getParent() == null ? Path.of(".") : out.getParent();
+        if (!Files.isDirectory(parent)) {
+            throw new OutputException(Files.exists(parent) ? givenParent + " is not a folder"
+                    : "folder " + givenParent + " does not exist");
+        }
+        BasicFileAttributes link = attributes(target, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes real = link != null && link.isSymbolicLink() ? attributes(target) : link;
+        if (real != null && real.isDirectory()) {
+            throw new OutputException(out + ": is a folder (name a file)");
+        }
+        if (real != null && !real.isRegularFile()) {
+            throw new OutputException(out + ": not a regular file (outputs are written to new regular files; "
+                    + "leave out -o to write to stdout)");
+        }
+        inFolders(out, target, force, inputs, true);
+        for (Path in : inputs) {
+            if (!Files.isDirectory(in) && isSame(target, in)) {
+                throw new OutputException(out + ": refusing to write over an input file");
+            }
+        }
+        if (real != null) {
+            String evidence;
+            try {
+                evidence = Classifier.evidenceContent(target);
+            } catch (IOException e) {
+                throw new OutputException(out + ": exists and cannot be read to check it is not evidence ("
+                        + e.getMessage() + "); refusing to replace it");
+            }
+            if (evidence != null) {
+                throw new OutputException(out + ": refusing to replace it: it holds evidence (" + evidence
+                        + "); outputs never replace evidence, even with --force");
+            }
+        }
+        inFolders(out, target, force, inputs, false);
+    }
+
+    /**
+     * A file of a batch in a folder that does not exist yet: {@link #checkFolder} validated the folder, so
+     * nothing in it can be an input or evidence; the caller creates the folder before writing.
+     */
+    public static Output planInNewFolder(Spec spec, OutputFormat format, Path file, Collection<Path> inputs) {
+        return new Output(spec, format, file, inputs);
+    }
+
+    /** A folder that a batch writes into (created when missing): not an input, not inside the evidence. */
+    public static void checkFolder(Path folder, boolean force, Collection<Path> inputs) {
+        Path target = folder.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new OutputException(folder + ": not a folder (with several inputs -o names a folder)");
+        }
+        Path parent = target.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new OutputException("folder " + (folder.getParent() == null ? parent : folder.getParent())
+                    + " does not exist");
+        }
+        for (Path in : inputs) {
+            if (!Files.isDirectory(in) && isSame(target, in)) {
+                throw new OutputException(folder + ": refusing to write over an input file");
+            }
+        }
+        inFolders(folder, target, force, inputs, true);
+        inFolders(folder, target, force, inputs, false);
+    }
+
+    /**
+     * Without --force, nothing goes into a folder given as evidence ({@code folders}) or into the folder of
+     * an input file; compared as written and with links resolved, so a linked folder does not get around it.
+     */
+    private static void inFolders(Path out, Path target, boolean force, Collection<Path> inputs, boolean folders) {
+        if (force) {
+            return;
+        }
+        Path realTarget = real(target);
+        for (Path in : inputs) {
+            Path src = in.toAbsolutePath().normalize();
+            boolean dir = Files.isDirectory(src);
+            if (dir != folders) {
+                continue;
+            }
+            Path evidence = dir ? src : src.getParent();
+            Path realEvidence = dir ? real(src) : real(src).getParent();
+            if ((evidence != null && target.startsWith(evidence))
+                    || (realEvidence != null && realTarget.startsWith(realEvidence))) {
+                throw new OutputException(out + ": refusing to write into the evidence folder " + evidence
+                        + " (use --force to allow it)");
+            }
+        }
+    }
+
+    private static boolean isSame(Path target, Path input) {
+        Path src = input.toAbsolutePath().normalize();
+        if (target.equals(src) || real(target).equals(real(src))) {
+            return true;
+        }
+        try {
+            return Files.exists(target) && Files.exists(src) && Files.isSameFile(target, src);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path p, LinkOption... options) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, options);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (FileSystemException e) {
+            if (e.getMessage() != null && e.getMessage().contains("symbolic links")) {
+                throw new OutputException(p + ": symbolic link loop");
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The path with every link resolved in its longest existing prefix (the rest appended as is). */
+    static Path real(Path absolute) {
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    public OutputFormat format() {
+        return format;
+    }
+
+    /** The -o file, or null for stdout. */
+    public Path file() {
+        return file;
+    }
+
+    public boolean toFile() {
+        return file != null;
+    }
+
+    /** What was planned, for messages: "system.jsonl (jsonl)" or "stdout". */
+    public String describe() {
+        return file == null ? "stdout" : file + " (" + format.label() + ")";
+    }
+
+    /**
+     * Opens the output: a temporary file beside the target (committed by {@link Sink#commit}), or stdout.
+     * The target is validated again just before the rename.
+     */
+    public Sink open(PrintWriter stdout) throws IOException {
+        return file == null ? Sink.console(stdout) : new Sink(openFile(), null);
+    }
+
+    /** The -o file as an {@link AtomicFile} (workbooks write through it); the target is validated again before the rename. */
+    public AtomicFile openFile() throws IOException {
+        if (file == null) {
+            throw new IllegalStateException("output to stdout");
+        }
+        return AtomicFile.create(file, target -> {
+            try {
+                checkTarget(file, true, inputs); // the folder rule was passed at planning; the rest again
+            } catch (OutputException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Where a command writes: a file committed at the end, or stdout. Close it always (try-with-resources). */
+    public static final class Sink implements Closeable {
+        private final AtomicFile file;
+        private final PrintWriter console;
+        private OutputStream bytes;
+        private Writer writer;
+        private long budget = -1;
+        private boolean utf16;
+        private OutputBudget.Limited limited;
+
+        private Sink(AtomicFile file, PrintWriter console) {
+            this.file = file;
+            this.console = console;
+        }
+
+        static Sink console(PrintWriter stdout) {
+            return new Sink(null, stdout);
+        }
+
+        /** A sink onto a file that a library caller already has (no planning, no checks). */
+        public static Sink of(AtomicFile file) {
+            return new Sink(file, null);
+        }
+
+        /**
+         * Limits what may be written to {@code bytes} ({@link OutputBudget}): a write past it throws
+         * {@link OutputBudget.Exceeded}, and the output ends at the last whole line. Call before writing.
+         */
+        public Sink limit(long bytes) {
+            this.budget = bytes;
+            return this;
+        }
+
+        /** The output as UTF-8 bytes (stdout: the console's own bytes when it encodes UTF-8). */
+        public OutputStream bytes() throws IOException {
+            if (bytes == null) {
+                OutputStream raw;
+                if (file != null) {
+                    raw = file.stream();
+                } else {
+                    OutputStream direct = console instanceof ConsoleOut c ? c.utf8Bytes() : null;
+                    raw = direct != null ? direct : org.apache.commons.io.output.WriterOutputStream.builder()
+                            .setWriter(unclosed(console)).setCharset(StandardCharsets.UTF_8)
+                            .setWriteImmediately(false).get();
+                }
+                if (budget >= 0) {
+                    limited = OutputBudget.limit(raw, budget, utf16);
+                    raw = limited;
+                }
+                bytes = raw;
+            }
+            return bytes;
+        }
+
+        /** The output as UTF-8 text. */
+        public Writer writer() throws IOException {
+            return writer(StandardCharsets.UTF_8);
+        }
+
+        /** The output as text in {@code cs} (a .reg file is UTF-16LE). */
+        public Writer writer(Charset cs) throws IOException {
+            if (writer == null) {
+                utf16 = cs.equals(StandardCharsets.UTF_16LE);
+                writer = file == null && budget < 0 && cs.equals(StandardCharsets.UTF_8) ? unclosed(console)
+                        : new OutputStreamWriter(bytes(), cs);
+            }
+            return writer;
+        }
+
+        /** Everything written (or all of it up to a budget that was reached): the file renamed into place, or stdout flushed. */
+        public void commit() throws IOException {
+            try {
+                flush();
+            } catch (OutputBudget.Exceeded e) {
+                // what the writers still held is past the budget: the output ends where the budget cut it
+            }
+            if (limited != null) {
+                limited.finish();
+            }
+            if (file != null) {
+                file.commit();
+            }
+        }
+
+        private void flush() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            if (bytes != null) {
+                bytes.flush();
+            }
+        }
+
+        /** Without {@link #commit}: a file is removed (stdout is flushed: what was printed was printed). */
+        @Override
+        public void close() throws IOException {
+            if (file != null) {
+                file.close();
+            } else {
+                try {
+                    flush();
+                } catch (ConsoleOut.Closed e) {
+                    // the reader of stdout went away; nothing to keep
+                }
+            }
+        }
+
+        private static Writer unclosed(PrintWriter stdout) {
+            return new java.io.FilterWriter(stdout) {
+                @Override
+                public void close() {
+                    flush();
+                }
+
+                @Override
+                public void flush() {
+                    ((PrintWriter) out).flush();
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.patchlens.report;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Every format a command can write, with the file extension that names it. One rule picks the format
+ * of every command ({@link Output#plan}): {@code --format} decides; without it the {@code -o} name's
+ * extension decides; without either, the command's default.
+ */
+public enum OutputFormat {
+    TEXT(".txt", false),
+    JSONL(".jsonl", true),
+    JSON(".json", true),
+    CSV(".csv", true),
+    /** The K/V lines of the corpus oracle format (text, written to .txt files). */
+    LISTING(".txt", true),
+    XLSX(".xlsx", false),
+    REG(".reg", false),
+    MD(".md", false),
+    /** A registry hive image ({@code hive replay -o}): any name that is not one of the other extensions. */
+    HIVE(null, false);
+
+    private final String extension;
+    private final boolean machine;
+
+    OutputFormat(String extension, boolean machine) {
+        this.extension = extension;
+        this.machine = machine;
+    }
+
+    /** The extension that names this format ({@code .jsonl}), or null when none does. */
+    public String extension() {
+        return extension;
+    }
+
+    /** A format a program reads: stdout in it holds only that format, every note goes to stderr. */
+    public boolean machine() {
+        return machine;
+    }
+
+    /** The name users type after {@code --format}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The format named by {@code --format} (any case), or null when none is. */
+    public static OutputFormat named(String name) {
+        for (OutputFormat f : values()) {
+            if (f.label().equalsIgnoreCase(name.strip())) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The format a file name's extension names ({@code .jsonl .json .csv .xlsx .reg .txt .md}, any case),
+     * or null for any other name. {@code .txt} names TEXT (LISTING is asked for with --format).
+     */
+    public static OutputFormat ofName(Path file) {
+        if (file == null || file.getFileName() == null) {
+            return null;
+        }
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (OutputFormat f : values()) {
+            if (f.extension != null && f != LISTING && n.endsWith(f.extension) && n.length() > f.extension.length()) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The extension of {@code file} when it is one of the known ones (for messages), else null. */
+    static String knownExtension(Path file) {
+        OutputFormat f = ofName(file);
+        return f == null ? null : f.extension;
+    }
+}

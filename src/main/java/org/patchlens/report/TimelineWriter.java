@@ -1,0 +1,59 @@
+package org.patchlens.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.patchlens.hive.FileTime;
+
+/** Writes a key timeline (keys by last-written time) as text, CSV or JSONL (docs/hive-formats.md). */
+public final class TimelineWriter {
+    /** One key of the timeline. */
+    public record Entry(long time, String path, long subkeys, long values) {
+    }
+
+    public static final List<String> CSV_HEADER = List.of("lastWritten", "lastWrittenRaw", "path", "subkeys", "values");
+
+    private TimelineWriter() {
+    }
+
+    public static void write(List<Entry> entries, OutputFormat format, Writer w) throws IOException {
+        switch (format) {
+            case TEXT -> {
+                for (Entry e : entries) {
+                    w.write(FileTime.iso(e.time()) + "  " + Printable.of(e.path()) + "\n");
+                }
+            }
+            case CSV -> {
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
+                        .setHeader(CSV_HEADER.toArray(String[]::new)).get());
+                for (Entry e : entries) {
+                    p.printRecord(FileTime.iso(e.time()), Long.toUnsignedString(e.time()), e.path(), e.subkeys(),
+                            e.values());
+                }
+                p.flush();
+            }
+            case JSONL -> {
+                JsonGenerator g = new JsonFactory().createGenerator(w);
+                g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+                for (Entry e : entries) {
+                    g.writeStartObject();
+                    g.writeStringField("lastWritten", FileTime.iso(e.time()));
+                    g.writeStringField("path", e.path());
+                    g.writeNumberField("subkeys", e.subkeys());
+                    g.writeNumberField("values", e.values());
+                    g.writeEndObject();
+                }
+                if (!entries.isEmpty()) {
+                    g.writeRaw('\n');
+                }
+                g.flush();
+            }
+            default -> throw new IllegalArgumentException("timeline format " + format);
+        }
+        w.flush();
+    }
+}
