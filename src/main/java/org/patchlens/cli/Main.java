@@ -1,6 +1,7 @@
 package org.patchlens.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.patchlens.report.ConsoleOut;
 import org.patchlens.report.RunTemp;
 import picocli.CommandLine;
@@ -15,18 +16,22 @@ import picocli.CommandLine.Option;
             "Offline analyzer of Windows registry hives and Exchange store headers.",
             "Reads copied files only, never modifies them, on any OS."},
         subcommands = {CheckCommand.class, HiveCommand.class, EseCommand.class, RulesCommand.class,
-            CommandLine.HelpCommand.class},
+            HelpCommand.class},
         footer = {
             "",
-            "Exit codes: 0 nothing at or above the failure threshold, 1 findings (damage, differences),",
-            "            2 bad usage or unreadable input (one line on stderr; --debug for the stack trace).",
+            "Exit codes: 0 nothing at or above the failure threshold;",
+            "            1 findings (damage, differences, a rule that fails);",
+            "            2 bad usage or unreadable input (one line on stderr; --debug adds",
+            "              the stack trace).",
             "",
             "Examples:",
             "  patchlens check --demo",
-            "  patchlens check D:\\evidence --restore-type offline --env-line \"SET _CLUSTER_NETWORK_NAME_=EXVS01\"",
+            "  patchlens check evidence/ --restore-type offline \\",
+            "      --env-line \"SET _CLUSTER_NETWORK_NAME_=EXVS01\"",
             "  patchlens hive info SYSTEM",
-            "  patchlens hive dump SYSTEM --format jsonl -o system.jsonl",
-            "  patchlens hive get SYSTEM 'Select' Current"})
+            "  patchlens hive dump SYSTEM -o system.jsonl",
+            "  patchlens hive get SYSTEM Select Current",
+            "  patchlens help hive dump"})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
@@ -85,8 +90,9 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        shape(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("patchlens: " + Errors.flat(ex.getMessage()));
+            err.println("patchlens: " + Errors.flat(message(ex)));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             err.flush();
             return BAD_INPUT;
@@ -96,6 +102,79 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Every command the same way: the version on -V everywhere, help as wide as the terminal (at least 80
+     * columns), and footers (the examples) printed line for line, never broken inside an argument.
+     */
+    static void shape(CommandLine cl) {
+        cl.getCommandSpec().versionProvider(new Version());
+        cl.setUsageHelpAutoWidth(true);
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            StringBuilder sb = new StringBuilder();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                sb.append(line).append(System.lineSeparator());
+            }
+            return sb.toString();
+        });
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            shape(sub);
+        }
+    }
+
+    /** A usage error as one line; an unknown command or option names the closest ones picocli knows. */
+    static String message(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            CommandLine.Model.CommandSpec spec = u.getCommandLine().getCommandSpec();
+            if (first.startsWith("-")) {
+                return "unknown option '" + first + "'" + suggestion(first, spec.optionsMap().keySet());
+            }
+            if (!spec.subcommands().isEmpty()) {
+                return "unknown command '" + first + "'" + suggestion(first, spec.subcommands().keySet());
+            }
+            return "unexpected argument '" + first + "'" + (u.getUnmatched().size() > 1 ? " (and "
+                    + (u.getUnmatched().size() - 1) + " more)" : "");
+        }
+        return ex.getMessage();
+    }
+
+    /** "; did you mean dump?" for the names closest to {@code typed}, or "". */
+    static String suggestion(String typed, java.util.Collection<String> names) {
+        List<String> close = new java.util.ArrayList<>();
+        for (String n : names) {
+            if (distance(typed.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT))
+                    <= Math.max(1, n.length() / 3) || n.startsWith(typed) && typed.length() >= 2) {
+                close.add(n);
+            }
+        }
+        close.sort(java.util.Comparator.comparingInt(n -> distance(typed, n)));
+        return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size())))
+                + "?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] before = new int[b.length() + 1];
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], before[j - 2] + 1); // two letters swapped: one slip
+                }
+            }
+            int[] t = before;
+            before = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** The exit code and stderr line for an exception out of a command (the stack trace only with --debug). */
