@@ -2,7 +2,6 @@ package org.patchlens.cli;
 
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +49,7 @@ final class HiveReplay implements Callable<Integer> {
         if (logs.noLogs) {
             throw new UsageException("replay with --no-logs has nothing to do");
         }
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-        }
+        org.patchlens.InputFile.check(file); // FILE: not a regular file (a FIFO) | no such file | symbolic link loop
         List<Path> logFiles = logs.resolve(file);
         List<Path> inputs = new ArrayList<>(logFiles);
         inputs.add(file);
