@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.patchlens.InputException;
+import org.patchlens.InputFile;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
 import org.patchlens.evidence.EvidenceScanner;
@@ -220,15 +222,14 @@ final class CheckCommand implements Callable<Integer> {
     private List<Path> namedInputs() {
         List<Path> in = new ArrayList<>();
         if (dir != null) {
-            if (!Files.isDirectory(dir)) {
-                throw new UsageException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
-            }
+            InputFile.folder(dir);
             in.add(dir);
         }
         if (logs != null) {
-            if (!Files.isDirectory(logs)) {
-                throw new UsageException(logs + ": " + (Files.exists(logs) ? "not a folder" : "no such folder")
-                        + " (given as --logs)");
+            try {
+                InputFile.folder(logs);
+            } catch (InputException e) {
+                throw new UsageException(e.getMessage() + " (given as --logs)");
             }
             in.add(logs);
         }
@@ -249,9 +250,10 @@ final class CheckCommand implements Callable<Integer> {
 
     private static void named(List<Path> in, String option, List<Path> files) {
         for (Path p : files) {
-            if (!Files.isRegularFile(p)) {
-                throw new UsageException(p + ": " + (Files.exists(p) ? "not a regular file" : "no such file")
-                        + " (given as " + option + ")");
+            try {
+                InputFile.check(p);
+            } catch (InputException e) {
+                throw new UsageException(e.getMessage() + " (given as " + option + ")");
             }
             in.add(p);
         }

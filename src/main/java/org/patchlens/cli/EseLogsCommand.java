@@ -2,11 +2,11 @@ package org.patchlens.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.patchlens.InputFile;
 import org.patchlens.ese.EseException;
 import org.patchlens.ese.LogChain;
 import picocli.CommandLine.Command;
@@ -18,7 +18,15 @@ import picocli.CommandLine.Parameters;
             "Generations present, gaps, file name vs header generation, signature mismatches, current log = highest "
                 + "archived + 1, each database's Log Required range, and one sentence: soft recovery can / cannot "
                 + "succeed; missing: ... . Checkpoints, databases and eseutil text dumps in the folder count too."},
-        footer = {"", "Exit codes: 0 soft recovery can succeed and nothing is wrong, 1 findings, 2 unreadable input.", "",
+        footer = {"", "Exit codes: 0 soft recovery can succeed and nothing is wrong;",
+            "  1 findings; also a folder without log files that holds a checkpoint,",
+            "    a database, a patch file or an eseutil dump, or with --database",
+            "    (verdict: \"soft recovery cannot succeed: no log files in DIR\");",
+            "  2 unreadable input: DIR not a folder, a --database that is not a",
+            "    readable file, or a folder with nothing ESE in it (one line:",
+            "    \"DIR: no log files in the folder, and nothing else ESE ...\").",
+            "Entries of DIR that are not regular files (FIFOs, devices, dangling links)",
+            "are never opened: they are listed as not part of the chain, with the reason.", "",
             "Examples:", "  patchlens ese logs /evidence/mdbdata --database /evidence/mdbdata/priv1.edb",
             "  patchlens ese logs logs/ --database mh-priv1.txt --format json"})
 final class EseLogsCommand implements Callable<Integer> {
@@ -37,8 +45,9 @@ final class EseLogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException(dir + ": not a directory");
+        InputFile.folder(dir); // DIR: not a folder (a FIFO) | no such folder | symbolic link loop
+        for (Path d : databases) {
+            InputFile.check(d); // before the folder is read: FILE: not a regular file (a FIFO) | no such file
         }
         LogChain.Report r;
         try {

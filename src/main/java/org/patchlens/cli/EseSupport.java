@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.patchlens.InputFile;
 import org.patchlens.ese.EseException;
 import org.patchlens.ese.EseFile;
 import org.patchlens.ese.EseHeader;
@@ -17,8 +18,12 @@ final class EseSupport {
     private EseSupport() {
     }
 
-    /** Every header in a file (binary or text); unreadable input becomes a one-line error (exit 2). */
+    /**
+     * Every header in a file (binary or text); unreadable input becomes a one-line error (exit 2): first
+     * the one input check ({@code FILE: not a regular file (a FIFO)}, {@code FILE: no such file}, ...).
+     */
     static List<EseHeader> read(Path file) {
+        InputFile.check(file);
         try {
             return EseFile.openAll(file);
         } catch (EseException e) {

@@ -43,7 +43,8 @@ final class HiveInfo implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String sha = org.patchlens.evidence.Hashing.sha256(file);
+        // the one input check before anything reads the path (a FIFO or /dev/zero would block the hash)
+        String sha = org.patchlens.evidence.Hashing.sha256(org.patchlens.InputFile.check(file));
         String failure = null;
         Hive opened;
         try {

@@ -1,7 +1,6 @@
 package org.patchlens.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,10 +54,7 @@ final class HiveReplay implements Callable<Integer> {
         if (logs.noLogs) {
             throw new UsageException("replay with --no-logs has nothing to do");
         }
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-        }
-        List<Path> inputs = HiveSupport.inputs(file, logs);
+        List<Path> inputs = HiveSupport.inputs(file, logs); // checks FILE first: not a regular file, no such file, ...
         List<Path> logFiles = inputs.subList(1, inputs.size());
         OutputFormat ledgerFormat = Output.format(LEDGER, format, null);
         Output out = output == null ? null : Output.plan(OUTPUT, null, output, force, inputs);

@@ -1,9 +1,10 @@
 package org.patchlens.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.patchlens.InputException;
+import org.patchlens.InputFile;
 import org.patchlens.hive.Damage;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveException;
@@ -18,24 +19,22 @@ final class HiveSupport {
     private HiveSupport() {
     }
 
-    /** Opens the hive as found, without transaction logs. */
+    /** Opens the hive as found, without transaction logs (after the one input check, {@link InputFile#check}). */
     static Hive open(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-        }
+        InputFile.check(file);
         return Hive.open(file);
     }
 
     /**
      * The one place hive commands open a hive: with its transaction logs applied in memory when
      * it is dirty and logs sit beside it or are named (see {@link LogOptions}). A failed recovery
-     * is a one-line error that says how to read the hive as found.
+     * is a one-line error that says how to read the hive as found; so is a log found beside the hive
+     * that is not a regular file (a FIFO named SYSTEM.LOG1: refused by the input check, never opened).
      */
     static Hive open(Path file, LogOptions logOptions) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-        }
-        List<Path> logs = (logOptions == null ? LogOptions.auto() : logOptions).resolve(file);
+        InputFile.check(file);
+        LogOptions options = logOptions == null ? LogOptions.auto() : logOptions;
+        List<Path> logs = options.resolve(file);
         if (logs.isEmpty()) {
             return Hive.open(file);
         }
@@ -44,6 +43,11 @@ final class HiveSupport {
         } catch (HiveException e) {
             if (e.reason().startsWith(RECOVERY_FAILED)) {
                 throw new HiveException(e.file(), e.offset(), e.reason() + " (--no-logs reads the hive as found)", e);
+            }
+            if (options.logs.isEmpty() && e.getCause() instanceof InputException
+                    && logs.stream().anyMatch(l -> l.toString().equals(e.file()))) {
+                throw new HiveException(e.file(), e.offset(), e.reason() + "; it is a transaction log beside " + file
+                        + " (--no-logs reads the hive as found)", e);
             }
             throw e;
         }
@@ -114,9 +118,7 @@ final class HiveSupport {
 
     /** What a hive command reads: the hive and the transaction logs it will use (named or found beside it). */
     static List<Path> inputs(Path file, LogOptions logOptions) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-        }
+        InputFile.check(file);
         List<Path> in = new java.util.ArrayList<>();
         in.add(file);
         in.addAll((logOptions == null ? LogOptions.auto() : logOptions).resolve(file));

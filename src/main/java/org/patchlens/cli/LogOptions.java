@@ -1,9 +1,9 @@
 package org.patchlens.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.patchlens.InputFile;
 import org.patchlens.hive.HiveRecovery;
 import picocli.CommandLine.Option;
 
@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 final class LogOptions {
     @Option(names = "--log", paramLabel = "LOGFILE",
             description = {"A transaction log of the hive (repeatable). Default: FILE.LOG, FILE.LOG1 and FILE.LOG2",
-                "beside the hive, names compared case-insensitively. Logs are applied only to a dirty hive."})
+                "beside the hive, names compared case-insensitively. Logs are applied only to a dirty hive.",
+                "A log that is not a regular file (a FIFO, a folder) is an error (exit 2), never opened."})
     List<Path> logs = new ArrayList<>();
 
     @Option(names = "--no-logs", description = "Read the hive as found: do not apply transaction logs.")
@@ -36,9 +37,7 @@ final class LogOptions {
         }
         if (!logs.isEmpty()) {
             for (Path l : logs) {
-                if (!Files.isRegularFile(l)) {
-                    throw new UsageException(l + ": " + (Files.exists(l) ? "not a regular file" : "no such file"));
-                }
+                InputFile.check(l); // LOGFILE: not a regular file (a FIFO) | no such file | symbolic link loop
             }
             try {
                 HiveRecovery.slots(logs);

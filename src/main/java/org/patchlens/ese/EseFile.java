@@ -3,12 +3,11 @@ package org.patchlens.ese;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import org.patchlens.InputException;
+import org.patchlens.InputFile;
 
 /**
  * Entry point: opens an ESE database, streaming file, patch file, checkpoint or log
@@ -35,19 +34,29 @@ public final class EseFile {
         return openAll(file).get(0);
     }
 
-    /** Every header in the file: one for a binary file, one or more for an eseutil text dump. */
+    /**
+     * Every header in the file: one for a binary file, one or more for an eseutil text dump. The path
+     * is checked first ({@link InputFile#check}: a FIFO, device, folder, missing file or link loop is
+     * an {@link EseException} with the check's one-line message, and is never opened); then at most
+     * the bytes the check saw are mapped or read.
+     */
     public static List<EseHeader> openAll(Path file) {
         String name = file.toString();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            int head = (int) Math.min(size, MAX_HEADER_BYTES);
-            ByteBuffer mapped = head == 0 ? ByteBuffer.allocate(0) : ch.map(FileChannel.MapMode.READ_ONLY, 0, head);
+        InputFile in;
+        try {
+            in = InputFile.check(file);
+        } catch (InputException e) {
+            throw new EseException(e.file(), -1, e.reason(), e);
+        }
+        try {
+            long size = in.size();
+            ByteBuffer mapped = in.map(MAX_HEADER_BYTES);
             mapped.order(ByteOrder.LITTLE_ENDIAN);
             if (EseutilText.looksLikeText(mapped)) {
                 if (size > MAX_TEXT_BYTES) {
                     throw new EseException(name, -1, "text file of " + size + " bytes is too large for an eseutil dump");
                 }
-                return EseutilText.parse(name, EseutilText.decode(Files.readAllBytes(file)));
+                return EseutilText.parse(name, EseutilText.decode(in.read((int) MAX_TEXT_BYTES)));
             }
             return List.of(new BinaryReader(name, mapped, size).read());
         } catch (IOException e) {

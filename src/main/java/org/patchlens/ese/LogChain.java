@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.patchlens.InputException;
+import org.patchlens.InputFile;
 
 /**
  * The log-chain analysis eseutil does not give off Windows: which generations are
@@ -97,15 +99,40 @@ public final class LogChain {
         }
     }
 
-    /** Reads every file in {@code dir} (not recursive) and the given databases, then analyses. */
+    /** The base name of a report whose folder has no log file and no checkpoint to take one from. */
+    public static final String NO_BASE = "none";
+
+    /**
+     * Reads every file in {@code dir} (not recursive; subfolders are skipped) and the given databases,
+     * then analyses. Every path goes through the one input check first ({@link InputFile}): {@code dir}
+     * must be a folder and each database a regular file (else an {@link EseException} with the check's
+     * one-line message, before anything is read); an entry of the folder that is not a regular file (a
+     * FIFO, a device, a dangling link) is never opened and is listed under "ignored" with the reason
+     * (and, named like a log or checkpoint, is an unreadable-file ERROR finding). A folder that holds no
+     * log file, no checkpoint, no database, no patch file and no eseutil dump (and no database named)
+     * is an {@link EseException}: "no log files in the folder, and nothing else ESE".
+     */
     public static Report analyzeDirectory(Path dir, List<Path> databases) {
-        if (!Files.isDirectory(dir)) {
-            throw new EseException(dir.toString(), -1, "not a directory");
+        try {
+            InputFile.folder(dir);
+            for (Path d : databases) {
+                InputFile.check(d);
+            }
+        } catch (InputException e) {
+            throw new EseException(e.file(), -1, e.reason(), e);
         }
-        List<Path> files;
+        List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(Files::isRegularFile).sorted().limit(MAX_FILES).toList();
-        } catch (IOException e) {
+            Iterable<Path> sorted = s.sorted()::iterator;
+            for (Path f : sorted) {
+                if (files.size() >= MAX_FILES) {
+                    break;
+                }
+                if (!Files.isDirectory(f)) { // a stat, no open: FIFOs and devices are refused by EseFile's check
+                    files.add(f);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new EseException(dir.toString(), -1, "cannot list: " + e.getMessage(), e);
         }
         List<LogHeader> logs = new ArrayList<>();
@@ -117,13 +144,18 @@ public final class LogChain {
         for (Path f : files) {
             collect(f, logs, chks, dbs, patches, ignored, unreadable, false);
         }
+        if (logs.isEmpty() && chks.isEmpty() && dbs.isEmpty() && patches.isEmpty() && unreadable.isEmpty()
+                && databases.isEmpty() && files.stream().noneMatch(LogChain::eseName)) {
+            throw new EseException(dir.toString(), -1, "no log files in the folder, and nothing else ESE (no "
+                    + "checkpoint, database, patch file or eseutil dump)");
+        }
         for (Path f : databases) {
             if (files.contains(f)) {
                 continue;
             }
             collect(f, logs, chks, dbs, patches, ignored, unreadable, true);
         }
-        Report r = analyze(logs, chks, dbs, patches, ignored);
+        Report r = analyze(logs, chks, dbs, patches, ignored, dir.toString());
         if (unreadable.isEmpty()) {
             return r;
         }
@@ -135,6 +167,12 @@ public final class LogChain {
                 r.missing(), blocks && r.softRecoveryCanSucceed()
                         ? "soft recovery cannot be confirmed: a log or checkpoint file of the folder is unreadable (see findings)"
                         : r.verdict());
+    }
+
+    /** Named like a file of an ESE log folder (an unused all-zero reserve log is still one). */
+    private static boolean eseName(Path f) {
+        return java.util.Set.of("log", "jtx", "chk", "jcp", "jrs", "edb", "stm", "pat")
+                .contains(EseFile.extension(f.getFileName().toString()));
     }
 
     private static void collect(Path f, List<LogHeader> logs, List<CheckpointHeader> chks, List<DatabaseHeader> dbs,
@@ -176,6 +214,13 @@ public final class LogChain {
     /** The analysis, with patch files to check databases that are online-backup copies against. */
     public static Report analyze(List<LogHeader> logHeaders, List<CheckpointHeader> checkpoints,
             List<DatabaseHeader> databases, List<PatchHeader> patches, List<String> alreadyIgnored) {
+        return analyze(logHeaders, checkpoints, databases, patches, alreadyIgnored, null);
+    }
+
+    /** The analysis; {@code folder} (or null) is where the logs were looked for, named when there are none. */
+    private static Report analyze(List<LogHeader> logHeaders, List<CheckpointHeader> checkpoints,
+            List<DatabaseHeader> databases, List<PatchHeader> patches, List<String> alreadyIgnored, String folder) {
+        String noLogs = "no log files" + (folder == null ? "" : " in " + folder);
         List<Note> f = new ArrayList<>();
         List<String> ignored = new ArrayList<>(alreadyIgnored);
         List<Entry> entries = new ArrayList<>();
@@ -191,8 +236,11 @@ public final class LogChain {
         if (checkpoints.size() > 1) {
             f.add(Note.warning(-1, checkpoints.size() + " checkpoint files given; using " + chk.file()));
         }
-        String base = baseVotes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(chk != null ? baseOf(chk.file()) : "<base>");
+        String voted = baseVotes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(chk != null ? baseOf(chk.file()) : null);
+        // without a log or checkpoint named after it the set's base name is unknown: no file name is made up
+        boolean baseKnown = voted != null;
+        String base = baseKnown ? voted : NO_BASE;
         List<Entry> set = new ArrayList<>();
         for (Entry e : entries) {
             switch (e.role()) {
@@ -325,8 +373,10 @@ public final class LogChain {
                 highestArchived = Math.max(highestArchived, en.getKey());
             }
         }
-        if (current < 0) {
-            f.add(Note.error(-1, "no current log (" + base + ".log) in the set"
+        if (current < 0 && set.isEmpty()) {
+            f.add(Note.error(-1, noLogs));
+        } else if (current < 0) {
+            f.add(Note.error(-1, "no current log" + (baseKnown ? " (" + base + ".log)" : "") + " in the set"
                     + (highestArchived > 0 ? "; it should hold generation " + (highestArchived + 1) : "")));
         } else if (highestArchived >= 0 && highestArchived + 1 != current) {
             if (highestArchived >= current) {
@@ -419,10 +469,12 @@ public final class LogChain {
         // Verdict.
         int width = digits(entries);
         String ext = currentEntry != null ? EseFile.extension(currentEntry.file()) : "log";
+        java.util.function.LongFunction<String> fileOf = g -> baseKnown ? base + hex(g, width) + "." + ext
+                : "the log of generation " + g;
         List<String> missing = new ArrayList<>();
         for (long g : missingGens) {
             if (g != current) {
-                missing.add(base + hex(g, width) + "." + ext);
+                missing.add(fileOf.apply(g));
             }
         }
         // a set beside the list: a crafted Log Required range names up to 100,000 generations per
@@ -430,15 +482,17 @@ public final class LogChain {
         java.util.Set<String> listed = new java.util.HashSet<>(missing);
         for (DatabaseVerdict v : dbv) {
             for (long g : v.missing()) {
-                String n = base + hex(g, width) + "." + ext;
+                String n = fileOf.apply(g);
                 if (g != current && listed.add(n)) {
                     missing.add(n);
                 }
             }
         }
-        if (current < 0) {
+        if (current < 0 && baseKnown) {
             missing.add(base + "." + ext + " (current log" + (highestArchived > 0 ? ", generation " + (highestArchived + 1) : "")
                     + ")");
+        } else if (current < 0 && !set.isEmpty()) {
+            missing.add("the current log" + (highestArchived > 0 ? " (generation " + (highestArchived + 1) + ")" : ""));
         }
         boolean anyDirty = databases.stream().anyMatch(d -> !d.cleanShutdown());
         List<String> problems = new ArrayList<>();
@@ -450,8 +504,8 @@ public final class LogChain {
         boolean can = missing.isEmpty() && problems.isEmpty() && !good.isEmpty();
         String verdict;
         if (good.isEmpty()) {
-            verdict = "soft recovery cannot succeed: no usable log file" + (missing.isEmpty() ? "" : "; missing: "
-                    + list(missing));
+            verdict = "soft recovery cannot succeed: " + (set.isEmpty() ? noLogs : "no usable log file")
+                    + (missing.isEmpty() ? "" : "; missing: " + list(missing));
         } else if (can) {
             verdict = "soft recovery can succeed: generations " + start + "-" + end + " are present with the set's signature"
                     + (chkGen > 0 ? ", from the checkpoint at " + chkGen : "")

@@ -35,6 +35,7 @@ public final class Classifier {
     }
 
     public static Result classify(Path file) throws IOException {
+        org.patchlens.InputFile.check(file); // never open a FIFO or a device: it could block
         byte[] head = new byte[4096];
         int n;
         try (InputStream in = Files.newInputStream(file)) {

@@ -11,6 +11,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.patchlens.InputException;
+import org.patchlens.InputFile;
 
 /**
  * Finds evidence in a restored-backup tree by content, not by name. Symbolic links are never
@@ -50,23 +52,41 @@ public final class EvidenceScanner {
         return out;
     }
 
-    /** One file: hashed first, then classified. Errors are recorded on the record, never thrown. */
+    /**
+     * One file: hashed first, then classified. Errors are recorded on the record, never thrown, with
+     * one exception: a file named explicitly ({@code explicit}, by an option) that is not a regular
+     * file, is missing or is a symbolic link loop throws the one-line {@link InputException} of
+     * {@link InputFile#check}, since the user named it. An explicitly named symbolic link is followed
+     * (once, to its real path); a discovered one is never followed.
+     */
     public static Evidence examine(Path file, String name, boolean explicit) {
         List<String> errors = new ArrayList<>();
         long size = -1;
         String sha = "";
         Classifier.Result kind;
-        try {
+        if (!explicit) {
             if (Files.isSymbolicLink(file)) {
                 return new Evidence(file, name, -1, "", EvidenceKind.UNREADABLE, "symbolic link (not followed)",
                         List.of("symbolic links are not followed"), explicit);
             }
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 return new Evidence(file, name, -1, "", EvidenceKind.UNREADABLE, "not a regular file",
-                        List.of(Files.exists(file) ? "not a regular file" : "no such file"), explicit);
+                        List.of(Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? "not a regular file" : "no such file"),
+                        explicit);
             }
-            size = Files.size(file);
-            sha = Hashing.sha256(file);
+        }
+        InputFile in;
+        try {
+            in = InputFile.check(file);
+        } catch (InputException e) {
+            if (explicit) {
+                throw e;
+            }
+            return new Evidence(file, name, -1, "", EvidenceKind.UNREADABLE, e.reason(), List.of(e.reason()), false);
+        }
+        try {
+            size = in.size();
+            sha = Hashing.sha256(in);
             kind = Classifier.classify(file);
         } catch (IOException | RuntimeException e) {
             errors.add(e.getMessage() == null ? e.toString() : e.getMessage());

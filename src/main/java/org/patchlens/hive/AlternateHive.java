@@ -25,7 +25,11 @@ import java.util.Locale;
 public record AlternateHive(Path primary, Path alternate, HiveHeader primaryHeader, HiveHeader alternateHeader,
                             long differences, List<String> examples, String verdict) {
 
-    /** The other half of a primary/.ALT pair, or null when there is none. */
+    /**
+     * The other half of a primary/.ALT pair, or null when there is none. An entry of that name that
+     * is not a regular file (a FIFO, a folder, a dangling link) is returned too: {@link #compare}
+     * reports it as "cannot compare" with the input check's reason, without opening it.
+     */
     public static Path partner(Path file) {
         Path dir = file.toAbsolutePath().getParent();
         String name = file.getFileName().toString();
@@ -36,7 +40,7 @@ public record AlternateHive(Path primary, Path alternate, HiveHeader primaryHead
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path f : ds) {
-                if (f.getFileName().toString().toUpperCase(Locale.ROOT).equals(want) && Files.isRegularFile(f)) {
+                if (f.getFileName().toString().toUpperCase(Locale.ROOT).equals(want)) {
                     return file.resolveSibling(f.getFileName());
                 }
             }
@@ -46,7 +50,10 @@ public record AlternateHive(Path primary, Path alternate, HiveHeader primaryHead
         return null;
     }
 
-    /** Compares {@code file} with its partner; null when it has none. Unreadable halves are reported, not thrown. */
+    /**
+     * Compares {@code file} with its partner; null when it has none. Unreadable halves are reported, not
+     * thrown: also one that is not a regular file ({@link Hive#open} checks each before opening it).
+     */
     public static AlternateHive compare(Path file) {
         Path other = partner(file);
         if (other == null) {

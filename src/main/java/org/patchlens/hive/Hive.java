@@ -4,11 +4,9 @@ import io.kaitai.struct.ByteBufferKaitaiStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -21,6 +19,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.patchlens.InputException;
+import org.patchlens.InputFile;
 import org.patchlens.format.Regf;
 
 /**
@@ -67,14 +67,24 @@ public final class Hive implements AutoCloseable {
         return open(file, HiveOptions.DEFAULTS);
     }
 
+    /**
+     * Opens a hive file read-only: first the one input check ({@link InputFile#check}: a FIFO, device,
+     * folder, missing file or link loop is refused without being opened, as a {@link HiveException}
+     * with the check's one-line message), then at most the bytes the check saw are mapped.
+     */
     public static Hive open(Path file, HiveOptions options) {
         String name = file.toString();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size > Integer.MAX_VALUE) {
-                throw new HiveException(name, -1, "file is " + size + " bytes; hives over 2 GiB are not supported");
-            }
-            ByteBuffer mapped = size == 0 ? ByteBuffer.allocate(0) : ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        InputFile in;
+        try {
+            in = InputFile.check(file);
+        } catch (InputException e) {
+            throw new HiveException(e.file(), -1, e.reason(), e);
+        }
+        if (in.size() > Integer.MAX_VALUE) {
+            throw new HiveException(name, -1, "file is " + in.size() + " bytes; hives over 2 GiB are not supported");
+        }
+        try {
+            ByteBuffer mapped = in.map(in.size());
             return new Hive(name, file, mapped.order(ByteOrder.LITTLE_ENDIAN), options);
         } catch (IOException e) {
             throw new HiveException(name, -1, "cannot read: " + e.getMessage(), e);

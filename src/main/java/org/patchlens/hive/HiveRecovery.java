@@ -3,16 +3,16 @@ package org.patchlens.hive;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.patchlens.InputException;
+import org.patchlens.InputFile;
 import org.patchlens.format.Regf;
 import org.patchlens.hive.ReplayLedger.EntryRecord;
 import org.patchlens.hive.ReplayLedger.LogRecord;
@@ -789,7 +789,13 @@ public final class HiveRecovery {
 
     // ------------------------------------------------------------------ files
 
-    /** FILE.LOG, FILE.LOG1 and FILE.LOG2 beside the hive, names compared case-insensitively. */
+    /**
+     * FILE.LOG, FILE.LOG1 and FILE.LOG2 beside the hive, names compared case-insensitively. Every
+     * entry of such a name is returned, also one that is not a regular file (a FIFO, a folder, a
+     * dangling link): reading it ({@link #recover(Path, List)}) then refuses it with the one-line
+     * input check ({@link InputFile#check}), without opening it, so that a log that is there but
+     * cannot be read is never passed over in silence.
+     */
     public static List<Path> findLogs(Path hive) {
         Path dir = hive.toAbsolutePath().getParent();
         String base = hive.getFileName().toString().toUpperCase(Locale.ROOT);
@@ -800,8 +806,7 @@ public final class HiveRecovery {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path f : ds) {
                 String n = f.getFileName().toString().toUpperCase(Locale.ROOT);
-                if ((n.equals(base + ".LOG") || n.equals(base + ".LOG1") || n.equals(base + ".LOG2"))
-                        && Files.isRegularFile(f)) {
+                if (n.equals(base + ".LOG") || n.equals(base + ".LOG1") || n.equals(base + ".LOG2")) {
                     out.add(f);
                 }
             }
@@ -851,15 +856,21 @@ public final class HiveRecovery {
         return out;
     }
 
-    /** Maps a file read-only. */
+    /**
+     * Maps a file read-only, after the one input check (a FIFO, device, folder, missing file or link
+     * loop is a {@link HiveException} naming it, never opened); at most the bytes the check saw.
+     */
     static ByteBuffer map(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size > MAX_IMAGE) {
-                throw new IOException(file + " is " + size + " bytes; files over 2 GiB are not supported");
-            }
-            return size == 0 ? ByteBuffer.allocate(0) : ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        InputFile in;
+        try {
+            in = InputFile.check(file);
+        } catch (InputException e) {
+            throw new HiveException(e.file(), -1, e.reason(), e);
         }
+        if (in.size() > MAX_IMAGE) {
+            throw new IOException(file + " is " + in.size() + " bytes; files over 2 GiB are not supported");
+        }
+        return in.map(in.size());
     }
 
     /** Recovers the hive {@code file} from these logs (paths), read-only. */
