@@ -35,14 +35,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"The restore check: what isinteg -patch and the restore should have written, against what",
-            "the SYSTEM hive, the cluster hive, the registry checkpoints and the store headers hold.",
+        description = {"The restore check: why the restored store will (not) start, and what to type.",
+            "Compares what isinteg -patch and the restore should have written with what the SYSTEM hive, the cluster",
+            "hive, the registry checkpoints and the store headers hold, against 49 rules with their KB sources.",
             "Evidence is found in DIR by content; options name files explicitly and override discovery."},
         footer = {"", "Examples:",
             "  patchlens check --demo",
-            "  patchlens check D:\\evidence --restore-type offline --env-line \"SET _CLUSTER_NETWORK_NAME_=EXVS01\"",
-            "  patchlens check --system SYSTEM --cluster CLUSDB --checkpoint Q:\\MSCS --store priv.edb \\",
-            "      --restore-type online --format jsonl -o findings.jsonl",
+            "  patchlens check --demo -o report.xlsx",
+            "  patchlens check evidence/ --restore-type offline \\",
+            "      --env-line \"SET _CLUSTER_NETWORK_NAME_=EXVS01\"",
+            "  patchlens check evidence/ @facts.args      (options read from a file)",
+            "  patchlens check --system SYSTEM --cluster CLUSDB --checkpoint Q/MSCS \\",
+            "      --store priv.edb --restore-type online -o findings.jsonl",
             "", "Exit code 1 when a finding is at or above --fail-on (default high)."})
 final class CheckCommand implements Callable<Integer> {
     static final Output.Spec OUTPUT = Output.Spec.of("check", OutputFormat.TEXT, OutputFormat.JSONL, OutputFormat.CSV,

@@ -4,8 +4,9 @@ import picocli.CommandLine.Command;
 
 /** {@code patchlens ese ...}: read Exchange / ESE store headers. */
 @Command(name = "ese",
-        description = "Read ESE (JET Blue) store headers without Windows: databases (.edb, .stm), patch files (.pat), "
-            + "checkpoints (.chk) and transaction logs (.log, .jtx), or saved eseutil /mh, /mk, /ml text dumps of them.",
+        description = {"Read ESE (JET Blue) store headers without Windows.",
+            "Databases (.edb, .stm), patch files (.pat), checkpoints (.chk) and transaction logs (.log, .jtx), or",
+            "saved eseutil /mh, /mk, /ml text dumps of them."},
         mixinStandardHelpOptions = true,
         subcommands = {EseHeaderCommand.class, EseCheckpointCommand.class, EseLogCommand.class, EseLogsCommand.class},
         footer = {"", "Examples:",

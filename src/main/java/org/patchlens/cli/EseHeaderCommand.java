@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
         description = {"Database, streaming-file or patch-file header, like eseutil /mh.",
             "State, Log Required, signatures, backups, versions, page size; checksum verdicts for both header copies "
                 + "and every field where they differ."},
-        footer = {"", "Exit codes: 0 header verified and consistent, 1 findings (checksum, differing copies, damage), 2 unreadable.",
+        footer = {"", "Exit codes: 0 header verified and consistent; 1 findings (checksum, differing",
+            "            copies, damage); 2 unreadable.",
             "", "Examples:", "  patchlens ese header priv1.edb", "  patchlens ese header --format json saved-mh.txt"})
 final class EseHeaderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A database, .stm or .pat file, or a saved eseutil /mh dump.")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "deleted", mixinStandardHelpOptions = true,
-        description = {"Keys and values recovered from free cells, the slack of allocated cells and unreferenced cells.",
+        description = {"Keys and values recovered from free cells, cell slack and unreferenced cells.",
             "Each is labelled deleted, recovered-from-slack, unreferenced, or reallocated (its data cell is in use",
             "again, so the data is unreliable). Paths are rebuilt through parent offsets; <unknown> marks a path whose",
             "upper part is gone. A dirty hive is scanned after its logs are replayed (--no-logs: as found).",

@@ -15,16 +15,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Keys and values added (+), removed (-) and changed (~) from hive A to hive B.",
+        description = {"Keys and values added (+), removed (-) and changed (~) from hive A to B.",
             "With --replayed and no B: from hive A as found to A with its transaction logs applied.",
             "Both hives are read with the logs beside them (see --log, --no-logs; --log names A's logs).",
             "Exit code 1 when there are differences, 0 when the trees are identical."},
         footer = {"", "Examples:",
             "  patchlens hive diff SYSTEM.before SYSTEM.after",
             "  patchlens hive diff NTUSER.DAT --replayed      (what the logs change)",
-            "  patchlens hive diff SYSTEM CPT00000002.CPT --path 'ControlSet001\\Services\\MSExchangeIS' --b-path '\\'",
+            "  patchlens hive diff SYSTEM 00000002.CPT \\",
+            "      --path 'ControlSet001\\Services\\MSExchangeIS' --b-path '\\'",
             "  patchlens hive diff A B -o diff.csv",
-            "  patchlens hive diff A B -o diff.xlsx           (an Excel workbook: chosen by the .xlsx name)"})
+            "  patchlens hive diff A B -o diff.xlsx        (a workbook: by the .xlsx name)"})
 final class HiveDiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A", description = "The hive before.")
     Path a;

@@ -30,10 +30,11 @@ import picocli.CommandLine.Parameters;
             "With several FILEs, -o names a folder that gets one output per hive (NAME.jsonl, ...), all in one process."},
         footer = {"", "Examples:",
             "  patchlens hive dump SYSTEM -o system.jsonl",
-            "  patchlens hive dump SYSTEM --path 'ControlSet001\\Services\\MSExchangeIS' --format text",
+            "  patchlens hive dump SYSTEM --path 'ControlSet001\\Services\\MSExchangeIS' \\",
+            "      --format text",
             "  patchlens hive dump NTUSER.DAT --format csv -o ntuser.csv",
             "  patchlens hive dump NTUSER.DAT --deleted --format text",
-            "  patchlens hive dump SYSTEM -o system.xlsx      (an Excel workbook: chosen by the .xlsx name)",
+            "  patchlens hive dump SYSTEM -o system.xlsx    (a workbook: by the .xlsx name)",
             "  patchlens hive dump evidence/*/SYSTEM evidence/*/SOFTWARE -o dumps/"})
 final class HiveDumpCommand implements Callable<Integer> {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE", description = "The hive file(s).")

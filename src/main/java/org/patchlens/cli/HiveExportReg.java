@@ -14,12 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export-reg", mixinStandardHelpOptions = true,
-        description = {"Export a hive or subtree as a regedit 5.00 .reg file (UTF-16LE with BOM, CRLF).",
+        description = {"Export a hive or subtree as a regedit 5.00 .reg file.",
+            "The file is UTF-16LE with a byte order mark and CRLF line ends, as regedit writes it.",
             "Values that are not plain strings or 4-byte DWORDs are written as hex(type): so no byte is lost."},
         footer = {"", "Examples:",
             "  patchlens hive export-reg SYSTEM -o system.reg",
-            "  patchlens hive export-reg SYSTEM --path 'ControlSet001\\Services\\MSExchangeIS' "
-                + "--prefix 'HKEY_LOCAL_MACHINE\\SYSTEM' -o is.reg"})
+            "  patchlens hive export-reg SYSTEM \\",
+            "      --path 'ControlSet001\\Services\\MSExchangeIS' \\",
+            "      --prefix 'HKEY_LOCAL_MACHINE\\SYSTEM' -o is.reg"})
 final class HiveExportReg implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
     Path file;

@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
             "the number in decimal, or hex for binary (--hex forces hex)."},
         footer = {"", "Examples:",
             "  patchlens hive get SYSTEM Select Current",
-            "  patchlens hive get SYSTEM 'ControlSet001\\Control\\ComputerName\\ComputerName' ComputerName --data",
-            "  patchlens hive get NTUSER.DAT 'Software\\Microsoft' '' --hex     (the default value)"})
+            "  patchlens hive get SYSTEM 'ControlSet001\\Control\\ComputerName\\ComputerName' \\",
+            "      ComputerName --data",
+            "  patchlens hive get NTUSER.DAT 'Software\\Microsoft' '' --hex   (default value)"})
 final class HiveGet implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
     Path file;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Base block fields, verdicts (checksum, dirty) and statistics of a hive; lists all damage.",
+        description = {"Base block fields, checksum and dirty verdicts, statistics and damage of a hive.",
+            "Every damaged structure is listed (the other commands show the first ten)."},
         footer = {"", "Examples:", "  patchlens hive info SYSTEM", "  patchlens hive info --format json NTUSER.DAT"})
 final class HiveInfo implements Callable<Integer> {
     enum Format { TEXT, JSON }

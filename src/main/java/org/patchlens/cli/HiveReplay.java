@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay the transaction logs of a dirty hive in memory and print the ledger: for each log and",
-            "entry its sequence number, hash verdict, target offsets, and whether it was applied and why.",
+        description = {"Replay the transaction logs of a dirty hive in memory and print the ledger.",
+            "For each log and entry: its sequence number, hash verdict, target offsets, and whether it was applied",
+            "and why.",
             "With -o, write the recovered hive (base block rebuilt: file type 0, equal sequence numbers, checksum).",
             "The hive and its logs are only read. Exit code 0 when the hive is clean or was recovered, 1 when it is",
             "dirty and nothing could be applied, 2 when recovery failed (no usable log). A clean hive has nothing to",
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  patchlens hive replay SYSTEM",
             "  patchlens hive replay NTUSER.DAT --ledger-format jsonl",
-            "  patchlens hive replay SOFTWARE --log evidence/SOFTWARE.LOG1 --log evidence/SOFTWARE.LOG2 -o SOFTWARE.recovered"})
+            "  patchlens hive replay SOFTWARE --log evidence/SOFTWARE.LOG1 \\",
+            "      --log evidence/SOFTWARE.LOG2 -o SOFTWARE.recovered"})
 final class HiveReplay implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The hive file (the primary).")
     Path file;

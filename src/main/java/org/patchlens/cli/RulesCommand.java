@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List the rule catalog: IDs, severities, confidence, KB references and remedies.",
+        description = "The rule catalog: IDs, severities, confidence, KB references, remedies.",
         footer = {"", "Examples:", "  patchlens rules", "  patchlens rules --format md > docs/rules.md"})
 final class RulesCommand implements Callable<Integer> {
     enum Format { TEXT, JSONL, MD }

@@ -1,0 +1,107 @@
+package org.patchlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The help a new user reads: no example broken in the middle of an argument, no command summary cut
+ * mid-sentence, every line fits 80 columns, {@code help A B} and {@code -V} work on every command, and a
+ * misspelt command or option names the one meant.
+ */
+class HelpTextTest {
+    /** Every command's path below {@code patchlens}, e.g. ["hive", "dump"]. */
+    static List<List<String>> commands() {
+        List<List<String>> out = new ArrayList<>();
+        walk(new CommandLine(new Main()), new ArrayList<>(), out);
+        return out;
+    }
+
+    private static void walk(CommandLine cl, List<String> path, List<List<String>> out) {
+        out.add(List.copyOf(path));
+        for (var e : cl.getSubcommands().entrySet()) {
+            if (!e.getKey().equals("help")) {
+                path.add(e.getKey());
+                walk(e.getValue(), path, out);
+                path.remove(path.size() - 1);
+            }
+        }
+    }
+
+    private static String[] with(List<String> path, String... more) {
+        List<String> a = new ArrayList<>(path);
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void everyHelpFitsEightyColumnsWithEveryExampleOnItsOwnLines() {
+        List<List<String>> all = commands();
+        assertEquals(18, all.size(), "patchlens, check, rules, hive (9), ese (4): " + all);
+        for (List<String> c : all) {
+            CliRun r = CliRun.of(with(c, "--help"));
+            assertEquals(0, r.exit(), c + ": " + r.err());
+            List<String> lines = r.out().lines().toList();
+            for (String line : lines) {
+                assertTrue(line.length() <= 80, c + ": a line of " + line.length() + " columns:\n" + line);
+            }
+            CommandLine cl = new CommandLine(new Main());
+            for (String name : c) {
+                cl = cl.getSubcommands().get(name);
+            }
+            for (String f : cl.getCommandSpec().usageMessage().footer()) {
+                assertTrue(lines.contains(f), c + ": footer line not printed whole: " + f);
+            }
+        }
+    }
+
+    @Test
+    void everyCommandSummaryIsOneWholeSentence() {
+        for (List<String> c : commands()) {
+            CommandLine cl = new CommandLine(new Main());
+            for (String name : c) {
+                cl = cl.getSubcommands().get(name);
+            }
+            String[] d = cl.getCommandSpec().usageMessage().description();
+            assertTrue(d.length > 0, c + ": no description");
+            String summary = d[0].strip();
+            assertTrue(summary.endsWith(".") || summary.endsWith("?"), c + ": the summary the command list shows "
+                    + "stops mid-sentence: " + summary);
+            assertTrue(summary.length() <= 80, c + ": summary longer than a line: " + summary);
+        }
+    }
+
+    @Test
+    void helpNamesAnyCommandAndDashVWorksEverywhere() {
+        for (List<String> c : commands()) {
+            CliRun help = CliRun.of(with(List.of("help"), c.toArray(String[]::new)));
+            assertEquals(0, help.exit(), c + ": " + help.err());
+            assertEquals(CliRun.of(with(c, "--help")).out(), help.out(), "help " + c);
+            CliRun v = CliRun.of(with(c, "-V"));
+            assertEquals(0, v.exit(), c + " -V: " + v.err());
+            assertEquals("patchlens " + Main.version() + "\n", v.out(), c + " -V");
+        }
+        CliRun unknown = CliRun.of("help", "hive", "dmp");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().startsWith("patchlens: unknown command 'dmp' in 'hive'; did you mean dump?\n"),
+                unknown.err());
+    }
+
+    @Test
+    void aMisspeltCommandOrOptionNamesTheOneMeant() {
+        CliRun dmp = CliRun.of("hive", "dmp", "SYSTEM");
+        assertEquals(2, dmp.exit());
+        assertEquals("patchlens: unknown command 'dmp'; did you mean dump?\nTry 'patchlens hive --help'.\n", dmp.err());
+        CliRun hlep = CliRun.of("hlep");
+        assertEquals("patchlens: unknown command 'hlep'; did you mean help?\nTry 'patchlens --help'.\n", hlep.err());
+        CliRun formt = CliRun.of("hive", "dump", "SYSTEM", "--formt", "csv");
+        assertEquals(2, formt.exit());
+        assertTrue(formt.err().startsWith("patchlens: unknown option '--formt'; did you mean --format"), formt.err());
+        CliRun nothingClose = CliRun.of("hive", "zzzzzz");
+        assertEquals("patchlens: unknown command 'zzzzzz'\nTry 'patchlens hive --help'.\n", nothingClose.err());
+    }
+}
