@@ -48,12 +48,17 @@ final class HiveExportReg implements Callable<Integer> {
         try (Hive hive = HiveSupport.open(file, logs)) {
             var start = HiveSupport.key(hive, keyPath);
             String root = prefix.endsWith("\\") ? prefix.substring(0, prefix.length() - 1) : prefix;
+            RegExport.Result exported;
             try (OutputStream os = Output.stream(output, force, List.of(file));
                  Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_16LE)) {
                 w.write('\uFEFF');
-                RegExport.write(hive, start, root, w);
+                exported = RegExport.write(hive, start, root, w);
             }
-            return HiveSupport.finish(hive, spec.commandLine().getErr());
+            // Keys and values whose names a .reg cannot carry were left out: damage to the export.
+            int code = HiveSupport.finish(hive, spec.commandLine().getErr());
+            exported.messages(hive.name()).forEach(m -> spec.commandLine().getErr().println("patchlens: " + m));
+            spec.commandLine().getErr().flush();
+            return exported.leftOut().isEmpty() ? code : Math.max(code, Main.FINDINGS);
         }
     }
 }
