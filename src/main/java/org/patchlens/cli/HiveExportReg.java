@@ -53,24 +53,31 @@ final class HiveExportReg implements Callable<Integer> {
         try (Hive hive = HiveSupport.open(file, logs)) {
             var start = HiveSupport.key(hive, keyPath);
             String root = prefix.endsWith("\\") ? prefix.substring(0, prefix.length() - 1) : prefix;
-            long[] n;
+            RegExport.Result exported;
             OutputBudget.Exceeded cut = null;
             try (Output.Sink sink = out.open(spec.commandLine().getOut()).limit(OutputBudget.forInput(hive.fileSize()))) {
                 Writer w = sink.writer(StandardCharsets.UTF_16LE);
                 try {
                     w.write('\uFEFF');
-                    n = RegExport.write(hive, start, root, w);
+                    exported = RegExport.write(hive, start, root, w);
                 } catch (OutputBudget.Exceeded e) {
                     cut = e;
-                    n = null;
+                    exported = null;
                 }
                 sink.commit();
             }
-            if (n != null) {
-                HiveSupport.written(out, n[0] + " keys, " + n[1] + " values", spec.commandLine().getOut());
+            if (exported != null) {
+                HiveSupport.written(out, exported.keys() + " keys, " + exported.values() + " values",
+                        spec.commandLine().getOut());
             }
             int code = HiveSupport.finish(hive, spec.commandLine().getErr());
-            return cut != null ? HiveSupport.cut(cut, hive, spec.commandLine().getErr()) : code;
+            if (cut != null) {
+                return HiveSupport.cut(cut, hive, spec.commandLine().getErr());
+            }
+            // Keys and values whose names a .reg cannot carry were left out: damage to the export.
+            exported.messages(hive.name()).forEach(m -> spec.commandLine().getErr().println("patchlens: " + m));
+            spec.commandLine().getErr().flush();
+            return exported.leftOut().isEmpty() ? code : Math.max(code, Main.FINDINGS);
         }
     }
 }

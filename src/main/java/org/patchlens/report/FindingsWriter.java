@@ -58,46 +58,67 @@ public final class FindingsWriter {
         p.flush();
     }
 
-    /** The short stdout summary: verdict, counts, then the failing findings with their remedies. */
+    /**
+     * The short stdout summary: verdict, counts, then the failing findings with their remedies. Every line
+     * goes through {@link Printable#of}: objects, values, sources, details and remedies carry evidence text
+     * (names, strings, file names), which must neither act on the terminal nor break a line.
+     */
     public static void summary(CheckResult r, Severity threshold, int top, Writer out) throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.verdict()).append('\n');
-        sb.append("Restore type: ").append(r.restore().label()).append(" (").append(r.restoreReason()).append(")\n");
-        Map<Status, Integer> st = r.statusCounts();
-        sb.append(String.format("Results (%d rules): %d FAIL, %d WARN, %d PASS, %d SKIPPED%n",
-                org.patchlens.rules.Rule.values().length, st.get(Status.FAIL), st.get(Status.WARN),
-                st.get(Status.PASS), st.get(Status.SKIPPED)));
+        line(sb, r.verdict());
+        line(sb, "Restore type: " + r.restore().label() + " (" + r.restoreReason() + ")");
+        line(sb, countLine(r.ruleStatusCounts(), r.statusCounts()));
         List<Finding> bad = r.findings().stream().filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
                 .sorted(java.util.Comparator.comparing(Finding::severity)).toList();
         int shown = 0;
         for (Finding f : bad) {
             if (shown++ == top) {
-                sb.append("... ").append(bad.size() - top).append(" more (use --format jsonl or -o FILE)\n");
+                line(sb, "... " + (bad.size() - top) + " more (use --format jsonl or -o FILE)");
                 break;
             }
-            sb.append('\n').append(f.severity()).append(' ').append(f.rule().id()).append(' ').append(f.status())
-                    .append("  ").append(f.rule().title()).append('\n');
-            sb.append("  object:   ").append(Printable.of(f.object())).append('\n');
-            sb.append("  expected: ").append(Printable.of(f.expected()));
-            if (!f.expectedSource().isNone()) {
-                sb.append("   [").append(f.expectedSource()).append(']');
-            }
-            sb.append('\n').append("  actual:   ").append(Printable.of(f.actual()));
-            if (!f.actualSource().isNone()) {
-                sb.append("   [").append(f.actualSource()).append(']');
-            }
             sb.append('\n');
+            line(sb, f.severity() + " " + f.rule().id() + " " + f.status() + "  " + f.rule().title());
+            line(sb, "  object:   " + f.object());
+            line(sb, "  expected: " + f.expected() + (f.expectedSource().isNone() ? "" : "   [" + f.expectedSource() + "]"));
+            line(sb, "  actual:   " + f.actual() + (f.actualSource().isNone() ? "" : "   [" + f.actualSource() + "]"));
             if (!f.detail().isEmpty()) {
-                sb.append("  detail:   ").append(f.detail()).append('\n');
+                line(sb, "  detail:   " + f.detail());
             }
             if (!f.remedy().isEmpty()) {
-                sb.append("  remedy:   ").append(f.remedy()).append('\n');
+                line(sb, "  remedy:   " + f.remedy());
             }
             if (!f.kb().isEmpty()) {
-                sb.append("  KB:       ").append(String.join(", ", f.kb())).append('\n');
+                line(sb, "  KB:       " + String.join(", ", f.kb()));
             }
         }
         out.write(sb.toString());
         out.flush();
+    }
+
+    /**
+     * {@code Results (49 rules): 3 FAIL, 0 WARN, 30 PASS, 16 SKIPPED (69 findings: 4 FAIL, 0 WARN, 49 PASS,
+     * 16 SKIPPED)}: rules by their worst result (they add up to the rules), then findings per status (a rule
+     * may give several, one per checkpointed value, say).
+     */
+    public static String countLine(Map<Status, Integer> rules, Map<Status, Integer> findings) {
+        return String.format("Results (%d rules): %s (%d findings: %s)", total(rules), byStatus(rules),
+                total(findings), byStatus(findings));
+    }
+
+    private static int total(Map<Status, Integer> m) {
+        return m.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static String byStatus(Map<Status, Integer> m) {
+        StringBuilder sb = new StringBuilder();
+        for (Status s : Status.values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(m.getOrDefault(s, 0)).append(' ').append(s);
+        }
+        return sb.toString();
+    }
+
+    /** One line of evidence-bearing text: escaped, then ended. */
+    private static void line(StringBuilder sb, String text) {
+        sb.append(Printable.of(text)).append('\n');
     }
 }

@@ -27,36 +27,43 @@ public final class LedgerWriter {
         w.flush();
     }
 
+    /** Every line through {@link Printable#of}: file names, reasons and notes can carry evidence text. */
     private static void text(ReplayLedger l, Writer w) throws IOException {
-        w.write("hive:    " + l.hive() + "\n");
-        w.write("dirty:   " + (l.dirty() ? "yes: " + String.join("; ", l.dirtyReasons()) : "no") + "\n");
+        line(w, "hive:    " + l.hive());
+        line(w, "dirty:   " + (l.dirty() ? "yes: " + String.join("; ", l.dirtyReasons()) : "no"));
         for (String s : l.staleReasons()) {
-            w.write("stale:   " + s + "\n");
+            line(w, "stale:   " + s);
         }
         if (l.logs().isEmpty()) {
-            w.write("logs:    none\n");
+            line(w, "logs:    none");
         }
         for (LogRecord r : l.logs()) {
-            w.write("log:     " + r.file() + " (" + r.slot() + ", " + r.format() + " format, " + r.size() + " bytes");
+            StringBuilder sb = new StringBuilder("log:     " + r.file() + " (" + r.slot() + ", " + r.format()
+                    + " format, " + r.size() + " bytes");
             if (r.primarySequence() >= 0) {
-                w.write(", header sequence " + r.primarySequence() + "/" + r.secondarySequence() + ", last written "
+                sb.append(", header sequence " + r.primarySequence() + "/" + r.secondarySequence() + ", last written "
                         + FileTime.iso(r.lastWritten()) + ", hive bins data size " + r.hiveBinsDataSize());
             }
-            w.write(")\n");
-            w.write("  verdict: " + r.verdict() + "\n");
-            w.write("  role:    " + r.role() + "\n");
+            line(w, sb.append(')').toString());
+            line(w, "  verdict: " + r.verdict());
+            line(w, "  role:    " + r.role());
             for (EntryRecord e : r.entries()) {
-                w.write("  entry   " + entryText(e) + "\n");
+                line(w, "  entry   " + entryText(e));
             }
         }
-        w.write("result:  " + l.outcome() + ": " + l.result() + "\n");
+        line(w, "result:  " + l.outcome() + ": " + l.result());
         if (l.sequenceNumber() >= 0) {
-            w.write("recovered base block: from " + l.baseBlockSource() + "; sequence numbers " + l.sequenceNumber()
-                    + "/" + l.sequenceNumber() + "; hive bins data size " + l.hiveBinsDataSize() + "; file type 0\n");
+            line(w, "recovered base block: from " + l.baseBlockSource() + "; sequence numbers " + l.sequenceNumber()
+                    + "/" + l.sequenceNumber() + "; hive bins data size " + l.hiveBinsDataSize() + "; file type 0");
         }
         for (String n : l.notes()) {
-            w.write("note:    " + n + "\n");
+            line(w, "note:    " + n);
         }
+    }
+
+    private static void line(Writer w, String text) throws IOException {
+        w.write(Printable.of(text));
+        w.write('\n');
     }
 
     /** {@code @0x200 seq 2 size 24064 bins 20480 hash ok pages 0x0+0x5000: applied}. */

@@ -26,6 +26,7 @@ import org.patchlens.rules.Finding;
 import org.patchlens.rules.Rule;
 import org.patchlens.rules.Severity;
 import org.patchlens.rules.Source;
+import org.patchlens.rules.RuleEngine;
 import org.patchlens.rules.Status;
 
 /**
@@ -248,6 +249,25 @@ public final class ReportWorkbook {
                                 Map<Severity, Map<Status, Place>> first, Map<Status, Place> firstStatus,
                                 Map<String, List<String>> sheets, Map<String, Long> rows) {
         s.title(r.verdict());
+
+        // The same numbers as check's text summary: each rule once, by its worst result.
+        Map<Status, Integer> byRule = RuleEngine.ruleStatusCounts(r.findings());
+        s.heading("Rules by their worst result (FAIL, then WARN, PASS, SKIPPED)", 7);
+        List<String> ruleLabels = new ArrayList<>();
+        ruleLabels.add("");
+        for (Status st : Status.values()) {
+            ruleLabels.add(st.name());
+        }
+        ruleLabels.add("All");
+        s.labels(ruleLabels.toArray(String[]::new));
+        List<Object> ruleCounts = new ArrayList<>();
+        long rules = 0;
+        for (Status st : Status.values()) {
+            ruleCounts.add((long) byRule.get(st));
+            rules += byRule.get(st);
+        }
+        ruleCounts.add(rules);
+        s.counts("Rules", ruleCounts.toArray());
 
         s.heading("Findings by severity and status (each count links to its first row)", 7);
         List<String> labels = new ArrayList<>();

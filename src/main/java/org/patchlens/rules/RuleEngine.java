@@ -26,6 +26,24 @@ public final class RuleEngine {
         return new CheckResult(List.copyOf(out), c.restore(), c.restoreReason());
     }
 
+    /**
+     * The rules that gave at least one of {@code findings}, per status, each rule counted once by its worst
+     * result: FAIL over WARN over PASS over SKIPPED (the order of {@link Status}). The counts add up to the
+     * number of rules (49 for a whole run, which reports every rule).
+     */
+    public static Map<Status, Integer> ruleStatusCounts(List<Finding> findings) {
+        Map<Rule, Status> worst = new EnumMap<>(Rule.class);
+        for (Finding f : findings) {
+            worst.merge(f.rule(), f.status(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+        }
+        Map<Status, Integer> m = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            m.put(s, 0);
+        }
+        worst.values().forEach(s -> m.merge(s, 1, Integer::sum));
+        return m;
+    }
+
     /** The findings of one run, with the restore kind they were judged against. */
     public record CheckResult(List<Finding> findings, Effective restore, String restoreReason) {
         public Map<Severity, Integer> failCounts() {
@@ -41,6 +59,7 @@ public final class RuleEngine {
             return m;
         }
 
+        /** Findings per status (a rule may give several findings, e.g. one per checkpointed value). */
         public Map<Status, Integer> statusCounts() {
             Map<Status, Integer> m = new EnumMap<>(Status.class);
             for (Status s : Status.values()) {
@@ -48,6 +67,11 @@ public final class RuleEngine {
             }
             findings.forEach(f -> m.merge(f.status(), 1, Integer::sum));
             return m;
+        }
+
+        /** Rules per status, each rule counted once by its worst result ({@link RuleEngine#ruleStatusCounts}). */
+        public Map<Status, Integer> ruleStatusCounts() {
+            return RuleEngine.ruleStatusCounts(findings);
         }
 
         /** The rules with at least one FAIL or WARN at or above {@code threshold}. */

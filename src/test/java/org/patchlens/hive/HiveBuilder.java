@@ -278,6 +278,32 @@ public final class HiveBuilder {
             this.name = name;
         }
 
+        /** A key named exactly {@code name}, which may hold a backslash or be empty (crafted hives only). */
+        private K(HiveBuilder b, K parent, String name, boolean exact) {
+            this.b = b;
+            this.parent = parent;
+            this.name = name;
+        }
+
+        /**
+         * The subkey named exactly {@code exactName} (created if missing), not split on backslashes: for a
+         * crafted hive with a key whose name holds a backslash (or is empty), which Windows never writes.
+         */
+        public K keyNamed(String exactName) {
+            String up = upper(exactName);
+            for (K c : children) {
+                if (upper(c.name).equals(up)) {
+                    return c;
+                }
+            }
+            K c = new K(b, this, exactName, true);
+            children.add(c);
+            if (childIndex != null) {
+                childIndex.put(up, c);
+            }
+            return c;
+        }
+
         /** The subkey at a relative path (created if missing); case-insensitive like Windows. */
         public K key(String path) {
             K k = this;
