@@ -9,6 +9,8 @@ import org.patchlens.ese.DatabaseHeader;
 import org.patchlens.ese.EseFile;
 import org.patchlens.ese.EseHeader;
 import org.patchlens.ese.PatchHeader;
+import org.patchlens.report.EseRender;
+import org.patchlens.report.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,14 +26,15 @@ final class EseHeaderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A database, .stm or .pat file, or a saved eseutil /mh dump.")
     Path file;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    EseSupport.Format format;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
+    String format;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat fmt = EseSupport.format("ese header", format);
         PrintWriter out = spec.commandLine().getOut();
         List<EseHeader> all = EseSupport.read(file);
         EseHeader h = all.get(0);
@@ -40,7 +43,7 @@ final class EseHeaderCommand implements Callable<Integer> {
             throw new UsageException(file + ": is " + (h.kind() == EseFile.Kind.LOG ? "a log file" : "a checkpoint")
                     + ", not a database; use 'patchlens ese " + cmd + "'");
         }
-        if (format == EseSupport.Format.JSON) {
+        if (fmt == OutputFormat.JSON) {
             JsonGenerator g = EseSupport.json(out);
             EseRender.json(g, h);
             EseSupport.end(g, out);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.patchlens.ese.EseHeader;
 import org.patchlens.ese.LogHeader;
+import org.patchlens.report.EseRender;
+import org.patchlens.report.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,14 +24,15 @@ final class EseLogCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files, or saved eseutil /ml dumps.")
     List<Path> files;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    EseSupport.Format format;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
+    String format;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat fmt = EseSupport.format("ese log", format);
         PrintWriter out = spec.commandLine().getOut();
         List<LogHeader> logs = new ArrayList<>();
         for (Path f : files) {
@@ -41,13 +44,13 @@ final class EseLogCommand implements Callable<Integer> {
             }
         }
         boolean findings = false;
-        if (format == EseSupport.Format.JSON) {
+        if (fmt == OutputFormat.JSON) {
             JsonGenerator g = EseSupport.json(out);
             EseRender.json(g, logs);
             EseSupport.end(g, out);
         }
         for (int i = 0; i < logs.size(); i++) {
-            if (format == EseSupport.Format.TEXT) {
+            if (fmt == OutputFormat.TEXT) {
                 if (i > 0) {
                     out.println();
                     out.println("----------------------------------------------------------------");

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.patchlens.InputFile;
 import org.patchlens.ese.EseException;
 import org.patchlens.ese.LogChain;
+import org.patchlens.report.EseRender;
+import org.patchlens.report.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,14 +38,15 @@ final class EseLogsCommand implements Callable<Integer> {
     @Option(names = "--database", paramLabel = "FILE", description = "A database (or saved /mh dump) to check against the logs; repeatable.")
     List<Path> databases = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    EseSupport.Format format;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
+    String format;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat fmt = EseSupport.format("ese logs", format);
         PrintWriter out = spec.commandLine().getOut();
         InputFile.folder(dir); // DIR: not a folder (a FIFO) | no such folder | symbolic link loop
         for (Path d : databases) {
@@ -55,7 +58,7 @@ final class EseLogsCommand implements Callable<Integer> {
         } catch (EseException e) {
             throw new UsageException(e.getMessage());
         }
-        if (format == EseSupport.Format.JSON) {
+        if (fmt == OutputFormat.JSON) {
             JsonGenerator g = EseSupport.json(out);
             EseRender.json(g, r);
             EseSupport.end(g, out);

@@ -10,10 +10,18 @@ import org.patchlens.InputFile;
 import org.patchlens.ese.EseException;
 import org.patchlens.ese.EseFile;
 import org.patchlens.ese.EseHeader;
+import org.patchlens.report.Output;
+import org.patchlens.report.OutputFormat;
 
 /** Shared by the ese commands. */
 final class EseSupport {
-    enum Format { TEXT, JSON }
+    /** What every ese command writes on stdout. */
+    static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.JSON);
+
+    /** The --format given (null: text) as a format, or the one-line refusal. */
+    static OutputFormat format(String command, String option) {
+        return Output.format(Output.Spec.of(command, FORMATS), option, null);
+    }
 
     private EseSupport() {
     }

@@ -31,8 +31,7 @@ final class HiveDeleted implements Callable<Integer> {
     @Mixin
     LogOptions logs;
 
-    static final Output.Spec OUTPUT = Output.Spec.of("hive deleted", OutputFormat.JSONL, OutputFormat.CSV,
-            OutputFormat.TEXT);
+    static final Output.Spec OUTPUT = Output.Spec.of("hive deleted", DeletedWriter.FORMATS);
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, csv or text (default: jsonl, or the -o "
             + "name's extension).")
@@ -56,7 +55,7 @@ final class HiveDeleted implements Callable<Integer> {
             OutputBudget.Exceeded cut = null;
             try (Output.Sink sink = out.open(spec.commandLine().getOut()).limit(OutputBudget.forInput(hive.fileSize()))) {
                 try {
-                    DeletedWriter.write(items, DeletedWriter.Format.valueOf(out.format().name()), sink.writer());
+                    DeletedWriter.write(items, out.format(), sink.writer());
                 } catch (OutputBudget.Exceeded e) {
                     cut = e;
                 }

@@ -46,8 +46,7 @@ final class HiveDiffCommand implements Callable<Integer> {
             description = "The subtree of B to compare with (default: the same as --path).")
     String bPath;
 
-    static final Output.Spec OUTPUT = Output.Spec.of("hive diff", OutputFormat.TEXT, OutputFormat.JSONL, OutputFormat.CSV,
-            OutputFormat.XLSX);
+    static final Output.Spec OUTPUT = Output.Spec.of("hive diff", DiffWriter.FORMATS, OutputFormat.XLSX);
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, jsonl, csv or xlsx (default: text, or the "
             + "-o name's extension).")
@@ -101,7 +100,7 @@ final class HiveDiffCommand implements Callable<Integer> {
             } else {
                 try (Output.Sink sink = out.open(spec.commandLine().getOut())
                         .limit(OutputBudget.forInput(ha.fileSize() + hb.fileSize()));
-                     DiffWriter dw = new DiffWriter(DiffWriter.Format.valueOf(out.format().name()), sink.writer())) {
+                     DiffWriter dw = new DiffWriter(out.format(), sink.writer())) {
                     try {
                         n = HiveDiff.compare(ka, kb, dw);
                         dw.close();

@@ -43,8 +43,7 @@ final class HiveDumpCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "KEYPATH", description = "Dump only this subtree.")
     String keyPath;
 
-    static final Output.Spec OUTPUT = Output.Spec.of("hive dump", OutputFormat.JSONL, OutputFormat.CSV,
-            OutputFormat.TEXT, OutputFormat.LISTING, OutputFormat.XLSX);
+    static final Output.Spec OUTPUT = Output.Spec.of("hive dump", HiveDump.FORMATS, OutputFormat.XLSX);
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "jsonl, csv, text, listing or xlsx (default: jsonl, or the -o name's extension).")
@@ -113,7 +112,7 @@ final class HiveDumpCommand implements Callable<Integer> {
             } else {
                 try (Output.Sink sink = to.open(out).limit(OutputBudget.forInput(hive.fileSize()))) {
                     try {
-                        n = HiveDump.write(hive, start, HiveDump.Format.valueOf(to.format().name()), sink.bytes(),
+                        n = HiveDump.write(hive, start, to.format(), sink.bytes(),
                                 recovered, progress::key);
                     } catch (OutputBudget.Exceeded e) {
                         cut = e;

@@ -67,7 +67,7 @@ final class HiveExportReg implements Callable<Integer> {
                 sink.commit();
             }
             if (exported != null) {
-                HiveSupport.written(out, exported.keys() + " keys, " + exported.values() + " values",
+                HiveSupport.written(out, hive.name() + ": " + exported.keys() + " keys, " + exported.values() + " values",
                         spec.commandLine().getOut());
             }
             int code = HiveSupport.finish(hive, spec.commandLine().getErr());

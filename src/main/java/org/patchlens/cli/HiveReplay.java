@@ -36,7 +36,7 @@ final class HiveReplay implements Callable<Integer> {
     LogOptions logs;
 
     static final Output.Spec OUTPUT = Output.Spec.of("hive replay", OutputFormat.HIVE);
-    static final Output.Spec LEDGER = Output.Spec.of("hive replay", OutputFormat.TEXT, OutputFormat.JSONL);
+    static final Output.Spec LEDGER = Output.Spec.of("hive replay", LedgerWriter.FORMATS);
 
     @Option(names = "--ledger-format", paramLabel = "FORMAT", description = "The ledger on stdout: text or jsonl "
             + "(default: text).")
@@ -69,7 +69,7 @@ final class HiveReplay implements Callable<Integer> {
         }
         ReplayLedger l = r.ledger();
         PrintWriter stdout = spec.commandLine().getOut();
-        LedgerWriter.write(l, LedgerWriter.Format.valueOf(ledgerFormat.name()), stdout);
+        LedgerWriter.write(l, ledgerFormat, stdout);
         PrintWriter err = spec.commandLine().getErr();
         if (l.outcome() == ReplayLedger.Outcome.FAILED) {
             err.println("patchlens: " + Errors.flat(file + ": " + HiveSupport.RECOVERY_FAILED + ": " + l.result()));

@@ -27,8 +27,7 @@ import picocli.CommandLine.Parameters;
             "  patchlens hive timeline SYSTEM --since 2024-03-01 --until 2024-03-02",
             "  patchlens hive timeline NTUSER.DAT --since 2024-03-01T08:00:00Z -o tl.csv"})
 final class HiveTimeline implements Callable<Integer> {
-    static final Output.Spec OUTPUT = Output.Spec.of("hive timeline", OutputFormat.TEXT, OutputFormat.CSV,
-            OutputFormat.JSONL);
+    static final Output.Spec OUTPUT = Output.Spec.of("hive timeline", TimelineWriter.FORMATS);
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
     Path file;

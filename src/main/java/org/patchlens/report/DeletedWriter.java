@@ -15,7 +15,8 @@ import org.patchlens.hive.ValueType;
 
 /** Writes recovered (deleted) keys and values as JSONL, CSV or text (docs/replay.md). */
 public final class DeletedWriter {
-    public enum Format { JSONL, CSV, TEXT }
+    /** The formats it writes, the default first. */
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.JSONL, OutputFormat.CSV, OutputFormat.TEXT);
 
     public static final List<String> CSV_HEADER = List.of("kind", "label", "path", "pathComplete", "name",
             "lastWritten", "type", "typeCode", "size", "hex", "value", "dataStatus", "offset", "parentOffset");
@@ -25,7 +26,7 @@ public final class DeletedWriter {
     private DeletedWriter() {
     }
 
-    public static void write(List<Item> items, Format format, Writer w) throws IOException {
+    public static void write(List<Item> items, OutputFormat format, Writer w) throws IOException {
         switch (format) {
             case JSONL -> {
                 JsonGenerator g = new JsonFactory().createGenerator(w);
@@ -56,6 +57,7 @@ public final class DeletedWriter {
                 }
                 w.flush();
             }
+            default -> throw new IllegalArgumentException("hive deleted does not write " + format.label());
         }
     }
 

@@ -18,26 +18,30 @@ import org.patchlens.hive.ValueType;
 
 /** Writes {@link Change}s as text ({@code + - ~} lines), JSONL or CSV, one change per line or row. */
 public final class DiffWriter implements Consumer<Change>, AutoCloseable {
-    public enum Format { TEXT, JSONL, CSV }
+    /** The formats it writes, the default first. */
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.JSONL, OutputFormat.CSV);
 
     public static final List<String> COLUMNS = List.of("change", "object", "path", "valueName", "detail",
             "beforeType", "beforeHex", "beforeValue", "beforeLastWritten", "afterType", "afterHex", "afterValue",
             "afterLastWritten");
 
     private static final HexFormat HEX = HexFormat.of();
-    private final Format format;
+    private final OutputFormat format;
     private final Writer out;
     private final JsonGenerator json;
     private final CSVPrinter csv;
 
-    public DiffWriter(Format format, Writer out) throws IOException {
+    public DiffWriter(OutputFormat format, Writer out) throws IOException {
+        if (!FORMATS.contains(format)) {
+            throw new IllegalArgumentException("hive diff does not write " + format.label());
+        }
         this.format = format;
         this.out = out;
-        this.json = format == Format.JSONL ? new JsonFactory().createGenerator(out) : null;
+        this.json = format == OutputFormat.JSONL ? new JsonFactory().createGenerator(out) : null;
         if (json != null) {
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         }
-        this.csv = format == Format.CSV
+        this.csv = format == OutputFormat.CSV
                 ? new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get())
                 : null;
     }
@@ -52,6 +56,7 @@ public final class DiffWriter implements Consumer<Change>, AutoCloseable {
                         c.isKey() ? "key" : "value", c.path(), c.valueName() == null ? "" : c.valueName(), c.detail(),
                         type(c.before()), hex(c.before()), rendered(c.before()), time(c.keyBefore()),
                         type(c.after()), hex(c.after()), rendered(c.after()), time(c.keyAfter()));
+                default -> throw new IllegalStateException();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

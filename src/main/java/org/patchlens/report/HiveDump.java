@@ -22,7 +22,9 @@ import org.patchlens.hive.ValueType;
  * value), indented text, or the plain K/V listing. Schemas: docs/hive-formats.md.
  */
 public final class HiveDump {
-    public enum Format { JSONL, CSV, TEXT, LISTING }
+    /** The formats it writes, the default first. */
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.JSONL, OutputFormat.CSV, OutputFormat.TEXT,
+            OutputFormat.LISTING);
 
     /** The CSV columns, one row per value (a key without values gets one row with empty value columns). */
     public static final List<String> CSV_HEADER = List.of("path", "lastWritten", "offset", "className",
@@ -39,22 +41,22 @@ public final class HiveDump {
     }
 
     /** Writes the subtree at {@code start}; returns {keys, values}. */
-    public static long[] write(Hive hive, Key start, Format format, Writer out) throws IOException {
+    public static long[] write(Hive hive, Key start, OutputFormat format, Writer out) throws IOException {
         return write(hive, start, format, out, null);
     }
 
     /**
-     * As {@link #write(Hive, Key, Format, Writer)}, followed by recovered (deleted) records when
+     * As {@link #write(Hive, Key, OutputFormat, Writer)}, followed by recovered (deleted) records when
      * {@code recovered} is not null: JSONL objects with a "recovered" field, CSV rows with the
      * extra "recovered" column (empty for live rows), or a text section. Not for LISTING.
      */
-    public static long[] write(Hive hive, Key start, Format format, Writer out,
+    public static long[] write(Hive hive, Key start, OutputFormat format, Writer out,
                                List<org.patchlens.hive.DeletedRecords.Item> recovered) throws IOException {
         return write(hive, start, format, out, recovered, k -> { });
     }
 
     /** As above, telling {@code onKey} about each live key before it is written (progress). */
-    public static long[] write(Hive hive, Key start, Format format, Writer out,
+    public static long[] write(Hive hive, Key start, OutputFormat format, Writer out,
                                List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey)
             throws IOException {
         return write(hive, start, format, out, null, recovered, onKey);
@@ -64,7 +66,7 @@ public final class HiveDump {
      * As above, onto a byte stream, in UTF-8. The JSONL writer puts its bytes straight into it (the
      * other formats and the recovered records go through a Writer on it).
      */
-    public static long[] write(Hive hive, Key start, Format format, java.io.OutputStream out,
+    public static long[] write(Hive hive, Key start, OutputFormat format, java.io.OutputStream out,
                                List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey)
             throws IOException {
         Writer chars = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
@@ -74,10 +76,10 @@ public final class HiveDump {
     }
 
     /** {@code bytes}, when not null, is the stream under {@code out}, for the JSONL writer. */
-    private static long[] write(Hive hive, Key start, Format format, Writer out, java.io.OutputStream bytes,
+    private static long[] write(Hive hive, Key start, OutputFormat format, Writer out, java.io.OutputStream bytes,
                                 List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey)
             throws IOException {
-        if (recovered != null && format == Format.LISTING) {
+        if (recovered != null && format == OutputFormat.LISTING) {
             throw new IllegalArgumentException("the listing format has no place for recovered records");
         }
         Iterable<Key> keys = () -> {
@@ -101,8 +103,9 @@ public final class HiveDump {
             case CSV -> csv(keys, out, recovered, ReadAhead.worthAThread(hive));
             case TEXT -> text(keys, out, ReadAhead.worthAThread(hive));
             case LISTING -> Listing.write(keys, out);
+            default -> throw new IllegalArgumentException("hive dump does not write " + format.label());
         };
-        if (recovered != null && format == Format.JSONL) {
+        if (recovered != null && format == OutputFormat.JSONL) {
             JsonGenerator g = Json.FACTORY.createGenerator(out);
             g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             for (var i : recovered) {
@@ -112,7 +115,7 @@ public final class HiveDump {
                 g.writeRaw('\n');
             }
             g.flush();
-        } else if (recovered != null && format == Format.TEXT) {
+        } else if (recovered != null && format == OutputFormat.TEXT) {
             out.write("\nRecovered records (deleted or unreferenced; not part of the live tree): " + recovered.size()
                     + "\n");
             for (var i : recovered) {

@@ -13,16 +13,19 @@ import org.patchlens.hive.ReplayLedger.LogRecord;
 
 /** Writes a replay ledger as text or JSONL (one object per hive, log, entry and result; docs/replay.md). */
 public final class LedgerWriter {
-    public enum Format { TEXT, JSONL }
+    /** The formats it writes, the default first. */
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.JSONL);
 
     private LedgerWriter() {
     }
 
-    public static void write(ReplayLedger l, Format format, Writer w) throws IOException {
-        if (format == Format.TEXT) {
+    public static void write(ReplayLedger l, OutputFormat format, Writer w) throws IOException {
+        if (format == OutputFormat.TEXT) {
             text(l, w);
-        } else {
+        } else if (format == OutputFormat.JSONL) {
             jsonl(l, w);
+        } else {
+            throw new IllegalArgumentException("the replay ledger is not written as " + format.label());
         }
         w.flush();
     }

@@ -43,6 +43,13 @@ public final class Output {
             return new Spec(command, List.of(formats));
         }
 
+        /** A writer's formats (its default first), plus the ones the command adds (a workbook). */
+        public static Spec of(String command, List<OutputFormat> formats, OutputFormat... more) {
+            List<OutputFormat> all = new java.util.ArrayList<>(formats);
+            all.addAll(List.of(more));
+            return new Spec(command, List.copyOf(all));
+        }
+
         public OutputFormat defaultFormat() {
             return formats.get(0);
         }

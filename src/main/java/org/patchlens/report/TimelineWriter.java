@@ -15,6 +15,9 @@ public final class TimelineWriter {
     public record Entry(long time, String path, long subkeys, long values) {
     }
 
+    /** The formats it writes, the default first. */
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSONL);
+
     public static final List<String> CSV_HEADER = List.of("lastWritten", "lastWrittenRaw", "path", "subkeys", "values");
 
     private TimelineWriter() {

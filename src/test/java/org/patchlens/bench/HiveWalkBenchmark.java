@@ -15,6 +15,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
+import org.patchlens.report.OutputFormat;
 import org.patchlens.report.HiveDump;
 
 /**
@@ -92,7 +93,7 @@ public class HiveWalkBenchmark {
     public long jsonlDump() throws Exception {
         try (Hive h = Hive.open(file)) {
             // the bytes the CLI writes (UTF-8 straight from the JSONL writer), to a null stream
-            return HiveDump.write(h, h.root(), HiveDump.Format.JSONL, java.io.OutputStream.nullOutputStream(), null,
+            return HiveDump.write(h, h.root(), OutputFormat.JSONL, java.io.OutputStream.nullOutputStream(), null,
                     k -> { })[0];
         }
     }

@@ -11,6 +11,7 @@ import org.patchlens.hive.Key;
 import org.patchlens.hive.Listing;
 import org.patchlens.hive.SecurityDescriptor;
 import org.patchlens.hive.Value;
+import org.patchlens.report.OutputFormat;
 import org.patchlens.report.DiffWriter;
 import org.patchlens.report.HiveDump;
 import org.patchlens.report.RegExport;
@@ -97,12 +98,12 @@ public final class ParserContract {
     public static void writeAll(Hive h) throws IOException {
         Writer nul = Writer.nullWriter();
         Key root = h.root();
-        for (HiveDump.Format f : HiveDump.Format.values()) {
+        for (OutputFormat f : HiveDump.FORMATS) {
             HiveDump.write(h, root, f, nul);
         }
         Listing.write(h, root, nul);
         RegExport.write(h, root, "HKEY_LOCAL_MACHINE\\FUZZ", nul);
-        for (DiffWriter.Format f : DiffWriter.Format.values()) {
+        for (OutputFormat f : DiffWriter.FORMATS) {
             try (DiffWriter dw = new DiffWriter(f, nul)) {
                 HiveDiff.compare(root, root, dw);
             }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.Writer;
 import org.patchlens.hive.Hive;
+import org.patchlens.report.OutputFormat;
 import org.patchlens.report.HiveDump;
 
 /**
@@ -20,7 +21,7 @@ public final class ReadInSmallHeap {
             long n = -1;
             if (h != null) {
                 n = ParserContract.readEverything(h);
-                for (HiveDump.Format f : HiveDump.Format.values()) {
+                for (OutputFormat f : HiveDump.FORMATS) {
                     HiveDump.write(h, h.root(), f, Writer.nullWriter());
                 }
             }

@@ -69,7 +69,7 @@ class JsonLineTest {
         for (byte[] seed : FuzzSeeds.hives()) {
             Hive h = Hive.fromBytes("seed", seed);
             StringWriter w = new StringWriter();
-            HiveDump.write(h, h.root(), HiveDump.Format.JSONL, w);
+            HiveDump.write(h, h.root(), OutputFormat.JSONL, w);
             String out = w.toString();
             assertEquals('\n', out.charAt(out.length() - 1));
             for (String line : out.split("\n")) {

@@ -126,7 +126,7 @@ class ReadAheadTest {
         // a hive with more keys than one batch, so that batches hand over several times
         Hive h = Hive.fromBytes("h", org.patchlens.hive.HiveBuilder.synthetic(5, 2 << 20, 7).toBytes());
         StringWriter threaded = new StringWriter();
-        HiveDump.write(h, h.root(), HiveDump.Format.JSONL, threaded);
+        HiveDump.write(h, h.root(), OutputFormat.JSONL, threaded);
         long keys = 0;
         for (Key k : h.walk()) {
             keys++;

@@ -1,4 +1,4 @@
-package org.patchlens.cli;
+package org.patchlens.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -21,20 +21,20 @@ import org.patchlens.ese.Signature;
 import org.patchlens.ese.Source;
 import org.patchlens.ese.TextField;
 import org.patchlens.ese.Verification;
-import org.patchlens.report.Printable;
 
 /**
  * Text output with eseutil's labels ({@code /mh}, {@code /mk}, {@code /ml}) plus the
  * verdicts eseutil does not print, and JSON output of every record component.
  */
-final class EseRender {
+public final class EseRender {
     private EseRender() {
     }
 
     // ------------------------------------------------------------------ text helpers
 
+    /** One "label: value" line; the value may hold text from the file (paths, names): controls escaped. */
     private static void row(PrintWriter out, String label, String value) {
-        out.printf("%28s: %s%n", label, value);
+        out.printf("%28s: %s%n", label, Printable.of(value));
     }
 
     static String t(LogTime t) {
@@ -99,7 +99,7 @@ final class EseRender {
 
     // ------------------------------------------------------------------ database (/mh)
 
-    static void database(PrintWriter out, DatabaseHeader h) {
+    public static void database(PrintWriter out, DatabaseHeader h) {
         source(out, h.file(), h.source(), h.verification());
         out.println("Layout: " + h.profile().description());
         out.println();
@@ -236,7 +236,7 @@ final class EseRender {
         return n == 0 ? "none" : "found (" + n + ")";
     }
 
-    static void patch(PrintWriter out, PatchHeader p) {
+    public static void patch(PrintWriter out, PatchHeader p) {
         source(out, p.file(), p.source(), p.verification());
         out.println("Layout: " + p.interpretation() + " patch header page"
                 + (p.interpretation().equals("DBFILEHDR") ? " (INFERRED ESE97 variant)" : " (INFERRED for ESE97/ESE98 .pat files)"));
@@ -271,7 +271,7 @@ final class EseRender {
 
     static void attachments(PrintWriter out, List<AttachedDatabase> list) {
         for (AttachedDatabase a : list) {
-            out.printf("      %d %s%s%n", a.dbid(), a.path(), a.sparse() ? " (sparse)" : "");
+            out.printf("      %d %s%s%n", a.dbid(), Printable.of(a.path()), a.sparse() ? " (sparse)" : "");
             out.printf("                 dbtime: %s (%d-%d)%n", Long.toUnsignedString(a.dbtime()), a.dbtime() >>> 32,
                     a.dbtime() & 0xFFFFFFFFL);
             out.printf("                 objidLast: %d%n", a.objidLast());
@@ -282,7 +282,7 @@ final class EseRender {
         }
     }
 
-    static void checkpoint(PrintWriter out, CheckpointHeader h) {
+    public static void checkpoint(PrintWriter out, CheckpointHeader h) {
         source(out, h.file(), h.source(), h.verification());
         out.println();
         row(out, "LastFullBackupCheckpoint", h.lastFullBackupCheckpoint().eseutil());
@@ -308,7 +308,7 @@ final class EseRender {
 
     // ------------------------------------------------------------------ log (/ml)
 
-    static void log(PrintWriter out, LogHeader h) {
+    public static void log(PrintWriter out, LogHeader h) {
         out.println("File: " + Printable.of(String.valueOf(h.file())));
         out.println("Source: " + (h.source() == Source.TEXT ? "eseutil text dump (fields as printed; no checksum verified)"
                 : "binary log header"));
@@ -364,13 +364,13 @@ final class EseRender {
 
     // ------------------------------------------------------------------ chain
 
-    static void chain(PrintWriter out, LogChain.Report r) {
-        out.println("Log set: base name " + r.baseName());
+    public static void chain(PrintWriter out, LogChain.Report r) {
+        out.println("Log set: base name " + Printable.of(r.baseName()));
         out.println();
         out.printf("%-26s %-12s %-10s %-22s %s%n", "File", "Role", "Generation", "Name generation", "Checksum");
         for (LogChain.Entry e : r.logs()) {
             LogHeader h = e.header();
-            out.printf("%-26s %-12s %-10s %-22s %s%n", base(e.file()), e.role().name().toLowerCase(),
+            out.printf("%-26s %-12s %-10s %-22s %s%n", Printable.of(base(e.file())), e.role().name().toLowerCase(),
                     h.generation() + String.format(" (0x%X)", h.generation()),
                     e.nameGeneration() < 0 ? "-" : e.nameGeneration() + (e.nameGeneration() == h.generation() ? "" : " MISMATCH"),
                     h.source() == Source.TEXT ? "text" : h.checksumValid() ? "ok" : "BAD");
@@ -392,7 +392,7 @@ final class EseRender {
             out.println();
             out.println("Not part of the chain:");
             for (String s : r.ignored()) {
-                out.println("  " + s);
+                out.println(Printable.of("  " + s));
             }
         }
         out.println();
@@ -404,7 +404,7 @@ final class EseRender {
             out.println(Printable.of("  " + n));
         }
         out.println();
-        out.println("Verdict: " + r.verdict());
+        out.println("Verdict: " + Printable.of(r.verdict()));
     }
 
     private static String base(String f) {
@@ -418,7 +418,7 @@ final class EseRender {
     private static final java.util.Set<String> UNSIGNED_64 = java.util.Set.of("dbtime", "scrubDbtime", "dbtimeDirtied",
             "previousLogChecksum");
 
-    static void json(JsonGenerator g, Object o) throws IOException {
+    public static void json(JsonGenerator g, Object o) throws IOException {
         if (o == null) {
             g.writeNull();
         } else if (o instanceof LogTime t) {
