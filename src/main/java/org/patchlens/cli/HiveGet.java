@@ -17,12 +17,16 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {"Print one value (or all values of a key) with type and decoded data.",
-            "With a value name and --data, prints only the data: the string, one multi-string entry per line,",
-            "the number in decimal, or hex for binary (--hex forces hex)."},
+            "With a value name and --data, prints only the data: the string, one",
+            "multi-string entry per line, the number in decimal, or hex for binary",
+            "(--hex forces hex); control characters are shown escaped (\\n, \\u001b).",
+            "A key with several values of that name (a crafted hive) shows them all."},
         footer = {"", "Examples:",
             "  patchlens hive get SYSTEM Select Current",
-            "  patchlens hive get SYSTEM 'ControlSet001\\Control\\ComputerName\\ComputerName' ComputerName --data",
-            "  patchlens hive get NTUSER.DAT 'Software\\Microsoft' '' --hex     (the default value)"})
+            "  patchlens hive get SYSTEM 'ControlSet001\\Control\\ComputerName\\ComputerName' \\",
+            "      ComputerName --data",
+            "  patchlens hive get SYSTEM 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip' Start",
+            "  patchlens hive get NTUSER.DAT 'HKCU\\Software\\Microsoft' '' --hex  (default)"})
 final class HiveGet implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
     Path file;
@@ -36,7 +40,8 @@ final class HiveGet implements Callable<Integer> {
     String keyPath;
 
     @Parameters(index = "2", paramLabel = "VALUENAME", arity = "0..1",
-            description = "Value name (case-insensitive; '' for the default value).")
+            description = "Value name ('' for the default value): the values of exactly that name, or if there is none, "
+                    + "those that match it ignoring case.")
     String valueName;
 
     @Option(names = "--data", description = "Print only the decoded data.")

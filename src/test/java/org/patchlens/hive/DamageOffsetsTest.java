@@ -2,6 +2,7 @@ package org.patchlens.hive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -199,5 +200,64 @@ class DamageOffsetsTest {
                 + "the %d-byte file)", size + 16, size + 16, size), lines(h).get(0));
         h.addDamage(size - 4, "\\", "inside");
         assertEquals(String.format("d.hive: at offset 0x%X (key \\): inside", size - 4), lines(h).get(1));
+    }
+
+    // ------------------------------------------------------------------ replay messages
+
+    /** A new-format log (.LOG1) whose one entry writes {@code page} (4096 bytes) at hive bins offset 0. */
+    private static byte[] newLogWritingTheFirstBin(byte[] primary, byte[] page) {
+        int size = 4608; // 40 + 8 + 4096, rounded up to 512
+        byte[] log = new byte[512 + size];
+        System.arraycopy(LogBuilder.header(primary, 6, 2), 0, log, 0, 512);
+        java.nio.ByteBuffer b = LogBuilder.le(log);
+        b.putInt(512, 0x454C7648); // HvLE
+        b.putInt(516, size);
+        b.putInt(524, 2);
+        b.putInt(528, (int) LogBuilder.binsSize(primary));
+        b.putInt(532, 1);
+        b.putInt(552, 0);
+        b.putInt(556, 4096);
+        b.put(560, page);
+        b.putLong(536, Marvin32.hash(b, 552, size - 40, Marvin32.REGISTRY_SEED));
+        b.putLong(544, Marvin32.hash(b, 512, 32, Marvin32.REGISTRY_SEED));
+        return log;
+    }
+
+    @Test
+    void aHiveBinBrokenByTheReplayIsNamedByItsBinsAndFileOffsets() {
+        byte[] primary = ReplayHostileTest.hive();
+        byte[] page = Arrays.copyOfRange(primary, 4096, 8192);
+        LogBuilder.le(page).putInt(4, 0x2000); // the first bin's offset field, wrong
+        HiveRecovery.Recovery r = HiveRecovery.recover("H", java.nio.ByteBuffer.wrap(primary), List.of(
+                new HiveRecovery.LogInput("H.LOG1", HiveRecovery.Slot.LOG1,
+                        java.nio.ByteBuffer.wrap(newLogWritingTheFirstBin(primary, page)))));
+        assertEquals(List.of("after replay, the hive bin at hive bins offset 0x0 (file offset 0x1000) is invalid: its "
+                + "offset field is 0x2000; Windows would replace it with an empty bin, the reader skips it"),
+                r.ledger().notes());
+    }
+
+    @Test
+    void aRemnantScanThatStopsNamesItsLogFileOffset() {
+        byte[] h = ReplayHostileTest.hive();
+        int fileSize = 8 << 20;
+        byte[] log = new byte[fileSize];
+        System.arraycopy(LogBuilder.header(h, 6, 2), 0, log, 0, 512);
+        java.nio.ByteBuffer b = LogBuilder.le(log);
+        for (int pos = 512; pos + 512 <= fileSize; pos += 512) {
+            b.putInt(pos, 0x454C7648);
+            b.putInt(pos + 4, fileSize - pos);
+            b.putInt(pos + 12, 2);
+            b.putInt(pos + 16, 8192);
+            b.putInt(pos + 20, 1);
+            b.putInt(pos + 28, pos); // Hash-1 (wrong)
+            b.putInt(pos + 44, 4096);
+            b.putLong(pos + 32, Marvin32.hash(b, pos, 32, Marvin32.REGISTRY_SEED));
+        }
+        HiveRecovery.Recovery r = HiveRecovery.recover("H", java.nio.ByteBuffer.wrap(h), List.of(
+                new HiveRecovery.LogInput("H.LOG1", HiveRecovery.Slot.LOG1, java.nio.ByteBuffer.wrap(log))));
+        List<String> stopped = r.ledger().notes().stream().filter(n -> n.contains("remnant scan")).toList();
+        assertEquals(1, stopped.size(), r.ledger().notes().toString());
+        assertTrue(stopped.get(0).matches("H\\.LOG1: remnant scan stopped at log file offset \\d+ \\(work budget "
+                + "spent\\)"), stopped.get(0));
     }
 }
