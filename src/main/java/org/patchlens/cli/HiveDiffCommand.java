@@ -39,11 +39,15 @@ final class HiveDiffCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LogOptions logs;
 
-    @Option(names = "--path", paramLabel = "KEYPATH", description = "Compare only this subtree (in both hives).")
+    @Option(names = "--path", paramLabel = "KEYPATH",
+            description = "Compare only this subtree (in both hives). KEYPATH: names separated by \\ or / (a key whose name "
+                    + "holds / stays reachable), case-insensitive (an exact-case name first); it may start with \\, the root "
+                    + "key's name, HKLM\\SYSTEM, HKEY_LOCAL_MACHINE\\SOFTWARE, HKCU, HKU\\<SID>, HKU\\<SID>_Classes or "
+                    + "regedit's Computer\\...; CurrentControlSet follows Select\\Current (docs/hive-formats.md).")
     String keyPath;
 
     @Option(names = "--b-path", paramLabel = "KEYPATH",
-            description = "The subtree of B to compare with (default: the same as --path).")
+            description = "The subtree of B to compare with (default: the same as --path); KEYPATH as for --path.")
     String bPath;
 
     static final Output.Spec OUTPUT = Output.Spec.of("hive diff", DiffWriter.FORMATS, OutputFormat.XLSX);

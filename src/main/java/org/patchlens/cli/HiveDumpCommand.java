@@ -40,7 +40,11 @@ final class HiveDumpCommand implements Callable<Integer> {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE", description = "The hive file(s).")
     List<Path> files;
 
-    @Option(names = "--path", paramLabel = "KEYPATH", description = "Dump only this subtree.")
+    @Option(names = "--path", paramLabel = "KEYPATH",
+            description = "Dump only this subtree. KEYPATH: names separated by \\ or / (a key whose name holds / stays "
+                    + "reachable), case-insensitive (an exact-case name first); it may start with \\, the root key's name, "
+                    + "HKLM\\SYSTEM, HKEY_LOCAL_MACHINE\\SOFTWARE, HKCU, HKU\\<SID>, HKU\\<SID>_Classes or regedit's "
+                    + "Computer\\...; CurrentControlSet follows Select\\Current (docs/hive-formats.md).")
     String keyPath;
 
     static final Output.Spec OUTPUT = Output.Spec.of("hive dump", HiveDump.FORMATS, OutputFormat.XLSX);

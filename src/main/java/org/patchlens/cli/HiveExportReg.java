@@ -26,7 +26,11 @@ final class HiveExportReg implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
     Path file;
 
-    @Option(names = "--path", paramLabel = "KEYPATH", description = "Export only this subtree.")
+    @Option(names = "--path", paramLabel = "KEYPATH",
+            description = "Export only this subtree. KEYPATH: names separated by \\ or / (a key whose name holds / stays "
+                    + "reachable), case-insensitive (an exact-case name first); it may start with \\, the root key's name, "
+                    + "HKLM\\SYSTEM, HKEY_LOCAL_MACHINE\\SOFTWARE, HKCU, HKU\\<SID>, HKU\\<SID>_Classes or regedit's "
+                    + "Computer\\...; CurrentControlSet follows Select\\Current (docs/hive-formats.md).")
     String keyPath;
 
     @Option(names = "--prefix", paramLabel = "ROOT", defaultValue = "HKEY_LOCAL_MACHINE\\HIVE",

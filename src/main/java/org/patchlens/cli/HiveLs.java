@@ -20,7 +20,11 @@ final class HiveLs implements Callable<Integer> {
     Path file;
 
     @Parameters(index = "1", paramLabel = "KEYPATH", arity = "0..1",
-            description = "Key path, e.g. ControlSet001\\Services (leading \\ and root name optional).")
+            description = "Key path (default: the root key), e.g. ControlSet001\\Services or HKLM\\SYSTEM\\Select: names "
+                    + "separated by \\ or / (a key whose name holds / stays reachable), case-insensitive (an exact-case name "
+                    + "first); it may start with \\, the root key's name, HKLM\\SYSTEM, HKEY_LOCAL_MACHINE\\SOFTWARE, HKCU, "
+                    + "HKU\\<SID>, HKU\\<SID>_Classes or regedit's Computer\\...; CurrentControlSet follows Select\\Current "
+                    + "(docs/hive-formats.md).")
     String keyPath;
 
     @picocli.CommandLine.Mixin

@@ -2,7 +2,10 @@ package org.patchlens.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.patchlens.InputException;
 import org.patchlens.InputFile;
 import org.patchlens.hive.Damage;
@@ -11,6 +14,7 @@ import org.patchlens.hive.HiveException;
 import org.patchlens.hive.HiveHeader;
 import org.patchlens.hive.HiveOptions;
 import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.KeyPath;
 import org.patchlens.hive.ReplayLedger;
 import org.patchlens.hive.Key;
 
@@ -83,19 +87,48 @@ final class HiveSupport {
         };
     }
 
+    /**
+     * The key a KEYPATH option names (the grammar of {@link KeyPath}); null or "" is the root. Not
+     * found: exit code 1 with one line saying which part of the path is missing. What the resolution
+     * decided (CurrentControlSet's control set, a name several siblings match ignoring case) is kept
+     * for {@link #finish}, which prints it as notes on stderr.
+     */
     static Key key(Hive hive, String path) {
         if (path == null || path.isEmpty()) {
             return hive.root();
         }
-        Key k = hive.key(path);
-        if (k == null) {
-            throw new NotFound(hive.name() + ": key not found: " + path);
+        KeyPath.Resolution r = KeyPath.resolve(hive, path);
+        if (!r.found()) {
+            throw new NotFound(hive.name() + ": key not found: " + path + " (" + r.failure() + ")");
         }
-        return k;
+        if (!r.notes().isEmpty()) {
+            synchronized (NOTES) {
+                NOTES.computeIfAbsent(hive, h -> new ArrayList<>()).addAll(r.notes());
+            }
+        }
+        return r.key();
+    }
+
+    /** Notes of key resolutions per hive, until {@link #finish} prints them (weak: a hive never finished is let go). */
+    private static final Map<Hive, List<String>> NOTES = new WeakHashMap<>();
+
+    /** Prints and forgets the key-resolution notes kept for this hive. */
+    static void printNotes(Hive hive, PrintWriter err) {
+        List<String> notes;
+        synchronized (NOTES) {
+            notes = NOTES.remove(hive);
+        }
+        if (notes != null) {
+            for (String n : notes) {
+                err.println("patchlens: note: " + Errors.flat(hive.name() + ": " + n));
+            }
+            err.flush();
+        }
     }
 
     /** Damage goes to stderr as a count plus the first few records; the exit code says whether there was any. */
     static int finish(Hive hive, PrintWriter err) {
+        printNotes(hive, err);
         String note = replayNote(hive);
         if (note != null) {
             err.println("patchlens: note: " + Errors.flat(note));

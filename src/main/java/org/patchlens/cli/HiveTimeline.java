@@ -38,7 +38,11 @@ final class HiveTimeline implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "T", description = "Only keys written before T (a date means its end).")
     String until;
 
-    @Option(names = "--path", paramLabel = "KEYPATH", description = "Only this subtree.")
+    @Option(names = "--path", paramLabel = "KEYPATH",
+            description = "Only this subtree. KEYPATH: names separated by \\ or / (a key whose name holds / stays reachable), "
+                    + "case-insensitive (an exact-case name first); it may start with \\, the root key's name, HKLM\\SYSTEM, "
+                    + "HKEY_LOCAL_MACHINE\\SOFTWARE, HKCU, HKU\\<SID>, HKU\\<SID>_Classes or regedit's Computer\\...; "
+                    + "CurrentControlSet follows Select\\Current (docs/hive-formats.md).")
     String keyPath;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or jsonl (default: text, or the -o "

@@ -83,18 +83,20 @@ final class CellIndex {
             if (buf.getInt((int) filePos) != 0x6E696268) {
                 problem = "hive bin signature is " + Hive.printable(bin.signature()) + ", expected \"hbin\"";
             } else if (bin.offset() != pos) {
-                problem = "hive bin offset field is 0x" + Long.toHexString(bin.offset()) + ", expected 0x"
-                        + Long.toHexString(pos);
+                // the field is relative to the hive bins data, as stored; the expected value is this bin's place there
+                problem = String.format("hive bin offset field is 0x%X, expected 0x%X (offsets relative to the hive "
+                        + "bins data, which start at file offset 0x1000)", bin.offset(), pos);
             } else if (bin.size() < 4096 || bin.size() % 4096 != 0) {
                 problem = "hive bin size " + bin.size() + " is not a positive multiple of 4096";
             } else if (pos + bin.size() > limit) {
-                problem = "hive bin of " + bin.size() + " bytes runs past the end of the hive bins data (0x"
-                        + Long.toHexString(limit) + ")";
+                problem = String.format("hive bin of %d bytes runs past the end of the hive bins data at file offset "
+                        + "0x%X (it would end at %s)", bin.size(), Hive.BASE_BLOCK_SIZE + limit,
+                        hive.fileOffsetText(Hive.BASE_BLOCK_SIZE + pos + bin.size()));
             }
             if (problem != null) {
                 long next = resync(buf, pos + 4096, limit);
-                String skipped = next < 0 ? "; no valid bin follows" : "; skipped to the next bin, at offset 0x"
-                        + Long.toHexString(Hive.BASE_BLOCK_SIZE + next).toUpperCase(java.util.Locale.ROOT);
+                String skipped = next < 0 ? "; no valid bin follows" : String.format("; skipped to the next bin, at "
+                        + "file offset 0x%X", Hive.BASE_BLOCK_SIZE + next);
                 hive.addDamage(filePos, "", problem + skipped);
                 if (next < 0) {
                     break;

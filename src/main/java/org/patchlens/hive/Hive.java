@@ -307,15 +307,44 @@ public final class Hive implements AutoCloseable {
     Cell badCell(long cellOffset, String keyPath, String what) {
         long fileOff = BASE_BLOCK_SIZE + cellOffset;
         if (cellOffset == NIL) {
-            addDamage(-1, keyPath, what + " is missing (offset 0xFFFFFFFF)");
+            addDamage(-1, keyPath, what + " is missing (cell offset 0xFFFFFFFF)");
         } else if ((cellOffset & 0x80000000L) != 0) {
-            addDamage(-1, keyPath, String.format("%s offset 0x%X has the volatile bit set", what, cellOffset));
+            addDamage(-1, keyPath, what + " at " + cellRef(cellOffset) + " has the volatile bit set");
         } else if (!index().isCellStart(cellOffset)) {
-            addDamage(fileOff, keyPath, String.format("%s offset 0x%X is not the start of a cell", what, cellOffset));
+            addDamage(fileOff, keyPath, what + " at " + cellRef(cellOffset) + " is not the start of a cell");
         } else {
-            addDamage(fileOff, keyPath, String.format("%s offset 0x%X points to a free cell", what, cellOffset));
+            addDamage(fileOff, keyPath, what + " at " + cellRef(cellOffset) + " is a free cell");
         }
         return null;
+    }
+
+    /**
+     * How messages name a cell offset (a reference as the hive stores it, relative to the hive bins
+     * data): {@code cell offset 0x20 (file offset 0x1020)}, saying when the file offset lies past the
+     * end of the file or of the hive bins data; a volatile reference (high bit set) names no place
+     * in the file, and 0xFFFFFFFF no cell at all.
+     */
+    String cellRef(long cellOffset) {
+        String cell = String.format("cell offset 0x%X", cellOffset);
+        if (cellOffset == NIL) {
+            return cell + " (none)";
+        }
+        if ((cellOffset & 0x80000000L) != 0) {
+            return cell + " (volatile storage, not in the file)";
+        }
+        String place = fileOffsetText(BASE_BLOCK_SIZE + cellOffset);
+        CellIndex i = index;
+        if (BASE_BLOCK_SIZE + cellOffset < fileSize && i != null && cellOffset >= i.limit()) {
+            place += String.format(", past the end of the hive bins data at file offset 0x%X",
+                    BASE_BLOCK_SIZE + i.limit());
+        }
+        return cell + " (" + place + ")";
+    }
+
+    /** {@code file offset 0x1020}, with {@code , past the end of the 8192-byte file} when it is. */
+    String fileOffsetText(long fileOffset) {
+        return String.format("file offset 0x%X", fileOffset) + (fileOffset >= fileSize
+                ? ", past the end of the " + fileSize + "-byte file" : "");
     }
 
     /** Bytes before a cell's data: the size field, plus the "last" field in format 1.1. */
@@ -365,9 +394,16 @@ public final class Hive implements AutoCloseable {
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
+    /**
+     * Records damage at a file offset (-1: not tied to a place in the file). Offsets in {@code reason}
+     * are file offsets, or cell offsets labelled as such ({@link #cellRef}); a damage offset past the
+     * end of the file is said to be so, whatever the reason says.
+     */
     void addDamage(long fileOffset, String keyPath, String reason) {
         if (damage.size() < options.maxDamage()) {
-            damage.add(new Damage(name, fileOffset, keyPath, reason));
+            String r = fileOffset >= fileSize && !reason.contains("past the end of the " + fileSize + "-byte file")
+                    ? reason + " (" + fileOffsetText(fileOffset) + ")" : reason;
+            damage.add(new Damage(name, fileOffset, keyPath, r));
         }
     }
 
@@ -398,11 +434,17 @@ public final class Hive implements AutoCloseable {
         long off = header.rootCellOffset();
         long fileOff = BASE_BLOCK_SIZE + off;
         CellIndex idx = index();
-        if (off == NIL || (off & 0x80000000L) != 0 || !idx.isCellStart(off)) {
-            throw new HiveException(name, 36, String.format("root cell offset 0x%X is not the start of a cell", off));
+        if (off == NIL) {
+            throw new HiveException(name, 36, "root cell offset is 0xFFFFFFFF (none)");
+        }
+        if ((off & 0x80000000L) != 0) {
+            throw new HiveException(name, 36, "root " + cellRef(off) + " has the volatile bit set");
+        }
+        if (!idx.isCellStart(off)) {
+            throw new HiveException(name, 36, "root " + cellRef(off) + " is not the start of a cell");
         }
         if (buf.getInt((int) fileOff) >= 0) {
-            throw new HiveException(name, fileOff, String.format("root cell at offset 0x%X is free", off));
+            throw new HiveException(name, fileOff, "root cell at " + cellRef(off) + " is a free cell");
         }
         Cell c = new Cell(off, fileOff + cellHeaderSize(), -(long) buf.getInt((int) fileOff) - cellHeaderSize());
         Regf.KeyNode nk;
@@ -418,28 +460,16 @@ public final class Hive implements AutoCloseable {
     }
 
     /**
-     * The key at a path such as {@code ControlSet001\Services\Tcpip}; a leading backslash
-     * and the root key's own name are optional. Case-insensitive, Windows rules. Null if absent.
-     * Only the backslash separates names: a '/' is part of a name (e.g. {@code text/html}).
+     * The key at a path such as {@code ControlSet001\Services\Tcpip}, or null if absent. The path is
+     * read as users type it ({@link KeyPath}): a leading backslash, the root key's own name, a root
+     * alias with the hive's mount point ({@code HKLM\SYSTEM\...}, {@code HKCU\...}, regedit's
+     * {@code Computer\...}), {@code /} as a separator where no key name holds it ({@code text/html}
+     * stays reachable), and {@code CurrentControlSet} through {@code Select\Current}. Names are
+     * case-insensitive, Windows rules; an exact-case name wins over siblings differing only in case.
+     * {@link KeyPath#resolve} also says why a key was not found and what was resolved.
      */
     public Key key(String keyPath) {
-        Key k = root();
-        String p = keyPath;
-        while (p.startsWith("\\")) {
-            p = p.substring(1);
-        }
-        if (p.isEmpty()) {
-            return k;
-        }
-        String[] parts = p.split("\\\\+");
-        int i = 0;
-        if (k.subkey(parts[0]) == null && k.hasName(parts[0])) {
-            i = 1; // the path starts with the root key's own name
-        }
-        for (; i < parts.length && k != null; i++) {
-            k = k.subkey(parts[i]);
-        }
-        return k;
+        return KeyPath.resolve(this, keyPath).key();
     }
 
     /**

@@ -227,7 +227,7 @@ public final class HiveRecovery {
                 l.problem = "the dirty vector marks no page";
             } else if (start + 512 * pages > l.size) {
                 l.problem = "truncated: the dirty vector marks " + pages + " pages (" + 512 * pages
-                        + " bytes from offset " + start + ") but the file has " + l.size + " bytes";
+                        + " bytes from log file offset " + start + ") but the file has " + l.size + " bytes";
             } else {
                 // Growth bound: the pages must not reach further past the primary than they carry bytes.
                 long last = -1;
@@ -239,8 +239,10 @@ public final class HiveRecovery {
                 }
                 long maxEnd = 4096 + 512 * (last + 1);
                 if (maxEnd > MAX_IMAGE || maxEnd > primarySize + 512 * pages) {
-                    l.problem = "a dirty page lies at hive offset " + 512 * last + ", further past the end of the hive "
-                            + "than the log carries pages";
+                    long at = 4096 + 512 * last;
+                    l.problem = String.format("a dirty page lies at hive bins offset 0x%X (hive file offset 0x%X%s), "
+                            + "further past the end of the hive than the log carries pages", 512 * last, at,
+                            at >= primarySize ? ", past the end of the " + primarySize + "-byte primary file" : "");
                 }
             }
         }
@@ -587,8 +589,10 @@ public final class HiveRecovery {
                     }
                     if (maxEnd > MAX_IMAGE || maxEnd > img.len + growth) {
                         l.entries.add(new EntryRecord(e.logOffset(), e.sequence(), e.size(), e.hiveBinsDataSize(),
-                                e.hash(), e.targets(), false, "stopped: a page reaches hive offset " + (maxEnd - 4096)
-                                + ", further past the end of the hive than the entry carries pages"));
+                                e.hash(), e.targets(), false, String.format("stopped: a page reaches hive bins offset "
+                                + "0x%X (hive file offset 0x%X, past the end of the %d-byte hive being rebuilt), further "
+                                + "past the end of the hive than the entry carries pages", maxEnd - 4096, maxEnd,
+                                img.len)));
                         resume = pos + e.size();
                         break;
                     }
@@ -643,7 +647,7 @@ public final class HiveRecovery {
                 }
                 long size = u32(l.b, (int) pos + 4);
                 if (budget < size) {
-                    notes.add(l.name() + ": remnant scan stopped at offset " + pos + " (work budget spent)");
+                    notes.add(l.name() + ": remnant scan stopped at log file offset " + pos + " (work budget spent)");
                     return;
                 }
                 budget -= Math.min(size, l.size);
@@ -700,8 +704,8 @@ public final class HiveRecovery {
                     long off = le.dirtyPages().get(i).offset();
                     long sz = le.dirtyPages().get(i).size();
                     if (off + sz > bins) {
-                        bad = "dirty page " + i + " (" + new Target(off, sz) + ") ends past the hive bins data size "
-                                + bins;
+                        bad = String.format("dirty page %d (0x%X bytes at hive bins offset 0x%X, hive file offset "
+                                + "0x%X) ends past the hive bins data size %d", i, sz, off, 4096 + off, bins);
                     }
                     total += sz;
                     t.add(new Target(off, sz));
@@ -777,7 +781,7 @@ public final class HiveRecovery {
                     bad = "its size " + size + " is invalid";
                 }
                 if (bad != null) {
-                    notes.add(String.format("after replay, the hive bin at offset 0x%X (file offset 0x%X) is invalid: "
+                    notes.add(String.format("after replay, the hive bin at hive bins offset 0x%X (file offset 0x%X) is invalid: "
                             + "%s; Windows would replace it with an empty bin, the reader skips it", pos, pos + 4096,
                             bad));
                     return;

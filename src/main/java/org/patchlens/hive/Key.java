@@ -222,9 +222,12 @@ public final class Key {
     }
 
     /**
-     * The subkey with this name (Windows case-insensitive rules), or null. Before the
-     * subkeys are loaded, only the candidates whose {@code lh} hash or {@code lf} hint
-     * match are parsed; if none of them is the key, all subkeys are checked.
+     * The subkey with this name, or null: the one whose name is exactly {@code childName} when there
+     * is one, else the first (in list order) whose name matches it under Windows' case-insensitive
+     * rules. A damaged or crafted hive can hold siblings that differ only in case ({@code Foo} and
+     * {@code FOO}); each stays reachable by its own exact name. Before the subkeys are loaded, only
+     * the candidates whose {@code lh} hash or {@code lf} hint match are parsed; if none of them is
+     * the key, all subkeys are checked.
      */
     public Key subkey(String childName) {
         List<Key> loaded;
@@ -236,18 +239,45 @@ public final class Key {
             for (SubkeyRef ref : subkeyRefs()) {
                 if (ref.mayBe(childName, hash)) {
                     Key k = readChild(ref.offset(), budget);
-                    if (k != null && k.hasName(childName)) {
+                    if (k != null && k.hasExactName(childName)) {
                         return k;
                     }
                 }
             }
         }
-        for (Key k : subkeys()) {
-            if (k.hasName(childName)) {
+        // no exact match among the candidates (or a bad hash or hint hid it): every subkey decides
+        List<Key> named = subkeysNamed(childName);
+        for (Key k : named) {
+            if (k.hasExactName(childName)) {
                 return k;
             }
         }
-        return null;
+        return named.isEmpty() ? null : named.get(0);
+    }
+
+    /**
+     * Every subkey whose name matches {@code childName} case-insensitively (Windows rules), in list
+     * order: one in a sound hive, more when siblings differ only in case or a key is listed twice.
+     * Reads all subkeys.
+     */
+    public List<Key> subkeysNamed(String childName) {
+        List<Key> out = new ArrayList<>(1);
+        for (Key k : subkeys()) {
+            if (k.hasName(childName)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** The name's code units as stored (unpaired surrogates kept). */
+    String storedName() {
+        return storedName;
+    }
+
+    /** Whether the name is exactly {@code other}, code unit for code unit (stored or displayed form). */
+    boolean hasExactName(String other) {
+        return storedName.equals(other) || name.equals(other);
     }
 
     /** Case-insensitive match against the stored name or the displayed one (U+FFFD for bad code units). */
@@ -291,9 +321,9 @@ public final class Key {
             }
             // Literal reading: such keys are still listed, but Windows would reject or not find them.
             if (child.parentOffset() != cell.offset()) {
-                hive.addDamage(child.fileOffset(), child.path, String.format(
-                        "key's parent offset 0x%X is not the key that lists it (0x%X)", child.parentOffset(),
-                        cell.offset()));
+                hive.addDamage(child.fileOffset(), child.path, "key's parent offset field is "
+                        + hive.cellRef(child.parentOffset()) + ", not the key that lists it, at "
+                        + hive.cellRef(cell.offset()));
             }
             if (previous != null) {
                 int order = compareNames(previous, child.name);
@@ -341,8 +371,8 @@ public final class Key {
             for (long leafOff : ((Regf.IndexRoot) list.body()).leafOffsets()) {
                 if (!leaves.add(leafOff)) {
                     // one leaf listed many times would multiply its entries (memory), and Windows never writes it
-                    hive.addDamage(listCell.fileOffset(), path, String.format("index root lists leaf 0x%X more than "
-                            + "once; repeated entry skipped", leafOff));
+                    hive.addDamage(listCell.fileOffset(), path, "index root lists the leaf at " + hive.cellRef(leafOff)
+                            + " more than once; repeated entry skipped");
                     continue;
                 }
                 Hive.Cell leafCell = hive.cell(leafOff, path, "subkey leaf");
@@ -419,14 +449,31 @@ public final class Key {
         return values;
     }
 
-    /** The value with this name (case-insensitive; "" is the default value), or null. */
+    /**
+     * The value with this name ("" is the default value), or null: the first whose name is exactly
+     * {@code valueName} when there is one, else the first that matches it case-insensitively.
+     */
     public Value value(String valueName) {
+        List<Value> named = valuesNamed(valueName);
+        return named.isEmpty() ? null : named.get(0);
+    }
+
+    /**
+     * The values a lookup of {@code valueName} finds, in value-list order: those whose name is exactly
+     * {@code valueName} when there is one, else those that match it case-insensitively (Windows
+     * rules). One in a sound hive; a crafted or damaged hive can hold several values of one name.
+     */
+    public List<Value> valuesNamed(String valueName) {
+        List<Value> exact = new ArrayList<>(1);
+        List<Value> folded = new ArrayList<>(1);
         for (Value v : values()) {
-            if (v.hasName(valueName)) {
-                return v;
+            if (v.hasExactName(valueName)) {
+                exact.add(v);
+            } else if (v.hasName(valueName)) {
+                folded.add(v);
             }
         }
-        return null;
+        return exact.isEmpty() ? folded : exact;
     }
 
     private List<Value> readValues() {
@@ -460,8 +507,8 @@ public final class Key {
             long off = offsets.get(i);
             if (i == repeat) {
                 // listed as the structures say (literal reading), but Windows never shares a value cell
-                hive.addDamage(listCell.fileOffset(), path, String.format("value list names value cell 0x%X more "
-                        + "than once", off));
+                hive.addDamage(listCell.fileOffset(), path, "value list names the value at " + hive.cellRef(off)
+                        + " more than once");
             }
             Hive.Cell vc = hive.cell(off, path, "value");
             if (vc == null) {

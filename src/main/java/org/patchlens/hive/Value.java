@@ -38,6 +38,11 @@ public final class Value {
         return WindowsUpcase.equalsIgnoreCase(storedName, other) || WindowsUpcase.equalsIgnoreCase(name, other);
     }
 
+    /** Whether the name is exactly {@code other}, code unit for code unit (stored or displayed form). */
+    boolean hasExactName(String other) {
+        return storedName.equals(other) || name.equals(other);
+    }
+
     /** The key holding this value. */
     public Key key() {
         return key;
@@ -225,8 +230,8 @@ public final class Value {
         long total = 0;
         for (int i = 0; i < offs.size() && total < len; i++) {
             if (!seen.add(offs.get(i))) {
-                hive.addDamage(lc.fileOffset(), key.path(), where + ": data segment " + i + " repeats segment cell 0x"
-                        + Long.toHexString(offs.get(i)) + "; the data ends before it");
+                hive.addDamage(lc.fileOffset(), key.path(), where + ": data segment " + i + " repeats the segment at "
+                        + hive.cellRef(offs.get(i)) + "; the data ends before it");
                 break;
             }
             Hive.Cell sc = hive.cell(offs.get(i), key.path(), where + " data segment " + i);

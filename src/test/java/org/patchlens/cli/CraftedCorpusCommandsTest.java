@@ -38,6 +38,42 @@ class CraftedCorpusCommandsTest {
         return out;
     }
 
+    /** Every command line of the hive commands; $A and $B are inputs, $O an output outside the evidence. */
+    static final List<String[]> EVERY_COMMAND = List.of(
+            new String[] {"hive", "info", "$A"},
+            new String[] {"hive", "info", "--format", "json", "$A"},
+            new String[] {"hive", "ls", "$A"},
+            new String[] {"hive", "ls", "$A", "ControlSet001\\Services"},
+            new String[] {"hive", "get", "$A", "Select"},
+            new String[] {"hive", "get", "$A", "Select", "Current", "--data"},
+            new String[] {"hive", "get", "$A", "Select", "Current", "--hex"},
+            new String[] {"hive", "dump", "$A", "-o", "$O"},
+            new String[] {"hive", "dump", "$A", "--format", "jsonl", "-o", "$O"},
+            new String[] {"hive", "dump", "$A", "--format", "csv", "-o", "$O"},
+            new String[] {"hive", "dump", "$A", "--format", "text", "-o", "$O"},
+            new String[] {"hive", "dump", "$A", "--format", "listing", "-o", "$O"},
+            new String[] {"hive", "dump", "$A", "--format", "listing"},
+            new String[] {"hive", "dump", "$A", "--path", "ControlSet001", "--format", "csv"},
+            new String[] {"hive", "timeline", "$A", "-o", "$O"},
+            new String[] {"hive", "timeline", "$A", "--format", "csv", "-o", "$O"},
+            new String[] {"hive", "timeline", "$A", "--format", "jsonl", "-o", "$O"},
+            new String[] {"hive", "export-reg", "$A", "-o", "$O"},
+            new String[] {"hive", "diff", "$A", "$B"},
+            new String[] {"hive", "diff", "$A", "$B", "--format", "jsonl", "-o", "$O"},
+            new String[] {"hive", "diff", "$A", "$B", "--format", "csv", "-o", "$O"},
+            new String[] {"hive", "dump", "$A", "-o", "$X"},
+            new String[] {"hive", "diff", "$A", "$B", "-o", "$X"});
+
+    static String[] args(String[] template, Path a, Path b, Path o, String... extra) {
+        List<String> out = new ArrayList<>();
+        for (String t : template) {
+            out.add(t.equals("$A") ? a.toString() : t.equals("$B") ? b.toString() : t.equals("$O") ? o.toString()
+                    : t.equals("$X") ? o + ".xlsx" : t);
+        }
+        out.addAll(List.of(extra));
+        return out.toArray(String[]::new);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyHostileHiveThroughEveryCommand() throws IOException {
         assumeTrue(Corpus.root().isPresent(), "no ../shared/corpus");
@@ -49,8 +85,8 @@ class CraftedCorpusCommandsTest {
             int refused = 0;
             int reading = 0;
             int i = 0;
-            for (String[] c : EvidenceSafetyTest.EVERY_COMMAND) {
-                String[] args = EvidenceSafetyTest.args(c, h, witness, tmp.resolve("out-" + h.getFileName() + "-" + i++));
+            for (String[] c : EVERY_COMMAND) {
+                String[] args = args(c, h, witness, tmp.resolve("out-" + h.getFileName() + "-" + i++));
                 CommandContract.Outcome r = assertTimeoutPreemptively(Duration.ofSeconds(60),
                         () -> CommandContract.check(args));
                 // info reports what others refuse (a failed log recovery), so it is not counted

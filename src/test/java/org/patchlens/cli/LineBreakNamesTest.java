@@ -62,7 +62,7 @@ class LineBreakNamesTest {
         CliRun r = CliRun.of("hive", "get", hive.toString(), "No\\Such\u001b[2J");
         assertEquals(1, r.exit(), r.err());
         assertEquals("patchlens: " + dir.resolve("ev").resolve("a\\tat b\\u001b]0;x\\u0007")
-                + ": key not found: No\\Such\\u001b[2J", r.err().strip());
+                + ": key not found: No\\Such\\u001b[2J (no subkey \"No\" under the root key)", r.err().strip());
     }
 
     @Test

@@ -343,6 +343,17 @@ public final class HiveBuilder {
             return c;
         }
 
+        /**
+         * A new subkey named {@code childName} even when this key already has one of that name ignoring
+         * case (siblings that differ only in case, or a name listed twice: crafted hives). {@link #key}
+         * then finds one of them; keep the returned key to reach this one.
+         */
+        public K addKey(String childName) {
+            K c = new K(b, this, childName);
+            children.add(c);
+            return c;
+        }
+
         /** The parent key (null for the root). */
         public K up() {
             return parent;
@@ -486,6 +497,22 @@ public final class HiveBuilder {
         public K value(String valueName, long type, byte[] data) {
             valueFor(valueName).set(type, data);
             return this;
+        }
+
+        /**
+         * One more value named {@code valueName} even when the key already has one of that name ignoring
+         * case (several values of one name: crafted hives). {@link #val} finds the first of them.
+         */
+        public K addValue(String valueName, long type, byte[] data) {
+            V v = new V(this, valueName);
+            v.set(type, data);
+            values.add(v);
+            return this;
+        }
+
+        /** {@link #addValue} of a NUL-terminated REG_SZ. */
+        public K addSz(String valueName, String text) {
+            return addValue(valueName, 1, utf16z(text));
         }
 
         /** REG_SZ, NUL-terminated. */

@@ -156,8 +156,9 @@ class HostileHiveTest {
         assertEquals(List.of("X", "X"), h.key("C").subkeys().stream().map(Key::name).collect(Collectors.toList()));
         assertEquals(List.of("b", "a"), h.key("U").subkeys().stream().map(Key::name).collect(Collectors.toList()));
         assertEquals(List.of(
-                at(shared.nkOffset()) + " \\B\\Shared: key's parent offset 0x" + Long.toHexString(b.key("A").nkOffset())
-                        .toUpperCase() + " is not the key that lists it (0x" + Long.toHexString(other.nkOffset()).toUpperCase() + ")",
+                at(shared.nkOffset()) + String.format(" \\B\\Shared: key's parent offset field is cell offset 0x%X (file "
+                        + "offset 0x%X), not the key that lists it, at cell offset 0x%X (file offset 0x%X)", b.key("A").nkOffset(),
+                        4096 + b.key("A").nkOffset(), other.nkOffset(), 4096 + other.nkOffset()),
                 at(x.nkOffset()) + " \\C\\X: subkey listed twice (duplicate name)",
                 at(b.key("U\\a").nkOffset()) + " \\U\\a: subkey list is not sorted: Windows looks keys up by binary "
                         + "search and may not find this one"), damage(h));
@@ -180,9 +181,10 @@ class HostileHiveTest {
         assertEquals(List.of(), h.key("Victim").subkeys());
         assertNull(h.key("Victim2\\Gone3"));
         assertEquals(List.of(
-                at(k.subkeyListOffset()) + " \\Victim: subkey list offset 0x"
-                        + Long.toHexString(k.subkeyListOffset()).toUpperCase() + " points to a free cell",
-                at(gone3) + " \\Victim2: subkey offset 0x" + Long.toHexString(gone3).toUpperCase() + " points to a free cell"),
+                at(k.subkeyListOffset()) + String.format(" \\Victim: subkey list at cell offset 0x%X (file offset 0x%X) is a "
+                        + "free cell", k.subkeyListOffset(), 4096 + k.subkeyListOffset()),
+                at(gone3) + String.format(" \\Victim2: subkey at cell offset 0x%X (file offset 0x%X) is a free cell", gone3,
+                        4096 + gone3)),
                 damage(h));
         assertWitness(h);
     }
@@ -321,7 +323,7 @@ class HostileHiveTest {
         img.putFile(bad, "HBIN".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         Hive h = hostile(img);
         assertEquals(String.format("0x%X : hive bin signature is \"HBIN\", expected \"hbin\"; skipped to the next bin, "
-                + "at offset 0x%X", bad, badEnd), damage(h).get(0));
+                + "at file offset 0x%X", bad, badEnd), damage(h).get(0));
         // what survives: every key and value whose cells lie outside the bad bin
         int lostKeys = 0;
         int lostValues = 0;
@@ -351,7 +353,7 @@ class HostileHiveTest {
         assertTrue(lostKeys + lostValues > 0, "the bad bin held something");
         assertTrue(lostKeys < 20, "only the bad bin is lost: " + lostKeys);
         for (String d : damage(h)) {
-            assertTrue(d.contains("points to a free cell") || d.contains("is not the start of a cell") || d.contains("hbin"), d);
+            assertTrue(d.contains("is a free cell") || d.contains("is not the start of a cell") || d.contains("hbin"), d);
         }
         assertWitness(h);
     }
@@ -379,8 +381,9 @@ class HostileHiveTest {
         List<String> d = damage(h);
         assertEquals(String.format("0x28 : hive bins data size %d exceeds the %d bytes after the base block: the file is truncated",
                 img.headerU4(40), cut - 4096), d.get(0));
-        assertEquals(String.format("0x%X : hive bin of 4096 bytes runs past the end of the hive bins data (0x%x); no valid bin follows",
-                bins.get(2), cut - 4096), d.get(1));
+        assertEquals(String.format("0x%X : hive bin of 4096 bytes runs past the end of the hive bins data at file offset 0x%X "
+                + "(it would end at file offset 0x%X, past the end of the %d-byte file); no valid bin follows",
+                bins.get(2), cut, bins.get(2) + 4096, cut), d.get(1));
         assertWitness(h);
         assertNotNull(h.key("Tail00"));
         assertNull(h.key("Tail39"));
@@ -390,7 +393,8 @@ class HostileHiveTest {
         assertEquals("small: file is too small to be a registry hive (2000 bytes, a base block is 4096)", e.getMessage());
         Hive noBins = Hive.fromBytes("header-only", img.truncated(4096));
         HiveException r = assertThrows(HiveException.class, noBins::root);
-        assertEquals("header-only: at offset 0x24: root cell offset 0x20 is not the start of a cell", r.getMessage());
+        assertEquals("header-only: at offset 0x24: root cell offset 0x20 (file offset 0x1020, past the end of the 4096-byte "
+                + "file) is not the start of a cell", r.getMessage());
     }
 
     @Test
@@ -451,7 +455,7 @@ class HostileHiveTest {
         Image img = b.build();
         Image freed = HiveBuilder.v15().build();
         freed.free(0x20);
-        assertEquals("built: at offset 0x1020: root cell at offset 0x20 is free",
+        assertEquals("built: at offset 0x1020: root cell at cell offset 0x20 (file offset 0x1020) is a free cell",
                 assertThrows(HiveException.class, () -> freed.open().root()).getMessage());
         img.header(36, 0x7FFFFFF0L);
         assertThrows(HiveException.class, () -> img.open().root());

@@ -63,8 +63,9 @@ class ReplayHostileTest {
         Recovery r = recover(h, log, Slot.LOG);
         assertNull(r.image());
         assertEquals(Outcome.FAILED, r.ledger().outcome());
-        assertEquals("a dirty page lies at hive offset " + (bins - 512) + ", further past the end of the hive than the"
-                + " log carries pages", r.ledger().logs().get(0).verdict());
+        assertEquals(String.format("a dirty page lies at hive bins offset 0x%X (hive file offset 0x%X, past the end of the "
+                + "%d-byte primary file), further past the end of the hive than the log carries pages", bins - 512,
+                4096 + bins - 512, h.length), r.ledger().logs().get(0).verdict());
     }
 
     private static byte[] newLogWithEntry(byte[] h, long size, long bins, long count, long[] page, int fileSize) {
@@ -92,8 +93,9 @@ class ReplayHostileTest {
         assertNull(r.image());
         ReplayLedger.EntryRecord e = r.ledger().logs().get(0).entries().get(0);
         assertEquals("ok", e.hash());
-        assertEquals("stopped: a page reaches hive offset 4294963200, further past the end of the hive than the entry "
-                + "carries pages", e.reason());
+        assertEquals("stopped: a page reaches hive bins offset 0xFFFFF000 (hive file offset 0x100000000, past the end of the "
+                + h.length + "-byte hive being rebuilt), further past the end of the hive than the entry carries pages",
+                e.reason());
         assertEquals(Outcome.NOTHING_APPLIED, r.ledger().outcome());
     }
 
@@ -108,7 +110,8 @@ class ReplayHostileTest {
         assertEquals("stopped: invalid entry: dirty page count 2147483647 does not fit the entry", count.reason());
         ReplayLedger.EntryRecord beyond = recover(h, newLogWithEntry(h, 8192, 8192, 1, new long[] {4096, 8192},
                 512 + 8192), Slot.LOG1).ledger().logs().get(0).entries().get(0);
-        assertEquals("stopped: invalid entry: dirty page 0 (0x1000+0x2000) ends past the hive bins data size 8192",
+        assertEquals("stopped: invalid entry: dirty page 0 (0x2000 bytes at hive bins offset 0x1000, hive file offset "
+                + "0x2000) ends past the hive bins data size 8192",
                 beyond.reason());
         ReplayLedger.EntryRecord oddSize = recover(h, newLogWithEntry(h, 1000, 8192, 1, new long[] {0, 4096},
                 512 + 8192), Slot.LOG1).ledger().logs().get(0).entries().get(0);

@@ -172,7 +172,7 @@ class ReplaySyntheticTest {
         assertEquals(Outcome.FAILED, r.ledger().outcome());
         assertNull(r.image());
         assertEquals("truncated: the dirty vector marks " + dirty.cardinality() + " pages (" + 512 * dirty.cardinality()
-                + " bytes from offset 1536) but the file has " + cut.length + " bytes",
+                + " bytes from log file offset 1536) but the file has " + cut.length + " bytes",
                 r.ledger().logs().get(0).verdict());
     }
 
