@@ -80,11 +80,25 @@ public final class AtomicFile implements Closeable {
 
     /** Finishes the file and renames it over the target. */
     public void commit() throws IOException {
+        commit(-1);
+    }
+
+    /**
+     * Finishes the file, cuts it to its first {@code size} bytes (when not negative: an output stopped by its
+     * budget ends on its last whole line), and renames it over the target.
+     */
+    public void commit(long size) throws IOException {
         if (done) {
             return;
         }
         try {
             stream.close();
+            if (size >= 0) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(temp,
+                        StandardOpenOption.WRITE)) {
+                    ch.truncate(size);
+                }
+            }
             guard.beforeReplace(target);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

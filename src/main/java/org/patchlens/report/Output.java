@@ -383,7 +383,7 @@ public final class Output {
                 limited.finish();
             }
             if (file != null) {
-                file.commit();
+                file.commit(limited != null && limited.wasCut() ? limited.lastLineEnd() : -1);
             }
         }
 

@@ -65,6 +65,8 @@ public final class OutputBudget {
         private byte[] held = new byte[256];
         private int heldLength;
         private boolean cut;
+        /** Bytes passed on up to the end of the last whole line. */
+        private long lineEnd;
 
         Limited(OutputStream out, long budget, boolean utf16) {
             super(out);
@@ -110,6 +112,23 @@ public final class OutputBudget {
             }
             out.write(b, off, len);
             written += len;
+            int end = lineEnd(b, off, len);
+            if (end >= 0) {
+                lineEnd = written - (off + len - end);
+            }
+        }
+
+        /** Whether the budget was reached. */
+        boolean wasCut() {
+            return cut;
+        }
+
+        /**
+         * Where the last whole line ended: a file output is cut back to it, since a line longer than what is held
+         * back (one JSONL object for a key with many large values, say) has gone through in part.
+         */
+        long lastLineEnd() {
+            return lineEnd;
         }
 
         private void hold(byte[] b, int off, int len) throws IOException {
