@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
             "  patchlens hive get SYSTEM 'ControlSet001\\Control\\ComputerName\\ComputerName' \\",
             "      ComputerName --data",
             "  patchlens hive get SYSTEM 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip' Start",
-            "  patchlens hive get NTUSER.DAT 'HKCU\\Software\\Microsoft' '' --hex   (default value)"})
+            "  patchlens hive get NTUSER.DAT 'HKCU\\Software\\Microsoft' '' --hex  (default)"})
 final class HiveGet implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
     Path file;
