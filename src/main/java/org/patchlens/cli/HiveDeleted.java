@@ -8,7 +8,6 @@ import org.patchlens.hive.Hive;
 import org.patchlens.report.DeletedWriter;
 import org.patchlens.report.Output;
 import org.patchlens.report.OutputBudget;
-import org.patchlens.report.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,15 +2,12 @@ package org.patchlens.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.patchlens.hive.DecodedValue;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
-import org.patchlens.report.HiveDump;
-import org.patchlens.report.Printable;
+import org.patchlens.report.KeyText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,7 +61,7 @@ final class HiveGet implements Callable<Integer> {
             Key key = HiveSupport.key(hive, keyPath);
             if (valueName == null) {
                 for (Value v : key.values()) {
-                    out.println(HiveDump.valueLine(v));
+                    KeyText.value(out, v, false, false);
                 }
             } else {
                 List<Value> found = key.valuesNamed(valueName);
@@ -77,7 +74,7 @@ final class HiveGet implements Callable<Integer> {
                     err.flush();
                 }
                 for (Value v : found) {
-                    print(out, v);
+                    KeyText.value(out, v, dataOnly, hex);
                 }
             }
             out.flush();
@@ -99,25 +96,5 @@ final class HiveGet implements Callable<Integer> {
             sb.append(')');
         }
         return sb.append("; all are shown").toString();
-    }
-
-    /** One value as asked: the value line, the raw hex, or the data alone (every piece escaped). */
-    private void print(PrintWriter out, Value v) {
-        if (!hex && !dataOnly) {
-            out.println(HiveDump.valueLine(v));
-            return;
-        }
-        byte[] data = v.data();
-        if (hex) {
-            out.println(HexFormat.of().formatHex(data));
-        } else if (dataOnly) {
-            DecodedValue d = v.decoded(data);
-            switch (d.kind()) {
-                case NUMBER -> out.println(Long.toUnsignedString(d.number()));
-                case STRING -> out.println(Printable.of(d.text()));
-                case MULTI_STRING -> d.strings().forEach(s -> out.println(Printable.of(s)));
-                default -> out.println(HexFormat.of().formatHex(data));
-            }
-        }
     }
 }

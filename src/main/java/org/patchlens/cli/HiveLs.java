@@ -3,12 +3,9 @@ package org.patchlens.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.patchlens.hive.FileTime;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
-import org.patchlens.hive.Value;
-import org.patchlens.report.HiveDump;
-import org.patchlens.report.Printable;
+import org.patchlens.report.KeyText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -38,15 +35,7 @@ final class HiveLs implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Hive hive = HiveSupport.open(file, logs)) {
             Key key = HiveSupport.key(hive, keyPath);
-            out.println(Printable.of(key.path()) + "  [" + FileTime.iso(key.lastWrittenRaw()) + "]  " + key.subkeyCount()
-                    + " subkeys, " + key.valueCount() + " values");
-            for (Key k : key.subkeys()) {
-                out.printf("  %s  %-40s %d subkeys, %d values%n", FileTime.iso(k.lastWrittenRaw()),
-                        Printable.of(k.name()) + "\\", k.subkeyCount(), k.valueCount());
-            }
-            for (Value v : key.values()) {
-                out.println("  " + HiveDump.valueLine(v));
-            }
+            KeyText.listing(out, key);
             out.flush();
             return HiveSupport.finish(hive, spec.commandLine().getErr());
         }

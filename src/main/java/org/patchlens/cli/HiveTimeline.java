@@ -14,7 +14,6 @@ import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.report.Output;
 import org.patchlens.report.OutputBudget;
-import org.patchlens.report.OutputFormat;
 import org.patchlens.report.TimelineWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
