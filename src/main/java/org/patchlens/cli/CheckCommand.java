@@ -162,6 +162,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             return runDemo();
         }
+        if (Output.isStdout(output)) {
+            output = null; // -o - : the format chosen goes to stdout
+        }
         List<Path> inputs = namedInputs();
         Output out = output == null ? null : Output.plan(OUTPUT, format, output, force, inputs);
         OutputFormat stdout = out != null ? OutputFormat.TEXT : Output.format(OUTPUT, format, null);

@@ -79,6 +79,9 @@ public final class Output {
      * after {@code --format} (null when not given), {@code file} the {@code -o} path (null: stdout).
      */
     public static Output plan(Spec spec, String formatOption, Path file, boolean force, Collection<Path> inputs) {
+        if (isStdout(file)) {
+            file = null;
+        }
         OutputFormat f = format(spec, formatOption, file);
         if (file != null) {
             checkTarget(file, force, inputs);
@@ -87,6 +90,11 @@ public final class Output {
                     + (f.extension() == null ? "" : f.extension()));
         }
         return new Output(spec, f, file, inputs);
+    }
+
+    /** {@code -o -}: stdout, as for most command-line tools. */
+    public static boolean isStdout(Path file) {
+        return file != null && file.toString().equals("-");
     }
 
     /** The format rule alone (for a batch, whose -o names a folder, pass {@code file} null). */
