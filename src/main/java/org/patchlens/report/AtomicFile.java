@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,7 +28,6 @@ public final class AtomicFile implements Closeable {
     }
 
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::removePending, "patchlens-cleanup"));
@@ -53,7 +51,9 @@ public final class AtomicFile implements Closeable {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp");
+            // CREATE_NEW: never an existing file, nor a link someone placed under the name (no need for a secret name)
+            Path temp = dir.resolve("." + abs.getFileName() + "."
+                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
             OutputStream os;
             try {
                 os = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -80,23 +80,52 @@ public final class AtomicFile implements Closeable {
 
     /** Finishes the file and renames it over the target. */
     public void commit() throws IOException {
-        commit(-1);
+        commit(0);
+    }
+
+    /** The position just after the last line end in the file (0 when it has none), read backwards in blocks. */
+    private static long lastLineEnd(java.nio.channels.FileChannel ch, int unit) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+        long end = ch.size();
+        int after = -1; // the byte just after the block being read (-1: none, the end of the file)
+        while (end > 0) {
+            long start = Math.max(0, end - buf.capacity());
+            buf.clear().limit((int) (end - start));
+            while (buf.hasRemaining() && ch.read(buf, start + buf.position()) >= 0) {
+                // read the block whole
+            }
+            for (int i = (int) (end - start) - 1; i >= 0; i--) {
+                long pos = start + i;
+                int next = i + 1 < buf.limit() ? buf.get(i + 1) : after;
+                if (buf.get(i) == '\n' && (unit == 1 || (pos & 1) == 0 && next == 0)) {
+                    return pos + unit;
+                }
+            }
+            after = buf.get(0);
+            end = start;
+        }
+        return 0;
     }
 
     /**
-     * Finishes the file, cuts it to its first {@code size} bytes (when not negative: an output stopped by its
-     * budget ends on its last whole line), and renames it over the target.
+     * Finishes the file, cuts it back to the end of its last whole line (an output stopped by its budget: a
+     * line longer than what was held back went through in part), and renames it over the target. {@code unit}
+     * 2 for UTF-16LE text, whose line end is 0A 00 at an even position.
      */
-    public void commit(long size) throws IOException {
+    public void commitToLastLine(int unit) throws IOException {
+        commit(unit);
+    }
+
+    private void commit(int lineUnit) throws IOException {
         if (done) {
             return;
         }
         try {
             stream.close();
-            if (size >= 0) {
+            if (lineUnit > 0) {
                 try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(temp,
-                        StandardOpenOption.WRITE)) {
-                    ch.truncate(size);
+                        StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    ch.truncate(lastLineEnd(ch, lineUnit));
                 }
             }
             guard.beforeReplace(target);

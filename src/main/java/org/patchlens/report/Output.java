@@ -391,7 +391,11 @@ public final class Output {
                 limited.finish();
             }
             if (file != null) {
-                file.commit(limited != null && limited.wasCut() ? limited.lastLineEnd() : -1);
+                if (limited != null && limited.wasCut()) {
+                    file.commitToLastLine(limited.unit());
+                } else {
+                    file.commit();
+                }
             }
         }
 

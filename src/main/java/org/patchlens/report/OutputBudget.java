@@ -65,8 +65,6 @@ public final class OutputBudget {
         private byte[] held = new byte[256];
         private int heldLength;
         private boolean cut;
-        /** Bytes passed on up to the end of the last whole line. */
-        private long lineEnd;
 
         Limited(OutputStream out, long budget, boolean utf16) {
             super(out);
@@ -83,6 +81,11 @@ public final class OutputBudget {
         public void write(byte[] b, int off, int len) throws IOException {
             if (cut) {
                 throw new Exceeded(budget);
+            }
+            if (heldLength == 0 && written + len <= budget - 2L * HELD_LINE_BYTES) {
+                out.write(b, off, len); // far from the budget: straight through
+                written += len;
+                return;
             }
             if (written + heldLength + len > budget) {
                 int room = (int) Math.max(0, budget - written - heldLength);
@@ -112,10 +115,6 @@ public final class OutputBudget {
             }
             out.write(b, off, len);
             written += len;
-            int end = lineEnd(b, off, len);
-            if (end >= 0) {
-                lineEnd = written - (off + len - end);
-            }
         }
 
         /** Whether the budget was reached. */
@@ -123,12 +122,9 @@ public final class OutputBudget {
             return cut;
         }
 
-        /**
-         * Where the last whole line ended: a file output is cut back to it, since a line longer than what is held
-         * back (one JSONL object for a key with many large values, say) has gone through in part.
-         */
-        long lastLineEnd() {
-            return lineEnd;
+        /** 2 for UTF-16LE text (a line ends with 0A 00 at an even position), else 1. */
+        int unit() {
+            return unit;
         }
 
         private void hold(byte[] b, int off, int len) throws IOException {
