@@ -150,12 +150,21 @@ final class CheckCommand implements Callable<Integer> {
     static final class StartViaConverter implements CommandLine.ITypeConverter<CheckOptions.StartVia> {
         @Override
         public CheckOptions.StartVia convert(String value) {
-            return CheckOptions.StartVia.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            try {
+                return CheckOptions.StartVia.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected services or cluster-admin but was '" + value
+                        + "'");
+            }
         }
     }
 
     @Override
     public Integer call() throws Exception {
+        if (dir != null && dir.toString().startsWith("@") && !Files.exists(dir)) {
+            // picocli keeps an @FILE whose file is missing as an argument: it is a mistyped options file, not a DIR
+            throw new UsageException(dir.toString().substring(1) + ": no such file (" + dir + " reads options from it)");
+        }
         if (demo) {
             if (dir != null) {
                 throw new UsageException("--demo runs on the evidence bundled in patchlens: give --demo or DIR, not both");
@@ -384,6 +393,7 @@ final class CheckCommand implements Callable<Integer> {
             cl.setCaseInsensitiveEnumValuesAllowed(true);
             cl.setOverwrittenOptionsAllowed(true); // the user's options after the demo's win
             cl.parseArgs(args.toArray(String[]::new));
+            inner.demo = false; // the user's --demo=true, kept among their options, is this run, not another
             inner.spec = cl.getCommandSpec();
             inner.shownArgs = List.copyOf(original);
             List<String> facts = cl.getParseResult().expandedArgs();

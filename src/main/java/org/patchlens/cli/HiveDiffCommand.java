@@ -108,6 +108,10 @@ final class HiveDiffCommand implements Callable<Integer> {
                     try {
                         n = HiveDiff.compare(ka, kb, dw);
                         dw.close();
+                        if (n > 0 && out.format() == OutputFormat.JSONL) {
+                            // DiffWriter puts LF between records, not after the last: end it as every JSONL ends
+                            sink.writer().write('\n');
+                        }
                     } catch (java.io.UncheckedIOException e) {
                         if (!(e.getCause() instanceof OutputBudget.Exceeded x)) {
                             throw e;
@@ -121,7 +125,9 @@ final class HiveDiffCommand implements Callable<Integer> {
             if (cut == null) {
                 HiveSupport.written(out, n + " difference" + (n == 1 ? "" : "s"), spec.commandLine().getOut());
             }
-            int da = HiveSupport.finish(ha, spec.commandLine().getErr());
+            // with --replayed, A is read as found on purpose: the note above says what the logs did, once
+            int da = replayed ? HiveSupport.damage(ha, spec.commandLine().getErr())
+                    : HiveSupport.finish(ha, spec.commandLine().getErr());
             int db = replayed ? (hb.damage().isEmpty() ? Main.OK : HiveSupport.finish(hb, spec.commandLine().getErr()))
                     : HiveSupport.finish(hb, spec.commandLine().getErr());
             if (cut != null) {

@@ -149,6 +149,13 @@ final class HiveDumpCommand implements Callable<Integer> {
         if (output == null) {
             throw new UsageException("several FILEs need -o FOLDER (one output per hive)");
         }
+        OutputFormat named = OutputFormat.ofName(output);
+        if (named != null && !Files.isDirectory(output)) {
+            // a report's name for the batch folder: the user expects one file in that format, not a folder of them
+            throw new UsageException(output + ": with several FILEs -o names a folder (one output per hive), not a "
+                    + named.extension() + " file" + (named == OutputFormat.XLSX ? " (a workbook holds one hive)" : "")
+                    + "; choose the format with --format");
+        }
         OutputFormat f = Output.format(OUTPUT, format, null);
         if (f == OutputFormat.XLSX) {
             throw new UsageException(output + ": a workbook holds one hive; with several FILEs -o names a folder "

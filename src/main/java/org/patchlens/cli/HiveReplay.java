@@ -58,7 +58,14 @@ final class HiveReplay implements Callable<Integer> {
         }
         List<Path> inputs = HiveSupport.inputs(file, logs); // checks FILE first: not a regular file, no such file, ...
         List<Path> logFiles = inputs.subList(1, inputs.size());
-        OutputFormat ledgerFormat = Output.format(LEDGER, format, null);
+        OutputFormat ledgerFormat;
+        try {
+            ledgerFormat = Output.format(LEDGER, format, null);
+        } catch (org.patchlens.report.OutputException e) {
+            // the output layer names --format; this command's option for the ledger is --ledger-format
+            throw new UsageException("hive replay: --ledger-format " + format + " is not a format it writes ("
+                    + LEDGER.names() + ")");
+        }
         Output out = output == null ? null : Output.plan(OUTPUT, null, output, force, inputs);
         HiveRecovery.Recovery r;
         try {

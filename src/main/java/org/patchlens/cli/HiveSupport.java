@@ -134,6 +134,11 @@ final class HiveSupport {
             err.println("patchlens: note: " + Errors.flat(note));
             err.flush();
         }
+        return damage(hive, err);
+    }
+
+    /** The damage part of {@link #finish} alone (for a hive read as found on purpose: no note about its logs). */
+    static int damage(Hive hive, PrintWriter err) {
         List<Damage> damage = hive.damage();
         if (damage.isEmpty()) {
             return Main.OK;

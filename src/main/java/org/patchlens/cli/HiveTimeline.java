@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "timeline", mixinStandardHelpOptions = true,
         description = {"Keys ordered by last-written time, oldest first (ties in tree order).",
-            "An empty range is not an error: \"no keys in range\" on stderr, exit code 0."},
+            "A range without keys in it is not an error: \"no keys in range\" on stderr, exit code 0;",
+            "a --since that is not before --until is a usage error (exit code 2)."},
         footer = {"", "Examples:",
             "  patchlens hive timeline SYSTEM --since 2024-03-01 --until 2024-03-02",
             "  patchlens hive timeline NTUSER.DAT --since 2024-03-01T08:00:00Z -o tl.csv"})
@@ -99,10 +100,10 @@ final class HiveTimeline implements Callable<Integer> {
                         ? "" : " (" + (since == null ? "" : "since " + since) + (since != null && until != null ? ", "
                         : "") + (until == null ? "" : "until " + until) + ")"));
                 spec.commandLine().getErr().flush();
-            } else {
-                HiveSupport.written(out, entries.size() + " key" + (entries.size() == 1 ? "" : "s"),
-                        spec.commandLine().getOut());
             }
+            // with -o the file is written even when the range holds no key (a CSV header alone): say so
+            HiveSupport.written(out, entries.size() + " key" + (entries.size() == 1 ? "" : "s"),
+                    spec.commandLine().getOut());
             int code = HiveSupport.finish(hive, spec.commandLine().getErr());
             return cut != null ? HiveSupport.cut(cut, hive, spec.commandLine().getErr()) : code;
         }

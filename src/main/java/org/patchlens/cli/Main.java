@@ -134,7 +134,9 @@ public final class Main implements Runnable {
             if (!spec.subcommands().isEmpty()) {
                 return "unknown command '" + first + "'" + suggestion(first, spec.subcommands().keySet());
             }
-            return "unexpected argument '" + first + "'" + (u.getUnmatched().size() > 1 ? " (and "
+            String atFile = first.startsWith("@") && first.length() > 1 ? " (no file " + first.substring(1)
+                    + " to read options from)" : "";
+            return "unexpected argument '" + first + "'" + atFile + (u.getUnmatched().size() > 1 ? " (and "
                     + (u.getUnmatched().size() - 1) + " more)" : "");
         }
         return ex.getMessage();

@@ -103,7 +103,8 @@ public final class Output {
         if (formatOption != null) {
             asked = OutputFormat.named(formatOption);
             if (asked == null || !spec.formats().contains(asked)) {
-                throw new OutputException(spec.command() + ": --format " + formatOption + " is not a format it writes ("
+                throw new OutputException(spec.command() + ": --format " + (formatOption.isBlank() ? "'" + formatOption
+                        + "'" : formatOption) + " is not a format it writes ("
                         + spec.names() + ")");
             }
         }
@@ -134,6 +135,9 @@ public final class Output {
      * one line to show; creates and opens nothing for writing.
      */
     public static void checkTarget(Path out, boolean force, Collection<Path> inputs) {
+        if (out.toString().isEmpty()) {
+            throw new OutputException("-o names no file (the name is empty)");
+        }
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         if (parent == null) {

@@ -1,0 +1,271 @@
+package org.patchlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.hive.FuzzSeeds;
+import org.patchlens.hive.HiveBuilder;
+
+/**
+ * Issue 13 section 5, each bullet as a careless user hits it: a typo, the wrong file for an option, an output
+ * folder that does not exist, the demo with the user's own facts, a clean hive given to replay, a backwards time
+ * range. Every refusal is exit code 2 with one line on stderr, nothing on stdout and nothing on disk.
+ *
+ * <p>Covered elsewhere, not repeated here: {@code hive info DIR}, {@code ese header DIR} and
+ * {@code ese header missing.edb} ({@link InputKindsTest#theCliMessagesForFoldersAndMissingFilesNameThePath});
+ * {@code ese logs EMPTYDIR} saying there are no log files, without {@code <base>}
+ * ({@link InputKindsTest#anEmptyLogFolderIsOneLineAndNoPlaceholders}); {@code hive dmp} naming dump
+ * ({@link HelpTextTest#aMisspeltCommandOrOptionNamesTheOneMeant}); {@code help hive dump} printing dump's help
+ * ({@link HelpTextTest#helpNamesAnyCommandAndDashVWorksEverywhere}, for every command).
+ */
+class CarelessUserTest {
+    @TempDir
+    static Path tmp;
+
+    static Path system;
+    static int systemKeys;
+    static Path dirty;
+    static Path deleted;
+    static Path damaged;
+
+    @BeforeAll
+    static void evidence() throws IOException {
+        Path ev = Files.createDirectories(tmp.resolve("evidence"));
+        HiveBuilder s = HiveBuilder.v13().fileName("\\SystemRoot\\System32\\Config\\SYSTEM");
+        s.key("Select").dword("Current", 1).dword("Default", 1).dword("LastKnownGood", 1);
+        s.key("ControlSet001\\Services\\MSExchangeIS").dword("Start", 2);
+        system = s.write(ev.resolve("SYSTEM"));
+        systemKeys = MachineOutputTest.keyPaths(s.root()).size();
+
+        byte[][] replay = FuzzSeeds.replays().get(0);
+        Path dd = Files.createDirectories(tmp.resolve("dirty"));
+        dirty = Files.write(dd.resolve("SYSTEM"), replay[0]);
+        Files.write(dd.resolve("SYSTEM.LOG1"), replay[1]);
+
+        // a hive with one value deleted (its cells freed, the list shortened)
+        HiveBuilder d = HiveBuilder.v15();
+        HiveBuilder.K vendor = d.key("Software\\Vendor");
+        vendor.sz("Keep", "still here").sz("Gone", "secret text");
+        HiveBuilder.Image img = d.build();
+        HiveBuilder.V gone = vendor.val("Gone");
+        img.free(gone.vkOffset()).free(gone.dataOffset()).putU4(vendor.nkOffset(), 36, 1);
+        deleted = img.write(ev.resolve("NTUSER.DAT"));
+
+        HiveBuilder b = FuzzSeeds.sampler(5);
+        HiveBuilder.Image di = b.build();
+        di.putU4(b.key("Select").nkOffset(), 40, 0x7FFFFFF8L);
+        damaged = di.write(ev.resolve("DAMAGED"));
+    }
+
+    /** Exit code 2, exactly this one line on stderr, nothing on stdout, and nothing changed below {@code tmp}. */
+    static void refused(String line, String... args) throws IOException {
+        Map<String, String> before = FormatRuleTest.snapshot(tmp);
+        CliRun r = CliRun.of(args);
+        String cmd = String.join(" ", args);
+        assertEquals(2, r.exit(), cmd + "\n" + r.err());
+        assertEquals(line + "\n", r.err(), cmd);
+        assertEquals("", r.out(), cmd + ": stdout");
+        assertEquals(before, FormatRuleTest.snapshot(tmp), cmd + ": the file system changed");
+    }
+
+    // ------------------------------------------------------------------ check: files given for the wrong role
+
+    @Test
+    void checkWithAMistypedHiveNameNamesTheFileAndTheOption() throws IOException {
+        Path typo = tmp.resolve("evidence").resolve("SYSTM");
+        refused("patchlens: " + typo + ": no such file (given as --system)", "check", "--system", typo.toString());
+        refused("patchlens: " + typo + ": no such file (given as --cluster)", "check", "--cluster", typo.toString(),
+                "--system", system.toString());
+    }
+
+    @Test
+    void checkWithATextFileAsTheSystemHiveSaysWhatItIs() throws IOException {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "what I did on the night of the restore\n");
+        refused("patchlens: " + notes + ": given as --system (a SYSTEM hive) but it is not evidence: no registry or "
+                + "ESE header (text file is not an eseutil /mh, /mk or /ml dump (no known field labels))",
+                "check", "--system", notes.toString());
+    }
+
+    @Test
+    void checkWithTheSystemHiveAsTheClusterHiveSaysWhatItIs() throws IOException {
+        refused("patchlens: " + system + ": given as --cluster (a cluster hive) but its content is a SYSTEM hive (keys "
+                + "Select and ControlSetNNN)", "check", "--cluster", system.toString());
+    }
+
+    // ------------------------------------------------------------------ -o in a folder that does not exist
+
+    @Test
+    void anOutputFolderThatDoesNotExistIsRefusedBeforeAnythingIsPrintedOrWritten() throws IOException {
+        Path none = tmp.resolve("nofolder");
+        String line = "patchlens: folder " + none + " does not exist";
+        refused(line, "check", "--demo", "-o", none.resolve("x.xlsx").toString());
+        refused(line, "check", "--demo", "-o", none.resolve("x.csv").toString());
+        refused(line, "check", "--system", system.toString(), "-o", none.resolve("x.xlsx").toString());
+        refused(line, "hive", "dump", system.toString(), "-o", none.resolve("x.xlsx").toString());
+        refused(line, "hive", "dump", system.toString(), "-o", none.resolve("x.jsonl").toString());
+        // replay writes a hive image: a hive's name in a missing folder
+        refused(line, "hive", "replay", dirty.toString(), "-o", none.resolve("SYSTEM.recovered").toString());
+        // a report's name is wrong for replay whatever the folder: the name is checked first, as for every command
+        refused("patchlens: " + none.resolve("x.xlsx") + ": hive replay -o writes a registry hive, not a .xlsx file "
+                + "(name it e.g. SYSTEM.recovered)", "hive", "replay", dirty.toString(), "-o",
+                none.resolve("x.xlsx").toString());
+    }
+
+    /** As typed in a shell: a relative folder, named as the user typed it; the real process, in its own folder. */
+    @Test
+    void aRelativeOutputFolderIsNamedAsTyped() throws Exception {
+        Path cwd = Files.createDirectories(tmp.resolve("cwd"));
+        Map<String, String> before = FormatRuleTest.snapshot(tmp);
+        for (String[] args : new String[][] {{"check", "--demo", "-o", "nofolder/x.xlsx"},
+            {"hive", "dump", system.toString(), "-o", "nofolder/x.xlsx"},
+            {"hive", "replay", dirty.toString(), "-o", "nofolder/SYSTEM.recovered"}}) {
+            MachineOutputTest.Proc p = MachineOutputTest.Proc.run(cwd, args);
+            assertEquals(2, p.exit(), String.join(" ", args) + "\n" + p.err());
+            assertEquals("patchlens: folder nofolder does not exist\n", p.err(), String.join(" ", args));
+            assertEquals("", p.out(), String.join(" ", args));
+        }
+        assertEquals(before, FormatRuleTest.snapshot(tmp), "nothing created");
+    }
+
+    // ------------------------------------------------------------------ check --demo with the user's options
+
+    @Test
+    void theDemoTakesTheUsersOwnFactsOverItsOwn() {
+        CliRun demo = CliRun.of("check", "--demo", "--format", "jsonl");
+        CliRun two = CliRun.of("check", "--demo", "--isinteg-runs", "2", "--format", "jsonl");
+        assertEquals(1, demo.exit(), demo.err());
+        assertEquals(1, two.exit(), "the demo's exit code: " + two.err());
+        JsonNode before = prc06(demo);
+        JsonNode after = prc06(two);
+        assertEquals("PASS", before.get("status").asText(), before.toString());
+        assertEquals("1", before.get("actual").asText());
+        assertEquals("FAIL", after.get("status").asText(), after.toString());
+        assertTrue(after.get("actual").asText().startsWith("2 (repeated patch requests"), after.toString());
+        assertEquals("(command line) : --isinteg-runs", after.get("actualSource").asText());
+        // the banner shows what ran: the demo's facts, then the user's, which win
+        assertTrue(two.err().strip().endsWith("--isinteg-runs 2 --format jsonl"), two.err());
+        // a mistyped value of the user's is the usual one-line usage error (and names what it expects)
+        CliRun via = CliRun.of("check", "--demo", "--start-via", "servces");
+        assertEquals(2, via.exit());
+        assertEquals("patchlens: Invalid value for option '--start-via': expected services or cluster-admin but was "
+                + "'servces'\nTry 'patchlens check --help'.\n", via.err());
+        // --demo=true is --demo
+        CliRun eq = CliRun.of("check", "--demo=true", "--format", "jsonl");
+        assertEquals(1, eq.exit(), eq.err());
+        assertEquals(demo.out(), eq.out());
+    }
+
+    private static JsonNode prc06(CliRun r) {
+        List<JsonNode> rows = MachineOutputTest.jsonl(r.out(), "check --demo --format jsonl").stream()
+                .filter(n -> n.get("rule").asText().equals("PRC-06")).toList();
+        assertEquals(1, rows.size(), "one PRC-06 finding");
+        return rows.get(0);
+    }
+
+    @Test
+    void theDemoWithAFolderIsOneUsageLine() throws IOException {
+        refused("patchlens: --demo runs on the evidence bundled in patchlens: give --demo or DIR, not both",
+                "check", "--demo", tmp.resolve("evidence").toString());
+        // an options file that is not there is not a DIR
+        Path missing = tmp.resolve("facts.args");
+        refused("patchlens: " + missing + ": no such file (@" + missing + " reads options from it)", "check", "--demo",
+                "@" + missing);
+        refused("patchlens: " + missing + ": no such file (@" + missing + " reads options from it)", "check",
+                "@" + missing);
+        CliRun r = CliRun.of("check", tmp.resolve("evidence").toString(), "@" + missing);
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("patchlens: unexpected argument '@" + missing + "' (no file " + missing + " to read options "
+                + "from)\nTry 'patchlens check --help'.\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void theDemoFolderWithItsArgsFileGivesTheDemosFindings() {
+        // testdata/demo/check.args holds the quoted SET line ("SET _CLUSTER_NETWORK_NAME_=NODE1") on one line
+        CliRun byHand = CliRun.of("check", "testdata/demo", "@testdata/demo/check.args", "--format", "jsonl");
+        CliRun demo = CliRun.of("check", "--demo", "--format", "jsonl");
+        assertEquals(demo.exit(), byHand.exit(), byHand.err());
+        assertEquals("", byHand.err(), "no banner when the user names the folder");
+        List<JsonNode> rows = MachineOutputTest.jsonl(byHand.out(), "check testdata/demo @check.args");
+        assertEquals(MachineOutputTest.jsonl(demo.out(), "check --demo"), rows);
+        JsonNode prc02 = rows.stream().filter(n -> n.get("rule").asText().equals("PRC-02")).findFirst().orElseThrow();
+        // the quoted line reached --env-line whole: its variable and its value (the node name, PRC-02's finding)
+        assertEquals("_CLUSTER_NETWORK_NAME_", prc02.get("object").asText(), prc02.toString());
+        assertTrue(prc02.get("actual").asText().startsWith("NODE1 (the node name"), prc02.toString());
+        assertEquals("(command line) : --env-line", prc02.get("actualSource").asText());
+    }
+
+    // ------------------------------------------------------------------ hive commands
+
+    @Test
+    void replayingACleanHiveWritesNothingAndSaysSo() throws IOException {
+        Path x = tmp.resolve("out").resolve("x");
+        Files.createDirectories(x.getParent());
+        Map<String, String> before = FormatRuleTest.snapshot(tmp);
+        CliRun r = CliRun.of("hive", "replay", system.toString(), "-o", x.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("patchlens: note: " + system + ": clean hive, nothing to recover: " + x + " not written\n", r.err());
+        assertTrue(r.out().contains("result:  CLEAN: clean hive"), r.out());
+        assertEquals(before, FormatRuleTest.snapshot(tmp), "no file");
+    }
+
+    @Test
+    void hiveDeletedAndDumpDeletedAgreeOnTheExitCode() {
+        for (Object[] c : new Object[][] {{deleted, 1}, {system, 0}, {damaged, 1}}) {
+            String h = c[0].toString();
+            CliRun d = CliRun.of("hive", "deleted", h);
+            CliRun dump = CliRun.of("hive", "dump", h, "--deleted");
+            assertEquals(c[1], d.exit(), h + ": " + d.err());
+            assertEquals(d.exit(), dump.exit(), h + ": hive deleted and hive dump --deleted\n" + dump.err());
+        }
+        // the deleted value is what both found
+        assertEquals(1, MachineOutputTest.jsonl(CliRun.of("hive", "deleted", deleted.toString()).out(), "deleted")
+                .size());
+        assertTrue(CliRun.of("hive", "dump", deleted.toString(), "--deleted").out()
+                .contains("\"name\":\"Gone\""));
+    }
+
+    @Test
+    void aBackwardsTimeRangeIsAUsageErrorAndAnEmptyOneIsANote() throws IOException {
+        String h = system.toString();
+        refused("patchlens: --since 2024-03-02 is not before --until 2024-03-01: the range is empty",
+                "hive", "timeline", h, "--since", "2024-03-02", "--until", "2024-03-01");
+        Path t = tmp.resolve("out").resolve("t.csv");
+        Files.createDirectories(t.getParent());
+        refused("patchlens: --since 2024-03-01T12:00:00Z is not before --until 2024-03-01T12:00:00Z: the range is "
+                + "empty", "hive", "timeline", h, "--since", "2024-03-01T12:00:00Z", "--until", "2024-03-01T12:00:00Z",
+                "-o", t.toString());
+        // a range that holds no key: exit 0, a note on stderr, nothing on stdout
+        for (String f : List.of("text", "jsonl")) {
+            CliRun r = CliRun.of("hive", "timeline", h, "--since", "2030-01-01", "--format", f);
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("patchlens: note: no keys in range (since 2030-01-01)\n", r.err());
+            assertEquals("", r.out(), f);
+        }
+        CliRun csv = CliRun.of("hive", "timeline", h, "--until", "1999-01-01", "--format", "csv");
+        assertEquals(0, csv.exit(), csv.err());
+        assertEquals("patchlens: note: no keys in range (until 1999-01-01)\n", csv.err());
+        assertEquals("lastWritten,lastWrittenRaw,path,subkeys,values\r\n", csv.out(), "the header alone");
+        // with -o the (header-only) file is written and stdout says so, as for any -o
+        CliRun o = CliRun.of("hive", "timeline", h, "--since", "2001-06-16", "--until", "2001-06-17", "-o",
+                t.toString());
+        assertEquals(0, o.exit(), o.err());
+        assertEquals("patchlens: note: no keys in range (since 2001-06-16, until 2001-06-17)\n", o.err());
+        assertEquals("0 keys written to " + t + " (csv)\n", o.out());
+        assertEquals("lastWritten,lastWrittenRaw,path,subkeys,values\r\n", Files.readString(t));
+        // the builder's keys were all written on 2001-06-15: that day holds every one
+        CliRun day = CliRun.of("hive", "timeline", h, "--since", "2001-06-15", "--until", "2001-06-15", "--format",
+                "jsonl");
+        assertEquals(0, day.exit(), day.err());
+        assertEquals(systemKeys, MachineOutputTest.jsonl(day.out(), "one day").size());
+    }
+}
