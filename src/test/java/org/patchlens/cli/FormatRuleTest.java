@@ -279,7 +279,7 @@ class FormatRuleTest {
 
         CliRun reg = run(List.of("hive", "export-reg", h, "-o", o("x.reg")));
         assertEquals(0, reg.exit(), reg.err());
-        assertEquals(keys + " keys, " + values + " values written to " + o("x.reg") + " (reg)\n", reg.out());
+        assertEquals(h + ": " + keys + " keys, " + values + " values written to " + o("x.reg") + " (reg)\n", reg.out());
         String regText = new String(Files.readAllBytes(out.resolve("x.reg")), StandardCharsets.UTF_16LE);
         assertTrue(regText.startsWith("\uFEFFWindows Registry Editor Version 5.00\r\n"), regText.substring(0, 40));
     }
