@@ -73,11 +73,6 @@ public final class AtomicFile implements Closeable {
         return stream;
     }
 
-    /** The file that will be replaced. */
-    public Path target() {
-        return target;
-    }
-
     /** Finishes the file and renames it over the target. */
     public void commit() throws IOException {
         commit(0);
@@ -158,20 +153,6 @@ public final class AtomicFile implements Closeable {
             Files.deleteIfExists(temp);
             PENDING.remove(temp);
         }
-    }
-
-    /** Writes {@code target} whole through a temporary file (library callers; no guard). */
-    public static void write(Path target, Content content) throws IOException {
-        try (AtomicFile f = create(target, Guard.NONE)) {
-            content.writeTo(f.stream());
-            f.commit();
-        }
-    }
-
-    /** What {@link #write} writes. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(OutputStream out) throws IOException;
     }
 
     private static void removePending() {

@@ -334,11 +334,6 @@ public final class Output {
             return new Sink(null, stdout);
         }
 
-        /** A sink onto a file that a library caller already has (no planning, no checks). */
-        public static Sink of(AtomicFile file) {
-            return new Sink(file, null);
-        }
-
         /**
          * Limits what may be written to {@code bytes} ({@link OutputBudget}): a write past it throws
          * {@link OutputBudget.Exceeded}, and the output ends at the last whole line. Call before writing.

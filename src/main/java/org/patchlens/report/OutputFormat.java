@@ -9,34 +9,27 @@ import java.util.Locale;
  * extension decides; without either, the command's default.
  */
 public enum OutputFormat {
-    TEXT(".txt", false),
-    JSONL(".jsonl", true),
-    JSON(".json", true),
-    CSV(".csv", true),
+    TEXT(".txt"),
+    JSONL(".jsonl"),
+    JSON(".json"),
+    CSV(".csv"),
     /** The K/V lines of the corpus oracle format (text, written to .txt files). */
-    LISTING(".txt", true),
-    XLSX(".xlsx", false),
-    REG(".reg", false),
-    MD(".md", false),
+    LISTING(".txt"),
+    XLSX(".xlsx"),
+    REG(".reg"),
+    MD(".md"),
     /** A registry hive image ({@code hive replay -o}): any name that is not one of the other extensions. */
-    HIVE(null, false);
+    HIVE(null);
 
     private final String extension;
-    private final boolean machine;
 
-    OutputFormat(String extension, boolean machine) {
+    OutputFormat(String extension) {
         this.extension = extension;
-        this.machine = machine;
     }
 
     /** The extension that names this format ({@code .jsonl}), or null when none does. */
     public String extension() {
         return extension;
-    }
-
-    /** A format a program reads: stdout in it holds only that format, every note goes to stderr. */
-    public boolean machine() {
-        return machine;
     }
 
     /** The name users type after {@code --format}. */
@@ -69,11 +62,5 @@ public enum OutputFormat {
             }
         }
         return null;
-    }
-
-    /** The extension of {@code file} when it is one of the known ones (for messages), else null. */
-    static String knownExtension(Path file) {
-        OutputFormat f = ofName(file);
-        return f == null ? null : f.extension;
     }
 }
