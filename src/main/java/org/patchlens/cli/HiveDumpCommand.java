@@ -83,7 +83,8 @@ final class HiveDumpCommand implements Callable<Integer> {
         if (files.size() > 1 && !logs.logs.isEmpty()) {
             throw new UsageException("--log names the logs of one hive; with several FILEs the logs beside each are used");
         }
-        if (files.size() == 1) {
+        // one hive into a folder that exists (-o dumps/): as a batch of one, FOLDER/NAME.jsonl
+        if (files.size() == 1 && (output == null || !Files.isDirectory(output))) {
             Output o = Output.plan(OUTPUT, format, output, force, HiveSupport.inputs(files.get(0), logs));
             checkDeleted(o.format());
             return dumpOne(files.get(0), o, out, err, Progress.forTerminal(err, files.get(0)));
@@ -158,15 +159,17 @@ final class HiveDumpCommand implements Callable<Integer> {
         }
         OutputFormat f = Output.format(OUTPUT, format, null);
         if (f == OutputFormat.XLSX) {
-            throw new UsageException(output + ": a workbook holds one hive; with several FILEs -o names a folder "
-                    + "(use --format jsonl, csv, text or listing)");
+            throw new UsageException(output + (files.size() == 1 ? ": is a folder; a workbook holds one hive: name "
+                    + "the .xlsx file" : ": a workbook holds one hive; with several FILEs -o names a folder "
+                    + "(use --format jsonl, csv, text or listing)"));
         }
         checkDeleted(f);
         // every hive and the logs beside it are inputs; a missing one is reported when its turn comes
         List<List<Path>> inputs = new ArrayList<>();
         List<Path> all = new ArrayList<>();
         for (Path file : files) {
-            List<Path> in = Files.isRegularFile(file) ? HiveSupport.inputs(file, LogOptions.auto()) : List.of(file);
+            List<Path> in = Files.isRegularFile(file)
+                    ? HiveSupport.inputs(file, files.size() == 1 ? logs : LogOptions.auto()) : List.of(file);
             inputs.add(in);
             all.addAll(in);
         }

@@ -268,4 +268,19 @@ class CarelessUserTest {
         assertEquals(0, day.exit(), day.err());
         assertEquals(systemKeys, MachineOutputTest.jsonl(day.out(), "one day").size());
     }
+
+    @Test
+    void oneHiveIntoAnExistingFolderLandsInItUnderTheHivesName() throws IOException {
+        // -o dumps/ with one hive: as the README's batch example, FOLDER/NAME.jsonl, not "is a folder"
+        Path dumps = Files.createDirectories(tmp.resolve("dumps-one"));
+        CliRun r = CliRun.of("hive", "dump", system.toString(), "-o", dumps + "/");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("1 of 1 hives dumped into " + dumps + " (jsonl)\n", r.out());
+        assertEquals(systemKeys, MachineOutputTest.jsonl(Files.readString(dumps.resolve("SYSTEM.jsonl")), "dump")
+                .size());
+        // a workbook is one file: a folder is refused
+        CliRun x = CliRun.of("hive", "dump", system.toString(), "--format", "xlsx", "-o", dumps.toString());
+        assertEquals(2, x.exit(), x.err());
+        assertEquals("patchlens: " + dumps + ": is a folder; a workbook holds one hive: name the .xlsx file\n", x.err());
+    }
 }
