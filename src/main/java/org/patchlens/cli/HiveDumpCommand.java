@@ -84,7 +84,7 @@ final class HiveDumpCommand implements Callable<Integer> {
             throw new UsageException("--log names the logs of one hive; with several FILEs the logs beside each are used");
         }
         // one hive into a folder that exists (-o dumps/): as a batch of one, FOLDER/NAME.jsonl
-        if (files.size() == 1 && (output == null || !Files.isDirectory(output))) {
+        if (files.size() == 1 && (output == null || output.toString().isEmpty() || !Files.isDirectory(output))) {
             Output o = Output.plan(OUTPUT, format, output, force, HiveSupport.inputs(files.get(0), logs));
             checkDeleted(o.format());
             return dumpOne(files.get(0), o, out, err, Progress.forTerminal(err, files.get(0)));
