@@ -131,7 +131,7 @@ final class CheckCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     FailOn failOn;
 
-    @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
+    @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input or a file that holds evidence).")
     boolean force;
 
     @Option(names = "--deterministic", description = "For -o *.xlsx: fixed run time and document dates, so the same "

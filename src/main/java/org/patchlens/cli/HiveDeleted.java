@@ -40,7 +40,7 @@ final class HiveDeleted implements Callable<Integer> {
             + "of stdout.")
     Path output;
 
-    @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
+    @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input or a file that holds evidence).")
     boolean force;
 
     @picocli.CommandLine.Spec

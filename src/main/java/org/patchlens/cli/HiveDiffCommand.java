@@ -60,7 +60,7 @@ final class HiveDiffCommand implements Callable<Integer> {
             + "instead of stdout.")
     Path output;
 
-    @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
+    @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input or a file that holds evidence).")
     boolean force;
 
     @Option(names = "--deterministic", description = "For -o *.xlsx: fixed document dates, so the same hives give "

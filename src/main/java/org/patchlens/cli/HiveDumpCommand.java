@@ -57,7 +57,7 @@ final class HiveDumpCommand implements Callable<Integer> {
                 "a folder when several FILEs are given."})
     Path output;
 
-    @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
+    @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input or a file that holds evidence).")
     boolean force;
 
     @Option(names = "--deleted", description = {"Also write keys and values recovered from free cells and slack",

@@ -42,7 +42,7 @@ final class HiveExportReg implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.reg", required = true, description = "The .reg file to write.")
     Path output;
 
-    @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
+    @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input or a file that holds evidence).")
     boolean force;
 
     @picocli.CommandLine.Mixin

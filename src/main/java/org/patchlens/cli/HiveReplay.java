@@ -45,7 +45,7 @@ final class HiveReplay implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "NEW_FILE", description = "Write the recovered hive to NEW_FILE.")
     Path output;
 
-    @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
+    @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input or a file that holds evidence).")
     boolean force;
 
     @picocli.CommandLine.Spec

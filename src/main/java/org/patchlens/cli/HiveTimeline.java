@@ -53,7 +53,7 @@ final class HiveTimeline implements Callable<Integer> {
             + "of stdout.")
     Path output;
 
-    @Option(names = "--force", description = "Allow writing into the folder that holds the evidence.")
+    @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input or a file that holds evidence).")
     boolean force;
 
     @picocli.CommandLine.Mixin
