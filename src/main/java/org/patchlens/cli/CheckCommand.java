@@ -75,7 +75,8 @@ final class CheckCommand implements Callable<Integer> {
             + "quorum MSCS folder; repeatable.")
     List<Path> checkpoints = new ArrayList<>();
 
-    @Option(names = "--store", paramLabel = "FILE", description = "A database, patch or checkpoint file; repeatable.")
+    @Option(names = "--store", paramLabel = "FILE", description = "An ESE database, patch, checkpoint or log file; "
+            + "repeatable.")
     List<Path> stores = new ArrayList<>();
 
     @Option(names = "--logs", paramLabel = "DIR", description = "The transaction log folder.")
@@ -85,8 +86,8 @@ final class CheckCommand implements Callable<Integer> {
             + "repeatable.")
     List<Path> dumps = new ArrayList<>();
 
-    @Option(names = "--restore-type", defaultValue = "auto", description = "auto, online or offline (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--restore-type", paramLabel = "TYPE", defaultValue = "auto",
+            description = "auto, online or offline (default: ${DEFAULT-VALUE}).")
     CheckOptions.RestoreType restoreType;
 
     @Option(names = "--roll-forward", description = "Offline restore that replays later logs (not point in time).")
@@ -127,8 +128,8 @@ final class CheckCommand implements Callable<Integer> {
             + ".jsonl, .csv or .xlsx (an Excel workbook,", "docs/report.md); stdout then gets the text summary."})
     Path output;
 
-    @Option(names = "--fail-on", defaultValue = "high", description = "crit, high, warn or never (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "high",
+            description = "crit, high, warn or never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
     @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input or a file that holds evidence).")

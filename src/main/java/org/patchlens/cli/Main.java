@@ -91,6 +91,7 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         shape(cl);
+        HelpLayout.install(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("patchlens: " + Errors.flat(message(ex)));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -111,13 +112,6 @@ public final class Main implements Runnable {
     static void shape(CommandLine cl) {
         cl.getCommandSpec().versionProvider(new Version());
         cl.setUsageHelpAutoWidth(true);
-        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
-            StringBuilder sb = new StringBuilder();
-            for (String line : help.commandSpec().usageMessage().footer()) {
-                sb.append(line).append(System.lineSeparator());
-            }
-            return sb.toString();
-        });
         for (CommandLine sub : cl.getSubcommands().values()) {
             shape(sub);
         }

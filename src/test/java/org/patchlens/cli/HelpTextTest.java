@@ -60,6 +60,32 @@ class HelpTextTest {
     }
 
     @Test
+    void noWordIsBrokenAcrossLines() {
+        // the words of every text the help is made of; a line that ends inside one of them broke it
+        for (List<String> c : commands()) {
+            CommandLine cl = new CommandLine(new Main());
+            for (String name : c) {
+                cl = cl.getSubcommands().get(name);
+            }
+            var spec = cl.getCommandSpec();
+            java.util.Set<String> words = new java.util.HashSet<>();
+            List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+            spec.options().forEach(o -> texts.addAll(List.of(o.description())));
+            spec.positionalParameters().forEach(p -> texts.addAll(List.of(p.description())));
+            texts.forEach(t -> words.addAll(List.of(t.split("\\s+"))));
+            List<String> lines = CliRun.of(with(c, "--help")).out().lines().toList();
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                String[] a = lines.get(i).strip().split("\\s+");
+                String[] b = lines.get(i + 1).strip().split("\\s+");
+                String joined = a[a.length - 1] + b[0];
+                assertTrue(a[a.length - 1].isEmpty() || b[0].isEmpty() || !words.contains(joined)
+                        || words.contains(a[a.length - 1]) && words.contains(b[0]),
+                        c + ": '" + joined + "' is broken across lines " + (i + 1) + " and " + (i + 2));
+            }
+        }
+    }
+
+    @Test
     void everyCommandSummaryIsOneWholeSentence() {
         for (List<String> c : commands()) {
             CommandLine cl = new CommandLine(new Main());
