@@ -446,7 +446,10 @@ class EvidenceSafetyTest {
     void aTargetThatCannotBeWrittenIsRefusedBeforeAnythingIsRead() throws IOException {
         for (String[] w : WRITERS) {
             refused("folder " + out.resolve("nofolder") + " does not exist", to(w, "$O/nofolder/x"));
-            refused("is a folder", to(w, "$O"));
+            // one hive dumped into a folder that exists lands in it as FOLDER/NAME.jsonl (CarelessUserTest)
+            if (!(w[1].equals("dump") && !List.of(w).contains("xlsx"))) {
+                refused("is a folder", to(w, "$O"));
+            }
             refused("not a regular file", to(w, "/dev/null"));
         }
         Files.writeString(out.resolve("afile"), "x");
