@@ -25,7 +25,10 @@ public final class CommandContract {
         int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
         String e = err.toString();
         String cmd = String.join(" ", args);
-        if (e.contains("\tat ") || e.contains("internal error") || e.contains("Exception")) {
+        // names from the evidence may say anything ("internal error", "Exception"): look at the shape of the
+        // lines, not their words (a name's tab is shown as \t, so a raw tab comes from a stack trace)
+        if (e.contains("\tat ") || e.lines().anyMatch(l -> l.startsWith("patchlens: internal error")
+                || l.startsWith("Caused by: ") || l.matches("(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error)(?::.*)?"))) {
             throw new AssertionError(cmd + ": stack trace or internal error on stderr:\n" + e);
         }
         // informational lines ("patchlens: note: ... read with its transaction logs applied") may come first
