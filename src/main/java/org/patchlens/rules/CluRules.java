@@ -18,6 +18,9 @@ import org.patchlens.hive.FileTime;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveDiff;
 import org.patchlens.hive.Key;
+import org.patchlens.model.RegValue;
+import org.patchlens.model.Source;
+import org.patchlens.model.SystemView;
 
 /** CLU: the cluster, its Exchange group and the registry checkpoints it replays. */
 final class CluRules {

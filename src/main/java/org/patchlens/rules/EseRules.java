@@ -10,6 +10,8 @@ import org.patchlens.ese.HeaderCopy;
 import org.patchlens.ese.LogHeader;
 import org.patchlens.ese.PatchHeader;
 import org.patchlens.ese.Signature;
+import org.patchlens.model.RegValue;
+import org.patchlens.model.Source;
 import org.patchlens.rules.StoreView.Item;
 
 /** ESE: the store headers (database, patch, checkpoint and log files). */

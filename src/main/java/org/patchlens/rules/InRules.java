@@ -14,6 +14,9 @@ import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveHeader;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
+import org.patchlens.model.RegValue;
+import org.patchlens.model.Source;
+import org.patchlens.model.SystemView;
 
 /** IN: evidence and inputs. */
 final class InRules {

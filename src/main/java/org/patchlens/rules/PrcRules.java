@@ -8,6 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
+import org.patchlens.model.RegValue;
+import org.patchlens.model.Source;
+import org.patchlens.model.SystemView;
 
 /** PRC: the procedure the administrator follows (the SET line, isinteg, how the store is started). */
 final class PrcRules {

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
+import org.patchlens.model.RegValue;
+import org.patchlens.model.Source;
+import org.patchlens.model.SystemView;
 
 /** REG: the Exchange values of the SYSTEM hive. */
 final class RegRules {

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
+import org.patchlens.model.RegValue;
+import org.patchlens.model.Source;
+import org.patchlens.model.SystemView;
 
 /** RIP: the online restore and its Restore in Progress key. */
 final class RipRules {

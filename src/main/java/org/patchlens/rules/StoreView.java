@@ -16,6 +16,7 @@ import org.patchlens.ese.LogHeader;
 import org.patchlens.ese.PatchHeader;
 import org.patchlens.ese.Signature;
 import org.patchlens.evidence.Evidence;
+import org.patchlens.model.Source;
 
 /** The store files' headers as the rules read them, each with the evidence it came from. */
 public final class StoreView {
