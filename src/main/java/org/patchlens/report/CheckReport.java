@@ -28,6 +28,9 @@ import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
 import org.patchlens.hive.ValueType;
+import org.patchlens.model.RegValue;
+import org.patchlens.model.Source;
+import org.patchlens.model.SystemView;
 import org.patchlens.report.Report.ClusterFacts;
 import org.patchlens.report.Report.ClusterRow;
 import org.patchlens.report.Report.Datum;
@@ -39,11 +42,8 @@ import org.patchlens.report.Report.StoreFile;
 import org.patchlens.report.Report.StoreHeaders;
 import org.patchlens.rules.CheckContext;
 import org.patchlens.rules.Finding;
-import org.patchlens.rules.RegValue;
 import org.patchlens.rules.RuleEngine.CheckResult;
-import org.patchlens.rules.Source;
 import org.patchlens.rules.Status;
-import org.patchlens.rules.SystemView;
 
 /**
  * Fills a {@link Report} from what {@code check} already has: the context (evidence, opened

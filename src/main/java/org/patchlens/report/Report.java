@@ -8,9 +8,9 @@ import java.util.function.Function;
 import org.patchlens.cluster.ClusterModel;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.hive.ValueType;
+import org.patchlens.model.RegValue;
+import org.patchlens.model.Source;
 import org.patchlens.rules.Finding;
-import org.patchlens.rules.RegValue;
-import org.patchlens.rules.Source;
 
 /**
  * Everything the restore-check workbook shows, as immutable records. {@code check} fills it

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.hive.FileTime;
+import org.patchlens.model.Source;
 import org.patchlens.report.Report.ClusterRow;
 import org.patchlens.report.Report.Datum;
 import org.patchlens.report.Report.LogEntry;
@@ -25,7 +26,6 @@ import org.patchlens.report.XlsxBook.Table;
 import org.patchlens.rules.Finding;
 import org.patchlens.rules.Rule;
 import org.patchlens.rules.Severity;
-import org.patchlens.rules.Source;
 import org.patchlens.rules.RuleEngine;
 import org.patchlens.rules.Status;
 

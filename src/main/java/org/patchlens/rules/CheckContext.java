@@ -14,6 +14,9 @@ import org.patchlens.hive.HiveException;
 import org.patchlens.hive.HiveRecovery;
 import org.patchlens.hive.ReplayLedger;
 import org.patchlens.hive.Key;
+import org.patchlens.model.RegValue;
+import org.patchlens.model.Source;
+import org.patchlens.model.SystemView;
 
 /**
  * Everything the rules read: the evidence inventory, the opened models and the operator's

@@ -1,6 +1,7 @@
 package org.patchlens.rules;
 
 import java.util.List;
+import org.patchlens.model.Source;
 
 /**
  * One result of one rule: what was compared (object), what was expected and where that

@@ -16,10 +16,13 @@ import org.patchlens.ese.LogHeader;
 import org.patchlens.ese.PatchHeader;
 import org.patchlens.ese.Signature;
 import org.patchlens.evidence.Evidence;
+import org.patchlens.model.Source;
 
 /** The store files' headers as the rules read them, each with the evidence it came from. */
 public final class StoreView {
     private static final Pattern ARCHIVED = Pattern.compile("(?i)^edb([0-9a-f]{5}|[0-9a-f]{8})\\.log$");
+    /** An empty patch file: two 4 KB header pages (KB Q200941). */
+    static final long EMPTY_PATCH = 8192;
 
     /** One header and its file. */
     public record Item<T extends EseHeader>(Evidence evidence, T header) {
@@ -147,6 +150,11 @@ public final class StoreView {
     /** True for {@code edb.log}, the current log. */
     public static boolean isCurrent(Item<LogHeader> l) {
         return l.fileName().toLowerCase(Locale.ROOT).equals("edb.log");
+    }
+
+    /** The archived log's name of a generation: Edb0001f.log for 31. */
+    static String logName(long gen) {
+        return String.format("Edb%05x.log", gen);
     }
 
     /** The generation in an archived log's name (Edb0001f.log = 31), or -1. */

@@ -40,6 +40,7 @@ import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceScanner;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
+import org.patchlens.model.Source;
 import org.patchlens.report.CheckReport;
 import org.patchlens.report.HiveWorkbooks;
 import org.patchlens.report.Report;
@@ -50,7 +51,6 @@ import org.patchlens.rules.CheckContext;
 import org.patchlens.rules.CheckOptions;
 import org.patchlens.rules.Finding;
 import org.patchlens.rules.RuleEngine;
-import org.patchlens.rules.Source;
 
 /**
  * The Excel writers, to a file in a temporary folder: the {@code hive dump -o x.xlsx} workbook of a

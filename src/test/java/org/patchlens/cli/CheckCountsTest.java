@@ -15,12 +15,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.model.Source;
 import org.patchlens.report.FindingsWriter;
 import org.patchlens.rules.Finding;
 import org.patchlens.rules.Rule;
 import org.patchlens.rules.RuleEngine;
 import org.patchlens.rules.Severity;
-import org.patchlens.rules.Source;
 import org.patchlens.rules.Status;
 
 /**

@@ -6,8 +6,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import org.patchlens.model.Source;
 import org.patchlens.report.Report.RegistryRow;
-import org.patchlens.rules.Source;
 
 /**
  * Writes a report whose Registry sheet has {@code rows} rows, streamed from an iterator (never a

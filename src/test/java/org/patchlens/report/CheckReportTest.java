@@ -8,12 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.patchlens.ese.LogChain;
 import org.patchlens.ese.LogTime;
+import org.patchlens.model.Source;
 import org.patchlens.report.Report.Datum;
 import org.patchlens.report.Report.LogEntry;
 import org.patchlens.rules.Finding;
 import org.patchlens.rules.Rule;
 import org.patchlens.rules.Severity;
-import org.patchlens.rules.Source;
 
 /** The parts of {@link CheckReport} the demo does not reach: commands, order, LOGTIMEs, log-chain gaps. */
 class CheckReportTest {

@@ -36,9 +36,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.model.Source;
 import org.patchlens.report.Report.RegistryRow;
 import org.patchlens.rules.Rule;
-import org.patchlens.rules.Source;
 
 class ReportWorkbookTest {
     @TempDir

@@ -7,6 +7,7 @@ import java.util.List;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
 import org.patchlens.hive.FileTime;
+import org.patchlens.model.Source;
 import org.patchlens.report.Report.ClusterFacts;
 import org.patchlens.report.Report.ClusterRow;
 import org.patchlens.report.Report.Datum;
@@ -20,7 +21,6 @@ import org.patchlens.report.Report.StoreHeaders;
 import org.patchlens.rules.Finding;
 import org.patchlens.rules.Rule;
 import org.patchlens.rules.Severity;
-import org.patchlens.rules.Source;
 
 /**
  * A hand-made report in the shape of the demo (a two-node cluster restore with a Q288562

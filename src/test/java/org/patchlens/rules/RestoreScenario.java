@@ -288,6 +288,39 @@ final class RestoreScenario {
         return this;
     }
 
+    /** Removes an option and its value. */
+    RestoreScenario unset(String option) {
+        int i = options.indexOf(option);
+        if (i >= 0) {
+            options.subList(i, i + 2).clear();
+        }
+        return this;
+    }
+
+    /** The operator facts of {@link #options} as the engine takes them, for tests that run the rules without the CLI. */
+    CheckOptions checkOptions() {
+        CheckOptions.RestoreType restoreType = CheckOptions.RestoreType.AUTO;
+        boolean rollForward = false;
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < options.size(); i++) {
+            String o = options.get(i);
+            switch (o) {
+                case "--roll-forward" -> rollForward = true;
+                case "--restore-type" -> restoreType = CheckOptions.RestoreType.valueOf(
+                        options.get(++i).toUpperCase(java.util.Locale.ROOT));
+                case "--expect-org", "--expect-site", "--expect-server", "--env-line", "--isinteg-version",
+                        "--exchange-sp", "--start-via", "--isinteg-runs" -> given.put(o, options.get(++i));
+                default -> throw new IllegalArgumentException("not an operator fact: " + o);
+            }
+        }
+        String startVia = given.get("--start-via");
+        return new CheckOptions(restoreType, rollForward, given.get("--expect-org"), given.get("--expect-site"),
+                given.get("--expect-server"), given.get("--env-line"), given.get("--isinteg-version"),
+                given.get("--exchange-sp"), startVia == null ? null
+                : CheckOptions.StartVia.valueOf(startVia.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+                Integer.parseInt(given.getOrDefault("--isinteg-runs", "-1")));
+    }
+
     // ------------------------------------------------------------------ files
 
     static byte[] signature(long random) {

@@ -1,4 +1,4 @@
-package org.patchlens.rules;
+package org.patchlens.model;
 
 /**
  * Where a compared value came from: the file, the key path and value name or header field,

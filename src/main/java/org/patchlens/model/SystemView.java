@@ -1,4 +1,4 @@
-package org.patchlens.rules;
+package org.patchlens.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
 
 /**
- * A SYSTEM hive as the rules read it: the current control set from {@code Select\Current}
+ * A SYSTEM hive as its consumers (rules, reports) read it: the current control set from {@code Select\Current}
  * (never an assumed ControlSet001; {@code CurrentControlSet} does not exist offline), the
  * node name, and values with their provenance.
  */

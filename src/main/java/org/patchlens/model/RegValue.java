@@ -1,4 +1,4 @@
-package org.patchlens.rules;
+package org.patchlens.model;
 
 import java.util.Arrays;
 import java.util.List;
@@ -6,12 +6,12 @@ import org.patchlens.hive.DecodedValue;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
 import org.patchlens.hive.ValueType;
-import org.patchlens.report.Printable;
 
-/** A registry value as a rule sees it: decoded, with its raw bytes, its key's time and where it came from. */
+/** A registry value as the rules and reports see it: decoded, with its raw bytes, its key's time and where it came from. */
 public record RegValue(String name, long typeCode, byte[] data, String text, long keyLastWritten, Source source) {
 
-    static RegValue of(String file, String keyPath, Key key, Value v) {
+    /** The value {@code v} of {@code key}, whose path in {@code file} is {@code keyPath}. */
+    public static RegValue of(String file, String keyPath, Key key, Value v) {
         DecodedValue d = v.decoded();
         String text = switch (d.kind()) {
             case STRING -> d.text();
@@ -44,7 +44,7 @@ public record RegValue(String name, long typeCode, byte[] data, String text, lon
 
     /** Type name plus the data as a person reads it. */
     public String shown() {
-        return ValueType.name(typeCode) + " " + (isString() ? "\"" + Printable.of(text) + "\"" : text);
+        return ValueType.name(typeCode) + " " + (isString() ? "\"" + PrintableText.of(text) + "\"" : text);
     }
 
     public boolean sameData(RegValue o) {

@@ -1,0 +1,78 @@
+package org.patchlens.rules;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The SET line typed before isinteg -patch ({@code --env-line}), as PRC-01 and PRC-02 read it. */
+final class EnvLine {
+    static final String VARIABLE = "_CLUSTER_NETWORK_NAME_";
+
+    private EnvLine() {
+    }
+
+    /**
+     * Why the line does not matter here, or null when it does: isinteg -patch runs on a cluster after an
+     * offline restore only.
+     */
+    static String notApplicable(CheckContext c) {
+        if (!c.isCluster()) {
+            return "stand-alone server: isinteg sees the right name without the variable";
+        }
+        if (c.restore() == Effective.ONLINE) {
+            return "online restore: isinteg -patch is not run (RIP-07)";
+        }
+        return null;
+    }
+
+    /** The variable-name problem of a SET line, or null if it is spelt right. */
+    static String spellingDefect(String line) {
+        String t = line.trim();
+        if (t.toLowerCase(Locale.ROOT).startsWith("setx")) {
+            return "SETX stores the variable permanently" + (t.toLowerCase(Locale.ROOT).contains("/m")
+                    ? " and /M makes it a system variable for every process on the node" : "")
+                    + "; type SET in the prompt that runs isinteg";
+        }
+        Matcher m = Pattern.compile("(?i)^set\\s+(.*)$").matcher(t);
+        if (!m.matches()) {
+            return "the line does not start with SET";
+        }
+        String rest = m.group(1);
+        int eq = rest.indexOf('=');
+        if (eq < 0) {
+            return "no '=' in the line";
+        }
+        String name = rest.substring(0, eq);
+        String value = rest.substring(eq + 1);
+        if (name.endsWith(" ") || name.endsWith("\t")) {
+            return "space before '=' (it becomes part of the variable name)";
+        }
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (!upper.equals(VARIABLE)) {
+            if (upper.equals("_CLUSTER_NETWORK_NAME")) {
+                return "missing trailing underscore (" + name + ")";
+            }
+            if (upper.equals("CLUSTER_NETWORK_NAME_")) {
+                return "missing leading underscore (" + name + ")";
+            }
+            return "the variable is " + name + ", not " + VARIABLE;
+        }
+        if (value.isEmpty()) {
+            return "empty value";
+        }
+        if (value.startsWith("\"") || value.endsWith("\"")) {
+            return "quotes around the value (they become part of it)";
+        }
+        if (!value.equals(value.strip())) {
+            return "spaces around the value (they become part of it)";
+        }
+        return null;
+    }
+
+    /** What the line sets the variable to: everything after the first '='. */
+    static String value(String line) {
+        String t = line.trim();
+        int eq = t.indexOf('=');
+        return eq < 0 ? "" : t.substring(eq + 1);
+    }
+}

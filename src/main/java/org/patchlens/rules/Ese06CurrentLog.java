@@ -1,0 +1,48 @@
+package org.patchlens.rules;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.patchlens.ese.LogHeader;
+import org.patchlens.model.Source;
+import org.patchlens.rules.StoreView.Item;
+
+/** ESE-06: edb.log follows the highest numbered log. */
+final class Ese06CurrentLog extends LogStreamUnit {
+    Ese06CurrentLog() {
+        super("edb.log is the highest log + 1", Severity.HIGH, Confidence.CONFIRMED, List.of("Q296787"),
+                "`ren Edb<highest>.log edb.log` and move away every numbered log above it (KB Q296787 step 7).");
+    }
+
+    @Override
+    List<Finding> check(CheckContext c, StoreView s, StoreView.LogSet ls) {
+        if (ls.replayLogs().isEmpty()) {
+            return List.of(Finding.skipped(Rule.ESE_06, "no log headers among the evidence"));
+        }
+        if (c.restore() == Effective.OFFLINE_PIT) {
+            return List.of(Finding.notApplicable(Rule.ESE_06, "point-in-time restore"));
+        }
+        Optional<Item<LogHeader>> current = ls.replayLogs().stream().filter(StoreView::isCurrent).findFirst();
+        TreeSet<Long> gens = chain(c, s, ls);
+        long highest = ls.replayLogs().stream().filter(l -> !StoreView.isCurrent(l) && gens.contains(
+                (long) l.header().generation())).mapToLong(l -> l.header().generation()).max().orElse(-1);
+        if (current.isEmpty()) {
+            if (c.restore() == Effective.OFFLINE_ROLLFORWARD && highest >= 0) {
+                return List.of(Finding.fail(Rule.ESE_06, "edb.log" + in(s, ls), "present, generation " + (highest + 1),
+                        Source.NONE, "missing", Source.NONE, remedy("Edb<highest>.log", StoreView.logName(highest))));
+            }
+            return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), "absent or highest + 1", Source.NONE,
+                    "absent (online restore: never on tape, KB Q200941)", Source.NONE));
+        }
+        long g = current.get().header().generation();
+        if (highest < 0 || g == highest + 1) {
+            return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), "generation " + (highest + 1), Source.NONE,
+                    "generation " + g, current.get().source("lGeneration", 4)));
+        }
+        return List.of(Finding.fail(Rule.ESE_06, "edb.log" + in(s, ls), "generation " + (highest + 1)
+                + " (highest numbered " + StoreView.logName(highest) + " + 1)", Source.NONE, "generation " + g,
+                current.get().source("lGeneration", 4), "edb.log (generation " + g + ") does not follow "
+                        + StoreView.logName(highest) + ": move it away (KB Q296787 step 6), or move away the numbered "
+                        + "logs above it."));
+    }
+}

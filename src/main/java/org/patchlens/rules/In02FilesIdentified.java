@@ -1,0 +1,93 @@
+package org.patchlens.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.patchlens.evidence.Evidence;
+import org.patchlens.evidence.EvidenceKind;
+import org.patchlens.model.Source;
+
+/** IN-02: every file readable, and its content the kind its name promises. */
+final class In02FilesIdentified extends RuleUnit {
+    In02FilesIdentified() {
+        super("Files readable, hashed and identified by content", Severity.HIGH, Confidence.CONFIRMED, List.of(),
+                "Re-copy <file> with a byte-exact copy; the content is a <kind>, not a <named kind>.");
+    }
+
+    @Override
+    List<Finding> check(CheckContext c) {
+        List<Finding> out = new ArrayList<>();
+        for (Evidence e : c.evidence()) {
+            Source src = new Source(e.name(), "file", -1);
+            String named = namedKind(e.path().getFileName().toString());
+            if (e.kind() == EvidenceKind.UNRELATED && !e.explicit()) {
+                if (named != null) {
+                    out.add(Finding.fail(Rule.IN_02, e.name(), "a " + EvidenceKind.valueOf(named).label()
+                            + " (by its name)", src, e.detail(), src, "Re-copy " + e.name() + " with a byte-exact "
+                            + "copy: its content is not a " + EvidenceKind.valueOf(named).label() + "."));
+                }
+                continue;
+            }
+            if (e.kind() == EvidenceKind.UNRELATED && e.explicit()) {
+                out.add(Finding.fail(Rule.IN_02, e.name(), "a hive, an ESE header or eseutil output (named by an "
+                        + "option)", src, e.detail(), src, "Check the option: " + e.name() + " is none of the "
+                        + "evidence patchlens reads."));
+                continue;
+            }
+            if (e.kind() == EvidenceKind.UNREADABLE || e.size() == 0 || !e.errors().isEmpty()) {
+                out.add(Finding.fail(Rule.IN_02, e.name(), "a readable evidence file", Source.NONE,
+                        "unreadable: " + String.join("; ", e.errors()), src,
+                        "Re-copy " + e.name() + " with a byte-exact copy."));
+                continue;
+            }
+            if (named != null && !named.equals(e.kind().name()) && !compatible(named, e.kind())) {
+                out.add(Finding.fail(Rule.IN_02, e.name(), "content matching the name ("
+                                + EvidenceKind.valueOf(named).label() + ")", src,
+                        e.kind().label() + " (" + e.detail() + ")", src,
+                        remedy("<file>", e.name(), "<kind>", e.kind().label(), "<named kind>",
+                                EvidenceKind.valueOf(named).label())));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.pass(Rule.IN_02, "every input", "readable, hashed, kind from content", Source.NONE,
+                    c.evidence().stream().filter(e -> e.kind() != EvidenceKind.UNRELATED).count()
+                            + " files identified", Source.NONE));
+        }
+        return out;
+    }
+
+    /** The kind a file's name suggests, or null when the name says nothing. */
+    private static String namedKind(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
+        if (n.equals("system") || n.equals("system.alt") || n.equals("system.sav")) {
+            return "SYSTEM_HIVE";
+        }
+        if (n.equals("software")) {
+            return "SOFTWARE_HIVE";
+        }
+        if (n.equals("clusdb") || n.matches("chk[0-9a-f]*\\.tmp")) {
+            return "CLUSTER_HIVE";
+        }
+        if (n.endsWith(".cpt")) {
+            return "REGISTRY_CHECKPOINT";
+        }
+        if (n.endsWith(".edb")) {
+            return "ESE_DATABASE";
+        }
+        if (n.endsWith(".pat")) {
+            return "ESE_PATCH";
+        }
+        if (n.endsWith(".chk")) {
+            return "ESE_CHECKPOINT";
+        }
+        if (n.matches("edb[0-9a-f]*\\.log|res[12]\\.log")) {
+            return "ESE_LOG";
+        }
+        return null;
+    }
+
+    private static boolean compatible(String named, EvidenceKind actual) {
+        // A .CPT outside a GUID folder is still a saved subtree; ESE kinds are told apart by the ESE reader.
+        return named.equals("REGISTRY_CHECKPOINT") && actual == EvidenceKind.OTHER_HIVE;
+    }
+}
