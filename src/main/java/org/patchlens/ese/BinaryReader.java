@@ -53,7 +53,7 @@ final class BinaryReader {
 
     DatabaseHeader database() {
         long base = databaseCopyWithMagic();
-        if (avail < 2048) {
+        if (avail < HeaderBytes.SMALLEST_PAGE) {
             throw new EseException(name, -1, "file is " + fileSize
                     + " bytes, shorter than the smallest database header page (2048 bytes)");
         }
@@ -235,7 +235,7 @@ final class BinaryReader {
     // ------------------------------------------------------------------ patch
 
     PatchHeader patch() {
-        if (avail < 2048) {
+        if (avail < HeaderBytes.SMALLEST_PAGE) {
             throw new EseException(name, -1, "file is " + fileSize + " bytes, shorter than a patch header page");
         }
         if (HeaderBytes.is(bytes.start().dbMagic(), DatabaseHeader.MAGIC) || bytes.shadowDatabasePage() > 0) {

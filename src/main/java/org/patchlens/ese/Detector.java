@@ -20,9 +20,8 @@ import org.patchlens.format.EseCommon;
  */
 final class Detector {
     static final long REGF = 0x66676572L;
-    static final int LOG_HEADER_SIZE = 4096;
-    static final int CHECKPOINT_SIZE = 4096;
-    static final int SMALLEST_PAGE = 2048;
+    private static final int LOG_HEADER_SIZE = BinaryReader.LOG_HEADER_SIZE;
+    private static final int CHECKPOINT_SIZE = BinaryReader.CHECKPOINT_SIZE;
 
     private final String name;
     private final HeaderBytes bytes;
@@ -91,7 +90,7 @@ final class Detector {
     }
 
     private void refuseTooShort() {
-        if (bytes.avail < SMALLEST_PAGE) {
+        if (bytes.avail < HeaderBytes.SMALLEST_PAGE) {
             throw new EseException(name, -1, "file is " + fileSize
                     + " bytes: too short for any ESE header (database pages are at least 2048 bytes, logs and checkpoints 4096)");
         }

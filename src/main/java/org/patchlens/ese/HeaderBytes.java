@@ -16,6 +16,8 @@ import org.patchlens.format.EseCommon;
 final class HeaderBytes {
     static final long SEED = 0x89ABCDEFL;
     static final int[] PAGE_SIZES = {2048, 4096, 8192, 16384, 32768};
+    /** The smallest database page, so the shortest header any ESE file has. */
+    static final int SMALLEST_PAGE = PAGE_SIZES[0];
 
     private final ByteBuffer buf;
     /** Bytes mapped (the file size, capped at 64 KiB). */
