@@ -252,21 +252,26 @@ types:
         if: _io.size >= 52
         doc: The words the engine's detectors of JET 200/400/500 log headers test (log.cxx).
   log_version_triple:
-    doc: A log format version as LGFILEHDR stores it at 32.
+    doc: A log format version as LGFILEHDR stores it at 32 (ese_log_header version_major..version_update_major).
     seq:
       - id: major
         type: u4
+        doc: le_ulMajor.
       - id: minor
         type: u4
+        doc: le_ulMinor.
       - id: update_major
         type: u4
+        doc: le_ulUpdateMajor.
   log_version_pair:
     doc: Major and minor of a log format version.
     seq:
       - id: major
         type: u4
+        doc: Format major (6 in an ESE97 log).
       - id: minor
         type: u4
+        doc: Format minor (1503 or 1504 in an ESE97 log).
   pre_ese97_log_words:
     doc: |
       Offsets 20-51 of a pre-ESE97 JET log header as the engine's own detectors
@@ -277,16 +282,22 @@ types:
     seq:
       - id: word_20
         type: s4
+        doc: 443 in a "400" format log.
       - id: word_24
         type: s4
+        doc: 4 in a "500" format log, 0 in a "400" one.
       - id: word_28
         type: s4
+        doc: 909 (Windows NT) or 995 (Exchange 4.0/5.0) in a "500" format log, 0 in a "400" one.
       - id: word_32
         type: s4
+        doc: 0 in a "500" format log.
       - id: words_36_to_43
         size: 8
         doc: Not tested by any detector.
       - id: word_44
         type: s4
+        doc: 0 in a "200" format log.
       - id: word_48
         type: s4
+        doc: 0x00CA0001 in a "200" format log.

@@ -9,8 +9,8 @@ import org.patchlens.format.EseCommon;
  * for any header, an all-zero first page, a pre-ESE97 JET log, or anything no rule recognises. The
  * rules, in the order they are tried:
  * <ol>
- * <li>the database magic at 4, or a verifying shadow database copy (the primary damaged): a database,
- * or a patch file when named {@code .pat};
+ * <li>the database magic at 4, or (a registry hive refused first) a verifying shadow database copy
+ * with the magic (the primary damaged): a database, or a patch file when named {@code .pat};
  * <li>file type 3 or 4 at 667: a log or a checkpoint; a verifying shadow checkpoint copy, or a
  * {@code .chk}/{@code .jcp} whose shadow copy says checkpoint: a checkpoint;
  * <li>without a file type, a verifying first page with a log's sector size and version (or an ESE97
@@ -19,7 +19,8 @@ import org.patchlens.format.EseCommon;
  * </ol>
  */
 final class Detector {
-    static final long REGF = 0x66676572L;
+    /** "regf" at 0: a registry hive. */
+    private static final long REGF = 0x66676572L;
     private static final int LOG_HEADER_SIZE = BinaryReader.LOG_HEADER_SIZE;
     private static final int CHECKPOINT_SIZE = BinaryReader.CHECKPOINT_SIZE;
 
