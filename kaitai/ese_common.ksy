@@ -5,10 +5,12 @@ meta:
   endian: le
 doc: |
   Small persisted structures of the ESE engine that every header kind embeds:
-  LOGTIME, LGPOS, SIGNATURE, BKINFO, DBMS_PARAM and one ATTACHINFO entry.
-  All integers are little-endian, all structures byte-packed. This file has no
-  top-level sequence; the other ESE specs import its types. Reference: docs
-  ese-format.md sections 1.4, 5 and 6.3 (engine source daedef.hxx, log.hxx).
+  LOGTIME, LGPOS, SIGNATURE, BKINFO, DBMS_PARAM and one ATTACHINFO entry; and
+  header_start, the fields read to tell the kinds of file apart before any
+  header is parsed. All integers are little-endian, all structures byte-packed.
+  This file has no top-level sequence; the other ESE specs and the reader use
+  its types. Reference: docs ese-format.md sections 1.3, 1.4, 5, 6.3 and 7
+  (engine source daedef.hxx, log.hxx, log.cxx).
 types:
   logtime:
     doc: |
@@ -163,3 +165,139 @@ types:
       - id: names
         size: len_names
         doc: Database path, NUL-terminated; UTF-16LE when flags has 0x20, else ANSI.
+  attach_entry_start:
+    doc: |
+      The first byte of an ATTACHINFO entry, read before the entry itself: 0 ends
+      the list. len_names is read only to name the length of an entry whose
+      names run past the attachment area (then the whole entry cannot be read).
+    seq:
+      - id: dbid
+        type: u1
+        doc: Database id 1..6; 0 ends the list.
+    instances:
+      len_names:
+        pos: 2
+        type: u2
+        doc: Length in bytes of the entry's name area (attach_info.len_names).
+  header_start:
+    doc: |
+      The fields detection reads (ese-format.md section 1.3) at the start of one
+      header copy, before the kind of file is known: offset 0 of the file, or a
+      shadow copy's offset (the page size for a database, 4096 for a checkpoint).
+      The same bytes mean different things in different kinds of file, so each
+      instance is named for one meaning; each is read only when asked for and
+      only when the stream holds all its bytes (else it is null). Instantiated
+      on a stream from the copy's offset to the end of the mapped bytes.
+    instances:
+      checksum:
+        pos: 0
+        type: u4
+        if: _io.size >= 4
+        doc: |
+          le_ulChecksum of every header kind (0x89ABCDEF XOR the words after it);
+          0x66676572 ("regf") here is a registry hive, not an ESE file.
+      db_magic:
+        pos: 4
+        type: u4
+        if: _io.size >= 8
+        doc: DBFILEHDR le_ulMagic, 0x89ABCDEF in a database, streaming-file or DBFILEHDR-format patch page; 0 in a PATCHHDR page (pgno).
+      db_format_version:
+        pos: 8
+        type: u4
+        if: _io.size >= 12
+        doc: DBFILEHDR le_ulVersion; below 0x620 a pre-ESE97 JET database (JET_errDatabase500Format -1212).
+      db_page_size_raw:
+        pos: 236
+        type: u4
+        if: _io.size >= 240
+        doc: DBFILEHDR le_cbPageSize (0 means 4096); a database copy is recognised by a checksum that verifies over exactly this many bytes.
+      log_sector_size:
+        pos: 8
+        type: u2
+        if: _io.size >= 10
+        doc: LGFILEHDR le_cbSec; 512, 1024, 2048 or 4096 in a log.
+      log_version:
+        pos: 32
+        type: log_version_triple
+        if: _io.size >= 44
+        doc: LGFILEHDR le_ulMajor, le_ulMinor, le_ulUpdateMajor (7 or 8 in current logs, 6.1503/6.1504 in ESE97 logs).
+      ese97_log_version_at_24:
+        pos: 24
+        type: log_version_pair
+        if: _io.size >= 32
+        doc: The other place an ESE97 log may hold its version (6.1503/6.1504), INFERRED (ese-format.md section 7).
+      file_type:
+        pos: 667
+        type: u4
+        if: _io.size >= 671
+        doc: le_filetype (JET_filetype; unaligned, the same offset in database, checkpoint and log headers) - 1 database, 2 streaming file, 3 log, 4 checkpoint; 0 in old files.
+      checkpoint_log_signature_time:
+        pos: 24
+        type: logtime
+        if: _io.size >= 32
+        doc: CHECKPOINT signLog (at 20) creation time; a plausible set time marks an old checkpoint without a file type.
+      patch_backup_mark_time:
+        pos: 48
+        type: logtime
+        if: _io.size >= 56
+        doc: PATCHHDR bkinfo (at 40) logtimeMark; a plausible set time marks a patch header page.
+      patch_db_signature_time:
+        pos: 68
+        type: logtime
+        if: _io.size >= 76
+        doc: PATCHHDR signDb (at 64) creation time; a plausible set time marks a patch header page.
+      pre_ese97_log:
+        pos: 20
+        type: pre_ese97_log_words
+        if: _io.size >= 52
+        doc: The words the engine's detectors of JET 200/400/500 log headers test (log.cxx).
+  log_version_triple:
+    doc: A log format version as LGFILEHDR stores it at 32 (ese_log_header version_major..version_update_major).
+    seq:
+      - id: major
+        type: u4
+        doc: le_ulMajor.
+      - id: minor
+        type: u4
+        doc: le_ulMinor.
+      - id: update_major
+        type: u4
+        doc: le_ulUpdateMajor.
+  log_version_pair:
+    doc: Major and minor of a log format version.
+    seq:
+      - id: major
+        type: u4
+        doc: Format major (6 in an ESE97 log).
+      - id: minor
+        type: u4
+        doc: Format minor (1503 or 1504 in an ESE97 log).
+  pre_ese97_log_words:
+    doc: |
+      Offsets 20-51 of a pre-ESE97 JET log header as the engine's own detectors
+      (log.cxx; ese-format.md section 1.3 rule 4) test them. Their layout is not
+      published, so the words are named by offset: the "500" format (Windows NT,
+      Exchange 4.0/5.0) has 4, 909 or 995, 0 at 24, 28, 32; the "400" format 443,
+      0, 0 at 20, 24, 28; the "200" format 0 and 0x00CA0001 at 44 and 48.
+    seq:
+      - id: word_20
+        type: s4
+        doc: 443 in a "400" format log.
+      - id: word_24
+        type: s4
+        doc: 4 in a "500" format log, 0 in a "400" one.
+      - id: word_28
+        type: s4
+        doc: 909 (Windows NT) or 995 (Exchange 4.0/5.0) in a "500" format log, 0 in a "400" one.
+      - id: word_32
+        type: s4
+        doc: 0 in a "500" format log.
+      - id: words_36_to_43
+        size: 8
+        doc: Not tested by any detector.
+      - id: word_44
+        type: s4
+        doc: 0 in a "200" format log.
+      - id: word_48
+        type: s4
+        doc: 0x00CA0001 in a "200" format log.

@@ -114,6 +114,15 @@ public record DatabaseHeader(
             long revertPageCount, LogPosition commitBeforeRevert) {
     }
 
+    /** The same header with other notes (the readers add their checks once the fields are read). */
+    DatabaseHeader withNotes(List<Note> newNotes) {
+        return new DatabaseHeader(file, source, profile, checksum, magic, formatVersion, attrib, dbtime, dbSignature, state,
+                consistentPosition, consistentTime, attachTime, attachPosition, detachTime, detachPosition, dbid,
+                logSignature, fullPrevious, incrementalPrevious, fullCurrent, dbFlags, objidLast, osMajor, osMinor, osBuild,
+                osServicePack, formatRevision, pageSizeRaw, repairCount, repairTime, ese98, ecc, current, fileTypeRaw,
+                verification, newNotes, textFields);
+    }
+
     /** Page size in bytes: the stored value, 0 meaning 4096. */
     public int pageSize() {
         return pageSizeRaw == 0 ? 4096 : (int) Math.min(Integer.MAX_VALUE, pageSizeRaw);

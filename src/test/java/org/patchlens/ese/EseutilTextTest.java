@@ -286,4 +286,42 @@ class EseutilTextTest {
         }
         assertTrue(ok > 300, "parsed " + ok);
     }
+
+    @Test
+    void backupLinesFillTheBlockOfTheirHeadingOnly() {
+        String text = String.join("\n", "Database: C:\\x\\priv1.edb", "Format ulVersion: 0x620,12", "State: Clean Shutdown",
+                "Log Gen: 1-2", "Previous Full Backup:", "        Log Gen: 3-5 - OSSnapshot", "           Mark: (0x5,1,0)",
+                "           Mark: 01/02/2003 04:05:06.007 UTC", "Patch Current Full Backup:", "        Log Gen: 7-8",
+                "Previous Copy Backup:", "        Log Gen: 9-10", "");
+        DatabaseHeader h = (DatabaseHeader) EseutilText.parse("mh.txt", text).get(0);
+        assertEquals(new BackupInfo(new LogPosition(5, 1, 0), LogTime.of(2003, 1, 2, 4, 5, 6, 7, true), 3, 5, 1),
+                h.fullPrevious());
+        assertEquals(9, h.current().copyPrevious().genLow());
+        assertEquals(10, h.current().copyPrevious().genHigh());
+        assertEquals(0, h.current().copyPrevious().type());
+        assertEquals(0, h.fullCurrent().genLow(), "a patch file's block is not the database's current full backup");
+        assertEquals(List.of("1-2", "7-8"), h.textFields().stream().filter(t -> t.label().equals("Log Gen"))
+                .map(TextField::value).toList(), "Log Gen outside a backup block is kept as printed");
+        assertTrue(h.notes().stream().noneMatch(Note::isFinding), h.notes().toString());
+    }
+
+    @Test
+    void checkpointEnvAndAttachmentLinesFillTheirFields() {
+        String text = String.join("\n", "Checkpoint file: C:\\x\\E00.chk", "LastFullBackupCheckpoint: (0x0,0,0)",
+                "Checkpoint: (0x2A,8,0)", "Env (Session,Opentbl,VerPage,Cursors,LogBufs,LogFile,Buffers)",
+                "    (   1227,  30000,   4000,  20000,    500,   2048,  40000)", "     1  C:\\x\\priv1.edb LogOn VerOn RW",
+                "        dbtime: 7741906 (0-7741906)", "        Signature: Create time:12/30/2002 16:51:49 Rand:606486607 Computer:",
+                "");
+        CheckpointHeader h = (CheckpointHeader) EseutilText.parse("mk.txt", text).get(0);
+        assertEquals("C:\\x\\E00.chk", h.file());
+        assertEquals(0x2A, h.generation());
+        assertEquals(new DbmsParams("", "", 0, 1227, 30000, 4000, 20000, 500, 2048, 40000), h.dbms());
+        assertTrue(h.notes().stream().anyMatch(n -> n.text().contains("no CircLog item in the Env line")), h.notes().toString());
+        assertEquals(1, h.attachments().size());
+        AttachedDatabase a = h.attachments().get(0);
+        assertEquals("C:\\x\\priv1.edb", a.path());
+        assertEquals(7741906, a.dbtime());
+        assertEquals(606486607L, a.signature().random());
+        assertTrue(h.textFields().isEmpty(), h.textFields().toString());
+    }
 }

@@ -243,4 +243,34 @@ class LogChainTest {
         assertTrue(r.ignored().stream().anyMatch(s -> s.contains("SRUres00001.jrs") && s.contains("no valid header")));
         assertEquals(92, r.databases().get(0).requiredLow());
     }
+
+    @Test
+    void fileNamesGiveTheRoleTheBaseNameAndTheGeneration() {
+        byte[] b = log(3, SIG);
+        java.util.function.Function<String, LogChain.Entry> entry = name -> LogNames.classify((LogHeader) EseFile.read(name, b));
+        LogChain.Entry current = entry.apply("E00.log");
+        assertEquals(LogChain.Role.CURRENT, current.role());
+        assertEquals("E00", current.base());
+        assertEquals(-1, current.nameGeneration());
+        LogChain.Entry archived = entry.apply("E0000000003.log");
+        assertEquals(LogChain.Role.ARCHIVED, archived.role());
+        assertEquals(3, archived.nameGeneration());
+        assertEquals(8, archived.nameDigits());
+        LogChain.Entry old = entry.apply("edb0000A.LOG");
+        assertEquals(LogChain.Role.ARCHIVED, old.role());
+        assertEquals("edb", old.base());
+        assertEquals(10, old.nameGeneration());
+        assertEquals(5, old.nameDigits());
+        assertEquals(LogChain.Role.TEMP, entry.apply("E00tmp.log").role());
+        assertEquals(LogChain.Role.RESERVE, entry.apply("E00res00001.jrs").role());
+        assertEquals(LogChain.Role.RESERVE, entry.apply("res1.log").role());
+        assertEquals(LogChain.Role.OTHER, entry.apply("notes.log").role());
+        // which unreadable files are ERROR findings: logs and checkpoints, never reserve or temporary logs
+        assertEquals("log", LogNames.unreadableKind("/x/E00.log"));
+        assertEquals("log", LogNames.unreadableKind("E0000000003.JTX"));
+        assertEquals("checkpoint", LogNames.unreadableKind("E00.chk"));
+        assertEquals(null, LogNames.unreadableKind("E00tmp.log"));
+        assertEquals(null, LogNames.unreadableKind("res2.log"));
+        assertEquals(null, LogNames.unreadableKind("priv1.edb"));
+    }
 }

@@ -1,0 +1,92 @@
+package org.patchlens.ese;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * What the three eseutil dump parsers ({@link MhParser}, {@link MkParser}, {@link MlParser}) share about
+ * lines: the notes, the lines kept as printed ({@link TextField}), and the rule for a value that does
+ * not read — a WARNING naming the line, and the line is kept, never an exception.
+ */
+final class DumpLines {
+    /** Maps one label (lower case) of a dump to its typed field; false when the label is not one of the dump's. */
+    interface LabelMapper {
+        boolean map(String key, String value);
+    }
+
+    final List<Note> notes = new ArrayList<>();
+    final List<TextField> kept = new ArrayList<>();
+    /** Set while a label is mapped when one of its values did not read. */
+    private boolean failed;
+
+    /**
+     * Maps a {@code label: value} line; false when it was not mapped (the caller keeps it). A value that
+     * does not read, or a mapper that throws, is a WARNING {@code line N: value of "label" not understood}.
+     */
+    boolean map(int lineNo, String label, String value, LabelMapper mapper) {
+        failed = false;
+        boolean mapped;
+        try {
+            mapped = mapper.map(label.toLowerCase(Locale.ROOT), value);
+        } catch (RuntimeException ex) {
+            failed = true;
+            mapped = false;
+        }
+        if (failed) {
+            notes.add(Note.warning(-1, "line " + lineNo + ": value of \"" + label + "\" not understood: " + value));
+            return false;
+        }
+        return mapped;
+    }
+
+    /** {@code into} takes the value when it was read; a null value marks the line's value not understood. */
+    <T> void set(T value, Consumer<T> into) {
+        if (value != null) {
+            into.accept(value);
+        } else {
+            failed = true;
+        }
+    }
+
+    /** For parts of a value that may legitimately be absent: {@code into} takes it only when present. */
+    static <T> void optional(T value, Consumer<T> into) {
+        if (value != null) {
+            into.accept(value);
+        }
+    }
+
+    /** Marks the value of the line being mapped as not understood. */
+    void notUnderstood() {
+        failed = true;
+    }
+
+    /**
+     * A line no field took: eseutil's {@code WARNING:} / {@code ERROR:} lines and its
+     * {@code Operation terminated with error} trailer become notes; any other {@code label: value} line is
+     * kept as printed; other text is dropped.
+     */
+    void keep(int lineNo, String line, String label, String value) {
+        String low = line.trim();
+        if (low.startsWith("WARNING:") || low.startsWith("ERROR:")) {
+            notes.add(new Note(low.startsWith("ERROR:") ? Note.Level.ERROR : Note.Level.WARNING, -1,
+                    "eseutil reported: " + low));
+        } else if (low.startsWith("Operation terminated with error")) {
+            notes.add(Note.warning(-1, "eseutil reported: " + low));
+        } else if (label != null) {
+            kept.add(new TextField(lineNo, label, value));
+        }
+    }
+
+    /** A line without a label: kept (as {@link #keep}) unless blank. */
+    void keepUnlabeled(int lineNo, String line) {
+        if (!line.isBlank()) {
+            keep(lineNo, line, null, null);
+        }
+    }
+
+    static long orZero(Long l) {
+        return l == null ? 0 : l;
+    }
+}

@@ -1,0 +1,135 @@
+package org.patchlens.ese;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The value forms eseutil prints, in every form the documented versions use: times with or without
+ * milliseconds and UTC/LOC, log positions, signatures, ranges ({@code 44-46} or {@code 44-46 (0x2c-0x2e)}),
+ * numbers, hex numbers, counts ({@code none}, {@code found (3)}) and database states by name. Each
+ * returns null (or 0 for a state) when the value is not in its form; none throws on a number too large.
+ */
+final class EseutilValues {
+    static final Pattern LABEL = Pattern.compile("^\\s*([^:]+?)\\s*:\\s?(.*)$");
+    static final Pattern LGPOS = Pattern.compile("\\(0x([0-9A-Fa-f]+),([0-9A-Fa-f]+),([0-9A-Fa-f]+)\\)");
+    private static final Pattern TIME = Pattern.compile(
+            "(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d{1,3}))?(?:\\s+(UTC|LOC))?");
+    private static final Pattern SIG = Pattern.compile("Create time:\\s*(.*?)\\s+Rand:\\s*(\\d+)(?:\\s+Computer:\\s?(.*))?$");
+    private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\s*-\\s*(-?\\d+)");
+    private static final Pattern NUM = Pattern.compile("(-?\\d+)");
+    private static final Pattern HEXNUM = Pattern.compile("0x([0-9A-Fa-f]+)");
+    private static final Pattern STATE_WITH_NUMBER = Pattern.compile("^(.*?)\\s*\\((\\d{1,9})\\)$");
+
+    private EseutilValues() {
+    }
+
+    /** The label of a {@code label: value} line, or null. */
+    static String label(String line) {
+        Matcher m = LABEL.matcher(line);
+        return m.matches() ? m.group(1).trim() : null;
+    }
+
+    /** {@code MM/DD/YYYY hh:mm:ss[.mmm][ UTC|LOC]}; null if absent. */
+    static LogTime time(String v) {
+        Matcher m = TIME.matcher(v);
+        if (!m.find()) {
+            return null;
+        }
+        int month = Integer.parseInt(m.group(1));
+        int day = Integer.parseInt(m.group(2));
+        int year = Integer.parseInt(m.group(3));
+        int ms = m.group(7) == null ? 0 : Integer.parseInt(m.group(7));
+        boolean utc = "UTC".equals(m.group(8));
+        if (month == 0 && day == 0 && year == 1900 && !utc) {
+            return LogTime.UNSET;
+        }
+        return LogTime.of(year, month, day, Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                Integer.parseInt(m.group(6)), ms, utc);
+    }
+
+    /** {@code (0x2C,1A3,0)}: generation, sector, byte in hex. */
+    static LogPosition lgpos(String v) {
+        Matcher m = LGPOS.matcher(v);
+        if (!m.find()) {
+            return null;
+        }
+        return new LogPosition((int) Long.parseLong(m.group(1), 16), (int) Long.parseLong(m.group(2), 16),
+                (int) Long.parseLong(m.group(3), 16));
+    }
+
+    /** {@code Create time:... Rand:... Computer:...}; the computer part may be cut (a wrapped line). */
+    static Signature signature(String v) {
+        Matcher m = SIG.matcher(v);
+        if (!m.find()) {
+            return null;
+        }
+        LogTime t = time(m.group(1));
+        return Signature.of(Long.parseLong(m.group(2)) & 0xFFFFFFFFL, t == null ? LogTime.UNSET : t,
+                m.group(3) == null ? "" : m.group(3).trim());
+    }
+
+    /** {@code low-high}. */
+    static long[] range(String v) {
+        Matcher m = RANGE.matcher(v);
+        try {
+            return m.find() ? new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The first decimal number. */
+    static Long num(String v) {
+        Matcher m = NUM.matcher(v);
+        try {
+            return m.find() ? Long.valueOf(m.group(1)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code found (3)} gives 3, {@code none} gives 0. */
+    static Long count(String v) {
+        if (v.trim().equalsIgnoreCase("none")) {
+            return 0L;
+        }
+        return num(v);
+    }
+
+    /** The first {@code 0x} number. */
+    static Long hex(String v) {
+        Matcher m = HEXNUM.matcher(v);
+        try {
+            return m.find() ? Long.valueOf(Long.parseUnsignedLong(m.group(1), 16)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code 7741906 (0-7741906)} or {@code 1048576 (0x100000)}: the decimal value. */
+    static Long dbtime(String v) {
+        return num(v);
+    }
+
+    /** JET_dbstate by eseutil's name (old and new names, or {@code Name (n)}); 0 when unknown. */
+    static long state(String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        Matcher n = STATE_WITH_NUMBER.matcher(s);
+        if (n.matches()) {
+            long byName = state(n.group(1));
+            return byName != 0 ? byName : Long.parseLong(n.group(2));
+        }
+        return switch (s) {
+            case "just created" -> 1;
+            case "dirty shutdown", "inconsistent" -> 2;
+            case "clean shutdown", "consistent" -> 3;
+            case "being converted" -> 4;
+            case "force detach replay error", "force detach" -> 5;
+            case "incremental reseed in progress" -> 6;
+            case "dirty and patched shutdown" -> 7;
+            case "database revert in progress" -> 8;
+            default -> 0;
+        };
+    }
+}

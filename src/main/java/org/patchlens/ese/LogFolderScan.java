@@ -1,0 +1,103 @@
+package org.patchlens.ese;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The scan step of {@link LogChain#analyzeDirectory}: every regular file of the folder (not recursive,
+ * at most {@link LogChain#MAX_FILES}, in name order) and each {@code --database} read and sorted by
+ * kind. A file that is no readable ESE header is listed as ignored with the reason, and is an ERROR
+ * finding when named like a log or checkpoint.
+ */
+final class LogFolderScan {
+    /** Log headers (a text dump may hold several). */
+    final List<LogHeader> logs = new ArrayList<>();
+    final List<CheckpointHeader> checkpoints = new ArrayList<>();
+    final List<DatabaseHeader> databases = new ArrayList<>();
+    final List<PatchHeader> patches = new ArrayList<>();
+    /** Files not part of the chain, with the reason. */
+    final List<String> ignored = new ArrayList<>();
+    /** ERROR findings for logs and checkpoints that cannot be read. */
+    final List<Note> unreadable = new ArrayList<>();
+
+    private LogFolderScan() {
+    }
+
+    /**
+     * Reads {@code dir} and the databases not in it. A folder with nothing ESE in it (no header read, no
+     * unreadable log or checkpoint, no file named like an ESE file) and no database given is an
+     * {@link EseException}; so is a given database that cannot be read.
+     */
+    static LogFolderScan scan(Path dir, List<Path> databases) {
+        List<Path> files = regularFiles(dir);
+        LogFolderScan s = new LogFolderScan();
+        for (Path f : files) {
+            s.read(f, false);
+        }
+        if (s.nothingRead() && databases.isEmpty() && files.stream().noneMatch(LogNames::eseName)) {
+            throw new EseException(dir.toString(), -1, "no log files in the folder, and nothing else ESE (no "
+                    + "checkpoint, database, patch file or eseutil dump)");
+        }
+        for (Path f : databases) {
+            if (!files.contains(f)) {
+                s.read(f, true);
+            }
+        }
+        return s;
+    }
+
+    /** The folder's entries that are not folders, in name order, at most {@link LogChain#MAX_FILES}. */
+    private static List<Path> regularFiles(Path dir) {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            Iterable<Path> sorted = s.sorted()::iterator;
+            for (Path f : sorted) {
+                if (files.size() >= LogChain.MAX_FILES) {
+                    break;
+                }
+                if (!Files.isDirectory(f)) { // a stat, no open: FIFOs and devices are refused by EseFile's check
+                    files.add(f);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new EseException(dir.toString(), -1, "cannot list: " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    private boolean nothingRead() {
+        return logs.isEmpty() && checkpoints.isEmpty() && databases.isEmpty() && patches.isEmpty() && unreadable.isEmpty();
+    }
+
+    /** Reads one file into its list; a database given by the user that cannot be read is an exception. */
+    private void read(Path f, boolean mustBeDatabase) {
+        try {
+            for (EseHeader h : EseFile.openAll(f)) {
+                if (h instanceof LogHeader l) {
+                    logs.add(l);
+                } else if (h instanceof CheckpointHeader c) {
+                    checkpoints.add(c);
+                } else if (h instanceof DatabaseHeader d) {
+                    databases.add(d);
+                } else {
+                    patches.add((PatchHeader) h);
+                    ignored.add(f + ": patch file, not part of the log chain (checked against online-backup copies)");
+                }
+            }
+        } catch (EseException e) {
+            if (mustBeDatabase) {
+                throw e;
+            }
+            ignored.add(e.getMessage());
+            String kind = LogNames.unreadableKind(f.toString());
+            if (kind != null) {
+                unreadable.add(Note.error(e.offset(), "unreadable " + kind + " file: " + e.getMessage()));
+            }
+        }
+    }
+}
