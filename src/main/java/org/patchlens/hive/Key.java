@@ -92,6 +92,11 @@ public final class Key {
         return parent == null;
     }
 
+    /** The {@code key_node} record as parsed (for readers of the same hive, such as {@link DeletedRecords}). */
+    Regf.KeyNode node() {
+        return nk;
+    }
+
     /** Cell offset of the {@code nk} cell (relative to the hive bins data). */
     public long cellOffset() {
         return cell.offset();
