@@ -347,10 +347,15 @@ types:
       - id: spare
         type: u2
         doc: Unused, may contain garbage.
-      - id: name
-        size: len_name
-        doc: Value name, Latin-1 when flags.comp_name is set, else UTF-16LE.
     instances:
+      name:
+        pos: 20
+        size: len_name
+        doc: |
+          Value name, Latin-1 when flags.comp_name is set, else UTF-16LE; right after the 20 bytes
+          above. An instance, so that a reader can check those fields before it reads a name of up
+          to 64 KiB (the deleted-record scan tries a record at every 8 bytes of free space); the
+          live walk reads it at once, as part of the record.
       is_inline:
         value: (data_size_raw & 0x80000000) != 0
         doc: True when the data lives in the data_offset field.

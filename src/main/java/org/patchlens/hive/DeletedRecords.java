@@ -28,8 +28,8 @@ import org.patchlens.format.Regf;
  * <p>Every record is read through the regf.ksy types the live walk reads ({@code key_node},
  * {@code key_value}, {@code subkey_list}, {@code offset_list}, {@code big_data}), on a stream bounded
  * by the cell or the free region it lies in, so a record that does not fit is no candidate (as the
- * live walk catches a bad cell, per record). The scan looks for a record's signature with one u2
- * read before parsing, so the positions that hold none cost nothing more.
+ * live walk catches a bad cell, per record). A candidate's extent is found first by its signature
+ * and name length (see {@link #NK}), so positions that hold no record cost two reads.
  *
  * <p>Labels: {@code deleted} (found in a free cell), {@code recovered-from-slack} (in the unused
  * tail of an allocated cell), {@code unreferenced} (an allocated cell nothing points to),
@@ -86,9 +86,24 @@ public final class DeletedRecords {
     private final Map<Long, Cand> values = new LinkedHashMap<>();
     private final Map<Long, String> valueOwner = new HashMap<>();
 
-    /** "nk" and "vk" read as little-endian u2, as regf.ksy's {@code key_node} and {@code key_value} check them. */
+    /**
+     * How the scan finds a candidate's extent before reading it, as the bin walk finds a cell's by
+     * its size field: the signature ("nk", "vk") and the name length, two u2 fields at their
+     * regf.ksy offsets, then the fixed part (76 bytes of {@code key_node}, 20 of {@code key_value})
+     * and the name must fit the free region. The record is then read through the spec on exactly
+     * those bytes, so a position that holds no record costs two reads, never a parse, an allocation
+     * or an exception (a crafted hive can offer millions of them). A key name is at most 512 bytes
+     * (9.2); a value name (up to 64 KiB) is a lazy field of the spec, read only once the record's
+     * other fields have passed.
+     */
     private static final int NK = 0x6B6E;
     private static final int VK = 0x6B76;
+    private static final int KEY_NODE_FIXED = 76;
+    private static final int KEY_NODE_NAME_LENGTH_AT = 72;
+    private static final int KEY_VALUE_FIXED = 20;
+    private static final int KEY_VALUE_NAME_LENGTH_AT = 2;
+    /** The longest key name a candidate may have (9.2). */
+    private static final int MAX_KEY_NAME = 512;
     /** Entries of an offset list parsed at a time (a list in slack or free space can be as long as its cell). */
     private static final int CHUNK = 4096;
 
@@ -125,27 +140,14 @@ public final class DeletedRecords {
         return hive.stream(Hive.BASE_BLOCK_SIZE + pos, len);
     }
 
-    /** Bytes a record's fields take, as the spec read them (the stream starts at the record). */
+    /** Bytes a record's fields take, as the spec read them (the stream starts at the record; no lazy fields). */
     private static long length(KaitaiStruct record) {
         return record._io().pos();
     }
 
-    /** The {@code key_node} at {@code pos} if it fits before {@code end}, else null. */
-    private Regf.KeyNode keyNode(long pos, long end) {
-        try {
-            return new Regf.KeyNode(stream(pos, end - pos));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** The {@code key_value} at {@code pos} if it fits before {@code end}, else null. */
-    private Regf.KeyValue keyValue(long pos, long end) {
-        try {
-            return new Regf.KeyValue(stream(pos, end - pos));
-        } catch (RuntimeException e) {
-            return null;
-        }
+    /** Bytes of a value record: the fixed part and its name (an instance, read after the checks). */
+    private static long length(Regf.KeyValue v) {
+        return KEY_VALUE_FIXED + v.lenName();
     }
 
     /** The {@code big_data} record in the {@code len} data bytes of the cell at {@code cell}, or null when it is none. */
@@ -287,30 +289,45 @@ public final class DeletedRecords {
             }
             // record starts where a cell's data would start: bins offset = 4 (mod 8)
             long pos = from + ((4 - from % 8) + 8) % 8;
-            for (; pos + 20 <= end; pos += 8) {
+            for (; pos + KEY_VALUE_FIXED <= end; pos += 8) {
                 if (used.get((int) pos)) {
                     continue;
                 }
                 long freeEnd = Math.min(end, nextUsed(pos, end));
-                int sig = buf.getShort((int) (Hive.BASE_BLOCK_SIZE + pos)) & 0xFFFF;
+                int sig = u16(pos, end);
                 if (keys.size() + values.size() >= MAX_ITEMS) {
                     hive.addDamage(Hive.BASE_BLOCK_SIZE + pos, "", "deleted-record scan stopped after " + MAX_ITEMS
                             + " records");
                     return;
                 }
                 if (sig == NK) {
-                    Regf.KeyNode n = keyNode(pos, freeEnd);
-                    if (n != null && plausible(n)) {
-                        keys.put(pos, new Cand(pos, length(n), label));
+                    long len = KEY_NODE_FIXED + u16(pos + KEY_NODE_NAME_LENGTH_AT, freeEnd);
+                    if (len > KEY_NODE_FIXED && len <= KEY_NODE_FIXED + MAX_KEY_NAME && pos + len <= freeEnd
+                            && candidate(pos, len, true)) {
+                        keys.put(pos, new Cand(pos, len, label));
                     }
                 } else if (sig == VK) {
-                    Regf.KeyValue v = keyValue(pos, freeEnd);
-                    if (v != null && plausible(v)) {
-                        values.put(pos, new Cand(pos, length(v), label));
+                    long len = KEY_VALUE_FIXED + u16(pos + KEY_VALUE_NAME_LENGTH_AT, freeEnd);
+                    if (pos + len <= freeEnd && candidate(pos, len, false)) {
+                        values.put(pos, new Cand(pos, len, label));
                     }
                 }
             }
         }
+    }
+
+    /** Whether the {@code len} bytes at {@code pos} are a plausible key node (or value record); unreadable is not. */
+    private boolean candidate(long pos, long len, boolean key) {
+        try {
+            return key ? plausible(new Regf.KeyNode(stream(pos, len))) : plausible(new Regf.KeyValue(stream(pos, len)));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The u2 at bins offset {@code at}, or an impossible length (past any region) when it lies at or past {@code end}. */
+    private int u16(long at, long end) {
+        return at + 2 <= end ? buf.getShort((int) (Hive.BASE_BLOCK_SIZE + at)) & 0xFFFF : Integer.MAX_VALUE / 2;
     }
 
     private long nextUsed(long pos, long end) {
@@ -322,11 +339,11 @@ public final class DeletedRecords {
         return off == Hive.NIL || (off % 8 == 0 && off < limit);
     }
 
-    /** Section 9.2 for a key node that fits its region. */
+    /** Section 9.2 for a key node read on its own bytes. */
     private boolean plausible(Regf.KeyNode n) {
         int nameLen = n.lenName();
         int flags = n.flags().raw();
-        if (nameLen < 1 || nameLen > 512 || (flags & ~0xF3FF) != 0) {
+        if (nameLen < 1 || nameLen > MAX_KEY_NAME || (flags & ~0xF3FF) != 0) {
             return false;
         }
         long t = n.lastWritten();
@@ -347,7 +364,7 @@ public final class DeletedRecords {
         return name(n) != null;
     }
 
-    /** Section 9.2 for a value record that fits its region. */
+    /** Section 9.2 for a value record read on its own bytes. */
     private boolean plausible(Regf.KeyValue v) {
         if ((v.flags().raw() & ~0x3) != 0) {
             return false;

@@ -126,7 +126,7 @@ public final class Hive implements AutoCloseable {
 
     /**
      * How transaction logs were considered when this hive was opened through
-     * {@link HiveRecovery#open}; empty when it was opened directly.
+     * {@link HiveOpener#open} with logs; empty when it was opened directly.
      */
     public java.util.Optional<ReplayLedger> replay() {
         return java.util.Optional.ofNullable(replay);
