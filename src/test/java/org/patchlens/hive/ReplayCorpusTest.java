@@ -90,8 +90,10 @@ class ReplayCorpusTest {
             HiveRecovery.Recovery r = HiveOpener.recover(file, logs);
             assertEquals(Outcome.FAILED, r.ledger().outcome(), r.ledger().result());
             assertNull(r.image());
-            HiveException e = assertThrows(HiveException.class, () -> HiveOpener.open(file, logs,
+            RecoveryFailed e = assertThrows(RecoveryFailed.class, () -> HiveOpener.open(file, logs,
                     HiveOptions.DEFAULTS));
+            assertEquals(RecoveryFailed.Stage.REPLAY, e.stage());
+            assertEquals(r.ledger().result(), e.ledger().result());
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
             assertTrue(e.getMessage().startsWith(file.toString() + ": transaction log recovery failed: "), e.getMessage());
             try (Hive plain = Hive.open(file)) {
