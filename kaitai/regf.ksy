@@ -51,8 +51,7 @@ types:
         doc: 1 to 6 (3 = NT 4.0 / Windows 2000, 5 = XP and later, 6 = Windows 10 differencing hives).
       - id: file_type
         type: u4
-        enum: file_type
-        doc: 0 for a primary file; 1, 2 or 6 for transaction logs.
+        doc: 0 for a primary file; 1, 2 or 6 for transaction logs (file_type_kind names them); any other value is kept as read.
       - id: file_format
         type: u4
         doc: 1 = direct memory load, the only value in use.
@@ -93,6 +92,10 @@ types:
         type: u4
         doc: XOR of the 127 little-endian u4 words at offsets 0 to 507; 0 becomes 1 and 0xFFFFFFFF becomes 0xFFFFFFFE.
     instances:
+      file_type_kind:
+        value: file_type
+        enum: file_type
+        doc: file_type by name (primary, log_old, log_old_nt, log_new); null for a value no Windows writes.
       offreg_signature:
         pos: 176
         size: 4
@@ -344,10 +347,15 @@ types:
       - id: spare
         type: u2
         doc: Unused, may contain garbage.
-      - id: name
-        size: len_name
-        doc: Value name, Latin-1 when flags.comp_name is set, else UTF-16LE.
     instances:
+      name:
+        pos: 20
+        size: len_name
+        doc: |
+          Value name, Latin-1 when flags.comp_name is set, else UTF-16LE; right after the 20 bytes
+          above. An instance, so that a reader can check those fields before it reads a name of up
+          to 64 KiB (the deleted-record scan tries a record at every 8 bytes of free space); the
+          live walk reads it at once, as part of the record.
       is_inline:
         value: (data_size_raw & 0x80000000) != 0
         doc: True when the data lives in the data_offset field.
@@ -397,13 +405,29 @@ types:
         value: ((512 + 4 + hive_bins_data_size / 4096 + 511) / 512) * 512
         doc: Log offset of the first dirty page.
 
-  log_entry:
+  log_header:
     doc: |
-      A new-format transaction log entry ("HvLE", Windows 8.1 and later), starting at log
-      offset 512 and following each other without gaps. Instantiate on a stream of exactly
-      size bytes (the reader checks size against the file first). Hash-1 is Marvin32 of the
-      entry bytes [40, size), Hash-2 of [0, 32); the page data follows the references,
-      concatenated in reference order (regf-format.md 8.2).
+      The start of a transaction log file (FILE.LOG, .LOG1, .LOG2): a copy of the primary's
+      checksummed 512 bytes (file type 1 or 2 in the old format, 6 in the new), then, at offset
+      512, the signature that tells the format: "DIRT" starts the old format's dirty vector
+      (old_log_dirty_vector), "HvLE" the new format's first entry (log_entry). The format comes
+      from these bytes, never from the file's name (regf-format.md 2.3, 7.2, 8.1). Instantiate
+      on the log's first min(516, size) bytes, at least 512.
+    seq:
+      - id: base_block
+        type: base_block
+        doc: The base block copy; the log is usable only if its checksum is valid and its two sequence numbers are equal.
+      - id: format_signature
+        type: u4
+        enum: log_format
+        if: _io.size >= 516
+        doc: '"DIRT" or "HvLE" read as a u4; absent when the file ends before offset 516, null when it is neither.'
+
+  log_entry_header:
+    doc: |
+      The 40 bytes that start every new-format log entry ("HvLE", Windows 8.1 and later). Read
+      first and on its own, so that each field can be checked before the entry's size and page
+      count are trusted (regf-format.md 8.2, 8.3).
     seq:
       - id: signature
         contents: HvLE
@@ -429,11 +453,22 @@ types:
       - id: hash_2
         type: u8
         doc: Marvin32 (same seed) of the entry bytes 0 to 31, which include hash_1.
+
+  log_entry:
+    doc: |
+      A new-format transaction log entry, starting at log offset 512 and following each other
+      without gaps. Instantiate on a stream of exactly header.size bytes (the reader checks the
+      header first: size inside the file, 40 + 8 * num_dirty_pages within size). The page data
+      follows the references, concatenated in reference order (regf-format.md 8.2).
+    seq:
+      - id: header
+        type: log_entry_header
+        doc: The entry's fixed 40 bytes.
       - id: dirty_pages
         type: dirty_page_ref
         repeat: expr
-        repeat-expr: num_dirty_pages
-        doc: Where each page goes; the reader checks 40 + 8 * num_dirty_pages against size first.
+        repeat-expr: header.num_dirty_pages
+        doc: Where each page goes.
   dirty_page_ref:
     doc: One dirty page reference of a log entry.
     seq:
@@ -737,6 +772,9 @@ types:
         doc: Compound ACE body, kept as bytes.
 
 enums:
+  log_format:
+    0x54524944: dirt
+    0x454c7648: hvle
   file_type:
     0: primary
     1: log_old

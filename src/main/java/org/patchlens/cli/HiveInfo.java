@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.patchlens.hive.AlternateHive;
 import org.patchlens.hive.Damage;
 import org.patchlens.hive.Hive;
-import org.patchlens.hive.HiveException;
 import org.patchlens.hive.HiveStats;
+import org.patchlens.hive.RecoveryFailed;
 import org.patchlens.report.HiveInfoWriter;
 import org.patchlens.report.Output;
 import org.patchlens.report.OutputFormat;
@@ -45,8 +45,8 @@ final class HiveInfo implements Callable<Integer> {
         Hive opened;
         try {
             opened = HiveSupport.open(file, logs);
-        } catch (HiveException e) {
-            if (!HiveSupport.isRecoveryFailure(e)) {
+        } catch (RecoveryFailed e) {
+            if (e.stage() != RecoveryFailed.Stage.REPLAY) {
                 throw e;
             }
             failure = e.reason();

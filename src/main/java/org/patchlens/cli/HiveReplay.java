@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.patchlens.hive.Hive;
+import org.patchlens.hive.HiveOpener;
 import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.RecoveryFailed;
 import org.patchlens.hive.ReplayLedger;
 import org.patchlens.report.LedgerWriter;
 import org.patchlens.report.Output;
@@ -67,19 +69,13 @@ final class HiveReplay implements Callable<Integer> {
                     + LEDGER.names() + ")");
         }
         Output out = output == null ? null : Output.plan(OUTPUT, null, output, force, inputs);
-        HiveRecovery.Recovery r;
-        try {
-            r = HiveRecovery.recover(file, logFiles);
-        } catch (org.patchlens.hive.HiveException e) {
-            Hive.open(file).root(); // not a hive: the reader's own error
-            throw e;
-        }
+        HiveRecovery.Recovery r = HiveOpener.recover(file, logFiles); // not a hive: the reader's own error
         ReplayLedger l = r.ledger();
         PrintWriter stdout = spec.commandLine().getOut();
         LedgerWriter.write(l, ledgerFormat, stdout);
         PrintWriter err = spec.commandLine().getErr();
         if (l.outcome() == ReplayLedger.Outcome.FAILED) {
-            err.println("patchlens: " + Errors.flat(file + ": " + HiveSupport.RECOVERY_FAILED + ": " + l.result()));
+            err.println("patchlens: " + Errors.flat(file + ": " + RecoveryFailed.REPLAY_FAILED + ": " + l.result()));
             err.flush();
             return Main.BAD_INPUT;
         }

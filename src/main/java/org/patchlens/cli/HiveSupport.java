@@ -10,11 +10,11 @@ import org.patchlens.InputException;
 import org.patchlens.InputFile;
 import org.patchlens.hive.Damage;
 import org.patchlens.hive.Hive;
-import org.patchlens.hive.HiveException;
 import org.patchlens.hive.HiveHeader;
 import org.patchlens.hive.HiveOptions;
-import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.HiveOpener;
 import org.patchlens.hive.KeyPath;
+import org.patchlens.hive.RecoveryFailed;
 import org.patchlens.hive.ReplayLedger;
 import org.patchlens.hive.Key;
 
@@ -30,38 +30,29 @@ final class HiveSupport {
     }
 
     /**
-     * The one place hive commands open a hive: with its transaction logs applied in memory when
-     * it is dirty and logs sit beside it or are named (see {@link LogOptions}). A failed recovery
-     * is a one-line error that says how to read the hive as found; so is a log found beside the hive
-     * that is not a regular file (a FIFO named SYSTEM.LOG1: refused by the input check, never opened).
+     * The one place hive commands open a hive ({@link HiveOpener}): with its transaction logs applied in
+     * memory when it is dirty and logs sit beside it or are named (see {@link LogOptions}). A failed
+     * replay is a {@link RecoveryFailed} whose one line says how to read the hive as found; so is a log
+     * found beside the hive that is not a regular file (a FIFO named SYSTEM.LOG1: refused by the input
+     * check, never opened).
      */
     static Hive open(Path file, LogOptions logOptions) {
         InputFile.check(file);
         LogOptions options = logOptions == null ? LogOptions.auto() : logOptions;
         List<Path> logs = options.resolve(file);
-        if (logs.isEmpty()) {
-            return Hive.open(file);
-        }
         try {
-            return HiveRecovery.open(file, logs, HiveOptions.DEFAULTS);
-        } catch (HiveException e) {
-            if (e.reason().startsWith(RECOVERY_FAILED)) {
-                throw new HiveException(e.file(), e.offset(), e.reason() + " (--no-logs reads the hive as found)", e);
+            return HiveOpener.open(file, logs, HiveOptions.DEFAULTS);
+        } catch (RecoveryFailed e) {
+            if (e.stage() == RecoveryFailed.Stage.REPLAY) {
+                throw e.withReason(e.reason() + " (--no-logs reads the hive as found)");
             }
             if (options.logs.isEmpty() && e.getCause() instanceof InputException
                     && logs.stream().anyMatch(l -> l.toString().equals(e.file()))) {
-                throw new HiveException(e.file(), e.offset(), e.reason() + "; it is a transaction log beside " + file
-                        + " (--no-logs reads the hive as found)", e);
+                throw e.withReason(e.reason() + "; it is a transaction log beside " + file
+                        + " (--no-logs reads the hive as found)");
             }
             throw e;
         }
-    }
-
-    static final String RECOVERY_FAILED = "transaction log recovery failed";
-
-    /** Whether this exception is a failed log recovery (the hive itself may still be readable). */
-    static boolean isRecoveryFailure(HiveException e) {
-        return e.reason().startsWith(RECOVERY_FAILED);
     }
 
     /** One line about the dirty state and the logs, or null when there is nothing to say. */

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.patchlens.InputFile;
-import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.LogFiles;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,12 +40,12 @@ final class LogOptions {
                 InputFile.check(l); // LOGFILE: not a regular file (a FIFO) | no such file | symbolic link loop
             }
             try {
-                HiveRecovery.slots(logs);
+                LogFiles.slots(logs);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
             return List.copyOf(logs);
         }
-        return HiveRecovery.findLogs(hive);
+        return LogFiles.beside(hive);
     }
 }

@@ -1,5 +1,6 @@
 package org.patchlens.hive;
 
+import io.kaitai.struct.KaitaiStruct;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
+import org.patchlens.format.Regf;
 
 /**
  * Keys and values recovered from unallocated space (regf-format.md section 9): free cells,
@@ -21,6 +24,12 @@ import java.util.Set;
  * (sizes within the free region, defined flag bits, clean names, plausible time, counts and
  * offsets). Paths are rebuilt through parent offsets (visited set, depth cap 512); values are
  * tied to a key through the slack of live value lists or the value lists of recovered keys.
+ *
+ * <p>Every record is read through the regf.ksy types the live walk reads ({@code key_node},
+ * {@code key_value}, {@code subkey_list}, {@code offset_list}, {@code big_data}), on a stream bounded
+ * by the cell or the free region it lies in, so a record that does not fit is no candidate (as the
+ * live walk catches a bad cell, per record). A candidate's extent is found first by its signature
+ * and name length (see {@link #NK}), so positions that hold no record cost two reads.
  *
  * <p>Labels: {@code deleted} (found in a free cell), {@code recovered-from-slack} (in the unused
  * tail of an allocated cell), {@code unreferenced} (an allocated cell nothing points to),
@@ -77,8 +86,29 @@ public final class DeletedRecords {
     private final Map<Long, Cand> values = new LinkedHashMap<>();
     private final Map<Long, String> valueOwner = new HashMap<>();
 
-    /** A candidate record: its position (record start, bins-relative) and where it was found. */
-    private record Cand(long pos, String label) {
+    /**
+     * How the scan finds a candidate's extent before reading it, as the bin walk finds a cell's by
+     * its size field: the signature ("nk", "vk") and the name length, two u2 fields at their
+     * regf.ksy offsets, then the fixed part (76 bytes of {@code key_node}, 20 of {@code key_value})
+     * and the name must fit the free region. The record is then read through the spec on exactly
+     * those bytes, so a position that holds no record costs two reads, never a parse, an allocation
+     * or an exception (a crafted hive can offer millions of them). A key name is at most 512 bytes
+     * (9.2); a value name (up to 64 KiB) is a lazy field of the spec, read only once the record's
+     * other fields have passed.
+     */
+    private static final int NK = 0x6B6E;
+    private static final int VK = 0x6B76;
+    private static final int KEY_NODE_FIXED = 76;
+    private static final int KEY_NODE_NAME_LENGTH_AT = 72;
+    private static final int KEY_VALUE_FIXED = 20;
+    private static final int KEY_VALUE_NAME_LENGTH_AT = 2;
+    /** The longest key name a candidate may have (9.2). */
+    private static final int MAX_KEY_NAME = 512;
+    /** Entries of an offset list parsed at a time (a list in slack or free space can be as long as its cell). */
+    private static final int CHUNK = 4096;
+
+    /** A candidate record: its position (record start, bins-relative), its length and where it was found. */
+    private record Cand(long pos, long len, String label) {
     }
 
     private DeletedRecords(Hive hive) {
@@ -98,22 +128,49 @@ public final class DeletedRecords {
         return d.items();
     }
 
-    // ------------------------------------------------------------------ raw reads (bins-relative offsets)
+    // ------------------------------------------------------------------ reads (bins-relative offsets)
 
-    private int u16(long pos) {
-        return buf.getShort((int) (Hive.BASE_BLOCK_SIZE + pos)) & 0xFFFF;
+    /** The signed size field of the cell at {@code cell} (its {@code cell_header}), read as the bin walk reads it. */
+    private int cellSize(long cell) {
+        return buf.getInt((int) (Hive.BASE_BLOCK_SIZE + cell));
     }
 
-    private long u32(long pos) {
-        return buf.getInt((int) (Hive.BASE_BLOCK_SIZE + pos)) & 0xFFFFFFFFL;
+    /** A spec stream over {@code len} bytes at bins offset {@code pos} (inside the hive bins: checked by the caller). */
+    private io.kaitai.struct.ByteBufferKaitaiStream stream(long pos, long len) {
+        return hive.stream(Hive.BASE_BLOCK_SIZE + pos, len);
     }
 
-    private int s32(long pos) {
-        return buf.getInt((int) (Hive.BASE_BLOCK_SIZE + pos));
+    /** Bytes a record's fields take, as the spec read them (the stream starts at the record; no lazy fields). */
+    private static long length(KaitaiStruct record) {
+        return record._io().pos();
     }
 
-    private long u64(long pos) {
-        return buf.getLong((int) (Hive.BASE_BLOCK_SIZE + pos));
+    /** Bytes of a value record: the fixed part and its name (an instance, read after the checks). */
+    private static long length(Regf.KeyValue v) {
+        return KEY_VALUE_FIXED + v.lenName();
+    }
+
+    /** The {@code big_data} record in the {@code len} data bytes of the cell at {@code cell}, or null when it is none. */
+    private Regf.BigData bigData(long cell, long len) {
+        try {
+            return new Regf.BigData(stream(cell + 4, len));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Entries {@code from} to {@code to} (exclusive) of the {@code offset_list} whose entries start at
+     * bins offset {@code at}, all inside the hive bins (checked by the caller), read a chunk at a time.
+     */
+    private void offsets(long at, long from, long to, LongConsumer each) {
+        for (long i = from; i < to; ) {
+            int n = (int) Math.min(CHUNK, to - i);
+            for (long off : new Regf.OffsetList(stream(at + 4 * i, 4L * n), n).offsets()) {
+                each.accept(off);
+            }
+            i += n;
+        }
     }
 
     private byte[] bytes(long pos, int len) {
@@ -127,7 +184,7 @@ public final class DeletedRecords {
         if (cell == Hive.NIL || !idx.isCellStart(cell)) {
             return -1;
         }
-        int size = s32(cell);
+        int size = cellSize(cell);
         return size < 0 ? -(long) size - 4 : -1;
     }
 
@@ -146,71 +203,75 @@ public final class DeletedRecords {
     private void markLive() {
         for (Key k : hive.walk()) {
             long nk = k.cellOffset();
+            Regf.KeyNode node = k.node();
             livePaths.put(nk, k.path());
-            long nameLen = u16(nk + 4 + 72);
-            mark(nk, 76 + nameLen);
-            long classOff = u32(nk + 4 + 48);
-            mark(classOff, u16(nk + 4 + 74));
-            long sk = u32(nk + 4 + 44);
-            mark(sk, Long.MAX_VALUE);
-            markList(u32(nk + 4 + 28), true);
-            long vlist = u32(nk + 4 + 40);
+            mark(nk, length(node));
+            mark(node.classNameOffset(), node.lenClassName());
+            mark(node.securityOffset(), Long.MAX_VALUE);
+            markList(node.subkeyListOffset(), true);
+            long vlist = node.valueListOffset();
             long vcount = k.valueCount();
             mark(vlist, 4 * vcount);
             long vlen = allocatedLen(vlist);
             if (vlen >= 0) {
                 // entries past the count in the list's slack: values deleted from this key
-                for (long i = vcount; 4 * (i + 1) <= vlen; i++) {
-                    long off = u32(vlist + 4 + 4 * i);
+                offsets(vlist + 4, vcount, vlen / 4, off -> {
                     if (off != Hive.NIL && off % 8 == 0 && off < limit) {
                         valueOwner.putIfAbsent(off + 4, k.path());
                     }
-                }
+                });
             }
             for (Value v : k.values()) {
-                long vk = v.cellOffset();
-                mark(vk, 20 + u16(vk + 4 + 2));
+                mark(v.cellOffset(), length(v.record()));
                 long size = v.declaredSize();
                 if (size == 0 || v.isInline()) {
                     continue;
                 }
                 long dc = v.rawDataOffset();
-                if (hive.minorVersion() >= 4 && size > Hive.BIG_DATA_SEGMENT && allocatedLen(dc) >= 8
-                        && u16(dc + 4) == 0x6264) { // "db"
-                    mark(dc, 8);
-                    long segs = u16(dc + 4 + 2);
-                    long list = u32(dc + 4 + 4);
-                    mark(list, 4 * segs);
-                    long listLen = allocatedLen(list);
-                    long left = size;
-                    for (long i = 0; i < segs && 4 * (i + 1) <= listLen; i++) {
-                        long take = Math.min(Hive.BIG_DATA_SEGMENT, left);
-                        mark(u32(list + 4 + 4 * i), take);
-                        left -= take;
-                    }
-                } else {
+                long dlen = allocatedLen(dc);
+                Regf.BigData db = hive.minorVersion() >= 4 && size > Hive.BIG_DATA_SEGMENT && dlen >= 0
+                        ? bigData(dc, dlen) : null;
+                if (db == null) {
                     mark(dc, size);
+                    continue;
                 }
+                mark(dc, length(db));
+                long list = db.segmentListOffset();
+                mark(list, 4L * db.numSegments());
+                long listLen = allocatedLen(list);
+                long[] left = {size};
+                offsets(list + 4, 0, listLen < 0 ? 0 : Math.min(db.numSegments(), listLen / 4), seg -> {
+                    long take = Math.min(Hive.BIG_DATA_SEGMENT, left[0]);
+                    mark(seg, take);
+                    left[0] -= take;
+                });
             }
         }
     }
 
+    /** Marks a live key's subkey list (and, for an {@code ri}, its leaves) as the live walk reads it. */
     private void markList(long list, boolean allowRoot) {
         long len = allocatedLen(list);
         if (len < 4) {
             return;
         }
-        int sig = u16(list + 4);
-        long n = u16(list + 4 + 2);
-        if (sig == 0x666C || sig == 0x686C) { // lf, lh
-            mark(list, 4 + 8 * n);
-        } else if (sig == 0x696C) { // li
-            mark(list, 4 + 4 * n);
-        } else if (sig == 0x6972 && allowRoot) { // ri
-            mark(list, 4 + 4 * n);
-            for (long i = 0; i < n && 4 + 4 * (i + 1) <= len; i++) {
-                markList(u32(list + 4 + 4 + 4 * i), false);
+        Regf.SubkeyList sl;
+        try {
+            sl = new Regf.SubkeyList(stream(list + 4, len));
+        } catch (RuntimeException e) {
+            mark(list, len); // its count runs past its cell: all of it is the list
+            return;
+        }
+        Object body = sl.body();
+        if (body instanceof Regf.IndexRoot ri) {
+            if (allowRoot) {
+                mark(list, length(sl));
+                for (long leaf : ri.leafOffsets()) {
+                    markList(leaf, false);
+                }
             }
+        } else if (body != null) { // li, lf, lh
+            mark(list, length(sl));
         }
     }
 
@@ -218,7 +279,7 @@ public final class DeletedRecords {
 
     private void findCandidates() {
         for (long c = idx.nextCellStart(0); c >= 0 && c < limit; c = idx.nextCellStart(c + 8)) {
-            int size = s32(c);
+            int size = cellSize(c);
             long end = c + Math.abs((long) size);
             String label = size > 0 ? DELETED : referenced.contains(c) ? SLACK : UNREFERENCED;
             long from = c + 4;
@@ -228,24 +289,45 @@ public final class DeletedRecords {
             }
             // record starts where a cell's data would start: bins offset = 4 (mod 8)
             long pos = from + ((4 - from % 8) + 8) % 8;
-            for (; pos + 20 <= end; pos += 8) {
+            for (; pos + KEY_VALUE_FIXED <= end; pos += 8) {
                 if (used.get((int) pos)) {
                     continue;
                 }
                 long freeEnd = Math.min(end, nextUsed(pos, end));
-                int sig = u16(pos);
+                int sig = u16(pos, end);
                 if (keys.size() + values.size() >= MAX_ITEMS) {
                     hive.addDamage(Hive.BASE_BLOCK_SIZE + pos, "", "deleted-record scan stopped after " + MAX_ITEMS
                             + " records");
                     return;
                 }
-                if (sig == 0x6B6E && nk(pos, freeEnd)) { // "nk"
-                    keys.put(pos, new Cand(pos, label));
-                } else if (sig == 0x6B76 && vk(pos, freeEnd)) { // "vk"
-                    values.put(pos, new Cand(pos, label));
+                if (sig == NK) {
+                    long len = KEY_NODE_FIXED + u16(pos + KEY_NODE_NAME_LENGTH_AT, freeEnd);
+                    if (len > KEY_NODE_FIXED && len <= KEY_NODE_FIXED + MAX_KEY_NAME && pos + len <= freeEnd
+                            && candidate(pos, len, true)) {
+                        keys.put(pos, new Cand(pos, len, label));
+                    }
+                } else if (sig == VK) {
+                    long len = KEY_VALUE_FIXED + u16(pos + KEY_VALUE_NAME_LENGTH_AT, freeEnd);
+                    if (pos + len <= freeEnd && candidate(pos, len, false)) {
+                        values.put(pos, new Cand(pos, len, label));
+                    }
                 }
             }
         }
+    }
+
+    /** Whether the {@code len} bytes at {@code pos} are a plausible key node (or value record); unreadable is not. */
+    private boolean candidate(long pos, long len, boolean key) {
+        try {
+            return key ? plausible(new Regf.KeyNode(stream(pos, len))) : plausible(new Regf.KeyValue(stream(pos, len)));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The u2 at bins offset {@code at}, or an impossible length (past any region) when it lies at or past {@code end}. */
+    private int u16(long at, long end) {
+        return at + 2 <= end ? buf.getShort((int) (Hive.BASE_BLOCK_SIZE + at)) & 0xFFFF : Integer.MAX_VALUE / 2;
     }
 
     private long nextUsed(long pos, long end) {
@@ -257,55 +339,58 @@ public final class DeletedRecords {
         return off == Hive.NIL || (off % 8 == 0 && off < limit);
     }
 
-    private boolean nk(long pos, long end) {
-        if (pos + 76 > end) {
+    /** Section 9.2 for a key node read on its own bytes. */
+    private boolean plausible(Regf.KeyNode n) {
+        int nameLen = n.lenName();
+        int flags = n.flags().raw();
+        if (nameLen < 1 || nameLen > MAX_KEY_NAME || (flags & ~0xF3FF) != 0) {
             return false;
         }
-        int nameLen = u16(pos + 72);
-        int flags = u16(pos + 2);
-        if (nameLen < 1 || nameLen > 512 || pos + 76 + nameLen > end || (flags & ~0xF3FF) != 0) {
-            return false;
-        }
-        long t = u64(pos + 4);
+        long t = n.lastWritten();
         if (Long.compareUnsigned(t, MIN_TIME) < 0 || Long.compareUnsigned(t, maxTime) > 0) {
             return false;
         }
-        long parent = u32(pos + 16);
+        long parent = n.parentOffset();
         if (parent % 8 != 0 || parent >= limit) {
             return false;
         }
-        if (u32(pos + 20) >= 1 << 20 || u32(pos + 36) >= 1 << 20) {
+        if (n.subkeyCount() >= 1 << 20 || n.valueCount() >= 1 << 20) {
             return false;
         }
-        if (!offsetOk(u32(pos + 28)) || !offsetOk(u32(pos + 40)) || !offsetOk(u32(pos + 44))
-                || !offsetOk(u32(pos + 48))) {
+        if (!offsetOk(n.subkeyListOffset()) || !offsetOk(n.valueListOffset()) || !offsetOk(n.securityOffset())
+                || !offsetOk(n.classNameOffset())) {
             return false;
         }
-        return name(pos + 76, nameLen, (flags & Key.KEY_COMP_NAME) != 0) != null;
+        return name(n) != null;
     }
 
-    private boolean vk(long pos, long end) {
-        int nameLen = u16(pos + 2);
-        int flags = u16(pos + 16);
-        if (pos + 20 + nameLen > end || (flags & ~0x3) != 0) {
+    /** Section 9.2 for a value record read on its own bytes. */
+    private boolean plausible(Regf.KeyValue v) {
+        if ((v.flags().raw() & ~0x3) != 0) {
             return false;
         }
-        long sizeRaw = u32(pos + 4);
-        long size = sizeRaw & 0x7FFFFFFFL;
-        long off = u32(pos + 8);
-        if ((sizeRaw & 0x80000000L) != 0) {
+        long size = v.dataSize();
+        long off = v.dataOffset();
+        if (v.isInline()) {
             if (size > 4) {
                 return false;
             }
         } else if (size != 0 && (off % 8 != 0 || off >= limit || size > hive.options().maxValueData())) {
             return false;
         }
-        return nameLen == 0 || name(pos + 20, nameLen, (flags & Value.VALUE_COMP_NAME) != 0) != null;
+        return v.lenName() == 0 || name(v) != null;
+    }
+
+    private static String name(Regf.KeyNode n) {
+        return name(n.name(), (n.flags().raw() & Key.KEY_COMP_NAME) != 0);
+    }
+
+    private static String name(Regf.KeyValue v) {
+        return v.lenName() == 0 ? "" : name(v.name(), (v.flags().raw() & Value.VALUE_COMP_NAME) != 0);
     }
 
     /** The decoded name, or null when it does not decode cleanly (NUL, unpaired surrogate, odd UTF-16 length). */
-    private String name(long pos, int len, boolean compressed) {
-        byte[] b = bytes(pos, len);
+    private static String name(byte[] b, boolean compressed) {
         if (compressed) {
             for (byte x : b) {
                 if (x == 0) {
@@ -314,7 +399,7 @@ public final class DeletedRecords {
             }
             return Text.latin1(b, 0, b.length);
         }
-        if (len % 2 != 0) {
+        if (b.length % 2 != 0) {
             return null;
         }
         String s = Text.utf16le(b);
@@ -323,23 +408,29 @@ public final class DeletedRecords {
 
     // ------------------------------------------------------------------ items
 
+    /** A candidate's record, parsed again (it fitted when found): candidates keep only their place. */
+    private Regf.KeyNode keyNode(Cand k) {
+        return new Regf.KeyNode(stream(k.pos(), k.len()));
+    }
+
     private List<Item> items() {
         List<Item> out = new ArrayList<>();
         Map<Long, String[]> paths = new HashMap<>();
         for (Cand k : keys.values()) {
-            String[] p = path(k.pos(), paths);
-            out.add(key(k, p));
-            long vlist = u32(k.pos() + 40);
-            long vcount = u32(k.pos() + 36);
+            Regf.KeyNode n = keyNode(k);
+            String[] p = path(k, paths);
+            out.add(new Item("key", k.label(), k.pos() - 4, p[0], p[1] != null, name(n), n.lastWritten(), 0,
+                    new byte[0], "", n.parentOffset()));
+            long vlist = n.valueListOffset();
+            long vcount = n.valueCount();
             long len = vcount > 0 && vlist != Hive.NIL ? freeRegion(vlist) : -1;
             if (len > 0) {
                 // the value list of a deleted key, still in free space (if it is in use again, it is someone else's)
-                for (long i = 0; i < vcount && 4 * (i + 1) <= len; i++) {
-                    long off = u32(vlist + 4 + 4 * i);
+                offsets(vlist + 4, 0, Math.min(vcount, len / 4), off -> {
                     if (off % 8 == 0 && off < limit) {
                         valueOwner.putIfAbsent(off + 4, p[0]);
                     }
-                }
+                });
             }
         }
         for (Cand v : values.values()) {
@@ -348,35 +439,32 @@ public final class DeletedRecords {
         return out;
     }
 
-    private Item key(Cand k, String[] path) {
-        long pos = k.pos();
-        int flags = u16(pos + 2);
-        String name = name(pos + 76, u16(pos + 72), (flags & Key.KEY_COMP_NAME) != 0);
-        return new Item("key", k.label(), pos - 4, path[0], path[1] != null, name, u64(pos + 4), 0, new byte[0], "",
-                u32(pos + 16));
-    }
-
     /** {path, "complete" or null}: through parents that are live keys or recovered key records. */
-    private String[] path(long pos, Map<Long, String[]> memo) {
-        String[] known = memo.get(pos);
+    private String[] path(Cand start, Map<Long, String[]> memo) {
+        String[] known = memo.get(start.pos());
         if (known != null) {
             return known;
         }
         List<Long> chain = new ArrayList<>();
+        List<Regf.KeyNode> nodes = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        long p = pos;
+        Cand c = start;
         String prefix = null;
         boolean complete = false;
         while (chain.size() < 512) {
+            long p = c.pos();
+            Regf.KeyNode n = keyNode(c);
             chain.add(p);
+            nodes.add(n);
             seen.add(p);
-            if ((u16(p + 2) & Key.KEY_HIVE_ENTRY) != 0 && p != pos) {
+            if (n.flags().hiveEntry() && p != start.pos()) {
                 chain.remove(chain.size() - 1);
+                nodes.remove(nodes.size() - 1);
                 prefix = "";
                 complete = true;
                 break;
             }
-            long parent = u32(p + 16);
+            long parent = n.parentOffset();
             String live = livePaths.get(parent);
             if (live != null) {
                 prefix = live.equals("\\") ? "" : live;
@@ -394,7 +482,7 @@ public final class DeletedRecords {
                 prefix = "<unknown>";
                 break;
             }
-            p = next;
+            c = keys.get(next);
         }
         if (prefix == null) {
             prefix = "<unknown>";
@@ -402,31 +490,24 @@ public final class DeletedRecords {
         StringBuilder sb = new StringBuilder(prefix);
         String[] result = null;
         for (int i = chain.size() - 1; i >= 0; i--) {
-            long c = chain.get(i);
-            int flags = u16(c + 2);
-            sb.append('\\').append(name(c + 76, u16(c + 72), (flags & Key.KEY_COMP_NAME) != 0));
+            sb.append('\\').append(name(nodes.get(i)));
             result = new String[] {sb.toString(), complete ? "complete" : null};
-            memo.put(c, result);
+            memo.put(chain.get(i), result);
         }
         return result;
     }
 
-    private Item value(Cand v, String owner) {
-        long pos = v.pos();
-        int flags = u16(pos + 16);
-        int nameLen = u16(pos + 2);
-        String name = nameLen == 0 ? "" : name(pos + 20, nameLen, (flags & Value.VALUE_COMP_NAME) != 0);
-        long sizeRaw = u32(pos + 4);
-        long size = sizeRaw & 0x7FFFFFFFL;
-        long off = u32(pos + 8);
-        long type = u32(pos + 12);
+    private Item value(Cand c, String owner) {
+        Regf.KeyValue v = new Regf.KeyValue(stream(c.pos(), c.len()));
+        long size = v.dataSize();
+        long off = v.dataOffset();
         byte[] data;
         String status;
-        String label = v.label();
+        String label = c.label();
         if (size == 0) {
             data = new byte[0];
             status = "empty";
-        } else if ((sizeRaw & 0x80000000L) != 0) {
+        } else if (v.isInline()) {
             data = new byte[(int) size];
             for (int i = 0; i < size; i++) {
                 data[i] = (byte) (off >>> (8 * i));
@@ -441,7 +522,7 @@ public final class DeletedRecords {
             }
         }
         boolean complete = !owner.isEmpty() && !owner.startsWith("<unknown>");
-        return new Item("value", label, pos - 4, owner, complete, name, 0, type, data, status, 0);
+        return new Item("value", label, c.pos() - 4, owner, complete, name(v), 0, v.dataType(), data, status, 0);
     }
 
     /** {bytes, status} of the data at cell offset {@code off}, {@code size} bytes long. */
@@ -450,20 +531,21 @@ public final class DeletedRecords {
             return new Object[] {read(off + 4, Math.min(size, allocatedLen(off))), REALLOCATED};
         }
         if (idx.isCellStart(off)) {
-            int cs = s32(off);
+            int cs = cellSize(off);
             long len = Math.abs((long) cs) - 4;
             if (cs < 0) {
                 return new Object[] {read(off + 4, Math.min(size, len)), REALLOCATED};
             }
-            if (hive.minorVersion() >= 4 && size > Hive.BIG_DATA_SEGMENT && len >= 8 && u16(off + 4) == 0x6264) {
-                return bigData(off, size);
+            Regf.BigData db = hive.minorVersion() >= 4 && size > Hive.BIG_DATA_SEGMENT ? bigData(off, len) : null;
+            if (db != null) {
+                return bigData(db, size);
             }
             return len >= size ? new Object[] {read(off + 4, size), "intact"}
                     : new Object[] {read(off + 4, len), "truncated"};
         }
         long c = idx.previousCellStart(off);
         if (c >= 0 && off < limit) {
-            int cs = s32(c);
+            int cs = cellSize(c);
             long end = c + Math.abs((long) cs);
             if (off + 4 < end) {
                 if (cs < 0) {
@@ -477,27 +559,29 @@ public final class DeletedRecords {
         return new Object[] {new byte[0], "unavailable"};
     }
 
-    private Object[] bigData(long db, long size) {
-        long segs = u16(db + 4 + 2);
-        long list = u32(db + 4 + 4);
+    /** Big data in free cells: its segment list and segments, each still free, give min(16344, left) bytes. */
+    private Object[] bigData(Regf.BigData db, long size) {
+        long list = db.segmentListOffset();
         if (!idx.isCellStart(list)) {
             return new Object[] {new byte[0], "unavailable"};
         }
-        if (s32(list) < 0) {
+        if (cellSize(list) < 0) {
             return new Object[] {new byte[0], REALLOCATED};
         }
-        long listLen = s32(list) - 4L;
+        long listLen = cellSize(list) - 4L;
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         long left = size;
-        for (long i = 0; i < segs && 4 * (i + 1) <= listLen && left > 0; i++) {
-            long seg = u32(list + 4 + 4 * i);
+        List<Long> segs = new Regf.OffsetList(stream(list + 4, listLen), Math.min(db.numSegments(), listLen / 4))
+                .offsets();
+        for (int i = 0; i < segs.size() && left > 0; i++) {
+            long seg = segs.get(i);
             if (!idx.isCellStart(seg)) {
                 return new Object[] {out.toByteArray(), "truncated"};
             }
-            if (s32(seg) < 0) {
+            if (cellSize(seg) < 0) {
                 return new Object[] {out.toByteArray(), REALLOCATED};
             }
-            long take = Math.min(Hive.BIG_DATA_SEGMENT, Math.min(left, s32(seg) - 4L));
+            long take = Math.min(Hive.BIG_DATA_SEGMENT, Math.min(left, cellSize(seg) - 4L));
             out.writeBytes(read(seg + 4, take));
             left -= take;
         }
@@ -513,7 +597,7 @@ public final class DeletedRecords {
         if (c < 0) {
             return -1;
         }
-        int cs = s32(c);
+        int cs = cellSize(c);
         long end = c + Math.abs((long) cs);
         return cs > 0 && off + 4 < end ? end - (off + 4) : -1;
     }

@@ -4,11 +4,10 @@ import io.kaitai.struct.ByteBufferKaitaiStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,7 +126,7 @@ public final class Hive implements AutoCloseable {
 
     /**
      * How transaction logs were considered when this hive was opened through
-     * {@link HiveRecovery#open}; empty when it was opened directly.
+     * {@link HiveOpener#open} with logs; empty when it was opened directly.
      */
     public java.util.Optional<ReplayLedger> replay() {
         return java.util.Optional.ofNullable(replay);
@@ -173,21 +172,8 @@ public final class Hive implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new HiveException(name, 0, "unreadable base block: " + e.getMessage(), e);
         }
-        long firstBin = -1;
-        if (fileSize >= BASE_BLOCK_SIZE + 32 && buf.getInt(BASE_BLOCK_SIZE) == 0x6E696268) { // "hbin"
-            firstBin = buf.getLong(BASE_BLOCK_SIZE + 20);
-        }
-        boolean ofrg = "OfRg".equals(new String(bb.offregSignature(), StandardCharsets.ISO_8859_1))
-                || "OfRg".equals(new String(bb.offregSignatureLegacy(), StandardCharsets.ISO_8859_1));
-        long flags = (bb.flags().ktmLocked() ? 1 : 0) | (bb.flags().layeredKeysSupported() ? 2 : 0)
-                | bb.flags().undefined() << 2;
-        HiveHeader h = new HiveHeader(
-                bb.primarySequenceNumber(), bb.secondarySequenceNumber(), bb.lastWritten(),
-                bb.majorVersion(), bb.minorVersion(), buf.getInt(28) & 0xFFFFFFFFL, bb.fileFormat(),
-                bb.rootCellOffset(), bb.hiveBinsDataSize(), bb.clusteringFactor(),
-                cString(bb.fileName()), guid(bb.rmId()), guid(bb.logId()), flags, guid(bb.tmId()),
-                printable(bb.guidSignature()), bb.lastReorganized(), ofrg,
-                bb.checksum(), HiveHeader.checksum(buf, 0), tail.bootType(), tail.bootRecover(), firstBin);
+        Regf.HbinHeader firstBin = firstBin(buf);
+        HiveHeader h = HiveHeader.of(bb, HiveHeader.checksum(buf, 0), tail, firstBin == null ? -1 : firstBin.timestamp());
         if (h.fileType() != 0) {
             String what = (h.fileType() == 1 || h.fileType() == 2 || h.fileType() == 6)
                     ? "a transaction log" : "not a primary hive";
@@ -212,19 +198,17 @@ public final class Hive implements AutoCloseable {
         return h;
     }
 
-    private static String cString(byte[] utf16) {
-        int end = 0;
-        while (end + 1 < utf16.length && (utf16[end] != 0 || utf16[end + 1] != 0)) {
-            end += 2;
+    /** The header of the first hive bin of a hive's bytes, or null when there is none (no "hbin" at file offset 4096). */
+    static Regf.HbinHeader firstBin(ByteBuffer file) {
+        if (file.limit() < BASE_BLOCK_SIZE + 32) {
+            return null;
         }
-        return Text.utf16le(utf16, 0, end);
+        Regf.HbinHeader bin = new Regf.HbinHeader(BoundedStream.of(file, BASE_BLOCK_SIZE, 32));
+        return Arrays.equals(bin.signature(), HBIN) ? bin : null;
     }
 
-    static String guid(byte[] b) {
-        ByteBuffer g = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        return String.format("%08x-%04x-%04x-%s-%s", g.getInt(0), g.getShort(4), g.getShort(6),
-                HexFormat.of().formatHex(b, 8, 10), HexFormat.of().formatHex(b, 10, 16));
-    }
+    /** The signature of a hive bin, as regf.ksy's {@code hbin_header} documents it. */
+    static final byte[] HBIN = {'h', 'b', 'i', 'n'};
 
     static String printable(byte[] b) {
         StringBuilder sb = new StringBuilder("\"");
@@ -278,8 +262,7 @@ public final class Hive implements AutoCloseable {
 
     /** A Kaitai stream over {@code len} bytes at file offset {@code pos}, sharing the mapped bytes. */
     ByteBufferKaitaiStream stream(long pos, long len) {
-        ByteBuffer slice = buf.slice((int) pos, (int) len).order(ByteOrder.LITTLE_ENDIAN);
-        return new ByteBufferKaitaiStream(slice);
+        return BoundedStream.of(buf, pos, len);
     }
 
     /**

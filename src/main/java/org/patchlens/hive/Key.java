@@ -92,6 +92,11 @@ public final class Key {
         return parent == null;
     }
 
+    /** The {@code key_node} record as parsed (for readers of the same hive, such as {@link DeletedRecords}). */
+    Regf.KeyNode node() {
+        return nk;
+    }
+
     /** Cell offset of the {@code nk} cell (relative to the hive bins data). */
     public long cellOffset() {
         return cell.offset();
@@ -514,12 +519,19 @@ public final class Key {
             if (vc == null) {
                 continue;
             }
-            Regf.KeyValue vk = hive.parse(vc, path, "value record", Regf.KeyValue::new);
+            Regf.KeyValue vk = hive.parse(vc, path, "value record", Key::valueRecord);
             if (vk != null) {
                 out.add(new Value(this, vc, vk));
             }
         }
         return List.copyOf(out);
+    }
+
+    /** A {@code key_value} with its name read (an instance in the spec): the whole record, or an exception. */
+    static Regf.KeyValue valueRecord(io.kaitai.struct.KaitaiStream io) {
+        Regf.KeyValue vk = new Regf.KeyValue(io);
+        vk.name();
+        return vk;
     }
 
     /** The index of the first entry equal to an earlier one, or -1 (most lists are short: no set for them). */

@@ -90,6 +90,11 @@ public final class Value {
         return vk.dataOffset();
     }
 
+    /** The {@code key_value} record as parsed (for readers of the same hive, such as {@link DeletedRecords}). */
+    Regf.KeyValue record() {
+        return vk;
+    }
+
     /** Cell offset of the {@code vk} cell. */
     public long cellOffset() {
         return cell.offset();

@@ -11,7 +11,8 @@ import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveException;
-import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.HiveOpener;
+import org.patchlens.hive.RecoveryFailed;
 import org.patchlens.hive.ReplayLedger;
 import org.patchlens.hive.Key;
 import org.patchlens.model.RegValue;
@@ -86,15 +87,16 @@ public final class CheckContext {
     }
 
     /**
-     * A hive as Windows would load it: with the transaction logs beside it applied when it is
-     * dirty. If recovery fails, the file as found, and the failure is kept for IN-03.
+     * A hive as Windows would load it, as every hive command opens it ({@link HiveOpener}): with the
+     * transaction logs beside it applied when it is dirty. If recovery fails (a log that cannot be
+     * read, no usable log, an unreadable result), the file as found, and the failure is kept for IN-03.
      */
     private Hive open(Evidence e) {
         try {
-            Hive h = HiveRecovery.openWithLogsBeside(e.path(), org.patchlens.hive.HiveOptions.DEFAULTS);
+            Hive h = HiveOpener.openWithLogsBeside(e.path(), org.patchlens.hive.HiveOptions.DEFAULTS);
             h.replay().ifPresent(l -> replays.put(e.name(), l));
             return h;
-        } catch (HiveException ex) {
+        } catch (RecoveryFailed ex) {
             replayFailures.put(e.name(), ex.reason());
             return Hive.open(e.path());
         }

@@ -35,7 +35,8 @@ import org.patchlens.hive.AlternateHive;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveBuilder;
 import org.patchlens.hive.HiveException;
-import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.HiveOpener;
+import org.patchlens.hive.LogFiles;
 
 /**
  * No input hangs, and one check before anything reads a path (issue 13): every command on a FIFO,
@@ -310,9 +311,9 @@ class InputKindsTest {
         CliRun named = run("hive", "dump", hive.toString(), "--log", log.toString());
         refused(named, log, "not a regular file (a FIFO)", true, "--log FIFO");
         // the library: found by name, refused when read, never opened
-        assertEquals(List.of(log.toAbsolutePath()), HiveRecovery.findLogs(hive));
+        assertEquals(List.of(log.toAbsolutePath()), LogFiles.beside(hive));
         HiveException e = assertThrows(HiveException.class,
-                () -> assertTimeoutPreemptively(LIMIT, () -> HiveRecovery.openWithLogsBeside(hive,
+                () -> assertTimeoutPreemptively(LIMIT, () -> HiveOpener.openWithLogsBeside(hive,
                         org.patchlens.hive.HiveOptions.DEFAULTS)));
         assertEquals(log.toAbsolutePath() + ": not a regular file (a FIFO)", e.getMessage());
     }

@@ -224,7 +224,7 @@ class ReplayCommandsTest {
         assertEquals(1, noLogs.exit());
         assertTrue(noLogs.out().contains("logs:    none\n") && noLogs.out().contains("result:  NO_LOGS: dirty hive and "
                 + "no transaction log: read as found, data may be stale"), noLogs.out());
-        try (var h = org.patchlens.hive.HiveRecovery.openWithLogsBeside(hive, org.patchlens.hive.HiveOptions.DEFAULTS)) {
+        try (var h = org.patchlens.hive.HiveOpener.openWithLogsBeside(hive, org.patchlens.hive.HiveOptions.DEFAULTS)) {
             assertTrue(h.replay().isEmpty());
         }
         Path a = Files.copy(hives.resolve("yarp/NewDirtyHive1/NewDirtyHive.LOG1"), tmp.resolve("first.bin"));
@@ -236,11 +236,11 @@ class ReplayCommandsTest {
         Files.copy(b, dir.resolve("Ntuser.Dat.LOG2"));
         CliRun found = CliRun.of("hive", "dump", hive.toString(), "--format", "listing");
         assertEquals(named.out(), found.out());
-        try (var h = org.patchlens.hive.HiveRecovery.openWithLogsBeside(hive, org.patchlens.hive.HiveOptions.DEFAULTS)) {
+        try (var h = org.patchlens.hive.HiveOpener.openWithLogsBeside(hive, org.patchlens.hive.HiveOptions.DEFAULTS)) {
             assertEquals(org.patchlens.hive.ReplayLedger.Outcome.APPLIED, h.replay().orElseThrow().outcome());
         }
         Files.copy(a, dir.resolve("ntuser.dat.LOG1.bak"));
-        assertEquals(2, org.patchlens.hive.HiveRecovery.findLogs(hive).size(), "only FILE.LOG, .LOG1, .LOG2");
+        assertEquals(2, org.patchlens.hive.LogFiles.beside(hive).size(), "only FILE.LOG, .LOG1, .LOG2");
         assertEquals(2, CliRun.of("hive", "ls", hive.toString(), "--no-logs", "--log", a.toString()).exit());
         assertEquals(2, CliRun.of("hive", "ls", hive.toString(), "--log", tmp.resolve("nope").toString()).exit());
     }

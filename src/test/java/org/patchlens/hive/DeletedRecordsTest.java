@@ -190,6 +190,43 @@ class DeletedRecordsTest {
         }
     }
 
+    /**
+     * {@code hive} with one more hive bin of {@code binSize} bytes: one free cell whose data repeats
+     * {@code pattern} (8 bytes, so each copy starts where a record could, bins offset 4 mod 8).
+     */
+    static byte[] withFreeBin(byte[] hive, int binSize, byte[] pattern) {
+        long bins = LogBuilder.binsSize(hive);
+        byte[] out = java.util.Arrays.copyOf(hive, (int) (4096 + bins + binSize));
+        java.nio.ByteBuffer b = LogBuilder.le(out);
+        int bin = (int) (4096 + bins);
+        b.put(bin, "hbin".getBytes(StandardCharsets.US_ASCII)).putInt(bin + 4, (int) bins).putInt(bin + 8, binSize);
+        b.putInt(bin + 32, binSize - 32);
+        for (int p = bin + 36; p + 8 <= out.length; p += 8) {
+            b.put(p, pattern);
+        }
+        b.putInt(40, (int) (bins + binSize));
+        b.putInt(508, (int) HiveBuilder.checksumOf(out));
+        return out;
+    }
+
+    @Test
+    void freeSpaceFullOfRecordSignaturesCostsLittleWhenNoneIsARecord() {
+        // every position holds a signature: key nodes whose names claim 27,502 bytes (the next "nk"), and value
+        // records that claim a 64 KiB name and undefined flags; each costs two reads or a 20-byte parse, no more
+        byte[] base = HiveBuilder.v15().toBytes();
+        byte[] nk = {'n', 'k', 0, 0, 0, 0, 0, 0};
+        byte[] vk = {'v', 'k', (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0};
+        for (byte[] pattern : List.of(nk, vk)) {
+            byte[] hive = withFreeBin(base, 8 << 20, pattern);
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+                try (Hive h = Hive.fromBytes("signatures", hive)) {
+                    assertEquals(List.of(), DeletedRecords.scan(h));
+                    assertEquals(List.of(), h.damage());
+                }
+            });
+        }
+    }
+
     @Test
     void corruptedHiveScanIsBounded() throws Exception {
         assumeTrue(Corpus.root().isPresent());

@@ -33,7 +33,7 @@ class ReplayCorpusTest {
         assumeTrue(Corpus.root().isPresent(), "no ../shared/corpus");
         List<DynamicTest> tests = new ArrayList<>();
         for (Path hive : Corpus.hives()) {
-            if (HiveRecovery.findLogs(hive).isEmpty()) {
+            if (LogFiles.beside(hive).isEmpty()) {
                 continue;
             }
             String name = Corpus.root().get().relativize(hive).toString();
@@ -44,13 +44,13 @@ class ReplayCorpusTest {
     }
 
     private static void check(Path file) throws Exception {
-        List<Path> logs = HiveRecovery.findLogs(file);
+        List<Path> logs = LogFiles.beside(file);
         Optional<Path> txt = Corpus.sibling(file, ".replayed.oracle.txt");
         Optional<Path> err = Corpus.sibling(file, ".replayed.oracle.err");
         byte[] before = Files.readAllBytes(file);
         if (txt.isPresent()) {
             String oracle = Corpus.read(txt.get());
-            try (Hive h = HiveRecovery.open(file, logs, HiveOptions.DEFAULTS)) {
+            try (Hive h = HiveOpener.open(file, logs, HiveOptions.DEFAULTS)) {
                 StringWriter out = new StringWriter();
                 long[] counts = Listing.write(h, h.root(), out);
                 List<String> expected = oracle.lines().filter(l -> l.startsWith("K\t") || l.startsWith("V\t")).toList();
@@ -87,11 +87,13 @@ class ReplayCorpusTest {
                 }
             }
         } else if (err.isPresent()) {
-            HiveRecovery.Recovery r = HiveRecovery.recover(file, logs);
+            HiveRecovery.Recovery r = HiveOpener.recover(file, logs);
             assertEquals(Outcome.FAILED, r.ledger().outcome(), r.ledger().result());
             assertNull(r.image());
-            HiveException e = assertThrows(HiveException.class, () -> HiveRecovery.open(file, logs,
+            RecoveryFailed e = assertThrows(RecoveryFailed.class, () -> HiveOpener.open(file, logs,
                     HiveOptions.DEFAULTS));
+            assertEquals(RecoveryFailed.Stage.REPLAY, e.stage());
+            assertEquals(r.ledger().result(), e.ledger().result());
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
             assertTrue(e.getMessage().startsWith(file.toString() + ": transaction log recovery failed: "), e.getMessage());
             try (Hive plain = Hive.open(file)) {
@@ -111,7 +113,7 @@ class ReplayCorpusTest {
     void oldDirtyHiveLedger() {
         assumeTrue(Corpus.root().isPresent());
         Path f = hive("yarp/OldDirtyHive/OldDirtyHive");
-        ReplayLedger l = HiveRecovery.recover(f, HiveRecovery.findLogs(f)).ledger();
+        ReplayLedger l = HiveOpener.recover(f, LogFiles.beside(f)).ledger();
         assertTrue(l.dirty());
         assertEquals(List.of("sequence numbers differ (primary 5, secondary 4)"), l.dirtyReasons());
         assertEquals(Outcome.APPLIED, l.outcome());
@@ -136,7 +138,7 @@ class ReplayCorpusTest {
         assumeTrue(Corpus.root().isPresent());
         Path f = hive("yarp/BadBaseBlockHive/BadBaseBlockHive");
         assertThrows(HiveException.class, () -> Hive.open(f).root());
-        HiveRecovery.Recovery r = HiveRecovery.recover(f, HiveRecovery.findLogs(f));
+        HiveRecovery.Recovery r = HiveOpener.recover(f, LogFiles.beside(f));
         assertEquals(Outcome.APPLIED, r.ledger().outcome());
         assertTrue(r.ledger().baseBlockSource().endsWith("BadBaseBlockHive.LOG1"));
         ByteBuffer b = ByteBuffer.wrap(r.image()).order(ByteOrder.LITTLE_ENDIAN);
@@ -151,7 +153,7 @@ class ReplayCorpusTest {
     void newDirtyHiveAppliesLog1ThenLog2AndEqualsWhatWindowsRecovered() throws Exception {
         assumeTrue(Corpus.root().isPresent());
         Path f = hive("yarp/NewDirtyHive1/NewDirtyHive");
-        HiveRecovery.Recovery r = HiveRecovery.recover(f, HiveRecovery.findLogs(f));
+        HiveRecovery.Recovery r = HiveOpener.recover(f, LogFiles.beside(f));
         ReplayLedger l = r.ledger();
         assertEquals(List.of("LOG1", "LOG2"), l.appliedLogs().stream().map(ReplayLedger.LogRecord::slot).toList());
         List<Long> seqs = new ArrayList<>();
@@ -162,10 +164,10 @@ class ReplayCorpusTest {
         byte[] win = Files.readAllBytes(hive("yarp/NewDirtyHive1/RecoveredHive_Windows10"));
         assertTrue(java.util.Arrays.equals(r.image(), 4096, r.image().length, win, 4096, 4096 + 20480));
         // and swapping the logs on input changes nothing
-        List<Path> logs = HiveRecovery.findLogs(f);
-        HiveRecovery.Recovery swapped = HiveRecovery.recover("x", HiveRecovery.map(f), List.of(
-                new HiveRecovery.LogInput("b", HiveRecovery.Slot.LOG1, HiveRecovery.map(logs.get(1))),
-                new HiveRecovery.LogInput("a", HiveRecovery.Slot.LOG2, HiveRecovery.map(logs.get(0)))));
+        List<Path> logs = LogFiles.beside(f);
+        HiveRecovery.Recovery swapped = HiveRecovery.recover("x", LogFiles.map(f), List.of(
+                new HiveRecovery.LogInput("b", HiveRecovery.Slot.LOG1, LogFiles.map(logs.get(1))),
+                new HiveRecovery.LogInput("a", HiveRecovery.Slot.LOG2, LogFiles.map(logs.get(0)))));
         assertTrue(java.util.Arrays.equals(r.image(), swapped.image()));
     }
 }

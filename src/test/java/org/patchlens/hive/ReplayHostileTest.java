@@ -151,7 +151,7 @@ class ReplayHostileTest {
         for (String rel : List.of("yarp/NewDirtyHive1/NewDirtyHive", "yarp/OldDirtyHive/OldDirtyHive")) {
             java.nio.file.Path hive = root.get().resolve("hives").resolve(rel);
             byte[] primary = java.nio.file.Files.readAllBytes(hive);
-            List<java.nio.file.Path> logs = HiveRecovery.findLogs(hive).stream()
+            List<java.nio.file.Path> logs = LogFiles.beside(hive).stream()
                     .filter(p -> p.toFile().length() > 0).toList();
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
                 for (int round = 0; round < 50; round++) {
@@ -167,7 +167,7 @@ class ReplayHostileTest {
                         if (rnd.nextInt(5) == 0) {
                             b = java.util.Arrays.copyOf(b, rnd.nextInt(b.length));
                         }
-                        in.add(new LogInput(p.toString(), HiveRecovery.slotOf(p), ByteBuffer.wrap(b)));
+                        in.add(new LogInput(p.toString(), LogFiles.slotOf(p), ByteBuffer.wrap(b)));
                     }
                     Recovery r = HiveRecovery.recover(rel, ByteBuffer.wrap(primary), in);
                     if (r.image() != null) {

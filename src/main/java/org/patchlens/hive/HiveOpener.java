@@ -1,0 +1,80 @@
+package org.patchlens.hive;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import org.patchlens.hive.HiveRecovery.LogInput;
+import org.patchlens.hive.HiveRecovery.Recovery;
+import org.patchlens.hive.ReplayLedger.Outcome;
+
+/**
+ * The one way a hive is opened as Windows would load it, by every hive command and by the restore
+ * check: with its transaction logs applied in memory when it is dirty (docs/replay.md). Without
+ * logs it is exactly {@link Hive#open(Path, HiveOptions)}. A recovery that fails is a
+ * {@link RecoveryFailed} saying where (the caller may read the hive as found instead); a primary
+ * that is not a hive is the reader's own {@link HiveException}.
+ */
+public final class HiveOpener {
+    private HiveOpener() {
+    }
+
+    /**
+     * The hive with these logs applied when it is dirty (the ledger is attached: {@link Hive#replay()});
+     * with no logs, the hive as found and no ledger.
+     */
+    public static Hive open(Path file, List<Path> logs, HiveOptions options) {
+        if (logs.isEmpty()) {
+            return Hive.open(file, options);
+        }
+        Recovery r = recover(file, logs);
+        ReplayLedger l = r.ledger();
+        if (l.outcome() == Outcome.FAILED) {
+            throw RecoveryFailed.replay(file.toString(), l);
+        }
+        Hive h;
+        if (r.image() == null) {
+            h = Hive.open(file, options);
+        } else {
+            try {
+                h = Hive.fromBytes(file.toString(), r.image(), options);
+            } catch (HiveException e) {
+                throw new RecoveryFailed(RecoveryFailed.Stage.RECOVERED_IMAGE, e.file(), e.offset(), e.reason(), l, e);
+            }
+        }
+        h.attachReplay(l);
+        return h;
+    }
+
+    /** {@link #open} with the logs beside the hive (FILE.LOG, .LOG1, .LOG2, any case: {@link LogFiles#beside}). */
+    public static Hive openWithLogsBeside(Path file, HiveOptions options) {
+        return open(file, LogFiles.beside(file), options);
+    }
+
+    /**
+     * Replays these logs into the hive {@code file}, read-only: the ledger and the recovered image.
+     * A primary that is not a hive throws the reader's own error; a log that cannot be read (or two
+     * for one slot) a {@link RecoveryFailed} at {@link RecoveryFailed.Stage#READING_LOGS}. A ledger
+     * that says FAILED is returned, not thrown.
+     */
+    public static Recovery recover(Path file, List<Path> logs) {
+        String name = file.toString();
+        ByteBuffer primary;
+        try {
+            primary = LogFiles.map(file);
+        } catch (HiveException e) {
+            throw readerError(file, e);
+        }
+        List<LogInput> inputs = LogFiles.read(name, logs);
+        try {
+            return HiveRecovery.recover(name, primary, inputs);
+        } catch (HiveException e) {
+            throw readerError(file, e);
+        }
+    }
+
+    /** The primary is not a hive: the error {@link Hive#open} gives for it, worded as every command words it. */
+    private static HiveException readerError(Path file, HiveException e) {
+        Hive.open(file).root();
+        return e;
+    }
+}
