@@ -384,7 +384,7 @@ public final class ReportWorkbook {
         }
         tot.add(all);
         s.counts("All", tot.toArray());
-        s.colourLabels(0, from, s.nextRow() - 2);
+        s.colourLabels(0, from, s.nextRow() - 2, 1 + Status.FAIL.ordinal(), 1 + Status.WARN.ordinal());
 
         s.heading("What to do, in order", 7);
         if (r.remedies().isEmpty()) {

@@ -452,8 +452,8 @@ public final class XlsxBook implements AutoCloseable {
     }
 
     /**
-     * Writes one cell; returns the lines it needs in a column {@code chars} wide (its text wrapped), or
-     * 1. A text that needs more than {@link #MAX_LINES} lines is written unwrapped.
+     * Writes one cell; returns the lines it needs in a column {@code chars} wide (its text wrapped, at most
+     * {@link #MAX_LINES}), or 1 for a number, a date or an empty cell.
      */
     private int put(Row row, int col, Object value, Kind kind, double chars) {
         if (value == null) {
@@ -965,12 +965,27 @@ public final class XlsxBook implements AutoCloseable {
             r.setHeightInPoints(rowPoints(lines));
         }
 
-        /** Conditional colours for the severity labels of column {@code col}, rows from..to. */
-        public void colourLabels(int col, int from, int to) {
+        /**
+         * Conditional colours for the severity labels of column {@code col}, rows from..to: a label is filled
+         * only when its row counts a failure or warning (a number above 0 in column {@code failCol} or
+         * {@code warnCol}), so a report where nothing failed shows no alarm colour.
+         */
+        public void colourLabels(int col, int from, int to, int failCol, int warnCol) {
             if (to < from) {
                 return;
             }
-            colour(sheet, new CellRangeAddress(from, to, col, col), SEVERITY_COLOURS);
+            SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
+            int row = from + 1;
+            String label = "$" + CellReference.convertNumToColString(col) + row;
+            String fail = "$" + CellReference.convertNumToColString(failCol) + row;
+            String warn = "$" + CellReference.convertNumToColString(warnCol) + row;
+            List<ConditionalFormattingRule> rules = new ArrayList<>();
+            for (Colour c : SEVERITY_COLOURS) {
+                rules.add(style(cf.createConditionalFormattingRule("AND(" + label + "=\"" + c.value() + "\",OR(" + fail
+                        + ">0," + warn + ">0))"), c));
+            }
+            cf.addConditionalFormatting(new CellRangeAddress[] {new CellRangeAddress(from, to, col, col)},
+                    rules.toArray(ConditionalFormattingRule[]::new));
         }
     }
 

@@ -552,6 +552,15 @@ class ReportWorkbookTest {
             assertTrue(style.getFont().getBold());
             assertEquals(14, style.getFont().getFontHeightInPoints());
             assertEquals(new CellRangeAddress(0, 0, 0, 6), ((XSSFSheet) s).getMergedRegion(0), "across the page");
+            // the severity labels of the matrix are filled only on a row that counts a failure or warning
+            var cf = s.getSheetConditionalFormatting();
+            assertEquals(1, cf.getNumConditionalFormattings());
+            ConditionalFormatting labels = cf.getConditionalFormattingAt(0);
+            Row crit = find(s, "CRIT");
+            int r = crit.getRowNum() + 1;
+            assertEquals("AND($A" + r + "=\"CRIT\",OR($B" + r + ">0,$C" + r + ">0))", labels.getRule(0).getFormula1());
+            assertEquals(new CellRangeAddress(crit.getRowNum(), crit.getRowNum() + 3, 0, 0),
+                    labels.getFormattingRanges()[0], "CRIT, HIGH, WARN, INFO; not All");
         }
         Report base = SampleReport.build();
         List<org.patchlens.rules.Finding> passes = base.findings().stream()
