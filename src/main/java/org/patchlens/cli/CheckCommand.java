@@ -196,7 +196,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckContext ctx = new CheckContext(evidence, opts);
         RuleEngine.CheckResult result = RuleEngine.run(ctx);
         PrintWriter console = spec.commandLine().getOut();
-        write(result, stdout, console, 10);
+        write(result, stdout, console, 10, colour());
         if (out != null) {
             if (out.format() == OutputFormat.XLSX) {
                 List<String> args = shownArgs != null ? shownArgs : spec.commandLine().getParseResult().originalArgs();
@@ -208,7 +208,7 @@ final class CheckCommand implements Callable<Integer> {
                 }
             } else {
                 try (Output.Sink sink = out.open(console)) {
-                    write(result, out.format(), sink.writer(), Integer.MAX_VALUE);
+                    write(result, out.format(), sink.writer(), Integer.MAX_VALUE, false);
                     sink.commit();
                 }
             }
@@ -222,14 +222,47 @@ final class CheckCommand implements Callable<Integer> {
         return result.failingRules(threshold()).isEmpty() ? Main.OK : Main.FINDINGS;
     }
 
-    /** The findings in one of the text formats; the text summary shows the first {@code top} failing ones. */
-    private void write(RuleEngine.CheckResult result, OutputFormat f, Writer w, int top) throws IOException {
+    /**
+     * The findings in one of the text formats; the text summary shows the first {@code top} failing ones, its
+     * verdict coloured when {@code colour}.
+     */
+    private void write(RuleEngine.CheckResult result, OutputFormat f, Writer w, int top, boolean colour)
+            throws IOException {
         switch (f) {
             case JSONL -> FindingsWriter.jsonl(result.findings(), w);
             case CSV -> FindingsWriter.csv(result.findings(), w);
-            default -> FindingsWriter.summary(result, threshold(), top, w);
+            default -> FindingsWriter.summary(result, threshold(), top, colour, w);
         }
         w.flush();
+    }
+
+    /**
+     * Whether the verdict on stdout is coloured: only when stdout is a terminal (the JVM has a console) and
+     * NO_COLOR is not set to a non-empty value (no-color.org). Tests run without a terminal: never coloured.
+     */
+    static boolean colour() {
+        return colour(System.getenv("NO_COLOR"), terminal());
+    }
+
+    /** The decision itself: a terminal, and NO_COLOR absent or empty. */
+    static boolean colour(String noColor, boolean terminal) {
+        return terminal && (noColor == null || noColor.isEmpty());
+    }
+
+    /** Whether stdout is a terminal: the JVM has a console (and, on Java 22 and later, it is a terminal). */
+    private static boolean terminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            // Java 22 and later return a console even when redirected; isTerminal() then says whether it is one.
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (NoSuchMethodException e) {
+            return true; // Java 17-21: a console exists only when stdin and stdout are the terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

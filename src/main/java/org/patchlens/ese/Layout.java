@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** Field names by byte offset, to name the bytes where two header copies differ. */
-final class Layout {
+/**
+ * Field names by byte offset, to name the bytes where two header copies differ, and the offsets by name for
+ * the report (the workbook's Store sheet gives each field's byte offset).
+ */
+public final class Layout {
     private final TreeMap<Integer, int[]> bySize = new TreeMap<>();
     private final TreeMap<Integer, String> byName = new TreeMap<>();
     private final int structSize;
@@ -19,7 +22,7 @@ final class Layout {
         }
     }
 
-    static final Layout DATABASE = new Layout(748,
+    public static final Layout DATABASE = new Layout(748,
             0, 4, "checksum", 4, 4, "magic", 8, 4, "format version", 12, 4, "attrib", 16, 8, "dbtime",
             24, 28, "database signature", 52, 4, "state", 56, 8, "consistent position", 64, 8, "consistent time",
             72, 8, "attach time", 80, 8, "attach position", 88, 8, "detach time", 96, 8, "detach position",
@@ -50,7 +53,7 @@ final class Layout {
             720, 8, "revert from time", 728, 8, "revert to time", 736, 4, "revert page count",
             740, 8, "commit before revert");
 
-    static final Layout CHECKPOINT = new Layout(4096,
+    public static final Layout CHECKPOINT = new Layout(4096,
             0, 4, "checksum", 4, 8, "last full backup checkpoint", 12, 8, "checkpoint", 20, 28, "log signature",
             48, 261, "system path", 309, 261, "log path", 570, 1, "dbms flags", 571, 28, "dbms parameters",
             599, 16, "dbms reserved", 615, 8, "full backup position", 623, 8, "full backup time",
@@ -58,11 +61,18 @@ final class Layout {
             648, 8, "db consistency", 656, 11, "reserved", 667, 4, "file type", 671, 8, "reserved",
             679, 2048, "attachment list", 2727, 1369, "padding");
 
-    static final Layout PATCH = new Layout(148,
+    public static final Layout PATCH = new Layout(148,
             0, 4, "checksum", 4, 4, "pgno", 8, 8, "page dbtime", 16, 20, "page header", 36, 4, "page flags",
             40, 24, "backup info", 64, 28, "database signature", 92, 28, "log signature", 120, 4, "log required min",
             124, 4, "log required max", 128, 4, "log committed", 132, 8, "gen max required time",
             140, 8, "gen max committed time");
+
+    /** Each field's offset by its name (the first of a repeated name, e.g. "reserved"), in offset order. */
+    public java.util.Map<String, Integer> offsetsByName() {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        byName.forEach((off, name) -> out.putIfAbsent(name, off));
+        return java.util.Collections.unmodifiableMap(out);
+    }
 
     /** "state (@52)" for each field containing a differing offset, in offset order; then bytes past the struct. */
     List<String> name(List<Integer> offsets) {

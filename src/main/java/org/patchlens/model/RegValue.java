@@ -12,6 +12,7 @@ public record RegValue(String name, long typeCode, byte[] data, String text, lon
 
     /** The value {@code v} of {@code key}, whose path in {@code file} is {@code keyPath}. */
     public static RegValue of(String file, String keyPath, Key key, Value v) {
+        ValueReads.record(key, v); // for the workbook's Registry sheet: every value a rule read
         DecodedValue d = v.decoded();
         String text = switch (d.kind()) {
             case STRING -> d.text();

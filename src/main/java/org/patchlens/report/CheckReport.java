@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,9 +18,7 @@ import java.util.regex.Pattern;
 import org.patchlens.cluster.ClusterModel;
 import org.patchlens.ese.EseHeader;
 import org.patchlens.ese.LogChain;
-import org.patchlens.ese.LogPosition;
 import org.patchlens.ese.LogTime;
-import org.patchlens.ese.Signature;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
 import org.patchlens.hive.Hive;
@@ -44,6 +41,7 @@ import org.patchlens.rules.CheckContext;
 import org.patchlens.rules.Finding;
 import org.patchlens.rules.RuleEngine.CheckResult;
 import org.patchlens.rules.Status;
+import org.patchlens.model.ValueReads;
 
 /**
  * Fills a {@link Report} from what {@code check} already has: the context (evidence, opened
@@ -74,49 +72,123 @@ public final class CheckReport {
                 r.registry(), r.clusterRows(), store, logChain, r.run());
     }
 
-    /** Failures and warnings first (most severe first), then passes, then skipped; otherwise in rule order. */
+    /**
+     * Failures and warnings first, by severity (most severe first), then by rule (catalog order); then passes,
+     * then skipped, by rule. Findings of one rule keep the order the rule gave them.
+     */
     static List<Finding> ordered(List<Finding> in) {
         List<Finding> out = new ArrayList<>(in);
         out.sort(Comparator.comparingInt((Finding f) -> switch (f.status()) {
             case FAIL, WARN -> 0;
             case PASS -> 1;
             case SKIPPED -> 2;
-        }).thenComparing(f -> f.status() == Status.FAIL || f.status() == Status.WARN ? f.severity().ordinal() : 0));
-        return out;
-    }
-
-    /** One step per distinct remedy of the failed and warned findings, most severe first. */
-    static List<Remedy> remedies(List<Finding> ordered) {
-        Map<String, Set<String>> rules = new LinkedHashMap<>();
-        for (Finding f : ordered) {
-            if ((f.status() == Status.FAIL || f.status() == Status.WARN) && !f.remedy().isBlank()) {
-                rules.computeIfAbsent(f.remedy().strip(), k -> new LinkedHashSet<>()).add(f.rule().id());
-            }
-        }
-        List<Remedy> out = new ArrayList<>();
-        rules.forEach((text, ids) -> out.add(new Remedy(text, commands(text), List.copyOf(ids))));
+        }).thenComparing(f -> f.status() == Status.FAIL || f.status() == Status.WARN ? f.severity().ordinal() : 0)
+                .thenComparing(f -> f.rule().ordinal()));
         return out;
     }
 
     /**
-     * The back-quoted segments of a remedy that are commands ({@code SET …}, {@code isinteg -patch}, …),
-     * in order. None for a remedy that offers alternatives ("(1) … or (2) …"): its text says which to choose,
-     * and a list of lines to type would read as a sequence.
+     * What to do, in order: one step per action, most severe first. The remedies of several findings of one
+     * rule that differ only in the objects they name (CLU-08 for the private and the public store) are one
+     * step whose text names them all ({@link RemedyMerge}); the same remedy from several rules is one step
+     * with all their IDs.
      */
-    static List<String> commands(String remedy) {
-        List<String> out = new ArrayList<>();
-        if (remedy.contains("(1)") && remedy.contains("(2)")) {
-            return out;
+    static List<Remedy> remedies(List<Finding> ordered) {
+        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+        for (Finding f : ordered) {
+            if ((f.status() == Status.FAIL || f.status() == Status.WARN) && !f.remedy().isBlank()) {
+                byRule.computeIfAbsent(f.rule().id(), k -> new ArrayList<>()).add(f);
+            }
         }
+        // text -> (rule IDs, findings)
+        Map<String, Set<String>> rules = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        byRule.forEach((id, fs) -> {
+            List<String> texts = fs.stream().map(f -> f.remedy().strip()).distinct().toList();
+            String merged = texts.size() == 1 ? texts.get(0) : RemedyMerge.merge(texts);
+            if (merged != null) {
+                rules.computeIfAbsent(merged, k -> new LinkedHashSet<>()).add(id);
+                counts.merge(merged, fs.size(), Integer::sum);
+            } else {
+                for (Finding f : fs) {
+                    String t = f.remedy().strip();
+                    rules.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(id);
+                    counts.merge(t, 1, Integer::sum);
+                }
+            }
+        });
+        List<Remedy> out = new ArrayList<>();
+        rules.forEach((text, ids) -> out.add(new Remedy(text, commands(text), List.copyOf(ids), counts.get(text))));
+        return out;
+    }
+
+    /** "(1)", "(2)", ...: the alternatives a remedy offers. */
+    private static final Pattern ALTERNATIVE = Pattern.compile("\\((\\d)\\) ");
+
+    /**
+     * The back-quoted segments of a remedy that are commands ({@code SET …}, {@code isinteg -patch},
+     * {@code net start …}), in order. In a remedy that offers alternatives ("(1) … or (2) …") each command
+     * says which alternative it belongs to, so that a list of lines is not read as a sequence.
+     */
+    static List<Report.Command> commands(String remedy) {
+        List<Report.Command> out = new ArrayList<>();
+        List<int[]> marks = new ArrayList<>();
+        Matcher a = ALTERNATIVE.matcher(remedy);
+        while (a.find()) {
+            marks.add(new int[] {a.start(), Integer.parseInt(a.group(1))});
+        }
+        boolean alternatives = marks.size() >= 2;
         Matcher m = QUOTED.matcher(remedy);
         while (m.find()) {
             String c = m.group(1).strip();
             String first = c.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
             if (c.contains(" ") && COMMAND_WORDS.contains(first)) {
-                out.add(c);
+                String alt = "";
+                if (alternatives) {
+                    for (int[] mark : marks) {
+                        if (mark[0] < m.start()) {
+                            alt = "(" + mark[1] + ")";
+                        }
+                    }
+                }
+                out.add(new Report.Command(alt, c));
             }
         }
         return out;
+    }
+
+    /** The fill of the verdict: red when a CRIT failed, amber for any other failure or warning, green else. */
+    public static XlsxBook.Tone tone(List<Finding> findings) {
+        boolean crit = false;
+        boolean any = false;
+        for (Finding f : findings) {
+            if (f.status() == Status.FAIL || f.status() == Status.WARN) {
+                any = true;
+                crit |= f.severity() == org.patchlens.rules.Severity.CRIT;
+            }
+        }
+        return crit ? XlsxBook.Tone.RED : any ? XlsxBook.Tone.AMBER : XlsxBook.Tone.GREEN;
+    }
+
+    /**
+     * The one row of an empty Log chain sheet: no logs were among the evidence, and what that means for the
+     * restore type (exchange-restore.md 1.2: an offline point-in-time restore needs none; roll-forward needs
+     * the unbroken series from the anchor log to edb.log; an online restore replays LowLog..HighLog).
+     */
+    public static String noLogs(String restoreType) {
+        String what = switch (restoreType) {
+            case "offline-pit" -> "For an offline point-in-time restore that is as it should be: only the "
+                    + "databases are restored, consistent, with every old log, edb.chk and patch file removed, and "
+                    + "the store starts a new log series (KB Q296787).";
+            case "offline-rollforward" -> "A roll-forward restore needs the unbroken series of logs from the "
+                    + "databases' Last Consistent generation (the anchor log) to edb.log: copy the log folder "
+                    + "to have the log rules check it (KB Q296787).";
+            case "online" -> "An online restore replays the logs LowLog..HighLog of the Restore in Progress key "
+                    + "with the patch files: copy the log folder to have the log rules check them (KB Q200941).";
+            default -> "The restore type is not known (give --restore-type), so whether logs are needed "
+                    + "cannot be said.";
+        };
+        return "No log files among the evidence. " + what;
     }
 
     static ClusterFacts cluster(CheckContext ctx) {
@@ -146,6 +218,15 @@ public final class CheckReport {
      * restores (findings name checkpoint keys by that path), else null.
      */
     private record Opened(Hive hive, String role, String rootPath) {
+        /** A key path of this hive ("\\A\\B") as the report names it: without the leading "\\", or below the HKLM path a checkpoint restores. */
+        String shownPath(String hivePath) {
+            String p = hivePath.startsWith("\\") ? hivePath.substring(1) : hivePath;
+            if (rootPath == null) {
+                return p;
+            }
+            return p.isEmpty() ? rootPath : rootPath + "\\" + p;
+        }
+
         /** The key a finding's key path names in this hive (null if none). */
         Key key(String keyPath) {
             String p = keyPath;
@@ -172,11 +253,27 @@ public final class CheckReport {
         return out;
     }
 
+    /** The one-row-per-value key of a registry row: file, key path and value name, case-insensitively. */
+    static String rowKey(String file, String keyPath, String valueName) {
+        return file + "\u0000" + keyPath.toLowerCase(Locale.ROOT) + " : "
+                + (valueName.isEmpty() ? "(default)" : valueName.toLowerCase(Locale.ROOT));
+    }
+
+    /** What the Registry sheet's Note says of a value a rule read that no finding names. */
+    static final String READ_NOTE = "read by a rule; named in no finding";
+
     /**
      * Every registry value a finding names as its expected or actual source, looked up in that
-     * source (type, data, key last-written time), once per source, with the rules that named it.
+     * source (type, data, key last-written time), once per source, with the rules that named it; then every
+     * other value the rules read ({@link ValueReads}), so that a PASS can be verified too.
      */
     static List<RegistryRow> registry(CheckContext ctx, List<Finding> findings) {
+        return registry(ctx, findings, (h, k) -> false);
+    }
+
+    /** As above, leaving out the values read where {@code covered} says another part of the sheet shows them. */
+    static List<RegistryRow> registry(CheckContext ctx, List<Finding> findings,
+                                      java.util.function.BiPredicate<Hive, String> covered) {
         Map<String, Opened> hives = new LinkedHashMap<>();
         ctx.system().map(SystemView::hive).ifPresent(h -> ctx.systemEvidence()
                 .ifPresent(e -> hives.put(e.name(), new Opened(h, "live SYSTEM", null))));
@@ -193,6 +290,8 @@ public final class CheckReport {
                         roots.get(e.getValue().name()))));
             }
         }
+        ctx.software().ifPresent(h -> ctx.evidence(org.patchlens.evidence.EvidenceKind.SOFTWARE_HIVE).stream()
+                .findFirst().ifPresent(e -> hives.putIfAbsent(e.name(), new Opened(h, "SOFTWARE", null))));
         Map<String, RegistryRow> rows = new LinkedHashMap<>();
         Map<String, Set<String>> rules = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -204,8 +303,7 @@ public final class CheckReport {
                 }
                 RegistryRow row = lookup(o, s, s.location().substring(0, sep), s.location().substring(sep + 3));
                 // one row per value, however the finding spelt its location
-                String key = s.file() + "\u0000" + row.key() + " : " + (row.valueName().isEmpty() ? "(default)"
-                        : row.valueName());
+                String key = rowKey(s.file(), row.key(), row.valueName());
                 rules.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(f.rule().id());
                 rows.putIfAbsent(key, row);
             }
@@ -213,25 +311,43 @@ public final class CheckReport {
         List<RegistryRow> out = new ArrayList<>();
         rows.forEach((k, r) -> out.add(new RegistryRow(r.role(), r.key(), r.valueName(), r.present(), r.type(),
                 r.value(), r.hex(), r.lastWritten(), r.source(), String.join(", ", rules.get(k)), r.note())));
+        hives.forEach((file, o) -> {
+            for (ValueReads.Read read : ValueReads.of(o.hive())) {
+                if (covered.test(o.hive(), read.keyPath())) {
+                    continue;
+                }
+                Key k = safe(() -> o.hive().key(read.keyPath()));
+                Value v = k == null ? null : k.value(read.valueName());
+                if (v == null) {
+                    continue;
+                }
+                String path = o.shownPath(read.keyPath());
+                if (rows.putIfAbsent(rowKey(file, path, read.valueName()), RegistryRow.absent("", "", "", "", 0, "",
+                        "")) == null) {
+                    byte[] data = v.data();
+                    out.add(new RegistryRow(o.role(), path, v.name(), true, ValueType.name(v.typeCode()),
+                            v.decoded().render(data), HexFormat.of().formatHex(data), k.lastWrittenRaw(),
+                            new Source(file, path + " : " + (v.name().isEmpty() ? "(default)" : v.name()),
+                                    v.fileOffset()), "", READ_NOTE));
+                }
+            }
+        });
         return out;
     }
 
     /**
-     * The findings' registry sources ({@link #registry(CheckContext, List)}), then every other value of
-     * every checkpointed subtree that CLU-08 compares, in the live SYSTEM hive and in the checkpoint
-     * file, walked lazily when the workbook is written (a large subtree is never held in memory).
+     * The findings' registry sources and the other values the rules read ({@link #registry(CheckContext,
+     * List, java.util.function.BiPredicate)}), then every value of every checkpointed subtree that CLU-08
+     * compares, in the live SYSTEM hive and in the checkpoint file, walked lazily when the workbook is written
+     * (a large subtree is never held in memory). A value a rule read inside such a subtree is shown there,
+     * as compared by CLU-08.
      */
     static Iterable<RegistryRow> allRegistry(CheckContext ctx, List<Finding> findings) {
-        List<RegistryRow> named = registry(ctx, findings);
-        Set<String> seen = new java.util.HashSet<>();
-        for (RegistryRow r : named) {
-            seen.add(r.source().file() + "\u0000" + r.key() + " : " + (r.valueName().isEmpty() ? "(default)"
-                    : r.valueName()));
-        }
-        List<Iterable<RegistryRow>> parts = new ArrayList<>();
-        parts.add(named);
         Optional<SystemView> sys = ctx.system();
         Optional<ClusterModel> m = ctx.cluster();
+        record Part(Hive hive, Key start, String rootPath, String file, String role, String note) {
+        }
+        List<Part> subtrees = new ArrayList<>();
         if (sys.isPresent() && m.isPresent()) {
             SystemView v = sys.get();
             for (ClusterModel.Resource r : m.get().allExchangeResources()) {
@@ -239,17 +355,44 @@ public final class CheckReport {
                     Optional<Hive> cpt = ctx.checkpoint(r.guid(), cp.valueName());
                     String cptName = ctx.checkpointEvidence(r.guid(), cp.valueName()).map(Evidence::name)
                             .orElse(r.guid() + "\\" + cp.valueName() + ".CPT");
-                    String note = "checkpointed by " + r.name() + " (RegSync " + cp.valueName() + " = " + cp.path()
-                            + ")";
-                    parts.add(() -> subtree(v.hive(), safe(() -> v.resolveHklm(cp.path())), null, v.file(),
-                            "live SYSTEM", note, seen));
-                    cpt.ifPresent(h -> parts.add(() -> subtree(h, safe(h::root), cp.path(), cptName,
-                            "checkpoint " + cp.valueName(), note, seen)));
+                    // the checkpointed path is the row's Key: the note names the resource and its entry
+                    String note = "checkpointed by " + r.name() + ", RegSync " + cp.valueName();
+                    Key live = safe(() -> v.resolveHklm(cp.path()));
+                    if (live != null) {
+                        subtrees.add(new Part(v.hive(), live, null, v.file(), "live SYSTEM", note));
+                    }
+                    cpt.ifPresent(h -> {
+                        Key root = safe(h::root);
+                        if (root != null) {
+                            subtrees.add(new Part(h, root, cp.path(), cptName, "checkpoint " + cp.valueName(), note));
+                        }
+                    });
                 }
             }
         }
+        java.util.function.BiPredicate<Hive, String> covered = (h, keyPath) -> subtrees.stream().anyMatch(p ->
+                p.hive() == h && under(keyPath, p.start().path()));
+        List<RegistryRow> named = registry(ctx, findings, covered);
+        Set<String> seen = new java.util.HashSet<>();
+        for (RegistryRow r : named) {
+            seen.add(rowKey(r.source().file(), r.key(), r.valueName()));
+        }
+        List<Iterable<RegistryRow>> parts = new ArrayList<>();
+        parts.add(named);
+        for (Part p : subtrees) {
+            parts.add(() -> subtree(p.hive(), p.start(), p.rootPath(), p.file(), p.role(), p.note(), seen));
+        }
         return () -> parts.stream().flatMap(p -> java.util.stream.StreamSupport.stream(p.spliterator(), false))
                 .iterator();
+    }
+
+    /** Whether the key path {@code path} is {@code root} or below it (hive paths, case-insensitive). */
+    static boolean under(String path, String root) {
+        if (root.isEmpty() || root.equals("\\")) {
+            return true;
+        }
+        return path.regionMatches(true, 0, root, 0, root.length())
+                && (path.length() == root.length() || path.charAt(root.length()) == '\\');
     }
 
     private static Key safe(java.util.function.Supplier<Key> k) {
@@ -279,7 +422,7 @@ public final class CheckReport {
             List<RegistryRow> rows = new ArrayList<>();
             for (Value v : k.values()) {
                 String loc = path + " : " + (v.name().isEmpty() ? "(default)" : v.name());
-                if (seen.contains(file + "\u0000" + loc)) {
+                if (seen.contains(rowKey(file, path, v.name()))) {
                     continue;
                 }
                 byte[] data = v.data();
@@ -323,10 +466,9 @@ public final class CheckReport {
     // ------------------------------------------------------------------ store
 
     /**
-     * The headers side by side: every field of every header record (nested records as
-     * {@code group.field}), in the order of first appearance. A LOGTIME marked UTC becomes a date
-     * cell; one in the server's local time stays text (its zone is not in the file); the raw bytes
-     * are beside both.
+     * The headers side by side, one row per field under eseutil's label and in eseutil's format
+     * ({@link EseFields}: the text of {@code patchlens ese header}), each with its byte offsets in the file,
+     * rows in the order of first appearance.
      */
     public static StoreHeaders store(List<? extends EseHeader> headers) {
         return store(headers.stream().map(EseHeader::file).toList(), headers);
@@ -335,79 +477,53 @@ public final class CheckReport {
     /** As {@link #store(List)}, with the names to show for the files (e.g. evidence names). */
     public static StoreHeaders store(List<String> names, List<? extends EseHeader> headers) {
         List<StoreFile> files = new ArrayList<>();
-        Map<String, Datum[]> fields = new LinkedHashMap<>();
+        List<List<EseFields.Row>> columns = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             EseHeader h = headers.get(i);
             files.add(new StoreFile(names.get(i), h.kind().name().toLowerCase(Locale.ROOT)));
-            Map<String, Datum> flat = new LinkedHashMap<>();
-            flatten("", h, flat, 0);
-            final int col = i;
-            flat.forEach((name, d) -> fields.computeIfAbsent(name, n -> new Datum[headers.size()])[col] = d);
+            columns.add(EseFields.of(h));
+        }
+        return sideBySide(files, columns);
+    }
+
+    /** Rows by field (eseutil's label, with its section) over the columns, in the order of first appearance. */
+    static StoreHeaders sideBySide(List<StoreFile> files, List<List<EseFields.Row>> columns) {
+        Map<String, Datum[]> fields = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Map<String, Integer> occurrence = new java.util.HashMap<>();
+            for (EseFields.Row r : columns.get(i)) {
+                // a label repeated in one section (a backup's two "Mark" lines) is a row per occurrence
+                int n = occurrence.merge(r.field(), 1, Integer::sum);
+                String key = n == 1 ? r.field() : r.field() + "\u0000" + n;
+                fields.computeIfAbsent(key, k -> new Datum[columns.size()])[i] = new Datum(r.value(), r.offsets());
+            }
         }
         List<StoreField> out = new ArrayList<>();
-        fields.forEach((name, ds) -> {
+        fields.forEach((key, ds) -> {
             List<Datum> vs = new ArrayList<>();
             for (Datum d : ds) {
                 vs.add(d == null ? Datum.NONE : d);
             }
-            out.add(new StoreField(name, vs));
+            int cut = key.indexOf('\u0000');
+            out.add(new StoreField(cut < 0 ? key : key.substring(0, cut), vs));
         });
         return new StoreHeaders(files, out);
     }
 
-    private static final Set<String> SKIP = Set.of("file", "source", "textFields", "verification");
-
-    private static void flatten(String prefix, Object o, Map<String, Datum> out, int depth) {
-        for (RecordComponent rc : o.getClass().getRecordComponents()) {
-            if (depth == 0 && SKIP.contains(rc.getName())) {
-                continue;
-            }
-            Object v;
-            try {
-                v = rc.getAccessor().invoke(o);
-            } catch (ReflectiveOperationException e) {
-                continue;
-            }
-            String name = prefix + rc.getName();
-            if (v == null) {
-                out.put(name, Datum.NONE);
-            } else if (v instanceof LogTime t) {
-                out.put(name, time(t));
-            } else if (v instanceof Signature s) {
-                out.put(name, new Datum(s.toString(), s.rawHex(), -1));
-            } else if (v instanceof LogPosition p) {
-                out.put(name, Datum.text(p.toString(), -1));
-            } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-                out.put(name, Datum.number(((Number) v).longValue(), -1));
-            } else if (v instanceof Record r && depth < 3) {
-                flatten(name + ".", r, out, depth + 1);
-            } else if (v instanceof List<?> l) {
-                StringBuilder sb = new StringBuilder();
-                for (Object x : l) {
-                    sb.append(sb.length() == 0 ? "" : "\n").append(x);
-                }
-                out.put(name, Datum.text(sb.toString(), -1));
-            } else {
-                out.put(name, Datum.text(String.valueOf(v), -1));
-            }
+    /**
+     * A LOGTIME as a date cell when it is UTC and a calendar date; null when it is in the server's local
+     * time (Exchange 5.5 writes local times; the file does not say which zone) or not a date.
+     */
+    static Instant utc(LogTime t) {
+        if (!t.isSet() || !t.utc() || !t.plausible()) {
+            return null;
         }
-    }
-
-    /** A LOGTIME: a date cell when it is UTC, else its text; always the raw bytes beside it. */
-    static Datum time(LogTime t) {
-        if (!t.isSet()) {
-            return new Datum("0 (not set)", t.rawHex(), -1);
+        try {
+            return LocalDateTime.of(t.year(), t.month(), t.day(), t.hours(), t.minutes(), t.seconds(),
+                    t.milliseconds() * 1_000_000).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
         }
-        if (t.utc() && t.plausible()) {
-            try {
-                Instant i = LocalDateTime.of(t.year(), t.month(), t.day(), t.hours(), t.minutes(), t.seconds(),
-                        t.milliseconds() * 1_000_000).toInstant(ZoneOffset.UTC);
-                return Datum.time(i, t.rawHex(), -1);
-            } catch (java.time.DateTimeException e) {
-                // not a calendar date: shown as text below
-            }
-        }
-        return new Datum(t.iso() + (t.utc() ? "" : " (server local time)"), t.rawHex(), -1);
     }
 
     /** The log chain: every log by generation, each gap as its own row, foreign or damaged logs marked. */
@@ -431,9 +547,9 @@ public final class CheckReport {
             }
             String state = e.header() == null ? "UNREADABLE" : present.contains(gen) ? "OK" : "FOREIGN";
             LogTime created = e.header() == null ? null : e.header().created();
-            Datum t = created == null ? Datum.NONE : time(created);
             out.add(new LogEntry(gen, e.file(), state, e.header() == null || e.header().logSignature() == null ? ""
-                    : e.header().logSignature().toString(), t.value() instanceof Instant i ? i : null, t.raw(),
+                    : e.header().logSignature().toString(), created == null ? null : utc(created),
+                    created == null ? "" : created.rawHex(),
                     state.equals("FOREIGN") ? "not part of the set (signature or checksum)" : e.role().name()
                             .toLowerCase(Locale.ROOT)));
         }
@@ -457,8 +573,8 @@ public final class CheckReport {
      * (the Evidence sheet and the IN rules report it).
      */
     public static Report withStoreFromEvidence(Report r, List<Evidence> evidence) {
-        List<String> names = new ArrayList<>();
-        List<EseHeader> headers = new ArrayList<>();
+        List<StoreFile> files = new ArrayList<>();
+        List<List<EseFields.Row>> columns = new ArrayList<>();
         List<String> logNames = new ArrayList<>();
         List<org.patchlens.ese.LogHeader> logs = new ArrayList<>();
         List<org.patchlens.ese.CheckpointHeader> cks = new ArrayList<>();
@@ -483,17 +599,63 @@ public final class CheckReport {
             } else if (h instanceof org.patchlens.ese.DatabaseHeader d) {
                 dbs.add(d);
             }
-            names.add(e.name());
-            headers.add(h);
+            String kind = h.kind().name().toLowerCase(Locale.ROOT);
+            files.add(new StoreFile(e.name(), kind));
+            columns.add(EseFields.of(h));
+            otherCopy(e, h).ifPresent(o -> {
+                files.add(new StoreFile(e.name(), kind, o.copy()));
+                columns.add(o.rows());
+            });
         }
         for (int i = 0; i < logs.size(); i++) {
             if (logs.size() <= MAX_STORE_LOGS || i < MAX_STORE_LOGS / 2 || i >= logs.size() - MAX_STORE_LOGS / 2) {
-                names.add(logNames.get(i));
-                headers.add(logs.get(i));
+                files.add(new StoreFile(logNames.get(i), "log"));
+                columns.add(EseFields.of(logs.get(i)));
             }
         }
         List<LogEntry> chain = logs.isEmpty() ? List.of() : logChain(LogChain.analyze(logs, cks, dbs, List.of()));
-        return withStore(r, store(names, headers), chain);
+        return withStore(r, sideBySide(files, columns), chain);
+    }
+
+    /** The header copy the reader did not use, as rows, with its name ("shadow copy @0x2000"). */
+    private record OtherCopy(String copy, List<EseFields.Row> rows) {
+    }
+
+    /**
+     * When a shadowed header's two copies differ, the other copy (the one the reader did not use) read on
+     * its own, with its rows' offsets moved to where that copy is in the file: both are shown side by side.
+     */
+    private static Optional<OtherCopy> otherCopy(Evidence e, EseHeader h) {
+        org.patchlens.ese.Verification v = h instanceof org.patchlens.ese.DatabaseHeader d ? d.verification()
+                : h instanceof org.patchlens.ese.PatchHeader p ? p.verification()
+                : h instanceof org.patchlens.ese.CheckpointHeader c ? c.verification() : null;
+        if (v == null || v.differences().isEmpty() || !v.primary().present() || !v.shadow().present()) {
+            return Optional.empty();
+        }
+        org.patchlens.ese.HeaderCopy other = v.used().equals("shadow") ? v.primary() : v.shadow();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(e.path(),
+                java.nio.file.StandardOpenOption.READ)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(other.length());
+            while (buf.hasRemaining() && ch.read(buf, other.offset() + buf.position()) > 0) {
+                // read the whole copy
+            }
+            if (buf.hasRemaining()) {
+                return Optional.empty();
+            }
+            EseHeader alone = org.patchlens.ese.EseFile.read(e.name(), buf.array());
+            List<EseFields.Row> rows = new ArrayList<>();
+            for (EseFields.Row r : EseFields.of(alone)) {
+                if (r.section().equals("Checksum verdicts")) {
+                    continue; // the copy read alone has no shadow: its verdicts are the file's, in the used column
+                }
+                rows.add(new EseFields.Row(r.section(), r.label(), r.value(),
+                        r.offsets().stream().map(o -> o + other.offset()).toList()));
+            }
+            return Optional.of(new OtherCopy(other.name() + String.format(" copy @0x%X, differs in %s", other.offset(),
+                    String.join(", ", v.differences())), rows));
+        } catch (java.io.IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
     }
 
     /** The evidence kinds whose files are store headers. */

@@ -58,18 +58,55 @@ public final class FindingsWriter {
         p.flush();
     }
 
-    /**
-     * The short stdout summary: verdict, counts, then the failing findings with their remedies. Every line
-     * goes through {@link Printable#of}: objects, values, sources, details and remedies carry evidence text
-     * (names, strings, file names), which must neither act on the terminal nor break a line.
-     */
+    /** As {@link #summary(CheckResult, Severity, int, boolean, Writer)}, without colour. */
     public static void summary(CheckResult r, Severity threshold, int top, Writer out) throws IOException {
+        summary(r, threshold, top, false, out);
+    }
+
+    /** The verdict's colour on a terminal: bold red, amber (yellow), green; then back to normal. */
+    static final String RED = "\u001b[1;31m";
+    static final String AMBER = "\u001b[1;33m";
+    static final String GREEN = "\u001b[1;32m";
+    static final String RESET = "\u001b[0m";
+
+    /**
+     * The short stdout summary, in the order of the workbook's Summary sheet: the verdict (coloured red, amber
+     * or green when {@code colour}: the caller decides, only for a terminal without NO_COLOR), the restore type
+     * and the counts, what to do in order (the Summary sheet's steps, each command on its own line), then the
+     * failing findings with their remedies. Every line goes through {@link Printable#of}: objects, values,
+     * sources, details and remedies carry evidence text (names, strings, file names), which must neither act on
+     * the terminal nor break a line; the colour codes are added around the escaped verdict, never from evidence.
+     */
+    public static void summary(CheckResult r, Severity threshold, int top, boolean colour, Writer out)
+            throws IOException {
         StringBuilder sb = new StringBuilder();
-        line(sb, r.verdict());
+        List<Finding> ordered = CheckReport.ordered(r.findings());
+        String verdict = Printable.of(r.verdict());
+        if (colour) {
+            String on = switch (CheckReport.tone(r.findings())) {
+                case RED -> RED;
+                case AMBER -> AMBER;
+                default -> GREEN;
+            };
+            verdict = on + verdict + RESET;
+        }
+        sb.append(verdict).append('\n');
         line(sb, "Restore type: " + r.restore().label() + " (" + r.restoreReason() + ")");
         line(sb, countLine(r.ruleStatusCounts(), r.statusCounts()));
-        List<Finding> bad = r.findings().stream().filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
-                .sorted(java.util.Comparator.comparing(Finding::severity)).toList();
+        List<Report.Remedy> steps = CheckReport.remedies(ordered);
+        if (!steps.isEmpty()) {
+            sb.append('\n');
+            line(sb, "What to do, in order:");
+            int n = 0;
+            for (Report.Remedy m : steps) {
+                line(sb, "  " + ReportWorkbook.stepLabel(++n, m) + ": " + m.action());
+                for (Report.Command c : m.commands()) {
+                    line(sb, "      " + (c.alternative().isEmpty() ? "" : "for " + c.alternative() + ": ") + c.line());
+                }
+            }
+        }
+        List<Finding> bad = ordered.stream().filter(f -> f.status() == Status.FAIL || f.status() == Status.WARN)
+                .toList();
         int shown = 0;
         for (Finding f : bad) {
             if (shown++ == top) {

@@ -29,53 +29,53 @@ import org.patchlens.report.XlsxBook.Table;
  */
 public final class HiveWorkbooks {
     public static final List<Column> DUMP_COLUMNS = List.of(
-            new Column("Path", 60, Kind.WRAP),
-            new Column("Key last written (UTC)", 24, Kind.DATE),
-            new Column("Key last written FILETIME", 20, Kind.MONO),
-            new Column("Key offset", 12, Kind.MONO),
-            new Column("Class name", 16, Kind.WRAP),
-            new Column("Value name", 28, Kind.WRAP),
-            new Column("Type", 18, Kind.TEXT),
-            new Column("Type code", 10, Kind.MONO),
-            new Column("Size", 10, Kind.NUMBER),
-            new Column("Hex", 36, Kind.MONO),
-            new Column("Value", 48, Kind.WRAP),
-            new Column("Anomalies", 30, Kind.WRAP));
+            new Column("Path", 40, Kind.WRAP),
+            new Column("Key last written (UTC)", 22, Kind.DATE),
+            new Column("Key last written FILETIME", 21, Kind.MONO),
+            new Column("Key offset", 10, Kind.MONO),
+            new Column("Class name", 14, Kind.WRAP),
+            new Column("Value name", 20, Kind.WRAP),
+            new Column("Type", 17, Kind.TEXT),
+            new Column("Type code", 9, Kind.MONO),
+            new Column("Size", 9, Kind.NUMBER),
+            new Column("Hex", 38, Kind.HEX),
+            new Column("Value", 32, Kind.WRAP),
+            new Column("Anomalies", 20, Kind.WRAP));
 
     /** The "Recovered" sheet of {@code hive dump --deleted -o x.xlsx}: the columns of {@code hive deleted --format csv}. */
     public static final List<Column> RECOVERED_COLUMNS = List.of(
-            new Column("Label", 20, Kind.TEXT),
+            new Column("Label", 14, Kind.WRAP),
             new Column("Object", 8, Kind.TEXT),
-            new Column("Path", 60, Kind.WRAP),
+            new Column("Path", 34, Kind.WRAP),
             new Column("Path complete", 10, Kind.TEXT),
-            new Column("Value name", 28, Kind.WRAP),
-            new Column("Key last written (UTC)", 24, Kind.DATE),
-            new Column("Key last written FILETIME", 20, Kind.MONO),
-            new Column("Type", 18, Kind.TEXT),
-            new Column("Type code", 10, Kind.MONO),
-            new Column("Size", 10, Kind.NUMBER),
-            new Column("Hex", 36, Kind.MONO),
-            new Column("Value", 48, Kind.WRAP),
-            new Column("Data status", 28, Kind.WRAP),
-            new Column("Record offset", 12, Kind.MONO),
-            new Column("Parent cell offset", 12, Kind.MONO));
+            new Column("Value name", 18, Kind.WRAP),
+            new Column("Key last written (UTC)", 22, Kind.DATE),
+            new Column("Key last written FILETIME", 21, Kind.MONO),
+            new Column("Type", 17, Kind.TEXT),
+            new Column("Type code", 9, Kind.MONO),
+            new Column("Size", 9, Kind.NUMBER),
+            new Column("Hex", 19, Kind.HEX),
+            new Column("Value", 24, Kind.WRAP),
+            new Column("Data status", 18, Kind.WRAP),
+            new Column("Record offset", 10, Kind.MONO),
+            new Column("Parent cell offset", 10, Kind.MONO));
 
     public static final List<Column> DIFF_COLUMNS = List.of(
             new Column("Change", 10, Kind.CHANGE),
             new Column("Object", 8, Kind.TEXT),
-            new Column("Path", 56, Kind.WRAP),
-            new Column("Value name", 24, Kind.WRAP),
-            new Column("Detail", 28, Kind.WRAP),
-            new Column("Before type", 14, Kind.TEXT),
-            new Column("Before hex", 30, Kind.MONO),
-            new Column("Before value", 36, Kind.WRAP),
-            new Column("Before key last written (UTC)", 24, Kind.DATE),
-            new Column("Before FILETIME", 20, Kind.MONO),
-            new Column("After type", 14, Kind.TEXT),
-            new Column("After hex", 30, Kind.MONO),
-            new Column("After value", 36, Kind.WRAP),
-            new Column("After key last written (UTC)", 24, Kind.DATE),
-            new Column("After FILETIME", 20, Kind.MONO));
+            new Column("Path", 32, Kind.WRAP),
+            new Column("Value name", 16, Kind.WRAP),
+            new Column("Detail", 18, Kind.WRAP),
+            new Column("Before type", 17, Kind.TEXT),
+            new Column("Before hex", 19, Kind.HEX),
+            new Column("Before value", 20, Kind.WRAP),
+            new Column("Before key last written (UTC)", 22, Kind.DATE),
+            new Column("Before FILETIME", 21, Kind.MONO),
+            new Column("After type", 17, Kind.TEXT),
+            new Column("After hex", 19, Kind.HEX),
+            new Column("After value", 20, Kind.WRAP),
+            new Column("After key last written (UTC)", 22, Kind.DATE),
+            new Column("After FILETIME", 21, Kind.MONO));
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -113,7 +113,7 @@ public final class HiveWorkbooks {
                               List<DeletedRecords.Item> recovered, java.util.function.Consumer<Key> onKey)
             throws IOException {
         try (XlsxBook book = new XlsxBook(options)) {
-            XlsxBook.Page summary = book.page("Summary", 30, 13, 13, 50);
+            XlsxBook.Page summary = book.page("Summary", 26, 13, 13, 50);
             Table t = book.table("Dump", DUMP_COLUMNS);
             long keys = 0;
             long values = 0;
@@ -135,7 +135,7 @@ public final class HiveWorkbooks {
                     DecodedValue d = v.decoded(data);
                     t.add(k.path(), when, raw, off, cls, v.name().isEmpty() ? "(default)" : v.name(),
                             ValueType.name(v.typeCode()), String.format("0x%X", v.typeCode()), (long) data.length,
-                            HEX.formatHex(data), d.render(data), String.join("; ", d.anomalies()));
+                            HEX.formatHex(data), value(d.render(data), data), String.join("; ", d.anomalies()));
                 }
             }
             Table rec = recovered == null ? null : recoveredTable(book, recovered);
@@ -144,7 +144,7 @@ public final class HiveWorkbooks {
             summary.title("Hive dump of " + input.name() + ": " + String.format("%,d keys, %,d values", keys, values));
             summary.heading("Input", 2);
             summary.text("File", input.name());
-            summary.text("SHA-256", input.sha256());
+            summary.command("SHA-256", input.sha256());
             summary.line("Size (bytes)", input.size());
             summary.text("Subtree", start.path().isEmpty() ? "(root)" : start.path());
             header(summary, hive);
@@ -173,18 +173,23 @@ public final class HiveWorkbooks {
                 byte[] d = i.data();
                 t.add(i.label(), "value", i.path(), i.pathComplete() ? "yes" : "no",
                         i.name().isEmpty() ? "(default)" : i.name(), null, null, ValueType.name(i.typeCode()),
-                        String.format("0x%X", i.typeCode()), (long) d.length, HEX.formatHex(d), DeletedWriter.render(i),
+                        String.format("0x%X", i.typeCode()), (long) d.length, HEX.formatHex(d), value(DeletedWriter.render(i), d),
                         i.dataStatus(), off, null);
             }
         }
         return t;
     }
 
+    /** A value shown as its bytes (REG_BINARY, or data that is not its type) in 8-byte words, as on the Hex column. */
+    static Object value(String rendered, byte[] data) {
+        return ReportWorkbook.valueCell(rendered, HEX.formatHex(data));
+    }
+
     private static void header(XlsxBook.Page s, Hive hive) {
         HiveHeader h = hive.header();
         s.text("Format", "regf " + h.version() + ", root key " + hive.root().name());
-        s.line("Header last written (UTC)", ReportWorkbook.fileTime(h.lastWritten()));
-        s.text("Header last written FILETIME", ReportWorkbook.rawFileTime(h.lastWritten()));
+        s.time("Header last written (UTC)", ReportWorkbook.fileTime(h.lastWritten()),
+                "FILETIME " + ReportWorkbook.rawFileTime(h.lastWritten()));
         s.text("Sequence numbers", h.primarySequenceNumber() + " / " + h.secondarySequenceNumber()
                 + (h.dirty() ? " (dirty: a transaction log may hold newer data)" : " (clean)"));
         s.text("Header checksum", h.checksumValid() ? "valid" : String.format("stored 0x%08X, computed 0x%08X",
@@ -195,7 +200,7 @@ public final class HiveWorkbooks {
 
     private static void sheets(XlsxBook.Page s, Table t) {
         List<String> names = t.sheetNames();
-        s.line(t.name() + " rows", t.rows(), Link.to("open " + names.get(0), names.get(0), 0, 0));
+        s.line(t.name() + " rows", t.rows(), Link.to("open", names.get(0), 0, 0)); // a link does not wrap: short
         if (names.size() > 1) {
             s.text("", "continues on " + String.join(", ", names.subList(1, names.size()))
                     + String.format(" (a sheet holds at most %,d data rows, header repeated)", XlsxBook.MAX_ROWS - 1));
@@ -208,7 +213,7 @@ public final class HiveWorkbooks {
         Instant when = det ? XlsxBook.FIXED_TIME : run.runTime();
         s.text("Tool", "patchlens " + run.toolVersion());
         s.text("Command line", ReportWorkbook.commandLine(run.commandLine()));
-        s.time("Run time (UTC)", when, when + (det ? "  (fixed by --deterministic)" : ""));
+        s.text("Run time (UTC)", when + (det ? "  (fixed by --deterministic)" : ""));
         if (book.truncatedCells() > 0) {
             s.text("Long cells", String.format("%,d cells were longer than %,d characters and were cut with a note; "
                     + "the full values are in %s.", book.truncatedCells(), XlsxBook.MAX_TEXT,
@@ -225,7 +230,7 @@ public final class HiveWorkbooks {
 
         public Diff(XlsxBook.Options options) {
             book = new XlsxBook(options);
-            summary = book.page("Summary", 30, 13, 13, 50);
+            summary = book.page("Summary", 26, 13, 13, 50);
             table = book.table("Diff", DIFF_COLUMNS);
         }
 
@@ -270,7 +275,7 @@ public final class HiveWorkbooks {
         private static void side(XlsxBook.Page s, String label, Hive h, Input in, String path) {
             s.heading(label, 2);
             s.text("File", in.name());
-            s.text("SHA-256", in.sha256());
+            s.command("SHA-256", in.sha256());
             s.line("Size (bytes)", in.size());
             s.text("Subtree", path == null || path.isEmpty() ? "(root)" : path);
             header(s, h);
@@ -289,8 +294,8 @@ public final class HiveWorkbooks {
             return v == null ? "" : HEX.formatHex(v.data());
         }
 
-        private static String rendered(Value v) {
-            return v == null ? "" : v.decoded().render(v.data());
+        private static Object rendered(Value v) {
+            return v == null ? "" : value(v.decoded().render(v.data()), v.data());
         }
 
         private static Instant time(Key k) {

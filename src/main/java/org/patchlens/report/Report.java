@@ -24,7 +24,7 @@ import org.patchlens.rules.Finding;
  * @param restore      the restore type detected and why
  * @param cluster      the cluster facts (or {@link ClusterFacts#NONE} for a standalone server)
  * @param evidence     every input file
- * @param registry     every registry value the rules compared, one row per value per source
+ * @param registry     every registry value the rules read, one row per value per source
  * @param clusterRows  groups, resources, nodes and checkpoint entries of every cluster hive
  * @param store        the store headers side by side
  * @param logChain     the log files in generation order, gaps as their own rows
@@ -51,15 +51,33 @@ public record Report(String verdict, List<Finding> findings, List<Remedy> remedi
     /**
      * One step for the administrator.
      *
-     * @param action   what to do and why, one or two sentences
-     * @param commands the exact lines to type, in order (may be empty)
+     * @param action   what to do and why (one remedy; the remedies of several findings of one rule merged
+     *                 into one text that names all their objects)
+     * @param commands the exact lines to type, in order (may be empty); a command of one of several
+     *                 alternatives says which ("(2)")
      * @param rules    the rule IDs this step answers ("CLU-08")
+     * @param findings how many findings this step answers
      */
-    public record Remedy(String action, List<String> commands, List<String> rules) {
+    public record Remedy(String action, List<Command> commands, List<String> rules, int findings) {
         public Remedy {
             commands = List.copyOf(commands);
             rules = List.copyOf(rules);
         }
+
+        /** A step for one finding whose commands are typed in order. */
+        public static Remedy of(String action, List<String> commands, List<String> rules) {
+            return new Remedy(action, commands.stream().map(c -> new Command("", c)).toList(), rules, 1);
+        }
+    }
+
+    /**
+     * A line to type.
+     *
+     * @param alternative "" when the step's lines are typed in order; else the alternative of the step it
+     *                    belongs to, as the remedy numbers it ("(2)")
+     * @param line        the command exactly as the remedy quotes it
+     */
+    public record Command(String alternative, String line) {
     }
 
     /** The restore type detected ("online", "offline-pit", ...) and the evidence that decided it. */
@@ -185,38 +203,49 @@ public record Report(String verdict, List<Finding> findings, List<Remedy> remedi
     }
 
     /**
-     * One header value as shown in a Store column: the value (String, Long or Instant) and the raw
-     * form beside it (the FILETIME / LOGTIME bytes, the hex of a signature), plus the byte offset.
+     * One header field of one store file as the Store sheet shows it: the value as eseutil prints it and
+     * the byte offsets in the file of the header fields behind it (empty when not known, e.g. a log header
+     * or a field of an eseutil text dump).
      */
-    public record Datum(Object value, String raw, long offset) {
-        public static final Datum NONE = new Datum(null, "", -1);
+    public record Datum(String value, List<Long> offsets) {
+        public static final Datum NONE = new Datum("", List.of());
 
         public Datum {
-            if (value != null && !(value instanceof String || value instanceof Long || value instanceof Instant)) {
-                throw new IllegalArgumentException("a Datum holds a String, Long or Instant, not " + value.getClass());
-            }
-            raw = raw == null ? "" : raw;
+            value = value == null ? "" : value;
+            offsets = List.copyOf(offsets);
         }
 
-        public static Datum text(String s, long offset) {
-            return new Datum(s, "", offset);
+        public static Datum text(String s) {
+            return new Datum(s, List.of());
         }
 
-        public static Datum number(long n, long offset) {
-            return new Datum(n, "", offset);
+        public static Datum at(String s, long... offsets) {
+            return new Datum(s, java.util.Arrays.stream(offsets).boxed().toList());
         }
 
-        /** A timestamp: the instant (shown as a date cell) and the raw value exactly as stored. */
-        public static Datum time(Instant t, String raw, long offset) {
-            return new Datum(t, raw, offset);
+        /** "0x34", "0x38, 0x40", or "". */
+        public String offsetText() {
+            return String.join(", ", offsets.stream().map(o -> String.format("0x%X", o)).toList());
         }
     }
 
-    /** One store file of the Store sheet: the evidence name and its kind ("ESE database", "log", ...). */
-    public record StoreFile(String name, String kind) {
+    /**
+     * One store file of the Store sheet: the evidence name, its kind ("database", "log", ...) and which copy
+     * of its header the column shows ("" for the copy the reader used; "shadow copy @0x1000" for the other
+     * one, shown when the two copies differ).
+     */
+    public record StoreFile(String name, String kind, String copy) {
+        public StoreFile(String name, String kind) {
+            this(name, kind, "");
+        }
+
+        /** The column header: "PRIV.EDB (database)", "PRIV.EDB (database, shadow copy @0x1000)". */
+        public String header() {
+            return name + " (" + kind + (copy.isEmpty() ? "" : ", " + copy) + ")";
+        }
     }
 
-    /** One header field across the store files: {@code values.get(i)} belongs to {@code files.get(i)}. */
+    /** One header field across the store files (eseutil's label): {@code values.get(i)} belongs to {@code files.get(i)}. */
     public record StoreField(String field, List<Datum> values) {
         public StoreField {
             values = List.copyOf(values);

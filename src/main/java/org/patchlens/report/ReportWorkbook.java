@@ -30,105 +30,104 @@ import org.patchlens.rules.RuleEngine;
 import org.patchlens.rules.Status;
 
 /**
- * The restore-check workbook: Summary, Findings, Registry, Cluster, Store, Log chain and
- * Evidence sheets from a {@link Report}. Sheets and columns: docs/report.md.
+ * The restore-check workbook: Summary, Findings, Registry, Cluster, Store, Log chain, Evidence and
+ * References sheets from a {@link Report}. Sheets and columns: docs/report.md.
  */
 public final class ReportWorkbook {
     /** The public KB mirror a KB reference links to (the article number without its Q). */
-    public static final String KB_MIRROR = "https://www.betaarchive.com/wiki/index.php?title=Microsoft_KB_Archive/";
+    public static final String KB_MIRROR = KbArticles.MIRROR;
 
-    /** The most KB references any rule of the catalog has: the Findings sheet has that many KB columns. */
-    public static final int KB_COLUMNS = java.util.Arrays.stream(Rule.values()).mapToInt(r -> r.kb().size()).max()
-            .orElse(1);
+    /** The sheets, in order. */
+    public static final List<String> SHEETS = List.of("Summary", "Findings", "Registry", "Cluster", "Store",
+            "Log chain", "Evidence", "References");
 
     /**
-     * The Findings sheet's columns: {@link FindingsWriter#COLUMNS} (the CSV and JSONL of check) in the
-     * same order, plus "#", "Title", one column per KB reference and the reviewer's two columns.
+     * The Findings sheet's columns: every column of {@link FindingsWriter#COLUMNS} (the CSV and JSONL of
+     * check), each source under its value ("Expected" is the expected value, then "from" its source), plus
+     * "#", "Title" and the reviewer's two columns; the long Detail at the right.
      */
-    public static final List<Column> FINDING_COLUMNS = findingColumns();
+    public static final List<Column> FINDING_COLUMNS = List.of(
+            new Column("#", 5, Kind.NUMBER),
+            new Column("Rule", 8, Kind.TEXT),
+            new Column("Severity", 9, Kind.SEVERITY),
+            new Column("Status", 9, Kind.STATUS),
+            new Column("Title", 16, Kind.WRAP),
+            new Column("Object", 22, Kind.WRAP),
+            new Column("Expected", 31, Kind.WRAP),
+            new Column("Actual", 31, Kind.WRAP),
+            new Column("Remedy", 40, Kind.WRAP),
+            new Column("KB", 9, Kind.WRAP),
+            new Column("Confidence", 11, Kind.TEXT),
+            new Column("Detail", 26, Kind.WRAP),
+            new Column("Reviewer status", 10, Kind.REVIEW),
+            new Column("Reviewer comment", 14, Kind.WRAP));
 
     public static final List<Column> REGISTRY_COLUMNS = List.of(
-            new Column("Key", 50, Kind.WRAP),
-            new Column("Value name", 24, Kind.WRAP),
-            new Column("Source", 22, Kind.TEXT),
-            new Column("File", 28, Kind.WRAP),
-            new Column("Present", 9, Kind.TEXT),
-            new Column("Type", 16, Kind.TEXT),
-            new Column("Value", 40, Kind.WRAP),
-            new Column("Hex", 30, Kind.MONO),
-            new Column("Key last written (UTC)", 24, Kind.DATE),
-            new Column("Key last written FILETIME", 20, Kind.MONO),
-            new Column("Value offset", 12, Kind.MONO),
-            new Column("Compared by", 16, Kind.WRAP),
-            new Column("Note", 36, Kind.WRAP));
+            new Column("File", 22, Kind.WRAP),
+            new Column("Source", 12, Kind.WRAP),
+            new Column("Key", 34, Kind.WRAP),
+            new Column("Value name", 16, Kind.WRAP),
+            new Column("Present", 8, Kind.TEXT),
+            new Column("Type", 17, Kind.TEXT),
+            new Column("Value", 26, Kind.WRAP),
+            new Column("Hex", 38, Kind.HEX),
+            new Column("Value offset", 10, Kind.MONO),
+            new Column("Key last written (UTC)", 22, Kind.DATE),
+            new Column("Key last written FILETIME", 21, Kind.MONO),
+            new Column("Rules", 10, Kind.WRAP),
+            new Column("Note", 24, Kind.WRAP));
 
     public static final List<Column> CLUSTER_COLUMNS = List.of(
             new Column("Record", 11, Kind.TEXT),
-            new Column("Cluster hive", 24, Kind.WRAP),
-            new Column("Group", 24, Kind.WRAP),
-            new Column("Name", 28, Kind.WRAP),
-            new Column("GUID / ID", 38, Kind.MONO),
-            new Column("Type", 22, Kind.WRAP),
-            new Column("Owners / members", 30, Kind.WRAP),
-            new Column("Parameters / RegSync value", 28, Kind.WRAP),
-            new Column("Checkpointed key (HKLM)", 44, Kind.WRAP),
-            new Column("Checkpoint file", 34, Kind.WRAP),
-            new Column("Key last written (UTC)", 24, Kind.DATE),
-            new Column("Key last written FILETIME", 20, Kind.MONO));
+            new Column("Cluster hive", 18, Kind.WRAP),
+            new Column("Group", 16, Kind.WRAP),
+            new Column("Name", 22, Kind.WRAP),
+            new Column("GUID / ID", 22, Kind.MONO),
+            new Column("Type", 16, Kind.WRAP),
+            new Column("Owners / members", 22, Kind.WRAP),
+            new Column("Parameters / RegSync value", 18, Kind.WRAP),
+            new Column("Checkpointed key (HKLM)", 30, Kind.WRAP),
+            new Column("Checkpoint file", 26, Kind.WRAP),
+            new Column("Key last written (UTC)", 22, Kind.DATE),
+            new Column("Key last written FILETIME", 21, Kind.MONO));
 
     public static final List<Column> LOG_COLUMNS = List.of(
             new Column("Generation", 11, Kind.NUMBER),
             new Column("Generation (hex)", 12, Kind.MONO),
             new Column("File", 30, Kind.WRAP),
-            new Column("State", 10, Kind.STATUS),
-            new Column("Signature", 40, Kind.MONO),
-            new Column("Created (UTC)", 24, Kind.DATE),
-            new Column("Created LOGTIME", 26, Kind.MONO),
-            new Column("Note", 50, Kind.WRAP));
+            new Column("State", 12, Kind.STATUS),
+            new Column("Signature", 36, Kind.WRAP),
+            new Column("Created (UTC)", 22, Kind.DATE),
+            new Column("Created LOGTIME", 27, Kind.MONO),
+            new Column("Note", 44, Kind.WRAP));
 
     public static final List<Column> EVIDENCE_COLUMNS = List.of(
             new Column("#", 5, Kind.NUMBER),
-            new Column("File", 44, Kind.WRAP),
-            new Column("Kind", 26, Kind.TEXT),
-            new Column("Why this kind", 40, Kind.WRAP),
-            new Column("Size (bytes)", 14, Kind.NUMBER),
-            new Column("SHA-256", 66, Kind.MONO),
-            new Column("Given by", 12, Kind.TEXT),
-            new Column("Read errors", 50, Kind.WRAP));
+            new Column("File", 34, Kind.WRAP),
+            new Column("Kind", 18, Kind.WRAP),
+            new Column("Why this kind", 30, Kind.WRAP),
+            new Column("Size (bytes)", 13, Kind.NUMBER),
+            new Column("SHA-256", 72, Kind.MONO),
+            new Column("Given by", 11, Kind.TEXT),
+            new Column("Read errors", 24, Kind.WRAP));
+
+    public static final List<Column> REFERENCE_COLUMNS = List.of(
+            new Column("KB", 9, Kind.TEXT),
+            new Column("Title", 56, Kind.WRAP),
+            new Column("Cited by", 24, Kind.WRAP),
+            new Column("Link", 72, Kind.LINK));
+
+    /** The Store sheet's columns: the field, then per file its value and its offsets. */
+    static final int STORE_FIELD_WIDTH = 32;
+    static final int STORE_VALUE_WIDTH = 30;
+    static final int STORE_OFFSET_WIDTH = 12;
 
     private ReportWorkbook() {
     }
 
-    private static List<Column> findingColumns() {
-        List<Column> c = new ArrayList<>(List.of(
-                new Column("#", 5, Kind.NUMBER),
-                new Column("Rule", 8, Kind.TEXT),
-                new Column("Title", 30, Kind.WRAP),
-                new Column("Severity", 9, Kind.SEVERITY),
-                new Column("Status", 9, Kind.STATUS),
-                new Column("Confidence", 11, Kind.TEXT),
-                new Column("Object", 40, Kind.WRAP),
-                new Column("Expected", 30, Kind.WRAP),
-                new Column("Expected source", 36, Kind.WRAP),
-                new Column("Actual", 30, Kind.WRAP),
-                new Column("Actual source", 36, Kind.WRAP),
-                new Column("Remedy", 60, Kind.WRAP)));
-        for (int i = 1; i <= KB_COLUMNS; i++) {
-            c.add(new Column(i == 1 ? "KB" : "KB " + i, 10, Kind.LINK));
-        }
-        c.add(new Column("Detail", 36, Kind.WRAP));
-        c.add(new Column("Reviewer status", 16, Kind.REVIEW));
-        c.add(new Column("Reviewer comment", 36, Kind.WRAP));
-        return List.copyOf(c);
-    }
-
     /** The mirror URL of a KB reference ("Q288562"). */
     public static String kbUrl(String kb) {
-        String n = kb.trim();
-        if (n.length() > 1 && (n.charAt(0) == 'Q' || n.charAt(0) == 'q')) {
-            n = n.substring(1);
-        }
-        return KB_MIRROR + n;
+        return KbArticles.url(kb);
     }
 
     /** What {@link #write} wrote: the sheet names per table, in order, and rows per table. */
@@ -151,10 +150,92 @@ public final class ReportWorkbook {
         }
     }
 
+    /** A KB article the report cites: its number and the rules whose findings cite it. */
+    record Reference(String kb, List<String> rules) {
+    }
+
+    /**
+     * Every KB article the report cites, by number: the findings' references, and every KB number the
+     * findings' texts (remedies, expected and actual values, details) name.
+     */
+    static List<Reference> references(List<Finding> findings) {
+        Map<String, java.util.Set<String>> cited = new java.util.TreeMap<>(
+                java.util.Comparator.comparingLong((String q) -> Long.parseLong(q.substring(1))).thenComparing(q -> q));
+        for (Finding f : findings) {
+            List<String> kbs = new ArrayList<>(f.kb());
+            for (String text : List.of(f.remedy(), f.expected(), f.actual(), f.detail())) {
+                kbs.addAll(KbArticles.in(text));
+            }
+            for (String kb : kbs) {
+                if (kb.matches("Q\\d{6}")) {
+                    cited.computeIfAbsent(kb, k -> new java.util.LinkedHashSet<>()).add(f.rule().id());
+                }
+            }
+        }
+        List<Reference> out = new ArrayList<>();
+        cited.forEach((kb, rules) -> out.add(new Reference(kb, List.copyOf(rules))));
+        return out;
+    }
+
+    /**
+     * A finding's value and, on the lines below, where it came from; in the fixed-width font with its hex
+     * in words of 8 bytes when it holds a hex value ({@link #hexValue}).
+     */
+    static Object valueAndSource(String value, Source source) {
+        String v = hexValue(value);
+        String text = source == null || source.isNone() ? v : v.isEmpty() ? "from " + source : v + "\nfrom " + source;
+        return v.equals(value) ? text : new XlsxBook.Mono(text);
+    }
+
+    /**
+     * A registry value as the Value column shows it: a value shown as its bytes (REG_BINARY, or data that is
+     * not its type) in the fixed-width font in words of 8 bytes, like the Hex column; any other value exactly
+     * as decoded (a string is never changed).
+     */
+    static Object valueCell(String value, String hex) {
+        if (!value.isEmpty() && value.equals(hex)) {
+            return new XlsxBook.Mono(XlsxBook.hexWords(value));
+        }
+        return value;
+    }
+
+    /** A value as a finding shows it: a type name, then its data ({@code RegValue.shown()}). */
+    private static final java.util.regex.Pattern TYPED_DATA = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Za-z_])REG_([A-Z_]{2,40}) ([0-9a-fA-F]{17,})(?![0-9A-Za-z_])");
+    /** The types a finding shows as decoded text or a number, not as bytes. */
+    private static final java.util.Set<String> DECODED = java.util.Set.of("SZ", "EXPAND_SZ", "MULTI_SZ", "LINK",
+            "DWORD", "DWORD_BIG_ENDIAN", "QWORD");
+
+    /**
+     * The text with each registry value shown as its bytes ("REG_BINARY 0f161d…", as the rules print a
+     * value that is not text) written in words of 8 bytes, so that a wrapped cell never breaks inside a
+     * byte; the text unchanged when it holds none (a string value or any other text is never changed).
+     */
+    static String hexValue(String text) {
+        if (text == null || text.length() <= XlsxBook.HEX_WORD) {
+            return text == null ? "" : text;
+        }
+        java.util.regex.Matcher m = TYPED_DATA.matcher(text);
+        StringBuilder sb = null;
+        int last = 0;
+        while (m.find()) {
+            if (m.group(2).length() % 2 != 0 || DECODED.contains(m.group(1))) {
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(text.length() + 16);
+            }
+            sb.append(text, last, m.start(2)).append(XlsxBook.hexWords(m.group(2)));
+            last = m.end(2);
+        }
+        return sb == null ? text : sb.append(text, last, text.length()).toString();
+    }
+
     static Written fill(XlsxBook book, Report r) {
-        XlsxBook.Page summary = book.page("Summary", 30, 13, 13, 13, 13, 13, 50);
+        XlsxBook.Page summary = book.page("Summary", 22, 10, 10, 10, 10, 10, 30);
         Map<String, List<String>> sheets = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
+        List<Reference> refs = references(r.findings());
 
         // Findings: remember the first row of each severity+status for the Summary links.
         Table findings = book.table("Findings", FINDING_COLUMNS);
@@ -163,19 +244,12 @@ public final class ReportWorkbook {
         Map<Status, Place> firstStatus = new EnumMap<>(Status.class);
         long n = 0;
         for (Finding f : r.findings()) {
-            List<Object> v = new ArrayList<>(List.of(++n, f.rule().id(), f.rule().title(), f.severity().name(),
-                    f.status().name(), f.confidence().label()));
-            v.add(f.object());
-            v.add(f.expected());
-            v.add(source(f.expectedSource()));
-            v.add(f.actual());
-            v.add(source(f.actualSource()));
-            v.add(f.remedy());
-            for (int i = 0; i < KB_COLUMNS; i++) {
-                v.add(i < f.kb().size() ? Link.url(f.kb().get(i), kbUrl(f.kb().get(i))) : null);
-            }
-            v.add(f.detail());
-            Place p = findings.add(v.toArray());
+            // one cell, plain text: a spreadsheet program does not wrap a link (the References sheet has them)
+            String kbCell = String.join(", ", f.kb());
+            Place p = findings.add(++n, f.rule().id(), f.severity().name(), f.status().name(), f.rule().title(),
+                    f.object(), valueAndSource(f.expected(), f.expectedSource()),
+                    valueAndSource(f.actual(), f.actualSource()), f.remedy(), kbCell, f.confidence().label(),
+                    hexValue(f.detail()));
             first.computeIfAbsent(f.severity(), k -> new EnumMap<>(Status.class)).putIfAbsent(f.status(), p);
             counts.computeIfAbsent(f.severity(), k -> new EnumMap<>(Status.class)).merge(f.status(), 1L, Long::sum);
             firstStatus.putIfAbsent(f.status(), p);
@@ -184,9 +258,9 @@ public final class ReportWorkbook {
 
         Table registry = book.table("Registry", REGISTRY_COLUMNS);
         for (RegistryRow x : r.registry()) {
-            registry.add(x.key(), x.valueName().isEmpty() ? "(default)" : x.valueName(), x.role(), x.source().file(),
-                    x.present() ? "yes" : "no", x.type(), x.value(), x.hex(), fileTime(x.lastWritten()),
-                    rawFileTime(x.lastWritten()), offset(x.source().offset()), x.rules(), x.note());
+            registry.add(x.source().file(), x.role(), x.key(), x.valueName().isEmpty() ? "(default)" : x.valueName(),
+                    x.present() ? "yes" : "no", x.type(), valueCell(x.value(), x.hex()), x.hex(), offset(x.source().offset()),
+                    fileTime(x.lastWritten()), rawFileTime(x.lastWritten()), x.rules(), x.note());
         }
         note(sheets, rows, registry);
 
@@ -199,28 +273,31 @@ public final class ReportWorkbook {
         note(sheets, rows, cluster);
 
         List<Column> storeCols = new ArrayList<>();
-        storeCols.add(new Column("Header field", 30, Kind.WRAP));
+        storeCols.add(new Column("Field (eseutil's label)", STORE_FIELD_WIDTH, Kind.WRAP));
         for (StoreFile f : r.store().files()) {
-            storeCols.add(new Column(f.name() + " (" + f.kind() + ")", 30, Kind.WRAP));
-            storeCols.add(new Column(f.name() + " raw / offset", 26, Kind.MONO));
+            storeCols.add(new Column(f.header(), STORE_VALUE_WIDTH, Kind.WRAP));
+            String base = f.name().substring(Math.max(f.name().lastIndexOf('/'), f.name().lastIndexOf('\\')) + 1);
+            storeCols.add(new Column("offset in " + base + (f.copy().isEmpty() ? "" : " (" + f.copy().split(" ")[0]
+                    + ")"), STORE_OFFSET_WIDTH, Kind.MONO));
         }
         Table store = book.table("Store", storeCols);
+        int chars = storeCols.stream().mapToInt(Column::width).sum();
+        store.pagesWide(Math.max(1, (chars + 239) / 240));
         for (StoreField f : r.store().fields()) {
             List<Object> v = new ArrayList<>();
             v.add(f.field());
             for (Datum d : f.values()) {
                 v.add(d.value());
-                String raw = d.raw();
-                if (d.offset() >= 0) {
-                    raw = raw.isEmpty() ? offset(d.offset()) : raw + " @" + offset(d.offset());
-                }
-                v.add(raw);
+                v.add(d.offsetText());
             }
             store.add(v.toArray());
         }
         note(sheets, rows, store);
 
         Table logs = book.table("Log chain", LOG_COLUMNS);
+        if (r.logChain().isEmpty()) {
+            logs.add(null, null, "(none)", "NO LOGS", null, null, null, CheckReport.noLogs(r.restore().type()));
+        }
         for (LogEntry e : r.logChain()) {
             logs.add(e.generation(), String.format("0x%X", e.generation()), e.file(), e.state(), e.signature(),
                     e.created(), e.createdRaw(), e.note());
@@ -236,6 +313,13 @@ public final class ReportWorkbook {
         }
         note(sheets, rows, ev);
 
+        Table ref = book.table("References", REFERENCE_COLUMNS);
+        for (Reference x : refs) {
+            ref.add(x.kb(), KbArticles.title(x.kb()), String.join(", ", x.rules()),
+                    Link.url(KbArticles.url(x.kb()), KbArticles.url(x.kb())));
+        }
+        note(sheets, rows, ref);
+
         summary(book, summary, r, counts, first, firstStatus, sheets, rows);
         return new Written(sheets, rows, book.truncatedCells());
     }
@@ -248,7 +332,7 @@ public final class ReportWorkbook {
     private static void summary(XlsxBook book, XlsxBook.Page s, Report r, Map<Severity, Map<Status, Long>> counts,
                                 Map<Severity, Map<Status, Place>> first, Map<Status, Place> firstStatus,
                                 Map<String, List<String>> sheets, Map<String, Long> rows) {
-        s.title(r.verdict());
+        s.banner(r.verdict(), CheckReport.tone(r.findings()));
 
         // The same numbers as check's text summary: each rule once, by its worst result.
         Map<Status, Integer> byRule = RuleEngine.ruleStatusCounts(r.findings());
@@ -300,7 +384,7 @@ public final class ReportWorkbook {
         }
         tot.add(all);
         s.counts("All", tot.toArray());
-        s.colourLabels(0, from, s.nextRow() - 2);
+        s.colourLabels(0, from, s.nextRow() - 2, 1 + Status.FAIL.ordinal(), 1 + Status.WARN.ordinal());
 
         s.heading("What to do, in order", 7);
         if (r.remedies().isEmpty()) {
@@ -308,10 +392,9 @@ public final class ReportWorkbook {
         }
         int step = 0;
         for (Remedy m : r.remedies()) {
-            s.text("Step " + (++step) + (m.rules().isEmpty() ? "" : " (" + String.join(", ", m.rules()) + ")"),
-                    m.action());
-            for (String c : m.commands()) {
-                s.command(c);
+            s.text(stepLabel(++step, m), m.action());
+            for (Report.Command c : m.commands()) {
+                s.command(c.alternative().isEmpty() ? "" : "for " + c.alternative(), c.line());
             }
         }
 
@@ -336,26 +419,38 @@ public final class ReportWorkbook {
         s.labels("Sheet", "Rows");
         for (Map.Entry<String, List<String>> e : sheets.entrySet()) {
             List<String> names = e.getValue();
-            s.counts(e.getKey(), rows.get(e.getKey()), Link.to("open " + names.get(0), names.get(0), 0, 0));
+            s.counts(e.getKey(), rows.get(e.getKey()), Link.to("open", names.get(0), 0, 0));
             if (names.size() > 1) {
                 s.text("", "continues on " + String.join(", ", names.subList(1, names.size()))
                         + String.format(" (a sheet holds at most %,d data rows, header repeated)", XlsxBook.MAX_ROWS - 1));
             }
         }
-        s.counts("Evidence files", (long) r.evidence().size());
 
         s.heading("Run", 7);
         boolean det = book.options().deterministic();
         Instant when = det ? XlsxBook.FIXED_TIME : r.run().runTime();
         s.text("Tool", "patchlens " + r.run().toolVersion());
         s.text("Command line", commandLine(r.run().commandLine()));
-        s.time("Run time (UTC)", when, when + (det ? "  (fixed by --deterministic)" : ""));
+        s.text("Run time (UTC)", when + (det ? "  (fixed by --deterministic)" : ""));
         if (book.truncatedCells() > 0) {
             s.text("Long cells", String.format("%,d cells were longer than %,d characters and were cut with a note; "
                     + "the full values are in %s.", book.truncatedCells(), XlsxBook.MAX_TEXT,
                     book.options().fullValueHint()));
         }
         s.text("Sign-off", "Set \"Reviewer status\" on the Findings sheet (Open / Accepted / Fixed / Not applicable).");
+    }
+
+    /** "Step 1 (CLU-08)", or "Step 1 (CLU-08, 2 findings)" when one step answers several. */
+    static String stepLabel(int step, Remedy m) {
+        StringBuilder sb = new StringBuilder("Step ").append(step);
+        if (!m.rules().isEmpty()) {
+            sb.append(" (").append(String.join(", ", m.rules()));
+            if (m.findings() > 1) {
+                sb.append(", ").append(m.findings()).append(" findings");
+            }
+            sb.append(')');
+        }
+        return sb.toString();
     }
 
     private static Link countLink(long count, Place p) {

@@ -61,6 +61,17 @@ class CheckWorkbookCliTest {
             int set = text.indexOf("SET _CLUSTER_NETWORK_NAME_=EXVS01");
             assertTrue(set > 0, text.toString());
             assertEquals("isinteg -patch", text.get(set + 1));
+            // both CLU-08 stores in one step, each named; the command of its alternative (2) on its own line
+            int step1 = text.indexOf("Step 1 (CLU-08, 2 findings)");
+            assertTrue(step1 > 0, text.toString());
+            String action = text.get(step1 + 1);
+            assertTrue(action.contains("checkpoint 00000002.CPT and 00000003.CPT")
+                    && action.contains("ParametersPrivate and ControlSet001\\Services\\MSExchangeIS\\ParametersPublic"),
+                    action);
+            assertEquals(List.of("for (2)", "net start MSExchangeIS"), text.subList(step1 + 2, step1 + 4));
+            assertEquals("Step 2 (PRC-02)", text.get(set - 2));
+            assertEquals(1, text.stream().filter(t -> t.startsWith("Step 3")).count());
+            assertEquals(0, text.stream().filter(t -> t.startsWith("Step 4")).count(), "each action once");
             assertTrue(text.contains("patchlens check --demo -o " + out + " --deterministic"), text.toString());
             assertTrue(text.contains("EXVS01") && text.contains("EXVS01 Group") && text.contains("NODE1, NODE2"));
             assertTrue(text.contains("offline-pit"));
@@ -76,7 +87,18 @@ class CheckWorkbookCliTest {
                 }
             }
             assertEquals(4, fails);
-            assertEquals("Q288562", s(f.getRow(1), col(fc, "KB")));
+            assertEquals("Q288562, Q185942, Q174070, Q199756, Q278464, Q188674", s(f.getRow(1), col(fc, "KB")));
+            assertEquals("REG_BINARY 0f161d242b323940 474e555c636a7178\nfrom Q/MSCS/2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022/"
+                    + "00000002.CPT : SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersPrivate : Store GUID "
+                    + "@0x11A0", s(f.getRow(1), col(fc, "Expected")), "the value in 8-byte words, then its source");
+            List<String> order = new ArrayList<>();
+            for (Row row : f) {
+                if (row.getRowNum() > 0 && row.getRowNum() <= 4) {
+                    order.add(s(row, col(fc, "Severity")) + " " + s(row, col(fc, "Rule")));
+                }
+            }
+            assertEquals(List.of("CRIT CLU-08", "CRIT CLU-08", "CRIT PRC-02", "HIGH PRC-04"), order,
+                    "failures first, by severity, then rule");
 
             // The CLU-08 values, looked up in both sources: the live SYSTEM hive and the checkpoint.
             Sheet reg = wb.getSheet("Registry");
@@ -98,14 +120,14 @@ class CheckWorkbookCliTest {
                 }
             }
             assertTrue(live != null && cpt != null, "both sources of the drifted value");
-            assertEquals("525960676e757c838a91989fa6adb4bb", s(live, col(rc, "Hex")));
-            assertEquals("0f161d242b323940474e555c636a7178", s(cpt, col(rc, "Hex")));
+            assertEquals("525960676e757c83 8a91989fa6adb4bb", s(live, col(rc, "Hex")));
+            assertEquals("0f161d242b323940 474e555c636a7178", s(cpt, col(rc, "Hex")));
             assertEquals("checkpoint 00000002", s(cpt, col(rc, "Source")));
             assertEquals("SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersPrivate", s(cpt, col(rc, "Key")),
                     "a checkpoint's keys are named by the HKLM path they restore, as in the findings");
             assertEquals("yes", s(cpt, col(rc, "Present")), "found in the checkpoint file");
             assertEquals("REG_BINARY", s(live, col(rc, "Type")));
-            assertTrue(s(live, col(rc, "Compared by")).contains("CLU-08"));
+            assertTrue(s(live, col(rc, "Rules")).contains("CLU-08"));
             assertEquals("126370908000000000", s(live, col(rc, "Key last written FILETIME")));
             assertEquals("126370800000000000", s(cpt, col(rc, "Key last written FILETIME")));
             assertTrue(DateUtil.isCellDateFormatted(live.getCell(col(rc, "Key last written (UTC)"))));
@@ -120,11 +142,29 @@ class CheckWorkbookCliTest {
                 assertTrue(seen.add(id), "one row per value per source: " + id);
                 if (s(row, col(rc, "Value name")).equals("Working Directory")) {
                     wd.add(s(row, col(rc, "Source")) + "|" + s(row, col(rc, "Value")) + "|"
-                            + s(row, col(rc, "Compared by")));
+                            + s(row, col(rc, "Rules")));
                 }
             }
             assertTrue(wd.contains("live SYSTEM|D:\\exchsrvr\\MDBDATA|CLU-08"), wd.toString());
             assertTrue(wd.contains("checkpoint 00000001|D:\\exchsrvr\\MDBDATA|CLU-08"), wd.toString());
+            // Every value a rule read, so a PASS can be verified too: REG-09 passed on the four services' Start
+            // values; the one it names is a row with REG-09, the others are rows read by a rule
+            List<String> starts = new ArrayList<>();
+            for (Row row : reg) {
+                if (s(row, col(rc, "Value name")).equals("Start") && s(row, col(rc, "Source")).equals("live SYSTEM")) {
+                    starts.add(s(row, col(rc, "Key")).replaceAll(".*\\\\", "") + "=" + s(row, col(rc, "Value")));
+                }
+            }
+            assertEquals(List.of("MSExchangeSA=3 (0x3)", "MSExchangeDS=3 (0x3)", "MSExchangeIS=3 (0x3)",
+                    "MSExchangeMTA=3 (0x3)"), starts);
+            Row computer = null;
+            for (Row row : reg) {
+                if (s(row, col(rc, "Value name")).equals("ComputerName")) {
+                    computer = row;
+                }
+            }
+            assertEquals("NODE1", s(computer, col(rc, "Value")), "the node name the rules read");
+            assertEquals("ControlSet001\\Control\\ComputerName\\ComputerName", s(computer, col(rc, "Key")));
 
             Sheet cl = wb.getSheet("Cluster");
             List<String> records = new ArrayList<>();
@@ -134,7 +174,24 @@ class CheckWorkbookCliTest {
                     && x.endsWith("00000002.CPT")), records.toString());
 
             Sheet store = wb.getSheet("Store");
-            assertTrue(store.getRow(0).getLastCellNum() >= 3, "at least one store file side by side");
+            assertEquals(List.of("Field (eseutil's label)", "D/exchsrvr/MDBDATA/PRIV.EDB (database)",
+                    "offset in PRIV.EDB", "E/exchsrvr/MDBDATA/PUB.EDB (database)", "offset in PUB.EDB"),
+                    HiveWorkbooksCliTest.row(store, 0));
+            Row state = HiveWorkbooksCliTest.find(store, "State");
+            assertEquals(List.of("State", "Clean Shutdown (3)", "0x34", "Clean Shutdown (3)", "0x34"),
+                    HiveWorkbooksCliTest.row(store, state.getRowNum()), "eseutil's label and format, the offset beside");
+            assertEquals("0x89abcdef", s(HiveWorkbooksCliTest.find(store, "Format ulMagic"), 1));
+
+            Sheet logs = wb.getSheet("Log chain");
+            assertEquals(1, logs.getLastRowNum());
+            assertTrue(s(logs.getRow(1), 7).startsWith("No log files among the evidence. For an offline point-in-time"),
+                    s(logs.getRow(1), 7));
+
+            Sheet refs = wb.getSheet("References");
+            List<String> kbs = new ArrayList<>();
+            refs.forEach(row -> kbs.add(s(row, 0)));
+            assertTrue(kbs.containsAll(List.of("Q288562", "Q178311", "Q238063", "Q271634")), kbs.toString());
+            assertEquals(kbs.size(), new java.util.HashSet<>(kbs).size(), "one row each");
             Sheet ev = wb.getSheet("Evidence");
             assertTrue(ev.getLastRowNum() >= 10);
             String sysSha = null;

@@ -95,6 +95,7 @@ class HiveWorkbooksCliTest {
             assertEquals(5 + 4, d.getLastRowNum());
             assertEquals(1, d.getPaneInformation().getHorizontalSplitPosition());
             assertNotNull(d.getCTWorksheet().getAutoFilter());
+            printsLikeTheCheckWorkbook(wb);
             Row ws = find(d, "Working Directory");
             Cell when = ws.getCell(1);
             assertTrue(DateUtil.isCellDateFormatted(when));
@@ -146,6 +147,7 @@ class HiveWorkbooksCliTest {
             assertEquals(Long.toString(FileTime.fromInstant(T1)), wd.getCell(9).getStringCellValue());
             assertEquals(Long.toString(FileTime.fromInstant(T2)), wd.getCell(14).getStringCellValue(), "exact to 100 ns");
             assertTrue(DateUtil.isCellDateFormatted(wd.getCell(13)));
+            printsLikeTheCheckWorkbook(wb);
             var cf = d.getSheetConditionalFormatting();
             assertEquals(1, cf.getNumConditionalFormattings());
             assertEquals(0, cf.getConditionalFormattingAt(0).getFormattingRanges()[0].getFirstColumn());
@@ -217,7 +219,7 @@ class HiveWorkbooksCliTest {
             assertEquals("deleted value", got.get(11));
             // the same record as hive deleted --format csv gives: hex, data status and offset agree
             String[] c = expected.get(0).split(",");
-            assertTrue(expected.get(0).contains(got.get(10)), expected.get(0) + " / " + got);
+            assertEquals(XlsxBook.hexWords(c[9]), got.get(10), "the CSV's hex, in words of 8 bytes");
             assertEquals(c[11], got.get(12));
             assertEquals(String.format("0x%X", Long.parseLong(c[12])), got.get(13));
             assertEquals(4, wb.getSheet("Dump").getLastRowNum(),
@@ -234,6 +236,25 @@ class HiveWorkbooksCliTest {
             assertEquals(0, wb.getSheet("Diff").getLastRowNum());
             assertTrue(wb.getSheet("Summary").getRow(0).getCell(0).getStringCellValue().startsWith("No differences"));
         }
+    }
+
+    /** The print set-up of the check workbook: tables landscape, one page wide, header repeated; Summary portrait. */
+    static void printsLikeTheCheckWorkbook(XSSFWorkbook wb) {
+        for (Sheet s : wb) {
+            var ps = s.getPrintSetup();
+            assertTrue(s.getFitToPage() && ps.getFitWidth() == 1 && ps.getFitHeight() == 0, s.getSheetName());
+            assertEquals(!s.getSheetName().equals("Summary"), ps.getLandscape(), s.getSheetName());
+            if (!s.getSheetName().equals("Summary")) {
+                assertEquals(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"), s.getRepeatingRows(),
+                        s.getSheetName());
+            }
+        }
+        // the header's last-written time: a date cell wide enough for it (never ###), its FILETIME beside it
+        Sheet sum = wb.getSheet("Summary");
+        Row t = find(sum, "Header last written (UTC)");
+        assertTrue(DateUtil.isCellDateFormatted(t.getCell(1)));
+        assertTrue(sum.getColumnWidth(1) + sum.getColumnWidth(2) >= 22 * 256, "merged B:C holds the date");
+        assertTrue(text(sum).stream().anyMatch(x -> x.matches("FILETIME \\d+")), text(sum).toString());
     }
 
     static Row find(Sheet s, String valueName) {

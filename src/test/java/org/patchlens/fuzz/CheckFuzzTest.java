@@ -40,7 +40,7 @@ import org.patchlens.rules.FuzzEvidence;
  * its log) with up to three files overwritten, truncated, emptied, replaced, swapped, deleted or joined by a
  * new file, found by discovery or named by options. Whatever the bytes: exit 0 or 1 with nothing on stderr,
  * or 2 with one line; never a stack trace or internal error; every evidence file unchanged (SHA-256 and time
- * before and after, nothing added); the output (JSONL, CSV, or a workbook with its seven sheets whose
+ * before and after, nothing added); the output (JSONL, CSV, or a workbook with its eight sheets whose
  * Evidence rows are the files as hashed) readable.
  */
 @Timeout(10)
@@ -52,7 +52,7 @@ class CheckFuzzTest {
     static final int[] SPECIAL = {0, -1, 0x7FFFFFFF, 0x80000000, 1, 8, -8, 4096, -4096, 0xFFFF, 1 << 20};
     /** The sheets of the check workbook, in order. */
     static final List<String> SHEETS = List.of("Summary", "Findings", "Registry", "Cluster", "Store", "Log chain",
-            "Evidence");
+            "Evidence", "References");
 
     /** A template written to disk once; files an input changed are put back before the next. */
     private static final class Folder {
@@ -175,7 +175,7 @@ class CheckFuzzTest {
         run(new FuzzBytes(data), false);
     }
 
-    /** check -o report.xlsx: the workbook opens, has its seven sheets, and its Evidence rows are the files. */
+    /** check -o report.xlsx: the workbook opens, has its eight sheets, and its Evidence rows are the files. */
     @MethodSource("workbookSeeds")
     @FuzzTest(maxDuration = "5m")
     void checkWorkbook(byte[] data) throws IOException {
@@ -562,6 +562,7 @@ class CheckFuzzTest {
             WorkbookContract.header(wb.getSheet("Registry"), ReportWorkbook.REGISTRY_COLUMNS, cmd);
             WorkbookContract.header(wb.getSheet("Cluster"), ReportWorkbook.CLUSTER_COLUMNS, cmd);
             WorkbookContract.header(wb.getSheet("Log chain"), ReportWorkbook.LOG_COLUMNS, cmd);
+            WorkbookContract.header(wb.getSheet("References"), ReportWorkbook.REFERENCE_COLUMNS, cmd);
             Sheet ev = wb.getSheet("Evidence");
             var ec = ReportWorkbook.EVIDENCE_COLUMNS;
             WorkbookContract.header(ev, ec, cmd);

@@ -25,6 +25,7 @@ import org.patchlens.hive.HiveException;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
 import org.patchlens.report.HiveWorkbooks;
+import org.patchlens.report.XlsxBook;
 
 /**
  * {@code hive dump -o dump.xlsx} and {@code hive diff -o diff.xlsx} on a seed hive with fields overwritten
@@ -218,9 +219,13 @@ class WorkbookFuzzTest {
                     byte[] data = v.data();
                     WorkbookContract.same(v.name().isEmpty() ? "(default)" : v.name(), WorkbookContract.text(row, cName),
                             "row " + r + " value name", cmd);
-                    WorkbookContract.same(HEX.formatHex(data), WorkbookContract.text(row, cHex), "row " + r + " hex", cmd);
-                    WorkbookContract.same(v.decoded().render(data), WorkbookContract.text(row, cValue), "row " + r
-                            + " value", cmd);
+                    // hex in words of 8 bytes; a value shown as its bytes likewise
+                    String hex = HEX.formatHex(data);
+                    WorkbookContract.same(XlsxBook.hexWords(hex), WorkbookContract.text(row, cHex), "row " + r + " hex",
+                            cmd);
+                    String value = v.decoded().render(data);
+                    WorkbookContract.same(value.equals(hex) ? XlsxBook.hexWords(hex) : value,
+                            WorkbookContract.text(row, cValue), "row " + r + " value", cmd);
                 }
                 r++;
             }

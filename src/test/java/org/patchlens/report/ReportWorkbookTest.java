@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +76,9 @@ class ReportWorkbookTest {
         try (XSSFWorkbook wb = open(sample(false))) {
             List<String> names = new ArrayList<>();
             wb.sheetIterator().forEachRemaining(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Findings", "Registry", "Cluster", "Store", "Log chain", "Evidence"), names);
+            assertEquals(List.of("Summary", "Findings", "Registry", "Cluster", "Store", "Log chain", "Evidence",
+                    "References"), names);
+            assertEquals(ReportWorkbook.SHEETS, names);
 
             Sheet f = wb.getSheet("Findings");
             assertEquals(headers(ReportWorkbook.FINDING_COLUMNS), row(f, 0));
@@ -84,13 +87,14 @@ class ReportWorkbookTest {
             assertEquals(3, wb.getSheet("Registry").getLastRowNum());
             assertEquals(headers(ReportWorkbook.CLUSTER_COLUMNS), row(wb.getSheet("Cluster"), 0));
             assertEquals(5, wb.getSheet("Cluster").getLastRowNum());
-            assertEquals(List.of("Header field", "priv.edb (ESE database)", "priv.edb raw / offset",
-                    "priv.pat (ESE patch file)", "priv.pat raw / offset"), row(wb.getSheet("Store"), 0));
-            assertEquals(5, wb.getSheet("Store").getLastRowNum());
+            assertEquals(List.of("Field (eseutil's label)", "priv.edb (database)", "offset in priv.edb",
+                    "priv.pat (patch)", "offset in priv.pat"), row(wb.getSheet("Store"), 0));
+            assertEquals(6, wb.getSheet("Store").getLastRowNum());
             assertEquals(headers(ReportWorkbook.LOG_COLUMNS), row(wb.getSheet("Log chain"), 0));
             assertEquals(3, wb.getSheet("Log chain").getLastRowNum());
             assertEquals(headers(ReportWorkbook.EVIDENCE_COLUMNS), row(wb.getSheet("Evidence"), 0));
             assertEquals(4, wb.getSheet("Evidence").getLastRowNum());
+            assertEquals(headers(ReportWorkbook.REFERENCE_COLUMNS), row(wb.getSheet("References"), 0));
 
             for (String name : names.subList(1, names.size())) {
                 XSSFSheet s = wb.getSheet(name);
@@ -108,7 +112,7 @@ class ReportWorkbookTest {
             for (int i = 0; i < ReportWorkbook.FINDING_COLUMNS.size(); i++) {
                 assertEquals(ReportWorkbook.FINDING_COLUMNS.get(i).width() * 256, fs.getColumnWidth(i));
             }
-            assertEquals(60 * 256, fs.getColumnWidth(remedy));
+            assertEquals(40 * 256, fs.getColumnWidth(remedy));
             assertTrue(fs.getRow(1).getCell(remedy).getCellStyle().getWrapText());
 
             assertEquals("patchlens restore check", wb.getProperties().getCoreProperties().getTitle());
@@ -120,16 +124,51 @@ class ReportWorkbookTest {
         }
     }
 
+    /**
+     * Every column of check's CSV and JSONL is on the Findings sheet, in the same order: its own column, or, for
+     * the two sources, under the value they belong to ("Expected" holds the expected value, then "from" its
+     * source), so that a printed row reads value and source together.
+     */
     @Test
-    void findingsColumnsFollowTheCsvAndJsonlColumns() {
+    void findingsColumnsFollowTheCsvAndJsonlColumns() throws IOException {
         List<String> sheet = new ArrayList<>();
         for (String h : headers(ReportWorkbook.FINDING_COLUMNS)) {
-            if (h.equals("#") || h.equals("Title") || h.startsWith("Reviewer") || h.startsWith("KB ")) {
+            if (h.equals("#") || h.equals("Title") || h.startsWith("Reviewer")) {
                 continue;
             }
-            sheet.add(h.replace(" source", "Source").toLowerCase(java.util.Locale.ROOT));
+            sheet.add(h.toLowerCase(java.util.Locale.ROOT));
+            if (h.equals("Expected") || h.equals("Actual")) {
+                sheet.add(h.toLowerCase(java.util.Locale.ROOT) + "source");
+            }
         }
-        assertEquals(FindingsWriter.COLUMNS.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList(), sheet);
+        List<String> csv = FindingsWriter.COLUMNS.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList();
+        assertEquals(new java.util.TreeSet<>(csv), new java.util.TreeSet<>(sheet), "every CSV column, no other");
+        // the order of the CSV, except the long Detail at the right end of the page
+        List<String> ordered = new ArrayList<>(csv);
+        ordered.remove("confidence");
+        ordered.remove("detail");
+        List<String> onSheet = new ArrayList<>(sheet);
+        onSheet.remove("confidence");
+        onSheet.remove("detail");
+        assertEquals(List.of("rule", "severity", "status", "object", "expected", "expectedsource", "actual",
+                "actualsource", "remedy", "kb"), ordered);
+        assertEquals(ordered, onSheet);
+        assertEquals("Detail", ReportWorkbook.FINDING_COLUMNS.get(ReportWorkbook.FINDING_COLUMNS.size() - 3).header(),
+                "Detail last before the reviewer's columns");
+
+        Report r = SampleReport.build();
+        try (XSSFWorkbook wb = open(sample(false))) {
+            Sheet f = wb.getSheet("Findings");
+            List<String> h = headers(ReportWorkbook.FINDING_COLUMNS);
+            Row prc02 = f.getRow(2);
+            assertEquals("PRC-02", prc02.getCell(h.indexOf("Rule")).getStringCellValue());
+            assertEquals("EXVS01\nfrom " + r.findings().get(1).expectedSource(),
+                    prc02.getCell(h.indexOf("Expected")).getStringCellValue());
+            assertEquals("NODE1\nfrom (command line) : --env-line", prc02.getCell(h.indexOf("Actual")).getStringCellValue());
+            assertEquals("Q178311, Q280770", prc02.getCell(h.indexOf("KB")).getStringCellValue(),
+                    "every KB reference in one cell");
+            assertEquals(CellType.STRING, prc02.getCell(h.indexOf("KB")).getCellType());
+        }
     }
 
     @Test
@@ -187,17 +226,39 @@ class ReportWorkbookTest {
     }
 
     @Test
-    void kbLinksReviewerDropDownAndConditionalFormatting() throws IOException {
+    void referencesReviewerDropDownAndConditionalFormatting() throws IOException {
         try (XSSFWorkbook wb = open(sample(false))) {
             XSSFSheet f = wb.getSheet("Findings");
             List<String> h = headers(ReportWorkbook.FINDING_COLUMNS);
             int kb = h.indexOf("KB");
-            Hyperlink link = f.getRow(1).getCell(kb).getHyperlink();
-            String first = Rule.CLU_08.kb().get(0);
-            assertEquals(first, f.getRow(1).getCell(kb).getStringCellValue());
-            assertEquals(ReportWorkbook.KB_MIRROR + first.substring(1), link.getAddress());
-            assertTrue(link.getAddress().startsWith("https://"));
-            assertEquals(Rule.CLU_08.kb().size(), countLinks(f.getRow(1), kb, ReportWorkbook.KB_COLUMNS));
+            assertEquals(String.join(", ", Rule.CLU_08.kb()), f.getRow(1).getCell(kb).getStringCellValue());
+            assertEquals(null, f.getRow(1).getCell(kb).getHyperlink(), "plain text: a link cell does not wrap");
+
+            // References: every KB the report cites, once, by number, with its title and a link
+            XSSFSheet refs = wb.getSheet("References");
+            List<String> cited = new ArrayList<>();
+            for (Row row : refs) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                String q = row.getCell(0).getStringCellValue();
+                cited.add(q);
+                assertEquals(KbArticles.title(q), row.getCell(1).getStringCellValue());
+                Hyperlink link = row.getCell(3).getHyperlink();
+                assertEquals(ReportWorkbook.KB_MIRROR + q.substring(1), link.getAddress());
+                assertEquals(link.getAddress(), row.getCell(3).getStringCellValue());
+            }
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            SampleReport.build().findings().forEach(x -> {
+                expected.addAll(x.kb());
+                expected.addAll(KbArticles.in(x.remedy()));
+            });
+            assertEquals(new ArrayList<>(expected), cited, "each cited KB once, in number order");
+            assertTrue(cited.contains("Q288562") && cited.contains("Q178311"));
+            Row q288562 = find(refs, "Q288562");
+            assertEquals("XADM: Isinteg Won't Patch Information Store Running on Cluster",
+                    q288562.getCell(1).getStringCellValue());
+            assertTrue(q288562.getCell(2).getStringCellValue().contains("CLU-08"), "cited by CLU-08");
 
             int review = h.indexOf("Reviewer status");
             List<? extends DataValidation> dvs = f.getDataValidations();
@@ -210,13 +271,23 @@ class ReportWorkbookTest {
 
             var cf = f.getSheetConditionalFormatting();
             assertEquals(3, cf.getNumConditionalFormattings(), "severity, status, reviewer status");
-            ConditionalFormatting sev = cfOn(cf, h.indexOf("Severity"));
+            int sevCol = h.indexOf("Severity");
+            ConditionalFormatting sev = cfOn(cf, sevCol);
             assertEquals(4, sev.getNumberOfRules());
-            assertEquals("\"CRIT\"", sev.getRule(0).getFormula1());
-            assertEquals(new CellRangeAddress(1, f.getLastRowNum(), h.indexOf("Severity"), h.indexOf("Severity")),
-                    sev.getFormattingRanges()[0]);
+            // a severity is filled only on a FAIL or WARN row: a passed or skipped CRIT rule is no alarm
+            assertEquals("AND(OR($D2=\"FAIL\",$D2=\"WARN\"),C2=\"CRIT\")", sev.getRule(0).getFormula1());
+            assertEquals(org.apache.poi.ss.usermodel.ConditionType.FORMULA, sev.getRule(0).getConditionType());
+            assertEquals(h.indexOf("Status"), 3);
+            assertEquals(new CellRangeAddress(1, f.getLastRowNum(), sevCol, sevCol), sev.getFormattingRanges()[0]);
             ConditionalFormatting st = cfOn(cf, h.indexOf("Status"));
-            assertEquals("\"FAIL\"", st.getRule(0).getFormula1());
+            List<String> statusRules = new ArrayList<>();
+            for (int i = 0; i < st.getNumberOfRules(); i++) {
+                statusRules.add(st.getRule(i).getFormula1());
+            }
+            assertEquals("\"FAIL\"", statusRules.get(0));
+            assertTrue(statusRules.contains("\"WARN\""));
+            assertFalse(statusRules.contains("\"PASS\"") || statusRules.contains("\"SKIPPED\""),
+                    "PASS and SKIPPED rows plain: " + statusRules);
             assertNotNull(st.getRule(0).getPatternFormatting());
             assertNotNull(cfOn(cf, review));
 
@@ -228,16 +299,6 @@ class ReportWorkbookTest {
             }
             assertTrue(formulas.contains("\"GAP\"") && formulas.contains("\"FOREIGN\""), formulas.toString());
         }
-    }
-
-    private static int countLinks(Row r, int from, int n) {
-        int c = 0;
-        for (int i = from; i < from + n; i++) {
-            if (r.getCell(i) != null && r.getCell(i).getHyperlink() != null) {
-                c++;
-            }
-        }
-        return c;
     }
 
     private static ConditionalFormatting cfOn(org.apache.poi.ss.usermodel.SheetConditionalFormatting cf, int col) {
@@ -279,15 +340,21 @@ class ReportWorkbookTest {
             assertEquals("(not in the evidence)", cl.getRow(5).getCell(9).getStringCellValue());
             assertEquals(CellType.STRING, cl.getRow(2).getCell(4).getCellType(), "GUID as text");
 
+            // Store: eseutil's labels and formats as text, the offsets beside them in the fixed-width font
             Sheet store = wb.getSheet("Store");
-            Cell lc = store.getRow(3).getCell(1);
-            assertTrue(DateUtil.isCellDateFormatted(lc));
-            assertEquals(LocalDateTime.of(2001, 6, 14, 8, 59, 58), lc.getLocalDateTimeCellValue());
-            assertEquals("3a 3b 08 0e 06 65 00 00 @0x58", store.getRow(3).getCell(2).getStringCellValue());
-            assertEquals(4096.0, store.getRow(4).getCell(1).getNumericCellValue());
-            assertEquals(CellType.STRING, store.getRow(5).getCell(1).getCellType(), "beyond 2^53: text, exact");
-            assertEquals("9007199254740993", store.getRow(5).getCell(1).getStringCellValue());
-            assertEquals("{7A1C5E2F-0000-0000-0000-000000000000}", store.getRow(2).getCell(1).getStringCellValue());
+            assertEquals(List.of("Checksum", "0x1c25084f", "0x0", "0x5e2a0c11", "0x0"), row(store, 1));
+            assertEquals(List.of("Last Consistent", "(0x12,8,3A)  06/14/2001 08:59:58.000 UTC", "0x38, 0x40"),
+                    row(store, 4).subList(0, 3));
+            assertEquals("9007199254740993 (0x20000000000001)", store.getRow(5).getCell(1).getStringCellValue());
+            assertEquals("Previous Full Backup: Log Gen", store.getRow(6).getCell(0).getStringCellValue());
+            assertEquals("0x98, 0x9C", store.getRow(6).getCell(2).getStringCellValue());
+            assertEquals("Courier New", wb.getFontAt(store.getRow(1).getCell(2).getCellStyle().getFontIndex())
+                    .getFontName());
+            for (Row row : store) {
+                for (Cell c : row) {
+                    assertEquals(CellType.STRING, c.getCellType(), "Store cells are text as eseutil prints them");
+                }
+            }
 
             Sheet logs = wb.getSheet("Log chain");
             assertEquals(18.0, logs.getRow(1).getCell(0).getNumericCellValue());
@@ -308,13 +375,16 @@ class ReportWorkbookTest {
                 assertEquals(CellType.STRING, c.getCellType(), SampleReport.HOSTILE.get(i));
                 assertEquals(SampleReport.HOSTILE.get(i), c.getStringCellValue());
             }
-            // The huge value is cut visibly, with the note saying where the full value is.
+            // The huge value is cut visibly, with the note saying where the full value is (the cell holds the
+            // value, then its source: 40,000 + "\nfrom " + the source characters in all).
             int exp = headers(ReportWorkbook.FINDING_COLUMNS).indexOf("Expected");
             String cut = f.getRow(f.getLastRowNum()).getCell(exp).getStringCellValue();
             assertTrue(cut.length() <= XlsxBook.MAX_TEXT, "length " + cut.length());
             assertTrue(cut.startsWith("xxxxxxxx"));
-            assertTrue(cut.endsWith("[truncated by patchlens: 40,000 characters in all; the full value is in "
-                    + "report.jsonl]"), cut.substring(cut.length() - 120));
+            List<org.patchlens.rules.Finding> all = SampleReport.build().findings();
+            String source = all.get(all.size() - 1).expectedSource().toString();
+            assertTrue(cut.endsWith(String.format("[truncated by patchlens: %,d characters in all; the full value is in "
+                    + "report.jsonl]", 40_000 + "\nfrom ".length() + source.length())), cut.substring(cut.length() - 120));
 
             for (Sheet s : wb) {
                 for (Row r : s) {
@@ -339,6 +409,170 @@ class ReportWorkbookTest {
             assertTrue(all.toString().contains("bell_x0007_here"));
             assertTrue(all.toString().contains("lone _xD800_ surrogate"));
             assertTrue(all.toString().contains("t=\"inlineStr\""));
+        }
+    }
+
+    /**
+     * Printing: every table landscape A4, one page wide (as many tall as it takes), its header row repeated on
+     * every page and frozen on screen; the Summary portrait, one page wide, its verdict frozen.
+     */
+    @Test
+    void printSetUpLandscapeOnePageWideHeaderRepeatedAndFrozen() throws IOException {
+        try (XSSFWorkbook wb = open(sample(false))) {
+            for (String name : ReportWorkbook.SHEETS) {
+                XSSFSheet s = wb.getSheet(name);
+                var ps = s.getPrintSetup();
+                assertTrue(s.getFitToPage(), name + ": fit to page");
+                assertEquals(1, ps.getFitWidth(), name + ": one page wide");
+                assertEquals(0, ps.getFitHeight(), name + ": as many pages tall as it takes");
+                assertEquals(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE, ps.getPaperSize(), name);
+                var pane = s.getPaneInformation();
+                assertTrue(pane != null && pane.isFreezePane() && pane.getHorizontalSplitPosition() == 1,
+                        name + ": its first row frozen");
+                if (name.equals("Summary")) {
+                    assertFalse(ps.getLandscape(), "the Summary prints portrait");
+                    assertNull(s.getRepeatingRows());
+                } else {
+                    assertTrue(ps.getLandscape(), name + " prints landscape");
+                    assertEquals(CellRangeAddress.valueOf("1:1"), s.getRepeatingRows(), name + ": header on every page");
+                }
+            }
+        }
+    }
+
+    /** Every row is as tall as its tallest cell needs, so nothing is printed over the next row. */
+    @Test
+    void rowsGrowToTheirText() throws IOException {
+        try (XSSFWorkbook wb = open(sample(false))) {
+            Sheet f = wb.getSheet("Findings");
+            List<String> h = headers(ReportWorkbook.FINDING_COLUMNS);
+            Row clu08 = f.getRow(1);
+            String remedy = clu08.getCell(h.indexOf("Remedy")).getStringCellValue();
+            int lines = TextFit.lines(remedy, 40, false, false, XlsxBook.MAX_LINES);
+            assertTrue(lines >= 4, lines + " lines");
+            assertTrue(clu08.getHeightInPoints() >= XlsxBook.rowPoints(lines) - 0.01, "as tall as its remedy");
+            assertEquals(XlsxBook.rowPoints(XlsxBook.MAX_LINES), f.getRow(f.getLastRowNum()).getHeightInPoints(), 0.01,
+                    "the 40,000-character value: as many lines as a row prints");
+            assertTrue(f.getRow(0).getHeightInPoints() >= XlsxBook.rowPoints(2) - 0.01,
+                    "the header grows too (\"Reviewer comment\" is two lines)");
+            for (Row r : f) {
+                for (Cell c : r) {
+                    if (c.getCellType() == CellType.STRING && !c.getStringCellValue().isEmpty()) {
+                        String text = c.getStringCellValue();
+                        boolean mono = wb.getFontAt(c.getCellStyle().getFontIndex()).getFontName().equals("Courier New");
+                        int need = TextFit.lines(text, f.getColumnWidth(c.getColumnIndex()) / 256.0, mono,
+                                r.getRowNum() == 0, XlsxBook.MAX_LINES);
+                        assertTrue(c.getCellStyle().getWrapText(), "a text cell wraps: " + c.getAddress());
+                        // a longer cell shows its first MAX_LINES lines, clipped at the bottom of its row
+                        int shown = Math.min(need, XlsxBook.MAX_LINES);
+                        assertTrue(r.getHeightInPoints() >= XlsxBook.rowPoints(shown) - 0.01, c.getAddress()
+                                + " needs " + need + " lines, its row is " + r.getHeightInPoints() + " pt");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A hex value in a finding: fixed-width, in words of 8 bytes, every digit kept. */
+    @Test
+    void hexValuesAreMonospaceIn8ByteWords() throws IOException {
+        assertEquals("REG_BINARY 0f161d242b323940 474e555c636a7178",
+                ReportWorkbook.hexValue("REG_BINARY 0f161d242b323940474e555c636a7178"));
+        assertEquals("REG_BINARY 0000000000000000 0000", ReportWorkbook.hexValue("REG_BINARY 00000000000000000000"),
+                "digits only: grouped too");
+        assertEquals("was REG_NONE 0102030405060708 0910, now none", ReportWorkbook.hexValue(
+                "was REG_NONE 01020304050607080910, now none"));
+        assertEquals("FILETIME 126370908000000000", ReportWorkbook.hexValue("FILETIME 126370908000000000"),
+                "a decimal number is not hex");
+        assertEquals("REG_SZ deadbeefdeadbeefdeadbeef", ReportWorkbook.hexValue("REG_SZ deadbeefdeadbeefdeadbeef"),
+                "a string is never changed");
+        assertEquals("deadbeefdeadbeefdeadbeef", ReportWorkbook.hexValue("deadbeefdeadbeefdeadbeef"),
+                "nor text that only looks like hex");
+        assertEquals("0123456789abcdef 0123", XlsxBook.hexWords("0123456789abcdef0123"));
+        assertEquals("0123456789abcdef", XlsxBook.hexWords("0123456789abcdef"));
+
+        List<RegistryRow> rows = List.of(new RegistryRow("live SYSTEM", "K", "Store GUID", true, "REG_BINARY",
+                "525960676e757c838a91989fa6adb4bb", "525960676e757c838a91989fa6adb4bb", SampleReport.DRIFT_TIME,
+                Source.NONE, "CLU-08", ""));
+        Report base = SampleReport.build(rows);
+        List<org.patchlens.rules.Finding> fs = new ArrayList<>(base.findings());
+        fs.add(0, org.patchlens.rules.Finding.fail(Rule.CLU_08, "ParametersPrivate : Store GUID",
+                "REG_BINARY 0f161d242b323940474e555c636a7178", new Source("a.CPT", "K : Store GUID", 0x11A0),
+                "REG_BINARY 525960676e757c838a91989fa6adb4bb", Source.NONE, "r"));
+        Report r = new Report(base.verdict(), fs, base.remedies(), base.restore(), base.cluster(), base.evidence(),
+                rows, base.clusterRows(), base.store(), base.logChain(), base.run());
+        Path out = dir.resolve("hex.xlsx");
+        ReportWorkbook.write(r, out, SampleReport.options(true));
+        try (XSSFWorkbook wb = open(out)) {
+            Sheet f = wb.getSheet("Findings");
+            List<String> h = headers(ReportWorkbook.FINDING_COLUMNS);
+            Cell exp = f.getRow(1).getCell(h.indexOf("Expected"));
+            assertEquals("REG_BINARY 0f161d242b323940 474e555c636a7178\nfrom a.CPT : K : Store GUID @0x11A0",
+                    exp.getStringCellValue());
+            assertEquals("Courier New", wb.getFontAt(exp.getCellStyle().getFontIndex()).getFontName());
+            Cell act = f.getRow(1).getCell(h.indexOf("Actual"));
+            assertEquals("REG_BINARY 525960676e757c83 8a91989fa6adb4bb", act.getStringCellValue());
+            assertEquals("Arial", wb.getFontAt(f.getRow(2).getCell(h.indexOf("Expected")).getCellStyle().getFontIndex())
+                    .getFontName(), "text without hex stays in the sans font");
+            Sheet reg = wb.getSheet("Registry");
+            List<String> rh = headers(ReportWorkbook.REGISTRY_COLUMNS);
+            assertEquals("525960676e757c83 8a91989fa6adb4bb", reg.getRow(1).getCell(rh.indexOf("Hex")).getStringCellValue());
+            assertEquals("525960676e757c83 8a91989fa6adb4bb", reg.getRow(1).getCell(rh.indexOf("Value"))
+                    .getStringCellValue(), "a REG_BINARY shown as its bytes, like the Hex column");
+            assertTrue(reg.getColumnWidth(rh.indexOf("Hex")) >= 38 * 256, "two words of 8 bytes on a line");
+        }
+    }
+
+    @Test
+    void anEmptyLogChainSaysWhatThatMeansForTheRestoreType() throws IOException {
+        Report base = SampleReport.build();
+        Report r = new Report(base.verdict(), base.findings(), base.remedies(), new Report.Restore("offline-pit",
+                "--restore-type offline"), base.cluster(), base.evidence(), base.registry(), base.clusterRows(),
+                base.store(), List.of(), base.run());
+        Path out = dir.resolve("nologs.xlsx");
+        ReportWorkbook.write(r, out, SampleReport.options(true));
+        try (XSSFWorkbook wb = open(out)) {
+            Sheet logs = wb.getSheet("Log chain");
+            assertEquals(1, logs.getLastRowNum(), "one row");
+            List<String> h = headers(ReportWorkbook.LOG_COLUMNS);
+            assertEquals("NO LOGS", logs.getRow(1).getCell(h.indexOf("State")).getStringCellValue());
+            assertEquals(CheckReport.noLogs("offline-pit"), logs.getRow(1).getCell(h.indexOf("Note")).getStringCellValue());
+        }
+    }
+
+    /** The verdict is a banner across the Summary, filled by how bad it is. */
+    @Test
+    void theVerdictIsABannerFilledRedAmberOrGreen() throws IOException {
+        try (XSSFWorkbook wb = open(sample(false))) {
+            Sheet s = wb.getSheet("Summary");
+            Cell v = s.getRow(0).getCell(0);
+            assertEquals(SampleReport.VERDICT, v.getStringCellValue());
+            var style = (org.apache.poi.xssf.usermodel.XSSFCellStyle) v.getCellStyle();
+            assertEquals("FFC00000", style.getFillForegroundColorColor().getARGBHex(), "red: the store will not start");
+            assertTrue(style.getFont().getBold());
+            assertEquals(14, style.getFont().getFontHeightInPoints());
+            assertEquals(new CellRangeAddress(0, 0, 0, 6), ((XSSFSheet) s).getMergedRegion(0), "across the page");
+            // the severity labels of the matrix are filled only on a row that counts a failure or warning
+            var cf = s.getSheetConditionalFormatting();
+            assertEquals(1, cf.getNumConditionalFormattings());
+            ConditionalFormatting labels = cf.getConditionalFormattingAt(0);
+            Row crit = find(s, "CRIT");
+            int r = crit.getRowNum() + 1;
+            assertEquals("AND($A" + r + "=\"CRIT\",OR($B" + r + ">0,$C" + r + ">0))", labels.getRule(0).getFormula1());
+            assertEquals(new CellRangeAddress(crit.getRowNum(), crit.getRowNum() + 3, 0, 0),
+                    labels.getFormattingRanges()[0], "CRIT, HIGH, WARN, INFO; not All");
+        }
+        Report base = SampleReport.build();
+        List<org.patchlens.rules.Finding> passes = base.findings().stream()
+                .filter(f -> f.status() == org.patchlens.rules.Status.PASS).toList();
+        Report green = new Report("No findings", passes, List.of(), base.restore(), base.cluster(), base.evidence(),
+                base.registry(), base.clusterRows(), base.store(), base.logChain(), base.run());
+        Path out = dir.resolve("green.xlsx");
+        ReportWorkbook.write(green, out, SampleReport.options(true));
+        try (XSSFWorkbook wb = open(out)) {
+            var style = (org.apache.poi.xssf.usermodel.XSSFCellStyle) wb.getSheet("Summary").getRow(0).getCell(0)
+                    .getCellStyle();
+            assertEquals("FF2E7D32", style.getFillForegroundColorColor().getARGBHex());
         }
     }
 
@@ -440,8 +674,9 @@ class ReportWorkbookTest {
                 assertEquals(headers(ReportWorkbook.REGISTRY_COLUMNS), row(wb.getSheet(n), 0), n);
                 assertEquals(1, wb.getSheet(n).getPaneInformation().getHorizontalSplitPosition());
             }
-            assertEquals("K4", wb.getSheet("Registry (2)").getRow(1).getCell(0).getStringCellValue());
-            assertEquals("K9", wb.getSheet("Registry (3)").getRow(2).getCell(0).getStringCellValue());
+            int key = headers(ReportWorkbook.REGISTRY_COLUMNS).indexOf("Key");
+            assertEquals("K4", wb.getSheet("Registry (2)").getRow(1).getCell(key).getStringCellValue());
+            assertEquals("K9", wb.getSheet("Registry (3)").getRow(2).getCell(key).getStringCellValue());
             assertEquals("A1:M3", wb.getSheet("Registry (3)").getCTWorksheet().getAutoFilter().getRef());
             List<String> text = new ArrayList<>();
             wb.getSheet("Summary").forEach(r -> r.forEach(c -> {

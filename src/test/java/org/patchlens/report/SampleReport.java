@@ -80,13 +80,13 @@ final class SampleReport {
         findings.add(Finding.pass(Rule.IN_02, "a huge value", "x".repeat(40_000), live, "short", live));
 
         List<Remedy> remedies = List.of(
-                new Remedy("Re-create the Information Store's registry checkpoint while the resource is online, so "
+                Remedy.of("Re-create the Information Store's registry checkpoint while the resource is online, so "
                         + "the next online does not roll back what isinteg wrote (KB Q288562).",
                         List.of("cluster res \"Microsoft Exchange Information Store\" /removecheck:"
                                 + "\"System\\CurrentControlSet\\Services\\MSExchangeIS\"",
                                 "cluster res \"Microsoft Exchange Information Store\" /addcheck:"
                                 + "\"System\\CurrentControlSet\\Services\\MSExchangeIS\""), List.of("CLU-08")),
-                new Remedy("In the same command prompt, name the virtual server, then patch the store (KB Q178311).",
+                Remedy.of("In the same command prompt, name the virtual server, then patch the store (KB Q178311).",
                         List.of("SET _CLUSTER_NETWORK_NAME_=EXVS01", "isinteg -patch"), List.of("PRC-02")));
 
         List<Evidence> evidence = List.of(
@@ -133,15 +133,18 @@ final class SampleReport {
 
         Instant consistent = Instant.parse("2001-06-14T08:59:58Z");
         StoreHeaders store = new StoreHeaders(
-                List.of(new StoreFile("priv.edb", "ESE database"), new StoreFile("priv.pat", "ESE patch file")),
-                List.of(new StoreField("State", List.of(Datum.text("Dirty Shutdown", 0x34), Datum.text("", -1))),
-                        new StoreField("Log signature", List.of(
-                                new Datum("{7A1C5E2F-0000-0000-0000-000000000000}", "2f5e1c7a00000000", 0x48),
-                                new Datum("{7A1C5E2F-0000-0000-0000-000000000000}", "2f5e1c7a00000000", 0x48))),
-                        new StoreField("Last consistent", List.of(
-                                Datum.time(consistent, "3a 3b 08 0e 06 65 00 00", 0x58), Datum.NONE)),
-                        new StoreField("Page size", List.of(Datum.number(4096, 0xEC), Datum.number(4096, 0xEC))),
-                        new StoreField("dbtime", List.of(Datum.number(BIG, 0x10), Datum.NONE))));
+                List.of(new StoreFile("priv.edb", "database"), new StoreFile("priv.pat", "patch")),
+                List.of(new StoreField("Checksum", List.of(Datum.at("0x1c25084f", 0x0), Datum.at("0x5e2a0c11", 0x0))),
+                        new StoreField("State", List.of(Datum.at("Dirty Shutdown (2)", 0x34), Datum.NONE)),
+                        new StoreField("Log Signature", List.of(
+                                Datum.at("Create time:06/14/2001 08:59:58.000 Rand:2052 Computer:", 0x6C),
+                                Datum.at("Create time:06/14/2001 08:59:58.000 Rand:2052 Computer:", 0x5C))),
+                        new StoreField("Last Consistent", List.of(
+                                Datum.at("(0x12,8,3A)  06/14/2001 08:59:58.000 UTC", 0x38, 0x40), Datum.NONE)),
+                        new StoreField("dbtime", List.of(Datum.at("9007199254740993 (0x20000000000001)", 0x10),
+                                Datum.NONE)),
+                        new StoreField("Previous Full Backup: Log Gen", List.of(Datum.at("5-18 (0x5-0x12)", 0x98,
+                                0x9C), Datum.NONE))));
         List<LogEntry> logs = List.of(
                 new LogEntry(0x12, "edb00012.log", "OK", "{7A1C5E2F-0000}", consistent, "3a 3b 08 0e 06 65 00 00", ""),
                 new LogEntry(0x13, "", "GAP", "", null, "", "generations 0x13-0x14 missing"),
