@@ -248,6 +248,19 @@ class Clu08CheckpointDriftTest {
     }
 
     @Test
+    void takesAKeyWrittenAtFileTimeZeroAsWrittenThen() throws Exception {
+        // FILETIME 0 (1601-01-01) is a time like any other, not "no key"; both sides at 0 are the same time
+        RestoreScenario s = patchedLive(BASE_TIME, BASE_TIME);
+        s.live().key(PRIV).time = 0;
+        s.checkpoint(IS, "00000002").key("").time = 0;
+        Finding f = only(clu08(s));
+        assertEquals(Status.WARN, f.status());
+        assertEquals("value-changed; live key written 1601-01-01T00:00:00.0000000Z (FILETIME 0), checkpoint key "
+                + "written 1601-01-01T00:00:00.0000000Z (FILETIME 0); newer: neither (same time); resource " + IS_NAME
+                + " {" + IS + "}, RegSync 00000002 = " + PRIV_HKLM, f.detail());
+    }
+
+    @Test
     void passesAKeyWhoseOnlyDifferenceIsItsTime() throws Exception {
         RestoreScenario s = RestoreScenario.offlineBase();
         s.live().time(PRIV, LATER);

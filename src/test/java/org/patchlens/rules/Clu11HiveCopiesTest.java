@@ -88,6 +88,20 @@ class Clu11HiveCopiesTest {
     }
 
     @Test
+    void findsTheIpAddressAfterOtherMembersOfTheGroup() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.cluster.multiSz("Groups\\" + RestoreScenario.GROUP, "Contains", NETNAME, RestoreScenario.DISK, IP,
+                RestoreScenario.SA, RestoreScenario.DS, IS, MTA);
+        RegTree snapshot = s.cluster.copy();
+        snapshot.sz("Resources\\" + IP + "\\Parameters", "Address", "10.0.0.51");
+        Finding f = only(RipCluEvidence.run(s, dir, d -> RipCluEvidence.writeClusterCopy(d, snapshot, OLDER,
+                SNAPSHOT)).of(Rule.CLU_11));
+        assertEquals("IP Address", f.object());
+        assertEquals("10.0.0.50/255.255.255.0", f.expected());
+        assertEquals("10.0.0.51/255.255.255.0", f.actual());
+    }
+
+    @Test
     void failsOtherPossibleOwnersOfAService() throws Exception {
         Finding f = only(withSnapshot(OLDER, t -> t.multiSz("Resources\\" + IS, "PossibleOwners", "1")));
         assertEquals("resource MSExchangeIS PossibleOwners", f.object());

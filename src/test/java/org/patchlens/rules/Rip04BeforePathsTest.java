@@ -172,6 +172,35 @@ class Rip04BeforePathsTest {
     }
 
     @Test
+    void checksADatabaseOfTheOtherServiceThatTheMapNames() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.live().dword(IS_RIP, "EDB_RstMap Size", 1).multiSz(IS_RIP, "EDB_RstMap",
+                "\\\\EXVS01\\D$\\exchsrvr\\DSADATA\\DIR.EDB", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA\\DIR.EDB");
+        s.logs.replaceAll(l -> new RestoreScenario.Log(l.name(), l.gen(), l.sig(),
+                List.<String[]>of(new String[] {"G:\\exchsrvr\\DSADATA\\DIR.EDB", "1"})));
+        Finding f = only(rip04(s));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(IS_RIP_PATH + " : EDB_RstMap before-line for DIR.EDB", f.object());
+        assertEquals("G:\\exchsrvr\\DSADATA\\DIR.EDB", f.expected());
+        assertEquals("D:\\exchsrvr\\DSADATA\\DIR.EDB", f.actual());
+    }
+
+    @Test
+    void readsALowLogOfZeroAsAGeneration() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.live().dword(IS_RIP, "LowLog Number", 0);
+        List<Finding> f = rip04(s);
+        assertEquals(List.of(Status.PASS, Status.PASS), f.stream().map(Finding::status).toList(), f.toString());
+    }
+
+    @Test
+    void readsAHighLogOfZeroAsAGeneration() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.live().dword(IS_RIP, "LowLog Number", 0).dword(IS_RIP, "HighLog Number", 0);
+        assertEquals("no attach lists in the headers of logs 0 to 0 (none present)", only(rip04(s)).detail());
+    }
+
+    @Test
     void isSkippedWhenTheTapeLogsAttachNoDatabaseOfTheService() throws Exception {
         RestoreScenario s = RestoreScenario.onlineBase();
         s.logs.replaceAll(l -> new RestoreScenario.Log(l.name(), l.gen(), l.sig(),

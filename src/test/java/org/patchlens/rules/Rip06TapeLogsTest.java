@@ -198,6 +198,23 @@ class Rip06TapeLogsTest {
     }
 
     @Test
+    void readsALowLogOfZeroAsAGeneration() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.live().dword(IS_RIP, "LowLog Number", 0);
+        Finding f = only(rip06(s));
+        assertEquals("tape logs 0-18", f.object());
+        assertEquals(Status.FAIL, f.status());
+        assertTrue(f.actual().startsWith("missing Edb00000.log, Edb00001.log"), f.actual());
+    }
+
+    @Test
+    void readsAHighLogOfZeroAsAGeneration() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.live().dword(IS_RIP, "LowLog Number", 0).dword(IS_RIP, "HighLog Number", 0);
+        assertEquals("tape logs 0-0", rip06(s).get(0).object());
+    }
+
+    @Test
     void isSkippedWithoutLowLog() throws Exception {
         RestoreScenario s = RestoreScenario.onlineBase();
         s.live().removeValue(IS_RIP, "LowLog Number");
