@@ -44,7 +44,8 @@ class Clu07DependenciesTest {
     }
 
     private String dependsOnSource(String guid) {
-        return CLUSDB + " : Resources\\" + guid + " : DependsOn @0x" + hex(keyOffset(dir, CLUSDB, "Resources\\" + guid));
+        return CLUSDB + " : Resources\\" + guid + " : DependsOn @0x"
+                + hex(keyOffset(dir, CLUSDB, "Resources\\" + guid));
     }
 
     private static String remedy(String resource, String missing) {

@@ -33,7 +33,7 @@ class Clu09CheckpointCoverageTest {
         return RipCluEvidence.findings(s, dir, Rule.CLU_09);
     }
 
-    /** The scenario with one resource's RegSync list replaced by the one entry 00000001 = {@code path}, checkpoints retaken. */
+    /** One resource's RegSync list replaced by the one entry 00000001 = {@code path}, the checkpoints retaken. */
     private static RestoreScenario checkpointing(RestoreScenario s, String resource, String path) {
         s.cluster.removeKey("Resources\\" + resource + "\\RegSync");
         s.cluster.sz("Resources\\" + resource + "\\RegSync", "00000001", path);
@@ -94,7 +94,8 @@ class Clu09CheckpointCoverageTest {
 
     @Test
     void leavesTheRootOfAServiceOtherThanExchangeAlone() throws Exception {
-        RestoreScenario s = checkpointing(RestoreScenario.offlineBase(), DS, "SYSTEM\\CurrentControlSet\\Services\\W3SVC");
+        RestoreScenario s = checkpointing(RestoreScenario.offlineBase(), DS,
+                "SYSTEM\\CurrentControlSet\\Services\\W3SVC");
         assertEquals(Status.PASS, only(clu09(s)).status());
     }
 

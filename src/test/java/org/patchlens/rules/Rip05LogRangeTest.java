@@ -7,7 +7,6 @@ import static org.patchlens.rules.RipCluEvidence.IS_RIP_PATH;
 import static org.patchlens.rules.RipCluEvidence.SYSTEM;
 import static org.patchlens.rules.RipCluEvidence.only;
 import static org.patchlens.rules.RipCluEvidence.valueSource;
-import static org.patchlens.rules.RipCluEvidence.withObject;
 
 import java.nio.file.Path;
 import java.util.List;

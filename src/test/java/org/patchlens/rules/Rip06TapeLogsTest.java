@@ -169,7 +169,8 @@ class Rip06TapeLogsTest {
         RestoreScenario s = withLog(0x0F);
         s.logs.replaceAll(l -> l.gen() == 0x11 ? new RestoreScenario.Log(l.name(), l.gen(), 0x0BADL, l.attached()) : l);
         List<Finding> f = rip06(s);
-        assertEquals(List.of("tape log signatures", "logs outside the range"), f.stream().map(Finding::object).toList());
+        assertEquals(List.of("tape log signatures", "logs outside the range"),
+                f.stream().map(Finding::object).toList());
         assertEquals(remedy("", "Edb00011.log, Edb0000f.log"), f.get(0).remedy());
         assertEquals(remedy("", "Edb00011.log, Edb0000f.log"), f.get(1).remedy());
     }
