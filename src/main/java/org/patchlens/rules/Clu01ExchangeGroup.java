@@ -23,8 +23,12 @@ final class Clu01ExchangeGroup extends CluUnit {
                     remedy("<service>", String.join(", ", missing))));
         }
         if (!inOneGroup(m)) {
+            List<String> loose = m.exchangeServices().values().stream().filter(r -> m.groupsOf(r.guid()).isEmpty())
+                    .map(ClusterModel.Resource::name).toList();
             return List.of(Finding.fail(Rule.CLU_01, "Exchange group", "SA, DS, IS and MTA in one group", Source.NONE,
-                    "spread over " + groupsOfServices(m).size() + " group(s)", new Source(m.file(), "Groups", -1),
+                    "spread over " + groupsOfServices(m).size() + " group(s)"
+                            + (loose.isEmpty() ? "" : ", in no group: " + String.join(", ", loose)),
+                    new Source(m.file(), "Groups", -1),
                     "Put the Exchange resources into one group in Cluster Administrator."));
         }
         ClusterModel.Group g = m.exchangeGroup().orElseThrow();

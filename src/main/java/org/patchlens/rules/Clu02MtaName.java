@@ -32,7 +32,8 @@ final class Clu02MtaName extends CluUnit {
             return List.of(Finding.warn(Rule.CLU_02, Severity.WARN, "X500 DN cn=", vname.get(), vs, cn,
                     dn.get().source(), "The names differ in case only (directory names are case-sensitive)."));
         }
-        return List.of(Finding.fail(Rule.CLU_02, "X500 DN cn=", vname.get(), vs, cn == null ? dn.get().text() : cn,
-                dn.get().source(), remedy("<cn>", String.valueOf(cn), "<VNAME>", vname.get())));
+        String configured = cn == null ? dn.get().text() : cn;
+        return List.of(Finding.fail(Rule.CLU_02, "X500 DN cn=", vname.get(), vs, configured, dn.get().source(),
+                remedy("<cn>", configured, "<VNAME>", vname.get())));
     }
 }

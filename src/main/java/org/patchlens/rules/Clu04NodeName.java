@@ -23,7 +23,8 @@ final class Clu04NodeName extends CluUnit {
         Optional<RegValue> node = c.node();
         if (vname.isEmpty() || node.isEmpty()) {
             return List.of(Finding.skipped(Rule.CLU_04, vname.isEmpty() ? "virtual server name unknown"
-                    : "node name unknown (no SYSTEM hive)"));
+                    : c.system().isEmpty() ? "node name unknown (no SYSTEM hive)"
+                    : "node name unknown (no ComputerName in the SYSTEM hive)"));
         }
         String n = node.get().text();
         Source ns = node.get().source();
@@ -32,7 +33,9 @@ final class Clu04NodeName extends CluUnit {
         List<Finding> out = new ArrayList<>();
         if (vname.get().equalsIgnoreCase(n)) {
             out.add(Finding.fail(Rule.CLU_04, "virtual server name", "a name other than the node " + n, ns,
-                    vname.get(), vs, remedy));
+                    vname.get(), vs, "The Exchange group's Network Name is the node name " + n + ": in Cluster "
+                            + "Administrator > Exchange group > Network Name > Parameters the Name must be the "
+                            + "Exchange virtual server name, not a node's."));
         }
         boolean listed = m.nodes().stream().anyMatch(x -> n.equalsIgnoreCase(x.name()));
         if (!m.nodes().isEmpty() && !listed) {

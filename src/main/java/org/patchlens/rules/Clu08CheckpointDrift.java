@@ -83,12 +83,13 @@ final class Clu08CheckpointDrift extends CluUnit {
                 });
             }
         }
-        if (out.isEmpty()) {
-            if (compared == 0) {
-                return List.of(Finding.skipped(Rule.CLU_08, "no checkpoint file to compare (CLU-10)"));
+        if (out.stream().allMatch(f -> f.status() == Status.SKIPPED)) {
+            if (compared > 0) {
+                out.add(Finding.pass(Rule.CLU_08, "checkpointed subtrees", "live registry equal to the checkpoints",
+                        Source.NONE, compared + " checkpoint(s) identical to the live keys", Source.NONE));
+            } else if (out.isEmpty()) {
+                out.add(Finding.skipped(Rule.CLU_08, "no checkpoint file to compare (CLU-10)"));
             }
-            return List.of(Finding.pass(Rule.CLU_08, "checkpointed subtrees", "live registry equal to the checkpoints",
-                    Source.NONE, compared + " checkpoint(s) identical to the live keys", Source.NONE));
         }
         return out;
     }
@@ -107,7 +108,9 @@ final class Clu08CheckpointDrift extends CluUnit {
         long liveT = liveK == null ? -1 : liveK.lastWrittenRaw();
         long cptT = cptK == null ? -1 : cptK.lastWrittenRaw();
         boolean onlyLive = kind.endsWith("only-live");
-        boolean liveNewer = onlyLive || (liveT >= 0 && cptT >= 0 && Long.compareUnsigned(liveT, cptT) > 0);
+        // which key was written last, when both exist; a side alone is the newer one
+        int order = liveT < 0 ? -1 : cptT < 0 ? 1 : Long.compareUnsigned(liveT, cptT);
+        boolean liveNewer = onlyLive || order > 0;
         String obj = path + (valueName == null ? "" : " : " + valueName);
         String liveShown = liveV != null ? RegValue.of(sysFile, "", liveK, liveV).shown()
                 : kind.startsWith("key-only-live") ? "key present" : "absent";
@@ -116,7 +119,7 @@ final class Clu08CheckpointDrift extends CluUnit {
         String times = "live key written " + (liveT < 0 ? "-" : FileTime.iso(liveT) + " (FILETIME "
                 + Long.toUnsignedString(liveT) + ")") + ", checkpoint key written " + (cptT < 0 ? "-"
                 : FileTime.iso(cptT) + " (FILETIME " + Long.toUnsignedString(cptT) + ")") + "; newer: "
-                + (liveNewer ? "live" : "checkpoint");
+                + (order > 0 ? "live" : order < 0 ? "checkpoint" : "neither (same time)");
         Source live = new Source(sysFile, obj, liveV != null ? liveV.fileOffset() : liveK != null
                 ? liveK.fileOffset() : -1);
         // the checkpoint hive's root is the checkpointed key: name its keys by the HKLM path they restore
@@ -129,9 +132,9 @@ final class Clu08CheckpointDrift extends CluUnit {
         // expected = what the cluster will write back (the checkpoint); actual = the live registry now
         Finding f = liveNewer
                 ? Finding.fail(Rule.CLU_08, obj, cptShown, cpt, liveShown, live, remedy)
-                : Finding.warn(Rule.CLU_08, Severity.WARN, obj, cptShown, cpt, liveShown, live,
-                "The checkpoint is newer than the live key: the next online overwrites the live value with it, "
-                        + "which may be intended.");
+                : Finding.warn(Rule.CLU_08, Severity.WARN, obj, cptShown, cpt, liveShown, live, (order < 0
+                        ? "The checkpoint is newer than the live key" : "Live key and checkpoint were written at the "
+                        + "same time") + ": the next online overwrites the live value with it, which may be intended.");
         return f.withDetail(kind + "; " + times + "; resource " + r.name() + " {" + r.guid() + "}, RegSync "
                 + cp.valueName() + " = " + cp.path());
     }

@@ -36,8 +36,10 @@ final class Clu09CheckpointCoverage extends CluUnit {
                 boolean root = lower.matches("system\\\\currentcontrolset\\\\services\\\\msexchange[a-z]*\\\\?");
                 Key covered = v.map(s -> s.resolveHklm(cp.path())).orElse(null);
                 for (RestoreInProgress rip : rips) {
-                    if (covered != null && rip.key().path().toLowerCase(Locale.ROOT).startsWith(
-                            covered.path().toLowerCase(Locale.ROOT) + "\\")) {
+                    String ripPath = rip.key().path().toLowerCase(Locale.ROOT);
+                    // the checkpointed subtree holds its own root key too
+                    if (covered != null && (ripPath.equals(covered.path().toLowerCase(Locale.ROOT))
+                            || ripPath.startsWith(covered.path().toLowerCase(Locale.ROOT) + "\\"))) {
                         out.add(Finding.fail(Rule.CLU_09, cp.path(), "no checkpoint covering " + rip.path(),
                                 Source.NONE, "RegSync " + cp.valueName() + " of " + r.name() + " covers it: the key "
                                         + "vanishes when the resource comes online", src,

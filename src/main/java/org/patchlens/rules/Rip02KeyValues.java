@@ -46,7 +46,7 @@ final class Rip02KeyValues extends RipUnit {
         Optional<RegValue> size = rip.value("EDB_RstMap Size");
         Optional<RegValue> map = rip.value("EDB_RstMap");
         long n = size.map(RegValue::dword).orElse(-1L);
-        if (size.isPresent() && n != 1 && n != 2) {
+        if (size.isPresent() && size.get().typeCode() == 4 && n != 1 && n != 2) {
             defects.add("EDB_RstMap Size is " + size.get().text() + ", expected 1 or 2");
         }
         if (map.isPresent() && map.get().typeCode() == 7) {
@@ -69,7 +69,8 @@ final class Rip02KeyValues extends RipUnit {
         });
         Optional<RegValue> low = rip.value("LowLog Number");
         Optional<RegValue> high = rip.value("HighLog Number");
-        if (low.isPresent() && high.isPresent() && low.get().dword() > high.get().dword()) {
+        if (low.isPresent() && high.isPresent() && low.get().isDword() && high.get().isDword()
+                && low.get().dword() > high.get().dword()) {
             defects.add("LowLog Number " + low.get().text() + " is above HighLog Number " + high.get().text());
         }
         if (defects.isEmpty()) {

@@ -30,7 +30,7 @@ final class Rip05LogRange extends RipUnit {
         }
         Optional<RegValue> low = rip.value("LowLog Number");
         Optional<RegValue> high = rip.value("HighLog Number");
-        if (low.isEmpty() || high.isEmpty()) {
+        if (low.isEmpty() || high.isEmpty() || !low.get().isDword() || !high.get().isDword()) {
             return List.of(Finding.skipped(Rule.RIP_05, rip.path() + ": no LowLog/HighLog Number (RIP-02)"));
         }
         List<Finding> out = new ArrayList<>();
