@@ -173,7 +173,8 @@ public final class LogHistory {
     }
 
     /** The history of {@code primary} with these logs, within {@code budget}; see {@link #of(Path, List, String)}. */
-    public static History of(String name, ByteBuffer primary, List<LogInput> inputs, String keyPath, Budget budget) {
+    public static History of(String name, ByteBuffer primary, List<LogInput> inputs, String path, Budget budget) {
+        String keyPath = path == null || path.isEmpty() ? null : path;
         Recorder rec = new Recorder(name, primary, keyPath, budget);
         Recovery r = HiveRecovery.recover(name, primary, inputs, rec);
         ReplayLedger ledger = r.ledger();
@@ -193,7 +194,7 @@ public final class LogHistory {
         List<Item> items = new ArrayList<>(rec.items);
         items.sort(Comparator.comparing((Item i) -> upper(i.path())).thenComparing(i -> !i.isKey())
                 .thenComparing(i -> i.isKey() ? "" : upper(i.valueName())).thenComparingInt(Item::state));
-        boolean found = keyPath == null || keyPath.isEmpty() || rec.pathFound;
+        boolean found = keyPath == null || rec.pathFound;
         return new History(name, ledger, List.copyOf(entries), List.copyOf(items), rec.count, List.copyOf(rec.notes),
                 List.copyOf(rec.damage()), rec.stopped, keyPath, found);
     }
@@ -230,7 +231,7 @@ public final class LogHistory {
         Recorder(String name, ByteBuffer primary, String keyPath, Budget budget) {
             this.name = name;
             this.primary = primary;
-            this.keyPath = keyPath == null || keyPath.isEmpty() ? null : keyPath;
+            this.keyPath = keyPath;
             this.stateBytes = budget.stateBytes();
             this.heldBytes = budget.heldBytes();
         }
