@@ -135,6 +135,9 @@ public final class LogHistory {
         }
     }
 
+    /** Pieces of damage kept over all states (each state's hive keeps at most {@link HiveOptions#maxDamage}). */
+    static final int MAX_DAMAGE = 10_000;
+
     /** The note on an old-format log's one state. */
     public static final String OLD_FORMAT_NOTE = "old-format log: a single state (a DIRT log holds the dirty "
             + "pages of one flush, not the steps before it)";
@@ -184,8 +187,8 @@ public final class LogHistory {
         List<Entry> entries = new ArrayList<>();
         for (LogRecord l : ledger.logs()) {
             for (EntryRecord e : l.entries()) {
-                int[] seen = e.applied() ? rec.states.get(l.file() + "\u0000" + e.logOffset()) : null;
-                int state = seen == null ? 0 : seen[0];
+                Integer seen = e.applied() ? rec.states.get(l.file() + "\u0000" + e.logOffset()) : null;
+                int state = seen == null ? 0 : seen;
                 long changes = seen == null ? -1 : rec.changes.getOrDefault(state, -1L);
                 entries.add(new Entry(l.file(), l.format(), e.logOffset(), e.sequence(), e.hash(), e.applied(),
                         e.reason(), state, changes, l.format().equals("old") && e.applied() ? OLD_FORMAT_NOTE : ""));
@@ -206,14 +209,16 @@ public final class LogHistory {
         final List<Item> items = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final List<String> damage = new ArrayList<>();
-        /** "log NUL offset" to {state}. */
-        final Map<String, int[]> states = new HashMap<>();
+        /** "log NUL offset" of each applied entry to the state it made. */
+        final Map<String, Integer> states = new HashMap<>();
         final Map<Integer, Long> changes = new HashMap<>();
         /** Damage by its place and reason: the state it was first seen at, and its line. */
         final Map<String, Integer> firstSeen = new java.util.LinkedHashMap<>();
         final Map<String, String> damageText = new HashMap<>();
         /** The damage of the last state read. */
         final Set<String> lastDamage = new HashSet<>();
+        /** Damage not kept once {@link #MAX_DAMAGE} pieces are. */
+        long damageLeftOut;
         /** The last state whose tree was compared (or found byte-identical to the one before). */
         int lastCompared;
         long stateBytes;
@@ -239,7 +244,7 @@ public final class LogHistory {
         @Override
         public void applied(TransactionLog log, EntryRecord entry, java.util.function.Supplier<byte[]> state) {
             int k = ++count;
-            states.put(log.name() + "\u0000" + entry.logOffset(), new int[] {k});
+            states.put(log.name() + "\u0000" + entry.logOffset(), k);
             if (stopped != null) {
                 return;
             }
@@ -399,6 +404,10 @@ public final class LogHistory {
                     lastDamage.add(key);
                 }
                 if (!firstSeen.containsKey(key)) {
+                    if (firstSeen.size() >= MAX_DAMAGE) {
+                        damageLeftOut++;
+                        continue;
+                    }
                     firstSeen.put(key, k);
                     damageText.put(key, new Damage(name, d.fileOffset(), d.keyPath(), d.reason()).toString());
                 }
@@ -414,6 +423,10 @@ public final class LogHistory {
                         && !lastDamage.contains(e.getKey()) ? " (not in state " + lastCompared + ", the last "
                         + "compared" + (k == 0 ? ")" : ": an intermediate state can mix the hive as found with older "
                         + "log pages, docs/replay.md)") : ""));
+            }
+            if (damageLeftOut > 0) {
+                out.add(damageLeftOut + " more pieces of damage in the states, not listed (at most " + MAX_DAMAGE
+                        + " are kept)");
             }
             return out;
         }

@@ -239,6 +239,7 @@ class LogHistoryTest {
         byte[] two = vendor(2, false, false, 0);
         List<long[]> pages = LogBuilder.dirtyPages(one, two);
         assertEquals(1, pages.size());
+        assertEquals(8192, one.length, "a hive of one bin");
         LogBuilder.NewLog log = new LogBuilder.NewLog(one, 10);
         int n = 2000;
         for (int i = 0; i < n; i++) {
