@@ -135,4 +135,15 @@ class HistoryCommandTest {
         assertEquals(0, sub.exit(), sub.err());
         assertEquals(2, sub.out().lines().count(), "the hive record and the entry; nothing under Select changes");
     }
+
+    @Test
+    void aFifoBesideTheHiveIsNamedNeverOpened() throws IOException {
+        Path hive = crafted();
+        InputKindsTest.fifo(hive.resolveSibling("NTUSER.DAT.LOG2"));
+        CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> CliRun.of("hive", "history", hive.toString()));
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("NTUSER.DAT.LOG2") && r.err().contains("not a regular file (a FIFO)"), r.err());
+    }
 }
