@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 targets=(HiveFuzzTest#hiveBytes HiveFuzzTest#patchedHive HiveFuzzTest#dumpWriters HiveFuzzTest#deletedRecords
-         HiveFuzzTest#logReplay CliFuzzTest#hiveCommands
+         HiveFuzzTest#logReplay HiveFuzzTest#logHistory CliFuzzTest#hiveCommands
          EvidenceFuzzTest#classify EseFuzzTest#eseHeader EseFuzzTest#eseutilText CliFuzzTest#eseCommands
          WorkbookFuzzTest#hiveWorkbooks CheckFuzzTest#checkEvidence CheckFuzzTest#checkWorkbook EvidenceFuzzTest#scanTree)
 [ $# -ge 1 ] || { echo "usage: $0 Class#method|all [duration, default 10m]" >&2; printf '  %s\n' "${targets[@]}" >&2; exit 2; }

@@ -38,6 +38,16 @@ public final class HiveRecovery {
     public record Recovery(ReplayLedger ledger, byte[] image) {
     }
 
+    /**
+     * Sees the hive as a replay rebuilds it, one applied log entry at a time ({@link LogHistory}): the
+     * replay calls {@link #applied} after writing each entry's pages (once for an old-format log), in
+     * the order applied. {@code state} makes that state's hive on demand: the image so far with the base
+     * block the replay would give it if it stopped there. The replay's own result does not depend on it.
+     */
+    interface Steps {
+        void applied(TransactionLog log, EntryRecord entry, java.util.function.Supplier<byte[]> state);
+    }
+
     private HiveRecovery() {
     }
 
@@ -51,6 +61,11 @@ public final class HiveRecovery {
      * hive at all; every problem with the logs is recorded in the ledger.
      */
     public static Recovery recover(String hiveName, ByteBuffer primaryBytes, List<LogInput> inputs) {
+        return recover(hiveName, primaryBytes, inputs, null);
+    }
+
+    /** {@link #recover}, telling {@code steps} (when not null) of every state the replay goes through. */
+    static Recovery recover(String hiveName, ByteBuffer primaryBytes, List<LogInput> inputs, Steps steps) {
         ByteBuffer p = primaryBytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         p.position(0);
         if (p.limit() < 4096) {
@@ -84,7 +99,7 @@ public final class HiveRecovery {
             logs.add(TransactionLog.read(in, p.limit()));
         }
         logs.sort(Comparator.comparing(TransactionLog::slot));
-        return new Run(hiveName, p, h, firstBin != null, logs, dirty).go();
+        return new Run(hiveName, p, h, firstBin != null, logs, dirty, steps).go();
     }
 
     /** The state of one recovery, shared by the two replays; {@link #done} makes the ledger. */
@@ -101,8 +116,11 @@ public final class HiveRecovery {
         final List<String> stale = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final List<TransactionLog> appliedOrder = new ArrayList<>();
+        /** Who sees each state (null: nobody). */
+        final Steps steps;
 
-        Run(String hive, ByteBuffer p, HiveHeader h, boolean hasFirstBin, List<TransactionLog> logs, List<String> dirty) {
+        Run(String hive, ByteBuffer p, HiveHeader h, boolean hasFirstBin, List<TransactionLog> logs, List<String> dirty,
+                Steps steps) {
             this.hive = hive;
             this.p = p;
             this.h = h;
@@ -110,6 +128,7 @@ public final class HiveRecovery {
             this.hasFirstBin = hasFirstBin;
             this.logs = logs;
             this.dirty = dirty;
+            this.steps = steps;
         }
 
         TransactionLog slot(Slot s) {

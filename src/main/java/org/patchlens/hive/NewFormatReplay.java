@@ -64,6 +64,10 @@ final class NewFormatReplay {
             }
             order = eligible;
         }
+        // the base block: the primary's when its checksum is valid, else the newest log's copy
+        HiveHeader base = r.valid ? r.h : baseLog.h;
+        ByteBuffer src = r.valid ? r.p : baseLog.b;
+        int srcLen = r.valid ? 4096 : TransactionLog.HEADER;
         RecoveredImage img = null;
         long expected = -1;
         EntryRecord last = null;
@@ -107,6 +111,13 @@ final class NewFormatReplay {
                 l.entries.add(e);
                 last = e;
                 lastFlags = l.entryHeader(pos).flags();
+                if (r.steps != null) {
+                    RecoveredImage now = img;
+                    EntryRecord done = e;
+                    long flags = (base.flags() & ~1L) | (lastFlags & 1);
+                    r.steps.applied(l, e, () -> now.snapshot(src, srcLen, done.sequence(), done.hiveBinsDataSize(),
+                            flags));
+                }
                 applied++;
                 seq = (seq + 1) & 0xFFFFFFFFL;
                 pos += e.size();
@@ -125,11 +136,8 @@ final class NewFormatReplay {
             return r.done(r.valid ? Outcome.NOTHING_APPLIED : Outcome.FAILED, r.valid ? why
                     : "the base block is invalid and " + why, null, -1, -1, "");
         }
-        // the base block: the primary's when its checksum is valid, else the newest log's copy
-        HiveHeader base = r.valid ? r.h : baseLog.h;
-        ByteBuffer src = r.valid ? r.p : baseLog.b;
         long flags = (base.flags() & ~1L) | (lastFlags & 1);
-        byte[] image = img.finish(src, r.valid ? 4096 : TransactionLog.HEADER, last.sequence(),
+        byte[] image = img.finish(src, srcLen, last.sequence(),
                 last.hiveBinsDataSize(), flags, r.notes);
         long entries = r.appliedOrder.stream().mapToLong(l -> l.entries.stream().filter(EntryRecord::applied).count())
                 .sum();

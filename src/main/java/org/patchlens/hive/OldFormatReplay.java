@@ -112,8 +112,13 @@ final class OldFormatReplay {
         // the base block: the primary's when its checksum is valid, else the log's copy
         HiveHeader base = r.valid ? r.h : l.h;
         ByteBuffer src = r.valid ? r.p : l.b;
+        int srcLen = r.valid ? 4096 : TransactionLog.HEADER;
         long seq = base.primarySequenceNumber();
-        byte[] image = img.finish(src, r.valid ? 4096 : TransactionLog.HEADER, seq, binsSize, l.h.flags(), r.notes);
+        if (r.steps != null) {
+            // one state: a DIRT log holds the dirty pages of one flush, not a sequence of them
+            r.steps.applied(l, l.entries.get(0), () -> img.snapshot(src, srcLen, seq, binsSize, l.h.flags()));
+        }
+        byte[] image = img.finish(src, srcLen, seq, binsSize, l.h.flags(), r.notes);
         return r.done(Outcome.APPLIED, "applied old-format log " + l.name() + " (" + k + " dirty pages of 512 "
                 + "bytes, from log offset " + l.dirtyStart + ")", image, seq, binsSize, r.valid ? "primary" : l.name());
     }

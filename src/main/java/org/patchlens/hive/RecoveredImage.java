@@ -48,6 +48,27 @@ final class RecoveredImage {
         long want = 4096 + binsSize;
         int n = (int) Math.min(len, want);
         byte[] out = n == a.length ? a : Arrays.copyOf(a, n);
+        ByteBuffer o = rebase(out, src, srcLen, seq, binsSize, flags);
+        if (n < want) {
+            notes.add("the recovered hive bins data size is " + binsSize + " bytes but only " + (n - 4096)
+                    + " exist (neither the primary file nor the logs hold the rest)");
+        }
+        checkBins(o, Math.min(binsSize, n - 4096L), notes);
+        return out;
+    }
+
+    /**
+     * The hive as it stands now, as {@link #finish} would make it if the replay stopped here: a new
+     * array (the image goes on being written), for the history of the replay ({@link LogHistory}).
+     */
+    byte[] snapshot(ByteBuffer src, int srcLen, long seq, long binsSize, long flags) {
+        byte[] out = Arrays.copyOf(a, (int) Math.min(len, 4096 + binsSize));
+        rebase(out, src, srcLen, seq, binsSize, flags);
+        return out;
+    }
+
+    /** The base block of {@code out}: {@code srcLen} bytes of {@code src}, zero-padded, with the replay's fields. */
+    private static ByteBuffer rebase(byte[] out, ByteBuffer src, int srcLen, long seq, long binsSize, long flags) {
         Arrays.fill(out, 0, 4096, (byte) 0);
         src.get(0, out, 0, srcLen);
         ByteBuffer o = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
@@ -57,12 +78,7 @@ final class RecoveredImage {
         o.putInt(HiveHeader.HIVE_BINS_DATA_SIZE_AT, (int) binsSize);
         o.putInt(HiveHeader.FLAGS_AT, (int) flags);
         o.putInt(HiveHeader.CHECKSUM_AT, (int) HiveHeader.checksum(o, 0));
-        if (n < want) {
-            notes.add("the recovered hive bins data size is " + binsSize + " bytes but only " + (n - 4096)
-                    + " exist (neither the primary file nor the logs hold the rest)");
-        }
-        checkBins(o, Math.min(binsSize, n - 4096L), notes);
-        return out;
+        return o;
     }
 
     /** Walks the bins of the recovered image (their {@code hbin_header}s) and notes the first invalid one. */

@@ -35,6 +35,7 @@ import org.patchlens.hive.HiveBuilder;
 import org.patchlens.report.DeletedWriter;
 import org.patchlens.report.DiffWriter;
 import org.patchlens.report.FindingsWriter;
+import org.patchlens.report.HistoryWriter;
 import org.patchlens.report.HiveDump;
 import org.patchlens.report.TimelineWriter;
 import org.patchlens.rules.Rule;
@@ -482,6 +483,40 @@ class MachineOutputTest {
         assertTrue(kinds.contains("entry"), kinds.toString());
         assertEquals("APPLIED", rows.get(rows.size() - 1).get("outcome").asText());
         assertTrue(rows.get(0).get("dirty").asBoolean());
+    }
+
+    @Test
+    void hiveHistoryJsonlAndCsvHoldTheOneStateThatAddsTheKeyAndNothingElse() {
+        Set<String> added = Set.of("key \\Added", "key \\Added\\ByTheLog", "value \\Added\\ByTheLog : v",
+                "value \\Added\\ByTheLog : n");
+        CliRun j = run("hive", "history", dirty.toString(), "--format", "jsonl");
+        assertEquals(0, j.exit(), j.err());
+        assertEquals(1, j.err().lines().count(), j.err());
+        assertTrue(j.err().startsWith("patchlens: note: " + dirty + ": dirty hive ("), j.err());
+        List<JsonNode> rows = jsonl(j.out(), "hive history --format jsonl");
+        assertEquals(List.of("hive", "entry", "change", "change", "change", "change"),
+                rows.stream().map(x -> x.get("record").asText()).toList());
+        assertEquals(1, rows.get(0).get("states").asInt());
+        assertTrue(rows.get(0).get("complete").asBoolean());
+        assertEquals(1, rows.get(1).get("state").asInt());
+        assertEquals(4, rows.get(1).get("changes").asInt());
+        assertEquals(added, rows.stream().skip(2).filter(x -> x.get("change").asText().equals("added")
+                && x.get("state").asInt() == 1).map(x -> x.get("object").asText() + " " + x.get("path").asText()
+                + (x.has("valueName") ? " : " + x.get("valueName").asText() : "")).collect(Collectors.toSet()));
+        CliRun c = run("hive", "history", dirty.toString(), "--format", "csv");
+        assertEquals(0, c.exit(), c.err());
+        List<CSVRecord> csvRows = csv(c.out(), HistoryWriter.CSV_HEADER, "hive history --format csv");
+        assertEquals(List.of("entry", "change", "change", "change", "change"), csvRows.stream().map(x -> x.get(0))
+                .toList());
+        // a clean hive: nothing to show, exit 0; one hive record, a header-only CSV, the note on stderr
+        CliRun cj = run("hive", "history", hive.toString(), "--format", "jsonl");
+        assertEquals(0, cj.exit(), cj.err());
+        List<JsonNode> one = jsonl(cj.out(), "hive history (clean) jsonl");
+        assertEquals(1, one.size());
+        assertEquals("CLEAN", one.get(0).get("outcome").asText());
+        assertEquals(List.of(), csv(run("hive", "history", hive.toString(), "--format", "csv").out(),
+                HistoryWriter.CSV_HEADER, "hive history (clean) csv"));
+        assertEquals(1, cj.err().lines().count(), cj.err());
     }
 
     // ================================================================== ese, rules

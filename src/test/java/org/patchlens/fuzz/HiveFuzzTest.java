@@ -16,6 +16,10 @@ import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveBuilder;
 import org.patchlens.hive.HiveException;
 import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.LogHistory;
+import org.patchlens.hive.ReplayLedger;
+import org.patchlens.report.HistoryWriter;
+import org.patchlens.report.OutputFormat;
 
 /**
  * Fuzz targets for the hive reader. In {@code mvn verify} each runs once per seed (made by the
@@ -112,6 +116,70 @@ class HiveFuzzTest {
             if (h != null) {
                 ParserContract.readEverything(h);
             }
+        }
+    }
+
+    private static final List<byte[][]> HISTORIES = FuzzSeeds.histories();
+
+    /**
+     * The history of a log replay ({@code hive history}): a dirty primary and a log of several entries
+     * that change one value several times (or an old-format log), either file with a few bytes
+     * overwritten or the log truncated, in any slot, the whole hive or a subtree. The primary bytes are
+     * never modified; every state the replay applies is a state of the history; each change names one of
+     * them and each key's or value's states come in sequence order; every writer renders it.
+     */
+    @FuzzTest(maxDuration = "5m")
+    void logHistory(FuzzedDataProvider in) throws IOException {
+        byte[][] pair = HISTORIES.get(in.consumeInt(0, HISTORIES.size() - 1));
+        byte[] primary = pair[0].clone();
+        byte[] log = pair[1].clone();
+        byte[] target = in.consumeBoolean() ? log : primary;
+        int n = in.consumeInt(0, 8);
+        ByteBuffer tb = ByteBuffer.wrap(target).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n && in.remainingBytes() > 0; i++) {
+            int pos = in.consumeInt(0, target.length - 4);
+            if (in.consumeBoolean()) {
+                target[pos] = in.consumeByte();
+            } else {
+                tb.putInt(pos, in.consumeInt());
+            }
+        }
+        if (in.consumeBoolean() && target == log && log.length > 512) {
+            log = java.util.Arrays.copyOf(log, in.consumeInt(0, log.length));
+        }
+        HiveRecovery.Slot slot = in.pickValue(HiveRecovery.Slot.values());
+        String path = in.pickValue(new String[] {"", "Select", "Added", "ControlSet001\\Services", "No\\Such"});
+        byte[] copy = primary.clone();
+        LogHistory.History h;
+        try {
+            h = LogHistory.of(ParserContract.NAME, ByteBuffer.wrap(primary), List.of(new HiveRecovery.LogInput(
+                    ParserContract.NAME + "." + slot, slot, ByteBuffer.wrap(log))), path,
+                    LogHistory.Budget.of(primary.length, log.length));
+        } catch (HiveException e) {
+            ParserContract.checkRefusal(e);
+            return;
+        }
+        if (!java.util.Arrays.equals(copy, primary)) {
+            throw new AssertionError("the history modified the primary bytes");
+        }
+        long applied = h.ledger().logs().stream().flatMap(l -> l.entries().stream())
+                .filter(ReplayLedger.EntryRecord::applied).count();
+        if (applied != h.states()) {
+            throw new AssertionError(applied + " entries applied but " + h.states() + " states");
+        }
+        LogHistory.Item last = null;
+        for (LogHistory.Item i : h.items()) {
+            if (i.state() < 1 || i.state() > h.states()) {
+                throw new AssertionError("a change at state " + i.state() + " of " + h.states());
+            }
+            if (last != null && last.isKey() == i.isKey() && last.path().equals(i.path())
+                    && java.util.Objects.equals(last.valueName(), i.valueName()) && last.state() >= i.state()) {
+                throw new AssertionError("states out of order: " + last + " then " + i);
+            }
+            last = i;
+        }
+        for (OutputFormat f : HistoryWriter.FORMATS) {
+            HistoryWriter.write(h, f, new java.io.StringWriter());
         }
     }
 

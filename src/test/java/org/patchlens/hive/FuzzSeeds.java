@@ -66,6 +66,34 @@ public final class FuzzSeeds {
     }
 
     /**
+     * Dirty primaries whose logs change one value several times ({primary, log}), for the history
+     * ({@link LogHistory}): the sampler made dirty (11/10) and a new-format log of four entries (Select's
+     * Current set to 2, a key added with a value, the value changed, the key deleted), one page run each;
+     * and the old-format pair of {@link #replays}.
+     */
+    public static List<byte[][]> histories() {
+        List<byte[]> states = new ArrayList<>();
+        for (int n = 0; n <= 4; n++) {
+            HiveBuilder b = sampler(5);
+            b.key("Select").dword("Current", n >= 1 ? 2 : 1);
+            if (n == 2 || n == 3) {
+                b.key("Added").lastWritten(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(n)).sz("v", "state " + n);
+            }
+            states.add(b.toBytes());
+        }
+        LogBuilder.NewLog log = new LogBuilder.NewLog(states.get(0), 10);
+        for (int n = 1; n < states.size(); n++) {
+            log.entry(states.get(n), 9 + n, LogBuilder.dirtyPages(states.get(n - 1), states.get(n)), 0);
+        }
+        byte[] dirty = states.get(0).clone();
+        java.nio.ByteBuffer d = LogBuilder.le(dirty);
+        d.putInt(4, 11);
+        d.putInt(8, 10);
+        d.putInt(508, (int) HiveBuilder.checksumOf(dirty));
+        return List.of(new byte[][] {dirty, log.bytes()}, replays().get(1));
+    }
+
+    /**
      * {@code before} made dirty (sequence numbers 11/10) and a new-format (HvLE) log that takes it to
      * {@code after} (two hives of the same layout, as a builder makes them from one tree and the same tree
      * with a little more): {dirty primary, log}.
