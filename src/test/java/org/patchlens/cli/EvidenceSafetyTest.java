@@ -178,6 +178,9 @@ class EvidenceSafetyTest {
                 new Case(0, Kind.REG, "r3.reg", "hive", "export-reg", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o",
                         "$O/r3.reg"),
                 new Case(0, Kind.HIVE, "p1.hive", "hive", "replay", "$E/DIRTY2", "-o", "$O/p1.hive"),
+                new Case(0, Kind.JSONL, "h1.jsonl", "hive", "history", "$E/DIRTY2", "-o", "$O/h1.jsonl"),
+                new Case(0, Kind.CSV, "h2.csv", "hive", "history", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o",
+                        "$O/h2.csv"),
                 new Case(0, Kind.HIVE, "p2.hive", "hive", "replay", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o",
                         "$O/p2.hive"),
                 new Case(1, Kind.TEXT, "c1.txt", "check", "$T", "@" + tree.getParent().resolve("check.args"), "-o",
@@ -319,6 +322,7 @@ class EvidenceSafetyTest {
             new String[] {"hive", "diff", "$E/SYSTEM", "$E/SYSTEM.old", "--format", "xlsx", "-o"},
             new String[] {"hive", "export-reg", "$E/SYSTEM", "-o"},
             new String[] {"hive", "replay", "$E/DIRTY2", "-o"},
+            new String[] {"hive", "history", "$E/DIRTY2", "-o"},
             new String[] {"check", "--system", "$E/SYSTEM", "--store", "$T/D/exchsrvr/MDBDATA/PRIV.EDB", "-o"},
             new String[] {"check", "--system", "$E/SYSTEM", "--store", "$T/D/exchsrvr/MDBDATA/PRIV.EDB", "--format",
                 "xlsx", "-o"});
@@ -423,7 +427,8 @@ class EvidenceSafetyTest {
                 new String[] {"hive", "deleted", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"},
                 new String[] {"hive", "export-reg", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"},
                 new String[] {"hive", "diff", "$D/DIRTY", "--replayed", "--log", "$L/DIRTY.LOG1", "-o"},
-                new String[] {"hive", "replay", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"})) {
+                new String[] {"hive", "replay", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"},
+                new String[] {"hive", "history", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"})) {
             refused("refusing to write into the evidence folder " + logs, to(c, "$L/new"));
         }
         // a check evidence folder, and a folder named by --logs or --checkpoint
