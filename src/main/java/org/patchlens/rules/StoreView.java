@@ -30,13 +30,25 @@ public final class StoreView {
             return evidence.name();
         }
 
-        /** The file name alone (priv.edb, Edb00010.log, ...). */
+        /**
+         * The file name alone (priv.edb, Edb00010.log, ...): for a header from eseutil text, the file the dump
+         * names ("Log file: Edb00010.log", "Database: priv.edb"), so that /ml output stands for its logs.
+         */
         public String fileName() {
+            if (fromText()) {
+                String f = header.file();
+                return f.substring(Math.max(f.lastIndexOf('\\'), f.lastIndexOf('/')) + 1);
+            }
             return evidence.path().getFileName().toString();
         }
 
+        /** Where a field came from; a text dump has no byte offsets. */
         public Source source(String field, long offset) {
-            return new Source(evidence.name(), field, offset);
+            return new Source(evidence.name(), field, fromText() ? -1 : offset);
+        }
+
+        private boolean fromText() {
+            return header.source() == org.patchlens.ese.Source.TEXT;
         }
     }
 
