@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.patchlens.rules.RestoreScenario.LOG_SIGNATURE;
 import static org.patchlens.rules.RestoreScenario.PRIV_SIGNATURE;
 import static org.patchlens.rules.RestoreScenario.PUB_SIGNATURE;
+import static org.patchlens.rules.StoreEvidence.DS_LOGS;
 import static org.patchlens.rules.StoreEvidence.LOGS;
 import static org.patchlens.rules.StoreEvidence.PRIV;
 import static org.patchlens.rules.StoreEvidence.PUB;
@@ -26,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Ese02LogSignatureTest {
     private static final long OTHER_STREAM = 0x0BADL;
-    private static final String DS_LOGS = LOGS + "/DS";
-    private static final long DS_SIGNATURE = 0x44534C47L;
-    private static final long DIR_SIGNATURE = 0x44495221L;
 
     @TempDir
     Path dir;
@@ -45,22 +43,6 @@ class Ese02LogSignatureTest {
         List<Finding> f = about(findings, object);
         assertEquals(1, f.size(), object + " in " + findings);
         return f.get(0);
-    }
-
-    /** The online base plus the directory's own stream: dir.edb and its logs 0x20-0x21 in F:\...\DS. */
-    private static RestoreScenario withDirectoryStream(boolean withDirEdb) {
-        RestoreScenario s = RestoreScenario.onlineBase();
-        if (withDirEdb) {
-            RestoreScenario.Db d = new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 2, 0x1F, 0x20,
-                    DIR_SIGNATURE);
-            d.logSig = DS_SIGNATURE;
-            s.databases.add(d);
-        }
-        for (int g = 0x20; g <= 0x21; g++) {
-            s.logs.add(new RestoreScenario.Log("DS/" + StoreEvidence.logName(g), g, DS_SIGNATURE, List.<String[]>of(
-                    new String[] {"D:\\exchsrvr\\DSADATA\\DIR.EDB", Long.toString(DIR_SIGNATURE)})));
-        }
-        return s;
     }
 
     @Test
@@ -203,11 +185,11 @@ class Ese02LogSignatureTest {
 
     @Test
     void judgesEachLogStreamAgainstItsOwnDatabases() throws Exception {
-        List<Finding> f = ese02(withDirectoryStream(true));
+        List<Finding> f = ese02(StoreEvidence.withDirectory(RestoreScenario.onlineBase()));
         assertEquals(3, f.size(), f.toString());
-        Finding dirEdb = one(f, "D/exchsrvr/DSADATA/DIR.EDB : Log Signature");
+        Finding dirEdb = one(f, StoreEvidence.DIR + " : Log Signature");
         assertEquals(Status.PASS, dirEdb.status());
-        assertEquals(shown(DS_SIGNATURE), dirEdb.actual());
+        assertEquals(shown(StoreEvidence.DS_LOG_SIGNATURE), dirEdb.actual());
         assertEquals(source(DS_LOGS + "/" + StoreEvidence.logName(0x20), "Signature (generation 32)", 44),
                 dirEdb.actualSource().toString());
         assertEquals(source(log(0x10), "Signature (generation 16)", 44),
@@ -216,7 +198,7 @@ class Ese02LogSignatureTest {
 
     @Test
     void isSkippedForALogStreamWithoutItsDatabase() throws Exception {
-        List<Finding> f = ese02(withDirectoryStream(false));
+        List<Finding> f = ese02(StoreEvidence.withDirectoryLogs(RestoreScenario.onlineBase()));
         assertEquals(3, f.size(), f.toString());
         Finding ds = f.stream().filter(x -> x.status() == Status.SKIPPED).findFirst().orElseThrow();
         assertEquals("no database header for the logs in " + DS_LOGS, ds.detail());

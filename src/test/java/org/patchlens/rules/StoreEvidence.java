@@ -33,7 +33,47 @@ final class StoreEvidence {
     /** ESE97 database header pages are 4096 bytes (page-size field 0, ese-format.md 1.2). */
     static final int PAGE = 4096;
 
+    /** The directory's own log stream (scenario S4 of exchange-restore.md 10.7): its folder and signatures. */
+    static final String DS_LOGS = LOGS + "/DS";
+    static final long DS_LOG_SIGNATURE = 0x44534C47L;
+    static final long DIR_SIGNATURE = 0x44495221L;
+    static final String DIR = "D/exchsrvr/DSADATA/DIR.EDB";
+
     private StoreEvidence() {
+    }
+
+    /**
+     * Adds the directory's store to a scenario, as S4 restores it: DIR.EDB (Inconsistent, Last Consistent 0x1F,
+     * attached at 0x20) with its own log stream, logs 0x20-0x21 in F:\exchsrvr\MDBDATA\DS attaching it.
+     */
+    static RestoreScenario withDirectory(RestoreScenario s) {
+        RestoreScenario.Db d = new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 2, 0x1F, 0x20, DIR_SIGNATURE);
+        d.logSig = DS_LOG_SIGNATURE;
+        s.databases.add(d);
+        return withDirectoryLogs(s);
+    }
+
+    /** The directory's logs 0x20-0x21 (DS folder, own signature, attaching D:\exchsrvr\DSADATA\DIR.EDB) alone. */
+    static RestoreScenario withDirectoryLogs(RestoreScenario s) {
+        for (int g = 0x20; g <= 0x21; g++) {
+            s.logs.add(new RestoreScenario.Log("DS/" + logName(g), g, DS_LOG_SIGNATURE, List.<String[]>of(
+                    new String[] {"D:\\exchsrvr\\DSADATA\\DIR.EDB", Long.toString(DIR_SIGNATURE)})));
+        }
+        return s;
+    }
+
+    /** The DS's Restore in Progress key of S4: LowLog 0x20, HighLog 0x21, DIR.EDB mapped to itself. */
+    static RestoreScenario withDirectoryRestoreKey(RestoreScenario s) {
+        String rip = "Services\\MSExchangeDS\\Restore in Progress";
+        s.live().dword(rip, "LowLog Number", 0x20).dword(rip, "HighLog Number", 0x21)
+                .multiSz(rip, "EDB_RstMap", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA\\DIR.EDB",
+                        "\\\\EXVS01\\D$\\exchsrvr\\DSADATA\\DIR.EDB").dword(rip, "EDB_RstMap Size", 1)
+                .sz(rip, "LogPath", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA")
+                .sz(rip, "BackupLogPath", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA")
+                .sz(rip, "CheckpointFilePath", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA")
+                .binary(rip, "EDB Database recovered", (byte) 0);
+        s.patches.put("DS/DIR", new int[] {0x20, 0x21, 3 * 4096});
+        return s;
     }
 
     /** A change to the written evidence folder. */
