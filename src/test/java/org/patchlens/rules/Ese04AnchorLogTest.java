@@ -31,16 +31,6 @@ class Ese04AnchorLogTest {
         return f.get(0);
     }
 
-    /** The offline base rolled forward over logs of the given generations (the stream's signature). */
-    private static RestoreScenario rollForward(int... gens) {
-        RestoreScenario s = RestoreScenario.offlineBase().option("--roll-forward");
-        for (int g : gens) {
-            s.logs.add(new RestoreScenario.Log(StoreEvidence.logName(g), g, RestoreScenario.LOG_SIGNATURE,
-                    List.of()));
-        }
-        return s;
-    }
-
     @Test
     void passesTheLowLogOfAnOnlineRestore() throws Exception {
         Finding f = only(ese04(RestoreScenario.onlineBase()));
@@ -70,7 +60,7 @@ class Ese04AnchorLogTest {
 
     @Test
     void passesTheAnchorLogOfARollForward() throws Exception {
-        Finding f = only(ese04(rollForward(0x10, 0x11)));
+        Finding f = only(ese04(StoreEvidence.rollForward(0x10, 0x11)));
         assertEquals(Status.PASS, f.status());
         assertEquals("anchor Edb00010.log", f.object());
         assertEquals(log(0x10), f.actual());
@@ -78,7 +68,7 @@ class Ese04AnchorLogTest {
 
     @Test
     void failsAMissingAnchorLog() throws Exception {
-        Finding f = only(ese04(rollForward(0x11, 0x12)));
+        Finding f = only(ese04(StoreEvidence.rollForward(0x11, 0x12)));
         assertEquals(Status.FAIL, f.status());
         assertEquals("anchor Edb00010.log", f.object());
         assertEquals("present (generation 16)", f.expected());
@@ -88,8 +78,8 @@ class Ese04AnchorLogTest {
 
     @Test
     void findsTheAnchorAsEdbLogByItsGeneration() throws Exception {
-        RestoreScenario s = rollForward();
-        s.logs.add(new RestoreScenario.Log("edb.log", 0x10, RestoreScenario.LOG_SIGNATURE, List.of()));
+        RestoreScenario s = StoreEvidence.rollForward();
+        s.logs.add(StoreEvidence.logFile("edb.log", 0x10, RestoreScenario.LOG_SIGNATURE));
         Finding f = only(ese04(s));
         assertEquals(Status.PASS, f.status());
         assertEquals(LOGS + "/edb.log", f.actual());
@@ -97,7 +87,7 @@ class Ese04AnchorLogTest {
 
     @Test
     void aDatabaseWithoutALastConsistentPositionDoesNotAnchor() throws Exception {
-        RestoreScenario s = rollForward(0x11, 0x12);
+        RestoreScenario s = StoreEvidence.rollForward(0x11, 0x12);
         s.databases.get(0).consistentGen = 0;
         s.databases.get(1).consistentGen = 0x11;
         Finding f = only(ese04(s));
@@ -107,7 +97,7 @@ class Ese04AnchorLogTest {
 
     @Test
     void theLowestLastConsistentIsTheAnchor() throws Exception {
-        RestoreScenario s = rollForward(0x11, 0x12);
+        RestoreScenario s = StoreEvidence.rollForward(0x11, 0x12);
         s.databases.get(1).consistentGen = 0x11;
         Finding f = only(ese04(s));
         assertEquals(Status.FAIL, f.status(), "PRIV.EDB is consistent at 0x10, whose log is missing");
@@ -119,18 +109,18 @@ class Ese04AnchorLogTest {
         RestoreScenario s = StoreEvidence.withDirectoryRestoreKey(StoreEvidence.withDirectory(
                 RestoreScenario.onlineBase()));
         List<Finding> f = ese04(s);
-        assertEquals(List.of("LowLog Edb00020.log", "LowLog Edb00010.log"), f.stream().map(Finding::object).toList(),
-                "streams in folder order: " + DS_LOGS + " before " + LOGS);
+        assertEquals(List.of("LowLog Edb00010.log", "LowLog Edb00020.log"), f.stream().map(Finding::object).toList(),
+                "streams in folder order: " + LOGS + " before " + DS_LOGS);
         assertEquals(List.of(Status.PASS, Status.PASS), f.stream().map(Finding::status).toList());
-        assertEquals(DS_LOGS + "/" + StoreEvidence.logName(0x20), f.get(0).actual());
+        assertEquals(DS_LOGS + "/" + StoreEvidence.logName(0x20), f.get(1).actual());
     }
 
     @Test
     void eachLogStreamIsAnchoredByItsOwnDatabases() throws Exception {
-        RestoreScenario s = StoreEvidence.withDirectory(rollForward(0x10));
+        RestoreScenario s = StoreEvidence.withDirectory(StoreEvidence.rollForward(0x10));
         s.databases.get(2).consistentGen = 0x20;
         List<Finding> f = ese04(s);
-        assertEquals(List.of("anchor Edb00020.log", "anchor Edb00010.log"), f.stream().map(Finding::object).toList());
+        assertEquals(List.of("anchor Edb00010.log", "anchor Edb00020.log"), f.stream().map(Finding::object).toList());
         assertEquals(List.of(Status.PASS, Status.PASS), f.stream().map(Finding::status).toList());
     }
 
@@ -140,7 +130,7 @@ class Ese04AnchorLogTest {
         RestoreScenario s = RestoreScenario.offlineBase().option("--roll-forward");
         s.databases.clear();
         s.databases.add(new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 3, 0x20, 0x20, 1));
-        s.logs.add(new RestoreScenario.Log("Edb00020.log", 0x20, RestoreScenario.LOG_SIGNATURE, List.of()));
+        s.logs.add(StoreEvidence.logFile("Edb00020.log", 0x20, RestoreScenario.LOG_SIGNATURE));
         Finding f = only(ese04(s));
         assertEquals(Status.PASS, f.status());
         assertEquals("anchor Edb00020.log", f.object());
@@ -155,7 +145,7 @@ class Ese04AnchorLogTest {
 
     @Test
     void isSkippedWithoutLogs() throws Exception {
-        Finding f = only(ese04(rollForward()));
+        Finding f = only(ese04(StoreEvidence.rollForward()));
         assertEquals(Status.SKIPPED, f.status());
         assertEquals("no log headers among the evidence", f.detail());
     }
@@ -190,7 +180,7 @@ class Ese04AnchorLogTest {
 
     @Test
     void isSkippedWithoutADatabaseThatRecordsALastConsistentPosition() throws Exception {
-        RestoreScenario s = rollForward(0x10);
+        RestoreScenario s = StoreEvidence.rollForward(0x10);
         s.databases.forEach(d -> d.consistentGen = 0);
         Finding f = only(ese04(s));
         assertEquals(Status.SKIPPED, f.status());

@@ -62,6 +62,20 @@ final class StoreEvidence {
         return s;
     }
 
+    /** The offline base rolled forward ({@code --roll-forward}) over numbered logs of the stream's signature. */
+    static RestoreScenario rollForward(int... gens) {
+        RestoreScenario s = RestoreScenario.offlineBase().option("--roll-forward");
+        for (int g : gens) {
+            s.logs.add(logFile(logName(g), g, RestoreScenario.LOG_SIGNATURE));
+        }
+        return s;
+    }
+
+    /** A log in the log folder with its name, generation and own signature, attaching no database. */
+    static RestoreScenario.Log logFile(String name, int gen, long signature) {
+        return new RestoreScenario.Log(name, gen, signature, List.of());
+    }
+
     /** The DS's Restore in Progress key of S4: LowLog 0x20, HighLog 0x21, DIR.EDB mapped to itself. */
     static RestoreScenario withDirectoryRestoreKey(RestoreScenario s) {
         String rip = "Services\\MSExchangeDS\\Restore in Progress";
