@@ -164,11 +164,20 @@ final class StoreEvidence {
      * the checksum (ese-format.md 3).
      */
     static Edit headerField(String rel, int offset, long value) {
+        return field(rel, offset, value, 0, 1);
+    }
+
+    /** Sets a u32 field in the shadow copy alone, with a valid checksum: two good copies that differ. */
+    static Edit shadowField(String rel, int offset, long value) {
+        return field(rel, offset, value, 1);
+    }
+
+    private static Edit field(String rel, int offset, long value, int... pages) {
         return dir -> {
             Path p = dir.resolve(rel);
             byte[] b = Files.readAllBytes(p);
             ByteBuffer w = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-            for (int page = 0; page < 2; page++) {
+            for (int page : pages) {
                 w.putInt(page * PAGE + offset, (int) value);
                 w.putInt(page * PAGE, EseBuilder.checksum(b, page * PAGE, PAGE));
             }
