@@ -12,6 +12,7 @@ import java.util.List;
 import org.patchlens.ese.EseBuilder;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceScanner;
+import org.patchlens.hive.Hive;
 
 /**
  * Test data for the ESE and PRC rule tests: where {@link RestoreScenario} writes the store files, edits of the
@@ -243,6 +244,17 @@ final class StoreEvidence {
     /** A source as findings print it: {@code file : field @0xOFFSET}. */
     static String source(String file, String field, long offset) {
         return file + " : " + field + String.format(" @0x%X", offset);
+    }
+
+    /**
+     * Where the rules read the virtual server name: the Exchange group's Network Name {@code Parameters : Name}
+     * in the CLUSDB written below {@code dir}, with the value's file offset.
+     */
+    static String virtualServerSource(Path dir) {
+        String key = "Resources\\" + RestoreScenario.NETNAME + "\\Parameters";
+        try (Hive h = Hive.open(dir.resolve(CLUSDB))) {
+            return source(CLUSDB, key + " : Name", h.key(key).value("Name").fileOffset());
+        }
     }
 
     /** The archived name of a log generation, EdbXXXXX.log with five hex digits (KB Q296787). */
