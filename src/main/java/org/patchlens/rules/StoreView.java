@@ -98,11 +98,6 @@ public final class StoreView {
         return checkpoints;
     }
 
-    /** Log headers by generation. */
-    public List<Item<LogHeader>> logs() {
-        return logs;
-    }
-
     /**
      * The logs of one folder: a log stream. The IS and the DS keep separate streams in separate
      * folders, so gaps, foreign logs and edb.log are judged per folder.
@@ -155,10 +150,6 @@ public final class StoreView {
         return errors;
     }
 
-    public boolean isEmpty() {
-        return databases.isEmpty() && patches.isEmpty() && checkpoints.isEmpty() && logs.isEmpty();
-    }
-
     /** True for {@code edb.log}, the current log. */
     public static boolean isCurrent(Item<LogHeader> l) {
         return l.fileName().toLowerCase(Locale.ROOT).equals("edb.log");
@@ -180,19 +171,10 @@ public final class StoreView {
         return logs.stream().filter(l -> isCurrent(l) || nameGeneration(l) >= 0).toList();
     }
 
-    public Optional<Item<LogHeader>> generation(long gen) {
-        return replayLogs().stream().filter(l -> l.header().generation() == gen).findFirst();
-    }
-
     /** The anchor: the lowest Last Consistent generation among the databases (offline roll-forward). */
     public long anchor() {
         return databases.stream().mapToLong(d -> d.header().consistentPosition().generation()).filter(g -> g > 0)
                 .min().orElse(-1);
-    }
-
-    /** A database by its file name (priv.edb), case-insensitive. */
-    public Optional<Item<DatabaseHeader>> database(String fileName) {
-        return databases.stream().filter(d -> d.fileName().equalsIgnoreCase(fileName)).findFirst();
     }
 
     static boolean same(Signature a, Signature b) {
