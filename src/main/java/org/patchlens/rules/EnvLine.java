@@ -52,6 +52,9 @@ final class EnvLine {
             return "no '=' in the line";
         }
         String name = rest.substring(0, eq);
+        if (name.isEmpty()) {
+            return "no variable name before '='";
+        }
         if (name.endsWith(" ") || name.endsWith("\t")) {
             return "space before '=' (it becomes part of the variable name)";
         }

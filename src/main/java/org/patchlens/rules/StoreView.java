@@ -104,7 +104,7 @@ public final class StoreView {
      */
     public record LogSet(String folder, List<Item<LogHeader>> logs) {
         public List<Item<LogHeader>> replayLogs() {
-            return logs.stream().filter(l -> isCurrent(l) || nameGeneration(l) >= 0).toList();
+            return logs.stream().filter(StoreView::replays).toList();
         }
 
         public Optional<Item<LogHeader>> generation(long gen) {
@@ -168,7 +168,12 @@ public final class StoreView {
 
     /** Logs that take part in replay: edb.log and EdbXXXXX.log (not res1/res2). */
     public List<Item<LogHeader>> replayLogs() {
-        return logs.stream().filter(l -> isCurrent(l) || nameGeneration(l) >= 0).toList();
+        return logs.stream().filter(StoreView::replays).toList();
+    }
+
+    /** True for a log that takes part in replay: edb.log or EdbXXXXX.log, not a reserve or temporary log. */
+    static boolean replays(Item<LogHeader> l) {
+        return isCurrent(l) || nameGeneration(l) >= 0;
     }
 
     /** The anchor: the lowest Last Consistent generation among the databases (offline roll-forward). */

@@ -109,6 +109,27 @@ class Ese05LogGapsTest {
     }
 
     @Test
+    void reserveLogsAreNotPartOfTheSequence() throws Exception {
+        // res1.log and res2.log are pre-formatted spares, used only when the log disk is full (KB Q296787)
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.logs.add(logFile("res1.log", 0x14, LOG_SIGNATURE));
+        s.logs.add(logFile("res2.log", 0x15, LOG_SIGNATURE));
+        Finding f = ese05(s);
+        assertEquals(Status.PASS, f.status());
+        assertEquals("generations 16 to 18", f.actual());
+    }
+
+    @Test
+    void logsCopiedIntoTheTopOfTheEvidenceFolderFormAStream() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.logFolder = "";
+        Finding f = ese05(s);
+        assertEquals(Status.PASS, f.status());
+        assertEquals("log sequence", f.object());
+        assertEquals("generations 16 to 18", f.actual());
+    }
+
+    @Test
     void doesNotApplyToAPointInTimeRestore() throws Exception {
         RestoreScenario s = RestoreScenario.offlineBase();
         s.logs.addAll(RestoreScenario.onlineBase().logs);

@@ -74,6 +74,7 @@ class Prc01SetLineSpellingTest {
                         "space before '=' (it becomes part of the variable name)"),
                 Arguments.of("SET CLUSTERNAME=EXVS01", "the variable is CLUSTERNAME, not _CLUSTER_NETWORK_NAME_"),
                 Arguments.of("SET _CLUSTER_NETWORK_NAME_", "no '=' in the line"),
+                Arguments.of("SET =EXVS01", "no variable name before '='"),
                 Arguments.of("_CLUSTER_NETWORK_NAME_=EXVS01", "the line does not start with SET"),
                 Arguments.of("SETX _CLUSTER_NETWORK_NAME_ EXVS01",
                         "SETX stores the variable permanently; type SET in the prompt that runs isinteg"),
