@@ -197,6 +197,19 @@ class Ese02LogSignatureTest {
     }
 
     @Test
+    void doesNotJudgeTheDirectoryAgainstTheStoresLogs() throws Exception {
+        // the store restored online; dir.edb copied along (IN-01 asks for its header), its own logs not
+        RestoreScenario s = RestoreScenario.onlineBase();
+        RestoreScenario.Db d = new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 3, 0x05, 0x05,
+                StoreEvidence.DIR_SIGNATURE);
+        d.logSig = StoreEvidence.DS_LOG_SIGNATURE;
+        s.databases.add(d);
+        List<Finding> f = ese02(s);
+        assertEquals(List.of(PRIV + " : Log Signature", PUB + " : Log Signature"),
+                f.stream().map(Finding::object).toList(), "the logs attach PRIV and PUB, not DIR.EDB: " + f);
+    }
+
+    @Test
     void isSkippedForALogStreamWithoutItsDatabase() throws Exception {
         List<Finding> f = ese02(StoreEvidence.withDirectoryLogs(RestoreScenario.onlineBase()));
         assertEquals(3, f.size(), f.toString());
