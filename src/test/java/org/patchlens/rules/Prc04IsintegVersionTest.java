@@ -171,7 +171,7 @@ class Prc04IsintegVersionTest {
         RestoreScenario s = RestoreScenario.offlineBase();
         s.software.dword(SETUP, "NewestBuild", 0x01020A5D);
         Finding f = prc04(s);
-        assertEquals("isinteg 5.5.2654.62 build 16910941 (SP4)", f.actual());
+        assertEquals("isinteg 5.5.2654.62 build " + 0x01020A5D + " (SP4)", f.actual());
     }
 
     /** Exchange 5.5 builds: RTM 1960, SP1 2232, SP2 2448, SP3 2650, SP4 2653 (KB Q163294). */
