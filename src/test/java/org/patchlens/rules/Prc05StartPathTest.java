@@ -45,9 +45,9 @@ class Prc05StartPathTest {
 
     @Test
     void failsAStartFromClusterAdministratorAfterAnOfflineRestore() {
-        // no drift yet in the base: isinteg -patch, still to be run, writes into the checkpointed IS keys
-        // that the online from Cluster Administrator replays over (KB Q185942), so the rule asks for net start
-        // after every offline restore, not only once CLU-08 sees the drift
+        // the base hives show no drift (CLU-08 passes), yet isinteg -patch writes into the checkpointed IS keys
+        // that an online from Cluster Administrator replays over (KB Q185942), and hives copied before it ran
+        // cannot show that: the rule asks for net start after every offline restore on a cluster
         assertFails(prc05(offline, RestoreScenario.offlineBase().set("--start-via", "cluster-admin")));
     }
 
