@@ -25,8 +25,17 @@ final class EnvLine {
         return null;
     }
 
-    /** The variable-name problem of a SET line, or null if it is spelt right. */
+    /** The problem of a SET line (its command, variable name or value), or null if it is spelt right. */
     static String spellingDefect(String line) {
+        String d = nameDefect(line);
+        return d != null ? d : valueDefect(value(line));
+    }
+
+    /**
+     * The problem of a SET line that keeps its value from reaching isinteg (the command or the variable name is
+     * wrong), or null.
+     */
+    static String nameDefect(String line) {
         String t = line.trim();
         if (t.toLowerCase(Locale.ROOT).startsWith("setx")) {
             return "SETX stores the variable permanently" + (t.toLowerCase(Locale.ROOT).contains("/m")
@@ -43,7 +52,9 @@ final class EnvLine {
             return "no '=' in the line";
         }
         String name = rest.substring(0, eq);
-        String value = rest.substring(eq + 1);
+        if (name.isEmpty()) {
+            return "no variable name before '='";
+        }
         if (name.endsWith(" ") || name.endsWith("\t")) {
             return "space before '=' (it becomes part of the variable name)";
         }
@@ -57,6 +68,11 @@ final class EnvLine {
             }
             return "the variable is " + name + ", not " + VARIABLE;
         }
+        return null;
+    }
+
+    /** The problem of the value a SET line gives (it reaches isinteg as it is), or null. */
+    static String valueDefect(String value) {
         if (value.isEmpty()) {
             return "empty value";
         }

@@ -26,6 +26,9 @@ final class Ese01DatabaseState extends RuleUnit {
         if (c.restore() == Effective.UNKNOWN) {
             return List.of(Finding.skipped(Rule.ESE_01, "restore type unknown"));
         }
+        // the expectation comes from --restore-type, or from the evidence when the type was decided automatically
+        Source expectedSrc = c.options().restoreType() == CheckOptions.RestoreType.AUTO ? Source.NONE
+                : Source.option("--restore-type");
         List<Finding> out = new ArrayList<>();
         for (Item<DatabaseHeader> d : s.databases()) {
             DatabaseHeader h = d.header();
@@ -37,7 +40,7 @@ final class Ese01DatabaseState extends RuleUnit {
                             src));
                 } else {
                     out.add(Finding.fail(Rule.ESE_01, d.name(), "Consistent (offline restore)",
-                            Source.option("--restore-type"), state, src, remedy("<db>", d.fileName())));
+                            expectedSrc, state, src, remedy("<db>", d.fileName())));
                 }
             } else {
                 out.add(Finding.pass(Rule.ESE_01, d.name(), "Inconsistent expected (online restore; RIP-07 checks a "

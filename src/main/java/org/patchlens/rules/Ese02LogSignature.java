@@ -19,7 +19,8 @@ final class Ese02LogSignature extends LogStreamUnit {
     List<Finding> check(CheckContext c, StoreView s, StoreView.LogSet ls) {
         if (ls.replayLogs().isEmpty() || databasesOf(s, ls).isEmpty()) {
             return List.of(Finding.skipped(Rule.ESE_02, s.databases().isEmpty() ? "no database header"
-                    : "no log headers among the evidence"));
+                    : ls.replayLogs().isEmpty() ? "no log headers among the evidence"
+                    : "no database header for the logs" + in(s, ls)));
         }
         if (signed(ls).isEmpty()) {
             return List.of(Finding.skipped(Rule.ESE_02, "the log headers record no signature (ESE97 binary logs); "
@@ -47,7 +48,8 @@ final class Ese02LogSignature extends LogStreamUnit {
             }
             for (Item<LogHeader> lg : ls.replayLogs()) {
                 for (var a : lg.header().attachments()) {
-                    if (WinPath.sameFileName(WinPath.of(a.path()).fileName(), d.fileName())
+                    boolean recorded = !a.signature().isZero(); // eseutil /ml text may not show it
+                    if (WinPath.sameFileName(WinPath.of(a.path()).fileName(), d.fileName()) && recorded
                             && !StoreView.same(a.signature(), h.dbSignature())) {
                         out.add(Finding.fail(Rule.ESE_02, d.name() + " : DB Signature", StoreView.show(h.dbSignature()),
                                 d.source("DB Signature", 24), StoreView.show(a.signature()),

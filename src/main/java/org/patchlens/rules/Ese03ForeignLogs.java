@@ -2,6 +2,7 @@ package org.patchlens.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.patchlens.ese.LogHeader;
 import org.patchlens.ese.Signature;
 import org.patchlens.model.Source;
@@ -25,7 +26,9 @@ final class Ese03ForeignLogs extends LogStreamUnit {
             return List.of(Finding.skipped(Rule.ESE_03, "the log headers record no signature (ESE97 binary logs)"));
         }
         long anchor = anchorGeneration(c, s, ls);
-        Item<LogHeader> ref = ls.generation(anchor).filter(signed::contains).orElse(majority(signed));
+        Optional<Item<LogHeader>> anchorLog = ls.generation(anchor).filter(signed::contains);
+        Item<LogHeader> ref = anchorLog.orElse(majority(signed));
+        String refName = (anchorLog.isPresent() ? "anchor " : "the signature of most logs, ") + ref.fileName();
         Signature sig = ref.header().logSignature();
         List<String> foreign = signed.stream().filter(l -> !l.header().logSignature().sameAs(sig))
                 .map(Item::name).toList();
@@ -36,8 +39,8 @@ final class Ese03ForeignLogs extends LogStreamUnit {
         List<Finding> out = new ArrayList<>();
         for (Item<LogHeader> l : signed) {
             if (!l.header().logSignature().sameAs(sig)) {
-                out.add(Finding.fail(Rule.ESE_03, l.name(), StoreView.show(sig), ref.source("Signature (anchor "
-                                + ref.fileName() + ")", 44), StoreView.show(l.header().logSignature()),
+                out.add(Finding.fail(Rule.ESE_03, l.name(), StoreView.show(sig),
+                        ref.source("Signature (" + refName + ")", 44), StoreView.show(l.header().logSignature()),
                         l.source("Signature", 44), remedy("<files>", String.join(", ", foreign))));
             }
         }

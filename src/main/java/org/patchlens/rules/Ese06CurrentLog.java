@@ -32,12 +32,14 @@ final class Ese06CurrentLog extends LogStreamUnit {
                         Source.NONE, "missing", Source.NONE, remedy("Edb<highest>.log", StoreView.logName(highest))));
             }
             return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), "absent or highest + 1", Source.NONE,
-                    "absent (online restore: never on tape, KB Q200941)", Source.NONE));
+                    c.restore() == Effective.ONLINE ? "absent (online restore: never on tape, KB Q200941)" : "absent",
+                    Source.NONE));
         }
         long g = current.get().header().generation();
         if (highest < 0 || g == highest + 1) {
-            return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), "generation " + (highest + 1), Source.NONE,
-                    "generation " + g, current.get().source("lGeneration", 4)));
+            return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), highest < 0 ? "any generation (no "
+                    + "numbered log in the stream)" : "generation " + (highest + 1), Source.NONE, "generation " + g,
+                    current.get().source("lGeneration", 4)));
         }
         return List.of(Finding.fail(Rule.ESE_06, "edb.log" + in(s, ls), "generation " + (highest + 1)
                 + " (highest numbered " + StoreView.logName(highest) + " + 1)", Source.NONE, "generation " + g,

@@ -54,13 +54,16 @@ abstract class LogStreamUnit extends RuleUnit {
                 .filter(g -> g > 0).min().orElse(-1);
     }
 
-    /** The databases a log stream serves: dir.edb for the directory's, the others for the store's. */
+    /**
+     * The databases a log stream serves: dir.edb for the directory's, the others for the store's
+     * (docs/rules-notes.md, Log streams). A lone stream that none of them fits is every database's: the logs of a
+     * directory restored alone need not show that they are the directory's (ESE97 logs attach nothing).
+     */
     static List<Item<DatabaseHeader>> databasesOf(StoreView s, StoreView.LogSet ls) {
-        if (s.logSets().size() <= 1) {
-            return s.databases();
-        }
         boolean dir = ls.directory(s);
-        return s.databases().stream().filter(d -> d.fileName().equalsIgnoreCase("dir.edb") == dir).toList();
+        List<Item<DatabaseHeader>> own = s.databases().stream()
+                .filter(d -> d.fileName().equalsIgnoreCase("dir.edb") == dir).toList();
+        return own.isEmpty() && s.logSets().size() <= 1 ? s.databases() : own;
     }
 
     /** " in FOLDER" when there are several log streams, for object names. */

@@ -36,16 +36,18 @@ final class Prc02SetLineValue extends RuleUnit {
             return List.of(Finding.fail(Rule.PRC_02, EnvLine.VARIABLE, vname.get(), vs, "not set: isinteg will see "
                     + (node == null ? "the node name" : node) + " (JET_errKeyDuplicate)", opt, remedy));
         }
-        if (EnvLine.spellingDefect(line) != null) {
-            return List.of(Finding.skipped(Rule.PRC_02, "PRC-01 failed on the line: the value never reaches isinteg"));
+        if (EnvLine.nameDefect(line) != null) {
+            return List.of(Finding.skipped(Rule.PRC_02, "PRC-01 failed on the command or the variable name: the "
+                    + "value never reaches isinteg"));
         }
-        String value = EnvLine.value(line);
+        String value = EnvLine.value(line); // a value PRC-01 finds quoted or spaced reaches isinteg as it is
         if (value.equalsIgnoreCase(vname.get())) {
             return List.of(Finding.pass(Rule.PRC_02, EnvLine.VARIABLE, vname.get(), vs, value, opt));
         }
+        String defect = EnvLine.valueDefect(value);
         String what = node != null && value.equalsIgnoreCase(node) ? " (the node name: isinteg fails with "
                 + "JET_errKeyDuplicate, KB Q178311)" : value.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") ? " (an IP address)"
-                : "";
+                : defect != null ? " (" + defect + ")" : "";
         return List.of(Finding.fail(Rule.PRC_02, EnvLine.VARIABLE, vname.get(), vs, value + what, opt, remedy));
     }
 }

@@ -18,8 +18,12 @@ final class Prc03MachineWideVariable extends RuleUnit {
 
     @Override
     List<Finding> check(CheckContext c) {
-        if (c.system().isEmpty() || c.system().get().controlSet() == null) {
+        if (c.system().isEmpty()) {
             return List.of(Finding.skipped(Rule.PRC_03, "no SYSTEM hive"));
+        }
+        if (c.system().get().controlSet() == null) {
+            return List.of(Finding.skipped(Rule.PRC_03, "the SYSTEM hive has no control set that Select\\Current "
+                    + "names (IN-04)"));
         }
         SystemView v = c.system().get();
         Key env = v.key("Control\\Session Manager\\Environment");

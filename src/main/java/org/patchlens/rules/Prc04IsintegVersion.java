@@ -9,7 +9,7 @@ import org.patchlens.model.Source;
 
 /** PRC-04: isinteg carries the KB Q288562 fix, on Exchange 5.5 SP4. */
 final class Prc04IsintegVersion extends RuleUnit {
-    private static final Pattern VERSION = Pattern.compile("5\\.5\\.(\\d{4})\\.(\\d+)");
+    private static final Pattern VERSION = Pattern.compile("5\\.5\\.(\\d{4})\\.(\\d{1,9})");
 
     Prc04IsintegVersion() {
         super("isinteg version and service pack adequate", Severity.HIGH, Confidence.CONFIRMED,
@@ -36,33 +36,43 @@ final class Prc04IsintegVersion extends RuleUnit {
                         "Microsoft\\Exchange\\Setup : NewestBuild", v.fileOffset());
             }
         }
-        if (iv == null && exBuild < 0) {
-            return List.of(Finding.skipped(Rule.PRC_04, "neither --isinteg-version nor an Exchange build is known"));
+        Matcher m = iv == null ? null : VERSION.matcher(iv.trim());
+        boolean ivKnown = m != null && m.matches();
+        boolean buildKnown = exBuild >= 0;
+        if (!ivKnown && !buildKnown) {
+            return List.of(Finding.skipped(Rule.PRC_04, iv == null
+                    ? "neither --isinteg-version nor an Exchange build is known"
+                    : "--isinteg-version " + iv + " is not a 5.5.NNNN.N version (IN-06) and no Exchange build is "
+                    + "known"));
         }
         if (!c.isCluster()) {
             return List.of(Finding.notApplicable(Rule.PRC_04,
                     "stand-alone server (the checkpoint rollback needs a cluster)"));
         }
-        Matcher m = iv == null ? null : VERSION.matcher(iv.trim());
-        int ib = m != null && m.matches() ? Integer.parseInt(m.group(1)) : -1;
-        int ip = m != null && m.matches() ? Integer.parseInt(m.group(2)) : -1;
+        int ib = ivKnown ? Integer.parseInt(m.group(1)) : -1;
+        int ip = ivKnown ? Integer.parseInt(m.group(2)) : -1;
         String remedy = remedy();
-        if (ib == 2654 && exBuild >= 0 && exBuild < 2653) {
+        String onBuild = buildKnown ? "build " + exBuild + " (" + spName(exBuild) + ")" : "";
+        if (ib == 2654 && buildKnown && exBuild < 2653) {
             return List.of(Finding.fail(Rule.PRC_04, "Exchange build", ">= 2653 (SP4) for isinteg 5.5.2654.x",
                     Source.NONE, exBuild + " (" + spName(exBuild) + ")", exSrc, remedy));
         }
-        if (ib >= 0 && (ib < 2654 || (ib == 2654 && ip < 62))) {
+        if (ivKnown && (ib < 2654 || (ib == 2654 && ip < 62))) {
             return List.of(Finding.fail(Rule.PRC_04, "isinteg version", ">= 5.5.2654.62 (KB Q288562)", Source.NONE, iv
-                    + (exBuild >= 0 ? " on build " + exBuild + " (" + spName(exBuild) + ")" : ""),
-                    Source.option("--isinteg-version"), remedy));
+                    + (buildKnown ? " on " + onBuild : ""), Source.option("--isinteg-version"), remedy));
         }
-        if (exBuild >= 0 && exBuild < 2653) {
+        if (buildKnown && exBuild < 2653) {
             return List.of(Finding.fail(Rule.PRC_04, "Exchange build", ">= 2653 (SP4)", Source.NONE, exBuild + " ("
                     + spName(exBuild) + ")", exSrc, remedy));
         }
+        // what was not known is said, not passed: a missing or unreadable isinteg version, an unknown build
+        String unchecked = !ivKnown ? (iv == null ? "isinteg version not given" : "--isinteg-version " + iv
+                + " is not a 5.5.NNNN.N version (IN-06)") + ": only the Exchange build was checked"
+                : !buildKnown ? "Exchange build unknown (no --exchange-sp, no NewestBuild): only isinteg was checked"
+                : "";
         return List.of(Finding.pass(Rule.PRC_04, "isinteg and Exchange build", "isinteg >= 5.5.2654.62 on SP4",
-                Source.NONE, (iv == null ? "" : "isinteg " + iv) + (exBuild >= 0 ? " build " + exBuild + " ("
-                        + spName(exBuild) + ")" : ""), iv != null ? Source.option("--isinteg-version") : exSrc));
+                Source.NONE, String.join(" ", ivKnown ? "isinteg " + iv : "", onBuild).trim(),
+                ivKnown ? Source.option("--isinteg-version") : exSrc).withDetail(unchecked));
     }
 
     /** The build of an Exchange 5.5 service pack, from "SP4", "4" or "2653". */

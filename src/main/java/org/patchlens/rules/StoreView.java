@@ -30,13 +30,25 @@ public final class StoreView {
             return evidence.name();
         }
 
-        /** The file name alone (priv.edb, Edb00010.log, ...). */
+        /**
+         * The file name alone (priv.edb, Edb00010.log, ...): for a header from eseutil text, the file the dump
+         * names ("Log file: Edb00010.log", "Database: priv.edb"), so that /ml output stands for its logs.
+         */
         public String fileName() {
+            if (fromText()) {
+                String f = header.file();
+                return f.substring(Math.max(f.lastIndexOf('\\'), f.lastIndexOf('/')) + 1);
+            }
             return evidence.path().getFileName().toString();
         }
 
+        /** Where a field came from; a text dump has no byte offsets. */
         public Source source(String field, long offset) {
-            return new Source(evidence.name(), field, offset);
+            return new Source(evidence.name(), field, fromText() ? -1 : offset);
+        }
+
+        private boolean fromText() {
+            return header.source() == org.patchlens.ese.Source.TEXT;
         }
     }
 
@@ -86,18 +98,13 @@ public final class StoreView {
         return checkpoints;
     }
 
-    /** Log headers by generation. */
-    public List<Item<LogHeader>> logs() {
-        return logs;
-    }
-
     /**
      * The logs of one folder: a log stream. The IS and the DS keep separate streams in separate
      * folders, so gaps, foreign logs and edb.log are judged per folder.
      */
     public record LogSet(String folder, List<Item<LogHeader>> logs) {
         public List<Item<LogHeader>> replayLogs() {
-            return logs.stream().filter(l -> isCurrent(l) || nameGeneration(l) >= 0).toList();
+            return logs.stream().filter(StoreView::replays).toList();
         }
 
         public Optional<Item<LogHeader>> generation(long gen) {
@@ -143,10 +150,6 @@ public final class StoreView {
         return errors;
     }
 
-    public boolean isEmpty() {
-        return databases.isEmpty() && patches.isEmpty() && checkpoints.isEmpty() && logs.isEmpty();
-    }
-
     /** True for {@code edb.log}, the current log. */
     public static boolean isCurrent(Item<LogHeader> l) {
         return l.fileName().toLowerCase(Locale.ROOT).equals("edb.log");
@@ -165,22 +168,18 @@ public final class StoreView {
 
     /** Logs that take part in replay: edb.log and EdbXXXXX.log (not res1/res2). */
     public List<Item<LogHeader>> replayLogs() {
-        return logs.stream().filter(l -> isCurrent(l) || nameGeneration(l) >= 0).toList();
+        return logs.stream().filter(StoreView::replays).toList();
     }
 
-    public Optional<Item<LogHeader>> generation(long gen) {
-        return replayLogs().stream().filter(l -> l.header().generation() == gen).findFirst();
+    /** True for a log that takes part in replay: edb.log or EdbXXXXX.log, not a reserve or temporary log. */
+    static boolean replays(Item<LogHeader> l) {
+        return isCurrent(l) || nameGeneration(l) >= 0;
     }
 
     /** The anchor: the lowest Last Consistent generation among the databases (offline roll-forward). */
     public long anchor() {
         return databases.stream().mapToLong(d -> d.header().consistentPosition().generation()).filter(g -> g > 0)
                 .min().orElse(-1);
-    }
-
-    /** A database by its file name (priv.edb), case-insensitive. */
-    public Optional<Item<DatabaseHeader>> database(String fileName) {
-        return databases.stream().filter(d -> d.fileName().equalsIgnoreCase(fileName)).findFirst();
     }
 
     static boolean same(Signature a, Signature b) {

@@ -1,0 +1,189 @@
+package org.patchlens.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.patchlens.rules.StoreEvidence.DS_LOGS;
+import static org.patchlens.rules.StoreEvidence.LOGS;
+import static org.patchlens.rules.StoreEvidence.log;
+import static org.patchlens.rules.StoreEvidence.source;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ESE-04: the log replay starts from must be there: after an online restore the LowLog of the Restore in
+ * Progress key, in an offline roll-forward the anchor log, the lowest Last Consistent generation of the
+ * databases, as a numbered log or as edb.log (KB Q296787). A point-in-time restore replays no log.
+ */
+class Ese04AnchorLogTest {
+    private static final String RIP = "Services\\MSExchangeIS\\Restore in Progress";
+
+    @TempDir
+    Path dir;
+
+    private List<Finding> ese04(RestoreScenario s) throws Exception {
+        return StoreEvidence.run(s, dir).of(Rule.ESE_04);
+    }
+
+    private static Finding only(List<Finding> f) {
+        assertEquals(1, f.size(), f.toString());
+        return f.get(0);
+    }
+
+    @Test
+    void passesTheLowLogOfAnOnlineRestore() throws Exception {
+        Finding f = only(ese04(RestoreScenario.onlineBase()));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("LowLog Edb00010.log", f.object());
+        assertEquals("present", f.expected());
+        assertEquals("", f.expectedSource().toString());
+        assertEquals(log(0x10), f.actual());
+        assertEquals(source(log(0x10), "lGeneration", 4), f.actualSource().toString());
+        assertEquals("", f.remedy());
+    }
+
+    @Test
+    void failsAMissingLowLog() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.logs.remove(0);
+        Finding f = only(ese04(s));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("LowLog Edb00010.log", f.object());
+        assertEquals("present (generation 16)", f.expected());
+        assertEquals("missing", f.actual());
+        assertEquals("", f.actualSource().toString());
+        assertEquals("The LowLog log Edb00010.log is missing: do not replay any logs; restore point-in-time instead "
+                + "(KB Q296787).", f.remedy());
+    }
+
+    @Test
+    void passesTheAnchorLogOfARollForward() throws Exception {
+        Finding f = only(ese04(StoreEvidence.rollForward(0x10, 0x11)));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("anchor Edb00010.log", f.object());
+        assertEquals(log(0x10), f.actual());
+    }
+
+    @Test
+    void failsAMissingAnchorLog() throws Exception {
+        Finding f = only(ese04(StoreEvidence.rollForward(0x11, 0x12)));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("anchor Edb00010.log", f.object());
+        assertEquals("present (generation 16)", f.expected());
+        assertEquals("The anchor log Edb00010.log is missing: do not replay any logs; restore point-in-time instead "
+                + "(KB Q296787).", f.remedy());
+    }
+
+    @Test
+    void findsTheAnchorAsEdbLogByItsGeneration() throws Exception {
+        RestoreScenario s = StoreEvidence.rollForward();
+        s.logs.add(StoreEvidence.logFile("edb.log", 0x10, RestoreScenario.LOG_SIGNATURE));
+        Finding f = only(ese04(s));
+        assertEquals(Status.PASS, f.status());
+        assertEquals(LOGS + "/edb.log", f.actual());
+    }
+
+    @Test
+    void aDatabaseWithoutALastConsistentPositionDoesNotAnchor() throws Exception {
+        RestoreScenario s = StoreEvidence.rollForward(0x11, 0x12);
+        s.databases.get(0).consistentGen = 0;
+        s.databases.get(1).consistentGen = 0x11;
+        Finding f = only(ese04(s));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("anchor Edb00011.log", f.object());
+    }
+
+    @Test
+    void theLowestLastConsistentIsTheAnchor() throws Exception {
+        RestoreScenario s = StoreEvidence.rollForward(0x11, 0x12);
+        s.databases.get(1).consistentGen = 0x11;
+        Finding f = only(ese04(s));
+        assertEquals(Status.FAIL, f.status(), "PRIV.EDB is consistent at 0x10, whose log is missing");
+        assertEquals("anchor Edb00010.log", f.object());
+    }
+
+    @Test
+    void eachLogStreamStartsFromTheLowLogOfItsService() throws Exception {
+        RestoreScenario s = StoreEvidence.withDirectoryRestoreKey(StoreEvidence.withDirectory(
+                RestoreScenario.onlineBase()));
+        List<Finding> f = ese04(s);
+        assertEquals(List.of("LowLog Edb00010.log", "LowLog Edb00020.log"), f.stream().map(Finding::object).toList(),
+                "streams in folder order: " + LOGS + " before " + DS_LOGS);
+        assertEquals(List.of(Status.PASS, Status.PASS), f.stream().map(Finding::status).toList());
+        assertEquals(DS_LOGS + "/" + StoreEvidence.logName(0x20), f.get(1).actual());
+    }
+
+    @Test
+    void eachLogStreamIsAnchoredByItsOwnDatabases() throws Exception {
+        RestoreScenario s = StoreEvidence.withDirectory(StoreEvidence.rollForward(0x10));
+        s.databases.get(2).consistentGen = 0x20;
+        List<Finding> f = ese04(s);
+        assertEquals(List.of("anchor Edb00010.log", "anchor Edb00020.log"), f.stream().map(Finding::object).toList());
+        assertEquals(List.of(Status.PASS, Status.PASS), f.stream().map(Finding::status).toList());
+    }
+
+    @Test
+    void aLoneLogFolderServesTheDatabasesPresent() throws Exception {
+        // the directory restored alone: one log folder that no dir.pat or attachment marks as the directory's
+        RestoreScenario s = RestoreScenario.offlineBase().option("--roll-forward");
+        s.databases.clear();
+        s.databases.add(new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 3, 0x20, 0x20, 1));
+        s.logs.add(StoreEvidence.logFile("Edb00020.log", 0x20, RestoreScenario.LOG_SIGNATURE));
+        Finding f = only(ese04(s));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("anchor Edb00020.log", f.object());
+    }
+
+    @Test
+    void doesNotApplyToAPointInTimeRestore() throws Exception {
+        Finding f = only(ese04(RestoreScenario.offlineBase()));
+        assertEquals(Status.SKIPPED, f.status());
+        assertEquals("not applicable: offline-pit restore replays no log range", f.detail());
+    }
+
+    @Test
+    void isSkippedWithoutLogs() throws Exception {
+        Finding f = only(ese04(StoreEvidence.rollForward()));
+        assertEquals(Status.SKIPPED, f.status());
+        assertEquals("no log headers among the evidence", f.detail());
+    }
+
+    @Test
+    void isSkippedWithoutALowLogNumber() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.live().removeValue(RIP, "LowLog Number");
+        Finding f = only(ese04(s));
+        assertEquals(Status.SKIPPED, f.status());
+        assertEquals("no LowLog Number", f.detail());
+    }
+
+    @Test
+    void isSkippedForALowLogNumberThatIsNoDword() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.live().sz(RIP, "LowLog Number", "16");
+        Finding f = only(ese04(s));
+        assertEquals(Status.SKIPPED, f.status());
+        assertEquals("no LowLog Number", f.detail());
+    }
+
+    @Test
+    void failsALowLogOfZeroWhoseLogCannotExist() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.live().dword(RIP, "LowLog Number", 0);
+        Finding f = only(ese04(s));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("LowLog Edb00000.log", f.object());
+        assertEquals("present (generation 0)", f.expected());
+    }
+
+    @Test
+    void isSkippedWithoutADatabaseThatRecordsALastConsistentPosition() throws Exception {
+        RestoreScenario s = StoreEvidence.rollForward(0x10);
+        s.databases.forEach(d -> d.consistentGen = 0);
+        Finding f = only(ese04(s));
+        assertEquals(Status.SKIPPED, f.status());
+        assertEquals("no database header with a Last Consistent position", f.detail());
+    }
+}

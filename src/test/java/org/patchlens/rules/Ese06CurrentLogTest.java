@@ -1,0 +1,134 @@
+package org.patchlens.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.patchlens.rules.RestoreScenario.LOG_SIGNATURE;
+import static org.patchlens.rules.StoreEvidence.LOGS;
+import static org.patchlens.rules.StoreEvidence.logFile;
+import static org.patchlens.rules.StoreEvidence.rollForward;
+import static org.patchlens.rules.StoreEvidence.source;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ESE-06: edb.log, the current log, must be one generation above the highest numbered log of its stream, and no
+ * numbered log may lie above it; an offline roll-forward needs it, renamed from the highest numbered log if it
+ * is missing (KB Q296787 steps 6 and 7). An online restore never brings edb.log from tape (KB Q200941).
+ */
+class Ese06CurrentLogTest {
+    private static final String EDB_LOG = LOGS + "/edb.log";
+
+    @TempDir
+    Path dir;
+
+    private Finding ese06(RestoreScenario s, StoreEvidence.Edit... edits) throws Exception {
+        List<Finding> f = StoreEvidence.run(s, dir, edits).of(Rule.ESE_06);
+        assertEquals(1, f.size(), f.toString());
+        return f.get(0);
+    }
+
+    /** Numbered logs 0x10-0x12 rolled forward, and edb.log of the given generation. */
+    private static RestoreScenario withEdbLog(int gen) {
+        RestoreScenario s = rollForward(0x10, 0x11, 0x12);
+        s.logs.add(logFile("edb.log", gen, LOG_SIGNATURE));
+        return s;
+    }
+
+    @Test
+    void passesEdbLogOneAboveTheHighestNumberedLog() throws Exception {
+        Finding f = ese06(withEdbLog(0x13));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("edb.log", f.object());
+        assertEquals("generation 19", f.expected());
+        assertEquals("generation 19", f.actual());
+        assertEquals(source(EDB_LOG, "lGeneration", 4), f.actualSource().toString());
+        assertEquals("", f.remedy());
+    }
+
+    @Test
+    void failsEdbLogTwoAboveTheHighestNumberedLog() throws Exception {
+        Finding f = ese06(withEdbLog(0x14));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("generation 19 (highest numbered Edb00012.log + 1)", f.expected());
+        assertEquals("generation 20", f.actual());
+        assertEquals(source(EDB_LOG, "lGeneration", 4), f.actualSource().toString());
+        assertEquals("edb.log (generation 20) does not follow Edb00012.log: move it away (KB Q296787 step 6), or "
+                + "move away the numbered logs above it.", f.remedy());
+    }
+
+    @Test
+    void failsEdbLogUnderANumberedLogOfItsGeneration() throws Exception {
+        // a numbered log at or above edb.log is a ceiling that stops the database later (KB Q296787)
+        Finding f = ese06(withEdbLog(0x12));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("generation 18", f.actual());
+    }
+
+    @Test
+    void failsAMissingEdbLogInARollForward() throws Exception {
+        Finding f = ese06(rollForward(0x10, 0x11, 0x12));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("edb.log", f.object());
+        assertEquals("present, generation 19", f.expected());
+        assertEquals("missing", f.actual());
+        assertEquals("`ren Edb00012.log edb.log` and move away every numbered log above it (KB Q296787 step 7).",
+                f.remedy());
+    }
+
+    @Test
+    void aLogOfAnotherStreamIsNotTheHighest() throws Exception {
+        RestoreScenario s = withEdbLog(0x13);
+        s.logs.add(logFile(StoreEvidence.logName(0x20), 0x20, 0x0BADL)); // ESE-03 reports it
+        Finding f = ese06(s);
+        assertEquals(Status.PASS, f.status());
+        assertEquals("generation 19", f.expected());
+    }
+
+    @Test
+    void passesEdbLogAloneAsTheWholeStream() throws Exception {
+        // roll-forward anchored at 0x10, and the anchor log is the current one
+        RestoreScenario s = rollForward();
+        s.logs.add(logFile("edb.log", 0x10, LOG_SIGNATURE));
+        Finding f = ese06(s);
+        assertEquals(Status.PASS, f.status());
+        assertEquals("any generation (no numbered log in the stream)", f.expected());
+        assertEquals("generation 16", f.actual());
+    }
+
+    @Test
+    void passesAnOnlineRestoreWithoutEdbLog() throws Exception {
+        Finding f = ese06(RestoreScenario.onlineBase());
+        assertEquals(Status.PASS, f.status());
+        assertEquals("absent or highest + 1", f.expected());
+        assertEquals("absent (online restore: never on tape, KB Q200941)", f.actual());
+    }
+
+    @Test
+    void passesAMissingEdbLogWhenTheRestoreTypeIsUnknown() throws Exception {
+        // no --restore-type, and no SYSTEM hive, Restore in Progress key or patch file to decide from
+        RestoreScenario s = rollForward(0x10, 0x11).unset("--restore-type");
+        s.options.remove("--roll-forward");
+        Finding f = ese06(s, StoreEvidence.delete(StoreEvidence.SYSTEM));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("absent", f.actual());
+    }
+
+    @Test
+    void doesNotApplyToAPointInTimeRestore() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.logs.addAll(RestoreScenario.onlineBase().logs);
+        Finding f = ese06(s);
+        assertEquals(Status.SKIPPED, f.status());
+        assertEquals("not applicable: point-in-time restore", f.detail());
+    }
+
+    @Test
+    void isSkippedWithoutLogs() throws Exception {
+        Finding f = ese06(rollForward());
+        assertEquals(Status.SKIPPED, f.status());
+        assertEquals("no log headers among the evidence", f.detail());
+    }
+}
