@@ -59,6 +59,15 @@ class CheckContextTest {
     }
 
     @Test
+    void theTwoOfflineKindsAreOffline() {
+        assertTrue(Effective.OFFLINE_PIT.offline());
+        assertTrue(Effective.OFFLINE_ROLLFORWARD.offline());
+        assertFalse(Effective.ONLINE.offline());
+        assertFalse(Effective.UNKNOWN.offline());
+        assertEquals("offline-rollforward", Effective.OFFLINE_ROLLFORWARD.label());
+    }
+
+    @Test
     void decidesOnlineFromARestoreInProgressKey() throws Exception {
         RestoreScenario s = RestoreScenario.onlineBase().unset("--restore-type");
         s.patches.clear();

@@ -64,6 +64,16 @@ class In04ControlSetTest {
     }
 
     @Test
+    void failsWhenSelectCurrentIsZeroAndNoControlSet000Exists() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.current = 0;
+        Finding f = RegEvidence.only(EngineRun.of(s, dir), Rule.IN_04);
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("ControlSet000", f.object(), "0 is a number that names a set, not a missing value");
+        assertEquals("missing", f.actual());
+    }
+
+    @Test
     void failsWhenSelectHasNoCurrentValue() throws Exception {
         RestoreScenario s = RestoreScenario.offlineBase();
         EngineRun r = RegEvidence.run(s, dir, d -> RegEvidence.writeSystem(s, d,

@@ -130,6 +130,27 @@ class In05ControlSetsAgreeTest {
     }
 
     @Test
+    void ignoresDefaultAndLastKnownGoodWhenSelectLacksThem() throws Exception {
+        RestoreScenario s = twoSets(1, 1, 1);
+        s.controlSets.get(2).dword(IS_SYSTEM, "Circular Logging", 1);
+        Finding f = RegEvidence.only(RegEvidence.run(s, dir, d -> RegEvidence.writeSystem(s, d,
+                select -> select.dword("Current", 1))), Rule.IN_05);
+        assertEquals(Status.PASS, f.status());
+        assertEquals("one control set in use", f.expected());
+    }
+
+    @Test
+    void comparesControlSet000WhenSelectNamesIt() throws Exception {
+        RestoreScenario s = twoSets(1, 1, 1);
+        s.controlSets.put(0, s.controlSets.remove(2)); // Select value N names ControlSet00N, 0 included
+        s.controlSets.get(0).dword(IS_SYSTEM, "Circular Logging", 1);
+        Finding f = RegEvidence.only(RegEvidence.run(s, dir, d -> RegEvidence.writeSystem(s, d,
+                select -> select.dword("Current", 1).dword("Default", 0).dword("LastKnownGood", 1))), Rule.IN_05);
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(RegEvidence.systemValue(dir, 0, IS_SYSTEM, "Circular Logging"), f.actualSource().toString());
+    }
+
+    @Test
     void failsAValuePresentInOnlyOneOfTheSets() throws Exception {
         RestoreScenario s = twoSets(1, 1, 2);
         s.controlSets.get(1).sz(IS_SYSTEM, "Only Current", "x");
@@ -161,6 +182,8 @@ class In05ControlSetsAgreeTest {
         assertEquals("key absent", key.actual());
         assertEquals(RegEvidence.SYSTEM + " : ControlSet001\\Services\\MSExchangeIS\\Diagnostics",
                 key.expectedSource().toString());
+        assertEquals(RegEvidence.SYSTEM + " : ControlSet002\\Services\\MSExchangeIS\\Diagnostics",
+                key.actualSource().toString());
         Finding value = f.stream().filter(x -> x.object().equals("Services\\MSExchangeIS\\Diagnostics : 1 General"))
                 .findFirst().orElseThrow();
         assertEquals("REG_DWORD 0", value.expected());

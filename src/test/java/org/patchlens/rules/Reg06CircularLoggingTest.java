@@ -140,6 +140,24 @@ class Reg06CircularLoggingTest {
         assertEquals(Status.FAIL, f.status());
     }
 
+    @Test
+    void readsEveryLogAsBeyondAHighLogOfZero() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.live().dword(RegEvidence.IS_RIP, "HighLog Number", 0);
+        Finding f = RegEvidence.only(EngineRun.of(s, dir), Rule.REG_06);
+        assertEquals(Status.PASS, f.status());
+        assertEquals(IS_SYSTEM + " : Circular Logging", f.object());
+    }
+
+    @Test
+    void doesNotApplyWithoutAHighLogNumber() throws Exception {
+        RestoreScenario s = onlineWithEdbLog(0x13);
+        s.live().removeValue(RegEvidence.IS_RIP, "HighLog Number"); // RIP-02 reports the key as malformed
+        Finding f = RegEvidence.only(EngineRun.of(s, dir), Rule.REG_06);
+        assertEquals(Status.SKIPPED, f.status());
+        assertEquals("not applicable: online restore replays no later logs", f.detail());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"offline", "online"})
     void doesNotApplyWithoutLaterLogs(String restoreType) throws Exception {

@@ -28,6 +28,7 @@ class WinPathTest {
         "\\\\EXVS01\\share\\MDBDATA|EXVS01|\\\\EXVS01\\share\\MDBDATA",
         "\\\\EXVS01|''|\\\\EXVS01",
         "\\\\\\x|''|\\\\\\x",
+        "\\\\\\D$\\x|''|\\\\\\D$\\x",
         "''|''|''"})
     void splitsTheServerOffAnAdminShareAndTrimsTheRest(String raw, String server, String local) {
         WinPath p = WinPath.of(raw);
@@ -61,6 +62,7 @@ class WinPathTest {
         assertEquals("PRIV.EDB", WinPath.of("D:\\exchsrvr\\MDBDATA\\PRIV.EDB").fileName());
         assertEquals("PRIV.EDB", WinPath.of("\\\\EXVS01\\D$\\PRIV.EDB").fileName());
         assertEquals("PRIV.EDB", WinPath.of("PRIV.EDB").fileName());
+        assertEquals("PRIV.EDB", WinPath.of("\\PRIV.EDB").fileName());
         assertEquals("MDBDATA", WinPath.of("D:\\MDBDATA\\").fileName());
     }
 

@@ -43,6 +43,7 @@ class X500Test {
     void hasNoServerWithoutAnRdnAfterCnServers() {
         assertNull(X500.server("/o=Contoso/ou=HQ/cn=Configuration/cn=Servers"));
         assertNull(X500.server("/o=Contoso/ou=HQ/cn=Configuration/cn=Servers/EXVS01"));
+        assertNull(X500.server("/o=Contoso/ou=HQ/cn=Configuration/cn=Servers/=EXVS01"));
         assertNull(X500.server("/o=Contoso/ou=HQ/cn=Configuration/cn=EXVS01"));
     }
 }
