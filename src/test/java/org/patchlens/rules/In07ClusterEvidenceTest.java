@@ -84,6 +84,20 @@ class In07ClusterEvidenceTest {
         assertEquals("missing: " + RestoreScenario.DS + "\\00000001.CPT", f.actual());
     }
 
+    /**
+     * The catalog says SKIPPED without a SYSTEM hive; with a cluster hive given, the RegSync lists alone say which
+     * checkpoint files are expected, and the rule still checks them (a refinement the catalog does not record).
+     */
+    @Test
+    void checksTheCheckpointFilesOfAClusterHiveWithoutASystemHive() throws Exception {
+        Finding f = RegEvidence.only(RegEvidence.run(RestoreScenario.offlineBase(), dir, d -> {
+            Files.delete(d.resolve(RegEvidence.SYSTEM));
+            Files.delete(d.resolve(cpt(RestoreScenario.MTA, "00000001")));
+        }), Rule.IN_07);
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("missing: " + RestoreScenario.MTA + "\\00000001.CPT", f.actual());
+    }
+
     @Test
     void doesNotApplyToAStandAloneServer() throws Exception {
         Finding f = RegEvidence.only(EngineRun.of(RestoreScenario.standaloneOffline(), dir), Rule.IN_07);
