@@ -93,7 +93,8 @@ class In02FilesIdentifiedTest {
         List<Finding> f = r.of(Rule.IN_02);
         List<String> objects = new ArrayList<>();
         f.forEach(x -> objects.add(x.object()));
-        assertEquals(named.keySet().stream().map(n -> "junk/" + n).sorted().toList(), objects.stream().sorted().toList());
+        assertEquals(named.keySet().stream().map(n -> "junk/" + n).sorted().toList(),
+                objects.stream().sorted().toList());
         for (Finding x : f) {
             String name = x.object();
             String label = named.get(name.substring("junk/".length()));
@@ -102,7 +103,8 @@ class In02FilesIdentifiedTest {
             assertEquals(fileSource(name), x.expectedSource().toString());
             assertEquals(Classifier.classify(dir.resolve(name)).detail(), x.actual(), "what the content is");
             assertEquals(fileSource(name), x.actualSource().toString());
-            assertEquals("Re-copy " + name + " with a byte-exact copy: its content is not a " + label + ".", x.remedy());
+            assertEquals("Re-copy " + name + " with a byte-exact copy: its content is not a " + label + ".",
+                    x.remedy());
         }
     }
 

@@ -58,7 +58,8 @@ class In04ControlSetTest {
         assertEquals(RegEvidence.valueSource(dir, RegEvidence.SYSTEM, "Select", "Current"),
                 f.expectedSource().toString());
         assertEquals("missing", f.actual());
-        assertEquals(RegEvidence.SYSTEM + " : ControlSet002", f.actualSource().toString(), "no offset: not in the file");
+        assertEquals(RegEvidence.SYSTEM + " : ControlSet002", f.actualSource().toString(),
+                "no offset: not in the file");
         assertEquals(Rule.IN_04.remedy(), f.remedy());
         assertEquals("Current 2, Default 1, LastKnownGood 1, Failed 0" + OFFLINE_NOTE, f.detail());
     }

@@ -106,8 +106,10 @@ class In05ControlSetsAgreeTest {
         s.controlSets.get(3).dword(IS_SYSTEM, "Circular Logging", 1);
         List<Finding> f = EngineRun.of(s, dir).of(Rule.IN_05);
         assertEquals(2, f.size(), f.toString());
-        assertEquals(RegEvidence.systemValue(dir, 2, IS_SYSTEM, "Circular Logging"), f.get(0).actualSource().toString());
-        assertEquals(RegEvidence.systemValue(dir, 3, IS_SYSTEM, "Circular Logging"), f.get(1).actualSource().toString());
+        assertEquals(RegEvidence.systemValue(dir, 2, IS_SYSTEM, "Circular Logging"),
+                f.get(0).actualSource().toString());
+        assertEquals(RegEvidence.systemValue(dir, 3, IS_SYSTEM, "Circular Logging"),
+                f.get(1).actualSource().toString());
     }
 
     @Test

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.patchlens.evidence.Evidence;
+import org.patchlens.evidence.EvidenceScanner;
 import org.patchlens.model.Source;
 
 /**
@@ -20,7 +23,25 @@ class In06OperatorFactsTest {
     private static final String SKIPPED = "not given, so these checks are skipped: ";
 
     @TempDir
+    static Path offlineDir;
+
+    /** The offline base's files, written and scanned once: most cases here change only the command line. */
+    private static List<Evidence> offlineEvidence;
+
+    @TempDir
     Path dir;
+
+    @BeforeAll
+    static void writeTheOfflineBase() throws Exception {
+        RestoreScenario.offlineBase().write(offlineDir);
+        offlineEvidence = EvidenceScanner.scan(offlineDir);
+    }
+
+    /** IN-06 on the offline base's files with the operator facts of {@code s} (the base with options changed). */
+    private static Finding onOfflineBase(RestoreScenario s) {
+        CheckContext c = new CheckContext(offlineEvidence, s.checkOptions());
+        return RegEvidence.only(new EngineRun(c, RuleEngine.run(c).findings()), Rule.IN_06);
+    }
 
     private Finding in06(RestoreScenario s) throws Exception {
         return RegEvidence.only(EngineRun.of(s, dir), Rule.IN_06);
@@ -28,7 +49,7 @@ class In06OperatorFactsTest {
 
     @Test
     void passesTheBaseAndListsTheOneFactItLacks() throws Exception {
-        Finding f = in06(RestoreScenario.offlineBase());
+        Finding f = onOfflineBase(RestoreScenario.offlineBase());
         assertEquals(Status.PASS, f.status());
         assertEquals(Severity.WARN, f.severity());
         assertEquals("operator facts", f.object());
@@ -42,7 +63,7 @@ class In06OperatorFactsTest {
 
     @Test
     void passesWithEveryFactGivenAndNothingSkipped() throws Exception {
-        Finding f = in06(RestoreScenario.offlineBase().set("--start-via", "services"));
+        Finding f = onOfflineBase(RestoreScenario.offlineBase().set("--start-via", "services"));
         assertEquals(Status.PASS, f.status());
         assertEquals("", f.detail());
     }
@@ -51,7 +72,7 @@ class In06OperatorFactsTest {
     void listsEveryRuleSkippedForAMissingFactOnACluster() throws Exception {
         RestoreScenario s = RestoreScenario.offlineBase().unset("--env-line").unset("--isinteg-version")
                 .unset("--isinteg-runs");
-        Finding f = in06(s);
+        Finding f = onOfflineBase(s);
         assertEquals(Status.PASS, f.status());
         assertEquals(SKIPPED + "--env-line (PRC-01, PRC-02), --isinteg-version (PRC-04), --start-via (PRC-05), "
                 + "--isinteg-runs (PRC-06)", f.detail());
@@ -66,13 +87,14 @@ class In06OperatorFactsTest {
 
     @Test
     void countsZeroIsintegRunsAsGiven() throws Exception {
-        Finding f = in06(RestoreScenario.offlineBase().set("--start-via", "services").set("--isinteg-runs", "0"));
+        Finding f = onOfflineBase(RestoreScenario.offlineBase().set("--start-via", "services")
+                .set("--isinteg-runs", "0"));
         assertEquals("", f.detail());
     }
 
     @Test
     void failsWithoutTheRestoreTypeAndSaysWhatWasDecided() throws Exception {
-        Finding f = in06(RestoreScenario.offlineBase().unset("--restore-type"));
+        Finding f = onOfflineBase(RestoreScenario.offlineBase().unset("--restore-type"));
         assertEquals(Status.FAIL, f.status());
         assertEquals(Severity.WARN, f.severity());
         assertEquals("--restore-type", f.object());
@@ -97,7 +119,7 @@ class In06OperatorFactsTest {
     @ValueSource(strings = {"SET _CLUSTER_NETWORK_NAME_=EXVS01\nisinteg -patch", "SET _CLUSTER_NETWORK_NAME_=EXVS01\r",
         "\rSET _CLUSTER_NETWORK_NAME_=EXVS01"})
     void failsAnEnvLineOfSeveralLines(String line) throws Exception {
-        Finding f = in06(RestoreScenario.offlineBase().set("--env-line", line));
+        Finding f = onOfflineBase(RestoreScenario.offlineBase().set("--env-line", line));
         assertEquals(Status.FAIL, f.status());
         assertEquals("--env-line", f.object());
         assertEquals("a single line", f.expected());
@@ -109,7 +131,7 @@ class In06OperatorFactsTest {
     @ParameterizedTest
     @ValueSource(strings = {"5.5.2654.62", " 5.5.2654.62 ", "5.5.2650.21", "5.5.2653.8"})
     void acceptsAnIsintegVersionOfTheForm55NNNNNN(String version) throws Exception {
-        Finding f = in06(RestoreScenario.offlineBase().set("--isinteg-version", version));
+        Finding f = onOfflineBase(RestoreScenario.offlineBase().set("--isinteg-version", version));
         assertEquals(Status.PASS, f.status(), version);
     }
 
@@ -117,7 +139,7 @@ class In06OperatorFactsTest {
     @ValueSource(strings = {"5.5.265.62", "5.5.26540.62", "5.4.2654.62", "6.5.2654.62", "5.5.2654", "5.5.2654.",
         "v5.5.2654.62", "5.5.2654.62a", "2654.62"})
     void failsAMalformedIsintegVersion(String version) throws Exception {
-        Finding f = in06(RestoreScenario.offlineBase().set("--isinteg-version", version));
+        Finding f = onOfflineBase(RestoreScenario.offlineBase().set("--isinteg-version", version));
         assertEquals(Status.FAIL, f.status(), version);
         assertEquals("--isinteg-version", f.object());
         assertEquals("5.5.NNNN.NN", f.expected());
@@ -131,7 +153,7 @@ class In06OperatorFactsTest {
     @ValueSource(strings = {"--expect-org", "--expect-site", "--expect-server"})
     void failsAnEmptyExpectedName(String option) throws Exception {
         for (String empty : List.of("", "  ")) {
-            Finding f = in06(RestoreScenario.offlineBase().set(option, empty));
+            Finding f = onOfflineBase(RestoreScenario.offlineBase().set(option, empty));
             assertEquals(Status.FAIL, f.status(), option + "=\"" + empty + "\"");
             assertEquals(option, f.object());
             assertEquals("a name", f.expected());
@@ -145,7 +167,8 @@ class In06OperatorFactsTest {
     void reportsEachProblemAndListsTheSkippedRulesOnTheFirst() throws Exception {
         RestoreScenario s = RestoreScenario.offlineBase().unset("--restore-type").set("--expect-site", "")
                 .unset("--isinteg-runs");
-        List<Finding> f = EngineRun.of(s, dir).of(Rule.IN_06);
+        CheckContext c = new CheckContext(offlineEvidence, s.checkOptions());
+        List<Finding> f = RuleEngine.run(c).findings().stream().filter(x -> x.rule() == Rule.IN_06).toList();
         assertEquals(List.of("--restore-type", "--expect-site"), f.stream().map(Finding::object).toList());
         assertEquals(SKIPPED + "--start-via (PRC-05), --isinteg-runs (PRC-06)", f.get(0).detail());
         assertEquals("", f.get(1).detail());

@@ -45,7 +45,8 @@ class Reg02DatabasePathsTest {
             assertEquals("absolute local .EDB path", f.get(i).expected());
             assertEquals(Source.NONE, f.get(i).expectedSource());
             assertEquals(expected[i][1], f.get(i).actual());
-            assertEquals(RegEvidence.systemValue(dir, 1, expected[i][0], "DB Path"), f.get(i).actualSource().toString());
+            assertEquals(RegEvidence.systemValue(dir, 1, expected[i][0], "DB Path"),
+                    f.get(i).actualSource().toString());
             assertEquals("", f.get(i).remedy());
         }
     }

@@ -78,7 +78,7 @@ final class RegEvidence {
         return valueSource(dir, SYSTEM, String.format("ControlSet%03d\\", set) + keyPath, valueName);
     }
 
-    /** "FILE : KEY @0xOFFSET" for a key of the SYSTEM hive (below the hive root), the offset read back from the file. */
+    /** "FILE : KEY @0xOFFSET" for a key of the SYSTEM hive (below its root), the offset read back from the file. */
     static String systemKey(Path dir, String keyPath) {
         try (Hive h = Hive.open(dir.resolve(SYSTEM))) {
             return SYSTEM + " : " + keyPath + " @0x" + Long.toHexString(h.key(keyPath).fileOffset()).toUpperCase();

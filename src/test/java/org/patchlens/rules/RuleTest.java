@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * everywhere it occurs, values taken literally.
  */
 class RuleTest {
-    /** A unit that is not registered, with a template of three placeholders, one of them twice. */
+    /** A unit that is not registered, with the remedy template given. */
     private static RuleUnit unit(String template) {
         return new RuleUnit("title", Severity.WARN, Confidence.INFERRED, List.of("Q000001"), template) {
             @Override
@@ -66,7 +66,8 @@ class RuleTest {
     @Test
     void aRemedyFillsEveryOccurrenceOfEachPlaceholder() {
         RuleUnit u = unit("Copy <file> to <DB Path>; then start <file> from <DB Path> on <VNAME>.");
-        assertEquals("Copy PRIV.EDB to D:\\MDBDATA\\PRIV.EDB; then start PRIV.EDB from D:\\MDBDATA\\PRIV.EDB on EXVS01.",
+        assertEquals("Copy PRIV.EDB to D:\\MDBDATA\\PRIV.EDB; then start PRIV.EDB from D:\\MDBDATA\\PRIV.EDB "
+                + "on EXVS01.",
                 u.remedy("<file>", "PRIV.EDB", "<DB Path>", "D:\\MDBDATA\\PRIV.EDB", "<VNAME>", "EXVS01"));
         assertEquals("Copy PRIV.EDB to <DB Path>; then start PRIV.EDB from <DB Path> on <VNAME>.",
                 u.remedy("<file>", "PRIV.EDB"), "placeholders not given stay");
