@@ -20,8 +20,10 @@ final class In04ControlSet extends RuleUnit {
         }
         SystemView v = s.get();
         if (v.current() < 0) {
+            // the value may be there, but not as the 4-byte REG_DWORD that names a set
+            String actual = v.currentSource().offset() < 0 ? "missing" : "not a 4-byte REG_DWORD";
             return List.of(Finding.fail(Rule.IN_04, "Select\\Current", "a REG_DWORD naming a control set", Source.NONE,
-                    "missing", v.currentSource(), remedy()));
+                    actual, v.currentSource(), remedy()));
         }
         String facts = "Current " + v.current() + ", Default " + v.defaultSet() + ", LastKnownGood "
                 + v.lastKnownGood() + ", Failed " + v.failed() + " (CurrentControlSet is absent offline, as expected)";

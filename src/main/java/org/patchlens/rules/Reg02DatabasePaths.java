@@ -38,7 +38,7 @@ final class Reg02DatabasePaths extends RegUnit {
             }
             RegValue val = p.get();
             WinPath path = WinPath.of(val.text());
-            if (!val.isString() || !path.isAbsoluteLocal() || !path.fileName().toLowerCase().endsWith(".edb")) {
+            if (!val.isString() || !path.isPlainLocal() || !path.fileName().toLowerCase().endsWith(".edb")) {
                 out.add(Finding.fail(Rule.REG_02, db[0] + " : DB Path", "REG_SZ absolute local path X:\\...\\"
                         + db[1].toUpperCase(), Source.NONE, val.shown(), val.source(), "Set `DB Path` to the local "
                         + "path of the database, e.g. D:\\exchsrvr\\MDBDATA\\" + db[1].toUpperCase()

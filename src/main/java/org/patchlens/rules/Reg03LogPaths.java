@@ -30,7 +30,7 @@ final class Reg03LogPaths extends RegUnit {
             String name = (String) pair[0];
             @SuppressWarnings("unchecked")
             Optional<RegValue> val = (Optional<RegValue>) pair[1];
-            if (val.isEmpty() || !val.get().isString() || !WinPath.of(val.get().text()).isAbsoluteLocal()) {
+            if (val.isEmpty() || !val.get().isString() || !WinPath.of(val.get().text()).isPlainLocal()) {
                 out.add(Finding.fail(Rule.REG_03, IS_SYSTEM + " : " + name, "REG_SZ absolute local folder",
                         Source.NONE, val.map(RegValue::shown).orElse("missing"),
                         val.map(RegValue::source).orElse(keySource(v, IS_SYSTEM)),

@@ -26,7 +26,7 @@ final class Reg04DirectoryPaths extends RegUnit {
         List<Finding> out = new ArrayList<>();
         for (String name : List.of("DSA Database file", "Database log files path", "DSA Working Directory")) {
             Optional<RegValue> val = v.value(DS, name);
-            if (val.isEmpty() || !val.get().isString() || !WinPath.of(val.get().text()).isAbsoluteLocal()) {
+            if (val.isEmpty() || !val.get().isString() || !WinPath.of(val.get().text()).isPlainLocal()) {
                 out.add(Finding.fail(Rule.REG_04, DS + " : " + name, "REG_SZ absolute local path", Source.NONE,
                         val.map(RegValue::shown).orElse("missing (the DS stops with event 1016)"),
                         val.map(RegValue::source).orElse(keySource(v, DS)),

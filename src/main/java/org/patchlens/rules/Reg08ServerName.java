@@ -38,7 +38,11 @@ final class Reg08ServerName extends RegUnit {
         }
         List<Finding> out = new ArrayList<>();
         String server = c.options().expectServer();
-        if (server != null && !server.equalsIgnoreCase(expected)) {
+        if (server != null && server.equalsIgnoreCase(expected) && !server.equals(expected)) {
+            out.add(Finding.warn(Rule.REG_08, Severity.WARN, "--expect-server", expected, expSrc, server,
+                    Source.option("--expect-server"), "Names differ in case only; Exchange directory names are "
+                            + "case-sensitive (KB Q299676)."));
+        } else if (server != null && !server.equalsIgnoreCase(expected)) {
             out.add(Finding.fail(Rule.REG_08, "--expect-server", expected, expSrc, server,
                     Source.option("--expect-server"), "The backup is from " + server + "; this "
                             + (vname.isPresent() ? "cluster's Exchange virtual server" : "server") + " is " + expected

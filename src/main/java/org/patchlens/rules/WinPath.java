@@ -35,6 +35,14 @@ public record WinPath(String server, String local) {
                 && local.charAt(2) == '\\';
     }
 
+    /**
+     * {@code X:\...} as written, not reached through an admin share ({@code \\SERVER\D$\...}): the form of
+     * Exchange's own path values (exchange-restore.md 10.2: "absolute local paths, not UNC").
+     */
+    public boolean isPlainLocal() {
+        return server.isEmpty() && isAbsoluteLocal();
+    }
+
     /** The last path element. */
     public String fileName() {
         int i = local.lastIndexOf('\\');

@@ -1,0 +1,203 @@
+package org.patchlens.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.evidence.Classifier;
+import org.patchlens.evidence.Evidence;
+import org.patchlens.evidence.EvidenceScanner;
+import org.patchlens.model.Source;
+
+/**
+ * IN-02 (exchange-restore.md 10.1): every file opens, is hashed and has its kind from its content, and that kind
+ * agrees with the name ("a file named SYSTEM that is a cluster hive, priv.edb whose header says patch file"); FAIL
+ * for an unreadable or empty file or a name the content contradicts; never SKIPPED.
+ */
+class In02FilesIdentifiedTest {
+    private static final byte[] JUNK = "these are notes, not a copy of any evidence file\r\n".repeat(3)
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path other;
+
+    /** Hives (SYSTEM, SOFTWARE, CLUSDB), one .CPT per RegSync entry, and the databases. */
+    private static int filesOf(RestoreScenario s) {
+        return 3 + s.regSync().size() + s.databases.size();
+    }
+
+    private static String fileSource(String name) {
+        return name + " : file";
+    }
+
+    @Test
+    void passesWhenEveryFileIsIdentified() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        Finding f = RegEvidence.only(EngineRun.of(s, dir), Rule.IN_02);
+        assertEquals(Status.PASS, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("every input", f.object());
+        assertEquals("readable, hashed, kind from content", f.expected());
+        assertEquals(15, filesOf(s));
+        assertEquals("15 files identified", f.actual());
+        assertEquals(Source.NONE, f.actualSource());
+        assertEquals("", f.remedy());
+    }
+
+    @Test
+    void ignoresAnUnrelatedFileWhoseNameClaimsNothing() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        Finding f = RegEvidence.only(RegEvidence.run(s, dir, d -> RegEvidence.put(d, "notes.txt", JUNK)),
+                Rule.IN_02);
+        assertEquals(Status.PASS, f.status());
+        assertEquals(filesOf(s) + " files identified", f.actual(), "notes.txt is not evidence and not counted");
+    }
+
+    @Test
+    void isNeverSkippedEvenWithoutAnyEvidence() throws Exception {
+        Finding f = RegEvidence.only(RegEvidence.scan(dir, CheckOptions.NONE), Rule.IN_02);
+        assertEquals(Status.PASS, f.status());
+        assertEquals("0 files identified", f.actual());
+    }
+
+    @Test
+    void failsEveryFileWhoseNamePromisesEvidenceItDoesNotHold() throws Exception {
+        // file name -> the kind the name promises (EvidenceKind labels)
+        Map<String, String> named = new TreeMap<>(Map.ofEntries(Map.entry("SYSTEM", "SYSTEM hive"),
+                Map.entry("system.alt", "SYSTEM hive"), Map.entry("SYSTEM.SAV", "SYSTEM hive"),
+                Map.entry("SOFTWARE", "SOFTWARE hive"), Map.entry("CLUSDB", "cluster hive"),
+                Map.entry("chk0001A.tmp", "cluster hive"), Map.entry("00000001.CPT", "registry checkpoint (.CPT hive)"),
+                Map.entry("backup.edb", "ESE database"), Map.entry("PRIV.PAT", "ESE patch file"),
+                Map.entry("edb.chk", "ESE checkpoint file"), Map.entry("Edb0001F.log", "ESE log file"),
+                Map.entry("edb.log", "ESE log file"), Map.entry("res2.log", "ESE log file")));
+        List<String> claimNothing = List.of("SYSTEM.LOG", "notes.txt", "chkxyz.tmp", "Edb0001G.log", "res3.log",
+                "software.old");
+        EngineRun r = RegEvidence.run(RestoreScenario.offlineBase(), dir, d -> {
+            for (String n : named.keySet()) {
+                RegEvidence.put(d, "junk/" + n, JUNK);
+            }
+            for (String n : claimNothing) {
+                RegEvidence.put(d, "junk/" + n, JUNK);
+            }
+        });
+        List<Finding> f = r.of(Rule.IN_02);
+        List<String> objects = new ArrayList<>();
+        f.forEach(x -> objects.add(x.object()));
+        assertEquals(named.keySet().stream().map(n -> "junk/" + n).sorted().toList(),
+                objects.stream().sorted().toList());
+        for (Finding x : f) {
+            String name = x.object();
+            String label = named.get(name.substring("junk/".length()));
+            assertEquals(Status.FAIL, x.status(), name);
+            assertEquals("a " + label + " (by its name)", x.expected(), name);
+            assertEquals(fileSource(name), x.expectedSource().toString());
+            assertEquals(Classifier.classify(dir.resolve(name)).detail(), x.actual(), "what the content is");
+            assertEquals(fileSource(name), x.actualSource().toString());
+            assertEquals("Re-copy " + name + " with a byte-exact copy: its content is not a " + label + ".",
+                    x.remedy());
+        }
+    }
+
+    @Test
+    void failsASystemNamedFileHoldingAClusterHive() throws Exception {
+        Finding f = RegEvidence.only(RegEvidence.run(RestoreScenario.offlineBase(), dir, d -> RegEvidence.put(d,
+                "copy/SYSTEM", Files.readAllBytes(d.resolve(RegEvidence.CLUSDB)))), Rule.IN_02);
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("copy/SYSTEM", f.object());
+        assertEquals("content matching the name (SYSTEM hive)", f.expected());
+        assertEquals(fileSource("copy/SYSTEM"), f.expectedSource().toString());
+        assertEquals("cluster hive (keys Groups and Resources)", f.actual());
+        assertEquals(fileSource("copy/SYSTEM"), f.actualSource().toString());
+        assertEquals("Re-copy copy/SYSTEM with a byte-exact copy; the content is a cluster hive, not a SYSTEM hive.",
+                f.remedy());
+    }
+
+    @Test
+    void failsAPrivEdbWhoseHeaderSaysPatchFile() throws Exception {
+        RestoreScenario.onlineBase().write(other);
+        Finding f = RegEvidence.only(RegEvidence.run(RestoreScenario.offlineBase(), dir, d -> RegEvidence.put(d,
+                "copy/priv.edb", Files.readAllBytes(other.resolve("F/exchsrvr/MDBDATA/PRIV.pat")))), Rule.IN_02);
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("copy/priv.edb", f.object());
+        assertEquals("content matching the name (ESE database)", f.expected());
+        assertEquals("ESE patch file (ESE patch file header)", f.actual());
+        assertEquals("Re-copy copy/priv.edb with a byte-exact copy; the content is a ESE patch file, not a ESE "
+                + "database.", f.remedy());
+    }
+
+    @Test
+    void acceptsACheckpointFileOutsideItsResourceFolderAsASavedSubtree() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        String cpt = "Q/MSCS/" + RestoreScenario.SA + "/00000001.CPT";
+        EngineRun r = RegEvidence.run(s, dir, d -> RegEvidence.put(d, "loose/00000001.CPT",
+                Files.readAllBytes(d.resolve(cpt))));
+        assertEquals("registry hive", kindOf(r, "loose/00000001.CPT"), "not in a GUID folder");
+        Finding f = RegEvidence.only(r, Rule.IN_02);
+        assertEquals(Status.PASS, f.status());
+        assertEquals((filesOf(s) + 1) + " files identified", f.actual());
+    }
+
+    @Test
+    void failsACheckpointNamedFileHoldingASystemHive() throws Exception {
+        Finding f = RegEvidence.only(RegEvidence.run(RestoreScenario.offlineBase(), dir, d -> RegEvidence.put(d,
+                "loose/00000002.CPT", Files.readAllBytes(d.resolve(RegEvidence.SYSTEM)))), Rule.IN_02);
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("content matching the name (registry checkpoint (.CPT hive))", f.expected());
+        assertEquals("SYSTEM hive (keys Select and ControlSetNNN)", f.actual());
+    }
+
+    @Test
+    void failsASoftwareNamedFileHoldingSomeOtherHive() throws Exception {
+        String cpt = "Q/MSCS/" + RestoreScenario.SA + "/00000001.CPT";
+        Finding f = RegEvidence.only(RegEvidence.run(RestoreScenario.offlineBase(), dir, d -> RegEvidence.put(d,
+                "copy/SOFTWARE", Files.readAllBytes(d.resolve(cpt)))), Rule.IN_02);
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("content matching the name (SOFTWARE hive)", f.expected());
+        assertEquals("registry hive (root key Parameters)", f.actual(), "the checkpoint of ...\\Parameters");
+    }
+
+    @Test
+    void failsAnEmptyFileWhateverItsName() throws Exception {
+        Finding f = RegEvidence.only(RegEvidence.run(RestoreScenario.offlineBase(), dir, d -> RegEvidence.put(d,
+                "empty.dat", new byte[0])), Rule.IN_02);
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("empty.dat", f.object());
+        assertEquals("a readable evidence file", f.expected());
+        assertEquals(Source.NONE, f.expectedSource());
+        assertEquals("unreadable: empty file", f.actual());
+        assertEquals(fileSource("empty.dat"), f.actualSource().toString());
+        assertEquals("Re-copy empty.dat with a byte-exact copy.", f.remedy());
+    }
+
+    @Test
+    void failsAFileNamedByAnOptionThatIsNoEvidence() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.write(dir);
+        Path junk = Files.write(other.resolve("priv-copy.bin"), JUNK);
+        List<Evidence> ev = new ArrayList<>(EvidenceScanner.scan(dir));
+        ev.add(EvidenceScanner.examine(junk, "priv-copy.bin", true));
+        CheckContext c = new CheckContext(ev, s.checkOptions());
+        Finding f = RegEvidence.only(new EngineRun(c, RuleEngine.run(c).findings()), Rule.IN_02);
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("priv-copy.bin", f.object());
+        assertEquals("a hive, an ESE header or eseutil output (named by an option)", f.expected());
+        assertEquals(Classifier.classify(junk).detail(), f.actual());
+        assertEquals("Check the option: priv-copy.bin is none of the evidence patchlens reads.", f.remedy());
+    }
+
+    /** The kind label the scan gave a file. */
+    private static String kindOf(EngineRun r, String name) {
+        return r.context().evidence().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow().kind()
+                .label();
+    }
+}
