@@ -182,6 +182,11 @@ public final class StoreView {
                 .min().orElse(-1);
     }
 
+    /** A database by its file name (priv.edb), case-insensitive. */
+    public Optional<Item<DatabaseHeader>> database(String fileName) {
+        return databases.stream().filter(d -> d.fileName().equalsIgnoreCase(fileName)).findFirst();
+    }
+
     static boolean same(Signature a, Signature b) {
         return a != null && b != null && a.sameAs(b);
     }

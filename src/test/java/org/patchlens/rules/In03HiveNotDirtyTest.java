@@ -15,7 +15,7 @@ import org.patchlens.hive.FuzzSeeds;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveBuilder;
 import org.patchlens.hive.HiveOptions;
-import org.patchlens.hive.HiveRecovery;
+import org.patchlens.hive.HiveOpener;
 import org.patchlens.model.Source;
 
 /**
@@ -120,7 +120,7 @@ class In03HiveNotDirtyTest {
             Files.write(d.resolve(RegEvidence.SYSTEM + ".LOG1"), dirty[1]);
         });
         String recovered;
-        try (Hive h = HiveRecovery.openWithLogsBeside(dir.resolve(RegEvidence.SYSTEM), HiveOptions.DEFAULTS)) {
+        try (Hive h = HiveOpener.openWithLogsBeside(dir.resolve(RegEvidence.SYSTEM), HiveOptions.DEFAULTS)) {
             recovered = h.replay().orElseThrow().result();
         }
         Finding f = RegEvidence.only(r, Rule.IN_03);
