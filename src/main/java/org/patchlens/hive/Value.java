@@ -33,6 +33,11 @@ public final class Value {
         }
     }
 
+    /** The name's code units as stored (unpaired surrogates kept), for comparisons. */
+    String storedName() {
+        return storedName;
+    }
+
     /** Case-insensitive match against the stored name or the displayed one (U+FFFD for bad code units). */
     boolean hasName(String other) {
         return WindowsUpcase.equalsIgnoreCase(storedName, other) || WindowsUpcase.equalsIgnoreCase(name, other);
