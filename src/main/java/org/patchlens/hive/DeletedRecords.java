@@ -150,6 +150,19 @@ public final class DeletedRecords {
         return KEY_VALUE_FIXED + v.lenName();
     }
 
+    /** Whether Windows reads data of {@code size} bytes through a big-data record: format 1.4 and later, over 16,344 bytes. */
+    private boolean windowsBigData(long size) {
+        return hive.minorVersion() >= 4 && size > Hive.BIG_DATA_SEGMENT;
+    }
+
+    /**
+     * Bytes a big-data segment whose cell holds {@code cellDataLen} data bytes gives: 16,344 where Windows
+     * reads the record, else its cell size minus 8 (as reged writes and hivex reads); nothing for no cell.
+     */
+    private static long segmentPayload(boolean windows, long cellDataLen) {
+        return windows ? Hive.BIG_DATA_SEGMENT : Math.max(0, cellDataLen - 4);
+    }
+
     /** The {@code big_data} record in the {@code len} data bytes of the cell at {@code cell}, or null when it is none. */
     private Regf.BigData bigData(long cell, long len) {
         try {
@@ -229,8 +242,10 @@ public final class DeletedRecords {
                 }
                 long dc = v.rawDataOffset();
                 long dlen = allocatedLen(dc);
-                Regf.BigData db = hive.minorVersion() >= 4 && size > Hive.BIG_DATA_SEGMENT && dlen >= 0
-                        ? bigData(dc, dlen) : null;
+                // big data as the live walk reads it (Value.data): Windows' records, and the ones
+                // Windows would not read (a cell too small for the data that holds a db record)
+                boolean windows = windowsBigData(size);
+                Regf.BigData db = dlen >= 0 && (windows || size > dlen) ? bigData(dc, dlen) : null;
                 if (db == null) {
                     mark(dc, size);
                     continue;
@@ -241,9 +256,9 @@ public final class DeletedRecords {
                 long listLen = allocatedLen(list);
                 long[] left = {size};
                 offsets(list + 4, 0, listLen < 0 ? 0 : Math.min(db.numSegments(), listLen / 4), seg -> {
-                    long take = Math.min(Hive.BIG_DATA_SEGMENT, left[0]);
+                    long take = Math.min(segmentPayload(windows, allocatedLen(seg)), left[0]);
                     mark(seg, take);
-                    left[0] -= take;
+                    left[0] -= Math.max(0, take);
                 });
             }
         }
@@ -536,9 +551,10 @@ public final class DeletedRecords {
             if (cs < 0) {
                 return new Object[] {read(off + 4, Math.min(size, len)), REALLOCATED};
             }
-            Regf.BigData db = hive.minorVersion() >= 4 && size > Hive.BIG_DATA_SEGMENT ? bigData(off, len) : null;
+            boolean windows = windowsBigData(size);
+            Regf.BigData db = windows || size > len ? bigData(off, len) : null;
             if (db != null) {
-                return bigData(db, size);
+                return bigData(db, size, windows);
             }
             return len >= size ? new Object[] {read(off + 4, size), "intact"}
                     : new Object[] {read(off + 4, len), "truncated"};
@@ -559,8 +575,11 @@ public final class DeletedRecords {
         return new Object[] {new byte[0], "unavailable"};
     }
 
-    /** Big data in free cells: its segment list and segments, each still free, give min(16344, left) bytes. */
-    private Object[] bigData(Regf.BigData db, long size) {
+    /**
+     * Big data in free cells: its segment list and segments, each still free, give min(16344, left) bytes,
+     * or for a record Windows would not read (not {@code windows}) their cell size minus 8, as the live walk.
+     */
+    private Object[] bigData(Regf.BigData db, long size, boolean windows) {
         long list = db.segmentListOffset();
         if (!idx.isCellStart(list)) {
             return new Object[] {new byte[0], "unavailable"};
@@ -581,7 +600,7 @@ public final class DeletedRecords {
             if (cellSize(seg) < 0) {
                 return new Object[] {out.toByteArray(), REALLOCATED};
             }
-            long take = Math.min(Hive.BIG_DATA_SEGMENT, Math.min(left, cellSize(seg) - 4L));
+            long take = Math.min(segmentPayload(windows, cellSize(seg) - 4L), Math.min(left, cellSize(seg) - 4L));
             out.writeBytes(read(seg + 4, take));
             left -= take;
         }

@@ -52,6 +52,52 @@ class DeletedRecordsTest {
         }
     }
 
+    /** A value record (inline REG_DWORD named "x"), as bytes to hide inside other data. */
+    static byte[] vkBytes() {
+        java.nio.ByteBuffer v = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        v.put((byte) 'v').put((byte) 'k').putShort((short) 1).putInt(0x80000004).putInt(0x11223344).putInt(4)
+                .putShort((short) 1).putShort((short) 0).put((byte) 'x');
+        return v.array();
+    }
+
+    /**
+     * The segments of a big-data record Windows would not read (reged's, in a 1.3 hive) are live data:
+     * a value record inside them is not recovered as an unreferenced record.
+     */
+    @Test
+    void regedBigDataSegmentsAreLive() {
+        HiveBuilder b = sample(3);
+        byte[] big = BuiltHives.pattern(40_000, 31);
+        System.arraycopy(vkBytes(), 0, big, HiveBuilder.REGED_LIMIT, 24); // at the start of segment 1's data
+        b.key("Big").binary("Data", big).val("Data").regedBigData();
+        try (Hive h = Hive.fromBytes("reged", b.toBytes())) {
+            assertEquals(List.of(), render(DeletedRecords.scan(h)));
+        }
+    }
+
+    /** A deleted value whose data is such a record gets its data back from the segments, as hivex would read it. */
+    @Test
+    void aDeletedRegedBigDataValueIsRebuiltFromItsSegments() {
+        HiveBuilder b = sample(3);
+        byte[] big = BuiltHives.pattern(40_000, 32);
+        HiveBuilder.K k = b.key("Big").binary("Data", big).dword("Stay", 1);
+        HiveBuilder.V v = k.val("Data").regedBigData();
+        HiveBuilder.Image img = b.build();
+        img.free(v.vkOffset()).free(v.dataOffset()).free(v.segmentListOffset());
+        for (long s : v.segmentOffsets()) {
+            img.free(s);
+        }
+        // "Data" is the first of two values: the list keeps "Stay" only (Windows shifts it down)
+        img.putU4(k.valueListOffset(), 0, k.val("Stay").vkOffset()).putU4(k.nkOffset(), 36, 1);
+        try (Hive h = img.open()) {
+            List<Item> items = DeletedRecords.scan(h);
+            assertEquals(1, items.size(), render(items).toString());
+            assertEquals("Data", items.get(0).name());
+            assertEquals("intact", items.get(0).dataStatus());
+            assertArrayEquals(big, items.get(0).data());
+        }
+    }
+
     @Test
     void deletedKeysAndValuesAreFoundWithTheirPathsAndData() {
         HiveBuilder b = sample(3);
