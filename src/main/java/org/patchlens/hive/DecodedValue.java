@@ -98,6 +98,17 @@ public record DecodedValue(Kind kind, String text, List<String> strings, long nu
         }
     }
 
+    /** This decoded form with {@code note} (about where the bytes come from) first among its anomalies; itself when null. */
+    public DecodedValue withNote(String note) {
+        if (note == null) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(anomalies.size() + 1);
+        all.add(note);
+        all.addAll(anomalies);
+        return new DecodedValue(kind, text, strings, number, List.copyOf(all));
+    }
+
     private static DecodedValue binary(String anomaly) {
         return new DecodedValue(Kind.BINARY, null, null, 0, List.of(anomaly));
     }

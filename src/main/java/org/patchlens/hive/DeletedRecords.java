@@ -31,15 +31,18 @@ import org.patchlens.format.Regf;
  * live walk catches a bad cell, per record). A candidate's extent is found first by its signature
  * and name length (see {@link #NK}), so positions that hold no record cost two reads.
  *
- * <p>Labels: {@code deleted} (found in a free cell), {@code recovered-from-slack} (in the unused
- * tail of an allocated cell), {@code unreferenced} (an allocated cell nothing points to),
- * {@code reallocated} (a value whose data cell is in use again: its data is unreliable).
+ * <p>Labels: {@code deleted} (found in a free cell), {@code stale-copy} (a value in a free cell equal
+ * to a live value of its key, or of any key when it is tied to none: left by a writer that reallocates
+ * value records), {@code recovered-from-slack} (in the unused tail of an allocated cell),
+ * {@code unreferenced} (an allocated cell nothing points to), {@code reallocated} (a value whose data
+ * cell is in use again: its data is unreliable).
  */
 public final class DeletedRecords {
     public static final String DELETED = "deleted";
     public static final String SLACK = "recovered-from-slack";
     public static final String UNREFERENCED = "unreferenced";
     public static final String REALLOCATED = "reallocated";
+    public static final String STALE_COPY = "stale-copy";
 
     /** Most candidate records kept; a hive with more is reported as damage and the scan stops. */
     static final int MAX_ITEMS = 1_000_000;
@@ -51,7 +54,7 @@ public final class DeletedRecords {
      * One recovered record.
      *
      * @param kind         "key" or "value"
-     * @param label        deleted, recovered-from-slack, unreferenced or reallocated
+     * @param label        deleted, stale-copy, recovered-from-slack, unreferenced or reallocated
      * @param cellOffset   offset of the record's (former) cell in the hive bins data (record start - 4)
      * @param path         a key's own path; a value's key path ("" when no key could be tied to it)
      * @param pathComplete the path reaches the root (else it starts with {@code <unknown>})
@@ -150,6 +153,19 @@ public final class DeletedRecords {
         return KEY_VALUE_FIXED + v.lenName();
     }
 
+    /** Whether Windows reads data of {@code size} bytes through a big-data record: format 1.4 and later, over 16,344 bytes. */
+    private boolean windowsBigData(long size) {
+        return hive.minorVersion() >= 4 && size > Hive.BIG_DATA_SEGMENT;
+    }
+
+    /**
+     * Bytes a big-data segment whose cell holds {@code cellDataLen} data bytes gives: 16,344 where Windows
+     * reads the record, else its cell size minus 8 (as reged writes and hivex reads); nothing for no cell.
+     */
+    private static long segmentPayload(boolean windows, long cellDataLen) {
+        return windows ? Hive.BIG_DATA_SEGMENT : Math.max(0, cellDataLen - 4);
+    }
+
     /** The {@code big_data} record in the {@code len} data bytes of the cell at {@code cell}, or null when it is none. */
     private Regf.BigData bigData(long cell, long len) {
         try {
@@ -229,8 +245,10 @@ public final class DeletedRecords {
                 }
                 long dc = v.rawDataOffset();
                 long dlen = allocatedLen(dc);
-                Regf.BigData db = hive.minorVersion() >= 4 && size > Hive.BIG_DATA_SEGMENT && dlen >= 0
-                        ? bigData(dc, dlen) : null;
+                // big data as the live walk reads it (Value.data): Windows' records, and the ones
+                // Windows would not read (a cell too small for the data that holds a db record)
+                boolean windows = windowsBigData(size);
+                Regf.BigData db = dlen >= 0 && (windows || size > dlen) ? bigData(dc, dlen) : null;
                 if (db == null) {
                     mark(dc, size);
                     continue;
@@ -241,9 +259,9 @@ public final class DeletedRecords {
                 long listLen = allocatedLen(list);
                 long[] left = {size};
                 offsets(list + 4, 0, listLen < 0 ? 0 : Math.min(db.numSegments(), listLen / 4), seg -> {
-                    long take = Math.min(Hive.BIG_DATA_SEGMENT, left[0]);
+                    long take = Math.min(segmentPayload(windows, allocatedLen(seg)), left[0]);
                     mark(seg, take);
-                    left[0] -= take;
+                    left[0] -= Math.max(0, take);
                 });
             }
         }
@@ -436,7 +454,60 @@ public final class DeletedRecords {
         for (Cand v : values.values()) {
             out.add(value(v, valueOwner.getOrDefault(v.pos(), "")));
         }
+        labelStaleCopies(out);
         return out;
+    }
+
+    /** Data verdicts under which a recovered value's bytes are all of its data, so that equality means something. */
+    private static final Set<String> WHOLE = Set.of("intact", "inline", "empty", "in-coalesced-free-cell");
+
+    /**
+     * Relabels {@code deleted} values that are copies of live values as {@link #STALE_COPY}: the same name
+     * (exactly), type code and data bytes as a live value of the key the record is tied to, or, for a record
+     * tied to no key, of any key. Windows and hivex write a new value record (and list) when a value or its
+     * key changes, leaving the old record, equal to the live one, in a free cell. A record tied to a key that
+     * has no such value (another key's value may be equal) is that key's deleted value, and stays
+     * {@code deleted}. One more walk of the live tree, only when there is a candidate; live data is read only
+     * for values whose name, type and size match one.
+     */
+    private void labelStaleCopies(List<Item> items) {
+        Map<String, List<Integer>> byName = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            if (!it.isKey() && it.label().equals(DELETED) && WHOLE.contains(it.dataStatus())
+                    && (it.path().isEmpty() || it.pathComplete())) {
+                byName.computeIfAbsent(it.name(), n -> new ArrayList<>(1)).add(i);
+            }
+        }
+        if (byName.isEmpty()) {
+            return;
+        }
+        Set<Integer> stale = new HashSet<>();
+        for (Key k : hive.walk()) {
+            for (Value v : k.values()) {
+                List<Integer> same = byName.get(v.name());
+                if (same == null) {
+                    continue;
+                }
+                byte[] data = null;
+                for (int i : same) {
+                    Item it = items.get(i);
+                    if (stale.contains(i) || it.typeCode() != v.typeCode() || it.data().length != v.declaredSize()
+                            || !(it.path().isEmpty() || it.path().equals(k.path()))) {
+                        continue;
+                    }
+                    data = data != null ? data : v.data();
+                    if (java.util.Arrays.equals(data, it.data())) {
+                        stale.add(i);
+                    }
+                }
+            }
+        }
+        for (int i : stale) {
+            Item it = items.get(i);
+            items.set(i, new Item(it.kind(), STALE_COPY, it.cellOffset(), it.path(), it.pathComplete(), it.name(),
+                    it.lastWritten(), it.typeCode(), it.data(), it.dataStatus(), it.parentOffset()));
+        }
     }
 
     /** {path, "complete" or null}: through parents that are live keys or recovered key records. */
@@ -536,9 +607,10 @@ public final class DeletedRecords {
             if (cs < 0) {
                 return new Object[] {read(off + 4, Math.min(size, len)), REALLOCATED};
             }
-            Regf.BigData db = hive.minorVersion() >= 4 && size > Hive.BIG_DATA_SEGMENT ? bigData(off, len) : null;
+            boolean windows = windowsBigData(size);
+            Regf.BigData db = windows || size > len ? bigData(off, len) : null;
             if (db != null) {
-                return bigData(db, size);
+                return bigData(db, size, windows);
             }
             return len >= size ? new Object[] {read(off + 4, size), "intact"}
                     : new Object[] {read(off + 4, len), "truncated"};
@@ -559,8 +631,11 @@ public final class DeletedRecords {
         return new Object[] {new byte[0], "unavailable"};
     }
 
-    /** Big data in free cells: its segment list and segments, each still free, give min(16344, left) bytes. */
-    private Object[] bigData(Regf.BigData db, long size) {
+    /**
+     * Big data in free cells: its segment list and segments, each still free, give min(16344, left) bytes,
+     * or for a record Windows would not read (not {@code windows}) their cell size minus 8, as the live walk.
+     */
+    private Object[] bigData(Regf.BigData db, long size, boolean windows) {
         long list = db.segmentListOffset();
         if (!idx.isCellStart(list)) {
             return new Object[] {new byte[0], "unavailable"};
@@ -581,7 +656,7 @@ public final class DeletedRecords {
             if (cellSize(seg) < 0) {
                 return new Object[] {out.toByteArray(), REALLOCATED};
             }
-            long take = Math.min(Hive.BIG_DATA_SEGMENT, Math.min(left, cellSize(seg) - 4L));
+            long take = Math.min(segmentPayload(windows, cellSize(seg) - 4L), Math.min(left, cellSize(seg) - 4L));
             out.writeBytes(read(seg + 4, take));
             left -= take;
         }

@@ -4,15 +4,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Differences between two hives (or two subtrees): keys and values added, removed or
- * changed. Keys are matched by name and values by name, both with Windows case-insensitive
- * rules; the walk is one pass over both trees in A's order, then B's additions.
+ * changed. Subkeys and values are paired by exact name first (code unit for code unit), then
+ * those left over by name ignoring case (Windows rules), and a name listed several times by its
+ * n-th occurrence, so a hive never differs from itself and siblings that differ only in case
+ * are each compared with their own counterpart; a pair whose spelling differs is changed
+ * ("name A -> a"). The walk is one pass over both trees in A's order, then B's additions.
  */
 public final class HiveDiff {
     public enum Kind { ADDED, REMOVED, CHANGED }
@@ -53,18 +57,26 @@ public final class HiveDiff {
             }
             compareKey(x, y, counting);
             compareValues(x, y, counting);
-            Map<String, Key> theirs = byName(y.subkeysForWalk(budgetB));
+            List<Key> ours = x.subkeysForWalk(budgetA);
+            List<Key> theirs = y.subkeysForWalk(budgetB);
+            int[] match = pair(ours, theirs, Key::storedName);
+            boolean[] taken = new boolean[theirs.size()];
             List<Key[]> next = new ArrayList<>();
-            for (Key cx : x.subkeysForWalk(budgetA)) {
-                Key cy = theirs.remove(upper(cx.name()));
-                if (cy == null) {
+            for (int i = 0; i < ours.size(); i++) {
+                Key cx = ours.get(i);
+                if (match[i] < 0) {
                     subtree(cx, budgetA, Kind.REMOVED, counting);
-                } else if (cx.depth() < x.hive().options().maxDepth()) {
-                    next.add(new Key[] {cx, cy});
+                    continue;
+                }
+                taken[match[i]] = true;
+                if (cx.depth() < x.hive().options().maxDepth()) {
+                    next.add(new Key[] {cx, theirs.get(match[i])});
                 }
             }
-            for (Key cy : theirs.values()) {
-                subtree(cy, budgetB, Kind.ADDED, counting);
+            for (int j = 0; j < theirs.size(); j++) {
+                if (!taken[j]) {
+                    subtree(theirs.get(j), budgetB, Kind.ADDED, counting);
+                }
             }
             for (int i = next.size() - 1; i >= 0; i--) {
                 stack.push(next.get(i));
@@ -74,7 +86,10 @@ public final class HiveDiff {
     }
 
     private static void compareKey(Key x, Key y, Consumer<Change> sink) {
-        List<String> what = new ArrayList<>(2);
+        List<String> what = new ArrayList<>(3);
+        if (!x.isRoot() && !x.storedName().equals(y.storedName())) {
+            what.add("name " + x.name() + " -> " + y.name());
+        }
         if (x.lastWrittenRaw() != y.lastWrittenRaw()) {
             what.add("last written " + FileTime.iso(x.lastWrittenRaw()) + " -> " + FileTime.iso(y.lastWrittenRaw()));
         }
@@ -89,27 +104,82 @@ public final class HiveDiff {
     }
 
     private static void compareValues(Key x, Key y, Consumer<Change> sink) {
-        // by name, and a name listed several times (a crafted or damaged list) by its n-th occurrence
-        Map<String, ArrayDeque<Value>> theirs = new LinkedHashMap<>();
-        for (Value v : y.values()) {
-            theirs.computeIfAbsent(upper(v.name()), n -> new ArrayDeque<>()).add(v);
-        }
-        for (Value vx : x.values()) {
-            ArrayDeque<Value> same = theirs.get(upper(vx.name()));
-            Value vy = same == null ? null : same.poll();
-            if (vy == null) {
+        List<Value> ours = x.values();
+        List<Value> theirs = y.values();
+        int[] match = pair(ours, theirs, Value::storedName);
+        boolean[] taken = new boolean[theirs.size()];
+        for (int i = 0; i < ours.size(); i++) {
+            Value vx = ours.get(i);
+            if (match[i] < 0) {
                 sink.accept(new Change(Kind.REMOVED, x.path(), vx.name(), x, y, vx, null, ""));
-            } else if (vx.typeCode() != vy.typeCode() || !Arrays.equals(vx.data(), vy.data())) {
-                String detail = vx.typeCode() != vy.typeCode()
-                        ? "type " + ValueType.name(vx.typeCode()) + " -> " + ValueType.name(vy.typeCode()) : "data";
-                sink.accept(new Change(Kind.CHANGED, y.path(), vy.name(), x, y, vx, vy, detail));
+                continue;
+            }
+            taken[match[i]] = true;
+            Value vy = theirs.get(match[i]);
+            List<String> what = new ArrayList<>(2);
+            if (!vx.storedName().equals(vy.storedName())) {
+                what.add("name " + vx.name() + " -> " + vy.name());
+            }
+            if (vx.typeCode() != vy.typeCode()) {
+                what.add("type " + ValueType.name(vx.typeCode()) + " -> " + ValueType.name(vy.typeCode()));
+            } else if (!Arrays.equals(vx.data(), vy.data())) {
+                what.add("data");
+            }
+            if (!what.isEmpty()) {
+                sink.accept(new Change(Kind.CHANGED, y.path(), vy.name(), x, y, vx, vy, String.join("; ", what)));
             }
         }
-        for (ArrayDeque<Value> left : theirs.values()) {
-            for (Value vy : left) {
+        for (int j = 0; j < theirs.size(); j++) {
+            if (!taken[j]) {
+                Value vy = theirs.get(j);
                 sink.accept(new Change(Kind.ADDED, y.path(), vy.name(), x, y, null, vy, ""));
             }
         }
+    }
+
+    /**
+     * For each of {@code ours}, the index of its counterpart in {@code theirs}, or -1: first by exact name
+     * (the n-th of a name with the n-th of the same name), then the rest by name ignoring case (Windows
+     * rules), again by occurrence, each list in its own order.
+     */
+    private static <T> int[] pair(List<T> ours, List<T> theirs, Function<T, String> name) {
+        int[] match = new int[ours.size()];
+        Arrays.fill(match, -1);
+        Map<String, ArrayDeque<Integer>> exact = new HashMap<>();
+        for (int j = 0; j < theirs.size(); j++) {
+            exact.computeIfAbsent(name.apply(theirs.get(j)), n -> new ArrayDeque<>()).add(j);
+        }
+        boolean[] taken = new boolean[theirs.size()];
+        boolean leftOver = false;
+        for (int i = 0; i < ours.size(); i++) {
+            ArrayDeque<Integer> same = exact.get(name.apply(ours.get(i)));
+            Integer j = same == null ? null : same.poll();
+            if (j != null) {
+                match[i] = j;
+                taken[j] = true;
+            } else {
+                leftOver = true;
+            }
+        }
+        if (!leftOver) {
+            return match;
+        }
+        Map<String, ArrayDeque<Integer>> folded = new HashMap<>();
+        for (int j = 0; j < theirs.size(); j++) {
+            if (!taken[j]) {
+                folded.computeIfAbsent(upper(name.apply(theirs.get(j))), n -> new ArrayDeque<>()).add(j);
+            }
+        }
+        for (int i = 0; i < ours.size(); i++) {
+            if (match[i] < 0) {
+                ArrayDeque<Integer> same = folded.get(upper(name.apply(ours.get(i))));
+                Integer j = same == null ? null : same.poll();
+                if (j != null) {
+                    match[i] = j;
+                }
+            }
+        }
+        return match;
     }
 
     private static void subtree(Key top, WalkBudget budget, Kind kind, Consumer<Change> sink) {
@@ -121,14 +191,6 @@ public final class HiveDiff {
                         added ? null : v, added ? v : null, ""));
             }
         }
-    }
-
-    private static Map<String, Key> byName(List<Key> keys) {
-        Map<String, Key> m = new LinkedHashMap<>();
-        for (Key k : keys) {
-            m.putIfAbsent(upper(k.name()), k);
-        }
-        return m;
     }
 
     private static String upper(String s) {

@@ -195,6 +195,10 @@ public final class Key {
                     + c.dataLen() + " bytes); truncated");
             n = (int) c.dataLen();
         }
+        if ((n & 1) != 0) {
+            hive.addDamage(c.fileOffset(), path, "class name is UTF-16 but " + n + " bytes long (an odd length); its "
+                    + "last byte is shown as U+FFFD");
+        }
         return Text.utf16le(hive.bytes(c.dataPos(), n));
     }
 

@@ -18,6 +18,8 @@ public final class Value {
     private final String storedName;
     private byte[] data;
     private long dataCellOffset = -1;
+    /** What the last read of the data found odd about where the bytes come from (null: nothing). */
+    private volatile String dataNote;
 
     Value(Key key, Hive.Cell cell, Regf.KeyValue vk) {
         this.key = key;
@@ -31,6 +33,11 @@ public final class Value {
             key.hive().addDamage(cell.fileOffset(), key.path(), where() + ": value name is UTF-16 but " + raw.length
                     + " bytes long (an odd length); its last byte is shown as U+FFFD");
         }
+    }
+
+    /** The name's code units as stored (unpaired surrogates kept), for comparisons. */
+    String storedName() {
+        return storedName;
     }
 
     /** Case-insensitive match against the stored name or the displayed one (U+FFFD for bad code units). */
@@ -115,6 +122,9 @@ public final class Value {
 
     /**
      * The data bytes as Windows would return them; damaged data is returned as far as it is readable.
+     * One exception: a big-data record where Windows reads one cell (a format 1.3 hive, or data of at
+     * most 16,344 bytes) whose cell cannot hold the data, as chntpw's reged writes them, is read from
+     * its segments as hivex and reglookup read it, and {@link #decoded()} says so in its anomalies.
      * Only small data is kept on the value, so a key whose value list names the same large value
      * thousands of times costs memory for one copy at a time, not for all of them.
      */
@@ -134,13 +144,17 @@ public final class Value {
         return data().length;
     }
 
+    /**
+     * The decoded form of the data. Its anomalies start with what was odd about where the bytes come
+     * from, when anything was: a big-data record Windows would not read ({@link #data()}).
+     */
     public DecodedValue decoded() {
-        return DecodedValue.decode(typeCode(), data());
+        return decoded(data());
     }
 
     /** The decoded form of {@code data}, as returned by {@link #data()} (saves reading large data twice). */
     public DecodedValue decoded(byte[] data) {
-        return DecodedValue.decode(typeCode(), data);
+        return DecodedValue.decode(typeCode(), data).withNote(dataNote);
     }
 
     /** How damage names this value (built only when there is damage to report). */
@@ -182,9 +196,21 @@ public final class Value {
             return new byte[0];
         }
         dataCellOffset = dc.offset();
+        dataNote = null;
         if (hive.minorVersion() >= 4 && len > Hive.BIG_DATA_SEGMENT) {
-            byte[] big = bigData(hive, dc, (int) len, where());
+            byte[] big = bigData(hive, dc, (int) len, where(), true);
             if (big != null) {
+                return big;
+            }
+        } else if (len > dc.dataLen()) {
+            // One cell cannot hold the data: a big-data record Windows would not read (chntpw's reged
+            // writes them over 16,336 bytes in any format), read as hivex and reglookup read it.
+            byte[] big = bigData(hive, dc, (int) len, where(), false);
+            if (big != null) {
+                dataNote = "big-data record that Windows would not read (" + (hive.minorVersion() < 4
+                        ? "a format 1." + hive.minorVersion() + " hive: Windows reads big data only in format 1.4 "
+                        + "and later" : len + " bytes: Windows reads big data only over 16,344 bytes")
+                        + "); the data is read from its segments as hivex and reglookup read them";
                 return big;
             }
         }
@@ -197,23 +223,31 @@ public final class Value {
         return hive.bytes(dc.dataPos(), (int) n);
     }
 
-    /** Big data (5.6): each segment gives min(16344, remaining) bytes; the value's size is authoritative. */
-    private byte[] bigData(Hive hive, Hive.Cell dc, int len, String where) {
+    /**
+     * Big data (5.6). As Windows reads it ({@code windows}): each segment gives min(16344, remaining)
+     * bytes, and the value's size is authoritative. A record Windows would not read: each segment gives
+     * its cell size minus 8 bytes (what chntpw's reged writes, and hivex and reglookup read), up to the
+     * size; null (nothing recorded) when the cell holds no big-data record. Null too, with damage,
+     * when Windows would read one and the cell holds none.
+     */
+    private byte[] bigData(Hive hive, Hive.Cell dc, int len, String where, boolean windows) {
         Regf.BigData db;
         try {
             db = new Regf.BigData(hive.stream(dc.dataPos(), dc.dataLen()));
         } catch (RuntimeException e) {
-            hive.addDamage(dc.fileOffset(), key.path(), where + ": data over 16344 bytes in a format 1."
-                    + hive.minorVersion() + " hive is not a big-data record; read as one cell");
+            if (windows) {
+                hive.addDamage(dc.fileOffset(), key.path(), where + ": data over 16344 bytes in a format 1."
+                        + hive.minorVersion() + " hive is not a big-data record; read as one cell");
+            }
             return null;
         }
         int needed = (len + Hive.BIG_DATA_SEGMENT - 1) / Hive.BIG_DATA_SEGMENT;
         int segments = db.numSegments();
-        if (segments != needed) {
+        if (windows && segments != needed) {
             hive.addDamage(dc.fileOffset(), key.path(), where + ": big-data record has " + segments
                     + " segments, the size needs " + needed);
         }
-        int use = Math.min(segments, needed);
+        int use = windows ? Math.min(segments, needed) : segments;
         Hive.Cell lc = hive.cell(db.segmentListOffset(), key.path(), where + " segment list");
         if (lc == null) {
             return new byte[0];
@@ -231,6 +265,7 @@ public final class Value {
         // Resolve the segments before allocating, so the buffer is what the file holds, not what the size claims.
         List<Long> offs = list.offsets();
         List<Hive.Cell> cells = new java.util.ArrayList<>(offs.size());
+        List<Integer> takes = new java.util.ArrayList<>(offs.size());
         java.util.Set<Long> seen = new java.util.HashSet<>();
         long total = 0;
         for (int i = 0; i < offs.size() && total < len; i++) {
@@ -243,24 +278,28 @@ public final class Value {
             if (sc == null) {
                 break;
             }
-            int want = (int) Math.min(Hive.BIG_DATA_SEGMENT, len - total);
+            int want = (int) Math.min(windows ? Hive.BIG_DATA_SEGMENT : Math.max(0, sc.dataLen() - 4), len - total);
             int take = (int) Math.min(want, sc.dataLen());
             if (take < want) {
                 hive.addDamage(sc.fileOffset(), key.path(), where + ": data segment " + i + " is shorter than "
                         + want + " bytes");
             }
             cells.add(sc);
+            takes.add(take);
             total += take;
             if (take < want) {
                 break;
             }
         }
+        if (!windows && total < len && cells.size() == offs.size()) {
+            hive.addDamage(dc.fileOffset(), key.path(), where + ": the big-data record's " + offs.size()
+                    + " segments hold " + total + " of its " + len + " bytes; truncated");
+        }
         byte[] out = new byte[(int) total];
         int got = 0;
-        for (Hive.Cell sc : cells) {
-            int take = (int) Math.min(Math.min(Hive.BIG_DATA_SEGMENT, total - got), sc.dataLen());
-            hive.buffer().get((int) sc.dataPos(), out, got, take);
-            got += take;
+        for (int i = 0; i < cells.size(); i++) {
+            hive.buffer().get((int) cells.get(i).dataPos(), out, got, takes.get(i));
+            got += takes.get(i);
         }
         return out;
     }

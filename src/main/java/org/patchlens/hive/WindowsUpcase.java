@@ -1,63 +1,63 @@
 package org.patchlens.hive;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The per-code-unit uppercase Windows uses to compare and hash key and value names
- * (RtlUpcaseUnicodeChar). Exact for Latin-1, and therefore for every compressed name:
- * a-z and U+00E0-U+00FE (except U+00F7) shift by 0x20, U+00FF maps to U+0178, all
- * else is unchanged (U+00B5 and U+00DF stay). Above Latin-1 it uses Java's simple
- * 1:1 mapping, minus the code points Windows is known to leave alone; see
- * docs/hive-library.md for the remaining approximation.
+ * (RtlUpcaseUnicodeChar), for every UTF-16 code unit: Microsoft's published table
+ * ({@code windows-upcase.txt} beside this class, [MS-UCODEREF] 3.1.5.3; its header gives the
+ * source, the licence and how it was checked). Code units, not code points: a surrogate maps
+ * to itself, as in Windows.
  */
 public final class WindowsUpcase {
-    /** Latin-1 (every compressed name, most names) directly; the rest from a table built on first need. */
+    /**
+     * Latin-1 (every compressed name, most names) by rule, so that reading a hive whose names are all
+     * Latin-1 never loads the table: a-z and U+00E0-U+00FE (except U+00F7) shift by 0x20, U+00FF maps
+     * to U+0178, all else is unchanged (U+00B5 and U+00DF stay). Checked against the table by
+     * WindowsUpcaseTest.
+     */
     private static final char[] LATIN1 = new char[256];
 
     static {
         for (int c = 0; c < 256; c++) {
-            LATIN1[c] = (char) compute((char) c);
+            boolean lower = (c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7);
+            LATIN1[c] = (char) (lower ? c - 0x20 : c == 0xFF ? 0x178 : c);
         }
     }
 
-    /** The whole table: about 5 ms of start-up to build, so only when a name above Latin-1 is compared. */
+    /** The whole table, read on first need (a name above Latin-1 compared or hashed). */
     private static final class Wide {
-        static final char[] TABLE = new char[65536];
-
-        static {
-            for (int c = 0; c < 65536; c++) {
-                TABLE[c] = (char) compute((char) c);
-            }
-        }
+        static final char[] TABLE = load();
     }
 
     private WindowsUpcase() {
     }
 
-    private static int compute(char c) {
-        if (c < 0x80) {
-            return (c >= 'a' && c <= 'z') ? c - 0x20 : c;
+    /** Every code unit to itself, then the resource's "unit upper" lines (hex) over it. */
+    private static char[] load() {
+        char[] t = new char[65536];
+        for (int c = 0; c < t.length; c++) {
+            t[c] = (char) c;
         }
-        if (c <= 0xFF) {
-            if (c >= 0xE0 && c <= 0xFE && c != 0xF7) {
-                return c - 0x20;
+        try (InputStream in = WindowsUpcase.class.getResourceAsStream("windows-upcase.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("windows-upcase.txt is missing from the build");
             }
-            return c == 0xFF ? 0x178 : c;
+            String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            for (String line : text.split("\n")) {
+                if (line.length() == 9 && line.charAt(4) == ' ') {
+                    t[Integer.parseInt(line, 0, 4, 16)] = (char) Integer.parseInt(line, 5, 9, 16);
+                } else if (!line.isEmpty() && line.charAt(0) != '#') {
+                    throw new IllegalStateException("windows-upcase.txt: bad line \"" + line + "\"");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (Character.isSurrogate(c) || leftAloneByWindows(c)) {
-            return c;
-        }
-        char up = Character.toUpperCase(c);
-        return up;
-    }
-
-    private static boolean leftAloneByWindows(char c) {
-        switch (c) {
-            case 0x0131: case 0x017F: case 0x01C5: case 0x01C8: case 0x01CB: case 0x01F2: case 0x0345:
-            case 0x03C2: case 0x03D0: case 0x03D1: case 0x03D5: case 0x03D6: case 0x03F0: case 0x03F1:
-            case 0x03F5:
-                return true;
-            default:
-                return (c >= 0x10D0 && c <= 0x10FA) || (c >= 0x0525 && c <= 0x052F) || (c >= 0xA780 && c <= 0xA7FF);
-        }
+        return t;
     }
 
     public static char upcase(char c) {

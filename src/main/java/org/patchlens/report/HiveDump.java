@@ -28,7 +28,7 @@ public final class HiveDump {
 
     /** The CSV columns, one row per value (a key without values gets one row with empty value columns). */
     public static final List<String> CSV_HEADER = List.of("path", "lastWritten", "offset", "className",
-            "valueName", "type", "typeCode", "size", "hex", "value");
+            "valueName", "type", "typeCode", "size", "hex", "value", "anomalies");
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -134,6 +134,7 @@ public final class HiveDump {
                 j.raw('\n');
             }
             j.raw("{\"path\":").string(k.path())
+                    .raw(",\"name\":").string(k.name())
                     .raw(",\"lastWritten\":\"").raw(FileTime.iso(k.lastWrittenRaw()))
                     .raw("\",\"offset\":").number(k.fileOffset())
                     .raw(",\"className\":").string(it.className())
@@ -165,6 +166,17 @@ public final class HiveDump {
                     case NUMBER -> j.unsigned(d.number());
                     case BINARY -> j.hexAgain(data); // the same digits as "hex"
                 }
+                List<String> odd = d.anomalies();
+                if (!odd.isEmpty()) {
+                    j.raw(",\"anomalies\":[");
+                    for (int a = 0; a < odd.size(); a++) {
+                        if (a > 0) {
+                            j.raw(',');
+                        }
+                        j.string(odd.get(a));
+                    }
+                    j.raw(']');
+                }
                 j.raw('}');
             }
             j.raw("]}");
@@ -192,25 +204,28 @@ public final class HiveDump {
             String time = FileTime.iso(k.lastWrittenRaw());
             List<Value> vs = it.values();
             if (vs.isEmpty()) {
-                row(p, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, "", "", "", "", "", "");
+                row(p, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, "", "", "", "", "", "", "");
             }
             for (int i = 0; i < vs.size(); i++) {
                 n[1]++;
                 Value v = vs.get(i);
                 byte[] data = it.data().get(i);
+                DecodedValue d = v.decoded(data);
                 row(p, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, v.name(),
-                        ValueType.name(v.typeCode()), v.typeCode(), data.length, HEX.formatHex(data),
-                        v.decoded(data).render(data));
+                        ValueType.name(v.typeCode()), v.typeCode(), data.length, HEX.formatHex(data), d.render(data),
+                        String.join("; ", d.anomalies()));
             }
         });
         if (recovered != null) {
             for (var i : recovered) {
                 if (i.isKey()) {
-                    row(p, i.label(), i.path(), FileTime.iso(i.lastWritten()), i.fileOffset(), "", "", "", "", "", "", "");
+                    row(p, i.label(), i.path(), FileTime.iso(i.lastWritten()), i.fileOffset(), "", "", "", "", "", "", "",
+                            "");
                 } else {
+                    DecodedValue d = DecodedValue.decode(i.typeCode(), i.data());
                     row(p, i.label(), i.path(), "", i.fileOffset(), "", i.name(), ValueType.name(i.typeCode()),
-                            i.typeCode(), i.data().length, HEX.formatHex(i.data()),
-                            DecodedValue.decode(i.typeCode(), i.data()).render(i.data()));
+                            i.typeCode(), i.data().length, HEX.formatHex(i.data()), d.render(i.data()),
+                            String.join("; ", d.anomalies()));
                 }
             }
         }

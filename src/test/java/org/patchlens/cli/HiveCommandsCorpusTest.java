@@ -102,6 +102,7 @@ class HiveCommandsCorpusTest {
         assertTrue(root.get("lastWritten").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z"));
         JsonNode key = m.readTree(lines.get(1));
         JsonNode v = key.get("values").get(0);
+        assertEquals("key", key.get("name").asText());
         for (String f : List.of("name", "type", "typeCode", "size", "hex", "value")) {
             assertTrue(v.has(f), f);
         }
@@ -119,7 +120,7 @@ class HiveCommandsCorpusTest {
         long valueRows = rows.stream().filter(x -> !x.get("type").isEmpty()).count();
         assertEquals(70, valueRows);
         assertEquals(List.of("path", "lastWritten", "offset", "className", "valueName", "type", "typeCode", "size",
-                "hex", "value"), rows.get(0).getParser().getHeaderNames());
+                "hex", "value", "anomalies"), rows.get(0).getParser().getHeaderNames());
     }
 
     @Test

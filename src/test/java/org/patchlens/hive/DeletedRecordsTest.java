@@ -52,6 +52,137 @@ class DeletedRecordsTest {
         }
     }
 
+    /** A value record (inline REG_DWORD named "x"), as bytes to hide inside other data. */
+    static byte[] vkBytes() {
+        java.nio.ByteBuffer v = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        v.put((byte) 'v').put((byte) 'k').putShort((short) 1).putInt(0x80000004).putInt(0x11223344).putInt(4)
+                .putShort((short) 1).putShort((short) 0).put((byte) 'x');
+        return v.array();
+    }
+
+    /**
+     * The segments of a big-data record Windows would not read (reged's, in a 1.3 hive) are live data:
+     * a value record inside them is not recovered as an unreferenced record.
+     */
+    @Test
+    void regedBigDataSegmentsAreLive() {
+        HiveBuilder b = sample(3);
+        byte[] big = BuiltHives.pattern(40_000, 31);
+        System.arraycopy(vkBytes(), 0, big, HiveBuilder.REGED_LIMIT, 24); // at the start of segment 1's data
+        b.key("Big").binary("Data", big).val("Data").regedBigData();
+        try (Hive h = Hive.fromBytes("reged", b.toBytes())) {
+            assertEquals(List.of(), render(DeletedRecords.scan(h)));
+        }
+    }
+
+    /** A deleted value whose data is such a record gets its data back from the segments, as hivex would read it. */
+    @Test
+    void aDeletedRegedBigDataValueIsRebuiltFromItsSegments() {
+        HiveBuilder b = sample(3);
+        byte[] big = BuiltHives.pattern(40_000, 32);
+        HiveBuilder.K k = b.key("Big").binary("Data", big).dword("Stay", 1);
+        HiveBuilder.V v = k.val("Data").regedBigData();
+        HiveBuilder.Image img = b.build();
+        img.free(v.vkOffset()).free(v.dataOffset()).free(v.segmentListOffset());
+        for (long s : v.segmentOffsets()) {
+            img.free(s);
+        }
+        // "Data" is the first of two values: the list keeps "Stay" only (Windows shifts it down)
+        img.putU4(k.valueListOffset(), 0, k.val("Stay").vkOffset()).putU4(k.nkOffset(), 36, 1);
+        try (Hive h = img.open()) {
+            List<Item> items = DeletedRecords.scan(h);
+            assertEquals(1, items.size(), render(items).toString());
+            assertEquals("Data", items.get(0).name());
+            assertEquals("intact", items.get(0).dataStatus());
+            assertArrayEquals(big, items.get(0).data());
+        }
+    }
+
+    /**
+     * A free value record equal to a live value (exact name, type code, data bytes) is a stale copy: of the
+     * same key when the record is tied to one, of any key when it is tied to none. Tied to another key, or
+     * differing in any of the three, it stays deleted.
+     */
+    @Test
+    void freeCopiesOfLiveValuesAreStaleCopies() {
+        HiveBuilder b = HiveBuilder.v15();
+        // K1: Y, X and a second X (the same record again, as a writer that reallocates leaves it)
+        HiveBuilder.K k1 = b.key("K1").dword("Y", 1).sz("X", "same").addSz("X", "same");
+        // K2: its own X, equal to K1's; K3: an X that differs from K1's in case only; K4: one whose list goes too
+        HiveBuilder.K k2 = b.key("K2").dword("Keep", 2).sz("X", "same");
+        HiveBuilder.K k3 = b.key("K3").dword("Keep", 3).sz("x", "same");
+        HiveBuilder.K k4 = b.key("K4").sz("X", "same");
+        HiveBuilder.K k5 = b.key("K5").sz("X", "other");
+        HiveBuilder.Image img = b.build();
+        // K1 loses the second X, its last value (the list keeps it in its slack: tied to K1)
+        HiveBuilder.V x1b = k1.values().get(2);
+        img.free(x1b.vkOffset()).free(x1b.dataOffset()).putU4(k1.nkOffset(), 36, 2);
+        // K2 and K3 lose their X (tied to them through their lists' slack)
+        for (HiveBuilder.K k : List.of(k2, k3)) {
+            HiveBuilder.V x = k.values().get(1);
+            img.free(x.vkOffset()).free(x.dataOffset()).putU4(k.nkOffset(), 36, 1);
+        }
+        // K4 and K5 lose their only value and their list: the records are tied to no key
+        for (HiveBuilder.K k : List.of(k4, k5)) {
+            HiveBuilder.V x = k.values().get(0);
+            img.free(x.vkOffset()).free(x.dataOffset()).free(k.valueListOffset()).putU4(k.nkOffset(), 36, 0)
+                    .putU4(k.nkOffset(), 40, HiveBuilder.NIL);
+        }
+        try (Hive h = img.open()) {
+            List<String> got = DeletedRecords.scan(h).stream().map(i -> i.label() + " " + i.path() + " : " + i.name()
+                    + " " + i.dataStatus()).sorted().toList();
+            assertEquals(List.of(
+                    "deleted  : X intact", // K5's "other": equal to no live value
+                    "deleted \\K2 : X intact", // a copy of K1's X, but K2's own deleted value
+                    "deleted \\K3 : x intact", // differs from K1's X in case: not the same name
+                    "stale-copy  : X intact", // K4's X, tied to no key: equal to K1's live X
+                    "stale-copy \\K1 : X intact"), got);
+            assertTrue(h.damage().isEmpty(), h.damage().toString());
+        }
+    }
+
+    /**
+     * hivex rewrites every value of a key it changes (hivex_node_set_values): the old records stay in free
+     * cells. python-registry's issue22.hive (10 values on the root key) edited with hivexsh: one value changed,
+     * one added; 9 of the 10 old records are copies of live values, the 10th is the old data of the change.
+     */
+    @Test
+    void aHivexEditedCorpusHiveGivesStaleCopies(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assumeTrue(Corpus.root().isPresent(), "no ../shared/corpus");
+        assumeTrue(HiveBuilderCrossCheckTest.onPath("hivexsh"), "hivexsh (libhivex-bin) not installed");
+        java.nio.file.Path copy = dir.resolve("issue22.hive");
+        java.nio.file.Files.copy(Corpus.root().get().resolve("hives/python-registry/issue22.hive"), copy);
+        StringBuilder script = new StringBuilder("cd \\\nsetval 11\n");
+        String changed = null;
+        try (Hive before = Hive.open(copy)) {
+            assertEquals(List.of(), DeletedRecords.scan(before), "nothing deleted before the edit");
+            for (Value v : before.root().values()) {
+                byte[] d = v.data();
+                if (changed == null && v.typeCode() == 4) {
+                    changed = v.name();
+                    d = new byte[] {9, 9, 9, 9};
+                }
+                script.append(v.name()).append("\nhex:").append(v.typeCode()).append(':')
+                        .append(java.util.HexFormat.ofDelimiter(",").formatHex(d)).append('\n');
+            }
+        }
+        script.append("Added\ndword:0x1\ncommit\nquit\n");
+        Process p = new ProcessBuilder("hivexsh", "-w", copy.toString()).redirectErrorStream(true).start();
+        p.getOutputStream().write(script.toString().getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        try (Hive h = Hive.open(copy)) {
+            assertEquals(11, h.root().values().size());
+            List<Item> items = DeletedRecords.scan(h);
+            assertEquals(10, items.size(), render(items).toString());
+            String c = changed;
+            assertEquals(List.of(c), items.stream().filter(i -> i.label().equals(DeletedRecords.DELETED))
+                    .map(Item::name).toList(), "only the old data of the changed value is a deleted value");
+            assertEquals(9, items.stream().filter(i -> i.label().equals(DeletedRecords.STALE_COPY)).count());
+        }
+    }
+
     @Test
     void deletedKeysAndValuesAreFoundWithTheirPathsAndData() {
         HiveBuilder b = sample(3);
@@ -181,7 +312,8 @@ class DeletedRecordsTest {
                 }
                 for (Item i : DeletedRecords.scan(h)) {
                     assertFalse(live.contains(i.cellOffset()), f + ": a live record reported as " + i.label());
-                    assertTrue(List.of("deleted", "recovered-from-slack", "unreferenced", "reallocated").contains(i.label()));
+                    assertTrue(List.of("deleted", "stale-copy", "recovered-from-slack", "unreferenced", "reallocated")
+                            .contains(i.label()));
                     assertTrue(i.isKey() ? i.name().length() > 0 : i.data() != null, f.toString());
                 }
             } catch (HiveException e) {

@@ -56,6 +56,8 @@ public final class HiveBuilder {
     public static final long DEFAULT_TIME = FileTime.fromInstant(Instant.parse("2001-06-15T12:00:00Z"));
     public static final long NIL = 0xFFFFFFFFL;
     public static final int SEGMENT = 16344;
+    /** chntpw's VAL_DIRECT_LIMIT (0x3FD0): reged writes big data over it, 16,336 bytes per segment. */
+    public static final int REGED_LIMIT = 16336;
     /** Entries of one lf/lh leaf, and of one li leaf, that fit one 4 KiB block (Windows' split points). */
     public static final int FAST_LEAF_MAX = 507;
     public static final int INDEX_LEAF_MAX = 1013;
@@ -630,6 +632,7 @@ public final class HiveBuilder {
         private byte[] data;
         private boolean utf16Name;
         private boolean singleCell;
+        private boolean reged;
         private boolean inCell;
         private Long rawSize;
         private long rawOffset;
@@ -678,6 +681,20 @@ public final class HiveBuilder {
             return this;
         }
 
+        /**
+         * Big data the way chntpw's reged writes it (ntreg.c {@code alloc_val_data}, {@code put_buf2val}):
+         * for data over 16,336 bytes (its VAL_DIRECT_LIMIT) in any format, a {@code db} record of
+         * {@code size / 16336 + 1} segments, each segment cell asked for 16,336 bytes (a 16,344-byte
+         * cell) and filled with its cell size minus 8 bytes: 16,336 bytes per segment, not Windows' 16,344.
+         */
+        public V regedBigData() {
+            if (data.length <= REGED_LIMIT) {
+                throw new IllegalStateException("reged uses big data only over " + REGED_LIMIT + " bytes");
+            }
+            this.reged = true;
+            return this;
+        }
+
         /** Put data of up to 4 bytes in a data cell instead of inline. */
         public V inCell() {
             this.inCell = true;
@@ -706,7 +723,12 @@ public final class HiveBuilder {
         }
 
         boolean isBig() {
-            return rawSize == null && key.b.minor >= 4 && data.length > SEGMENT && !singleCell;
+            return rawSize == null && (reged || key.b.minor >= 4 && data.length > SEGMENT && !singleCell);
+        }
+
+        /** Payload bytes per segment: Windows' 16,344, or reged's 16,336. */
+        int segmentPayload() {
+            return reged ? REGED_LIMIT : SEGMENT;
         }
 
         boolean isInline() {
@@ -1137,12 +1159,14 @@ public final class HiveBuilder {
             }
             int len = v.data.length;
             if (v.isBig()) {
-                int nseg = (len + SEGMENT - 1) / SEGMENT;
-                v.dataCell = alloc(12); // 16-byte cell, like Windows
+                int per = v.segmentPayload();
+                int nseg = v.reged ? len / per + 1 : (len + per - 1) / per;
+                v.dataCell = alloc(12); // 16-byte cell, like Windows (and reged)
                 v.segmentList = alloc(4L * nseg);
                 v.segments = new long[nseg];
                 for (int i = 0; i < nseg; i++) {
-                    v.segments[i] = alloc(SEGMENT + 4); // every segment cell full size: 16,352 bytes
+                    // every segment cell full size: 16,352 bytes (Windows), 16,344 (reged asks for 16,336)
+                    v.segments[i] = alloc(v.reged ? per : SEGMENT + 4);
                 }
             } else {
                 v.dataCell = alloc(len);
@@ -1277,10 +1301,11 @@ public final class HiveBuilder {
                 bb.put(dp, (byte) 'd').put(dp + 1, (byte) 'b');
                 bb.putShort(dp + 2, (short) v.segments.length).putInt(dp + 4, (int) v.segmentList);
                 int sl = data(v.segmentList);
+                int per = v.segmentPayload();
                 for (int i = 0; i < v.segments.length; i++) {
                     bb.putInt(sl + 4 * i, (int) v.segments[i]);
-                    int take = Math.min(SEGMENT, len - i * SEGMENT);
-                    bb.put(data(v.segments[i]), v.data, i * SEGMENT, take);
+                    int take = Math.max(0, Math.min(per, len - i * per));
+                    bb.put(data(v.segments[i]), v.data, i * per, take);
                 }
             } else {
                 bb.putInt(p + 4, len).putInt(p + 8, (int) v.dataCell);

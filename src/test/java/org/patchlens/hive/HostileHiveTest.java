@@ -287,6 +287,21 @@ class HostileHiveTest {
     }
 
     @Test
+    void classNameOfOddLengthIsDamage() {
+        HiveBuilder b = HiveBuilder.v15();
+        K k = b.key("Lsa\\JD").className("b0c1");
+        addWitness(b);
+        Image img = b.build();
+        img.putU2(k.nkOffset(), 74, 7); // "b0c1" is 8 bytes of UTF-16
+        Hive h = hostile(img);
+        Key jd = h.key("Lsa\\JD");
+        assertEquals("b0c\uFFFD", jd.className());
+        assertEquals(List.of(at(k.classNameOffset()) + " \\Lsa\\JD: class name is UTF-16 but 7 bytes long (an odd "
+                + "length); its last byte is shown as U+FFFD"), damage(h));
+        assertWitness(h);
+    }
+
+    @Test
     void namesLongerThanTheirCells() {
         HiveBuilder b = HiveBuilder.v15();
         b.key("Parent\\Long").dword("v", 1);
