@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "deleted", mixinStandardHelpOptions = true,
         description = {"Keys and values recovered from free cells, cell slack and unreferenced cells.",
-            "Each is labelled deleted, recovered-from-slack, unreferenced, or reallocated (its data cell is in use",
-            "again, so the data is unreliable). Paths are rebuilt through parent offsets; <unknown> marks a path whose",
+            "Each is labelled deleted, stale-copy (a free copy of a live value: name, type and data equal),",
+            "recovered-from-slack, unreferenced, or reallocated (its data cell is in use again, so the data is",
+            "unreliable). Paths are rebuilt through parent offsets; <unknown> marks a path whose",
             "upper part is gone. A dirty hive is scanned after its logs are replayed (--no-logs: as found).",
             "Exit code 1 when anything was recovered, 0 when nothing was. Fields: docs/replay.md."},
         footer = {"", "Examples:",
