@@ -21,7 +21,6 @@ import org.patchlens.hive.ValueType;
 import org.patchlens.report.XlsxBook.Column;
 import org.patchlens.report.XlsxBook.Kind;
 import org.patchlens.report.XlsxBook.Link;
-import org.patchlens.report.XlsxBook.Table;
 
 /**
  * {@code hive dump -o dump.xlsx} and {@code hive diff -o diff.xlsx}: the same writer and style as
@@ -113,8 +112,8 @@ public final class HiveWorkbooks {
                               List<DeletedRecords.Item> recovered, java.util.function.Consumer<Key> onKey)
             throws IOException {
         try (XlsxBook book = new XlsxBook(options)) {
-            XlsxBook.Page summary = book.page("Summary", 26, 13, 13, 50);
-            Table t = book.table("Dump", DUMP_COLUMNS);
+            XlsxPage summary = book.page("Summary", 26, 13, 13, 50);
+            XlsxTable t = book.table("Dump", DUMP_COLUMNS);
             long keys = 0;
             long values = 0;
             for (Key k : hive.walk(start)) {
@@ -138,7 +137,7 @@ public final class HiveWorkbooks {
                             HEX.formatHex(data), value(d.render(data), data), String.join("; ", d.anomalies()));
                 }
             }
-            Table rec = recovered == null ? null : recoveredTable(book, recovered);
+            XlsxTable rec = recovered == null ? null : recoveredTable(book, recovered);
             book.property("sha256 " + input.name(), input.sha256());
 
             summary.title("Hive dump of " + input.name() + ": " + String.format("%,d keys, %,d values", keys, values));
@@ -161,8 +160,8 @@ public final class HiveWorkbooks {
         }
     }
 
-    private static Table recoveredTable(XlsxBook book, List<DeletedRecords.Item> items) {
-        Table t = book.table("Recovered", RECOVERED_COLUMNS);
+    private static XlsxTable recoveredTable(XlsxBook book, List<DeletedRecords.Item> items) {
+        XlsxTable t = book.table("Recovered", RECOVERED_COLUMNS);
         for (DeletedRecords.Item i : items) {
             String off = ReportWorkbook.offset(i.fileOffset());
             if (i.isKey()) {
@@ -185,7 +184,7 @@ public final class HiveWorkbooks {
         return ReportWorkbook.valueCell(rendered, HEX.formatHex(data));
     }
 
-    private static void header(XlsxBook.Page s, Hive hive) {
+    private static void header(XlsxPage s, Hive hive) {
         HiveHeader h = hive.header();
         s.text("Format", "regf " + h.version() + ", root key " + hive.root().name());
         s.time("Header last written (UTC)", ReportWorkbook.fileTime(h.lastWritten()),
@@ -198,7 +197,7 @@ public final class HiveWorkbooks {
                 + "patchlens hive info)");
     }
 
-    private static void sheets(XlsxBook.Page s, Table t) {
+    private static void sheets(XlsxPage s, XlsxTable t) {
         List<String> names = t.sheetNames();
         s.line(t.name() + " rows", t.rows(), Link.to("open", names.get(0), 0, 0)); // a link does not wrap: short
         if (names.size() > 1) {
@@ -207,7 +206,7 @@ public final class HiveWorkbooks {
         }
     }
 
-    private static void run(XlsxBook book, XlsxBook.Page s, Run run) {
+    private static void run(XlsxBook book, XlsxPage s, Run run) {
         s.heading("Run", 2);
         boolean det = book.options().deterministic();
         Instant when = det ? XlsxBook.FIXED_TIME : run.runTime();
@@ -224,8 +223,8 @@ public final class HiveWorkbooks {
     /** A diff workbook being written: feed it the changes ({@link HiveDiff#compare}), then {@link #save}. */
     public static final class Diff implements Consumer<Change>, AutoCloseable {
         private final XlsxBook book;
-        private final XlsxBook.Page summary;
-        private final Table table;
+        private final XlsxPage summary;
+        private final XlsxTable table;
         private final Map<HiveDiff.Kind, long[]> counts = new EnumMap<>(HiveDiff.Kind.class);
 
         public Diff(XlsxBook.Options options) {
@@ -272,7 +271,7 @@ public final class HiveWorkbooks {
             book.save(out, run.runTime());
         }
 
-        private static void side(XlsxBook.Page s, String label, Hive h, Input in, String path) {
+        private static void side(XlsxPage s, String label, Hive h, Input in, String path) {
             s.heading(label, 2);
             s.text("File", in.name());
             s.command("SHA-256", in.sha256());

@@ -22,7 +22,6 @@ import org.patchlens.report.XlsxBook.Column;
 import org.patchlens.report.XlsxBook.Kind;
 import org.patchlens.report.XlsxBook.Link;
 import org.patchlens.report.XlsxBook.Place;
-import org.patchlens.report.XlsxBook.Table;
 import org.patchlens.rules.Finding;
 import org.patchlens.rules.Rule;
 import org.patchlens.rules.Severity;
@@ -232,13 +231,13 @@ public final class ReportWorkbook {
     }
 
     static Written fill(XlsxBook book, Report r) {
-        XlsxBook.Page summary = book.page("Summary", 22, 10, 10, 10, 10, 10, 30);
+        XlsxPage summary = book.page("Summary", 22, 10, 10, 10, 10, 10, 30);
         Map<String, List<String>> sheets = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         List<Reference> refs = references(r.findings());
 
         // Findings: remember the first row of each severity+status for the Summary links.
-        Table findings = book.table("Findings", FINDING_COLUMNS);
+        XlsxTable findings = book.table("Findings", FINDING_COLUMNS);
         Map<Severity, Map<Status, Place>> first = new EnumMap<>(Severity.class);
         Map<Severity, Map<Status, Long>> counts = new EnumMap<>(Severity.class);
         Map<Status, Place> firstStatus = new EnumMap<>(Status.class);
@@ -256,7 +255,7 @@ public final class ReportWorkbook {
         }
         note(sheets, rows, findings);
 
-        Table registry = book.table("Registry", REGISTRY_COLUMNS);
+        XlsxTable registry = book.table("Registry", REGISTRY_COLUMNS);
         for (RegistryRow x : r.registry()) {
             registry.add(x.source().file(), x.role(), x.key(), x.valueName().isEmpty() ? "(default)" : x.valueName(),
                     x.present() ? "yes" : "no", x.type(), valueCell(x.value(), x.hex()), x.hex(), offset(x.source().offset()),
@@ -264,7 +263,7 @@ public final class ReportWorkbook {
         }
         note(sheets, rows, registry);
 
-        Table cluster = book.table("Cluster", CLUSTER_COLUMNS);
+        XlsxTable cluster = book.table("Cluster", CLUSTER_COLUMNS);
         for (ClusterRow c : r.clusterRows()) {
             cluster.add(c.record(), c.clusterHive(), c.group(), c.name(), c.guid(), c.type(), c.owners(), c.detail(),
                     c.path(), c.record().equals("checkpoint") && c.file().isEmpty() ? "(not in the evidence)" : c.file(),
@@ -280,7 +279,7 @@ public final class ReportWorkbook {
             storeCols.add(new Column("offset in " + base + (f.copy().isEmpty() ? "" : " (" + f.copy().split(" ")[0]
                     + ")"), STORE_OFFSET_WIDTH, Kind.MONO));
         }
-        Table store = book.table("Store", storeCols);
+        XlsxTable store = book.table("Store", storeCols);
         int chars = storeCols.stream().mapToInt(Column::width).sum();
         store.pagesWide(Math.max(1, (chars + 239) / 240));
         for (StoreField f : r.store().fields()) {
@@ -294,7 +293,7 @@ public final class ReportWorkbook {
         }
         note(sheets, rows, store);
 
-        Table logs = book.table("Log chain", LOG_COLUMNS);
+        XlsxTable logs = book.table("Log chain", LOG_COLUMNS);
         if (r.logChain().isEmpty()) {
             logs.add(null, null, "(none)", "NO LOGS", null, null, null, CheckReport.noLogs(r.restore().type()));
         }
@@ -304,7 +303,7 @@ public final class ReportWorkbook {
         }
         note(sheets, rows, logs);
 
-        Table ev = book.table("Evidence", EVIDENCE_COLUMNS);
+        XlsxTable ev = book.table("Evidence", EVIDENCE_COLUMNS);
         long i = 0;
         for (Evidence e : r.evidence()) {
             ev.add(++i, e.name(), e.kind().label(), e.detail(), e.size(), e.sha256(),
@@ -313,7 +312,7 @@ public final class ReportWorkbook {
         }
         note(sheets, rows, ev);
 
-        Table ref = book.table("References", REFERENCE_COLUMNS);
+        XlsxTable ref = book.table("References", REFERENCE_COLUMNS);
         for (Reference x : refs) {
             ref.add(x.kb(), KbArticles.title(x.kb()), String.join(", ", x.rules()),
                     Link.url(KbArticles.url(x.kb()), KbArticles.url(x.kb())));
@@ -324,12 +323,12 @@ public final class ReportWorkbook {
         return new Written(sheets, rows, book.truncatedCells());
     }
 
-    private static void note(Map<String, List<String>> sheets, Map<String, Long> rows, Table t) {
+    private static void note(Map<String, List<String>> sheets, Map<String, Long> rows, XlsxTable t) {
         sheets.put(t.name(), t.sheetNames());
         rows.put(t.name(), t.rows());
     }
 
-    private static void summary(XlsxBook book, XlsxBook.Page s, Report r, Map<Severity, Map<Status, Long>> counts,
+    private static void summary(XlsxBook book, XlsxPage s, Report r, Map<Severity, Map<Status, Long>> counts,
                                 Map<Severity, Map<Status, Place>> first, Map<Status, Place> firstStatus,
                                 Map<String, List<String>> sheets, Map<String, Long> rows) {
         s.banner(r.verdict(), CheckReport.tone(r.findings()));

@@ -602,7 +602,7 @@ class ReportWorkbookTest {
         try (XlsxBook book = new XlsxBook(new XlsxBook.Options("test", "patchlens hive dump " + odd, true, null))) {
             book.table("Store", List.of(new XlsxBook.Column("Header field", 10, XlsxBook.Kind.TEXT),
                     new XlsxBook.Column(odd + " (database)", 10, XlsxBook.Kind.TEXT))).add("f", "v");
-            XlsxBook.Page p = book.page("Summary", 10, 10);
+            XlsxPage p = book.page("Summary", 10, 10);
             p.heading("Heading " + odd, 2);
             p.labels("Label " + odd);
             p.line("Line " + odd, "x");
