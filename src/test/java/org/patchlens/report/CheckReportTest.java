@@ -110,9 +110,9 @@ class CheckReportTest {
     @Test
     void aUtcLogtimeIsADateAndALocalOneIsNot() {
         assertEquals(Instant.parse("2001-06-14T08:59:58.123Z"),
-                CheckReport.utc(LogTime.of(2001, 6, 14, 8, 59, 58, 123, true)));
-        assertNull(CheckReport.utc(LogTime.of(2001, 6, 14, 8, 59, 58, 0, false)), "server local time: zone unknown");
-        assertNull(CheckReport.utc(LogTime.UNSET));
+                StoreRows.utc(LogTime.of(2001, 6, 14, 8, 59, 58, 123, true)));
+        assertNull(StoreRows.utc(LogTime.of(2001, 6, 14, 8, 59, 58, 0, false)), "server local time: zone unknown");
+        assertNull(StoreRows.utc(LogTime.UNSET));
     }
 
     @Test
@@ -144,7 +144,7 @@ class CheckReportTest {
                 new LogChain.Entry("edb00014.log", LogChain.Role.ARCHIVED, "edb", 0x14, 5, null));
         LogChain.Report r = new LogChain.Report("edb", logs, List.of(), List.of(), -1, -1, 0x10, 0x14,
                 List.of(0x12L, 0x13L, 0x16L), List.of(), List.of(), false, List.of(), "gaps");
-        List<LogEntry> chain = CheckReport.logChain(r);
+        List<LogEntry> chain = StoreRows.logChain(r);
         assertEquals(List.of("10 UNREADABLE", "11 UNREADABLE", "12 GAP", "14 UNREADABLE", "16 GAP"), chain.stream()
                 .map(e -> Long.toHexString(e.generation()) + " " + e.state()).toList());
         assertEquals("generations 0x12-0x13 missing", chain.get(2).note());
