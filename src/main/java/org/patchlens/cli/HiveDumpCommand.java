@@ -102,13 +102,7 @@ final class HiveDumpCommand implements Callable<Integer> {
     private int dumpOne(Path file, Output to, PrintWriter out, PrintWriter err, Progress progress) throws IOException {
         try (Hive hive = HiveSupport.open(file, logs)) {
             Key start = HiveSupport.key(hive, keyPath);
-            List<DeletedRecords.Item> recovered = null;
-            if (deleted) {
-                String prefix = start.isRoot() ? "" : start.path();
-                recovered = DeletedRecords.scan(hive).stream().filter(i -> prefix.isEmpty()
-                        || i.path().equalsIgnoreCase(prefix) || i.path().regionMatches(true, 0, prefix + "\\", 0,
-                        prefix.length() + 1)).toList();
-            }
+            List<DeletedRecords.Item> recovered = deleted ? DeletedRecords.scan(hive, start) : null;
             long[] n;
             OutputBudget.Exceeded cut = null;
             if (to.format() == OutputFormat.XLSX) {
