@@ -24,15 +24,7 @@ final class Rip02KeyValues extends RipUnit {
     }
 
     @Override
-    List<Finding> check(CheckContext c, List<RestoreInProgress> rips) {
-        List<Finding> out = new ArrayList<>();
-        for (RestoreInProgress rip : rips) {
-            out.addAll(check(c, rip));
-        }
-        return out;
-    }
-
-    private List<Finding> check(CheckContext c, RestoreInProgress rip) {
+    List<Finding> check(CheckContext c, RestoreInProgress rip) {
         List<String> defects = new ArrayList<>();
         for (String[] v : VALUES) {
             Optional<RegValue> val = rip.value(v[0]);

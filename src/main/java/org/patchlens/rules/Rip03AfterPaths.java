@@ -16,15 +16,7 @@ final class Rip03AfterPaths extends RipUnit {
     }
 
     @Override
-    List<Finding> check(CheckContext c, List<RestoreInProgress> rips) {
-        List<Finding> out = new ArrayList<>();
-        for (RestoreInProgress rip : rips) {
-            out.addAll(check(c, rip));
-        }
-        return out;
-    }
-
-    private List<Finding> check(CheckContext c, RestoreInProgress rip) {
+    List<Finding> check(CheckContext c, RestoreInProgress rip) {
         Optional<RegValue> map = rip.value("EDB_RstMap");
         if (map.isEmpty() || map.get().typeCode() != 7) {
             return List.of(Finding.skipped(Rule.RIP_03, rip.path() + ": no usable EDB_RstMap (RIP-02)"));

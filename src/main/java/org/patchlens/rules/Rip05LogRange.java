@@ -15,15 +15,7 @@ final class Rip05LogRange extends RipUnit {
     }
 
     @Override
-    List<Finding> check(CheckContext c, List<RestoreInProgress> rips) {
-        List<Finding> out = new ArrayList<>();
-        for (RestoreInProgress rip : rips) {
-            out.addAll(check(c, rip));
-        }
-        return out;
-    }
-
-    private List<Finding> check(CheckContext c, RestoreInProgress rip) {
+    List<Finding> check(CheckContext c, RestoreInProgress rip) {
         StoreView s = c.store();
         if (s.patches().isEmpty()) {
             return List.of(Finding.skipped(Rule.RIP_05, "no patch file headers among the evidence"));

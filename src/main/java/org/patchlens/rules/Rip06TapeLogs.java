@@ -15,15 +15,7 @@ final class Rip06TapeLogs extends RipUnit {
     }
 
     @Override
-    List<Finding> check(CheckContext c, List<RestoreInProgress> rips) {
-        List<Finding> out = new ArrayList<>();
-        for (RestoreInProgress rip : rips) {
-            out.addAll(check(c, rip));
-        }
-        return out;
-    }
-
-    private List<Finding> check(CheckContext c, RestoreInProgress rip) {
+    List<Finding> check(CheckContext c, RestoreInProgress rip) {
         StoreView s = c.store();
         long low = rip.dword("LowLog Number");
         long high = rip.dword("HighLog Number");

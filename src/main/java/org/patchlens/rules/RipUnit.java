@@ -1,5 +1,6 @@
 package org.patchlens.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A RIP rule that reads the Restore in Progress keys (RIP-02 to RIP-07): without one it does not apply. */
@@ -16,9 +17,13 @@ abstract class RipUnit extends RuleUnit {
                     : Finding.notApplicable(rule(), "no Restore in Progress key (" + c.restore().label()
                             + " restore)"));
         }
-        return check(c, rips);
+        List<Finding> out = new ArrayList<>();
+        for (RestoreInProgress rip : rips) {
+            out.addAll(check(c, rip));
+        }
+        return out;
     }
 
-    /** The check, given the keys present (IS first; at least one). */
-    abstract List<Finding> check(CheckContext c, List<RestoreInProgress> rips);
+    /** The check of one Restore in Progress key (each key present is checked in turn, IS first). */
+    abstract List<Finding> check(CheckContext c, RestoreInProgress rip);
 }
