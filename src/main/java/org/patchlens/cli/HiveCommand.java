@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Read Windows registry hive files (REGF 1.2 to 1.6) without Windows.",
         mixinStandardHelpOptions = true,
         subcommands = {HiveInfo.class, HiveLs.class, HiveGet.class, HiveDumpCommand.class, HiveTimeline.class,
-            HiveExportReg.class, HiveDiffCommand.class, HiveReplay.class, HiveDeleted.class},
+            HiveExportReg.class, HiveDiffCommand.class, HiveReplay.class, HiveDeleted.class, HiveArtifactsCommand.class},
         footer = {"", "Examples:",
             "  patchlens hive info SYSTEM",
             "  patchlens hive ls SYSTEM ControlSet001\\\\Services",
