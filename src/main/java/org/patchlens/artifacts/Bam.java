@@ -14,13 +14,15 @@ import org.patchlens.hive.Value;
 final class Bam implements Plugin {
     static final Spec SPEC = Spec.of("bam", "background_activity_moderator", HiveType.SYSTEM,
             "BAM / DAM (last execution per user)",
-            "every executable value of bam|dam\\[State\\]UserSettings\\<SID> per control set: the last execution "
-                    + "FILETIME and the SID",
+            "every executable value of the SID keys of Services\\bam\\State\\UserSettings (also bam\\UserSettings "
+                    + "and the same under dam) per control set: the last execution FILETIME and the SID",
             FieldSpec.text("sid", "the user's SID: the name of the key the value is in"),
             FieldSpec.text("executable", "the value's name: the program's device path or packaged app name"),
             FieldSpec.time("lastExecution", "the FILETIME the value's data begins with"),
             FieldSpec.number("sequenceNumber", "SequenceNumber of the SID's key"),
-            FieldSpec.number("version", "Version of the SID's key"));
+            FieldSpec.number("version", "Version of the SID's key"))
+            .checked("regipy background_activity_moderator's entry for SYSTEM_WIN_10_1709.xz (not in the corpus) "
+                    + "rebuilt as Windows writes it; the corpus SYSTEM hives (Windows 7) have none (BamTest)");
 
     /** Where the records are, below a control set's Services key, newest layout first. */
     private static final List<String> PLACES = List.of("bam\\State\\UserSettings", "bam\\UserSettings",

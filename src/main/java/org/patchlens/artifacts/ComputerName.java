@@ -9,7 +9,9 @@ import org.patchlens.hive.Value;
 final class ComputerName implements Plugin {
     static final Spec SPEC = Spec.of("computer_name", "computer_name", HiveType.SYSTEM, "Computer name",
             "ComputerName of Control\\ComputerName\\ComputerName, per control set",
-            FieldSpec.text("computerName", "the NetBIOS name the machine had when the control set was written"));
+            FieldSpec.text("computerName", "the NetBIOS name the machine had when the control set was written"))
+            .checked("regipy computer_name on SYSTEM.xz (corpus regipy/SYSTEM): the same two entries, names and key "
+                    + "times (regipy rounds times to the microsecond) (ComputerNameTest)");
 
     @Override
     public Spec spec() {

@@ -21,7 +21,9 @@ final class Exchange55Cluster implements Plugin {
                     + "service, registry checkpoint or node (offset: the value's vk cell)"),
             FieldSpec.text("resource", "the resource's (or group's) display name, its Name value"),
             FieldSpec.text("data", "the value: the name, address, service name, checkpointed key path (relative "
-                    + "to HKLM) or node name"));
+                    + "to HKLM) or node name"))
+            .checked("no regipy plugin; the demo evidence's CLUSDB (testdata/demo/NODE1/Cluster/CLUSDB) "
+                    + "(Exchange55ClusterTest)");
 
     @Override
     public Spec spec() {

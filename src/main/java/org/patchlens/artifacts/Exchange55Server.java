@@ -23,7 +23,9 @@ final class Exchange55Server implements Plugin {
             FieldSpec.text("category", "identity, database, logs, working directory, GUID, start type, cluster "
                     + "network name or setting (from the value's name; offset: its vk cell)"),
             FieldSpec.text("data", "the value: text as stored, a number, a start type (\"3 (manual)\"), a GUID "
-                    + "({XXXXXXXX-...})"));
+                    + "({XXXXXXXX-...})"))
+            .checked("no regipy plugin; the demo evidence (testdata/demo/NODE1/system32/config/SYSTEM) as patchlens "
+                    + "check reads it (Exchange55ServerTest)");
 
     private static final List<String> PARAMETER_KEYS = List.of("MSExchangeSA\\Parameters", "MSExchangeDS\\Parameters",
             "MSExchangeIS\\ParametersSystem", "MSExchangeIS\\ParametersPrivate", "MSExchangeIS\\ParametersPublic",

@@ -7,7 +7,9 @@ final class InstalledProgramsSoftware implements Plugin {
     static final Spec SPEC = Spec.of("installed_programs_software", "installed_programs_software",
             HiveType.SOFTWARE, "Installed programs (machine)",
             "every subkey of Microsoft\\Windows\\CurrentVersion\\Uninstall (and Wow6432Node\\...): name, version, "
-                    + "publisher, install date and place, uninstall command", Uninstall.FIELDS);
+                    + "publisher, install date and place, uninstall command", Uninstall.FIELDS)
+            .checked("the two entries regipy installed_programs_software states for SOFTWARE.xz (not in the corpus), "
+                    + "rebuilt (InstalledProgramsSoftwareTest)");
 
     @Override
     public Spec spec() {

@@ -22,7 +22,9 @@ final class LastLogon implements Plugin {
             FieldSpec.text("selectedUserSid", "LogonUI : SelectedUserSID"),
             FieldSpec.number("showTabletKeyboard", "LogonUI : ShowTabletKeyboard"),
             FieldSpec.text("defaultUserName", "Winlogon : DefaultUserName"),
-            FieldSpec.text("defaultDomainName", "Winlogon : DefaultDomainName"));
+            FieldSpec.text("defaultDomainName", "Winlogon : DefaultDomainName"))
+            .checked("the LogonUI values regipy last_logon_plugin states for SOFTWARE.xz (not in the corpus), rebuilt "
+                    + "(LastLogonTest)");
 
     @Override
     public Spec spec() {

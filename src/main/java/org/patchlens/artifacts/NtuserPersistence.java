@@ -11,7 +11,9 @@ final class NtuserPersistence implements Plugin {
     static final Spec SPEC = Spec.of("ntuser_persistence", "ntuser_persistence", HiveType.NTUSER,
             "Autostart (user)", "the values of the user's Run, RunOnce, policy Run and related keys, and the "
                     + "load, run and Shell values",
-            FieldSpec.text("command", "the value's data: what starts"));
+            FieldSpec.text("command", "the value's data: what starts"))
+            .checked("regipy ntuser_persistence on NTUSER.DAT.xz (corpus regipy/NTUSER.DAT): the same single entry; "
+                    + "dfwinreg's NTUSER.DAT from its bytes (NtuserPersistenceTest)");
 
     static final List<Autostart.Place> PLACES = List.of(
             Autostart.Place.key("Software\\Microsoft\\Windows NT\\CurrentVersion\\Run"),

@@ -23,7 +23,9 @@ final class ProfileList implements Plugin {
             FieldSpec.time("localLoadTime", "LocalProfileLoadTimeHigh and ...Low joined (Windows 10): when the "
                     + "profile was last loaded"),
             FieldSpec.time("localUnloadTime", "LocalProfileUnloadTimeHigh and ...Low joined (Windows 10): when "
-                    + "the profile was last unloaded"));
+                    + "the profile was last unloaded"))
+            .checked("two of the eleven profiles regipy profilelist_plugin states for SOFTWARE.xz (not in the corpus),"
+                    + " rebuilt, load time halves included (ProfileListTest)");
 
     @Override
     public Spec spec() {

@@ -26,7 +26,11 @@ final class Services implements Plugin {
             FieldSpec.text("objectName", "ObjectName: the account the service runs as"),
             FieldSpec.text("group", "Group: the load-order group"),
             FieldSpec.number("errorControl", "ErrorControl: 0 ignore, 1 normal, 2 severe, 3 critical"),
-            FieldSpec.number("tag", "Tag: the load order within the group"));
+            FieldSpec.number("tag", "Tag: the load order within the group"))
+            .checked("regipy services on corrupted_system_hive.xz (in the corpus): Abiosdsk's values and time; "
+                    + "regipy's .328124 is one microsecond off the FILETIME's .3281250 (Python divides the ticks in "
+                    + "floating point); regipy reads ControlSet001 and 002 only, patchlens every ControlSetNNN "
+                    + "(ServicesTest)");
 
     private static final String[] START = {"boot", "system", "automatic", "manual", "disabled"};
     private static final String[][] TYPE = {{"1", "kernel driver"}, {"2", "file system driver"},

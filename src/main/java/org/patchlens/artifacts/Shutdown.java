@@ -9,7 +9,9 @@ import org.patchlens.hive.Value;
 final class Shutdown implements Plugin {
     static final Spec SPEC = Spec.of("shutdown", "shutdown", HiveType.SYSTEM, "Last shutdown time",
             "ShutdownTime of Control\\Windows per control set (a FILETIME written at a clean shutdown)",
-            FieldSpec.time("shutdownTime", "when Windows last shut down cleanly"));
+            FieldSpec.time("shutdownTime", "when Windows last shut down cleanly"))
+            .checked("regipy shutdown on SYSTEM.xz (corpus regipy/SYSTEM): both control sets, the same key time and "
+                    + "ShutdownTime (regipy writes the latter to the second) (ShutdownTest)");
 
     @Override
     public Spec spec() {

@@ -12,7 +12,11 @@ final class SoftwarePersistence implements Plugin {
     static final Spec SPEC = Spec.of("software_persistence", "software_plugin", HiveType.SOFTWARE,
             "Autostart (machine)", "the values of the machine's Run, RunOnce, policy Run and related keys, and the "
                     + "Userinit, Shell, Taskman and AppInit_DLLs values",
-            FieldSpec.text("command", "the value's data: what starts"));
+            FieldSpec.text("command", "the value's data: what starts"))
+            .checked("regipy software_plugin's Run key of SOFTWARE.xz (not in the corpus) rebuilt: the same seven "
+                    + "values in order; regipy looks for Winlogon\\Notify under a Software key a SOFTWARE hive does not"
+                    + " have, patchlens at Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\Notify "
+                    + "(SoftwarePersistenceTest)");
 
     static final List<Autostart.Place> PLACES = List.of(
             Autostart.Place.key("Microsoft\\Windows\\CurrentVersion\\Policies\\Explorer\\Run"),

@@ -24,7 +24,12 @@ final class TimezoneData implements Plugin {
             FieldSpec.text("daylightStart", "DaylightStart, read as StandardStart"),
             FieldSpec.number("activeTimeBias", "ActiveTimeBias: the bias in force when the hive was written, signed"),
             FieldSpec.number("dynamicDaylightTimeDisabled", "DynamicDaylightTimeDisabled (1: automatic daylight "
-                    + "saving adjustment off)"));
+                    + "saving adjustment off)"))
+            .checked("regipy timezone_data on SYSTEM.xz (corpus regipy/SYSTEM): two entries, the same values, which "
+                    + "regipy lists raw; three readings differ, each shown from the bytes in TimezoneDataTest: the "
+                    + "biases are signed (DaylightBias -60, regipy 4294967236), TimeZoneKeyName ends at its NUL (regipy"
+                    + " gives all 256 bytes as hex), and StandardStart / DaylightStart are kernel TIME_FIELDS, the "
+                    + "weekday last (regipy gives hex; read as SYSTEMTIME they would name no zone's rule)");
 
     @Override
     public Spec spec() {

@@ -14,7 +14,9 @@ final class TypedUrls implements Plugin {
     static final Spec SPEC = Spec.of("typed_urls", "typed_urls", HiveType.NTUSER, "Typed URLs (Internet Explorer)",
             "every value of Internet Explorer\\TypedURLs, with its TypedURLsTime FILETIME when there is one",
             FieldSpec.text("url", "the address typed"),
-            FieldSpec.time("typedTime", "TypedURLsTime : urlN, the FILETIME it was typed (Windows 8 and later)"));
+            FieldSpec.time("typedTime", "TypedURLsTime : urlN, the FILETIME it was typed (Windows 8 and later)"))
+            .checked("regipy typed_urls on NTUSER.DAT.xz (corpus regipy/NTUSER.DAT): the same two entries; notatin's "
+                    + "NTUSER.DAT for TypedURLsTime (TypedUrlsTest)");
 
     @Override
     public Spec spec() {

@@ -21,7 +21,9 @@ final class WordWheelQuery implements Plugin {
             "the values of Explorer\\WordWheelQuery in MRUListEx order: the search terms, most recent first",
             FieldSpec.number("order", "the position in MRUListEx, 0 = the most recent (offset: MRUListEx's data)"),
             FieldSpec.number("mruId", "the value's number, as MRUListEx names it"),
-            FieldSpec.text("searchTerm", "the value's data up to its NUL: what was searched"));
+            FieldSpec.text("searchTerm", "the value's data up to its NUL: what was searched"))
+            .checked("regipy word_wheel_query on NTUSER.DAT.xz (corpus regipy/NTUSER.DAT): the same six entries in "
+                    + "MRUListEx order (WordWheelQueryTest)");
 
     @Override
     public Spec spec() {
