@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "artifacts", mixinStandardHelpOptions = true,
-        description = {"Forensic artifacts decoded from hives: services, autostart entries, installed programs and more.",
+        description = {"Forensic artifacts decoded from hives: services, autostarts, programs and more.",
             "Runs every plugin that applies to each hive's type (told by its keys) or the ones --plugin names.",
             "jsonl: one entry per line; csv: one row per entry; text: for reading. Each decoded field carries",
             "the file offset of its cell. Plugins, hive types and schemas: --list-plugins, docs/artifacts.md."},
@@ -45,7 +45,8 @@ import picocli.CommandLine.Parameters;
             "  patchlens hive artifacts SYSTEM NTUSER.DAT --format text",
             "  patchlens hive artifacts evidence/ -o artifacts.jsonl",
             "  patchlens hive artifacts SYSTEM --plugin services -o services.csv",
-            "  patchlens hive artifacts NTUSER.DAT --plugin typed_urls --plugin word_wheel_query",
+            "  patchlens hive artifacts NTUSER.DAT --plugin typed_urls \\",
+            "      --plugin word_wheel_query",
             "  patchlens hive artifacts --list-plugins"})
 final class HiveArtifactsCommand implements Callable<Integer> {
     static final Output.Spec OUTPUT = Output.Spec.of("hive artifacts", ArtifactsWriter.FORMATS);
@@ -178,7 +179,7 @@ final class HiveArtifactsCommand implements Callable<Integer> {
                 sink.commit();
             }
         } catch (ConsoleOut.Closed e) {
-            return Math.max(code, Main.OK); // whoever reads stdout has stopped (| head)
+            return code; // whoever reads stdout has stopped (| head)
         }
         for (Catalog c : selection) {
             if (!ran.contains(c)) {
