@@ -10,7 +10,14 @@ cd "$(dirname "$0")/.."
 targets=(HiveFuzzTest#hiveBytes HiveFuzzTest#patchedHive HiveFuzzTest#dumpWriters HiveFuzzTest#deletedRecords
          HiveFuzzTest#logReplay HiveFuzzTest#logHistory CliFuzzTest#hiveCommands
          EvidenceFuzzTest#classify EseFuzzTest#eseHeader EseFuzzTest#eseutilText CliFuzzTest#eseCommands
-         WorkbookFuzzTest#hiveWorkbooks CheckFuzzTest#checkEvidence CheckFuzzTest#checkWorkbook EvidenceFuzzTest#scanTree)
+         WorkbookFuzzTest#hiveWorkbooks CheckFuzzTest#checkEvidence CheckFuzzTest#checkWorkbook EvidenceFuzzTest#scanTree
+         ArtifactFuzzTest#fileTime ArtifactFuzzTest#bamRecord ArtifactFuzzTest#mruListEx ArtifactFuzzTest#guid
+         ArtifactFuzzTest#timeFields ArtifactFuzzTest#computerName ArtifactFuzzTest#timezoneData ArtifactFuzzTest#shutdown
+         ArtifactFuzzTest#services ArtifactFuzzTest#bam ArtifactFuzzTest#exchange55Server
+         ArtifactFuzzTest#softwarePersistence ArtifactFuzzTest#installedProgramsSoftware ArtifactFuzzTest#profilelist
+         ArtifactFuzzTest#lastLogon ArtifactFuzzTest#ntuserPersistence ArtifactFuzzTest#installedProgramsNtuser
+         ArtifactFuzzTest#typedUrls ArtifactFuzzTest#typedPaths ArtifactFuzzTest#wordWheelQuery
+         ArtifactFuzzTest#exchange55Cluster)
 [ $# -ge 1 ] || { echo "usage: $0 Class#method|all [duration, default 10m]" >&2; printf '  %s\n' "${targets[@]}" >&2; exit 2; }
 duration="${2:-10m}"
 [ "$1" = all ] && run=("${targets[@]}") || run=("$1")

@@ -30,8 +30,9 @@ class LayersTest {
             Set.of("rules", "artifacts"),
             Set.of("report"),
             Set.of("cli"));
-    /** The only packages that read the generated format classes. */
-    static final Set<String> FORMAT_USERS = Set.of("hive", "ese");
+    /** The only packages that read the generated format classes ({@code artifacts}: only those of kaitai/artifacts/). */
+    static final Set<String> FORMAT_USERS = Set.of("hive", "ese", "artifacts");
+    private static final Pattern FORMAT_CLASS = Pattern.compile("\\borg\\.patchlens\\.format\\.(\\w+)");
 
     private static final Path MAIN = Path.of("src", "main", "java", "org", "patchlens");
     private static final Pattern USE = Pattern.compile("\\borg\\.patchlens\\.(\\w+)");
@@ -83,6 +84,31 @@ class LayersTest {
                         out.add(f + ": " + pkg + " uses " + used + ", which is not below it");
                     } else if (used.equals("format") && !FORMAT_USERS.contains(pkg)) {
                         out.add(f + ": " + pkg + " uses the generated format classes, which only the readers read");
+                    } else if (used.equals("format") && pkg.equals("artifacts")) {
+                        Matcher m = FORMAT_CLASS.matcher(NOT_CODE.matcher(Files.readString(f)).replaceAll(" "));
+                        while (m.find()) {
+                            if (!artifactSpecClasses().contains(m.group(1))) {
+                                out.add(f + ": artifacts uses format." + m.group(1) + ", not a class of kaitai/artifacts/");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The classes generated from kaitai/artifacts/*.ksy: the only generated classes the artifact decoders read. */
+    static Set<String> artifactSpecClasses() throws IOException {
+        Set<String> out = new TreeSet<>();
+        Path dir = Path.of("kaitai", "artifacts");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path ksy : s.filter(p -> p.toString().endsWith(".ksy")).toList()) {
+                    try {
+                        out.add(KaitaiSpecsTest.className(ksy));
+                    } catch (Exception e) {
+                        throw new IOException(e);
                     }
                 }
             }
@@ -124,5 +150,17 @@ class LayersTest {
         List<String> v = violations(tmp.resolve("src/main/java/org/patchlens"));
         assertEquals(1, v.size(), v.toString());
         assertTrue(v.get(0).endsWith("Bad.java: model uses report, which is not below it"), v.get(0));
+    }
+
+    @Test
+    void artifactsReadOnlyTheClassesOfTheirOwnSpecs(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path artifacts = Files.createDirectories(tmp.resolve("src/main/java/org/patchlens/artifacts"));
+        Files.writeString(artifacts.resolve("Good.java"), "package org.patchlens.artifacts;\n\n"
+                + "import org.patchlens.format.BamEntry;\n\nclass Good {\n}\n");
+        Files.writeString(artifacts.resolve("Bad.java"), "package org.patchlens.artifacts;\n\n"
+                + "import org.patchlens.format.Regf;\n\nclass Bad {\n}\n");
+        List<String> v = violations(tmp.resolve("src/main/java/org/patchlens"));
+        assertEquals(1, v.size(), v.toString());
+        assertTrue(v.get(0).endsWith("Bad.java: artifacts uses format.Regf, not a class of kaitai/artifacts/"), v.get(0));
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Read Windows registry hive files (REGF 1.2 to 1.6) without Windows.",
         mixinStandardHelpOptions = true,
         subcommands = {HiveInfo.class, HiveLs.class, HiveGet.class, HiveDumpCommand.class, HiveTimeline.class,
-            HiveExportReg.class, HiveDiffCommand.class, HiveReplay.class, HiveHistory.class, HiveDeleted.class},
+            HiveExportReg.class, HiveDiffCommand.class, HiveReplay.class, HiveHistory.class, HiveDeleted.class,
+            HiveArtifactsCommand.class},
         footer = {"", "Examples:",
             "  patchlens hive info SYSTEM",
             "  patchlens hive ls SYSTEM ControlSet001\\\\Services",
@@ -17,7 +18,9 @@ import picocli.CommandLine.Command;
             "  patchlens hive export-reg SYSTEM --path Select -o select.reg",
             "  patchlens hive diff SYSTEM.before SYSTEM.after",
             "  patchlens hive diff SYSTEM --replayed",
-            "  patchlens hive replay SYSTEM -o SYSTEM.recovered"})
+            "  patchlens hive replay SYSTEM -o SYSTEM.recovered",
+            "  patchlens hive history NTUSER.DAT",
+            "  patchlens hive artifacts evidence/ -o artifacts.csv"})
 final class HiveCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

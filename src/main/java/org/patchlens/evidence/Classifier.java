@@ -78,6 +78,21 @@ public final class Classifier {
         }
     }
 
+    /**
+     * Whether a file begins with the base block of a primary hive ({@code regf}, file type 0), judged from its
+     * first 32 bytes: how a folder walk picks the hives out of the other files (logs, databases, anything)
+     * without reading them. The caller makes sure {@code file} is a regular file.
+     */
+    public static boolean isPrimaryHive(Path file) throws IOException {
+        byte[] head = new byte[32];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        ByteBuffer b = ByteBuffer.wrap(head, 0, n).order(ByteOrder.LITTLE_ENDIAN);
+        return n == 32 && b.getInt(0) == 0x66676572 && b.getInt(28) == 0;
+    }
+
     /** ESE headers and eseutil dumps, as the ESE reader recognises them; anything else is unrelated. */
     private static Result ese(Path file) {
         try {

@@ -1,0 +1,240 @@
+package org.patchlens.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.patchlens.artifacts.Catalog;
+import org.patchlens.artifacts.FieldSpec;
+import org.patchlens.artifacts.HiveType;
+import org.patchlens.artifacts.Spec;
+
+/**
+ * The artifact plugin catalog ({@code hive artifacts --list-plugins}) as text, JSONL or Markdown; the Markdown is
+ * docs/artifacts.md, kept equal to it by a test.
+ */
+public final class ArtifactCatalogWriter {
+    /** The formats it writes, the default first. */
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.JSONL, OutputFormat.MD);
+
+    private ArtifactCatalogWriter() {
+    }
+
+    public static void write(OutputFormat format, Writer out) throws IOException {
+        switch (format) {
+            case JSONL -> jsonl(out);
+            case MD -> markdown(out);
+            default -> text(out);
+        }
+        out.flush();
+    }
+
+    public static void text(Writer out) throws IOException {
+        int name = "PLUGIN".length();
+        int artifact = "ARTIFACT".length();
+        for (Catalog c : Catalog.values()) {
+            name = Math.max(name, c.pluginName().length());
+            artifact = Math.max(artifact, c.spec().artifact().length());
+        }
+        String row = "%-" + name + "s  %-8s  %-" + artifact + "s  %s%n";
+        out.write(String.format(row, "PLUGIN", "HIVE", "ARTIFACT", "DECODES"));
+        for (Catalog c : Catalog.values()) {
+            Spec s = c.spec();
+            out.write(String.format(row, s.name(), s.hive().label(), s.artifact(), s.decodes()));
+        }
+    }
+
+    public static void jsonl(Writer out) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(out);
+        g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        for (Catalog c : Catalog.values()) {
+            Spec s = c.spec();
+            g.writeStartObject();
+            g.writeStringField("plugin", s.name());
+            g.writeStringField("regipy", s.regipy());
+            g.writeStringField("hiveType", s.hive().label());
+            g.writeStringField("artifact", s.artifact());
+            g.writeStringField("decodes", s.decodes());
+            g.writeArrayFieldStart("fields");
+            for (FieldSpec f : s.fields()) {
+                g.writeStartObject();
+                g.writeStringField("name", f.name());
+                g.writeStringField("kind", f.kind().name());
+                g.writeStringField("doc", f.doc());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    public static void markdown(Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append(INTRO);
+        sb.append("## Plugins\n\n").append(Catalog.values().length).append(" plugins. `--plugin` takes the name or "
+                + "regipy's (a regipy name that differs, such as `software_plugin`, runs the plugin of that artifact).\n\n"
+                + "| plugin | regipy | hive | artifact | decodes |\n|---|---|---|---|---|\n");
+        for (Catalog c : Catalog.values()) {
+            Spec s = c.spec();
+            sb.append("| `").append(s.name()).append("` | ").append(s.regipy().isEmpty() ? "-" : "`" + s.regipy() + "`")
+                    .append(" | ").append(s.hive().label()).append(" | ").append(cell(s.artifact())).append(" | ")
+                    .append(cell(s.decodes())).append(" |\n");
+        }
+        sb.append("\n## Hive types\n\n").append(HIVE_TYPES).append("| type | signal (checked in this order) |\n|---|---|\n");
+        for (HiveType t : HiveType.values()) {
+            sb.append("| ").append(t.label()).append(" | ").append(cell(t.signal())).append(" |\n");
+        }
+        sb.append("\n## Fields of each plugin\n");
+        for (Catalog c : Catalog.values()) {
+            Spec s = c.spec();
+            sb.append("\n### `").append(s.name()).append("`\n\n").append(s.artifact()).append(" (").append(s.hive().label())
+                    .append(" hives): ").append(s.decodes()).append(".\n\n| field | kind | holds |\n|---|---|---|\n");
+            for (FieldSpec f : s.fields()) {
+                sb.append("| `").append(f.name()).append("` | ").append(f.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(" | ").append(cell(f.doc())).append(" |\n");
+            }
+            if (!s.checked().isEmpty()) {
+                sb.append("\nChecked: ").append(s.checked()).append(".\n");
+            }
+        }
+        sb.append(RECIPE);
+        out.write(sb.toString());
+    }
+
+    private static final String INTRO = """
+            # Artifacts: `patchlens hive artifacts`
+
+            Generated by `patchlens hive artifacts --list-plugins --format md` from the plugin catalog,
+            `org.patchlens.artifacts.Catalog` (one class per artifact, its declaration beside its decoder), which the
+            command, its CSV columns and this page share; a test keeps this file equal to it.
+
+            ```
+            patchlens hive artifacts HIVE|DIR... [--plugin NAME]... [--hive-type TYPE] [--format jsonl|csv|text]
+                                     [-o OUT] [--force] [--log LOGFILE]... [--no-logs]
+            patchlens hive artifacts --list-plugins [--format text|jsonl|md]
+            ```
+
+            Every plugin that applies to a hive's type runs on it (the type is told by the hive's keys, below), or only
+            the plugins `--plugin` names; `--hive-type` reads every hive as one type (a hive whose telling keys are
+            damaged, say). A folder is searched for hives by content (a `regf` base block of file type 0; logs are
+            replayed with their hive, not read alone), in path order, symbolic links never followed, at most 32
+            levels and 100,000 files. Each hive is opened as every hive command opens it: its transaction logs
+            (`FILE.LOG`, `.LOG1`, `.LOG2` beside it, or `--log`) are applied in memory when it is dirty, and the files
+            stay unchanged; its SHA-256 is that of the file as stored. The output goes through the same output layer
+            as every command (docs/reliability.md): the format rule, never over an input or evidence, never into an
+            evidence folder without `--force`, written to a temporary file and renamed into place.
+
+            Exit codes: **0** every hive read, nothing to note; **1** damage in a hive (listed on stderr, as `hive
+            dump` lists it) or an entry with a note; **2** bad usage, or a hive that cannot be read (one line naming
+            the file and offset; the other hives are still read and written).
+
+            ## Entries
+
+            Every entry carries the same common fields, then the fields its plugin declares:
+
+            | field | holds |
+            |---|---|
+            | `plugin` | the plugin's name |
+            | `hive`, `sha256` | the hive file as given (or as found in the folder) and the SHA-256 of its bytes |
+            | `hiveType` | the type the hive was read as |
+            | `keyPath` | the key the entry comes from, as `hive dump` writes paths (`\\Software\\...`, root name left out) |
+            | `keyOffset` | the file offset of that key's `nk` cell |
+            | `lastWritten` | the key's last-written FILETIME, ISO-8601 UTC with seven fractional digits (exact to the 100 ns tick) |
+            | `valueName` | the value the entry is about (`""` is the default value), or null when it is about a key (a service, a program) |
+            | fields | each decoded field with the file offset of the cell it came from |
+            | `notes` | what could not be decoded as the artifact expects, each naming the file offset of the bytes in question |
+
+            **Offsets.** Every offset is a file offset (hive bins start at 4096), of a cell's size field: for a field
+            read from a value's data, the cell holding the data (for data of four bytes or less, which Windows keeps
+            inside the value record, the value's `vk` cell; for big data, its big-data record); for a value's name
+            (`executable` of `bam`), the `vk` cell; for a key's name (`name` of `services`, `sid` of `profilelist`),
+            the key's `nk` cell. A field computed from a value (`startMode` from `Start`) has that value's offset.
+
+            **Hostile input.** A decoder takes every byte as it comes: a value of another type than the artifact uses,
+            data too short or too long, a list that names values that are not there give the entry as far as it could
+            be read, plus a note such as `"ShutdownTime" at file offset 0x29E38: 5 bytes, a FILETIME needs 8`; never an
+            exception, never a guess without a note. A key or value that is simply absent gives no entry and no note.
+            Each decoder has a Jazzer target (`src/test/java/org/patchlens/fuzz/ArtifactFuzzTest.java`, listed by
+            `scripts/fuzz.sh`).
+
+            **JSONL**: one entry per line; numbers are JSON numbers, times ISO strings, offsets decimal; absent fields
+            are left out of `fields`:
+
+            ```json
+            {"plugin":"ntuser_persistence","hive":"evidence/NTUSER.DAT","sha256":"6a38fcea...d439","hiveType":"NTUSER","keyPath":"\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run","keyOffset":108336,"lastWritten":"2012-04-03T21:19:54.8377168Z","valueName":"Sidebar","fields":{"command":{"value":"%ProgramFiles%\\\\Windows Sidebar\\\\Sidebar.exe /autoRun","offset":108928}},"notes":[]}
+            ```
+
+            **CSV** (RFC 4180): one row per entry; the common columns first (`plugin, hive, sha256, hiveType, keyPath,
+            keyOffset, lastWritten, valueName, notes`, notes joined by line breaks), then two columns per field,
+            `NAME` and `NAME.offset`, for every field the plugins of the run declare (all plugins, or those `--plugin`
+            names), in catalog order, each name once. The columns come from the catalog, never from the data: the same
+            plugins give the same header whatever the hives hold, and an entry leaves the other plugins' columns empty.
+
+            **Text**: a heading line per hive (file, type, SHA-256, entry count, the plugins that ran), then per entry a
+            line with the plugin, key path, value name, key time and key offset, and one line per field with its
+            offset in hex (`@0x29E38`) and per note. Evidence text is shown with control characters escaped (`\\n`,
+            `\\u001b`), as in every text output.
+
+            ```
+            # evidence/SYSTEM: SYSTEM hive, sha256 e178813e...50c3; 2 entries from shutdown
+            shutdown  \\ControlSet001\\Control\\Windows : ShutdownTime  [2012-04-04T01:58:40.8392499Z]  key @0x29BC0
+                shutdownTime  2012-04-04T01:58:40.8392499Z  @0x29E38
+            ```
+
+            """;
+
+    private static final String HIVE_TYPES = """
+            A hive's type is told by its keys alone, never by its file name or the name in its base block (regipy's
+            way: that name is cut to its last 31 characters and names wherever the hive was when Windows last wrote
+            it; `\\bin\\media\\client\\efi\\amd64\\BCD` or `...\\other\\SAN` tell regipy nothing, their keys tell
+            patchlens a BCD and a SAM: `HiveTypeTest`). The signals were chosen on every hive of the corpus (regipy's,
+            dfwinreg's, notatin's, Registry's test hives, and yarp's, hivex's and python-registry's, which are none of
+            the types); a SYSTEM hive is told as `check` tells it (`evidence.Classifier`).
+
+            """;
+
+    private static final String RECIPE = """
+
+            ## Adding a plugin
+
+            One class, one test, one catalog line (and its keys in the fixture, its Jazzer target):
+
+            1. **The class**, `src/main/java/org/patchlens/artifacts/MyArtifact.java`, package-private, implementing
+               `Plugin`: a `static final Spec SPEC = Spec.of(name, regipyName, HiveType.X, artifact, decodes, fields...)`
+               (the name is regipy's where regipy has the artifact, `""` as regipyName otherwise; every field declared
+               with its kind and what it holds, so the CSV columns are known before any hive is read), then
+               `.checked("how it was checked")`; and `run(HiveContext)`, which returns the entries. Build each entry
+               with `Entry.of(SPEC, key)`: `.value(v)` when it is about a value, `.string(field, key, valueName)` and
+               `.number(field, key, valueName)` for values read as they are (they add the note when the type is not
+               the expected one), `.text/.number/.time(field, x, offset)` for what you decode, with
+               `Values.dataOffset(v)` as the offset of bytes from a value's data, and `.note(Values.at(v) + ": " +
+               what)` for anything that does not add up. `HiveContext.controlSets()` gives every ControlSetNNN,
+               `hive.key(path)` and `HiveContext.below(key, path)` the keys.
+            2. **Binary structures with a fixed layout** are Kaitai specs in `kaitai/artifacts/` (compiled with the
+               others at `generate-sources`, into `org.patchlens.format`); read them in `Structs`, checking the
+               length the structure needs before parsing and returning the problem for the plugin's note. The artifact
+               decoders may read only the classes of `kaitai/artifacts/` (`LayersTest`).
+            3. **The catalog line** in `Catalog`, with the plugins of its hive type: `MY_ARTIFACT(new MyArtifact())`,
+               the constant being the name in upper case. A new hive type is a constant of `HiveType` with its signal.
+            4. **The test**, `src/test/java/org/patchlens/artifacts/MyArtifactTest.java`: the entries regipy's
+               validation test states (`regipy_tests/validation/validation_tests/*.py`) found on the corpus hive
+               (`ArtifactTesting.corpus("regipy/SYSTEM")`, skipped without the corpus), with regipy's times compared
+               through `ArtifactTesting.regipyTime`; where regipy's hive is not in the corpus, its entries rebuilt in
+               `Fixtures` and read back; where the readings differ, the entry and the bytes that decide
+               (`ArtifactTesting.assertCellHolds` reads the cell at a field's offset from the file); and one test of
+               garbage giving a note that names the offset.
+            5. **The fixture and the fuzz target**: the plugin's keys in `Fixtures` (of its hive type), and a
+               three-line target in `fuzz/ArtifactFuzzTest` (`plugin(in, Catalog.MY_ARTIFACT)`), added to the list in
+               `scripts/fuzz.sh`.
+            6. Regenerate this page: `./patchlens hive artifacts --list-plugins --format md > docs/artifacts.md`.
+               `ArtifactCatalogTest` checks the catalog (names, regipy names, field kinds that agree across plugins,
+               a test class and a fuzz target per plugin) and this page.
+            """;
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
+    }
+}

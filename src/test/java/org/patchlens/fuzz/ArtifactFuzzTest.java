@@ -1,0 +1,237 @@
+package org.patchlens.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.patchlens.artifacts.ArtifactTesting;
+import org.patchlens.artifacts.Catalog;
+import org.patchlens.artifacts.Entry;
+import org.patchlens.artifacts.Fixtures;
+import org.patchlens.artifacts.HiveContext;
+import org.patchlens.artifacts.HiveResult;
+import org.patchlens.artifacts.Structs;
+import org.patchlens.hive.Hive;
+import org.patchlens.hive.HiveBuilder;
+import org.patchlens.report.ArtifactsWriter;
+import org.patchlens.report.OutputFormat;
+
+/**
+ * Fuzz targets for the artifact decoders (docs/artifacts.md): one per binary structure over raw bytes, and one
+ * per plugin over its hive type's fixture ({@code artifacts/Fixtures}) with values replaced, retyped or cut and
+ * a few bytes of the hive overwritten. The contract: no exception; every field and every offset a note names lies
+ * in the file; every note names one; the entries write in every format. In {@code mvn verify} each runs on its
+ * seeds and on the committed inputs under src/test/resources/org/patchlens/fuzz/ArtifactFuzzTestInputs.
+ */
+@Timeout(10)
+class ArtifactFuzzTest {
+    static Stream<byte[]> structures() {
+        HexFormat h = HexFormat.of();
+        return Stream.of(new byte[0], h.parseHex("33d729750612cd01"), h.parseHex("00000b00010002000000000000000000"),
+                h.parseHex("010000000500000004000000030000000200000000000000ffffffff"),
+                h.parseHex("525960676e757c838a91989fa6adb4bb"), new byte[24], h.parseHex("0100000007"));
+    }
+
+    @MethodSource("structures")
+    @FuzzTest(maxDuration = "5m")
+    void fileTime(byte[] data) {
+        Structs.FileTimeData t = Structs.fileTime(data);
+        problem(t.ok() == data.length >= 8, t.problem(), data.length != 8);
+    }
+
+    @MethodSource("structures")
+    @FuzzTest(maxDuration = "5m")
+    void bamRecord(byte[] data) {
+        Structs.BamRecord r = Structs.bam(data);
+        problem(r.ok() == data.length >= 8 && r.rest().length == Math.max(0, data.length - 8), r.problem(),
+                data.length < 8);
+    }
+
+    @MethodSource("structures")
+    @FuzzTest(maxDuration = "5m")
+    void mruListEx(byte[] data) {
+        Structs.MruOrder m = Structs.mruListEx(data);
+        problem(m.order().size() <= data.length / 4 && !m.order().contains(0xFFFFFFFFL), m.problem(),
+                data.length % 4 != 0);
+    }
+
+    @MethodSource("structures")
+    @FuzzTest(maxDuration = "5m")
+    void guid(byte[] data) {
+        Structs.GuidData g = Structs.guid(data);
+        problem((g.text() != null) == data.length >= 16 && (g.text() == null || g.text().length() == 38), g.problem(),
+                data.length != 16);
+    }
+
+    @MethodSource("structures")
+    @FuzzTest(maxDuration = "5m")
+    void timeFields(byte[] data) {
+        Structs.Transition t = Structs.transition(data);
+        problem((t.text() != null) == data.length >= 16, t.problem(), data.length != 16);
+    }
+
+    /** The result holds together, and a problem is stated exactly when {@code mustHaveOne}, or may be otherwise. */
+    private static void problem(boolean consistent, String problem, boolean mustHaveOne) {
+        if (!consistent) {
+            throw new AssertionError("inconsistent result");
+        }
+        if (problem != null && problem.isBlank() || mustHaveOne && problem == null) {
+            throw new AssertionError("problem: " + problem);
+        }
+    }
+
+    // ------------------------------------------------------------------ one target per plugin
+
+    @FuzzTest(maxDuration = "5m")
+    void computerName(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.COMPUTER_NAME);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void timezoneData(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.TIMEZONE_DATA);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void shutdown(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.SHUTDOWN);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void services(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.SERVICES);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void bam(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.BAM);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void exchange55Server(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.EXCHANGE55_SERVER);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void softwarePersistence(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.SOFTWARE_PERSISTENCE);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void installedProgramsSoftware(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.INSTALLED_PROGRAMS_SOFTWARE);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void profilelist(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.PROFILELIST);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void lastLogon(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.LAST_LOGON);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void ntuserPersistence(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.NTUSER_PERSISTENCE);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void installedProgramsNtuser(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.INSTALLED_PROGRAMS_NTUSER);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void typedUrls(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.TYPED_URLS);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void typedPaths(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.TYPED_PATHS);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void wordWheelQuery(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.WORD_WHEEL_QUERY);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void exchange55Cluster(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.EXCHANGE55_CLUSTER);
+    }
+
+    private static final long[] TYPES = {0, 1, 2, 3, 4, 5, 6, 7, 11, 0xFFFF0001L};
+
+    /**
+     * The plugin on its hive type's fixture with up to eight values replaced (any type, any bytes), retyped or cut
+     * short, then up to four 1-, 2- or 4-byte fields of the hive overwritten (checksum fixed or not).
+     */
+    static void plugin(FuzzedDataProvider in, Catalog plugin) throws IOException {
+        HiveBuilder b = Fixtures.of(plugin.spec().hive());
+        List<HiveBuilder.K> withValues = new ArrayList<>();
+        collect(b.root(), withValues);
+        int changes = in.consumeInt(0, 8);
+        for (int i = 0; i < changes && !withValues.isEmpty(); i++) {
+            HiveBuilder.K k = withValues.get(in.consumeInt(0, withValues.size() - 1));
+            HiveBuilder.V v = k.values().get(in.consumeInt(0, k.values().size() - 1));
+            switch (in.consumeInt(0, 3)) {
+                case 0 -> k.value(v.name(), in.pickValue(TYPES), in.consumeBytes(in.consumeInt(0, 64)));
+                case 1 -> k.value(v.name(), v.type(), Arrays.copyOf(v.data(), in.consumeInt(0, v.data().length)));
+                case 2 -> k.value(v.name(), v.type(), in.consumeBytes(in.consumeInt(0, 300)));
+                default -> k.value(v.name(), in.consumeInt(), v.data());
+            }
+        }
+        byte[] bytes = b.toBytes();
+        ByteBuffer bb = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int patches = in.consumeInt(0, 4);
+        for (int i = 0; i < patches && in.remainingBytes() > 0; i++) {
+            int pos = in.consumeInt(4096, bytes.length - 4);
+            switch (in.consumeInt(0, 2)) {
+                case 0 -> bytes[pos] = in.consumeByte();
+                case 1 -> bb.putShort(pos, in.consumeShort());
+                default -> bb.putInt(pos, in.consumeInt());
+            }
+        }
+        if (patches > 0 && in.consumeBoolean()) {
+            bb.putInt(508, (int) HiveBuilder.checksumOf(bytes));
+        }
+        Hive h = ParserContract.open(bytes);
+        if (h == null) {
+            return;
+        }
+        List<Entry> entries = plugin.plugin().run(new HiveContext(h, plugin.spec().hive()));
+        for (Entry e : entries) {
+            if (!e.plugin().equals(plugin.pluginName())) {
+                throw new AssertionError("entry of " + e.plugin());
+            }
+            ArtifactTesting.checkOffsets(e, h.fileSize());
+        }
+        HiveResult r = new HiveResult("fuzzed", "0".repeat(64), plugin.spec().hive(), List.of(plugin), entries);
+        for (OutputFormat f : ArtifactsWriter.FORMATS) {
+            ArtifactsWriter w = new ArtifactsWriter(f, OutputStream.nullOutputStream(), List.of(plugin));
+            w.hive(r);
+            w.finish();
+        }
+        ParserContract.checkDamage(h);
+    }
+
+    private static void collect(HiveBuilder.K k, List<HiveBuilder.K> out) {
+        if (!k.values().isEmpty()) {
+            out.add(k);
+        }
+        for (HiveBuilder.K c : k.children()) {
+            collect(c, out);
+        }
+    }
+}
