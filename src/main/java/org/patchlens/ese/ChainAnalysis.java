@@ -212,10 +212,11 @@ final class ChainAnalysis {
             usable = false;
         }
         if (h.fromListing() && !h.listed().readable()) {
+            String unusable = g > 0 ? "generation " + g + " is not usable" : "not usable";
             findings.add(Note.error(-1, e.file() + ": " + (h.listed().status() == ListedLog.Status.DAMAGED
-                    ? "eseutil /ml reported it damaged: " + h.listed().message()
-                    : "no eseutil verdict in the /ml listing (line " + h.listed().line() + "; the listing is cut or edited)")
-                    + (g > 0 ? ": generation " + g + " is not usable" : ": not usable")));
+                    ? "eseutil /ml reported it damaged, " + unusable + " (" + h.listed().message() + ")"
+                    : "no eseutil verdict in the /ml listing (line " + h.listed().line() + "; the listing is cut or edited), "
+                            + unusable)));
             usable = false;
         }
         boolean nameChecked = !h.fromListing() || h.listed().generationFrom() == ListedLog.GenerationFrom.ESEUTIL_MESSAGE;

@@ -213,8 +213,11 @@ final class MlRangeParser {
         long low = Long.parseLong(m.group(2), 16);
         long high = Long.parseLong(m.group(3), 16);
         int width = m.group(2).length();
+        // the names as eseutil would print them: ESE98 uses %05lx (lower case), the current engine upper case
+        boolean lower = (m.group(2) + m.group(3)).chars().anyMatch(Character::isLowerCase);
         for (long g = low; g <= high; g++) {
-            if (!missing(lineNo, m.group(1) + LogNames.hex(g, width) + m.group(4), value, low, high)) {
+            String hex = LogNames.hex(g, width);
+            if (!missing(lineNo, m.group(1) + (lower ? hex.toLowerCase(Locale.ROOT) : hex) + m.group(4), value, low, high)) {
                 break;
             }
         }

@@ -241,4 +241,22 @@ class LogListingTest {
         assertThrows(EseException.class, () -> EseutilText.listing("ml-2003.txt", dump));
         assertFalse(((LogHeader) EseutilText.parse("ml-2003.txt", dump).get(0)).fromListing());
     }
+
+    @Test
+    void theSavedSamplesOfBothEngineGenerationsRead() throws IOException {
+        LogListing old = listing(EseutilTextTest.sample("ml-range-2003.txt"));
+        assertEquals(List.of(0x12BL, 0x12CL, 0x12DL, 0x12EL, 0x12FL, 0x130L, 0x131L, 0x132L), generations(old));
+        assertEquals(List.of(0x12DL, 0x12FL, 0x130L), old.missing().stream().map(ListedLog::generation).toList());
+        assertEquals("D:\\Exchsrvr\\MDBDATA\\E000012f.log", old.missing().get(1).file(), "width and case as printed");
+        assertEquals(ListedLog.Status.DAMAGED, old.logs().get(1).status());
+        LogChain.Report r = chain(old.headers().stream().map(h -> (EseHeader) h).toList());
+        assertEquals(List.of(0x12CL, 0x12DL, 0x12FL, 0x130L), r.gaps());
+
+        LogListing current = listing(EseutilTextTest.sample("ml-range-current.txt"));
+        assertEquals(0x80, current.rangeLow());
+        assertEquals(0x83, current.rangeHigh());
+        assertTrue(current.clean());
+        assertEquals(List.of(0x80L, 0x81L, 0x82L, 0x83L), generations(current));
+        assertTrue(chain(current.headers().stream().map(h -> (EseHeader) h).toList()).softRecoveryCanSucceed());
+    }
 }
