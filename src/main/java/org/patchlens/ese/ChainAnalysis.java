@@ -51,6 +51,7 @@ final class ChainAnalysis {
     private final List<LogChain.DatabaseVerdict> verdicts = new ArrayList<>();
     private boolean databaseBlocks;
     private final List<String> missing = new ArrayList<>();
+    private List<StreamingFilePair> streamingPairs = List.of();
 
     ChainAnalysis(List<LogHeader> logHeaders, List<CheckpointHeader> checkpoints, List<DatabaseHeader> databases,
             List<PatchHeader> patches, List<String> alreadyIgnored, String folder) {
@@ -78,6 +79,7 @@ final class ChainAnalysis {
         decideReplayRange();
         findMissingReplayGenerations();
         judgeDatabases();
+        pairStreamingFiles();
         nameMissingFiles();
         return report();
     }
@@ -410,6 +412,15 @@ final class ChainAnalysis {
     }
 
     /**
+     * Each streaming file against the database of its name: signatures that differ are an ERROR, which blocks
+     * the verdict (the engine cannot attach the pair, -540, during recovery either).
+     */
+    private void pairStreamingFiles() {
+        streamingPairs = StreamingFiles.pairs(databases);
+        findings.addAll(StreamingFiles.notes(databases, streamingPairs));
+    }
+
+    /**
      * The files that block recovery, by name: missing generations of the replay range, then each
      * database's, then the current log. Without a base name, generations are named, not files.
      */
@@ -456,7 +467,7 @@ final class ChainAnalysis {
         }
         boolean can = missing.isEmpty() && problems.isEmpty() && !good.isEmpty();
         return new LogChain.Report(base, set, ignored, new ArrayList<>(good.keySet()), current, checkpointGeneration, start,
-                end, gaps, verdicts, findings, can && !databaseBlocks, missing, verdict(can, problems));
+                end, gaps, verdicts, findings, can && !databaseBlocks, missing, verdict(can, problems), streamingPairs);
     }
 
     /** The one sentence: soft recovery can succeed (from where, covering what) or cannot (missing what, how many problems). */
