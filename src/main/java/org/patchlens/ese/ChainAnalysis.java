@@ -478,7 +478,8 @@ final class ChainAnalysis {
         }
         if (can) {
             boolean anyDirty = databases.stream().anyMatch(d -> !d.cleanShutdown());
-            return "soft recovery can succeed: generations " + start + "-" + end + " are present with the set's signature"
+            return "soft recovery can succeed: generations " + start + "-" + end + " are present"
+                    + (setSignature != null ? " with the set's signature" : " (signatures unknown, not compared)")
                     + (checkpointGeneration > 0 ? ", from the checkpoint at " + checkpointGeneration : "")
                     + (databases.isEmpty() ? "" : anyDirty ? ", covering every database's Log Required range"
                             : "; every database given is already in Clean Shutdown");
