@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 every header verified, 1 findings, 2 unreadable.", "", "Examples:",
             "  patchlens ese log E00.log", "  patchlens ese log --format json E00*.log saved-ml.txt"})
 final class EseLogCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files, or saved eseutil /ml dumps.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files, or saved eseutil /ml output (header "
+            + "dumps, or an /ml E00 run over a log set: one block per file it names).")
     List<Path> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")

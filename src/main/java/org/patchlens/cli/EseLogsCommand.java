@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
         description = {"Log-chain verdict for a folder of logs: can soft recovery succeed?",
             "Generations present, gaps, file name vs header generation, signature mismatches, current log = highest "
                 + "archived + 1, each database's Log Required range, and one sentence: soft recovery can / cannot "
-                + "succeed; missing: ... . Checkpoints, databases and eseutil text dumps in the folder count too."},
+                + "succeed; missing: ... . Checkpoints, databases and eseutil text dumps in the folder count too "
+                + "(a saved eseutil /ml E00 run stands for the logs it names); each .stm streaming file is checked "
+                + "against the .edb of its name (the same signatures)."},
         footer = {"", "Exit codes: 0 soft recovery can succeed and nothing is wrong;",
             "  1 findings; also a folder without log files that holds a checkpoint,",
             "    a database, a patch file or an eseutil dump, or with --database",

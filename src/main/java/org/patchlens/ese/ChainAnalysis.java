@@ -39,6 +39,8 @@ final class ChainAnalysis {
     private final TreeMap<Long, LogChain.Entry> good = new TreeMap<>();
     private long current = -1;
     private LogChain.Entry currentEntry;
+    /** A current log named by an eseutil /ml range listing whose generation the listing does not give. */
+    private LogChain.Entry currentOfUnknownGeneration;
     private final Map<String, TreeSet<Long>> generationsBySignature = new HashMap<>();
     private long checkpointGeneration = -1;
     private long highestArchived = -1;
@@ -49,6 +51,7 @@ final class ChainAnalysis {
     private final List<LogChain.DatabaseVerdict> verdicts = new ArrayList<>();
     private boolean databaseBlocks;
     private final List<String> missing = new ArrayList<>();
+    private List<StreamingFilePair> streamingPairs = List.of();
 
     ChainAnalysis(List<LogHeader> logHeaders, List<CheckpointHeader> checkpoints, List<DatabaseHeader> databases,
             List<PatchHeader> patches, List<String> alreadyIgnored, String folder) {
@@ -76,6 +79,7 @@ final class ChainAnalysis {
         decideReplayRange();
         findMissingReplayGenerations();
         judgeDatabases();
+        pairStreamingFiles();
         nameMissingFiles();
         return report();
     }
@@ -163,12 +167,18 @@ final class ChainAnalysis {
     /** Which logs of the set are usable, the current log, duplicate generations; ESE97 logs' unknown signatures (INFO). */
     private void findUsableGenerations() {
         boolean inferredSignatures = false;
+        boolean listedLogs = false;
         for (LogChain.Entry e : set) {
             LogHeader h = e.header();
             long g = h.generation();
             boolean usable = usable(e);
-            if (!h.signatureKnown()) {
+            if (h.fromListing()) {
+                listedLogs = true;
+            } else if (!h.signatureKnown()) {
                 inferredSignatures = true;
+            }
+            if (e.role() == LogChain.Role.CURRENT && h.fromListing() && g <= 0 && h.listed().readable()) {
+                currentOfUnknownGeneration = e;
             }
             if (e.role() == LogChain.Role.CURRENT) {
                 if (currentEntry != null) {
@@ -186,6 +196,11 @@ final class ChainAnalysis {
         if (inferredSignatures) {
             findings.add(Note.info("ESE97 log headers: signatures are unavailable and were not compared (confidence: inferred)"));
         }
+        if (listedLogs) {
+            findings.add(Note.info("logs from an eseutil /ml range listing: only names and eseutil's verdicts are known; "
+                    + "signatures and creation times were not compared here (eseutil compares each log with the one "
+                    + "before it and prints an ERROR when they do not follow)"));
+        }
     }
 
     /** A good checksum (binary headers), the name's generation, the set's signature, a positive generation; each failure is an ERROR. */
@@ -198,7 +213,16 @@ final class ChainAnalysis {
                     + g + " is not usable"));
             usable = false;
         }
-        if (e.nameGeneration() >= 0 && e.nameGeneration() != g) {
+        if (h.fromListing() && !h.listed().readable()) {
+            String unusable = g > 0 ? "generation " + g + " is not usable" : "not usable";
+            findings.add(Note.error(-1, e.file() + ": " + (h.listed().status() == ListedLog.Status.DAMAGED
+                    ? "eseutil /ml reported it damaged, " + unusable + " (" + h.listed().message() + ")"
+                    : "no eseutil verdict in the /ml listing (line " + h.listed().line() + "; the listing is cut or edited), "
+                            + unusable)));
+            usable = false;
+        }
+        boolean nameChecked = !h.fromListing() || h.listed().generationFrom() == ListedLog.GenerationFrom.ESEUTIL_MESSAGE;
+        if (nameChecked && e.nameGeneration() >= 0 && e.nameGeneration() != g) {
             findings.add(Note.error(-1, String.format("%s: mismatched log generation %d (0x%X) with log file name; expected "
                     + "generation %d (0x%X) (JET_errLogGenerationMismatch -513)", e.file(), g, g, e.nameGeneration(),
                     e.nameGeneration())));
@@ -217,6 +241,9 @@ final class ChainAnalysis {
         LogChain.Entry prev = good.get(g);
         if (prev == null) {
             good.put(g, e);
+        } else if (!prev.header().created().isSet() || !e.header().created().isSet()) {
+            findings.add(Note.warning(-1, e.file() + " and " + prev.file() + " both hold generation " + g
+                    + " (a creation time is unknown: a duplicate copy or another history)"));
         } else if (prev.header().created().equals(e.header().created())) {
             findings.add(Note.warning(-1, e.file() + " and " + prev.file() + " both hold generation " + g
                     + " (identical creation time: a duplicate copy)"));
@@ -265,6 +292,10 @@ final class ChainAnalysis {
         }
         if (current < 0 && set.isEmpty()) {
             findings.add(Note.error(-1, noLogs));
+        } else if (current < 0 && currentOfUnknownGeneration != null) {
+            findings.add(Note.error(-1, currentOfUnknownGeneration.file() + ": the current log's generation is not known "
+                    + "from the eseutil /ml listing (eseutil checks it only against an OK archived log listed just before "
+                    + "it)" + (highestArchived > 0 ? "; it should hold generation " + (highestArchived + 1) : "")));
         } else if (current < 0) {
             findings.add(Note.error(-1, "no current log" + (baseKnown ? " (" + base + ".log)" : "") + " in the set"
                     + (highestArchived > 0 ? "; it should hold generation " + (highestArchived + 1) : "")));
@@ -381,6 +412,15 @@ final class ChainAnalysis {
     }
 
     /**
+     * Each streaming file against the database of its name: signatures that differ are an ERROR, which blocks
+     * the verdict (the engine cannot attach the pair, -540, during recovery either).
+     */
+    private void pairStreamingFiles() {
+        streamingPairs = StreamingFiles.pairs(databases);
+        findings.addAll(StreamingFiles.notes(databases, streamingPairs));
+    }
+
+    /**
      * The files that block recovery, by name: missing generations of the replay range, then each
      * database's, then the current log. Without a base name, generations are named, not files.
      */
@@ -405,6 +445,9 @@ final class ChainAnalysis {
                 }
             }
         }
+        if (current < 0 && currentOfUnknownGeneration != null) {
+            return; // present, generation unknown: a finding, not a missing file
+        }
         if (current < 0 && baseKnown) {
             missing.add(base + "." + ext + " (current log" + (highestArchived > 0 ? ", generation " + (highestArchived + 1) : "")
                     + ")");
@@ -424,7 +467,7 @@ final class ChainAnalysis {
         }
         boolean can = missing.isEmpty() && problems.isEmpty() && !good.isEmpty();
         return new LogChain.Report(base, set, ignored, new ArrayList<>(good.keySet()), current, checkpointGeneration, start,
-                end, gaps, verdicts, findings, can && !databaseBlocks, missing, verdict(can, problems));
+                end, gaps, verdicts, findings, can && !databaseBlocks, missing, verdict(can, problems), streamingPairs);
     }
 
     /** The one sentence: soft recovery can succeed (from where, covering what) or cannot (missing what, how many problems). */
@@ -435,10 +478,15 @@ final class ChainAnalysis {
         }
         if (can) {
             boolean anyDirty = databases.stream().anyMatch(d -> !d.cleanShutdown());
-            return "soft recovery can succeed: generations " + start + "-" + end + " are present with the set's signature"
+            return "soft recovery can succeed: generations " + start + "-" + end + " are present"
+                    + (setSignature != null ? " with the set's signature" : " (signatures unknown, not compared)")
                     + (checkpointGeneration > 0 ? ", from the checkpoint at " + checkpointGeneration : "")
                     + (databases.isEmpty() ? "" : anyDirty ? ", covering every database's Log Required range"
                             : "; every database given is already in Clean Shutdown");
+        }
+        if (missing.isEmpty() && problems.size() == 1 && currentOfUnknownGeneration != null && current < 0) {
+            return "soft recovery cannot be confirmed: the current log's generation is not in the eseutil /ml listing "
+                    + "(see findings)";
         }
         return "soft recovery cannot succeed" + (missing.isEmpty() ? "" : "; missing: " + LogChain.list(missing))
                 + (problems.isEmpty() ? "" : "; problems: " + problems.size() + " (see findings)");

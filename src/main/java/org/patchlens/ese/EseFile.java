@@ -64,6 +64,32 @@ public final class EseFile {
         }
     }
 
+    /**
+     * A saved {@code eseutil /ml <base>} range listing, with every file it names and eseutil's verdict on each
+     * (the same path check and size limit as {@link #openAll}); anything else is an {@link EseException}.
+     */
+    public static LogListing listing(Path file) {
+        String name = file.toString();
+        InputFile in;
+        try {
+            in = InputFile.check(file);
+        } catch (InputException e) {
+            throw new EseException(e.file(), -1, e.reason(), e);
+        }
+        try {
+            ByteBuffer head = in.map(MAX_HEADER_BYTES);
+            if (!EseutilText.looksLikeText(head)) {
+                throw new EseException(name, -1, "not a text file, so not an eseutil /ml range listing");
+            }
+            if (in.size() > MAX_TEXT_BYTES) {
+                throw new EseException(name, -1, "text file of " + in.size() + " bytes is too large for an eseutil dump");
+            }
+            return EseutilText.listing(name, EseutilText.decode(in.read((int) MAX_TEXT_BYTES)));
+        } catch (IOException e) {
+            throw new EseException(name, -1, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads a header from bytes in memory (tests). {@code name} is used for messages and detection hints. */
     public static EseHeader read(String name, byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * Saved {@code eseutil /mh}, {@code /mk} and {@code /ml} output (and Windows {@code esentutl}'s identical
- * labels): recognises and decodes the text, tells the three dumps apart by their labels, and hands the
- * lines to {@link MhParser}, {@link MkParser} or {@link MlParser}, which give the same records as the
+ * labels): recognises and decodes the text, tells the dumps apart by their labels, and hands the
+ * lines to {@link MhParser}, {@link MkParser}, {@link MlParser} or, for an {@code /ml <base>} range listing
+ * (file names and verdicts only), {@link MlRangeParser}, which give the same records as the
  * binary reader, with {@link Source#TEXT}. Labels are matched by name, never by column; values are read
  * in every form the documented eseutil versions print ({@link EseutilValues}). Lines no field takes are
  * kept in order, as printed, as {@link TextField}s; fields eseutil did not print are 0. Nothing here is
@@ -105,6 +106,10 @@ public final class EseutilText {
         if (log) {
             return new ArrayList<>(MlParser.parse(name, lines));
         }
+        boolean listing = MlRangeParser.isListing(lines) || !chk && !db && MlRangeParser.hasListingLines(lines);
+        if (listing) {
+            return headersOf(MlRangeParser.parse(name, lines));
+        }
         if (chk) {
             return List.of(MkParser.parse(name, lines));
         }
@@ -112,5 +117,28 @@ public final class EseutilText {
             return List.of(MhParser.parse(name, lines));
         }
         throw new EseException(name, -1, "text file is not an eseutil /mh, /mk or /ml dump (no known field labels)");
+    }
+
+    /** The headers of a range listing's present files; a listing that names none is refused (no header to give). */
+    private static List<EseHeader> headersOf(LogListing l) {
+        if (l.headers().isEmpty()) {
+            String missing = l.missing().isEmpty() ? "" : "; it reports " + l.missing().size() + " missing";
+            throw new EseException(l.file(), -1, "eseutil /ml range listing names no log file that is present" + missing);
+        }
+        return new ArrayList<>(l.headers());
+    }
+
+    /**
+     * A saved {@code eseutil /ml <base>} range listing (ese-format.md 8.3): every file it names with eseutil's
+     * verdict, the missing generations, the summary. Text that is not a listing is an {@link EseException}.
+     */
+    public static LogListing listing(String name, String text) {
+        List<String> lines = text.lines().limit(MAX_LINES).toList();
+        if (lines.stream().anyMatch(l -> "lgeneration".equalsIgnoreCase(EseutilValues.label(l)))
+                || !MlRangeParser.isListing(lines) && !MlRangeParser.hasListingLines(lines)) {
+            throw new EseException(name, -1, "text file is not an eseutil /ml range listing (no \"Verifying log files\" "
+                    + "or \"Log file:\" line, or it holds log headers)");
+        }
+        return MlRangeParser.parse(name, lines);
     }
 }

@@ -68,11 +68,13 @@ public final class LogChain {
      * @param softRecoveryCanSucceed the verdict
      * @param missing          names of missing files that block it
      * @param verdict          one sentence
+     * @param streamingPairs   each streaming file (.stm) given, paired with the database of its name
+     *                         ({@link StreamingFiles}); a pair whose signatures differ is an ERROR finding
      */
     public record Report(String baseName, List<Entry> logs, List<String> ignored, List<Long> present,
             long currentGeneration, long checkpointGeneration, long neededLow, long neededHigh, List<Long> gaps,
             List<DatabaseVerdict> databases, List<Note> findings, boolean softRecoveryCanSucceed, List<String> missing,
-            String verdict) {
+            String verdict, List<StreamingFilePair> streamingPairs) {
         public Report {
             logs = List.copyOf(logs);
             ignored = List.copyOf(ignored);
@@ -81,6 +83,16 @@ public final class LogChain {
             databases = List.copyOf(databases);
             findings = List.copyOf(findings);
             missing = List.copyOf(missing);
+            streamingPairs = List.copyOf(streamingPairs);
+        }
+
+        /** A report without streaming files. */
+        public Report(String baseName, List<Entry> logs, List<String> ignored, List<Long> present,
+                long currentGeneration, long checkpointGeneration, long neededLow, long neededHigh, List<Long> gaps,
+                List<DatabaseVerdict> databases, List<Note> findings, boolean softRecoveryCanSucceed, List<String> missing,
+                String verdict) {
+            this(baseName, logs, ignored, present, currentGeneration, checkpointGeneration, neededLow, neededHigh, gaps,
+                    databases, findings, softRecoveryCanSucceed, missing, verdict, List.of());
         }
 
         public boolean hasFindings() {
@@ -128,7 +140,7 @@ public final class LogChain {
                 r.neededLow(), r.neededHigh(), r.gaps(), r.databases(), all, r.softRecoveryCanSucceed() && !blocks,
                 r.missing(), blocks && r.softRecoveryCanSucceed()
                         ? "soft recovery cannot be confirmed: a log or checkpoint file of the folder is unreadable (see findings)"
-                        : r.verdict());
+                        : r.verdict(), r.streamingPairs());
     }
 
     /** The analysis over headers already read (binary or text). */

@@ -36,6 +36,10 @@ import java.util.List;
  * @param verification           the header copy's checksum
  * @param notes                  verdicts
  * @param textFields             unmapped eseutil lines
+ * @param listed                 for a file named by an {@code eseutil /ml} range listing ({@link LogListing}):
+ *                               eseutil's verdict and where the generation comes from; every other field
+ *                               is then 0 or unknown (range mode prints none). Null for a header read
+ *                               from the file or from a header dump.
  */
 public record LogHeader(String file, Source source, long fileSize, long checksum, long computedChecksum,
         int generation, int sectorSize, int headerSectors, int fileSectors, int pageSizeRaw, LogTime created,
@@ -43,11 +47,31 @@ public record LogHeader(String file, Source source, long fileSize, long checksum
         long versionUpdateMinor, Signature logSignature, DbmsParams dbms, int logFlags,
         LogPosition checkpointAtCreation, int diskSectorSizeMismatch, long previousLogChecksum,
         long engineFormatVersion, long fileType, List<AttachedDatabase> attachments, boolean layoutInferred,
-        Verification verification, List<Note> notes, List<TextField> textFields) implements EseHeader {
+        Verification verification, List<Note> notes, List<TextField> textFields, ListedLog listed) implements EseHeader {
     public LogHeader {
         attachments = List.copyOf(attachments);
         notes = List.copyOf(notes);
         textFields = List.copyOf(textFields);
+    }
+
+    /** A header read from the file or from a header dump (not from a range listing). */
+    public LogHeader(String file, Source source, long fileSize, long checksum, long computedChecksum,
+            int generation, int sectorSize, int headerSectors, int fileSectors, int pageSizeRaw, LogTime created,
+            LogTime previousGenerationCreated, long versionMajor, long versionMinor, long versionUpdateMajor,
+            long versionUpdateMinor, Signature logSignature, DbmsParams dbms, int logFlags,
+            LogPosition checkpointAtCreation, int diskSectorSizeMismatch, long previousLogChecksum,
+            long engineFormatVersion, long fileType, List<AttachedDatabase> attachments, boolean layoutInferred,
+            Verification verification, List<Note> notes, List<TextField> textFields) {
+        this(file, source, fileSize, checksum, computedChecksum, generation, sectorSize, headerSectors, fileSectors,
+                pageSizeRaw, created, previousGenerationCreated, versionMajor, versionMinor, versionUpdateMajor,
+                versionUpdateMinor, logSignature, dbms, logFlags, checkpointAtCreation, diskSectorSizeMismatch,
+                previousLogChecksum, engineFormatVersion, fileType, attachments, layoutInferred, verification, notes,
+                textFields, null);
+    }
+
+    /** True for a file named by an eseutil /ml range listing: only its name and eseutil's verdict are known. */
+    public boolean fromListing() {
+        return listed != null;
     }
 
     public boolean checksumValid() {

@@ -42,6 +42,24 @@ final class LogNames {
         return new LogChain.Entry(h.file(), LogChain.Role.OTHER, "", -1, 0, h);
     }
 
+    /** The generation an archived log's name gives ({@code E0000000080.log} = 128), else -1; any folder part is ignored. */
+    static long nameGeneration(String file) {
+        Matcher m = ARCHIVED.matcher(EseFile.baseName(file));
+        return m.matches() && !TEMP.matcher(EseFile.baseName(file)).matches() ? Long.parseLong(m.group(2), 16) : -1;
+    }
+
+    /** Named like a current log ({@code E00.log}, {@code edb.log}). */
+    static boolean isCurrent(String file) {
+        return CURRENT.matcher(EseFile.baseName(file)).matches();
+    }
+
+    /** Named like a current or archived log of a set (not temporary or reserve). */
+    static boolean isLogName(String file) {
+        String n = EseFile.baseName(file);
+        return !TEMP.matcher(n).matches() && !RESERVE.matcher(n).matches()
+                && (CURRENT.matcher(n).matches() || ARCHIVED.matcher(n).matches());
+    }
+
     /** Named like a file of an ESE log folder (an unused all-zero reserve log is still one). */
     static boolean eseName(Path f) {
         return ESE_EXTENSIONS.contains(EseFile.extension(f.getFileName().toString()));

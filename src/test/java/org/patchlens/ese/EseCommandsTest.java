@@ -213,4 +213,44 @@ class EseCommandsTest {
             assertEquals(bin.hasLogRequired(), txt.hasLogRequired());
         }
     }
+
+    // ------------------------------------------------------------------ eseutil /ml range listings
+
+    @Test
+    void aRangeListingIsReadByEveryEseCommandThatTakesText() throws IOException {
+        String dir = "D:\\exchsrvr\\mdbdata\\";
+        Path clean = Files.writeString(tmp.resolve("ml-clean.txt"), new MlListingBuilder("E00").ok(dir + "E0000080.log")
+                .ok(dir + "E00.log").clean());
+        Run ok = run("ese", "log", clean.toString());
+        assertEquals(0, ok.exit(), ok.err() + ok.out());
+        assertTrue(ok.out().contains("lGeneration: 128 (0x80)") && ok.out().contains("lGeneration: 129 (0x81)"), ok.out());
+        assertTrue(ok.out().contains("INFO: generation 129 INFERRED"), ok.out());
+
+        Path logs = Files.createDirectories(tmp.resolve("logs"));
+        Files.writeString(logs.resolve("ml-damaged.txt"), new MlListingBuilder("E00").ok(dir + "E0000080.log")
+                .error(dir + "E0000081.log", "Log damaged (unusable). Last Lgpos: (0x81,1A,0). Error -501.")
+                .ok(dir + "E0000082.log").ok(dir + "E00.log").failed(-501, "JET_errLogFileCorrupt"));
+        Run bad = run("ese", "log", logs.resolve("ml-damaged.txt").toString());
+        assertEquals(1, bad.exit(), bad.err());
+        Run chain = run("ese", "logs", logs.toString());
+        assertEquals(1, chain.exit(), chain.err());
+        assertTrue(chain.out().contains("Gaps: 1 generation(s): [129]"), chain.out());
+        assertTrue(chain.out().contains("Verdict: soft recovery cannot succeed; missing: E0000081.log"), chain.out());
+        Run json = run("ese", "logs", "--format", "json", logs.toString());
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertEquals("DAMAGED", j.get("logs").get(1).get("header").get("listed").get("status").asText(), json.out());
+
+        assertEquals(org.patchlens.evidence.EvidenceKind.ESEUTIL_TEXT,
+                org.patchlens.evidence.Classifier.classify(clean).kind(), "check's evidence recognition takes it");
+    }
+
+    @Test
+    void controlCharactersOfAListedNameAreEscapedInTheOutput() throws IOException {
+        Path p = Files.writeString(tmp.resolve("ml-crafted.txt"), new MlListingBuilder("E00")
+                .ok("C:\\logs\\E00\u001b[2J\u0007.log").clean());
+        Run r = run("ese", "log", p.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007"), r.out());
+        assertTrue(r.out().contains("File: C:\\logs\\E00"), r.out());
+    }
 }

@@ -29,7 +29,7 @@ import org.patchlens.ese.LogHeader;
 class EseFuzzTest {
     static final String NAME = "fuzzed.edb";
     static final String[] TEXTS = {"mh-2003.txt", "mh-55.txt", "mh-current.txt", "mk-2003.txt", "mk-55.txt",
-        "ml-2003.txt", "ml-55.txt"};
+        "ml-2003.txt", "ml-55.txt", "ml-range-2003.txt", "ml-range-current.txt"};
 
     static Stream<byte[]> binarySeeds() {
         return Stream.of(EseBuilder.Database.current(8192).bytes(), EseBuilder.Database.current(32768).bytes(),
