@@ -48,7 +48,8 @@ class BatchFileTest {
         assertEquals(BinaryConvert.FILETIME, shutdown.binaryConvert());
         assertTrue(shutdown.includeBinary());
         // the comment above the entry names the plugin RECmd runs there
-        assertTrue(kroll.entries().stream().anyMatch(e -> "TimeZoneInformation".equals(e.recmdPlugin())));
+        assertTrue(kroll.entries().stream().anyMatch(e -> "TimeZoneInfo".equals(e.recmdPlugin())
+                && e.description().equals("System Time Zone Information")));
         assertTrue(kroll.entries().stream().anyMatch(e -> "Bam".equals(e.recmdPlugin())));
     }
 
@@ -93,8 +94,11 @@ class BatchFileTest {
         assertEquals("t.reb: line 6: field Keys: each entry is a mapping of fields", message(HEAD + "    - just text\n"));
         assertEquals("t.reb: line 1: field Descripton: RECmd has no such field in the batch file's header",
                 message("Descripton: x\n"));
-        assertEquals("t.reb: line 1: field KeyPath: must be a single value",
-                message("Description: x\nKeyPath: [a, b]\n").replace("line 2", "line 1").replace("Description: x", ""));
+        assertEquals("t.reb: line 10: field KeyPath: must be a single value",
+                message(HEAD + entry("Description: d", "HiveType: SYSTEM", "Category: c", "KeyPath: [a, b]")));
+        // an unquoted leading * is a YAML alias: RECmd's reader refuses it too
+        assertTrue(message(HEAD + entry("Description: d", "HiveType: SYSTEM", "Category: c", "KeyPath: *\\X"))
+                .startsWith("t.reb: line 10: not YAML: found undefined alias"));
     }
 
     @Test
