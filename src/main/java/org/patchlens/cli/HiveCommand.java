@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         subcommands = {HiveInfo.class, HiveLs.class, HiveGet.class, HiveDumpCommand.class, HiveTimeline.class,
             HiveExportReg.class, HiveDiffCommand.class, HiveReplay.class, HiveHistory.class, HiveDeleted.class,
-            HiveArtifactsCommand.class},
+            HiveArtifactsCommand.class, HiveBatchCommand.class},
         footer = {"", "Examples:",
             "  patchlens hive info SYSTEM",
             "  patchlens hive ls SYSTEM ControlSet001\\\\Services",
@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             "  patchlens hive diff SYSTEM --replayed",
             "  patchlens hive replay SYSTEM -o SYSTEM.recovered",
             "  patchlens hive history NTUSER.DAT",
-            "  patchlens hive artifacts evidence/ -o artifacts.csv"})
+            "  patchlens hive artifacts evidence/ -o artifacts.csv",
+            "  patchlens hive batch Kroll_Batch.reb evidence/ -o kroll.csv"})
 final class HiveCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,247 @@
+package org.patchlens.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.patchlens.InputException;
+import org.patchlens.InputFile;
+import org.patchlens.artifacts.HiveType;
+import org.patchlens.artifacts.batch.BatchEntry;
+import org.patchlens.artifacts.batch.BatchFile;
+import org.patchlens.artifacts.batch.BatchRunner;
+import org.patchlens.hive.Hive;
+import org.patchlens.hive.HiveException;
+import org.patchlens.report.AtomicFile;
+import org.patchlens.report.BatchWriter;
+import org.patchlens.report.ConsoleOut;
+import org.patchlens.report.Output;
+import org.patchlens.report.OutputBudget;
+import org.patchlens.report.OutputFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Run a RECmd batch file (.reb: Kroll_Batch.reb, DFIRBatch.reb ...) over hives.",
+            "Writes RECmd's batch CSV columns (quoted per RFC 4180), JSONL or a workbook. Each hive's type is",
+            "told by its keys; the summary on stderr accounts for every entry. Schema: docs/batch.md."},
+        footer = {"", "Examples:",
+            "  patchlens hive batch Kroll_Batch.reb evidence/ -o kroll.csv",
+            "  patchlens hive batch DFIRBatch.reb SYSTEM SOFTWARE NTUSER.DAT \\",
+            "      -o dfir.xlsx",
+            "  patchlens hive batch my.reb NTUSER.DAT --format jsonl"})
+final class HiveBatchCommand implements Callable<Integer> {
+    static final Output.Spec OUTPUT = Output.Spec.of("hive batch", BatchWriter.FORMATS);
+
+    @Parameters(index = "0", paramLabel = "FILE.reb", description = "The RECmd batch file.")
+    Path batchFile;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "HIVE|DIR",
+            description = "Hive files, or folders searched for hives (by content; links are not followed).")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv, jsonl or xlsx (default: csv, or the -o name's extension).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Write to OUT (.csv, .jsonl, .xlsx) instead of stdout.")
+    Path output;
+
+    @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input "
+            + "or a file that holds evidence).")
+    boolean force;
+
+    @Option(names = "--deterministic", description = "For -o *.xlsx: fixed document dates, so the same hives give "
+            + "the same bytes.")
+    boolean deterministic;
+
+    @picocli.CommandLine.Mixin
+    LogOptions logs = LogOptions.auto();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    int run(PrintWriter out, PrintWriter err) throws IOException {
+        BatchFile batch = BatchFile.read(batchFile);
+        List<Path> hives = new ArrayList<>();
+        List<Path> evidence = new ArrayList<>();
+        evidence.add(batchFile);
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                evidence.add(p);
+                List<Path> found = HiveArtifactsCommand.hivesUnder(p);
+                if (found.isEmpty()) {
+                    err.println("patchlens: note: " + Errors.flat(p + ": no hive found in this folder"));
+                }
+                hives.addAll(found);
+            } else {
+                InputFile.check(p);
+                hives.add(p);
+            }
+        }
+        if (hives.isEmpty()) {
+            throw new UsageException("no hive found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
+        }
+        if (hives.size() > 1 && !logs.logs.isEmpty()) {
+            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
+        }
+        long total = 0;
+        for (Path h : hives) {
+            evidence.addAll(HiveSupport.inputs(h, hives.size() == 1 ? logs : LogOptions.auto()));
+            total += Files.size(h);
+        }
+        Output to = Output.plan(OUTPUT, format, output, force, evidence);
+        if (to.format() == OutputFormat.XLSX && !to.toFile()) {
+            throw new UsageException("a workbook goes to a file: give -o OUT.xlsx");
+        }
+        batchNotes(batch, err);
+        return to.format() == OutputFormat.XLSX ? workbook(batch, hives, to, out, err)
+                : stream(batch, hives, to, total, out, err);
+    }
+
+    private int stream(BatchFile batch, List<Path> hives, Output to, long total, PrintWriter out, PrintWriter err)
+            throws IOException {
+        int[] code = {Main.OK};
+        int read = 0;
+        BatchWriter writer = null;
+        try (Output.Sink sink = to.open(out).limit(OutputBudget.forInput(total + (1L << 20)))) {
+            writer = BatchWriter.stream(to.format(), sink.bytes());
+            try {
+                read = runAll(batch, hives, writer, code, err);
+                writer.finish();
+            } catch (OutputBudget.Exceeded e) {
+                code[0] = Math.max(code[0], HiveSupport.cut(e, "the inputs", total, err));
+            }
+            if (read > 0) {
+                sink.commit();
+            }
+        } catch (ConsoleOut.Closed e) {
+            return code[0]; // whoever reads stdout has stopped (| head)
+        }
+        if (read > 0) {
+            HiveSupport.written(to, writer.written() + " rows from " + read + " hive" + (read == 1 ? "" : "s"), out);
+        }
+        return code[0];
+    }
+
+    private int workbook(BatchFile batch, List<Path> hives, Output to, PrintWriter out, PrintWriter err)
+            throws IOException {
+        int[] code = {Main.OK};
+        int read;
+        long rows;
+        try (BatchWriter writer = BatchWriter.workbook(Workbooks.options("patchlens hive batch "
+                + batchFile.getFileName(), deterministic, "the CSV or JSONL output (--format csv|jsonl)"))) {
+            read = runAll(batch, hives, writer, code, err);
+            rows = writer.written();
+            if (read > 0) {
+                try (AtomicFile file = to.openFile()) {
+                    writer.save(file, Instant.now());
+                }
+            }
+        }
+        if (read > 0) {
+            HiveSupport.written(to, rows + " rows from " + read + " hive" + (read == 1 ? "" : "s"), out);
+        }
+        return code[0];
+    }
+
+    /** Runs the batch over each hive into {@code writer}; returns how many hives were read. */
+    private int runAll(BatchFile batch, List<Path> hives, BatchWriter writer, int[] code, PrintWriter err)
+            throws IOException {
+        int read = 0;
+        for (Path file : hives) {
+            Hive hive;
+            try {
+                hive = HiveSupport.open(file, hives.size() == 1 ? logs : LogOptions.auto());
+            } catch (HiveException | InputException e) {
+                err.println("patchlens: " + Errors.oneLine(e));
+                err.flush();
+                code[0] = Main.BAD_INPUT;
+                continue;
+            }
+            try (hive) {
+                HiveType type = HiveType.of(hive);
+                BatchRunner.Result r = BatchRunner.run(batch, hive, file.toString(), type);
+                writer.rows(r.rows());
+                read++;
+                err.println("patchlens: note: " + Errors.flat(summary(batch, r)));
+                if (r.conversionFailures() > 0) {
+                    err.println("patchlens: note: " + Errors.flat(file + ": " + r.conversionFailures() + " row"
+                            + (r.conversionFailures() == 1 ? "" : "s") + " kept the data as it is where the entry's "
+                            + "BinaryConvert did not apply (ValueData3 says why)"));
+                }
+                err.flush();
+                code[0] = Math.max(code[0], HiveSupport.finish(hive, err));
+            }
+        }
+        return read;
+    }
+
+    /** One line per hive that accounts for every entry of the batch file. */
+    static String summary(BatchFile batch, BatchRunner.Result r) {
+        int applies = batch.entries().size() - r.with(BatchRunner.Status.OTHER_TYPE).size();
+        List<BatchRunner.Outcome> raw = r.with(BatchRunner.Status.ROWS);
+        List<BatchRunner.Outcome> decoded = r.with(BatchRunner.Status.DECODER_ROWS);
+        List<BatchRunner.Outcome> absent = r.with(BatchRunner.Status.NOT_PRESENT);
+        StringBuilder sb = new StringBuilder(r.hivePath()).append(": ").append(r.type().label()).append(" hive: ")
+                .append(applies).append(" of ").append(batch.entries().size()).append(" entries apply");
+        if (applies > 0) {
+            sb.append(": ").append(raw.size()).append(" gave ").append(rows(raw)).append(" rows");
+            if (!decoded.isEmpty()) {
+                sb.append(", ").append(decoded.size()).append(" gave ").append(rows(decoded)).append(" decoder rows");
+            }
+            sb.append(", ").append(absent.size()).append(" not present in this hive");
+            if (!absent.isEmpty()) {
+                sb.append(" (lines ").append(absent.stream().map(o -> Integer.toString(o.entry().line()))
+                        .collect(Collectors.joining(", "))).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static long rows(List<BatchRunner.Outcome> outcomes) {
+        return outcomes.stream().mapToLong(BatchRunner.Outcome::rows).sum();
+    }
+
+    /** What the batch file holds that no hive can answer here: said once, never dropped silently. */
+    private void batchNotes(BatchFile batch, PrintWriter err) {
+        List<String> noDecoder = new ArrayList<>();
+        Set<String> unknownTypes = new LinkedHashSet<>();
+        List<String> unknownLines = new ArrayList<>();
+        for (BatchEntry e : batch.entries()) {
+            if (e.recmdPlugin() != null && !e.disablePlugin() && !BatchRunner.hasDecoder(e.recmdPlugin())) {
+                noDecoder.add("line " + e.line() + " " + e.recmdPlugin());
+            }
+            if (e.hiveType().matches() == null) {
+                unknownTypes.add(e.hiveType().name());
+                unknownLines.add(Integer.toString(e.line()));
+            }
+        }
+        if (!noDecoder.isEmpty()) {
+            err.println("patchlens: note: " + Errors.flat(batch.file() + ": " + noDecoder.size() + " entr"
+                    + (noDecoder.size() == 1 ? "y names a RECmd plugin" : "ies name RECmd plugins")
+                    + " patchlens has no decoder for; their raw values are written: " + String.join(", ", noDecoder)));
+        }
+        if (!unknownLines.isEmpty()) {
+            err.println("patchlens: note: " + Errors.flat(batch.file() + ": " + unknownLines.size() + " entr"
+                    + (unknownLines.size() == 1 ? "y is" : "ies are") + " for hive types patchlens does not tell by "
+                    + "content (" + String.join(", ", unknownTypes) + "), so no hive matches them: lines "
+                    + String.join(", ", unknownLines)));
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,84 @@
+package org.patchlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.hive.HiveBuilder;
+
+/** {@code hive batch} as a careless user and an attacker run it: exit codes, one-line errors, the summary. */
+class HiveBatchCommandTest {
+    private static final String REB = "Description: t\nAuthor: a\nVersion: 1\nId: 1\nKeys:\n"
+            + "    -\n        Description: Select\n        HiveType: SYSTEM\n        Category: c\n"
+            + "        KeyPath: Select\n        Recursive: false\n"
+            + "    -\n        Description: Gone\n        HiveType: SYSTEM\n        Category: c\n"
+            + "        KeyPath: NotThere\n"
+            + "    -\n        Description: User\n        HiveType: NTUSER\n        Category: c\n"
+            + "        KeyPath: Software\n";
+
+    private static Path system(Path dir, String name) {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Select").dword("Current", 1);
+        b.key("ControlSet001\\Control");
+        b.key("Bad\nName\u001b[2J").dword("x", 1);
+        return b.write(dir.resolve(name));
+    }
+
+    @Test
+    void aRunWritesRecmdsCsvAndAccountsForEveryEntry(@TempDir Path dir, @TempDir Path elsewhere) throws Exception {
+        Path hive = system(dir, "SYSTEM");
+        Path reb = Files.writeString(dir.resolve("t.reb"), REB);
+        Path out = elsewhere.resolve("out.csv");
+        CliRun r = CliRun.of("hive", "batch", reb.toString(), hive.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        String csv = Files.readString(out);
+        assertTrue(csv.startsWith("HivePath,HiveType,Description,"), csv);
+        assertTrue(csv.contains(",System,Select,c,"), csv);
+        assertTrue(r.err().contains("SYSTEM hive: 2 of 3 entries apply: 1 gave 1 rows, 1 not present in this hive "
+                + "(lines 13)"), r.err());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path hive = system(dir, "SYSTEM");
+        Path reb = Files.writeString(dir.resolve("t.reb"), REB.replace("KeyPath: NotThere", "KeyPth: NotThere"));
+        CliRun bad = CliRun.of("hive", "batch", reb.toString(), hive.toString());
+        assertEquals(2, bad.exit());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().contains("t.reb: line 16: field KeyPth: RECmd has no such field in an entry"), bad.err());
+        CliRun missing = CliRun.of("hive", "batch", dir.resolve("none.reb").toString(), hive.toString());
+        assertEquals(2, missing.exit());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+        CliRun folder = CliRun.of("hive", "batch", dir.toString(), hive.toString());
+        assertEquals(2, folder.exit());
+        assertEquals(1, folder.err().lines().count(), folder.err());
+        Path good = Files.writeString(dir.resolve("g.reb"), REB);
+        CliRun intoEvidence = CliRun.of("hive", "batch", good.toString(), hive.toString(), "-o", good + ".csv");
+        assertEquals(2, intoEvidence.exit(), intoEvidence.err());
+        assertTrue(intoEvidence.err().contains("refusing to write into the evidence folder"), intoEvidence.err());
+        CliRun overBatch = CliRun.of("hive", "batch", good.toString(), hive.toString(), "-o", good.toString(),
+                "--format", "csv", "--force");
+        assertEquals(2, overBatch.exit(), overBatch.err());
+        assertEquals(REB, Files.readString(good), "the batch file is an input: never replaced");
+        CliRun replace = CliRun.of("hive", "batch", good.toString(), hive.toString(), "-o", hive.toString(),
+                "--format", "csv", "--force");
+        assertEquals(2, replace.exit(), replace.err());
+        CliRun noHive = CliRun.of("hive", "batch", good.toString());
+        assertEquals(2, noHive.exit());
+    }
+
+    @Test
+    void aCraftedKeyNameIsEscapedOnStderrAndExactInTheJsonl(@TempDir Path dir) throws Exception {
+        Path hive = system(dir, "SYS\nTEM");
+        Path reb = Files.writeString(dir.resolve("t.reb"), REB.replace("KeyPath: Select", "KeyPath: 'Bad*'"));
+        CliRun r = CliRun.of("hive", "batch", reb.toString(), hive.toString(), "--format", "jsonl");
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.err().contains("\u001b"), r.err());
+        r.err().lines().forEach(l -> assertTrue(l.startsWith("patchlens: "), l));
+        assertTrue(r.out().contains("\\nName\\u001B[2J"), r.out());
+    }
+}
