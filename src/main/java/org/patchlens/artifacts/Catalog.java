@@ -17,6 +17,7 @@ public enum Catalog {
     SHUTDOWN(new Shutdown()),
     SERVICES(new Services()),
     BAM(new Bam()),
+    SHIMCACHE(new ShimCache()),
     EXCHANGE55_SERVER(new Exchange55Server()),
     SOFTWARE_PERSISTENCE(new SoftwarePersistence()),
     INSTALLED_PROGRAMS_SOFTWARE(new InstalledProgramsSoftware()),

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.HiveBuilder;
 
@@ -85,6 +86,9 @@ public final class Fixtures {
         cs.key("Services\\MSExchangeIS\\ParametersPrivate").sz("DB Path", "D:\\exchsrvr\\MDBDATA\\PRIV.EDB")
                 .binary("Store GUID", hex("525960676e757c838a91989fa6adb4bb"));
         cs.key("Control\\Session Manager\\Environment").sz("_CLUSTER_NETWORK_NAME_", "EXVS01");
+        cs.key("Control\\Session Manager\\AppCompatCache").binary("AppCompatCache", ShimCacheBuilder.nt6(false,
+                List.of(ShimCacheBuilder.Item.of("\\??\\C:\\Program Files\\McAfee\\VirusScan Enterprise\\mfeann.exe",
+                        FileTime.fromInstant(t("2011-01-12T12:08:00Z"))).flags(2, 0))));
         return b;
     }
 

@@ -19,6 +19,8 @@ import org.patchlens.artifacts.Entry;
 import org.patchlens.artifacts.Fixtures;
 import org.patchlens.artifacts.HiveContext;
 import org.patchlens.artifacts.HiveResult;
+import org.patchlens.artifacts.ShimCacheBuilder;
+import org.patchlens.artifacts.ShimCacheData;
 import org.patchlens.artifacts.Structs;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveBuilder;
@@ -79,6 +81,29 @@ class ArtifactFuzzTest {
         problem((t.text() != null) == data.length >= 16, t.problem(), data.length != 16);
     }
 
+    static Stream<byte[]> shimCaches() {
+        List<ShimCacheBuilder.Item> items = List.of(ShimCacheBuilder.Item.of("C:\\a.exe", 1L << 56).flags(2, 0)
+                .data(new byte[]{0, 0, 0, 0, 1, 0, 0, 0}).size(7), ShimCacheBuilder.Item.of("b", 5));
+        return Stream.of(new byte[0], ShimCacheBuilder.xp(items), ShimCacheBuilder.nt5(false, true, items),
+                ShimCacheBuilder.nt5(true, false, items), ShimCacheBuilder.nt6(false, items),
+                ShimCacheBuilder.nt6(true, items), ShimCacheBuilder.win8("00ts", items),
+                ShimCacheBuilder.win8("10ts", items), ShimCacheBuilder.win10(0x30, items),
+                ShimCacheBuilder.win10(0x34, items));
+    }
+
+    /** Any bytes as AppCompatCache data: entries within the data's bounds, every problem stated. */
+    @MethodSource("shimCaches")
+    @FuzzTest(maxDuration = "5m")
+    void shimCacheData(byte[] data) {
+        ShimCacheData.Cache c = ShimCacheData.parse(data);
+        for (ShimCacheData.CacheEntry e : c.entries()) {
+            problem(e.at() >= 0 && e.at() < data.length && (e.path() == null || e.path().length() <= data.length / 2),
+                    e.problems().isEmpty() ? null : e.problems().get(0), false);
+        }
+        problem(c.entries().size() <= data.length / 12 + 1, c.problems().isEmpty() ? null : c.problems().get(0),
+                c.format().equals("unknown"));
+    }
+
     /** The result holds together, and a problem is stated exactly when {@code mustHaveOne}, or may be otherwise. */
     private static void problem(boolean consistent, String problem, boolean mustHaveOne) {
         if (!consistent) {
@@ -114,6 +139,11 @@ class ArtifactFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void bam(FuzzedDataProvider in) throws IOException {
         plugin(in, Catalog.BAM);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void shimcache(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.SHIMCACHE);
     }
 
     @FuzzTest(maxDuration = "5m")
