@@ -26,6 +26,7 @@ public enum Catalog {
     NTUSER_PERSISTENCE(new NtuserPersistence()),
     INSTALLED_PROGRAMS_NTUSER(new InstalledProgramsNtuser()),
     TYPED_URLS(new TypedUrls()),
+    USER_ASSIST(new UserAssist()),
     TYPED_PATHS(new TypedPaths()),
     WORD_WHEEL_QUERY(new WordWheelQuery()),
     EXCHANGE55_CLUSTER(new Exchange55Cluster());

@@ -156,6 +156,11 @@ public final class Fixtures {
                 .sz("url2", "http://go.microsoft.com/fwlink/?LinkId=69157");
         b.key("Software\\Microsoft\\Internet Explorer\\TypedURLsTime")
                 .binary("url1", fileTime(t("2012-04-03T22:37:55.4115006Z"), 8));
+        byte[] rdp = ByteBuffer.allocate(72).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(8).putInt(9)
+                .putInt(180000).putLong(60, FileTime.fromInstant(t("2012-04-03T22:06:58.1242821Z"))).array();
+        b.key("Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\UserAssist\\"
+                + "{CEBFF5CD-ACE2-4F4F-9178-9926F41749EA}\\Count").binary("Zvpebfbsg.Jvaqbjf.ErzbgrQrfxgbc", rdp)
+                .binary("HRZR_PGYFRFFVBA", new byte[1612]);
         return b;
     }
 

@@ -22,6 +22,7 @@ import org.patchlens.artifacts.HiveResult;
 import org.patchlens.artifacts.ShimCacheBuilder;
 import org.patchlens.artifacts.ShimCacheData;
 import org.patchlens.artifacts.Structs;
+import org.patchlens.artifacts.UserAssistData;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveBuilder;
 import org.patchlens.report.ArtifactsWriter;
@@ -102,6 +103,15 @@ class ArtifactFuzzTest {
         }
         problem(c.entries().size() <= data.length / 12 + 1, c.problems().isEmpty() ? null : c.problems().get(0),
                 c.format().equals("unknown"));
+    }
+
+    /** Any bytes as a UserAssist record: decoded exactly at 16 and from 72 bytes on, a problem otherwise. */
+    @MethodSource("structures")
+    @FuzzTest(maxDuration = "5m")
+    void userAssistRecord(byte[] data) {
+        UserAssistData.Record r = UserAssistData.parse("x", data);
+        problem((r.lastRun() != null) == (data.length == 16 || data.length >= 72), r.problem(),
+                data.length != 16 && data.length != 72);
     }
 
     /** The result holds together, and a problem is stated exactly when {@code mustHaveOne}, or may be otherwise. */
@@ -189,6 +199,11 @@ class ArtifactFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void typedPaths(FuzzedDataProvider in) throws IOException {
         plugin(in, Catalog.TYPED_PATHS);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void userAssist(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.USER_ASSIST);
     }
 
     @FuzzTest(maxDuration = "5m")
