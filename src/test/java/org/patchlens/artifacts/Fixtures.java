@@ -26,6 +26,8 @@ public final class Fixtures {
             case SOFTWARE -> software();
             case NTUSER -> ntuser();
             case CLUSTER -> cluster();
+            case SAM -> sam();
+            case AMCACHE -> amcache();
             default -> throw new IllegalArgumentException("no fixture for " + type);
         };
     }
@@ -161,6 +163,33 @@ public final class Fixtures {
         b.key("Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\UserAssist\\"
                 + "{CEBFF5CD-ACE2-4F4F-9178-9926F41749EA}\\Count").binary("Zvpebfbsg.Jvaqbjf.ErzbgrQrfxgbc", rdp)
                 .binary("HRZR_PGYFRFFVBA", new byte[1612]);
+        return b;
+    }
+
+    /** regipy's SAM.xz account 1000 (Preston) as its F and V hold it (corpus regipy/SAM). */
+    static HiveBuilder sam() {
+        HiveBuilder b = HiveBuilder.v13();
+        b.key("SAM\\Domains\\Account\\Users\\000003E8").lastWritten(t("2014-09-30T02:59:34.3166928Z"))
+                .binary("F", hex("0200010000000000d0014d905adccf0100000000000000008e6627a0a8d7cf010000000000000000"
+                        + "0000000000000000e803000001020000100000000100e404000004000100000000007100bcee7100"))
+                .binary("V", SamUsersTest.v("Preston", "", "", "", "", "", "", "", "", ""));
+        b.key("SAM\\Domains\\Account\\Users\\Names\\Preston").value("", 1000, new byte[0])
+                .lastWritten(t("2014-09-24T03:35:45.1272001Z"));
+        return b;
+    }
+
+    /** An Amcache hive: one InventoryApplicationFile entry and one older Root\\File entry (regipy's amcache.hve). */
+    static HiveBuilder amcache() {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Root\\InventoryApplicationFile\\000004495fb538f070efc58b28b096aecca267e28ead")
+                .sz("ProgramId", "0000ef102566ebfe23b1eb764609c4f5b6cc00000904")
+                .sz("FileId", "0000186fef64c415af7d11986c72540ba5ba3dd6e6b8")
+                .sz("LowerCaseLongPath", "c:\\users\\user\\appdata\\local\\x.exe").sz("Name", "x.exe")
+                .sz("Size", "0x7fac0").sz("LinkDate", "07/18/2017 03:23:49");
+        b.key("Root\\File\\ccbe4c57-0000-0000-0000-100000000000\\100001639b")
+                .value("17", 11, hex("5870782ddc9ed201")).sz("15", "C:\\Windows\\system32\\TPVMMondeu.dll")
+                .sz("100", "000075a010066bb612ca7357ce31df8e9f0300000904")
+                .sz("101", "0000056f4b9d9ec9b5dc548e1b460da889e44089d76f");
         return b;
     }
 

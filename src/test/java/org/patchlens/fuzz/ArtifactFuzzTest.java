@@ -19,6 +19,7 @@ import org.patchlens.artifacts.Entry;
 import org.patchlens.artifacts.Fixtures;
 import org.patchlens.artifacts.HiveContext;
 import org.patchlens.artifacts.HiveResult;
+import org.patchlens.artifacts.SamUserData;
 import org.patchlens.artifacts.ShimCacheBuilder;
 import org.patchlens.artifacts.ShimCacheData;
 import org.patchlens.artifacts.Structs;
@@ -114,6 +115,17 @@ class ArtifactFuzzTest {
                 data.length != 16 && data.length != 72);
     }
 
+    /** Any bytes as a SAM user's F and V values: read from 80 (F) and 0xCC (V) bytes on, a problem below. */
+    @MethodSource("structures")
+    @FuzzTest(maxDuration = "5m")
+    void samUserValues(byte[] data) {
+        SamUserData.F f = SamUserData.f(data);
+        problem(f.ok() == data.length >= 80, f.problem(), data.length < 80);
+        SamUserData.V v = SamUserData.v(data);
+        problem(true, v.problems().isEmpty() ? null : v.problems().get(0), data.length < 0xCC);
+        SamUserData.flags(f.accountControl());
+    }
+
     /** The result holds together, and a problem is stated exactly when {@code mustHaveOne}, or may be otherwise. */
     private static void problem(boolean consistent, String problem, boolean mustHaveOne) {
         if (!consistent) {
@@ -179,6 +191,16 @@ class ArtifactFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void lastLogon(FuzzedDataProvider in) throws IOException {
         plugin(in, Catalog.LAST_LOGON);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void samparse(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.SAMPARSE);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void amcache(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.AMCACHE);
     }
 
     @FuzzTest(maxDuration = "5m")
