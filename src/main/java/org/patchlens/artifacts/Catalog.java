@@ -17,17 +17,21 @@ public enum Catalog {
     SHUTDOWN(new Shutdown()),
     SERVICES(new Services()),
     BAM(new Bam()),
+    SHIMCACHE(new ShimCache()),
     EXCHANGE55_SERVER(new Exchange55Server()),
     SOFTWARE_PERSISTENCE(new SoftwarePersistence()),
     INSTALLED_PROGRAMS_SOFTWARE(new InstalledProgramsSoftware()),
     PROFILELIST(new ProfileList()),
     LAST_LOGON(new LastLogon()),
+    SAMPARSE(new SamUsers()),
     NTUSER_PERSISTENCE(new NtuserPersistence()),
     INSTALLED_PROGRAMS_NTUSER(new InstalledProgramsNtuser()),
     TYPED_URLS(new TypedUrls()),
+    USER_ASSIST(new UserAssist()),
     TYPED_PATHS(new TypedPaths()),
     WORD_WHEEL_QUERY(new WordWheelQuery()),
-    EXCHANGE55_CLUSTER(new Exchange55Cluster());
+    EXCHANGE55_CLUSTER(new Exchange55Cluster()),
+    AMCACHE(new Amcache());
 
     private final Plugin plugin;
 

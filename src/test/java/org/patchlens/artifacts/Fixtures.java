@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.HiveBuilder;
 
@@ -25,6 +26,8 @@ public final class Fixtures {
             case SOFTWARE -> software();
             case NTUSER -> ntuser();
             case CLUSTER -> cluster();
+            case SAM -> sam();
+            case AMCACHE -> amcache();
             default -> throw new IllegalArgumentException("no fixture for " + type);
         };
     }
@@ -85,6 +88,9 @@ public final class Fixtures {
         cs.key("Services\\MSExchangeIS\\ParametersPrivate").sz("DB Path", "D:\\exchsrvr\\MDBDATA\\PRIV.EDB")
                 .binary("Store GUID", hex("525960676e757c838a91989fa6adb4bb"));
         cs.key("Control\\Session Manager\\Environment").sz("_CLUSTER_NETWORK_NAME_", "EXVS01");
+        cs.key("Control\\Session Manager\\AppCompatCache").binary("AppCompatCache", ShimCacheBuilder.nt6(false,
+                List.of(ShimCacheBuilder.Item.of("\\??\\C:\\Program Files\\McAfee\\VirusScan Enterprise\\mfeann.exe",
+                        FileTime.fromInstant(t("2011-01-12T12:08:00Z"))).flags(2, 0))));
         return b;
     }
 
@@ -152,6 +158,38 @@ public final class Fixtures {
                 .sz("url2", "http://go.microsoft.com/fwlink/?LinkId=69157");
         b.key("Software\\Microsoft\\Internet Explorer\\TypedURLsTime")
                 .binary("url1", fileTime(t("2012-04-03T22:37:55.4115006Z"), 8));
+        byte[] rdp = ByteBuffer.allocate(72).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(8).putInt(9)
+                .putInt(180000).putLong(60, FileTime.fromInstant(t("2012-04-03T22:06:58.1242821Z"))).array();
+        b.key("Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\UserAssist\\"
+                + "{CEBFF5CD-ACE2-4F4F-9178-9926F41749EA}\\Count").binary("Zvpebfbsg.Jvaqbjf.ErzbgrQrfxgbc", rdp)
+                .binary("HRZR_PGYFRFFVBA", new byte[1612]);
+        return b;
+    }
+
+    /** regipy's SAM.xz account 1000 (Preston) as its F and V hold it (corpus regipy/SAM). */
+    static HiveBuilder sam() {
+        HiveBuilder b = HiveBuilder.v13();
+        b.key("SAM\\Domains\\Account\\Users\\000003E8").lastWritten(t("2014-09-30T02:59:34.3166928Z"))
+                .binary("F", hex("0200010000000000d0014d905adccf0100000000000000008e6627a0a8d7cf010000000000000000"
+                        + "0000000000000000e803000001020000100000000100e404000004000100000000007100bcee7100"))
+                .binary("V", SamUsersTest.v("Preston", "", "", "", "", "", "", "", "", ""));
+        b.key("SAM\\Domains\\Account\\Users\\Names\\Preston").value("", 1000, new byte[0])
+                .lastWritten(t("2014-09-24T03:35:45.1272001Z"));
+        return b;
+    }
+
+    /** An Amcache hive: one InventoryApplicationFile entry and one older Root\\File entry (regipy's amcache.hve). */
+    static HiveBuilder amcache() {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Root\\InventoryApplicationFile\\000004495fb538f070efc58b28b096aecca267e28ead")
+                .sz("ProgramId", "0000ef102566ebfe23b1eb764609c4f5b6cc00000904")
+                .sz("FileId", "0000186fef64c415af7d11986c72540ba5ba3dd6e6b8")
+                .sz("LowerCaseLongPath", "c:\\users\\user\\appdata\\local\\x.exe").sz("Name", "x.exe")
+                .sz("Size", "0x7fac0").sz("LinkDate", "07/18/2017 03:23:49");
+        b.key("Root\\File\\ccbe4c57-0000-0000-0000-100000000000\\100001639b")
+                .value("17", 11, hex("5870782ddc9ed201")).sz("15", "C:\\Windows\\system32\\TPVMMondeu.dll")
+                .sz("100", "000075a010066bb612ca7357ce31df8e9f0300000904")
+                .sz("101", "0000056f4b9d9ec9b5dc548e1b460da889e44089d76f");
         return b;
     }
 

@@ -19,7 +19,11 @@ import org.patchlens.artifacts.Entry;
 import org.patchlens.artifacts.Fixtures;
 import org.patchlens.artifacts.HiveContext;
 import org.patchlens.artifacts.HiveResult;
+import org.patchlens.artifacts.SamUserData;
+import org.patchlens.artifacts.ShimCacheBuilder;
+import org.patchlens.artifacts.ShimCacheData;
 import org.patchlens.artifacts.Structs;
+import org.patchlens.artifacts.UserAssistData;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveBuilder;
 import org.patchlens.report.ArtifactsWriter;
@@ -79,6 +83,49 @@ class ArtifactFuzzTest {
         problem((t.text() != null) == data.length >= 16, t.problem(), data.length != 16);
     }
 
+    static Stream<byte[]> shimCaches() {
+        List<ShimCacheBuilder.Item> items = List.of(ShimCacheBuilder.Item.of("C:\\a.exe", 1L << 56).flags(2, 0)
+                .data(new byte[]{0, 0, 0, 0, 1, 0, 0, 0}).size(7), ShimCacheBuilder.Item.of("b", 5));
+        return Stream.of(new byte[0], ShimCacheBuilder.xp(items), ShimCacheBuilder.nt5(false, true, items),
+                ShimCacheBuilder.nt5(true, false, items), ShimCacheBuilder.nt6(false, items),
+                ShimCacheBuilder.nt6(true, items), ShimCacheBuilder.win8("00ts", items),
+                ShimCacheBuilder.win8("10ts", items), ShimCacheBuilder.win10(0x30, items),
+                ShimCacheBuilder.win10(0x34, items));
+    }
+
+    /** Any bytes as AppCompatCache data: entries within the data's bounds, every problem stated. */
+    @MethodSource("shimCaches")
+    @FuzzTest(maxDuration = "5m")
+    void shimCacheData(byte[] data) {
+        ShimCacheData.Cache c = ShimCacheData.parse(data);
+        for (ShimCacheData.CacheEntry e : c.entries()) {
+            problem(e.at() >= 0 && e.at() < data.length && (e.path() == null || e.path().length() <= data.length / 2),
+                    e.problems().isEmpty() ? null : e.problems().get(0), false);
+        }
+        problem(c.entries().size() <= data.length / 12 + 1, c.problems().isEmpty() ? null : c.problems().get(0),
+                c.format().equals("unknown"));
+    }
+
+    /** Any bytes as a UserAssist record: decoded exactly at 16 and from 72 bytes on, a problem otherwise. */
+    @MethodSource("structures")
+    @FuzzTest(maxDuration = "5m")
+    void userAssistRecord(byte[] data) {
+        UserAssistData.Record r = UserAssistData.parse("x", data);
+        problem((r.lastRun() != null) == (data.length == 16 || data.length >= 72), r.problem(),
+                data.length != 16 && data.length != 72);
+    }
+
+    /** Any bytes as a SAM user's F and V values: read from 80 (F) and 0xCC (V) bytes on, a problem below. */
+    @MethodSource("structures")
+    @FuzzTest(maxDuration = "5m")
+    void samUserValues(byte[] data) {
+        SamUserData.F f = SamUserData.f(data);
+        problem(f.ok() == data.length >= 80, f.problem(), data.length < 80);
+        SamUserData.V v = SamUserData.v(data);
+        problem(true, v.problems().isEmpty() ? null : v.problems().get(0), data.length < 0xCC);
+        SamUserData.flags(f.accountControl());
+    }
+
     /** The result holds together, and a problem is stated exactly when {@code mustHaveOne}, or may be otherwise. */
     private static void problem(boolean consistent, String problem, boolean mustHaveOne) {
         if (!consistent) {
@@ -117,6 +164,11 @@ class ArtifactFuzzTest {
     }
 
     @FuzzTest(maxDuration = "5m")
+    void shimcache(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.SHIMCACHE);
+    }
+
+    @FuzzTest(maxDuration = "5m")
     void exchange55Server(FuzzedDataProvider in) throws IOException {
         plugin(in, Catalog.EXCHANGE55_SERVER);
     }
@@ -142,6 +194,16 @@ class ArtifactFuzzTest {
     }
 
     @FuzzTest(maxDuration = "5m")
+    void samparse(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.SAMPARSE);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void amcache(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.AMCACHE);
+    }
+
+    @FuzzTest(maxDuration = "5m")
     void ntuserPersistence(FuzzedDataProvider in) throws IOException {
         plugin(in, Catalog.NTUSER_PERSISTENCE);
     }
@@ -159,6 +221,11 @@ class ArtifactFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void typedPaths(FuzzedDataProvider in) throws IOException {
         plugin(in, Catalog.TYPED_PATHS);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void userAssist(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.USER_ASSIST);
     }
 
     @FuzzTest(maxDuration = "5m")
