@@ -20,7 +20,10 @@ targets=(HiveFuzzTest#hiveBytes HiveFuzzTest#patchedHive HiveFuzzTest#dumpWriter
          ArtifactFuzzTest#exchange55Cluster
          ArtifactFuzzTest#shimCacheData ArtifactFuzzTest#shimcache ArtifactFuzzTest#userAssistRecord
          ArtifactFuzzTest#userAssist ArtifactFuzzTest#samUserValues ArtifactFuzzTest#samparse
-         ArtifactFuzzTest#amcache)
+         ArtifactFuzzTest#amcache
+         ArtifactFuzzTest#mountData ArtifactFuzzTest#systemTime ArtifactFuzzTest#gatewayHardware
+         ArtifactFuzzTest#usbstor ArtifactFuzzTest#usbDevices ArtifactFuzzTest#mountedDevices ArtifactFuzzTest#networkData
+         ArtifactFuzzTest#networklist)
 [ $# -ge 1 ] || { echo "usage: $0 Class#method|all [duration, default 10m]" >&2; printf '  %s\n' "${targets[@]}" >&2; exit 2; }
 duration="${2:-10m}"
 [ "$1" = all ] && run=("${targets[@]}") || run=("$1")

@@ -181,7 +181,8 @@ final class HiveArtifactsCommand implements Callable<Integer> {
         } catch (ConsoleOut.Closed e) {
             return code; // whoever reads stdout has stopped (| head)
         }
-        for (Catalog c : selection) {
+        // only about hives that were read: after a refusal (exit 2, one line) a hive of no type was not seen
+        for (Catalog c : read > 0 ? selection : List.<Catalog>of()) {
             if (!ran.contains(c)) {
                 err.println("patchlens: note: " + c.pluginName() + " applies to " + c.spec().hive().label()
                         + " hives; none of the inputs is one");

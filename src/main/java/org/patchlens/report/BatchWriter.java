@@ -35,7 +35,7 @@ public final class BatchWriter implements AutoCloseable {
     private CSVPrinter csv;
     private JsonLine json;
     private XlsxBook book;
-    private XlsxBook.Table table;
+    private XlsxTable table;
     private long written;
 
     private BatchWriter(OutputFormat format) {

@@ -91,7 +91,55 @@ public final class Fixtures {
         cs.key("Control\\Session Manager\\AppCompatCache").binary("AppCompatCache", ShimCacheBuilder.nt6(false,
                 List.of(ShimCacheBuilder.Item.of("\\??\\C:\\Program Files\\McAfee\\VirusScan Enterprise\\mfeann.exe",
                         FileTime.fromInstant(t("2011-01-12T12:08:00Z"))).flags(2, 0))));
+        devicesAndNetworks(b, cs);
         return b;
+    }
+
+    /** DEVPROP_TYPE_FILETIME and _STRING as Windows 8 and later store them: in the registry type's low word. */
+    static final long PROP_FILETIME = 0xFFFF0010L;
+    static final long PROP_STRING = 0xFFFF0012L;
+
+    /**
+     * USBSTOR, USB, MountedDevices and TCP/IP interfaces: the USBSTOR device regipy's usbstor_plugin states for
+     * SYSTEM_WIN_10_1709.xz (not in the corpus), in the Windows 10 property layout, each time the exact FILETIME
+     * that hive holds (its six-digit strings are regipy's rounding of these); one DHCP interface with a per-network
+     * subkey; the three forms of MountedDevices data and one unknown.
+     */
+    static void devicesAndNetworks(HiveBuilder b, HiveBuilder.K cs) {
+        HiveBuilder.K disk = cs.key("Enum\\USBSTOR\\Disk&Ven_SanDisk&Prod_Cruzer&Rev_1.20\\200608767007B7C08A6A&0")
+                .lastWritten(t("2020-03-17T14:02:38.9650501Z")).sz("FriendlyName", "SanDisk Cruzer USB Device")
+                .sz("ContainerID", "{b3de1805-dd31-527c-b2e7-845dd3712470}");
+        disk.key("Device Parameters\\Partmgr").sz("DiskId", "{fc416b61-6437-11ea-bd0c-a483e7c21469}");
+        disk.key("Properties\\{540b947e-8b40-45bc-a8a2-6a0b894cbda2}\\0004").value("", PROP_STRING,
+                utf16z("SanDisk Cruzer USB Device"));
+        HiveBuilder.K dates = disk.key("Properties\\{83da6326-97a6-4088-9453-a1923f573b29}");
+        dates.key("0064").value("", PROP_FILETIME, fileTime(t("2020-03-17T14:02:38.9554894Z"), 8));
+        dates.key("0065").value("", PROP_FILETIME, fileTime(t("2020-03-17T14:02:38.9554894Z"), 8));
+        dates.key("0066").value("", PROP_FILETIME, fileTime(t("2020-03-17T14:02:38.9466272Z"), 8));
+        dates.key("0067").value("", PROP_FILETIME, fileTime(t("2020-03-17T14:23:45.5046900Z"), 8));
+        cs.key("Control\\DeviceClasses\\{53f56307-b6bf-11d0-94f2-00a0c91efb8b}\\##?#USBSTOR#"
+                + "Disk&Ven_SanDisk&Prod_Cruzer&Rev_1.20#200608767007B7C08A6A&0#{53f56307-b6bf-11d0-94f2-00a0c91efb8b}")
+                .lastWritten(t("2020-03-17T14:02:38.9826880Z"));
+        cs.key("Enum\\USB\\VID_0781&PID_5530\\200608767007B7C08A6A").lastWritten(t("2020-03-17T14:02:38.9415282Z"))
+                .sz("DeviceDesc", "@usbstor.inf,%genericbulkonly.devicedesc%;USB Mass Storage Device")
+                .sz("Service", "USBSTOR").sz("ClassGUID", "{36fc9e60-c465-11cf-8056-444553540000}")
+                .multiSz("HardwareID", "USB\\VID_0781&PID_5530&REV_0120", "USB\\VID_0781&PID_5530")
+                .key("Properties\\{540b947e-8b40-45bc-a8a2-6a0b894cbda2}\\0004").value("", PROP_STRING,
+                        utf16z("Cruzer"));
+        b.key("MountedDevices").binary("\\DosDevices\\C:", hex("3ea0be5c0000100000000000"))
+                .binary("\\??\\Volume{5d5e0a3c-0000-0000-0000-100000000000}",
+                        hex("444d494f3a49443a9fe3576f6f2e454ba75222512bd0187f"))
+                .binary("\\DosDevices\\E:", utf16z("_??_USBSTOR#Disk&Ven_SanDisk&Prod_Cruzer&Rev_1.20#"
+                        + "200608767007B7C08A6A&0#{53f56307-b6bf-11d0-94f2-00a0c91efb8b}"))
+                .binary("#{00000000-0000-0000-0000-000000000000}", hex("0102"));
+        HiveBuilder.K nic = cs.key("Services\\Tcpip\\Parameters\\Interfaces\\{6AAFC9A9-0542-4DB2-8760-CCFFA953737C}")
+                .dword("EnableDHCP", 1).sz("DhcpIPAddress", "192.168.1.123").sz("DhcpSubnetMask", "255.255.255.0")
+                .sz("DhcpServer", "192.168.1.1").multiSz("DhcpDefaultGateway", "192.168.1.1")
+                .sz("DhcpNameServer", "192.168.1.112").sz("DhcpDomain", "shieldbase.local").dword("Lease", 0x83d60)
+                .dword("LeaseObtainedTime", 0x4cdad123L).dword("T1", 0x4cdeefd3L).dword("T2", 0x4ce206d7L)
+                .dword("LeaseTerminatesTime", 0x4ce30e83L)
+                .binary("DhcpGatewayHardware", hex("c0a80101060000000018f8ea2ea2"));
+        nic.key("8756F4E33D3B7E8A4F0A4D83E3C1A7F2").sz("DhcpIPAddress", "10.0.0.7").dword("LeaseObtainedTime", 1);
     }
 
     static HiveBuilder software() {
@@ -122,7 +170,30 @@ public final class Fixtures {
                 .sz("LastLoggedOnProvider", "{6F45DC1E-5384-457A-BC13-2CD81B0D28ED}")
                 .sz("LastLoggedOnSAMUser", "SHIELDBASE\\rsydow").sz("LastLoggedOnUser", "SHIELDBASE\\rsydow")
                 .dword("ShowTabletKeyboard", 0);
+        networkList(b);
         return b;
+    }
+
+    /**
+     * The NetworkList profile regipy's networklist plugin states for SOFTWARE.xz (not in the corpus), with the
+     * signature that names it and one that names no profile. regipy states date_created and date_last_connected
+     * None for it; SOFTWARE.xz is not public in a form we hold, so why is not known. The two dates here are
+     * builder-made SYSTEMTIMEs (local time), for the decoder, not regipy's.
+     */
+    static void networkList(HiveBuilder b) {
+        String list = "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\";
+        b.key(list + "Profiles\\{1EDE3981-5784-4C61-B5A7-CF328A10043E}").lastWritten(t("2012-04-04T11:48:39.3927500Z"))
+                .sz("ProfileName", "shieldbase.local").sz("Description", "shieldbase.local").dword("Managed", 1)
+                .dword("Category", 2).dword("NameType", 6)
+                .binary("DateCreated", hex("dc070400030004000b00300027008801"))
+                .binary("DateLastConnected", hex("dc0704000600070011001e000900e703"));
+        b.key(list + "Signatures\\Managed\\010103000F0000F0080000000F0000F04BCC2360E47E7BA9A2AE5C0B2B12E2C7")
+                .sz("ProfileGuid", "{1EDE3981-5784-4C61-B5A7-CF328A10043E}").sz("Description", "shieldbase.local")
+                .binary("DefaultGatewayMac", hex("0018f8ea2ea2")).sz("DnsSuffix", "shieldbase.local")
+                .sz("FirstNetwork", "shieldbase.local");
+        b.key(list + "Signatures\\Unmanaged\\010103000F0000F0A00000000F0000F0C8BB4E32").sz("ProfileGuid",
+                "{00000000-0000-0000-0000-0000000000AA}").sz("FirstNetwork", "Guest").binary("DefaultGatewayMac",
+                hex("00112233445566"));
     }
 
     static final String[] TYPED_PATHS = {"cmd", "C:\\Offline\\AD", "git", "powershell", "C:\\Program Files",

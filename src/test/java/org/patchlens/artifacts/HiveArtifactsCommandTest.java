@@ -69,9 +69,9 @@ class HiveArtifactsCommandTest {
         Run r = cli("hive", "artifacts", system.toString(), ntuser.toString());
         assertEquals(0, r.exit(), r.err());
         List<JsonNode> lines = jsonl(r.out());
-        assertEquals(ArtifactTesting.run(Catalog.SERVICES, system).size() + 2 + 2 + 2 + 660 + 1 + 2 + 33 + 6,
-                lines.size(), "services, computer names, time zones, shutdowns, shimcache; Run, typed URLs, "
-                        + "UserAssist, searches");
+        assertEquals(ArtifactTesting.run(Catalog.SERVICES, system).size() + 2 + 2 + 2 + 660 + 2 + 14 + 11 + 6
+                + 1 + 2 + 33 + 6, lines.size(), "services, computer names, time zones, shutdowns, shimcache, USBSTOR "
+                        + "devices, USB devices, mounted devices, network interfaces; Run, typed URLs, UserAssist, searches");
         JsonNode first = lines.get(0);
         assertEquals("computer_name", first.get("plugin").asText());
         assertEquals(system.toString(), first.get("hive").asText());

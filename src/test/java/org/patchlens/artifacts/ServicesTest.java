@@ -51,7 +51,8 @@ class ServicesTest {
         List<Entry> all = run(Catalog.SERVICES, b);
         assertEquals(List.of("\\ControlSet001\\Services\\Abiosdsk", "\\ControlSet001\\Services\\bam",
                 "\\ControlSet001\\Services\\Dhcp", "\\ControlSet001\\Services\\MSExchangeIS",
-                "\\ControlSet001\\Services\\MSExchangeSA", "\\ControlSet003\\Services\\Later"),
+                "\\ControlSet001\\Services\\MSExchangeSA", "\\ControlSet001\\Services\\Tcpip",
+                "\\ControlSet003\\Services\\Later"),
                 all.stream().map(Entry::keyPath).toList());
         try (var h = org.patchlens.hive.HiveOpener.openWithLogsBeside(corpus("regipy/corrupted_system_hive"),
                 org.patchlens.hive.HiveOptions.DEFAULTS)) {

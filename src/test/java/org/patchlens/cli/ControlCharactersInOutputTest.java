@@ -55,6 +55,12 @@ class ControlCharactersInOutputTest {
         a.key(key + "\\Sub" + HOSTILE).dword("d", 1);
         a.key("Plain").sz("s", "x");
         a.key("Gone").sz("G" + HOSTILE, "g" + HOSTILE); // freed below, for hive deleted
+        // a SYSTEM hive to hive artifacts: a USB disk, a drive letter and its device path, a service
+        a.key("Select").dword("Current", 1);
+        a.key("ControlSet001\\Enum\\USBSTOR\\Disk&Ven_" + HOSTILE + "&Prod_p\\S" + HOSTILE)
+                .sz("FriendlyName", "F" + HOSTILE);
+        a.key("ControlSet001\\Services\\Svc" + HOSTILE).expandSz("ImagePath", "I" + HOSTILE).dword("Start", 9);
+        a.key("MountedDevices").binary("\\DosDevices\\" + HOSTILE, HiveBuilder.utf16z("\\??\\USBSTOR#" + HOSTILE));
         HiveBuilder b = HiveBuilder.v15();
         b.key(key).sz(value, "other" + HOSTILE).className("c2" + HOSTILE);
         b.key("Added" + HOSTILE).sz("new" + HOSTILE, "y");
@@ -83,6 +89,9 @@ class ControlCharactersInOutputTest {
                 new String[] {"hive", "diff", two, one},
                 new String[] {"hive", "deleted", one, "--format", "text"},
                 new String[] {"hive", "replay", one},
+                new String[] {"hive", "artifacts", one, "--format", "text"},
+                new String[] {"hive", "artifacts", one, two, "--format", "text", "--plugin", "usbstor", "--plugin",
+                    "typed_urls"},
                 new String[] {"hive", "export-reg", one, "-o", Files.createDirectories(dir.resolve("out"))
                     .resolve("one.reg").toString()});
         for (String[] args : lines) {

@@ -177,6 +177,13 @@ class EvidenceSafetyTest {
                         "HKEY_LOCAL_MACHINE\\SYSTEM", "-o", "$O/r2.reg"),
                 new Case(0, Kind.REG, "r3.reg", "hive", "export-reg", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o",
                         "$O/r3.reg"),
+                new Case(0, Kind.JSONL, "a1.jsonl", "hive", "artifacts", "$E/SYSTEM", "-o", "$O/a1.jsonl"),
+                new Case(0, Kind.CSV, "a2.csv", "hive", "artifacts", "$E/SYSTEM", "-o", "$O/a2.csv"),
+                new Case(0, Kind.TEXT, "a3.txt", "hive", "artifacts", "$E/SYSTEM", "-o", "$O/a3.txt"),
+                new Case(0, Kind.CSV, "a4", "hive", "artifacts", "$E/SYSTEM", "$E/SYSTEM.old", "--format", "csv",
+                        "--plugin", "services", "-o", "$O/a4"),
+                new Case(0, Kind.JSONL, "a5.jsonl", "hive", "artifacts", "$D/DIRTY", "--log", "$L/DIRTY.LOG1",
+                        "--hive-type", "SYSTEM", "-o", "$O/a5.jsonl"),
                 new Case(0, Kind.HIVE, "p1.hive", "hive", "replay", "$E/DIRTY2", "-o", "$O/p1.hive"),
                 new Case(0, Kind.JSONL, "h1.jsonl", "hive", "history", "$E/DIRTY2", "-o", "$O/h1.jsonl"),
                 new Case(0, Kind.CSV, "h2.csv", "hive", "history", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o",
@@ -284,7 +291,8 @@ class EvidenceSafetyTest {
                 new String[] {"hive", "dump", a, "-o", "o2.xlsx"}, new String[] {"hive", "timeline", a, "-o", "o3.csv"},
                 new String[] {"hive", "deleted", a, "-o", "o4.jsonl"}, new String[] {"hive", "diff", a, b, "-o", "o5.xlsx"},
                 new String[] {"hive", "export-reg", a, "-o", "o6.reg"}, new String[] {"hive", "replay", dirty, "-o", "o7"},
-                new String[] {"hive", "dump", dirty, "-o", "o8.jsonl"})) {
+                new String[] {"hive", "dump", dirty, "-o", "o8.jsonl"},
+                new String[] {"hive", "artifacts", dirty, a, "--hive-type", "SYSTEM", "-o", "o9.csv"})) {
             c[c.length - 1] = out.resolve(c[c.length - 1]).toString();
             CliRun r = CliRun.of(c);
             assertTrue(r.exit() <= 1, String.join(" ", c) + ": " + r.err());
@@ -323,6 +331,7 @@ class EvidenceSafetyTest {
             new String[] {"hive", "export-reg", "$E/SYSTEM", "-o"},
             new String[] {"hive", "replay", "$E/DIRTY2", "-o"},
             new String[] {"hive", "history", "$E/DIRTY2", "-o"},
+            new String[] {"hive", "artifacts", "$E/SYSTEM", "-o"},
             new String[] {"check", "--system", "$E/SYSTEM", "--store", "$T/D/exchsrvr/MDBDATA/PRIV.EDB", "-o"},
             new String[] {"check", "--system", "$E/SYSTEM", "--store", "$T/D/exchsrvr/MDBDATA/PRIV.EDB", "--format",
                 "xlsx", "-o"});
@@ -428,7 +437,8 @@ class EvidenceSafetyTest {
                 new String[] {"hive", "export-reg", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"},
                 new String[] {"hive", "diff", "$D/DIRTY", "--replayed", "--log", "$L/DIRTY.LOG1", "-o"},
                 new String[] {"hive", "replay", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"},
-                new String[] {"hive", "history", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"})) {
+                new String[] {"hive", "history", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"},
+                new String[] {"hive", "artifacts", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"})) {
             refused("refusing to write into the evidence folder " + logs, to(c, "$L/new"));
         }
         // a check evidence folder, and a folder named by --logs or --checkpoint

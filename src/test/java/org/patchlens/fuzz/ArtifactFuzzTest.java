@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.patchlens.artifacts.ArtifactTesting;
+import org.patchlens.artifacts.DeviceStructs;
 import org.patchlens.artifacts.Catalog;
 import org.patchlens.artifacts.Entry;
 import org.patchlens.artifacts.Fixtures;
@@ -126,6 +127,42 @@ class ArtifactFuzzTest {
         SamUserData.flags(f.accountControl());
     }
 
+    static Stream<byte[]> deviceStructures() {
+        HexFormat h = HexFormat.of();
+        return Stream.of(new byte[0], h.parseHex("3ea0be5c0000100000000000"),
+                h.parseHex("444d494f3a49443a9fe3576f6f2e454ba75222512bd0187f"),
+                h.parseHex("5f003f003f005f00550053004200530054004f0052000000"),
+                h.parseHex("dc070400030004000b00300027008801"), h.parseHex("c0a80101060000000018f8ea2ea2"));
+    }
+
+    @MethodSource("deviceStructures")
+    @FuzzTest(maxDuration = "5m")
+    void mountData(byte[] data) {
+        DeviceStructs.MountData m = DeviceStructs.mountData(data);
+        boolean consistent = m.hex().length() == 2 * data.length && switch (m.form()) {
+            case MBR -> data.length == 12 && m.diskSignature().length() == 8;
+            case GPT -> (m.partitionGuid() != null) == data.length >= 24;
+            case DEVICE_PATH -> m.devicePath() != null && m.devicePath().chars().noneMatch(c -> c < 0x20);
+            case UNKNOWN -> m.problem() != null;
+        };
+        problem(consistent, m.problem(), m.form() == DeviceStructs.MountForm.UNKNOWN);
+    }
+
+    @MethodSource("deviceStructures")
+    @FuzzTest(maxDuration = "5m")
+    void systemTime(byte[] data) {
+        DeviceStructs.LocalTime t = DeviceStructs.systemTime(data);
+        problem((t.text() != null) == data.length >= 16, t.problem(), data.length != 16 && data.length > 0);
+    }
+
+    @MethodSource("deviceStructures")
+    @FuzzTest(maxDuration = "5m")
+    void gatewayHardware(byte[] data) {
+        DeviceStructs.GatewayHardware g = DeviceStructs.gatewayHardware(data);
+        problem((g.ip() != null) == data.length >= 8 && (g.mac() == null || g.mac().length() <= 3 * data.length),
+                g.problem(), data.length < 8);
+    }
+
     /** The result holds together, and a problem is stated exactly when {@code mustHaveOne}, or may be otherwise. */
     private static void problem(boolean consistent, String problem, boolean mustHaveOne) {
         if (!consistent) {
@@ -236,6 +273,31 @@ class ArtifactFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void exchange55Cluster(FuzzedDataProvider in) throws IOException {
         plugin(in, Catalog.EXCHANGE55_CLUSTER);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void usbstor(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.USBSTOR);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void usbDevices(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.USB_DEVICES);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void mountedDevices(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.MOUNTED_DEVICES);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void networkData(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.NETWORK_DATA);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void networklist(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.NETWORKLIST);
     }
 
     private static final long[] TYPES = {0, 1, 2, 3, 4, 5, 6, 7, 11, 0xFFFF0001L};

@@ -43,6 +43,9 @@ class CliFuzzTest {
         {"hive", "timeline", "$H", "--format", "jsonl"},
         {"hive", "export-reg", "$H", "-o", "$O"},
         {"hive", "diff", "$H", "$H"},
+        {"hive", "artifacts", "$H"},
+        {"hive", "artifacts", "$H", "--format", "text"},
+        {"hive", "artifacts", "$H", "--hive-type", "SYSTEM", "--format", "csv"},
     };
 
     private static final String[][] ESE_COMMANDS = {
