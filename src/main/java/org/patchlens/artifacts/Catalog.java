@@ -27,6 +27,9 @@ public enum Catalog {
     TYPED_URLS(new TypedUrls()),
     TYPED_PATHS(new TypedPaths()),
     WORD_WHEEL_QUERY(new WordWheelQuery()),
+    NTUSER_SHELLBAG_PLUGIN(new NtuserShellbags()),
+    USRCLASS_SHELLBAG_PLUGIN(new UsrclassShellbags()),
+    RECENTDOCS(new RecentDocs()),
     EXCHANGE55_CLUSTER(new Exchange55Cluster());
 
     private final Plugin plugin;
