@@ -17,7 +17,8 @@ targets=(HiveFuzzTest#hiveBytes HiveFuzzTest#patchedHive HiveFuzzTest#dumpWriter
          ArtifactFuzzTest#softwarePersistence ArtifactFuzzTest#installedProgramsSoftware ArtifactFuzzTest#profilelist
          ArtifactFuzzTest#lastLogon ArtifactFuzzTest#ntuserPersistence ArtifactFuzzTest#installedProgramsNtuser
          ArtifactFuzzTest#typedUrls ArtifactFuzzTest#typedPaths ArtifactFuzzTest#wordWheelQuery
-         ArtifactFuzzTest#exchange55Cluster)
+         ArtifactFuzzTest#exchange55Cluster ArtifactFuzzTest#shellItemList ArtifactFuzzTest#ntuserShellbags
+         ArtifactFuzzTest#usrclassShellbags ArtifactFuzzTest#recentDocs)
 [ $# -ge 1 ] || { echo "usage: $0 Class#method|all [duration, default 10m]" >&2; printf '  %s\n' "${targets[@]}" >&2; exit 2; }
 duration="${2:-10m}"
 [ "$1" = all ] && run=("${targets[@]}") || run=("$1")

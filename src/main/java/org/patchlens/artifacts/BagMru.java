@@ -22,7 +22,8 @@ final class BagMru {
 
     static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.text("path", "the folder's full path, rebuilt from the items of this value and of the values "
-                    + "above it in the tree (a backslash between names, none added after a name ending in one, \"C:\\\")"),
+                    + "above it in the tree (a backslash between names, none added after a name ending in one, "
+                    + "\"C:\\\")"),
             FieldSpec.text("itemName", "the name this item adds to the path: a file entry's long name (else its short "
                     + "name), a drive, a network location, a URI, a GUID's name (else the GUID), "
                     + "<UNKNOWN: 0xNN> for an item of no known kind"),

@@ -26,10 +26,10 @@ public enum Catalog {
     INSTALLED_PROGRAMS_NTUSER(new InstalledProgramsNtuser()),
     TYPED_URLS(new TypedUrls()),
     TYPED_PATHS(new TypedPaths()),
-    WORD_WHEEL_QUERY(new WordWheelQuery()),
+    RECENTDOCS(new RecentDocs()),
     NTUSER_SHELLBAG_PLUGIN(new NtuserShellbags()),
     USRCLASS_SHELLBAG_PLUGIN(new UsrclassShellbags()),
-    RECENTDOCS(new RecentDocs()),
+    WORD_WHEEL_QUERY(new WordWheelQuery()),
     EXCHANGE55_CLUSTER(new Exchange55Cluster());
 
     private final Plugin plugin;

@@ -26,7 +26,7 @@ final class RecentDocs implements Plugin {
             FieldSpec.text("shortName", "the shell item's primary (8.3) name"),
             FieldSpec.number("extensionVersion", "the version of the shell item's extension block 0xbeef0004"))
             .checked("regipy recentdocs (no validation test in regipy) on the corpus regipy/NTUSER.DAT: the same "
-                    + "names in the same MRU order for the main key and its five subkeys (RecentDocsTest)");
+                    + "names in the same MRU order for the main key and its four subkeys (RecentDocsTest)");
 
     static final String PATH = "Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\RecentDocs";
 

@@ -27,7 +27,7 @@ import org.patchlens.format.Shitemid;
  */
 public final class ShellItems {
     /** More items than any path has; a list of 3-byte items in a large value would otherwise be read in full. */
-    static final int MAX_ITEMS = 1024;
+    public static final int MAX_ITEMS = 1024;
 
     private static final Charset CODEPAGE = Charset.forName("windows-1252");
     private static final byte[] DELEGATE_CLASS = guidBytes("5e591a74-df96-48d3-8d67-1733bcee28ba");

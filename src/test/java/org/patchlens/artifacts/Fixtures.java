@@ -25,6 +25,7 @@ public final class Fixtures {
             case SOFTWARE -> software();
             case NTUSER -> ntuser();
             case CLUSTER -> cluster();
+            case USRCLASS -> ShellFixtures.usrclass();
             default -> throw new IllegalArgumentException("no fixture for " + type);
         };
     }
@@ -152,6 +153,7 @@ public final class Fixtures {
                 .sz("url2", "http://go.microsoft.com/fwlink/?LinkId=69157");
         b.key("Software\\Microsoft\\Internet Explorer\\TypedURLsTime")
                 .binary("url1", fileTime(t("2012-04-03T22:37:55.4115006Z"), 8));
+        ShellFixtures.ntuser(b);
         return b;
     }
 

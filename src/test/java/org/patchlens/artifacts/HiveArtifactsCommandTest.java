@@ -69,8 +69,9 @@ class HiveArtifactsCommandTest {
         Run r = cli("hive", "artifacts", system.toString(), ntuser.toString());
         assertEquals(0, r.exit(), r.err());
         List<JsonNode> lines = jsonl(r.out());
-        assertEquals(ArtifactTesting.run(Catalog.SERVICES, system).size() + 2 + 2 + 2 + 1 + 2 + 6,
-                lines.size(), "services, computer names, time zones, shutdowns; Run, typed URLs, searches");
+        assertEquals(ArtifactTesting.run(Catalog.SERVICES, system).size() + 2 + 2 + 2 + 1 + 2 + 22 + 6,
+                lines.size(), "services, computer names, time zones, shutdowns; Run, typed URLs, recent docs, "
+                        + "searches");
         JsonNode first = lines.get(0);
         assertEquals("computer_name", first.get("plugin").asText());
         assertEquals(system.toString(), first.get("hive").asText());
@@ -93,7 +94,7 @@ class HiveArtifactsCommandTest {
         Run all = cli("hive", "artifacts", ntuser.toString(), "--format", "csv");
         assertEquals(0, all.exit(), all.err());
         List<CSVRecord> rows = csv(all.out(), ArtifactsWriter.csvHeader(List.of()));
-        assertEquals(9, rows.size()); // Run 1, typed URLs 2, searches 6
+        assertEquals(31, rows.size()); // Run 1, typed URLs 2, recent docs 22, searches 6
         assertEquals("Sidebar", rows.get(0).get("valueName"));
         assertEquals("%ProgramFiles%\\Windows Sidebar\\Sidebar.exe /autoRun", rows.get(0).get("command"));
         assertEquals("", rows.get(0).get("imagePath"));
@@ -146,7 +147,7 @@ class HiveArtifactsCommandTest {
         Path out = dir.resolve("a.jsonl");
         Run r = cli("hive", "artifacts", ntuser.toString(), "-o", out.toString());
         assertEquals(0, r.exit(), r.err());
-        assertEquals("9 entries from 1 hive written to " + out + " (jsonl)\n", r.out());
+        assertEquals("31 entries from 1 hive written to " + out + " (jsonl)\n", r.out());
         assertEquals(cli("hive", "artifacts", ntuser.toString()).out(), Files.readString(out));
     }
 

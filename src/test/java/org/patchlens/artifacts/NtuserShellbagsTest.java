@@ -19,7 +19,9 @@ class NtuserShellbagsTest {
      * validation test states, their bytes and key times as stored there (the resource beside this class).
      */
     static HiveBuilder searchFolderHive() {
-        HiveBuilder b = Fixtures.ntuser();
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Control Panel");
+        b.key("Environment");
         String text;
         try (InputStream in = NtuserShellbagsTest.class.getResourceAsStream("ntuser-bagmru-search-folder.txt")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
