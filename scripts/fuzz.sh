@@ -23,7 +23,9 @@ targets=(HiveFuzzTest#hiveBytes HiveFuzzTest#patchedHive HiveFuzzTest#dumpWriter
          ArtifactFuzzTest#amcache
          ArtifactFuzzTest#mountData ArtifactFuzzTest#systemTime ArtifactFuzzTest#gatewayHardware
          ArtifactFuzzTest#usbstor ArtifactFuzzTest#usbDevices ArtifactFuzzTest#mountedDevices ArtifactFuzzTest#networkData
-         ArtifactFuzzTest#networklist)
+         ArtifactFuzzTest#networklist
+         ArtifactFuzzTest#shellItemList ArtifactFuzzTest#ntuserShellbags
+         ArtifactFuzzTest#usrclassShellbags ArtifactFuzzTest#recentDocs)
 [ $# -ge 1 ] || { echo "usage: $0 Class#method|all [duration, default 10m]" >&2; printf '  %s\n' "${targets[@]}" >&2; exit 2; }
 duration="${2:-10m}"
 [ "$1" = all ] && run=("${targets[@]}") || run=("$1")

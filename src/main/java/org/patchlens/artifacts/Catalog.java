@@ -34,6 +34,9 @@ public enum Catalog {
     TYPED_URLS(new TypedUrls()),
     USER_ASSIST(new UserAssist()),
     TYPED_PATHS(new TypedPaths()),
+    RECENTDOCS(new RecentDocs()),
+    NTUSER_SHELLBAG_PLUGIN(new NtuserShellbags()),
+    USRCLASS_SHELLBAG_PLUGIN(new UsrclassShellbags()),
     WORD_WHEEL_QUERY(new WordWheelQuery()),
     EXCHANGE55_CLUSTER(new Exchange55Cluster()),
     AMCACHE(new Amcache());

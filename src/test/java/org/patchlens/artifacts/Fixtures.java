@@ -28,6 +28,7 @@ public final class Fixtures {
             case CLUSTER -> cluster();
             case SAM -> sam();
             case AMCACHE -> amcache();
+            case USRCLASS -> ShellFixtures.usrclass();
             default -> throw new IllegalArgumentException("no fixture for " + type);
         };
     }
@@ -234,6 +235,7 @@ public final class Fixtures {
         b.key("Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\UserAssist\\"
                 + "{CEBFF5CD-ACE2-4F4F-9178-9926F41749EA}\\Count").binary("Zvpebfbsg.Jvaqbjf.ErzbgrQrfxgbc", rdp)
                 .binary("HRZR_PGYFRFFVBA", new byte[1612]);
+        ShellFixtures.ntuser(b);
         return b;
     }
 

@@ -70,8 +70,9 @@ class HiveArtifactsCommandTest {
         assertEquals(0, r.exit(), r.err());
         List<JsonNode> lines = jsonl(r.out());
         assertEquals(ArtifactTesting.run(Catalog.SERVICES, system).size() + 2 + 2 + 2 + 660 + 2 + 14 + 11 + 6
-                + 1 + 2 + 33 + 6, lines.size(), "services, computer names, time zones, shutdowns, shimcache, USBSTOR "
-                        + "devices, USB devices, mounted devices, network interfaces; Run, typed URLs, UserAssist, searches");
+                + 1 + 2 + 33 + 22 + 6, lines.size(), "services, computer names, time zones, shutdowns, shimcache, "
+                        + "USBSTOR devices, USB devices, mounted devices, network interfaces; Run, typed URLs, UserAssist, "
+                        + "recent docs, searches");
         JsonNode first = lines.get(0);
         assertEquals("computer_name", first.get("plugin").asText());
         assertEquals(system.toString(), first.get("hive").asText());
@@ -94,7 +95,7 @@ class HiveArtifactsCommandTest {
         Run all = cli("hive", "artifacts", ntuser.toString(), "--format", "csv");
         assertEquals(0, all.exit(), all.err());
         List<CSVRecord> rows = csv(all.out(), ArtifactsWriter.csvHeader(List.of()));
-        assertEquals(42, rows.size()); // Run 1, typed URLs 2, UserAssist 33, searches 6
+        assertEquals(64, rows.size()); // Run 1, typed URLs 2, UserAssist 33, recent docs 22, searches 6
         assertEquals("Sidebar", rows.get(0).get("valueName"));
         assertEquals("%ProgramFiles%\\Windows Sidebar\\Sidebar.exe /autoRun", rows.get(0).get("command"));
         assertEquals("", rows.get(0).get("imagePath"));
@@ -147,7 +148,7 @@ class HiveArtifactsCommandTest {
         Path out = dir.resolve("a.jsonl");
         Run r = cli("hive", "artifacts", ntuser.toString(), "-o", out.toString());
         assertEquals(0, r.exit(), r.err());
-        assertEquals("42 entries from 1 hive written to " + out + " (jsonl)\n", r.out());
+        assertEquals("64 entries from 1 hive written to " + out + " (jsonl)\n", r.out());
         assertEquals(cli("hive", "artifacts", ntuser.toString()).out(), Files.readString(out));
     }
 

@@ -23,6 +23,8 @@ import org.patchlens.artifacts.HiveResult;
 import org.patchlens.artifacts.SamUserData;
 import org.patchlens.artifacts.ShimCacheBuilder;
 import org.patchlens.artifacts.ShimCacheData;
+import org.patchlens.artifacts.ShellItem;
+import org.patchlens.artifacts.ShellItems;
 import org.patchlens.artifacts.Structs;
 import org.patchlens.artifacts.UserAssistData;
 import org.patchlens.hive.Hive;
@@ -163,6 +165,37 @@ class ArtifactFuzzTest {
                 g.problem(), data.length < 8);
     }
 
+    static Stream<byte[]> shellItemLists() {
+        HexFormat h = HexFormat.of();
+        return Stream.of(new byte[0], h.parseHex("0000"), h.parseHex("14001f50e04fd020ea3a6910a2d808002b30309d0000"),
+                h.parseHex("19002f433a5c0000000000000000000000000000000000000000000000"),
+                h.parseHex("4e00310000000000975072351000726f6f7400003a0009000400efbe97500635975006352e00000001a0"
+                        + "000000000000000000000000000000000000000028ddc40072006f006f007400000014000000"),
+                h.parseHex("2d00c301855c5c77736c245c5562756e747500506c616e2039204e6574776f726b2050726f76696465720048"
+                        + "000000"),
+                h.parseHex("ff7f2f"));
+    }
+
+    /** A shell item list from any bytes: items and problems inside the data, every item named. */
+    @MethodSource("shellItemLists")
+    @FuzzTest(maxDuration = "5m")
+    void shellItemList(byte[] data) {
+        ShellItem.ItemList l = ShellItems.list(data);
+        for (ShellItem i : l.items()) {
+            if (i.offset() < 0 || i.offset() >= data.length || i.name() == null || i.kind().isBlank()) {
+                throw new AssertionError("item " + i);
+            }
+        }
+        for (ShellItem.Problem p : l.problems()) {
+            if (p.offset() < 0 || p.offset() > data.length || p.text().isBlank()) {
+                throw new AssertionError("problem " + p);
+            }
+        }
+        if (l.items().size() > ShellItems.MAX_ITEMS) {
+            throw new AssertionError(l.items().size() + " items");
+        }
+    }
+
     /** The result holds together, and a problem is stated exactly when {@code mustHaveOne}, or may be otherwise. */
     private static void problem(boolean consistent, String problem, boolean mustHaveOne) {
         if (!consistent) {
@@ -298,6 +331,21 @@ class ArtifactFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void networklist(FuzzedDataProvider in) throws IOException {
         plugin(in, Catalog.NETWORKLIST);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void ntuserShellbags(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.NTUSER_SHELLBAG_PLUGIN);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void usrclassShellbags(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.USRCLASS_SHELLBAG_PLUGIN);
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void recentDocs(FuzzedDataProvider in) throws IOException {
+        plugin(in, Catalog.RECENTDOCS);
     }
 
     private static final long[] TYPES = {0, 1, 2, 3, 4, 5, 6, 7, 11, 0xFFFF0001L};
