@@ -324,7 +324,7 @@ final class MlRangeParser {
         List<Note> n = new ArrayList<>();
         n.add(Note.info("source: eseutil /ml range listing in " + name + " (line " + l.line() + (baseName != null
                 ? ", base name " + baseName : "") + "): only the file name and eseutil's verdict are printed; the other "
-                + "fields are unknown (shown as 0), no checksum was verified"));
+                + "fields are unknown (0 in JSON output), no checksum was verified"));
         n.add(switch (l.generationFrom()) {
             case NAME -> Note.info("generation " + l.generation() + " from the file name");
             case ESEUTIL_MESSAGE -> Note.info("generation " + l.generation() + " from eseutil's message");

@@ -11,6 +11,7 @@ import org.patchlens.ese.CheckpointHeader;
 import org.patchlens.ese.DatabaseHeader;
 import org.patchlens.ese.DbmsParams;
 import org.patchlens.ese.HeaderCopy;
+import org.patchlens.ese.ListedLog;
 import org.patchlens.ese.LogChain;
 import org.patchlens.ese.LogHeader;
 import org.patchlens.ese.LogPosition;
@@ -310,6 +311,10 @@ public final class EseRender {
 
     public static void log(PrintWriter out, LogHeader h) {
         out.println("File: " + Printable.of(String.valueOf(h.file())));
+        if (h.fromListing()) {
+            listed(out, h);
+            return;
+        }
         out.println("Source: " + (h.source() == Source.TEXT ? "eseutil text dump (fields as printed; no checksum verified)"
                 : "binary log header"));
         out.println();
@@ -346,6 +351,25 @@ public final class EseRender {
             out.println("Checksum verdicts:");
             row(out, "Log header", h.verification().primary().verdict() + " @0, 4096 bytes");
         }
+        notes(out, h.notes(), h.textFields());
+    }
+
+    /** A file named by an eseutil /ml range listing: its name, eseutil's verdict and where the generation comes from. */
+    private static void listed(PrintWriter out, LogHeader h) {
+        ListedLog l = h.listed();
+        out.println("Source: eseutil /ml range listing, line " + l.line()
+                + " (only the file's name and eseutil's verdict are known)");
+        out.println();
+        String from = switch (l.generationFrom()) {
+            case NAME -> "from the file name";
+            case ESEUTIL_MESSAGE -> "as eseutil read it from the header";
+            case INFERRED_FROM_PREVIOUS -> "INFERRED: the log listed before it + 1";
+            case UNKNOWN -> "";
+        };
+        row(out, "lGeneration", l.generationFrom() == ListedLog.GenerationFrom.UNKNOWN ? "unknown"
+                : String.format("%d (0x%X), %s", l.generation(), l.generation(), from));
+        row(out, "eseutil's verdict", l.status() + (l.message() == null || l.message().isEmpty() ? ""
+                : ": " + Printable.of(l.message())));
         notes(out, h.notes(), h.textFields());
     }
 

@@ -232,6 +232,10 @@ class EseCommandsTest {
                 .ok(dir + "E0000082.log").ok(dir + "E00.log").failed(-501, "JET_errLogFileCorrupt"));
         Run bad = run("ese", "log", logs.resolve("ml-damaged.txt").toString());
         assertEquals(1, bad.exit(), bad.err());
+        assertTrue(bad.out().contains("eseutil's verdict: DAMAGED: ERROR: Log damaged (unusable)"), bad.out());
+        assertTrue(bad.out().contains("lGeneration: 129 (0x81), from the file name"), bad.out());
+        assertFalse(bad.out().contains("creation time"), "the fields a listing does not print are not shown as 0: "
+                + bad.out());
         Run chain = run("ese", "logs", logs.toString());
         assertEquals(1, chain.exit(), chain.err());
         assertTrue(chain.out().contains("Gaps: 1 generation(s): [129]"), chain.out());
