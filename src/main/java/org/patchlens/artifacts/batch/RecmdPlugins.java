@@ -10,14 +10,21 @@ import org.patchlens.artifacts.Catalog;
  * and a note saying the plugin has no decoder here, never nothing.
  */
 final class RecmdPlugins {
-    private static final Map<String, Catalog> DECODERS = Map.of(
-            "timezoneinformation", Catalog.TIMEZONE_DATA,
-            "timezoneinfo", Catalog.TIMEZONE_DATA,
-            "profilelist", Catalog.PROFILELIST,
-            "bam", Catalog.BAM,
-            "typedurls", Catalog.TYPED_URLS,
-            "wordwheelquery", Catalog.WORD_WHEEL_QUERY,
-            "services", Catalog.SERVICES);
+    private static final Map<String, Catalog> DECODERS = Map.ofEntries(
+            Map.entry("timezoneinformation", Catalog.TIMEZONE_DATA),
+            Map.entry("timezoneinfo", Catalog.TIMEZONE_DATA),
+            Map.entry("profilelist", Catalog.PROFILELIST),
+            Map.entry("bam", Catalog.BAM),
+            Map.entry("typedurls", Catalog.TYPED_URLS),
+            Map.entry("wordwheelquery", Catalog.WORD_WHEEL_QUERY),
+            Map.entry("services", Catalog.SERVICES),
+            Map.entry("appcompatcache", Catalog.SHIMCACHE),
+            Map.entry("userassist", Catalog.USER_ASSIST),
+            Map.entry("recentdocs", Catalog.RECENTDOCS),
+            Map.entry("sam", Catalog.SAMPARSE),
+            Map.entry("usbstor", Catalog.USBSTOR),
+            Map.entry("usb", Catalog.USB_DEVICES),
+            Map.entry("knownnetworks", Catalog.NETWORKLIST));
 
     private RecmdPlugins() {
     }
