@@ -116,6 +116,23 @@ class Ese04AnchorLogTest {
     }
 
     @Test
+    void aDirPatBesideLogsThatAttachNothingMarksTheDirectorysStream() throws Exception {
+        // ESE97 logs name no database: only dir.pat beside them says the DS folder's stream is the directory's
+        RestoreScenario s = StoreEvidence.withDirectoryRestoreKey(RestoreScenario.onlineBase());
+        RestoreScenario.Db d = new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 2, 0x1F, 0x20,
+                StoreEvidence.DIR_SIGNATURE);
+        d.logSig = StoreEvidence.DS_LOG_SIGNATURE;
+        s.databases.add(d);
+        for (int g = 0x20; g <= 0x21; g++) {
+            s.logs.add(StoreEvidence.logFile("DS/" + StoreEvidence.logName(g), g, StoreEvidence.DS_LOG_SIGNATURE));
+        }
+        List<Finding> f = ese04(s);
+        assertEquals(List.of("LowLog Edb00010.log", "LowLog Edb00020.log"), f.stream().map(Finding::object).toList(),
+                "the DS folder's stream starts from the DS key's LowLog, the store's from the IS key's");
+        assertEquals(List.of(Status.PASS, Status.PASS), f.stream().map(Finding::status).toList());
+    }
+
+    @Test
     void eachLogStreamIsAnchoredByItsOwnDatabases() throws Exception {
         RestoreScenario s = StoreEvidence.withDirectory(StoreEvidence.rollForward(0x10));
         s.databases.get(2).consistentGen = 0x20;
