@@ -61,7 +61,11 @@ final class StageInference {
         List<String> inBackup = new ArrayList<>();
         for (StoreView.Item<DatabaseHeader> d : c.store().databases()) {
             if (registered.contains(d.fileName().toUpperCase(Locale.ROOT))) {
-                (d.evidence().fromBackup() ? inBackup : inTarget).add(d.name());
+                if (d.evidence().fromBackup()) {
+                    inBackup.add(d.fileName());
+                } else {
+                    inTarget.add(d.name());
+                }
             }
         }
         if (!inTarget.isEmpty()) {
@@ -69,8 +73,8 @@ final class StageInference {
                     + "among the target's files");
         }
         return new Decision(Stage.BEFORE_RESTORE, "auto: the databases DB Path names (" + String.join(", ",
-                registered) + ") are " + (inBackup.isEmpty() ? "absent from the target's files"
-                : "only in the backup set (--backup)"));
+                registered) + ") are absent from the target's files" + (inBackup.isEmpty() ? ""
+                : "; the backup set (--backup) holds " + String.join(", ", inBackup)));
     }
 
     /** The file names (upper case) of ParametersPrivate/Public DB Path and DSA Database file. */

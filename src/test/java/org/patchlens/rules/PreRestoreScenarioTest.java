@@ -124,7 +124,8 @@ class PreRestoreScenarioTest {
     void theStageIsDecidedFromTheEvidenceAndShownInTheHeader() throws Exception {
         Run r = run(offlineBefore());
         assertTrue(r.text.lines().anyMatch(l -> l.equals("Stage: before-restore (auto: the databases DB Path names "
-                + "(PRIV.EDB, PUB.EDB, DIR.EDB) are only in the backup set (--backup))")), r.text);
+                + "(PRIV.EDB, PUB.EDB, DIR.EDB) are absent from the target's files; the backup set (--backup) holds "
+                + "PRIV.EDB, PUB.EDB)")), r.text);
     }
 
     @Test

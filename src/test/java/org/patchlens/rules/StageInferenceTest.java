@@ -80,8 +80,8 @@ class StageInferenceTest {
         all.addAll(backup);
         CheckContext fromBackup = new CheckContext(all, s.checkOptions());
         assertEquals(Stage.BEFORE_RESTORE, fromBackup.stage());
-        assertTrue(fromBackup.stageReason().endsWith("are only in the backup set (--backup)"),
-                fromBackup.stageReason());
+        assertEquals("auto: the databases DB Path names (PRIV.EDB, PUB.EDB, DIR.EDB) are absent from the target's "
+                + "files; the backup set (--backup) holds PRIV.EDB, PUB.EDB", fromBackup.stageReason());
     }
 
     @Test
