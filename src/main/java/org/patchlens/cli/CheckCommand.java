@@ -29,6 +29,7 @@ import org.patchlens.rules.CheckContext;
 import org.patchlens.rules.CheckOptions;
 import org.patchlens.rules.RuleEngine;
 import org.patchlens.rules.Severity;
+import org.patchlens.rules.Stage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,6 +121,15 @@ final class CheckCommand implements Callable<Integer> {
             + "was run.")
     int isintegRuns;
 
+    @Option(names = "--stage", paramLabel = "STAGE", defaultValue = "auto", converter = StageConverter.class,
+            description = {"When the evidence was copied: auto, before-restore, after-restore", "or after-patch "
+            + "(default: ${DEFAULT-VALUE}: decided from the evidence)."})
+    Stage stage;
+
+    @Option(names = "--backup", paramLabel = "DIR|FILE", description = {"The backup set, apart from the target: "
+            + "databases, .pat, logs", "or saved eseutil text; repeatable."})
+    List<Path> backups = new ArrayList<>();
+
     @Option(names = "--format", paramLabel = "FORMAT", description = {"text (the summary), jsonl (one finding per "
             + "line), csv or xlsx", "(default: text, or the -o name's extension)."})
     String format;
@@ -160,6 +170,22 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** --stage: auto (null: decided from the evidence) or a stage by its label. */
+    static final class StageConverter implements CommandLine.ITypeConverter<Stage> {
+        @Override
+        public Stage convert(String value) {
+            if (value.trim().equalsIgnoreCase("auto")) {
+                return null;
+            }
+            Stage s = Stage.of(value);
+            if (s == null) {
+                throw new CommandLine.TypeConversionException("expected auto, before-restore, after-restore or "
+                        + "after-patch but was '" + value + "'");
+            }
+            return s;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (dir != null && dir.toString().startsWith("@") && !Files.exists(dir)) {
@@ -192,7 +218,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "(see --help)");
         }
         CheckOptions opts = new CheckOptions(restoreType, rollForward, expectOrg, expectSite, expectServer, envLine,
-                isintegVersion, exchangeSp, startVia, isintegRuns);
+                isintegVersion, exchangeSp, startVia, isintegRuns, stage);
         CheckContext ctx = new CheckContext(evidence, opts);
         RuleEngine.CheckResult result = RuleEngine.run(ctx);
         PrintWriter console = spec.commandLine().getOut();
@@ -288,6 +314,13 @@ final class CheckCommand implements Callable<Integer> {
         named(in, "--cluster", clusters);
         named(in, "--store", stores);
         named(in, "--eseutil-dump", dumps);
+        for (Path p : backups) {
+            if (!Files.isDirectory(p)) {
+                named(in, "--backup", List.of(p));
+            } else {
+                in.add(p);
+            }
+        }
         for (Path p : checkpoints) {
             if (!Files.isDirectory(p)) {
                 named(in, "--checkpoint", List.of(p));
@@ -349,7 +382,33 @@ final class CheckCommand implements Callable<Integer> {
         for (Path p : dumps) {
             explicit(out, p, EvidenceKind.ESEUTIL_TEXT);
         }
+        for (Path p : backups) {
+            backup(out, p);
+        }
         return out;
+    }
+
+    /**
+     * A --backup folder or file: the backup set's store files, kept apart from the target's (each marked as the
+     * backup's). A folder without one, or a file that is not one, is a usage error naming it.
+     */
+    private static void backup(List<Evidence> out, Path p) throws IOException {
+        if (Files.isDirectory(p)) {
+            List<Evidence> found = EvidenceScanner.scanBackup(p);
+            if (found.isEmpty()) {
+                throw new UsageException(p + ": given as --backup but the folder holds no store file (no ESE "
+                        + "database, patch, checkpoint or log, no eseutil output)");
+            }
+            found.forEach(e -> add(out, e));
+            return;
+        }
+        Evidence e = EvidenceScanner.examine(p, p.toString(), true);
+        if (!e.kind().isEse() && e.kind() != EvidenceKind.UNREADABLE) {
+            throw new UsageException(p + ": given as --backup (a store file of the backup set) but " + (e.kind()
+                    == EvidenceKind.UNRELATED ? "it is not evidence: " + e.detail() : "its content is "
+                    + article(e.kind().label()) + " (" + e.detail() + ")"));
+        }
+        add(out, e.asBackup());
     }
 
     /**

@@ -53,6 +53,23 @@ public final class EvidenceScanner {
     }
 
     /**
+     * The backup set (--backup) in a folder: its store files (databases, patch files, logs, edb.chk, saved eseutil
+     * text), each marked as the backup's ({@link Evidence#asBackup}) and named by its full path, so that its log
+     * stream is never mixed with a target folder's. Hives and unrelated files in the folder are left out: a backup
+     * set is judged by its store headers, and a hive in it is not the target's registry.
+     */
+    public static List<Evidence> scanBackup(Path root) throws IOException {
+        List<Evidence> out = new ArrayList<>();
+        for (Evidence e : scan(root)) {
+            if (e.kind().isEse()) {
+                out.add(new Evidence(e.path(), root.resolve(e.name()).toString(), e.size(), e.sha256(), e.kind(),
+                        e.detail(), e.errors(), false).asBackup());
+            }
+        }
+        return out;
+    }
+
+    /**
      * One file: hashed first, then classified. Errors are recorded on the record, never thrown, with
      * one exception: a file named explicitly ({@code explicit}, by an option) that is not a regular
      * file, is missing or is a symbolic link loop throws the one-line {@link InputException} of

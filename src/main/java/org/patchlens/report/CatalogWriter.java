@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.patchlens.rules.RestoreStep;
 import org.patchlens.rules.Rule;
+import org.patchlens.rules.Stage;
+import org.patchlens.rules.StageRole;
 
 /** The rule catalog as text, JSONL or Markdown (docs/rules.md is this Markdown). */
 public final class CatalogWriter {
@@ -71,6 +74,7 @@ public final class CatalogWriter {
                 sb.append('\n');
             }
         }
+        stages(sb);
         sb.append("## Remedies\n\n");
         for (Rule r : Rule.values()) {
             sb.append("- **").append(r.id()).append("** ").append(r.remedy().isEmpty() ? "(none)" : r.remedy())
@@ -78,6 +82,46 @@ public final class CatalogWriter {
         }
         out.write(sb.toString());
         out.flush();
+    }
+
+    /**
+     * What each rule does at each stage of the restore (check --stage), as the registry declares it: judge, predict
+     * (the step at which the problem will show and what is seen then) or not applicable (why).
+     */
+    private static void stages(StringBuilder sb) {
+        sb.append("## Stages\n\n");
+        sb.append("What each rule does at each stage of the restore (`check --stage`, docs/check.md): *judge* the "
+                + "state, *predict* (before the restore: the step at which the problem will show, and what the "
+                + "administrator will see then), or *not applicable* (SKIPPED with the reason). Steps: ");
+        for (RestoreStep st : RestoreStep.values()) {
+            sb.append(st.number()).append(" ").append(st.label()).append(st.ordinal() < RestoreStep.values().length
+                    - 1 ? "; " : ".\n\n");
+        }
+        sb.append("| rule");
+        for (Stage st : Stage.values()) {
+            sb.append(" | ").append(st.label());
+        }
+        sb.append(" |\n|---").append("|---".repeat(Stage.values().length)).append("|\n");
+        for (Rule r : Rule.values()) {
+            sb.append("| ").append(r.id());
+            for (Stage st : Stage.values()) {
+                StageRole role = r.role(st);
+                sb.append(" | ").append(cell(role).replace("|", "\\|"));
+            }
+            sb.append(" |\n");
+        }
+        sb.append('\n');
+    }
+
+    private static String cell(StageRole role) {
+        if (role == null) {
+            return "(not declared)";
+        }
+        return switch (role.action()) {
+            case JUDGE -> "judge";
+            case PREDICT -> "predict: step " + role.step().number() + "; " + role.symptom();
+            case NOT_APPLICABLE -> "not applicable: " + role.reason();
+        };
     }
 
     /** "49 rules in 6 families: IN 7, REG 9, ...", counted from the registry. */

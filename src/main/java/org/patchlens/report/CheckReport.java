@@ -43,8 +43,9 @@ public final class CheckReport {
     /** The report of one check run (no store headers or log chain: add them with {@link #withStore}). */
     public static Report of(CheckContext ctx, CheckResult result, Report.Run run) {
         List<Finding> findings = ordered(result.findings());
-        return new Report(result.verdict(), findings, remedies(findings),
-                new Report.Restore(result.restore().label(), result.restoreReason()), cluster(ctx), ctx.evidence(),
+        List<Remedy> steps = remedies(findings);
+        return new Report(result.verdict(steps.size()), findings, steps, new Report.Restore(result.restore().label(),
+                result.restoreReason(), result.stage().label(), result.stageReason()), cluster(ctx), ctx.evidence(),
                 RegistryRows.of(ctx, findings), clusterRows(ctx), StoreHeaders.NONE, List.of(), run);
     }
 

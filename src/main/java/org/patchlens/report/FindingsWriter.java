@@ -81,7 +81,8 @@ public final class FindingsWriter {
             throws IOException {
         StringBuilder sb = new StringBuilder();
         List<Finding> ordered = CheckReport.ordered(r.findings());
-        String verdict = Printable.of(r.verdict());
+        List<Report.Remedy> steps = CheckReport.remedies(ordered);
+        String verdict = Printable.of(r.verdict(steps.size()));
         if (colour) {
             String on = switch (CheckReport.tone(r.findings())) {
                 case RED -> RED;
@@ -92,8 +93,8 @@ public final class FindingsWriter {
         }
         sb.append(verdict).append('\n');
         line(sb, "Restore type: " + r.restore().label() + " (" + r.restoreReason() + ")");
+        line(sb, "Stage: " + r.stage().label() + " (" + r.stageReason() + ")");
         line(sb, countLine(r.ruleStatusCounts(), r.statusCounts()));
-        List<Report.Remedy> steps = CheckReport.remedies(ordered);
         if (!steps.isEmpty()) {
             sb.append('\n');
             line(sb, "What to do, in order:");

@@ -80,9 +80,16 @@ public record Report(String verdict, List<Finding> findings, List<Remedy> remedi
     public record Command(String alternative, String line) {
     }
 
-    /** The restore type detected ("online", "offline-pit", ...) and the evidence that decided it. */
-    public record Restore(String type, String why) {
+    /**
+     * The restore type detected ("online", "offline-pit", ...) and the evidence that decided it; the stage of the
+     * restore at which the evidence was copied ("before-restore", ...) and why ("" when not known).
+     */
+    public record Restore(String type, String why, String stage, String stageWhy) {
         public static final Restore UNKNOWN = new Restore("unknown", "");
+
+        public Restore(String type, String why) {
+            this(type, why, "", "");
+        }
     }
 
     /**

@@ -400,6 +400,10 @@ public final class ReportWorkbook {
         s.heading("Restore", 7);
         s.text("Restore type", r.restore().type());
         s.text("Why", r.restore().why());
+        // after the restore the Summary stays the one page it was; the stage is in the text header
+        if (r.restore().stage().equals(org.patchlens.rules.Stage.BEFORE_RESTORE.label())) {
+            s.text("Stage", r.restore().stage() + " (" + r.restore().stageWhy() + ")");
+        }
 
         s.heading("Cluster", 7);
         if (r.cluster().isCluster()) {

@@ -40,6 +40,7 @@ public final class CheckContext {
     private final StoreView store;
     private final Effective restore;
     private final String restoreReason;
+    private final StageInference.Decision stage;
 
     public CheckContext(List<Evidence> evidence, CheckOptions options) {
         this.evidence = List.copyOf(evidence);
@@ -84,6 +85,7 @@ public final class CheckContext {
         String[] why = new String[1];
         this.restore = decideRestore(why);
         this.restoreReason = why[0];
+        this.stage = StageInference.decide(this);
     }
 
     /**
@@ -209,6 +211,21 @@ public final class CheckContext {
     /** Why {@link #restore()} is what it is. */
     public String restoreReason() {
         return restoreReason;
+    }
+
+    /** The point of the restore at which the evidence was copied (--stage, or decided from the evidence). */
+    public Stage stage() {
+        return stage.stage();
+    }
+
+    /** Why {@link #stage()} is what it is. */
+    public String stageReason() {
+        return stage.reason();
+    }
+
+    /** True before the restore: rules that predict say at which step their problem will show. */
+    public boolean beforeRestore() {
+        return stage.stage() == Stage.BEFORE_RESTORE;
     }
 
     /** The live Restore in Progress key of a service (either spelling), or null. */

@@ -10,15 +10,31 @@ package org.patchlens.rules;
  * @param exchangeSp     Exchange build or service pack as given (e.g. "2653" or "SP4"), or null
  * @param startVia       SERVICES or CLUSTER_ADMIN, or null if not given
  * @param isintegRuns    how many times isinteg -patch was run, or -1 if not given
+ * @param stage          the point of the restore at which the evidence was copied (--stage), or null for auto:
+ *                       decided from the evidence
  */
 public record CheckOptions(RestoreType restoreType, boolean rollForward, String expectOrg, String expectSite,
                            String expectServer, String envLine, String isintegVersion, String exchangeSp,
-                           StartVia startVia, int isintegRuns) {
+                           StartVia startVia, int isintegRuns, Stage stage) {
 
     public enum RestoreType { AUTO, ONLINE, OFFLINE }
 
     public enum StartVia { SERVICES, CLUSTER_ADMIN }
 
     public static final CheckOptions NONE = new CheckOptions(RestoreType.AUTO, false, null, null, null, null, null,
-            null, null, -1);
+            null, null, -1, null);
+
+    /** Without --stage: the stage is decided from the evidence. */
+    public CheckOptions(RestoreType restoreType, boolean rollForward, String expectOrg, String expectSite,
+                        String expectServer, String envLine, String isintegVersion, String exchangeSp,
+                        StartVia startVia, int isintegRuns) {
+        this(restoreType, rollForward, expectOrg, expectSite, expectServer, envLine, isintegVersion, exchangeSp,
+                startVia, isintegRuns, null);
+    }
+
+    /** The same facts with --stage (null for auto). */
+    public CheckOptions withStage(Stage s) {
+        return new CheckOptions(restoreType, rollForward, expectOrg, expectSite, expectServer, envLine,
+                isintegVersion, exchangeSp, startVia, isintegRuns, s);
+    }
 }

@@ -46,7 +46,16 @@ final class Clu09CheckpointCoverage extends CluUnit {
                                 remedy("<DS/IS>", rip.service().substring(10), "<service>", rip.service())));
                     }
                 }
-                if (root) {
+                String restored = root && c.beforeRestore() ? restoredInside(c, cp) : null;
+                if (restored != null) {
+                    // before an online restore: the key the restore writes will lie inside; a start from the
+                    // service controller first avoids its loss, so this is a step of the plan, not a blocker
+                    out.add(new Finding(Rule.CLU_09, Severity.WARN, Status.WARN, cp.path(), "no checkpoint covering "
+                            + "the Restore in Progress key the online restore writes", Source.NONE, "RegSync "
+                            + cp.valueName() + " of " + r.name() + ", a service root key, will cover " + restored
+                            + "\\Restore in Progress", src, remedy("<DS/IS>", restored.substring(10), "<service>",
+                            restored), ""));
+                } else if (root) {
                     out.add(new Finding(Rule.CLU_09, Severity.HIGH, Status.FAIL, cp.path(),
                             "Parameters and Diagnostics subkeys only", Source.NONE, "a service root key", src,
                             "Replace the root checkpoint " + cp.path() + " by the default `...\\Parameters` and "
@@ -60,5 +69,12 @@ final class Clu09CheckpointCoverage extends CluUnit {
                     + "Progress key inside", Source.NONE, "none", new Source(m.file(), "Resources\\*\\RegSync", -1)));
         }
         return out;
+    }
+
+    /** Before an online restore: the service whose Restore in Progress key {@code cp} will cover, or null. */
+    private static String restoredInside(CheckContext c, Checkpoint cp) {
+        return PlannedRestore.covered(c).stream().filter(cv -> cv.checkpoint().equals(cp)
+                && cv.writtenKey().endsWith("\\Restore in Progress")).map(cv -> cv.writtenKey().split("\\\\")[3])
+                .findFirst().orElse(null);
     }
 }

@@ -8,6 +8,12 @@ import org.patchlens.rules.StoreView.Item;
 
 /** ESE-01: the databases are Consistent after an offline restore. */
 final class Ese01DatabaseState extends RuleUnit {
+    /** Before the restore: the backup is not what an offline restore needs; what to ask for instead. */
+    private static final String NOT_CLEAN = "Not a clean offline copy: do not restore <db> offline. Ask for an "
+            + "offline copy taken after the Exchange services were stopped cleanly (`eseutil /mh <db>` must show "
+            + "State: Consistent), or restore the online backup of the same store with its logs and patch files "
+            + "instead (KB Q296787, Q185577).";
+
     Ese01DatabaseState() {
         super("Database state fits the restore type", Severity.CRIT, Confidence.CONFIRMED,
                 List.of("Q296787", "Q185577"),
@@ -38,6 +44,10 @@ final class Ese01DatabaseState extends RuleUnit {
                 if (h.cleanShutdown()) {
                     out.add(Finding.pass(Rule.ESE_01, d.name(), "Consistent (offline restore)", Source.NONE, state,
                             src));
+                } else if (c.beforeRestore()) {
+                    // before the restore the copy can still be replaced: say what to ask for instead
+                    out.add(Finding.fail(Rule.ESE_01, d.name(), "Consistent: a clean offline copy", expectedSrc,
+                            state + ": not a clean offline copy", src, NOT_CLEAN.replace("<db>", d.fileName())));
                 } else {
                     out.add(Finding.fail(Rule.ESE_01, d.name(), "Consistent (offline restore)",
                             expectedSrc, state, src, remedy("<db>", d.fileName())));

@@ -21,10 +21,16 @@ final class Prc02SetLineValue extends RuleUnit {
             return List.of(Finding.notApplicable(Rule.PRC_02, na));
         }
         String line = c.options().envLine();
+        Optional<String> vname = c.virtualServer();
+        if (line == null && c.beforeRestore() && vname.isPresent()) {
+            // before the restore the line is still to be typed: it is a step of the plan, with the name filled in
+            return List.of(new Finding(Rule.PRC_02, Severity.WARN, Status.WARN, EnvLine.VARIABLE, vname.get(),
+                    c.virtualServerSource().orElse(Source.NONE), "not given: to be typed in the prompt that runs "
+                    + "isinteg -patch", Source.option("--env-line"), remedy("<VNAME>", vname.get()), ""));
+        }
         if (line == null) {
             return List.of(Finding.skipped(Rule.PRC_02, "--env-line not given (IN-06)"));
         }
-        Optional<String> vname = c.virtualServer();
         if (vname.isEmpty()) {
             return List.of(Finding.skipped(Rule.PRC_02, "virtual server name unknown (no usable cluster hive)"));
         }

@@ -20,6 +20,9 @@ final class Prc05StartPath extends RuleUnit {
         if (!c.isCluster()) {
             return List.of(Finding.notApplicable(Rule.PRC_05, "stand-alone server"));
         }
+        if (c.beforeRestore()) {
+            return List.of(beforeRestore(c));
+        }
         if (c.options().startVia() == null) {
             return List.of(Finding.skipped(Rule.PRC_05,
                     "--start-via not given (the remedy is printed by CLU-08/CLU-09)"));
@@ -33,5 +36,35 @@ final class Prc05StartPath extends RuleUnit {
         return List.of(Finding.pass(Rule.PRC_05, "first start", needsServices ? "the service controller" : "either",
                 Source.NONE, c.options().startVia().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 Source.option("--start-via")));
+    }
+
+    /**
+     * Before the restore: a start from the service controller first is needed when a checkpoint covers what the
+     * restore (online: the Restore in Progress key) or isinteg -patch (offline: the identity keys) will write. Planned
+     * from Cluster Administrator, it will fail (FAIL); not said, it is a step of the plan (WARN, naming the
+     * checkpoints); planned from the service controller, or not needed, it passes.
+     */
+    private Finding beforeRestore(CheckContext c) {
+        List<String> covering = PlannedRestore.covered(c).stream().map(PlannedRestore.Covered::describe).distinct()
+                .toList();
+        CheckOptions.StartVia via = c.options().startVia();
+        Source opt = via == null ? Source.NONE : Source.option("--start-via");
+        String planned = via == null ? "not given" : via.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (covering.isEmpty()) {
+            return Finding.pass(Rule.PRC_05, "first start", "either (no checkpoint covers what the restore or "
+                    + "isinteg -patch writes)", Source.NONE, planned, opt);
+        }
+        String why = "checkpoints covering what " + (c.restore() == Effective.ONLINE ? "the online restore"
+                : "isinteg -patch") + " writes: " + String.join(", ", covering);
+        if (via == CheckOptions.StartVia.SERVICES) {
+            return Finding.pass(Rule.PRC_05, "first start", "the service controller", Source.NONE, planned, opt)
+                    .withDetail(why);
+        }
+        if (via == CheckOptions.StartVia.CLUSTER_ADMIN) {
+            return Finding.fail(Rule.PRC_05, "first start", "net start from the service controller", Source.NONE,
+                    "Cluster Administrator", opt, remedy()).withDetail(why);
+        }
+        return new Finding(Rule.PRC_05, Severity.WARN, Status.WARN, "first start", "net start from the service "
+                + "controller", Source.NONE, "not given: to be made from the service controller", opt, remedy(), why);
     }
 }

@@ -5,7 +5,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs every rule of the catalog over one context, in catalog order; each rule reports at least one result. */
+/**
+ * Runs every rule of the catalog over one context, in catalog order; each rule reports at least one result. What a
+ * rule does depends on the stage of the restore ({@link Rule#role}): it judges, it predicts (its failures then say
+ * at which step they will show and what will be seen), or it is not applicable (SKIPPED with the reason).
+ */
 public final class RuleEngine {
     private RuleEngine() {
     }
@@ -13,9 +17,23 @@ public final class RuleEngine {
     public static CheckResult run(CheckContext c) {
         List<Finding> out = new ArrayList<>();
         for (Rule r : Rule.values()) {
-            out.addAll(r.check(c)); // never empty: RuleRegistryTest fails the build on a rule that reports nothing
+            StageRole role = r.role(c.stage());
+            // never empty: RuleRegistryTest fails the build on a rule that reports nothing
+            switch (role.action()) {
+                case JUDGE -> out.addAll(r.check(c));
+                case PREDICT -> r.check(c).forEach(f -> out.add(predicted(f, role)));
+                case NOT_APPLICABLE -> out.add(Finding.notApplicable(r, c.stage().label() + ": " + role.reason()));
+            }
         }
-        return new CheckResult(List.copyOf(out), c.restore(), c.restoreReason());
+        return new CheckResult(List.copyOf(out), c.restore(), c.restoreReason(), c.stage(), c.stageReason());
+    }
+
+    /** A failure or warning found before the restore, with the step at which it will show and what is seen then. */
+    private static Finding predicted(Finding f, StageRole role) {
+        if (f.status() != Status.FAIL && f.status() != Status.WARN) {
+            return f;
+        }
+        return f.withDetail(role.prediction() + (f.detail().isEmpty() ? "" : ". " + f.detail()));
     }
 
     /**
@@ -36,8 +54,14 @@ public final class RuleEngine {
         return m;
     }
 
-    /** The findings of one run, with the restore kind they were judged against. */
-    public record CheckResult(List<Finding> findings, Effective restore, String restoreReason) {
+    /** The findings of one run, with the restore kind and the stage they were judged against. */
+    public record CheckResult(List<Finding> findings, Effective restore, String restoreReason, Stage stage,
+                              String stageReason) {
+        /** A run judged after the restore (the check as it was before stages). */
+        public CheckResult(List<Finding> findings, Effective restore, String restoreReason) {
+            this(findings, restore, restoreReason, Stage.AFTER_RESTORE, "");
+        }
+
         public Map<Severity, Integer> failCounts() {
             Map<Severity, Integer> m = new EnumMap<>(Severity.class);
             for (Severity s : Severity.values()) {
@@ -71,8 +95,43 @@ public final class RuleEngine {
             return findings.stream().filter(f -> f.reaches(threshold)).map(f -> f.rule().id()).distinct().toList();
         }
 
-        /** One line: "Store will not start: 3 CRIT, 2 HIGH" / "Restore checks passed: ...". */
+        /**
+         * The blockers before the restore: FAIL at CRIT or HIGH. Nothing in the procedure avoids them; they must
+         * be fixed before restoring. Predictions a step avoids are WARN (and printed among the steps).
+         */
+        public List<Finding> blockers() {
+            return findings.stream().filter(f -> f.status() == Status.FAIL && f.severity().atLeast(Severity.HIGH))
+                    .toList();
+        }
+
+        /**
+         * One line. Before the restore: "Not ready to restore: PRC-04 isinteg version; ..." or "Ready to restore,
+         * with N steps", {@code steps} being the number of steps the plan will have. After it, as {@link #verdict()}.
+         */
+        public String verdict(int steps) {
+            if (stage != Stage.BEFORE_RESTORE) {
+                return verdict();
+            }
+            List<Finding> b = blockers();
+            if (b.isEmpty()) {
+                return "Ready to restore, with " + steps + (steps == 1 ? " step" : " steps");
+            }
+            List<String> named = b.stream().map(f -> f.rule().id() + " " + f.object()).distinct().toList();
+            return "Not ready to restore: " + String.join("; ", named.subList(0, Math.min(3, named.size())))
+                    + (named.size() > 3 ? "; and " + (named.size() - 3) + " more" : "");
+        }
+
+        /**
+         * One line: "Store will not start: 3 CRIT, 2 HIGH" / "Restore checks passed: ...". Before the restore the
+         * readiness line of {@link #verdict(int)}, counting one step per distinct remedy of a failure or warning
+         * (the report passes the number of steps it orders).
+         */
         public String verdict() {
+            if (stage == Stage.BEFORE_RESTORE) {
+                return verdict((int) findings.stream().filter(f -> (f.status() == Status.FAIL
+                        || f.status() == Status.WARN) && !f.remedy().isBlank()).map(f -> f.remedy().strip())
+                        .distinct().count());
+            }
             Map<Severity, Integer> n = failCounts();
             StringBuilder counts = new StringBuilder();
             for (Severity s : Severity.values()) {

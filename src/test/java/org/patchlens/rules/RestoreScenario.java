@@ -309,7 +309,7 @@ final class RestoreScenario {
                 case "--restore-type" -> restoreType = CheckOptions.RestoreType.valueOf(
                         options.get(++i).toUpperCase(java.util.Locale.ROOT));
                 case "--expect-org", "--expect-site", "--expect-server", "--env-line", "--isinteg-version",
-                        "--exchange-sp", "--start-via", "--isinteg-runs" -> given.put(o, options.get(++i));
+                        "--exchange-sp", "--start-via", "--isinteg-runs", "--stage" -> given.put(o, options.get(++i));
                 default -> throw new IllegalArgumentException("not an operator fact: " + o);
             }
         }
@@ -318,7 +318,8 @@ final class RestoreScenario {
                 given.get("--expect-server"), given.get("--env-line"), given.get("--isinteg-version"),
                 given.get("--exchange-sp"), startVia == null ? null
                 : CheckOptions.StartVia.valueOf(startVia.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
-                Integer.parseInt(given.getOrDefault("--isinteg-runs", "-1")));
+                Integer.parseInt(given.getOrDefault("--isinteg-runs", "-1")),
+                given.containsKey("--stage") ? Stage.of(given.get("--stage")) : null);
     }
 
     // ------------------------------------------------------------------ files
@@ -373,8 +374,32 @@ final class RestoreScenario {
         }
     }
 
+    /**
+     * Before the restore: the target's registry evidence (SYSTEM, SOFTWARE, CLUSDB, checkpoints) in {@code dir},
+     * the store files (databases, logs, patch files, edb.chk) in {@code backup}, the backup set given as --backup.
+     */
+    void writeBeforeRestore(Path dir, Path backup) {
+        writeRegistry(dir);
+        try {
+            writeStore(backup);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The evidence tree: NODE1\config\SYSTEM and SOFTWARE, NODE1\Cluster\CLUSDB, Q\MSCS\GUID\NNNNNNNN.CPT. */
     Path write(Path dir) {
+        writeRegistry(dir);
+        try {
+            writeStore(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** The hives of {@link #write}, without the store files. */
+    private void writeRegistry(Path dir) {
         try {
             Path config = Files.createDirectories(dir.resolve("NODE1").resolve("system32").resolve("config"));
             HiveBuilder sys = HiveBuilder.v13().fileName("\\SystemRoot\\System32\\Config\\SYSTEM")
@@ -388,8 +413,7 @@ final class RestoreScenario {
             software.writeTo(sw, "");
             sw.write(config.resolve("SOFTWARE"));
             if (standalone) {
-                writeStore(dir);
-                return dir;
+                return;
             }
             Path clus = Files.createDirectories(dir.resolve("NODE1").resolve("Cluster"));
             HiveBuilder cb = HiveBuilder.v13().rootName("Cluster").fileName("\\SystemRoot\\Cluster\\CLUSDB");
@@ -404,8 +428,6 @@ final class RestoreScenario {
                 e.getValue().writeTo(cpt, "");
                 cpt.write(folder.resolve(id[1] + ".CPT"));
             }
-            writeStore(dir);
-            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
