@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders one picture per workbook sheet for docs/report.md, as LibreOffice prints them: the restore-check
-# workbook of the demo (check --demo), a hive dump and a hive diff of the demo's SYSTEM hive (its
+# workbook of the demo (check --demo) and the Runbook sheet of the before-restore demo, a hive dump and a hive diff of the demo's SYSTEM hive (its
 # ParametersPrivate key against the registry checkpoint the cluster would replay). The demo hive has no
 # deleted records, so there is no picture of a dump's Recovered sheet (it looks like the Dump sheet).
 #   scripts/workbook-pictures.sh            # writes docs/pictures/workbook-*.png (and docs/report-summary.png,
@@ -32,6 +32,8 @@ cpt="demo/Q/MSCS/2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022/00000002.CPT"
   set +e # check and hive diff exit 1 when they find something
   "$repo/patchlens" check --demo -o check.xlsx --deterministic >/dev/null 2>err || [ $? -eq 1 ] \
     || { cat err >&2; exit 1; }
+  "$repo/patchlens" check --demo before-restore -o before.xlsx --deterministic >/dev/null 2>err || [ $? -eq 1 ] \
+    || { cat err >&2; exit 1; }
   "$repo/patchlens" hive dump "$system" --path 'ControlSet001\Services\MSExchangeIS' -o dump.xlsx \
     --deterministic >/dev/null 2>err || [ $? -eq 1 ] || { cat err >&2; exit 1; }
   "$repo/patchlens" hive diff "$system" "$cpt" --path 'ControlSet001\Services\MSExchangeIS\ParametersPrivate' \
@@ -39,7 +41,7 @@ cpt="demo/Q/MSCS/2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022/00000002.CPT"
 )
 
 HOME="$tmp" "$office" -env:UserInstallation="file://$tmp/lo-profile" --headless --norestore --convert-to pdf \
-  --outdir "$tmp" "$tmp/check.xlsx" "$tmp/dump.xlsx" "$tmp/diff.xlsx" >/dev/null 2>&1
+  --outdir "$tmp" "$tmp/check.xlsx" "$tmp/before.xlsx" "$tmp/dump.xlsx" "$tmp/diff.xlsx" >/dev/null 2>&1
 
 # picture NAME PDF PAGE [HEIGHT [DPI]]: page PAGE of PDF (its top HEIGHT pixels when given) as OUT/workbook-NAME.png
 picture() {
@@ -74,6 +76,8 @@ picture store "$check" "$(first "$check" "^ *Field \(eseutil's label\)")" 470
 picture log-chain "$check" "$(first "$check" '^ *Generation +Generation')" 130
 picture evidence "$check" "$(first "$check" '^ *# +File +Kind')" 330
 picture references "$check" "$(first "$check" '^ *KB +Title')" 330
+# the Runbook sheet of the before-restore demo (docs/check.md, "Before the restore")
+picture runbook "$tmp/before.pdf" "$(first "$tmp/before.pdf" '^ *Step +Phase +Action')" 900
 picture dump-summary "$tmp/dump.pdf" 1 400
 picture dump "$tmp/dump.pdf" "$(first "$tmp/dump.pdf" '^ *Path +Key last written')" 300
 picture diff "$tmp/diff.pdf" "$(first "$tmp/diff.pdf" '^ *Change +Object')" 170

@@ -28,6 +28,7 @@ class LayersTest {
             Set.of("hive", "ese"),
             Set.of("evidence", "cluster", "model"),
             Set.of("rules", "artifacts"),
+            Set.of("runbook"),
             Set.of("report"),
             Set.of("cli"));
     /** The only packages that read the generated format classes ({@code artifacts}: only those of kaitai/artifacts/). */

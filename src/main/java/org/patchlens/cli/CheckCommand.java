@@ -24,12 +24,15 @@ import org.patchlens.report.OutputFormat;
 import org.patchlens.report.Report;
 import org.patchlens.report.ReportWorkbook;
 import org.patchlens.report.RunTemp;
+import org.patchlens.report.RunbookWriter;
 import org.patchlens.report.XlsxBook;
 import org.patchlens.rules.CheckContext;
 import org.patchlens.rules.CheckOptions;
 import org.patchlens.rules.RuleEngine;
 import org.patchlens.rules.Severity;
 import org.patchlens.rules.Stage;
+import org.patchlens.runbook.Runbook;
+import org.patchlens.runbook.RunbookPlanner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,14 +56,19 @@ final class CheckCommand implements Callable<Integer> {
     static final Output.Spec OUTPUT = Output.Spec.of("check", OutputFormat.TEXT, OutputFormat.JSONL, OutputFormat.CSV,
             OutputFormat.XLSX);
 
+    /** The runbook's own output (--runbook FILE.csv): CSV only. */
+    static final Output.Spec RUNBOOK = Output.Spec.of("check --runbook", OutputFormat.CSV);
+
     enum FailOn { CRIT, HIGH, WARN, NEVER }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Folder of restored evidence.")
     Path dir;
 
-    @Option(names = "--demo", description = "Run on the demo evidence bundled in patchlens (a two-node Exchange 5.5 "
-            + "cluster restore).")
-    boolean demo;
+    @Option(names = "--demo", arity = "0..1", fallbackValue = "", paramLabel = "NAME", description = {"Run on demo "
+            + "evidence bundled in patchlens (a two-node Exchange 5.5 cluster):", "after-patch (the default: after an "
+            + "offline restore and isinteg -patch) or", "before-restore (the target and the backup set before an offline "
+            + "restore)."})
+    String demo;
 
     @Option(names = "--system", paramLabel = "FILE", description = "The SYSTEM hive of the node.")
     Path system;
@@ -138,6 +146,10 @@ final class CheckCommand implements Callable<Integer> {
             + ".jsonl, .csv or .xlsx (an Excel workbook,", "docs/report.md); stdout then gets the text summary."})
     Path output;
 
+    @Option(names = "--runbook", paramLabel = "FILE.csv", description = {"Also write the runbook's steps (step, "
+            + "phase, action, command,", "why, rule, kb) as CSV to FILE.csv; checked like -o before anything is read."})
+    Path runbookCsv;
+
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "high",
             description = "crit, high, warn or never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
@@ -188,11 +200,17 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (demo != null && !demo.isEmpty() && dir == null && (demo.startsWith("@") || demo.contains("/") || demo.contains("\\")
+                || exists(demo))) {
+            // check --demo DIR (or @FILE): picocli took the argument for the demo's name; it is what it looks like
+            dir = Path.of(demo);
+            demo = "";
+        }
         if (dir != null && dir.toString().startsWith("@") && !Files.exists(dir)) {
             // picocli keeps an @FILE whose file is missing as an argument: it is a mistyped options file, not a DIR
             throw new UsageException(dir.toString().substring(1) + ": no such file (" + dir + " reads options from it)");
         }
-        if (demo) {
+        if (demo != null && !demo.equals("false")) {
             if (dir != null) {
                 throw new UsageException("--demo runs on the evidence bundled in patchlens: give --demo or DIR, not both");
             }
@@ -203,6 +221,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Path> inputs = namedInputs();
         Output out = output == null ? null : Output.plan(OUTPUT, format, output, force, inputs);
+        Output runbookOut = planRunbook(out, inputs);
         OutputFormat stdout = out != null ? OutputFormat.TEXT : Output.format(OUTPUT, format, null);
         if (stdout == OutputFormat.XLSX) {
             throw new UsageException("check: xlsx is written to a file: give -o NAME.xlsx");
@@ -221,12 +240,13 @@ final class CheckCommand implements Callable<Integer> {
                 isintegVersion, exchangeSp, startVia, isintegRuns, stage);
         CheckContext ctx = new CheckContext(evidence, opts);
         RuleEngine.CheckResult result = RuleEngine.run(ctx);
+        Runbook runbook = RunbookPlanner.plan(ctx, result.findings());
         PrintWriter console = spec.commandLine().getOut();
-        write(result, stdout, console, 10, colour());
+        write(result, runbook, stdout, console, 10, colour());
         if (out != null) {
             if (out.format() == OutputFormat.XLSX) {
                 List<String> args = shownArgs != null ? shownArgs : spec.commandLine().getParseResult().originalArgs();
-                Report report = CheckReport.withStoreFromEvidence(CheckReport.of(ctx, result,
+                Report report = CheckReport.withStoreFromEvidence(CheckReport.of(ctx, result, runbook,
                         new Report.Run(Main.version(), args, java.time.Instant.now())), evidence);
                 try (AtomicFile f = out.openFile()) {
                     ReportWorkbook.write(report, f, new XlsxBook.Options(Main.version(), "patchlens restore check",
@@ -234,13 +254,23 @@ final class CheckCommand implements Callable<Integer> {
                 }
             } else {
                 try (Output.Sink sink = out.open(console)) {
-                    write(result, out.format(), sink.writer(), Integer.MAX_VALUE, false);
+                    write(result, runbook, out.format(), sink.writer(), Integer.MAX_VALUE, false);
                     sink.commit();
                 }
             }
             console.println();
             console.println(Errors.flat("Full report: " + out.describe()));
             console.flush();
+        }
+        if (runbookOut != null) {
+            try (Output.Sink sink = runbookOut.open(console)) {
+                RunbookWriter.csv(runbook, sink.writer());
+                sink.commit();
+            }
+            // on stderr when stdout is a machine format, which must hold only that format
+            PrintWriter note = stdout == OutputFormat.TEXT ? console : spec.commandLine().getErr();
+            note.println(Errors.flat("Runbook: " + runbookOut.describe()));
+            note.flush();
         }
         if (failOn == FailOn.NEVER) {
             return Main.OK;
@@ -252,14 +282,32 @@ final class CheckCommand implements Callable<Integer> {
      * The findings in one of the text formats; the text summary shows the first {@code top} failing ones, its
      * verdict coloured when {@code colour}.
      */
-    private void write(RuleEngine.CheckResult result, OutputFormat f, Writer w, int top, boolean colour)
-            throws IOException {
+    private void write(RuleEngine.CheckResult result, Runbook runbook, OutputFormat f, Writer w, int top,
+                       boolean colour) throws IOException {
         switch (f) {
-            case JSONL -> FindingsWriter.jsonl(result.findings(), w);
+            case JSONL -> FindingsWriter.jsonl(result.findings(), runbook, w);
             case CSV -> FindingsWriter.csv(result.findings(), w);
-            default -> FindingsWriter.summary(result, threshold(), top, colour, w);
+            default -> FindingsWriter.summary(result, runbook, threshold(), top, colour, w);
         }
         w.flush();
+    }
+
+    /**
+     * The --runbook file, validated as -o is (before anything is read or written): a .csv name (or none), never
+     * an input, never the -o file.
+     */
+    private Output planRunbook(Output out, List<Path> inputs) {
+        if (runbookCsv == null) {
+            return null;
+        }
+        if (Output.isStdout(runbookCsv)) {
+            throw new UsageException("--runbook writes a file: give --runbook NAME.csv");
+        }
+        if (out != null && out.file() != null && out.file().toAbsolutePath().normalize()
+                .equals(runbookCsv.toAbsolutePath().normalize())) {
+            throw new UsageException(runbookCsv + ": given as both -o and --runbook; name two files");
+        }
+        return Output.plan(RUNBOOK, null, runbookCsv, force, inputs);
     }
 
     /**
@@ -461,20 +509,30 @@ final class CheckCommand implements Callable<Integer> {
      * come after them and override them. The banner goes to stderr, so stdout holds only the chosen format.
      */
     private int runDemo() throws IOException {
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        int start = original.indexOf(spec.name()) + 1;
+        List<String> given = original.subList(Math.max(0, start), original.size());
+        Demo which = Demo.named(demo, given);
         Path tmp = Files.createTempDirectory(RunTemp.folder(), "demo");
         try {
             Path argsFile = tmp.resolve("check.args");
-            try (InputStream a = resource("demo/check.args")) {
+            try (InputStream a = resource(which.folder + "/check.args")) {
                 Files.copy(a, argsFile);
             }
             List<String> args = new ArrayList<>();
-            args.add(extractDemo(tmp.resolve("evidence")).toString());
+            Path evidence = extractDemo(which.folder, tmp.resolve("evidence"));
+            args.add(evidence.toString());
             args.add("@" + argsFile);
-            List<String> original = spec.commandLine().getParseResult().originalArgs();
-            int start = original.indexOf(spec.name()) + 1;
+            for (String b : which.backups) {
+                args.add("--backup");
+                args.add(evidence.resolve(b).toString());
+            }
             List<String> own = new ArrayList<>();
-            for (String extra : original.subList(Math.max(0, start), original.size())) {
-                if (!extra.equals("--demo")) {
+            for (int i = 0; i < given.size(); i++) {
+                String extra = given.get(i);
+                if (extra.equals("--demo") && i + 1 < given.size() && Demo.NAMES.contains(given.get(i + 1))) {
+                    i++; // --demo NAME: the name chose the evidence
+                } else if (!extra.equals("--demo") && !extra.startsWith("--demo=")) {
                     own.add(extra);
                 }
             }
@@ -486,11 +544,11 @@ final class CheckCommand implements Callable<Integer> {
             cl.setCaseInsensitiveEnumValuesAllowed(true);
             cl.setOverwrittenOptionsAllowed(true); // the user's options after the demo's win
             cl.parseArgs(args.toArray(String[]::new));
-            inner.demo = false; // the user's --demo=true, kept among their options, is this run, not another
+            inner.demo = null; // this run, not another
             inner.spec = cl.getCommandSpec();
             inner.shownArgs = List.copyOf(original);
             List<String> facts = cl.getParseResult().expandedArgs();
-            inner.banner = "patchlens: Demo evidence (bundled): a two-node Exchange 5.5 cluster after an offline restore; "
+            inner.banner = "patchlens: Demo evidence (bundled): " + which.what + "; "
                     + Errors.flat("patchlens check " + String.join(" ", facts.subList(1, facts.size()).stream()
                     .map(CheckCommand::quoted).toList()));
             try {
@@ -511,9 +569,66 @@ final class CheckCommand implements Callable<Integer> {
                 ? "'" + a.replace("'", "'\\''") + "'" : a;
     }
 
-    /** Copies the bundled demo evidence into {@code dir} (created); returns {@code dir}. */
+    /**
+     * The bundled demo evidence sets: {@code after-patch} (testdata/demo, the default) and {@code before-restore}
+     * (testdata/demo-before). Without a name, {@code --stage before-restore} among the options chooses the second.
+     */
+    enum Demo {
+        AFTER_PATCH("demo", "a two-node Exchange 5.5 cluster after an offline restore"),
+        BEFORE_RESTORE("demo-before", "a two-node Exchange 5.5 cluster and an offline backup set, before the restore",
+                "backup");
+
+        static final List<String> NAMES = List.of("after-patch", "before-restore", "true");
+
+        final String folder;
+        final String what;
+        /** Folders of the evidence that hold the backup set: given as --backup (a path the @-file cannot name). */
+        final List<String> backups;
+
+        Demo(String folder, String what, String... backups) {
+            this.folder = folder;
+            this.what = what;
+            this.backups = List.of(backups);
+        }
+
+        static Demo named(String name, List<String> options) {
+            switch (name) {
+                case "after-patch", "true" -> {
+                    return AFTER_PATCH;
+                }
+                case "before-restore" -> {
+                    return BEFORE_RESTORE;
+                }
+                case "" -> {
+                    for (int i = 0; i < options.size(); i++) {
+                        if (options.get(i).equals("--stage=before-restore") || options.get(i).equals("--stage")
+                                && i + 1 < options.size() && options.get(i + 1).equals("before-restore")) {
+                            return BEFORE_RESTORE;
+                        }
+                    }
+                    return AFTER_PATCH;
+                }
+                default -> throw new UsageException("--demo " + name + ": no such demo (after-patch or before-restore)");
+            }
+        }
+    }
+
+    private static boolean exists(String path) {
+        try {
+            return Files.exists(Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** Copies the default demo evidence (after-patch) into {@code dir} (created); returns {@code dir}. */
     static Path extractDemo(Path dir) throws IOException {
-        try (InputStream list = resource("demo/FILES")) {
+        return extractDemo(Demo.AFTER_PATCH.folder, dir);
+    }
+
+    /** Copies the bundled demo evidence of {@code folder} into {@code dir} (created); returns {@code dir}. */
+    static Path extractDemo(String folder, Path dir) throws IOException {
+        try (InputStream list = resource(folder + "/FILES")) {
             for (String name : new String(list.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (name.isBlank()) {
                     continue;
@@ -523,7 +638,7 @@ final class CheckCommand implements Callable<Integer> {
                     throw new IOException("bad demo file name " + name);
                 }
                 Files.createDirectories(target.getParent());
-                try (InputStream in = resource("demo/" + name.trim())) {
+                try (InputStream in = resource(folder + "/" + name.trim())) {
                     Files.copy(in, target);
                 }
             }

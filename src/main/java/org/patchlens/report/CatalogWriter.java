@@ -94,7 +94,7 @@ public final class CatalogWriter {
                 + "state, *predict* (before the restore: the step at which the problem will show, and what the "
                 + "administrator will see then), or *not applicable* (SKIPPED with the reason). Steps: ");
         for (RestoreStep st : RestoreStep.values()) {
-            sb.append(st.number()).append(" ").append(st.label()).append(st.ordinal() < RestoreStep.values().length
+            sb.append('[').append(st.tag()).append("] ").append(st.label()).append(st.ordinal() < RestoreStep.values().length
                     - 1 ? "; " : ".\n\n");
         }
         sb.append("| rule");
@@ -119,7 +119,7 @@ public final class CatalogWriter {
         }
         return switch (role.action()) {
             case JUDGE -> "judge";
-            case PREDICT -> "predict: step " + role.step().number() + "; " + role.symptom();
+            case PREDICT -> "predict: [" + role.step().tag() + "]; " + role.symptom();
             case NOT_APPLICABLE -> "not applicable: " + role.reason();
         };
     }

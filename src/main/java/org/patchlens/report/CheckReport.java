@@ -21,8 +21,11 @@ import org.patchlens.report.Report.LogEntry;
 import org.patchlens.report.Report.Remedy;
 import org.patchlens.report.Report.StoreHeaders;
 import org.patchlens.rules.CheckContext;
+import org.patchlens.runbook.Runbook;
+import org.patchlens.runbook.RunbookPlanner;
 import org.patchlens.rules.Finding;
 import org.patchlens.rules.RuleEngine.CheckResult;
+import org.patchlens.rules.Stage;
 import org.patchlens.rules.Status;
 
 /**
@@ -42,17 +45,34 @@ public final class CheckReport {
 
     /** The report of one check run (no store headers or log chain: add them with {@link #withStore}). */
     public static Report of(CheckContext ctx, CheckResult result, Report.Run run) {
+        return of(ctx, result, RunbookPlanner.plan(ctx, result.findings()), run);
+    }
+
+    /** As above, with the runbook already made (the one the text output showed). */
+    public static Report of(CheckContext ctx, CheckResult result, Runbook runbook, Report.Run run) {
         List<Finding> findings = ordered(result.findings());
         List<Remedy> steps = remedies(findings);
-        return new Report(result.verdict(steps.size()), findings, steps, new Report.Restore(result.restore().label(),
-                result.restoreReason(), result.stage().label(), result.stageReason()), cluster(ctx), ctx.evidence(),
-                RegistryRows.of(ctx, findings), clusterRows(ctx), StoreHeaders.NONE, List.of(), run);
+        return new Report(verdict(result, runbook, steps), findings, steps, new Report.Restore(
+                result.restore().label(), result.restoreReason(), result.stage().label(), result.stageReason()),
+                cluster(ctx), ctx.evidence(), RegistryRows.of(ctx, findings), clusterRows(ctx), StoreHeaders.NONE,
+                List.of(), run, runbook);
+    }
+
+    /**
+     * The verdict line. Before the restore it is the runbook's readiness when there is a plan (its blockers are
+     * the failures no step answers, and N counts the plan's restore steps); otherwise the result's own line.
+     */
+    static String verdict(CheckResult result, Runbook runbook, List<Remedy> steps) {
+        if (result.stage() == Stage.BEFORE_RESTORE && !runbook.isEmpty()) {
+            return runbook.readiness();
+        }
+        return result.verdict(steps.size());
     }
 
     /** The same report with the store headers and the log chain. */
     public static Report withStore(Report r, StoreHeaders store, List<LogEntry> logChain) {
         return new Report(r.verdict(), r.findings(), r.remedies(), r.restore(), r.cluster(), r.evidence(),
-                r.registry(), r.clusterRows(), store, logChain, r.run());
+                r.registry(), r.clusterRows(), store, logChain, r.run(), r.runbook());
     }
 
     /**

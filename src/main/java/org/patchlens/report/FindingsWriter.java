@@ -9,7 +9,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.rules.Finding;
+import org.patchlens.runbook.Runbook;
 import org.patchlens.rules.RuleEngine.CheckResult;
+import org.patchlens.rules.Stage;
 import org.patchlens.rules.Severity;
 import org.patchlens.rules.Status;
 
@@ -23,6 +25,14 @@ public final class FindingsWriter {
     }
 
     public static void jsonl(List<Finding> findings, Writer out) throws IOException {
+        jsonl(findings, Runbook.NONE, out);
+    }
+
+    /**
+     * One finding per line, with the field {@code step} last: the number of the runbook step it belongs to
+     * ({@link Runbook#stepOf}), or null.
+     */
+    public static void jsonl(List<Finding> findings, Runbook runbook, Writer out) throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         for (Finding f : findings) {
@@ -43,6 +53,12 @@ public final class FindingsWriter {
             }
             g.writeEndArray();
             g.writeStringField("detail", f.detail());
+            Integer step = runbook.stepOf(f);
+            if (step == null) {
+                g.writeNullField("step");
+            } else {
+                g.writeNumberField("step", step);
+            }
             g.writeEndObject();
         }
         g.writeRaw('\n');
@@ -79,10 +95,16 @@ public final class FindingsWriter {
      */
     public static void summary(CheckResult r, Severity threshold, int top, boolean colour, Writer out)
             throws IOException {
+        summary(r, Runbook.NONE, threshold, top, colour, out);
+    }
+
+    /** As above, with the runbook's section after the counts ({@link RunbookWriter#text}) unless it is empty. */
+    public static void summary(CheckResult r, Runbook runbook, Severity threshold, int top, boolean colour,
+                               Writer out) throws IOException {
         StringBuilder sb = new StringBuilder();
         List<Finding> ordered = CheckReport.ordered(r.findings());
         List<Report.Remedy> steps = CheckReport.remedies(ordered);
-        String verdict = Printable.of(r.verdict(steps.size()));
+        String verdict = Printable.of(CheckReport.verdict(r, runbook, steps));
         if (colour) {
             String on = switch (CheckReport.tone(r.findings())) {
                 case RED -> RED;
@@ -95,7 +117,12 @@ public final class FindingsWriter {
         line(sb, "Restore type: " + r.restore().label() + " (" + r.restoreReason() + ")");
         line(sb, "Stage: " + r.stage().label() + " (" + r.stageReason() + ")");
         line(sb, countLine(r.ruleStatusCounts(), r.statusCounts()));
-        if (!steps.isEmpty()) {
+        boolean plan = r.stage() == Stage.BEFORE_RESTORE && !runbook.isEmpty();
+        if (plan) {
+            // before the restore the runbook is what to do, in order: its blockers carry the remedies
+            sb.append('\n').append(RunbookWriter.text(runbook));
+        }
+        if (!plan && !steps.isEmpty()) {
             sb.append('\n');
             line(sb, "What to do, in order:");
             int n = 0;

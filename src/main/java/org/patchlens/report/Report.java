@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.patchlens.runbook.Runbook;
 import java.util.function.Function;
 import org.patchlens.cluster.ClusterModel;
 import org.patchlens.evidence.Evidence;
@@ -29,10 +30,20 @@ import org.patchlens.rules.Finding;
  * @param store        the store headers side by side
  * @param logChain     the log files in generation order, gaps as their own rows
  * @param run          tool version, command line, run time
+ * @param runbook      the ordered plan of the restore (the Runbook sheet), or {@link Runbook#NONE}
  */
 public record Report(String verdict, List<Finding> findings, List<Remedy> remedies, Restore restore,
                      ClusterFacts cluster, List<Evidence> evidence, Iterable<RegistryRow> registry,
-                     List<ClusterRow> clusterRows, StoreHeaders store, List<LogEntry> logChain, Run run) {
+                     List<ClusterRow> clusterRows, StoreHeaders store, List<LogEntry> logChain, Run run,
+                     Runbook runbook) {
+
+    /** A report without a runbook (its sheet then says so). */
+    public Report(String verdict, List<Finding> findings, List<Remedy> remedies, Restore restore,
+                  ClusterFacts cluster, List<Evidence> evidence, Iterable<RegistryRow> registry,
+                  List<ClusterRow> clusterRows, StoreHeaders store, List<LogEntry> logChain, Run run) {
+        this(verdict, findings, remedies, restore, cluster, evidence, registry, clusterRows, store, logChain, run,
+                Runbook.NONE);
+    }
 
     public Report {
         Objects.requireNonNull(verdict, "verdict");
@@ -46,6 +57,7 @@ public record Report(String verdict, List<Finding> findings, List<Remedy> remedi
         store = store == null ? StoreHeaders.NONE : store;
         logChain = List.copyOf(logChain);
         Objects.requireNonNull(run, "run");
+        runbook = runbook == null ? Runbook.NONE : runbook;
     }
 
     /**

@@ -27,6 +27,7 @@ import org.patchlens.rules.Rule;
 import org.patchlens.rules.Severity;
 import org.patchlens.rules.RuleEngine;
 import org.patchlens.rules.Status;
+import org.patchlens.runbook.Step;
 
 /**
  * The restore-check workbook: Summary, Findings, Registry, Cluster, Store, Log chain, Evidence and
@@ -37,7 +38,7 @@ public final class ReportWorkbook {
     public static final String KB_MIRROR = KbArticles.MIRROR;
 
     /** The sheets, in order. */
-    public static final List<String> SHEETS = List.of("Summary", "Findings", "Registry", "Cluster", "Store",
+    public static final List<String> SHEETS = List.of("Summary", "Runbook", "Findings", "Registry", "Cluster", "Store",
             "Log chain", "Evidence", "References");
 
     /**
@@ -60,6 +61,20 @@ public final class ReportWorkbook {
             new Column("Detail", 26, Kind.WRAP),
             new Column("Reviewer status", 10, Kind.REVIEW),
             new Column("Reviewer comment", 14, Kind.WRAP));
+
+    /**
+     * The Runbook sheet's columns: the step, what to do, the lines to type (fixed-width, one per line), why, the
+     * rules and KB articles behind it, and Done, a drop-down for the person running it.
+     */
+    public static final List<Column> RUNBOOK_COLUMNS = List.of(
+            new Column("Step", 6, Kind.NUMBER),
+            new Column("Phase", 10, Kind.TEXT),
+            new Column("Action", 40, Kind.WRAP),
+            new Column("Command", 60, Kind.MONO), // the longest typical line, cluster res "…" /offline, on one line
+            new Column("Why", 44, Kind.WRAP),
+            new Column("Rule", 10, Kind.WRAP),
+            new Column("KB", 10, Kind.WRAP),
+            new Column("Done", 9, Kind.DONE));
 
     public static final List<Column> REGISTRY_COLUMNS = List.of(
             new Column("File", 22, Kind.WRAP),
@@ -231,10 +246,21 @@ public final class ReportWorkbook {
     }
 
     static Written fill(XlsxBook book, Report r) {
-        XlsxPage summary = book.page("Summary", 22, 10, 10, 10, 10, 10, 30);
+        XlsxPage summary = book.page("Summary", 28, 10, 10, 10, 10, 10, 30); // A: "SYSTEM hive's computer name" on one line
         Map<String, List<String>> sheets = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         List<Reference> refs = references(r.findings());
+
+        XlsxTable runbook = book.table("Runbook", RUNBOOK_COLUMNS);
+        if (r.runbook().isEmpty()) {
+            runbook.add(null, null, "No runbook was made for this report.");
+        }
+        for (Step st : r.runbook().steps()) {
+            runbook.add((long) st.number(), st.phase().label(), st.action(), st.commands().isEmpty() ? null
+                    : new XlsxBook.Mono(String.join("\n", st.commands())), st.why(), String.join(", ", st.rules()),
+                    String.join(", ", st.kb()));
+        }
+        note(sheets, rows, runbook);
 
         // Findings: remember the first row of each severity+status for the Summary links.
         XlsxTable findings = book.table("Findings", FINDING_COLUMNS);

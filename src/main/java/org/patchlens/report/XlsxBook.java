@@ -103,12 +103,20 @@ public final class XlsxBook implements AutoCloseable {
         CHANGE,
         /** The reviewer's sign-off: empty, with a drop-down of {@link #REVIEW_CHOICES}. */
         REVIEW,
+        /** The runbook's Done column: empty, with a drop-down of {@link #DONE_CHOICES}. */
+        DONE,
         /** A hyperlink ({@link Link} value). */
         LINK
     }
 
     /** The drop-down of a {@link Kind#REVIEW} column. */
     public static final List<String> REVIEW_CHOICES = List.of("Open", "Accepted", "Fixed", "Not applicable");
+
+    /**
+     * The drop-down of a {@link Kind#DONE} column: Done, Skipped; and empty (not yet), which is the blank cell the
+     * validation allows (a list item cannot be empty: POI drops it, and Excel would ignore it).
+     */
+    public static final List<String> DONE_CHOICES = List.of("Done", "Skipped");
 
     /** A table column: header text, width in characters, kind. */
     public record Column(String header, int width, Kind kind) {
@@ -334,7 +342,7 @@ public final class XlsxBook implements AutoCloseable {
      */
     int put(Row row, int col, Object value, Kind kind, double chars) {
         if (value == null) {
-            if (kind == Kind.REVIEW) {
+            if (kind == Kind.REVIEW || kind == Kind.DONE) {
                 row.createCell(col).setCellStyle(styles.get(Style.TEXT));
             }
             return 1;

@@ -191,6 +191,9 @@ final class XlsxStyles {
             new Colour("Accepted", IndexedColors.LIGHT_TURQUOISE, IndexedColors.BLACK, false),
             new Colour("Fixed", IndexedColors.LIGHT_GREEN, IndexedColors.BLACK, false),
             new Colour("Not applicable", IndexedColors.GREY_25_PERCENT, IndexedColors.BLACK, false));
+    static final List<Colour> DONE_COLOURS = List.of(
+            new Colour("Done", IndexedColors.LIGHT_GREEN, IndexedColors.BLACK, false),
+            new Colour("Skipped", IndexedColors.GREY_25_PERCENT, IndexedColors.BLACK, false));
 
     static void colour(Sheet s, CellRangeAddress range, List<Colour> colours) {
         SheetConditionalFormatting cf = s.getSheetConditionalFormatting();

@@ -179,22 +179,32 @@ public final class XlsxTable {
                     case CHANGE -> XlsxStyles.colour(s, range, XlsxStyles.CHANGE_COLOURS);
                     case REVIEW -> {
                         XlsxStyles.colour(s, range, XlsxStyles.REVIEW_COLOURS);
-                        DataValidationHelper dvh = s.getDataValidationHelper();
-                        DataValidationConstraint list = dvh.createExplicitListConstraint(
-                                XlsxBook.REVIEW_CHOICES.toArray(String[]::new));
-                        DataValidation dv = dvh.createValidation(list,
-                                new org.apache.poi.ss.util.CellRangeAddressList(1, last, i, i));
-                        dv.setSuppressDropDownArrow(true);
-                        dv.setShowErrorBox(true);
-                        dv.createErrorBox("Reviewer status", "Choose one of: " + String.join(", ", XlsxBook.REVIEW_CHOICES));
-                        dv.setShowPromptBox(true);
-                        dv.createPromptBox("Reviewer status", "Your sign-off for this finding");
-                        s.addValidationData(dv);
+                        dropDown(s, last, i, XlsxBook.REVIEW_CHOICES, "Reviewer status", "Your sign-off for this finding");
+                    }
+                    case DONE -> {
+                        XlsxStyles.colour(s, range, XlsxStyles.DONE_COLOURS);
+                        dropDown(s, last, i, XlsxBook.DONE_CHOICES, "Done", "Done or Skipped, for the person "
+                                + "running the step");
                     }
                     default -> {
                     }
                 }
             }
         }
+    }
+
+    /** A drop-down list over rows 1..last of column {@code col}; any other entry is refused with a message. */
+    private static void dropDown(SXSSFSheet s, int last, int col, List<String> choices, String title, String prompt) {
+        DataValidationHelper dvh = s.getDataValidationHelper();
+        DataValidationConstraint list = dvh.createExplicitListConstraint(choices.toArray(String[]::new));
+        DataValidation dv = dvh.createValidation(list, new org.apache.poi.ss.util.CellRangeAddressList(1, last, col,
+                col));
+        dv.setSuppressDropDownArrow(true);
+        dv.setEmptyCellAllowed(true);
+        dv.setShowErrorBox(true);
+        dv.createErrorBox(title, "Choose one of: " + String.join(", ", choices) + ", or leave it empty");
+        dv.setShowPromptBox(true);
+        dv.createPromptBox(title, prompt);
+        s.addValidationData(dv);
     }
 }

@@ -112,11 +112,20 @@ public final class RuleEngine {
             if (stage != Stage.BEFORE_RESTORE) {
                 return verdict();
             }
-            List<Finding> b = blockers();
-            if (b.isEmpty()) {
+            return readiness(blockers(), steps);
+        }
+
+        /**
+         * The before-the-restore verdict: "Not ready to restore: PRC-04 isinteg version; ..." (the first three
+         * blockers by rule and object) or "Ready to restore, with N steps". The runbook passes its own blockers
+         * (the failures no step answers) and step count, so the line and the plan agree.
+         */
+        public static String readiness(List<Finding> blockers, int steps) {
+            if (blockers.isEmpty()) {
                 return "Ready to restore, with " + steps + (steps == 1 ? " step" : " steps");
             }
-            List<String> named = b.stream().map(f -> f.rule().id() + " " + f.object()).distinct().toList();
+            List<String> named = blockers.stream().map(f -> f.rule().id() + (f.object().isEmpty() ? "" : " "
+                    + f.object())).distinct().toList();
             return "Not ready to restore: " + String.join("; ", named.subList(0, Math.min(3, named.size())))
                     + (named.size() > 3 ? "; and " + (named.size() - 3) + " more" : "");
         }

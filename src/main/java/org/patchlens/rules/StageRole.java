@@ -37,11 +37,11 @@ public record StageRole(Stage stage, Action action, RestoreStep step, String sym
     }
 
     /**
-     * The sentence a predicted FAIL or WARN carries: "will fail at step 4 (isinteg -patch ...) unless the remedy
-     * is followed; you would see: ...".
+     * The sentence a predicted FAIL or WARN carries: "will fail at the [patch] step (isinteg -patch ...) unless the
+     * remedy is followed; you would see: ...".
      */
     public String prediction() {
-        return "prediction: will fail at step " + step.number() + " (" + step.label() + ") unless the remedy is "
+        return "prediction: will fail at the [" + step.tag() + "] step (" + step.label() + ") unless the remedy is "
                 + "followed; you would see: " + symptom;
     }
 }

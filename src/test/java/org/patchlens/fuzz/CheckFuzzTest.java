@@ -51,8 +51,8 @@ class CheckFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int[] SPECIAL = {0, -1, 0x7FFFFFFF, 0x80000000, 1, 8, -8, 4096, -4096, 0xFFFF, 1 << 20};
     /** The sheets of the check workbook, in order. */
-    static final List<String> SHEETS = List.of("Summary", "Findings", "Registry", "Cluster", "Store", "Log chain",
-            "Evidence", "References");
+    static final List<String> SHEETS = List.of("Summary", "Runbook", "Findings", "Registry", "Cluster", "Store",
+            "Log chain", "Evidence", "References");
 
     /** A template written to disk once; files an input changed are put back before the next. */
     private static final class Folder {

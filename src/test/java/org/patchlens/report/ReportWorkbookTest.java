@@ -76,8 +76,8 @@ class ReportWorkbookTest {
         try (XSSFWorkbook wb = open(sample(false))) {
             List<String> names = new ArrayList<>();
             wb.sheetIterator().forEachRemaining(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Findings", "Registry", "Cluster", "Store", "Log chain", "Evidence",
-                    "References"), names);
+            assertEquals(List.of("Summary", "Runbook", "Findings", "Registry", "Cluster", "Store", "Log chain",
+                    "Evidence", "References"), names);
             assertEquals(ReportWorkbook.SHEETS, names);
 
             Sheet f = wb.getSheet("Findings");

@@ -193,7 +193,7 @@ class SpreadsheetProgramTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches("Rules\\s+3\\s+0\\s+30\\s+16\\s+49")), page1);
         assertTrue(lines.stream().anyMatch(l -> l.matches("Run time \\(UTC\\)\\s+2000-01-01T00:00:00Z\\s+\\(fixed by "
                 + "--deterministic\\)")), "one run-time format, ISO-8601 UTC, and the end of the Summary:\n" + page1);
-        assertTrue(PAGES.get("demo").get(1).strip().startsWith("#"), "page 2 is the Findings sheet");
+        assertTrue(PAGES.get("demo").get(1).strip().startsWith("Step"), "page 2 is the Runbook sheet");
         String info = run(dir, 60, "pdfinfo", "-f", "1", "-l", "2", PDF.get("demo").toString());
         Matcher size = Pattern.compile("Page\\s+1 size:\\s+([\\d.]+) x ([\\d.]+)").matcher(info);
         assertTrue(size.find(), info);

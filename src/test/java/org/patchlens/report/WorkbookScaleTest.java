@@ -113,8 +113,8 @@ class WorkbookScaleTest {
                 }
             }
         }
-        assertEquals(List.of("Summary", "Findings", "Registry", "Registry (2)", "Cluster", "Store", "Log chain",
-                "Evidence", "References"), List.copyOf(sheets.keySet()));
+        assertEquals(List.of("Summary", "Runbook", "Findings", "Registry", "Registry (2)", "Cluster", "Store",
+                "Log chain", "Evidence", "References"), List.copyOf(sheets.keySet()));
         SheetScan one = sheets.get("Registry");
         SheetScan two = sheets.get("Registry (2)");
         List<String> header = ReportWorkbook.REGISTRY_COLUMNS.stream().map(XlsxBook.Column::header).toList();

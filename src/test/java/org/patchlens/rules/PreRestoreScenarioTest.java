@@ -50,17 +50,27 @@ class PreRestoreScenarioTest {
             return text.lines().findFirst().orElse("");
         }
 
-        /** The lines of "What to do, in order" (steps and their commands). */
+        /** The lines of the runbook's section (steps, their commands, why and rules), stripped. */
         List<String> steps() {
+            return runbook().stream().map(String::strip).toList();
+        }
+
+        /** The runbook's commands to type: its lines indented six spaces. */
+        List<String> commands() {
+            return runbook().stream().filter(l -> l.startsWith("      ") && !l.startsWith("       "))
+                    .map(String::strip).toList();
+        }
+
+        private List<String> runbook() {
             List<String> out = new ArrayList<>();
             boolean in = false;
             for (String l : text.lines().toList()) {
-                if (l.equals("What to do, in order:")) {
+                if (l.startsWith("Runbook (")) {
                     in = true;
                 } else if (in && l.isBlank()) {
                     break;
                 } else if (in) {
-                    out.add(l.strip());
+                    out.add(l);
                 }
             }
             return out;
@@ -114,7 +124,8 @@ class PreRestoreScenarioTest {
     }
 
     private static void noForbiddenStep(Run r) {
-        for (String l : r.steps()) {
+        assertFalse(r.commands().isEmpty(), r.text);
+        for (String l : r.commands()) {
             assertFalse(l.contains("isinteg") || l.contains("eseutil /r"), "no isinteg or eseutil /r before the "
                     + "first start after an online restore (KB Q231299): " + l);
         }
@@ -135,7 +146,7 @@ class PreRestoreScenarioTest {
         assertEquals(set("PRC-04"), r.failing(), r.dump());
         assertEquals(List.of("PRC-04 isinteg version"), r.blockers(), r.dump());
         JsonNode prc04 = r.of("PRC-04").get(0);
-        assertTrue(prc04.get("detail").asText().startsWith("prediction: will fail at step 5 (bring the Exchange "
+        assertTrue(prc04.get("detail").asText().startsWith("prediction: will fail at the [online] step (bring the Exchange "
                 + "resources online in Cluster Administrator"), prc04.toString());
         assertTrue(prc04.get("detail").asText().contains("1087/1011 (KB Q185942, Q288562)"), prc04.toString());
         // the start from the service controller after the patch is a step, naming the checkpoints that need it
@@ -146,7 +157,10 @@ class PreRestoreScenarioTest {
                 + "CurrentControlSet\\Services\\MSExchangeIS\\ParametersPublic (RegSync 00000003"), prc05.toString());
         assertEquals(1, r.exit);
         // the blocker is listed first
-        assertTrue(r.steps().get(0).startsWith("Step 1 (PRC-04): Install Exchange 5.5 SP4"), r.steps().toString());
+        assertTrue(r.steps().get(0).startsWith("1. [blocker] Do not restore yet: isinteg version: found 5.5.2650.21"),
+                r.steps().toString());
+        assertEquals("why: Install Exchange 5.5 SP4 on both nodes (KB Q271634 for cluster hotfix steps), then the "
+                + "Isinteg.exe 5.5.2654.62 (or later) fix (KB Q288562), then run isinteg -patch once.", r.steps().get(1));
     }
 
     @Test
@@ -154,12 +168,12 @@ class PreRestoreScenarioTest {
         Run r = run(offlineBefore().unset("--env-line"));
         assertEquals(set(), r.failing(), r.dump());
         assertEquals(List.of(), r.blockers(), r.dump());
-        assertEquals("Ready to restore, with 2 steps", r.verdict(), r.dump());
-        assertTrue(r.steps().contains("SET _CLUSTER_NETWORK_NAME_=EXVS01"), r.steps().toString());
+        assertEquals("Ready to restore, with 7 steps", r.verdict(), r.dump());
+        assertTrue(r.commands().contains("SET _CLUSTER_NETWORK_NAME_=EXVS01"), r.commands().toString());
         JsonNode prc02 = r.of("PRC-02").get(0);
         assertEquals("WARN", prc02.get("status").asText());
         assertTrue(prc02.get("expectedSource").asText().contains("CLUSDB"), prc02.toString());
-        assertTrue(prc02.get("detail").asText().startsWith("prediction: will fail at step 4 (isinteg -patch"),
+        assertTrue(prc02.get("detail").asText().startsWith("prediction: will fail at the [patch] step (isinteg -patch"),
                 prc02.toString());
         assertTrue(prc02.get("detail").asText().endsWith("Reason: JET_errKeyDuplicate\" (KB Q178311)"),
                 prc02.toString());
@@ -180,10 +194,11 @@ class PreRestoreScenarioTest {
         Run r = run(s);
         assertEquals(set(), r.failing(), r.dump());
         assertEquals(List.of(), r.blockers(), r.dump());
-        assertEquals("Ready to restore, with 2 steps", r.verdict(), r.dump());
-        assertTrue(r.steps().containsAll(List.of("net start MSExchangeDS", "net start MSExchangeIS")),
+        assertEquals("Ready to restore, with 5 steps", r.verdict(), r.dump());
+        assertTrue(r.commands().containsAll(List.of("net start MSExchangeDS", "net start MSExchangeIS")),
+                r.commands().toString());
+        assertTrue(r.steps().stream().anyMatch(l -> l.contains("ClusSvc event 1024") && l.contains("can be ignored")),
                 r.steps().toString());
-        assertTrue(r.steps().stream().anyMatch(l -> l.contains("ClusSvc 1024")), r.steps().toString());
         JsonNode clu09 = r.of("CLU-09").get(0);
         assertEquals("WARN", clu09.get("status").asText(), r.dump());
         assertEquals("SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS", clu09.get("object").asText());
@@ -256,7 +271,7 @@ class PreRestoreScenarioTest {
         Run r = run(offlineBefore().option("--start-via", "services"));
         assertEquals(set(), r.failing(), r.dump());
         assertEquals(List.of(), r.blockers(), r.dump());
-        assertEquals("Ready to restore, with 0 steps", r.verdict(), r.dump());
+        assertEquals("Ready to restore, with 7 steps", r.verdict(), r.dump());
         assertEquals(0, r.exit);
     }
 }

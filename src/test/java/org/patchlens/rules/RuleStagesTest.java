@@ -58,9 +58,9 @@ class RuleStagesTest {
     }
 
     @Test
-    void aPredictionReadsAsTheStepNumberAndWhatIsSeen() {
+    void aPredictionReadsAsTheStepTagAndWhatIsSeen() {
         StageRole r = Rule.PRC_02.role(Stage.BEFORE_RESTORE);
-        assertEquals("prediction: will fail at step 4 (isinteg -patch (offline restore only), after SET "
+        assertEquals("prediction: will fail at the [patch] step (isinteg -patch (offline restore only), after SET "
                 + "_CLUSTER_NETWORK_NAME_ in the same prompt) unless the remedy is followed; you would see: \"The "
                 + "private store could not be updated. Reason: JET_errKeyDuplicate\" (KB Q178311)", r.prediction());
     }

@@ -1,0 +1,164 @@
+package org.patchlens.runbook;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.patchlens.cluster.ClusterModel;
+import org.patchlens.evidence.Evidence;
+import org.patchlens.model.RegValue;
+import org.patchlens.model.SystemView;
+import org.patchlens.rules.CheckContext;
+
+/**
+ * The names a runbook fills in, read from the evidence: the Exchange virtual server (the Network Name's
+ * {@code Parameters\Name} in CLUSDB), the Exchange group and its resources' display names, the database paths
+ * ({@code DB Path}) and the {@code exchsrvr} folder they lie in, and each resource's registry checkpoints
+ * ({@code RegSync}). A name that is unknown, or that a command prompt would read as more than a name (quotes,
+ * {@code &}, {@code |}, {@code <}, {@code >}, {@code ^}, {@code %}, control characters: a crafted name must not
+ * turn a copied line into two commands), is a placeholder in angle brackets, and {@link #unsafe} says why.
+ *
+ * @param cluster       a cluster node (ClusSvc installed or a cluster hive given)
+ * @param virtualServer VNAME, or a placeholder
+ * @param node          the SYSTEM hive's computer name, or a placeholder
+ * @param group         the Exchange group's name, or a placeholder
+ * @param resources     service name (MSExchangeIS) to its resource's display name, or a placeholder
+ * @param databases     the registered database paths: DB Path of ParametersPrivate and ParametersPublic
+ * @param logFolder     ParametersSystem\DB Log Path, or a placeholder
+ * @param exchsrvrBin   the exchsrvr\bin folder of the first DB Path (where isinteg lives), or a placeholder
+ * @param checkpoints   every RegSync entry of the Exchange resources, in the cluster hive's order
+ * @param dsRestored    the directory is part of the restore (a Restore in Progress key under MSExchangeDS, or a
+ *                      DIR.EDB / dir.pat among the evidence)
+ * @param unsafe        names left out of the commands, and why
+ */
+public record Names(boolean cluster, String virtualServer, String node, String group, Map<String, String> resources,
+                    List<String> databases, String logFolder, String exchsrvrBin, List<Checkpoint> checkpoints,
+                    boolean dsRestored, List<String> unsafe) {
+
+    /** One RegSync entry: the resource's name and service, the value name (00000002) and the HKLM path. */
+    public record Checkpoint(String resource, String service, String valueName, String path) {
+        /** True if this checkpoint covers {@code hklmPath} (the same key or one above it). */
+        public boolean covers(String hklmPath) {
+            String p = norm(path);
+            String k = norm(hklmPath);
+            return k.equals(p) || k.startsWith(p + "\\");
+        }
+
+        private static String norm(String s) {
+            String t = s.replace('/', '\\').toLowerCase(Locale.ROOT);
+            while (t.startsWith("\\")) {
+                t = t.substring(1);
+            }
+            while (t.endsWith("\\")) {
+                t = t.substring(0, t.length() - 1);
+            }
+            return t;
+        }
+    }
+
+    public Names {
+        resources = Map.copyOf(resources);
+        databases = List.copyOf(databases);
+        checkpoints = List.copyOf(checkpoints);
+        unsafe = List.copyOf(unsafe);
+    }
+
+    /** The display name of a service's resource ("Microsoft Exchange Information Store"), or a placeholder. */
+    public String resource(String service) {
+        return resources.getOrDefault(service, "<the " + service + " resource>");
+    }
+
+    public static Names of(CheckContext ctx) {
+        List<String> unsafe = new ArrayList<>();
+        Optional<ClusterModel> m = ctx.cluster();
+        String vs = name("the Exchange virtual server", ctx.virtualServer().orElse(null),
+                "the Name of the Exchange group's Network Name resource", unsafe);
+        String node = name("the node", ctx.node().map(RegValue::text).orElse(null), "the node's computer name", unsafe);
+        String group = name("the Exchange group", m.flatMap(ClusterModel::exchangeGroup)
+                .map(g -> g.name() == null ? g.guid() : g.name()).orElse(null), "the Exchange group", unsafe);
+        Map<String, String> resources = new LinkedHashMap<>();
+        List<Checkpoint> cps = new ArrayList<>();
+        if (m.isPresent()) {
+            m.get().exchangeServices().forEach((svc, r) -> {
+                String n = r.name() == null ? null : r.name();
+                resources.put(svc, name("the " + svc + " resource", n, "the " + svc + " resource", unsafe));
+                for (ClusterModel.Checkpoint c : r.checkpoints()) {
+                    cps.add(new Checkpoint(resources.get(svc), svc, c.valueName(), c.path()));
+                }
+            });
+        }
+        List<String> dbs = new ArrayList<>();
+        String log = null;
+        Optional<SystemView> sys = ctx.system();
+        if (sys.isPresent()) {
+            for (String k : List.of("ParametersPrivate", "ParametersPublic")) {
+                sys.get().value("Services\\MSExchangeIS\\" + k, "DB Path").map(RegValue::text)
+                        .filter(p -> !p.isBlank()).ifPresent(dbs::add);
+            }
+            log = sys.get().value("Services\\MSExchangeIS\\ParametersSystem", "DB Log Path").map(RegValue::text)
+                    .orElse(null);
+        }
+        List<String> safeDbs = new ArrayList<>();
+        for (String d : dbs) {
+            safeDbs.add(name("a DB Path", d, "the DB Path", unsafe));
+        }
+        // from a DB Path that is safe to type (an unsafe one is a placeholder already)
+        String first = safeDbs.isEmpty() || safeDbs.get(0).startsWith("<") ? null : safeDbs.get(0);
+        String bin = first == null ? null : binFolder(first);
+        String binName = bin == null ? "<exchsrvr>\\bin" : bin;
+        return new Names(ctx.isCluster(), vs, node, group, resources, safeDbs,
+                name("DB Log Path", log, "DB Log Path", unsafe), binName, cps, dsRestored(ctx), unsafe);
+    }
+
+    /**
+     * The {@code exchsrvr\bin} folder of a database path: {@code D:\exchsrvr\MDBDATA\PRIV.EDB} gives
+     * {@code D:\exchsrvr\bin} (exchange-restore.md 7: isinteg lives in {@code \exchsrvr\bin}); a path without an
+     * {@code exchsrvr} folder gives {@code <drive>:\exchsrvr\bin}, the installation's default; null without a drive.
+     */
+    static String binFolder(String dbPath) {
+        String p = dbPath.replace('/', '\\');
+        int i = p.toLowerCase(Locale.ROOT).indexOf("\\exchsrvr\\");
+        if (i >= 0) {
+            return p.substring(0, i) + "\\exchsrvr\\bin";
+        }
+        if (p.length() >= 2 && Character.isLetter(p.charAt(0)) && p.charAt(1) == ':') {
+            return p.substring(0, 2) + "\\exchsrvr\\bin";
+        }
+        return null;
+    }
+
+    private static boolean dsRestored(CheckContext ctx) {
+        if (ctx.restoreInProgress("MSExchangeDS") != null) {
+            return true;
+        }
+        for (Evidence e : ctx.evidence()) {
+            String n = e.path().getFileName() == null ? "" : e.path().getFileName().toString().toUpperCase(Locale.ROOT);
+            if (e.kind().isEse() && (n.equals("DIR.EDB") || n.equals("DIR.PAT"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A name as it may go into a command line: as read when it is a plain name, else the placeholder
+     * {@code <what>} (and a line in {@code unsafe} when it was there but could not be used).
+     */
+    static String name(String what, String value, String placeholder, List<String> unsafe) {
+        if (value == null || value.isBlank()) {
+            return "<" + placeholder + ">";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ("\"&|<>^%`".indexOf(c) >= 0 || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || c == '\u2028' || c == '\u2029') {
+                unsafe.add(what + " is left out of the commands: it holds a character a command prompt would act on ("
+                        + String.format("U+%04X", (int) c) + ")");
+                return "<" + placeholder + ">";
+            }
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,51 @@
+package org.patchlens.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The before-restore demo bundled in patchlens ({@code testdata/demo-before}, run by
+ * {@code check --demo before-restore}): scenario P1 of issue 15. The target is the base cluster of
+ * exchange-restore.md 10.7 (two nodes, virtual server EXVS01, the IS resource's RegSync covering
+ * ParametersSystem, ParametersPrivate and ParametersPublic) before anything was restored: no restored
+ * database at the DB Path folders, and the offline backup set's consistent PRIV.EDB and PUB.EDB in
+ * {@code backup/MDBDATA}. The isinteg.exe at hand is 5.5.2650.21, older than the KB Q288562 fix: PRC-04
+ * blocks the restore until it is upgraded.
+ */
+final class BeforeRestoreDemo {
+    static final Path FOLDER = Path.of("testdata", "demo-before");
+    /** Where the backup set lies in the demo tree. */
+    static final String BACKUP = "backup/MDBDATA";
+
+    private BeforeRestoreDemo() {
+    }
+
+    static RestoreScenario scenario() {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        for (RestoreScenario.Db d : s.databases) {
+            d.folder = BACKUP;
+        }
+        s.set("--isinteg-version", "5.5.2650.21");
+        s.set("--isinteg-runs", "0"); // not run yet: the store has not asked
+        return s;
+    }
+
+    /** Writes the evidence, the FILES list and check.args into {@code dir}. */
+    static void write(Path dir) throws IOException {
+        RestoreScenario s = scenario();
+        s.write(dir);
+        List<String> files;
+        try (Stream<Path> w = Files.walk(dir)) {
+            files = w.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .filter(n -> !n.equals("FILES") && !n.equals("check.args")).sorted().toList();
+        }
+        Files.writeString(dir.resolve("FILES"), String.join("\n", files) + "\n");
+        StringBuilder args = new StringBuilder("# operator facts of the before-restore demo (P1), one argument per "
+                + "line\n");
+        s.options.forEach(o -> args.append(o.contains(" ") ? "\"" + o + "\"" : o).append('\n'));
+        Files.writeString(dir.resolve("check.args"), args.toString());
+    }
+}
