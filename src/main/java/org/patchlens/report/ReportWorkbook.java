@@ -412,11 +412,20 @@ public final class ReportWorkbook {
         s.colourLabels(0, from, s.nextRow() - 2, 1 + Status.FAIL.ordinal(), 1 + Status.WARN.ordinal());
 
         s.heading("What to do, in order", 7);
-        if (r.remedies().isEmpty()) {
+        boolean before = r.restore().stage().equals(org.patchlens.rules.Stage.BEFORE_RESTORE.label());
+        if (before && !r.runbook().isEmpty()) {
+            // before the restore the plan is what to do: its blockers here, every step on the Runbook sheet
+            for (Step b : r.runbook().blockers()) {
+                s.text("Step " + b.number() + " (" + String.join(", ", b.rules()) + ")", b.action() + " " + b.why());
+            }
+            int n = r.runbook().restoreSteps();
+            s.text(r.runbook().blockers().isEmpty() ? "" : "Then", "The restore, in " + n + (n == 1 ? " step" : " steps")
+                    + ", each with the lines to type: the Runbook sheet.");
+        } else if (r.remedies().isEmpty()) {
             s.text("", "Nothing: no rule failed.");
         }
         int step = 0;
-        for (Remedy m : r.remedies()) {
+        for (Remedy m : before && !r.runbook().isEmpty() ? List.<Remedy>of() : r.remedies()) {
             s.text(stepLabel(++step, m), m.action());
             for (Report.Command c : m.commands()) {
                 s.command(c.alternative().isEmpty() ? "" : "for " + c.alternative(), c.line());
@@ -427,7 +436,7 @@ public final class ReportWorkbook {
         s.text("Restore type", r.restore().type());
         s.text("Why", r.restore().why());
         // after the restore the Summary stays the one page it was; the stage is in the text header
-        if (r.restore().stage().equals(org.patchlens.rules.Stage.BEFORE_RESTORE.label())) {
+        if (before) {
             s.text("Stage", r.restore().stage() + " (" + r.restore().stageWhy() + ")");
         }
 

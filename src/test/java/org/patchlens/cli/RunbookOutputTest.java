@@ -120,6 +120,22 @@ class RunbookOutputTest {
         assertTrue(r.out().strip().endsWith("Runbook: " + csv + " (csv)"), r.out());
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertEquals("Runbook", wb.getSheetName(1), "second, after the Summary");
+            // the Summary's "What to do" before the restore: the blocker, then a pointer to the plan
+            XSSFSheet sum = wb.getSheet("Summary");
+            assertEquals("Not ready to restore: PRC-04 isinteg version", sum.getRow(0).getCell(0).getStringCellValue());
+            List<String> labels = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            sum.forEach(row -> {
+                labels.add(row.getCell(0) == null ? "" : row.getCell(0).toString());
+                texts.add(row.getCell(1) == null ? "" : row.getCell(1).toString());
+            });
+            int todo = labels.indexOf("What to do, in order");
+            assertEquals("Step 1 (PRC-04)", labels.get(todo + 1));
+            assertTrue(texts.get(todo + 1).startsWith("Do not restore yet: isinteg version"), texts.get(todo + 1));
+            assertEquals("Then", labels.get(todo + 2));
+            assertEquals("The restore, in 7 steps, each with the lines to type: the Runbook sheet.", texts.get(todo + 2));
+            assertEquals("Restore", labels.subList(todo + 3, labels.size()).stream().filter(l -> !l.isEmpty())
+                    .findFirst().orElse(""), "no after-the-fact remedies before the restore");
             XSSFSheet s = wb.getSheet("Runbook");
             List<String> headers = new ArrayList<>();
             s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
