@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -512,15 +511,15 @@ final class CheckCommand implements Callable<Integer> {
         List<String> original = spec.commandLine().getParseResult().originalArgs();
         int start = original.indexOf(spec.name()) + 1;
         List<String> given = original.subList(Math.max(0, start), original.size());
-        Demo which = Demo.named(demo, given);
+        BundledDemo which = BundledDemo.named(demo, given);
         Path tmp = Files.createTempDirectory(RunTemp.folder(), "demo");
         try {
             Path argsFile = tmp.resolve("check.args");
-            try (InputStream a = resource(which.folder + "/check.args")) {
+            try (InputStream a = BundledDemo.resource(which.folder + "/check.args")) {
                 Files.copy(a, argsFile);
             }
             List<String> args = new ArrayList<>();
-            Path evidence = extractDemo(which.folder, tmp.resolve("evidence"));
+            Path evidence = BundledDemo.extract(which.folder, tmp.resolve("evidence"));
             args.add(evidence.toString());
             args.add("@" + argsFile);
             for (String b : which.backups) {
@@ -530,7 +529,7 @@ final class CheckCommand implements Callable<Integer> {
             List<String> own = new ArrayList<>();
             for (int i = 0; i < given.size(); i++) {
                 String extra = given.get(i);
-                if (extra.equals("--demo") && i + 1 < given.size() && Demo.NAMES.contains(given.get(i + 1))) {
+                if (extra.equals("--demo") && i + 1 < given.size() && BundledDemo.NAMES.contains(given.get(i + 1))) {
                     i++; // --demo NAME: the name chose the evidence
                 } else if (!extra.equals("--demo") && !extra.startsWith("--demo=")) {
                     own.add(extra);
@@ -559,7 +558,7 @@ final class CheckCommand implements Callable<Integer> {
                 throw new IOException(e);
             }
         } finally {
-            deleteTree(tmp);
+            BundledDemo.deleteTree(tmp);
         }
     }
 
@@ -569,96 +568,11 @@ final class CheckCommand implements Callable<Integer> {
                 ? "'" + a.replace("'", "'\\''") + "'" : a;
     }
 
-    /**
-     * The bundled demo evidence sets: {@code after-patch} (testdata/demo, the default) and {@code before-restore}
-     * (testdata/demo-before). Without a name, {@code --stage before-restore} among the options chooses the second.
-     */
-    enum Demo {
-        AFTER_PATCH("demo", "a two-node Exchange 5.5 cluster after an offline restore"),
-        BEFORE_RESTORE("demo-before", "a two-node Exchange 5.5 cluster and an offline backup set, before the restore",
-                "backup");
-
-        static final List<String> NAMES = List.of("after-patch", "before-restore", "true");
-
-        final String folder;
-        final String what;
-        /** Folders of the evidence that hold the backup set: given as --backup (a path the @-file cannot name). */
-        final List<String> backups;
-
-        Demo(String folder, String what, String... backups) {
-            this.folder = folder;
-            this.what = what;
-            this.backups = List.of(backups);
-        }
-
-        static Demo named(String name, List<String> options) {
-            switch (name) {
-                case "after-patch", "true" -> {
-                    return AFTER_PATCH;
-                }
-                case "before-restore" -> {
-                    return BEFORE_RESTORE;
-                }
-                case "" -> {
-                    for (int i = 0; i < options.size(); i++) {
-                        if (options.get(i).equals("--stage=before-restore") || options.get(i).equals("--stage")
-                                && i + 1 < options.size() && options.get(i + 1).equals("before-restore")) {
-                            return BEFORE_RESTORE;
-                        }
-                    }
-                    return AFTER_PATCH;
-                }
-                default -> throw new UsageException("--demo " + name + ": no such demo (after-patch or before-restore)");
-            }
-        }
-    }
-
     private static boolean exists(String path) {
         try {
             return Files.exists(Path.of(path));
         } catch (java.nio.file.InvalidPathException e) {
             return false;
-        }
-    }
-
-    /** Copies the default demo evidence (after-patch) into {@code dir} (created); returns {@code dir}. */
-    static Path extractDemo(Path dir) throws IOException {
-        return extractDemo(Demo.AFTER_PATCH.folder, dir);
-    }
-
-    /** Copies the bundled demo evidence of {@code folder} into {@code dir} (created); returns {@code dir}. */
-    static Path extractDemo(String folder, Path dir) throws IOException {
-        try (InputStream list = resource(folder + "/FILES")) {
-            for (String name : new String(list.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (name.isBlank()) {
-                    continue;
-                }
-                Path target = dir.resolve(name.trim()).normalize();
-                if (!target.startsWith(dir)) {
-                    throw new IOException("bad demo file name " + name);
-                }
-                Files.createDirectories(target.getParent());
-                try (InputStream in = resource(folder + "/" + name.trim())) {
-                    Files.copy(in, target);
-                }
-            }
-        }
-        return dir;
-    }
-
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = CheckCommand.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IOException("demo evidence missing from the jar: " + name);
-        }
-        return in;
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
         }
     }
 }

@@ -27,7 +27,7 @@ public final class ClassArchiveTraining {
         List<String> failed = new java.util.ArrayList<>();
         Path tmp = Files.createTempDirectory("patchlens-cds");
         try {
-            Path e = CheckCommand.extractDemo(tmp.resolve("evidence"));
+            Path e = BundledDemo.extractDefault(tmp.resolve("evidence"));
             Path out = Files.createDirectories(tmp.resolve("out"));
             String system = e.resolve("NODE1/system32/config/SYSTEM").toString();
             String software = e.resolve("NODE1/system32/config/SOFTWARE").toString();
@@ -61,7 +61,7 @@ public final class ClassArchiveTraining {
                 }
             }
         } finally {
-            CheckCommand.deleteTree(tmp);
+            BundledDemo.deleteTree(tmp);
         }
         return failed;
     }

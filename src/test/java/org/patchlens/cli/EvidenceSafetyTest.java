@@ -76,7 +76,7 @@ class EvidenceSafetyTest {
         Files.write(dirtyDir.resolve("DIRTY"), dirty[0]);
         logs = Files.createDirectories(tmp.resolve("logs"));
         Files.write(logs.resolve("DIRTY.LOG1"), dirty[1]);
-        tree = CheckCommand.extractDemo(tmp.resolve("tree"));
+        tree = BundledDemo.extractDefault(tmp.resolve("tree"));
         out = Files.createDirectories(tmp.resolve("out"));
     }
 
