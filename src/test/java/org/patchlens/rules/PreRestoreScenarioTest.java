@@ -55,6 +55,12 @@ class PreRestoreScenarioTest {
             return runbook().stream().map(String::strip).toList();
         }
 
+        /** The phase tag of each runbook step, in order ("blocker", "prepare", ...). */
+        List<String> tags() {
+            return runbook().stream().filter(l -> l.matches("  ?\\d+\\. \\[[a-z ]+\\] .*"))
+                    .map(l -> l.substring(l.indexOf('[') + 1, l.indexOf(']'))).toList();
+        }
+
         /** The runbook's commands to type: its lines indented six spaces. */
         List<String> commands() {
             return runbook().stream().filter(l -> l.startsWith("      ") && !l.startsWith("       "))
@@ -117,6 +123,23 @@ class PreRestoreScenarioTest {
         RestoreScenario s = RestoreScenario.onlineBase().unset("--isinteg-runs");
         s.live().removeKey("Services\\MSExchangeIS\\Restore in Progress");
         return s;
+    }
+
+    /** The commands of the plain offline plan on the base cluster (exchange-restore.md 1.4 and 7). */
+    private static final List<String> OFFLINE_COMMANDS = List.of(
+            "cluster res \"Microsoft Exchange Information Store\" /offline",
+            "copy PRIV.EDB D:\\exchsrvr\\MDBDATA\\PRIV.EDB", "copy PUB.EDB E:\\exchsrvr\\MDBDATA\\PUB.EDB",
+            "net start MSExchangeIS",
+            "SET _CLUSTER_NETWORK_NAME_=EXVS01", "cd /d D:\\exchsrvr\\bin", "isinteg -patch",
+            "net start MSExchangeIS",
+            "cluster res \"Microsoft Exchange Information Store\" /online");
+    private static final List<String> OFFLINE_TAGS = List.of("prepare", "restore", "first start", "patch", "start",
+            "online", "verify");
+
+    private static List<String> blockersThen(int n, List<String> tags) {
+        List<String> out = new ArrayList<>(java.util.Collections.nCopies(n, "blocker"));
+        out.addAll(tags);
+        return out;
     }
 
     private static TreeSet<String> set(String... ids) {
@@ -228,6 +251,15 @@ class PreRestoreScenarioTest {
         assertTrue(foreign.get("object").asText().startsWith("(backup) "), "named as the backup's: " + foreign);
         assertTrue(foreign.get("object").asText().endsWith("Edb00009.log"), foreign.toString());
         assertTrue(foreign.get("actual").asText().startsWith("random=0x00000BAD "), foreign.toString());
+        assertEquals(blockersThen(2, List.of("prepare", "restore", "online", "verify")), r.tags(), r.text);
+        assertEquals("1. [blocker] Do not restore yet: (backup) " + dir.resolve("backup/F/exchsrvr/MDBDATA/Edb00009.log")
+                + ": found random=0x00000BAD created=2001-06-01 09:30:00.000 raw=001e090106650000 computer=\"\", "
+                + "expected random=0x4C4F4721 created=2001-06-01 09:30:00.000 raw=001e090106650000 computer=\"\".",
+                r.steps().get(0));
+        assertTrue(r.steps().contains("2. [blocker] Do not restore yet: log sequence: found missing Edb00012.log; "
+                + "replay stops after generation 17, expected contiguous from 16 to 20."), r.text);
+        assertEquals(List.of("cluster res \"Microsoft Exchange Information Store\" /offline",
+                "cluster res \"Microsoft Exchange Information Store\" /online"), r.commands());
         noForbiddenStep(r);
         assertEquals(1, r.exit);
     }
@@ -245,6 +277,11 @@ class PreRestoreScenarioTest {
         assertTrue(f.get("remedy").asText().contains("Ask for an offline copy taken after the Exchange services "
                 + "were stopped cleanly"), f.toString());
         assertEquals("Not ready to restore: ESE-01 " + f.get("object").asText(), r.verdict());
+        assertEquals(blockersThen(1, OFFLINE_TAGS), r.tags(), r.text);
+        assertEquals("1. [blocker] Do not restore yet: (backup) " + dir.resolve("backup/D/exchsrvr/MDBDATA/PRIV.EDB")
+                + ": found Dirty Shutdown (2), Last Consistent (0x10,20,10): not a clean offline copy, expected "
+                + "Consistent: a clean offline copy.", r.steps().get(0));
+        assertEquals(OFFLINE_COMMANDS, r.commands());
         assertEquals(1, r.exit);
     }
 
@@ -264,6 +301,10 @@ class PreRestoreScenarioTest {
                 + "restoring (KB Q238063, Q155509)"), f.toString());
         assertTrue(f.get("detail").asText().contains("1088, error 1276"), f.toString());
         assertEquals("Not ready to restore: REG-07 Enterprise (SA) vs --expect-org", r.verdict());
+        assertEquals(blockersThen(1, OFFLINE_TAGS), r.tags(), r.text);
+        assertEquals("1. [blocker] Do not restore yet: Enterprise (SA) vs --expect-org: found contoso, expected "
+                + "Contoso.", r.steps().get(0));
+        assertEquals(OFFLINE_COMMANDS, r.commands());
     }
 
     @Test
@@ -272,6 +313,8 @@ class PreRestoreScenarioTest {
         assertEquals(set(), r.failing(), r.dump());
         assertEquals(List.of(), r.blockers(), r.dump());
         assertEquals("Ready to restore, with 7 steps", r.verdict(), r.dump());
+        assertEquals(OFFLINE_TAGS, r.tags(), r.text);
+        assertEquals(OFFLINE_COMMANDS, r.commands());
         assertEquals(0, r.exit);
     }
 }
