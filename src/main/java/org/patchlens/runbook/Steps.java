@@ -120,7 +120,8 @@ final class Steps {
             }
             out.add(step(Phase.PREPARE, "On the node that owns " + n.group() + ", take " + (n.dsRestored()
                     ? "the Information Store and the Directory resources" : "the Information Store resource")
-                    + " offline (Cluster Administrator, or the commands below); the System Attendant stays online.",
+                    + " offline (Cluster Administrator, or the " + (off.size() == 1 ? "command" : "commands")
+                    + " below); the System Attendant stays online.",
                     off, "The backup program restores into a stopped service.", List.of("CLU-01", "CLU-05", "CLU-07"),
                     List.of()));
         } else {
