@@ -52,21 +52,24 @@ public final class CheckReport {
     public static Report of(CheckContext ctx, CheckResult result, Runbook runbook, Report.Run run) {
         List<Finding> findings = ordered(result.findings());
         List<Remedy> steps = remedies(findings);
-        return new Report(verdict(result, runbook, steps), findings, steps, new Report.Restore(
+        return new Report(verdict(result, runbook), findings, steps, new Report.Restore(
                 result.restore().label(), result.restoreReason(), result.stage().label(), result.stageReason()),
                 cluster(ctx), ctx.evidence(), RegistryRows.of(ctx, findings), clusterRows(ctx), StoreHeaders.NONE,
                 List.of(), run, runbook);
     }
 
     /**
-     * The verdict line. Before the restore it is the runbook's readiness when there is a plan (its blockers are
-     * the failures no step answers, and N counts the plan's restore steps); otherwise the result's own line.
+     * The verdict line. Before the restore it is the runbook's readiness (its blockers are the failures no step
+     * answers, and N counts the plan's restore steps); after it, the result's own line.
      */
-    static String verdict(CheckResult result, Runbook runbook, List<Remedy> steps) {
-        if (result.stage() == Stage.BEFORE_RESTORE && !runbook.isEmpty()) {
-            return runbook.readiness();
+    static String verdict(CheckResult result, Runbook runbook) {
+        if (result.stage() != Stage.BEFORE_RESTORE) {
+            return result.verdict();
         }
-        return result.verdict(steps.size());
+        if (runbook.isEmpty()) {
+            throw new IllegalArgumentException("before the restore the verdict is the runbook's: make one first");
+        }
+        return runbook.readiness();
     }
 
     /** The same report with the store headers and the log chain. */

@@ -104,7 +104,7 @@ public final class FindingsWriter {
         StringBuilder sb = new StringBuilder();
         List<Finding> ordered = CheckReport.ordered(r.findings());
         List<Report.Remedy> steps = CheckReport.remedies(ordered);
-        String verdict = Printable.of(CheckReport.verdict(r, runbook, steps));
+        String verdict = Printable.of(CheckReport.verdict(r, runbook));
         if (colour) {
             String on = switch (CheckReport.tone(r.findings())) {
                 case RED -> RED;
@@ -117,7 +117,7 @@ public final class FindingsWriter {
         line(sb, "Restore type: " + r.restore().label() + " (" + r.restoreReason() + ")");
         line(sb, "Stage: " + r.stage().label() + " (" + r.stageReason() + ")");
         line(sb, countLine(r.ruleStatusCounts(), r.statusCounts()));
-        boolean plan = r.stage() == Stage.BEFORE_RESTORE && !runbook.isEmpty();
+        boolean plan = r.stage() == Stage.BEFORE_RESTORE; // the verdict above refused a missing plan
         if (plan) {
             // before the restore the runbook is what to do, in order: its blockers carry the remedies
             sb.append('\n').append(RunbookWriter.text(runbook));

@@ -30,11 +30,6 @@ public enum RestoreStep {
         return tag;
     }
 
-    /** 1 for {@link #PREPARE}, ... */
-    public int number() {
-        return ordinal() + 1;
-    }
-
     public String label() {
         return label;
     }

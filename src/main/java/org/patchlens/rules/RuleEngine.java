@@ -96,26 +96,6 @@ public final class RuleEngine {
         }
 
         /**
-         * The blockers before the restore: FAIL at CRIT or HIGH. Nothing in the procedure avoids them; they must
-         * be fixed before restoring. Predictions a step avoids are WARN (and printed among the steps).
-         */
-        public List<Finding> blockers() {
-            return findings.stream().filter(f -> f.status() == Status.FAIL && f.severity().atLeast(Severity.HIGH))
-                    .toList();
-        }
-
-        /**
-         * One line. Before the restore: "Not ready to restore: PRC-04 isinteg version; ..." or "Ready to restore,
-         * with N steps", {@code steps} being the number of steps the plan will have. After it, as {@link #verdict()}.
-         */
-        public String verdict(int steps) {
-            if (stage != Stage.BEFORE_RESTORE) {
-                return verdict();
-            }
-            return readiness(blockers(), steps);
-        }
-
-        /**
          * The before-the-restore verdict: "Not ready to restore: PRC-04 isinteg version; ..." (the first three
          * blockers by rule and object) or "Ready to restore, with N steps". The runbook passes its own blockers
          * (the failures no step answers) and step count, so the line and the plan agree.
@@ -131,16 +111,11 @@ public final class RuleEngine {
         }
 
         /**
-         * One line: "Store will not start: 3 CRIT, 2 HIGH" / "Restore checks passed: ...". Before the restore the
-         * readiness line of {@link #verdict(int)}, counting one step per distinct remedy of a failure or warning
-         * (the report passes the number of steps it orders).
+         * The line of the state the evidence shows: "Store will not start: 3 CRIT, 2 HIGH" / "Restore checks
+         * passed: ...". Before the restore the verdict is the runbook's readiness ({@link #readiness}), which
+         * knows the failures its steps answer.
          */
         public String verdict() {
-            if (stage == Stage.BEFORE_RESTORE) {
-                return verdict((int) findings.stream().filter(f -> (f.status() == Status.FAIL
-                        || f.status() == Status.WARN) && !f.remedy().isBlank()).map(f -> f.remedy().strip())
-                        .distinct().count());
-            }
             Map<Severity, Integer> n = failCounts();
             StringBuilder counts = new StringBuilder();
             for (Severity s : Severity.values()) {

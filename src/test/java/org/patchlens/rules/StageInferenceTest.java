@@ -103,4 +103,56 @@ class StageInferenceTest {
         assertEquals(Stage.AFTER_RESTORE, c.stage());
         assertEquals("auto: no SYSTEM hive to decide from", c.stageReason());
     }
+
+    @Test
+    void aSystemHiveThatNamesNoDatabaseIsAfterTheRestore() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase().unset("--isinteg-runs");
+        s.live().removeValue("Services\\MSExchangeIS\\ParametersPrivate", "DB Path")
+                .removeValue("Services\\MSExchangeIS\\ParametersPublic", "DB Path")
+                .removeValue("Services\\MSExchangeDS\\Parameters", "DSA Database file");
+        s.takeCheckpoints();
+        s.writeBeforeRestore(dir.resolve("t"), dir.resolve("b"));
+        CheckContext c = new CheckContext(EvidenceScanner.scan(dir.resolve("t")), s.checkOptions());
+        assertEquals(Stage.AFTER_RESTORE, c.stage(), c.stageReason());
+        assertEquals("auto: the SYSTEM hive names no database (no DB Path)", c.stageReason());
+    }
+
+    @Test
+    void aDatabaseFileNameRegisteredTwiceIsNamedOnceAndAnEmptyPathNotAtAll() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase().unset("--isinteg-runs");
+        s.live().sz("Services\\MSExchangeIS\\ParametersPublic", "DB Path", "E:\\other\\PRIV.EDB")
+                .sz("Services\\MSExchangeDS\\Parameters", "DSA Database file", "");
+        s.takeCheckpoints();
+        s.writeBeforeRestore(dir.resolve("t"), dir.resolve("b"));
+        CheckContext c = new CheckContext(EvidenceScanner.scan(dir.resolve("t")), s.checkOptions());
+        assertEquals(Stage.BEFORE_RESTORE, c.stage(), c.stageReason());
+        assertEquals("auto: the databases DB Path names (PRIV.EDB) are absent from the target's files",
+                c.stageReason());
+    }
+
+    @Test
+    void aNewerDifferingCheckpointedKeyThatIsinteg_patchDoesNotWriteIsNotAPatch() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase().unset("--isinteg-runs");
+        String system = "Services\\MSExchangeIS\\ParametersSystem"; // checkpointed, but no store identity
+        s.live().sz(system, "Working Directory", "G:\\elsewhere")
+                .time(system, RestoreScenario.BASE_TIME.plus(Duration.ofHours(3)));
+        CheckContext c = context(s);
+        assertEquals(Stage.AFTER_RESTORE, c.stage(), c.stageReason());
+    }
+
+    @Test
+    void anIdentityKeyWhoseCheckpointFileIsMissingDecidesNothing() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase().unset("--isinteg-runs");
+        String priv = "Services\\MSExchangeIS\\ParametersPrivate";
+        s.live().binary(priv, "Store GUID", RestoreScenario.guid(0x33))
+                .time(priv, RestoreScenario.BASE_TIME.plus(Duration.ofHours(3)));
+        s.write(dir);
+        try (var w = java.nio.file.Files.walk(dir)) {
+            for (Path p : w.filter(p -> p.getFileName().toString().equals("00000002.CPT")).toList()) {
+                java.nio.file.Files.delete(p); // the copy of ParametersPrivate the cluster keeps
+            }
+        }
+        CheckContext c = new CheckContext(EvidenceScanner.scan(dir), s.checkOptions());
+        assertEquals(Stage.AFTER_RESTORE, c.stage(), c.stageReason());
+    }
 }
