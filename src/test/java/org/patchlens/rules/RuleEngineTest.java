@@ -124,4 +124,36 @@ class RuleEngineTest {
                 result(Rule.REG_01, Status.PASS, Severity.HIGH), result(Rule.REG_02, Status.SKIPPED, Severity.HIGH))
                 .verdict());
     }
+
+    @Test
+    void theReadinessLineNamesTheFirstThreeBlockersThenCountsTheRest() {
+        assertEquals("Ready to restore, with 1 step", RuleEngine.CheckResult.readiness(List.of(), 1));
+        assertEquals("Ready to restore, with 7 steps", RuleEngine.CheckResult.readiness(List.of(), 7));
+        Finding a = result(Rule.PRC_04, Status.FAIL, Severity.HIGH);
+        Finding noObject = new Finding(Rule.ESE_05, Severity.HIGH, Status.FAIL, "", "e", Source.NONE, "a",
+                Source.NONE, "", "");
+        assertEquals("Not ready to restore: PRC-04 o; ESE-05", RuleEngine.CheckResult.readiness(List.of(a, noObject,
+                a), 7), "each blocker once; a finding without an object by its rule");
+        List<Finding> four = List.of(a, noObject, result(Rule.REG_07, Status.FAIL, Severity.HIGH),
+                result(Rule.ESE_01, Status.FAIL, Severity.CRIT));
+        assertEquals("Not ready to restore: PRC-04 o; ESE-05; REG-07 o; and 1 more",
+                RuleEngine.CheckResult.readiness(four, 7));
+        assertEquals("Not ready to restore: PRC-04 o; ESE-05; REG-07 o", RuleEngine.CheckResult.readiness(
+                four.subList(0, 3), 7));
+    }
+
+    @Test
+    void beforeTheRestoreOnlyFailuresAndWarningsCarryThePrediction() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase().unset("--isinteg-runs");
+        List<Finding> all = EngineRun.before(s, dir).findings();
+        Finding prc05 = all.stream().filter(f -> f.rule() == Rule.PRC_05).findFirst().orElseThrow();
+        assertEquals(Status.WARN, prc05.status(), "the start path not given: predicted");
+        assertTrue(prc05.detail().startsWith("prediction: will fail at the [online] step"), prc05.detail());
+        Finding prc01 = all.stream().filter(f -> f.rule() == Rule.PRC_01).findFirst().orElseThrow();
+        assertEquals(Status.PASS, prc01.status(), "the SET line is spelt right: " + prc01);
+        assertEquals(StageRole.Action.PREDICT, Rule.PRC_01.role(Stage.BEFORE_RESTORE).action());
+        assertTrue(!prc01.detail().contains("prediction:"), prc01.detail());
+        assertTrue(all.stream().filter(f -> f.status() == Status.PASS)
+                .noneMatch(f -> f.detail().contains("prediction:")), "a pass predicts nothing");
+    }
 }

@@ -29,6 +29,9 @@ class RuleStagesTest {
             }
         }
         assertEquals(List.of(), missing, "rules without a declaration for a stage (Rule.java)");
+        for (Rule r : Rule.values()) {
+            assertEquals(java.util.EnumSet.allOf(Stage.class), r.roles().keySet(), r.id() + ": roles() lists them");
+        }
     }
 
     @Test
