@@ -247,6 +247,13 @@ public final class HiveSearch {
             out.note(where + ": the match gave up after " + matchNanos / 1_000_000 + " ms on " + text.length()
                     + " characters (the regex backtracks too much on this data); not searched", true);
             return null;
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses once per repetition of a group such as (a|b)+: long data overflows the
+            // stack, quickly and without harm to anything but this match
+            out.note(where + ": the match gave up on " + text.length() + " characters (the regex recurses too deep "
+                    + "on this data: a repeated group with alternatives; [ab]+ instead of (a|b)+ does not); not "
+                    + "searched", true);
+            return null;
         }
         String s = text.substring(m.start(), m.end());
         return s.length() <= SHOWN ? s : s.substring(0, SHOWN) + "...";
