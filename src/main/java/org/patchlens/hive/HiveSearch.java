@@ -137,9 +137,11 @@ public final class HiveSearch {
             return;
         }
         for (Value v : k.values()) {
-            byte[] data = v.data();
-            String[] why = value(v.name(), v.typeCode(), data, where + " : " + v.name(), out);
+            // a search of names reads a value's data only for its hits
+            byte[][] read = {null};
+            String[] why = value(v.name(), v.typeCode(), () -> read[0] = v.data(), where + " : " + v.name(), out);
             if (why != null) {
+                byte[] data = read[0] != null ? read[0] : v.data();
                 out.hit(new Hit(k.path(), v.name(), v.typeCode(), data, v.decoded(data), v.fileOffset(),
                         k.lastWrittenRaw(), null, why[0], why[1]));
             }
@@ -164,7 +166,7 @@ public final class HiveSearch {
                 }
                 continue;
             }
-            String[] why = value(i.name(), i.typeCode(), i.data(), where, out);
+            String[] why = value(i.name(), i.typeCode(), i::data, where, out);
             if (why != null) {
                 Long t = keyTimes.get(i.path().toLowerCase(java.util.Locale.ROOT));
                 if (t == null && i.pathComplete() && !i.path().isEmpty()) {
@@ -178,7 +180,8 @@ public final class HiveSearch {
     }
 
     /** {field, matched} for the first field of a value that matches (its name, then its data), or null. */
-    private String[] value(String name, long typeCode, byte[] data, String where, Listener out) {
+    private String[] value(String name, long typeCode, java.util.function.Supplier<byte[]> dataOf, String where,
+                           Listener out) {
         if (target.valueNames()) {
             String m = find(name, where + " (value name)", out);
             if (m != null) {
@@ -188,6 +191,7 @@ public final class HiveSearch {
         if (!target.data()) {
             return null;
         }
+        byte[] data = dataOf.get();
         byte[] searched = data;
         if (data.length > MAX_DATA) {
             out.note(where + ": data of " + data.length + " bytes; only the first " + MAX_DATA + " were searched", false);
