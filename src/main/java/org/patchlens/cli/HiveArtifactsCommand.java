@@ -45,6 +45,7 @@ import picocli.CommandLine.Parameters;
             "  patchlens hive artifacts SYSTEM NTUSER.DAT --format text",
             "  patchlens hive artifacts evidence/ -o artifacts.jsonl",
             "  patchlens hive artifacts SYSTEM --plugin services -o services.csv",
+            "  patchlens hive artifacts evidence/ -o artifacts.body",
             "  patchlens hive artifacts NTUSER.DAT --plugin typed_urls \\",
             "      --plugin word_wheel_query",
             "  patchlens hive artifacts --list-plugins"})
@@ -68,11 +69,13 @@ final class HiveArtifactsCommand implements Callable<Integer> {
     String hiveType;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "jsonl, csv or text (default: jsonl, or the -o name's extension); with --list-plugins text, "
-                    + "jsonl or md.")
+            description = "jsonl, csv, text, bodyfile (The Sleuth Kit's body file, whole seconds) or timesketch "
+                    + "(JSONL, one event per timestamp) (default: jsonl, or the -o name's extension); with "
+                    + "--list-plugins text, jsonl or md.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT (.jsonl, .csv, .txt) instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT (.jsonl, .csv, .txt, .body) "
+            + "instead of stdout.")
     Path output;
 
     @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input or a file that holds evidence).")

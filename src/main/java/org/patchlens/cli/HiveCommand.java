@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         subcommands = {HiveInfo.class, HiveLs.class, HiveGet.class, HiveDumpCommand.class, HiveTimeline.class,
             HiveExportReg.class, HiveDiffCommand.class, HiveReplay.class, HiveHistory.class, HiveDeleted.class,
-            HiveArtifactsCommand.class, HiveBatchCommand.class},
+            HiveArtifactsCommand.class, HiveBatchCommand.class, HiveSearchCommand.class},
         footer = {"", "Examples:",
             "  patchlens hive info SYSTEM",
             "  patchlens hive ls SYSTEM ControlSet001\\\\Services",
@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             "  patchlens hive replay SYSTEM -o SYSTEM.recovered",
             "  patchlens hive history NTUSER.DAT",
             "  patchlens hive artifacts evidence/ -o artifacts.csv",
-            "  patchlens hive batch Kroll_Batch.reb evidence/ -o kroll.csv"})
+            "  patchlens hive batch Kroll_Batch.reb evidence/ -o kroll.csv",
+            "  patchlens hive search evidence/ --data mimikatz -o hits.csv"})
 final class HiveCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
             "a --since that is not before --until is a usage error (exit code 2)."},
         footer = {"", "Examples:",
             "  patchlens hive timeline SYSTEM --since 2024-03-01 --until 2024-03-02",
-            "  patchlens hive timeline NTUSER.DAT --since 2024-03-01T08:00:00Z -o tl.csv"})
+            "  patchlens hive timeline NTUSER.DAT --since 2024-03-01T08:00:00Z -o tl.csv",
+            "  patchlens hive timeline SYSTEM -o system.body",
+            "  patchlens hive timeline SYSTEM --format timesketch -o system.jsonl"})
 final class HiveTimeline implements Callable<Integer> {
     static final Output.Spec OUTPUT = Output.Spec.of("hive timeline", TimelineWriter.FORMATS);
 
@@ -45,12 +47,12 @@ final class HiveTimeline implements Callable<Integer> {
                     + "CurrentControlSet follows Select\\Current (docs/hive-formats.md).")
     String keyPath;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or jsonl (default: text, or the -o "
-            + "name's extension).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv, jsonl, bodyfile (The Sleuth Kit's "
+            + "body file, whole seconds) or timesketch (JSONL) (default: text, or the -o name's extension).")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT (.txt, .csv, .jsonl) instead "
-            + "of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT (.txt, .csv, .jsonl, .body) "
+            + "instead of stdout.")
     Path output;
 
     @Option(names = "--force", description = "Allow writing into a folder that holds evidence (never over an input or a file that holds evidence).")
@@ -83,13 +85,14 @@ final class HiveTimeline implements Callable<Integer> {
                         cut = new OutputBudget.Exceeded(budget);
                         break;
                     }
-                    entries.add(new TimelineWriter.Entry(t, k.path(), k.subkeyCount(), k.valueCount()));
+                    entries.add(new TimelineWriter.Entry(t, k.path(), k.subkeyCount(), k.valueCount(),
+                            k.fileOffset()));
                 }
             }
             entries.sort(Comparator.comparing(TimelineWriter.Entry::time, Long::compareUnsigned));
             try (Output.Sink sink = out.open(spec.commandLine().getOut()).limit(budget)) {
                 try {
-                    TimelineWriter.write(entries, out.format(), sink.writer());
+                    TimelineWriter.write(file.toString(), entries, out.format(), sink.writer());
                 } catch (OutputBudget.Exceeded e) {
                     cut = e;
                 }

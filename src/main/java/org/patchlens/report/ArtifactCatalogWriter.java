@@ -112,7 +112,8 @@ public final class ArtifactCatalogWriter {
             command, its CSV columns and this page share; a test keeps this file equal to it.
 
             ```
-            patchlens hive artifacts HIVE|DIR... [--plugin NAME]... [--hive-type TYPE] [--format jsonl|csv|text]
+            patchlens hive artifacts HIVE|DIR... [--plugin NAME]... [--hive-type TYPE]
+                                     [--format jsonl|csv|text|bodyfile|timesketch]
                                      [-o OUT] [--force] [--log LOGFILE]... [--no-logs]
             patchlens hive artifacts --list-plugins [--format text|jsonl|md]
             ```
@@ -125,7 +126,9 @@ public final class ArtifactCatalogWriter {
             (`FILE.LOG`, `.LOG1`, `.LOG2` beside it, or `--log`) are applied in memory when it is dirty, and the files
             stay unchanged; its SHA-256 is that of the file as stored. The output goes through the same output layer
             as every command (docs/reliability.md): the format rule, never over an input or evidence, never into an
-            evidence folder without `--force`, written to a temporary file and renamed into place.
+            evidence folder without `--force`, written to a temporary file and renamed into place. `--format bodyfile`
+            (or `-o NAME.body`) and `--format timesketch` write one event per timestamp instead of one record per entry:
+            the entry's key last-written time and each of its timestamp fields (docs/hive-formats.md).
 
             Exit codes: **0** every hive read, nothing to note; **1** damage in a hive (listed on stderr, as `hive
             dump` lists it) or an entry with a note; **2** bad usage, or a hive that cannot be read (one line naming

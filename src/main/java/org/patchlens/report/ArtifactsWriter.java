@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.artifacts.Catalog;
@@ -26,7 +27,8 @@ import org.patchlens.hive.FileTime;
  */
 public final class ArtifactsWriter {
     /** The formats it writes, the default first. */
-    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.JSONL, OutputFormat.CSV, OutputFormat.TEXT);
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.JSONL, OutputFormat.CSV, OutputFormat.TEXT,
+            OutputFormat.BODYFILE, OutputFormat.TIMESKETCH);
 
     /** The common columns of the CSV, before the fields. */
     public static final List<String> COMMON = List.of("plugin", "hive", "sha256", "hiveType", "keyPath", "keyOffset",
@@ -37,6 +39,7 @@ public final class ArtifactsWriter {
     private final Writer chars;
     private final List<String> fields;
     private JsonLine json;
+    private JsonGenerator events;
     private CSVPrinter csv;
     private long written;
 
@@ -101,12 +104,59 @@ public final class ArtifactsWriter {
                 }
                 csv.flush();
             }
+            case BODYFILE, TIMESKETCH -> {
+                for (Entry e : r.entries()) {
+                    events(r, e);
+                    written++;
+                }
+                chars.flush();
+            }
             default -> {
                 text(chars, r);
                 written += r.entries().size();
                 chars.flush();
             }
         }
+    }
+
+    /**
+     * One event per timestamp of an entry ({@link TimeEvents}): its key's last-written time, then each TIME field.
+     * Name and message: {@code HIVE:KEYPATH[:VALUENAME] (PLUGIN[ FIELD])}.
+     */
+    private void events(HiveResult r, Entry e) throws IOException {
+        String base = r.file() + ":" + e.keyPath() + (e.valueName() == null ? "" : ":" + e.valueName()) + " ("
+                + e.plugin();
+        event(r, e, null, base + ")", e.keyOffset(), e.lastWritten());
+        for (Field f : e.fields()) {
+            if (f.kind() == org.patchlens.artifacts.FieldKind.TIME) {
+                event(r, e, f, base + " " + f.name() + ")", f.offset(), f.number());
+            }
+        }
+    }
+
+    private void event(HiveResult r, Entry e, Field f, String name, long offset, long time) throws IOException {
+        if (format == OutputFormat.BODYFILE) {
+            TimeEvents.bodyfile(chars, name, offset, time);
+            return;
+        }
+        if (events == null) {
+            events = new com.fasterxml.jackson.core.JsonFactory().createGenerator(chars);
+            events.setRootValueSeparator(null);
+        }
+        JsonGenerator g = events;
+        TimeEvents.timesketchStart(g, name, time, f == null ? TimeEvents.KEY_LAST_WRITTEN : f.name());
+        g.writeStringField("plugin", e.plugin());
+        g.writeStringField("hive", r.file());
+        g.writeStringField("sha256", r.sha256());
+        g.writeStringField("hiveType", r.type().label());
+        g.writeStringField("keyPath", e.keyPath());
+        g.writeStringField("valueName", e.valueName());
+        g.writeStringField("field", f == null ? null : f.name());
+        g.writeStringField("time", FileTime.iso(time));
+        g.writeNumberField("offset", offset);
+        g.writeEndObject();
+        g.flush();
+        chars.write('\n');
     }
 
     private String[] header() {

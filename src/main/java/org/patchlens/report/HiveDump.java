@@ -274,10 +274,14 @@ public final class HiveDump {
 
     /** As {@link #valueLine(Value)}, with the value's data as already read. */
     static String valueLine(Value v, byte[] data) {
+        return valueLine(v.name(), v.typeCode(), data, v.decoded(data));
+    }
+
+    /** As {@link #valueLine(Value)}, for a value given by its parts (a recovered record, a search hit). */
+    public static String valueLine(String name, long typeCode, byte[] data, DecodedValue d) {
         StringBuilder sb = new StringBuilder();
-        sb.append(v.name().isEmpty() ? "(default)" : Printable.of(v.name())).append("  ")
-                .append(ValueType.name(v.typeCode())).append("  ");
-        DecodedValue d = v.decoded(data);
+        sb.append(name.isEmpty() ? "(default)" : Printable.of(name)).append("  ")
+                .append(ValueType.name(typeCode)).append("  ");
         switch (d.kind()) {
             case STRING -> sb.append('"').append(Printable.of(d.text())).append('"');
             case MULTI_STRING -> {

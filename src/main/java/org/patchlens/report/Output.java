@@ -25,7 +25,7 @@ import org.patchlens.evidence.Classifier;
  *
  * <ul>
  * <li><b>Format.</b> {@code --format} decides; without it the {@code -o} name's extension decides
- * ({@code .jsonl .json .csv .xlsx .reg .txt}); without either, the command's default. An extension the
+ * ({@code .jsonl .json .csv .xlsx .reg .txt .body}); without either, the command's default. An extension the
  * command cannot write, or a {@code --format} that contradicts the extension, is refused.</li>
  * <li><b>Target.</b> Its folder must exist; it must not be a folder or a device; it is never one of the
  * command's inputs (compared as written, with links resolved, and as the same file: a hard link); an
@@ -118,7 +118,7 @@ public final class Output {
             return asked != null ? asked : spec.defaultFormat();
         }
         if (asked != null && named != null && named != asked
-                && !(named == OutputFormat.TEXT && asked == OutputFormat.LISTING)) {
+                && !named.sharesExtensionWith(asked)) {
             throw new OutputException(file + ": the name says " + named.label() + " but --format says " + asked.label()
                     + "; drop --format or make them agree");
         }

@@ -14,22 +14,38 @@ public enum OutputFormat {
     JSON(".json"),
     CSV(".csv"),
     /** The K/V lines of the corpus oracle format (text, written to .txt files). */
-    LISTING(".txt"),
+    LISTING(".txt", false),
     XLSX(".xlsx"),
     REG(".reg"),
     MD(".md"),
+    /** The Sleuth Kit's body file v3 ({@link TimeEvents}). */
+    BODYFILE(".body"),
+    /** JSONL events with Timesketch's fields ({@link TimeEvents}), written to .jsonl files. */
+    TIMESKETCH(".jsonl", false),
     /** A registry hive image ({@code hive replay -o}): any name that is not one of the other extensions. */
     HIVE(null);
 
     private final String extension;
+    /** Whether the extension alone names it; a variant (listing, timesketch) shares another's and is asked for. */
+    private final boolean byName;
 
     OutputFormat(String extension) {
+        this(extension, true);
+    }
+
+    OutputFormat(String extension, boolean byName) {
         this.extension = extension;
+        this.byName = byName;
     }
 
     /** The extension that names this format ({@code .jsonl}), or null when none does. */
     public String extension() {
         return extension;
+    }
+
+    /** Whether {@code other} is written to names of this format's extension (listing to .txt, timesketch to .jsonl). */
+    public boolean sharesExtensionWith(OutputFormat other) {
+        return extension != null && extension.equals(other.extension);
     }
 
     /** The name users type after {@code --format}. */
@@ -48,8 +64,9 @@ public enum OutputFormat {
     }
 
     /**
-     * The format a file name's extension names ({@code .jsonl .json .csv .xlsx .reg .txt .md}, any case),
-     * or null for any other name. {@code .txt} names TEXT (LISTING is asked for with --format).
+     * The format a file name's extension names ({@code .jsonl .json .csv .xlsx .reg .txt .md .body}, any case),
+     * or null for any other name. {@code .txt} names TEXT and {@code .jsonl} JSONL (LISTING and TIMESKETCH, written
+     * to those names, are asked for with --format).
      */
     public static OutputFormat ofName(Path file) {
         if (file == null || file.getFileName() == null) {
@@ -57,7 +74,7 @@ public enum OutputFormat {
         }
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         for (OutputFormat f : values()) {
-            if (f.extension != null && f != LISTING && n.endsWith(f.extension) && n.length() > f.extension.length()) {
+            if (f.extension != null && f.byName && n.endsWith(f.extension) && n.length() > f.extension.length()) {
                 return f;
             }
         }

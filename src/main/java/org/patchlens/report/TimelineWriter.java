@@ -9,22 +9,48 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.FileTime;
 
-/** Writes a key timeline (keys by last-written time) as text, CSV or JSONL (docs/hive-formats.md). */
+/**
+ * Writes a key timeline (keys by last-written time) as text, CSV, JSONL, a body file or Timesketch JSONL
+ * (docs/hive-formats.md).
+ */
 public final class TimelineWriter {
     /** One key of the timeline. */
-    public record Entry(long time, String path, long subkeys, long values) {
+    public record Entry(long time, String path, long subkeys, long values, long offset) {
     }
 
     /** The formats it writes, the default first. */
-    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSONL);
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSONL,
+            OutputFormat.BODYFILE, OutputFormat.TIMESKETCH);
 
     public static final List<String> CSV_HEADER = List.of("lastWritten", "lastWrittenRaw", "path", "subkeys", "values");
 
     private TimelineWriter() {
     }
 
-    public static void write(List<Entry> entries, OutputFormat format, Writer w) throws IOException {
+    /** The entries of the hive {@code hive} (its file as named: the body file and Timesketch events name it). */
+    public static void write(String hive, List<Entry> entries, OutputFormat format, Writer w) throws IOException {
         switch (format) {
+            case BODYFILE -> {
+                for (Entry e : entries) {
+                    TimeEvents.bodyfile(w, hive + ":" + e.path(), e.offset(), e.time());
+                }
+            }
+            case TIMESKETCH -> {
+                JsonGenerator g = new JsonFactory().createGenerator(w);
+                g.setRootValueSeparator(null);
+                for (Entry e : entries) {
+                    TimeEvents.timesketchStart(g, hive + ":" + e.path(), e.time(), TimeEvents.KEY_LAST_WRITTEN);
+                    g.writeStringField("hive", hive);
+                    g.writeStringField("path", e.path());
+                    g.writeStringField("lastWritten", FileTime.iso(e.time()));
+                    g.writeNumberField("offset", e.offset());
+                    g.writeNumberField("subkeys", e.subkeys());
+                    g.writeNumberField("values", e.values());
+                    g.writeEndObject();
+                    g.flush();
+                    w.write('\n');
+                }
+            }
             case TEXT -> {
                 for (Entry e : entries) {
                     w.write(FileTime.iso(e.time()) + "  " + Printable.of(e.path()) + "\n");

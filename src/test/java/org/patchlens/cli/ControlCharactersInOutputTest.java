@@ -92,6 +92,9 @@ class ControlCharactersInOutputTest {
                 new String[] {"hive", "artifacts", one, "--format", "text"},
                 new String[] {"hive", "artifacts", one, two, "--format", "text", "--plugin", "usbstor", "--plugin",
                     "typed_urls"},
+                new String[] {"hive", "search", one, "--literal", "D"},
+                new String[] {"hive", "search", one, "--key", ".", "--deleted"},
+                new String[] {"hive", "search", one, two, "--data", ".", "--deleted"},
                 new String[] {"hive", "export-reg", one, "-o", Files.createDirectories(dir.resolve("out"))
                     .resolve("one.reg").toString()});
         for (String[] args : lines) {

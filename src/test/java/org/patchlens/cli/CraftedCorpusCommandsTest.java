@@ -58,6 +58,8 @@ class CraftedCorpusCommandsTest {
             new String[] {"hive", "artifacts", "$A", "--format", "csv", "-o", "$O"},
             new String[] {"hive", "artifacts", "$A", "--format", "text", "--plugin", "services"},
             new String[] {"hive", "artifacts", "$A", "--hive-type", "SYSTEM", "--format", "text"},
+            new String[] {"hive", "search", "$A", "--data", "(.*a){3}b|[0-9a-f]{8}", "--deleted", "-o", "$O"},
+            new String[] {"hive", "search", "$A", "--literal", "Services", "--format", "csv"},
             new String[] {"hive", "timeline", "$A", "-o", "$O"},
             new String[] {"hive", "timeline", "$A", "--format", "csv", "-o", "$O"},
             new String[] {"hive", "timeline", "$A", "--format", "jsonl", "-o", "$O"},

@@ -184,6 +184,13 @@ class EvidenceSafetyTest {
                         "--plugin", "services", "-o", "$O/a4"),
                 new Case(0, Kind.JSONL, "a5.jsonl", "hive", "artifacts", "$D/DIRTY", "--log", "$L/DIRTY.LOG1",
                         "--hive-type", "SYSTEM", "-o", "$O/a5.jsonl"),
+                new Case(0, Kind.TEXT, "s1.txt", "hive", "search", "$E/SYSTEM", "--key", "^select$", "-o", "$O/s1.txt"),
+                new Case(0, Kind.JSONL, "s2.jsonl", "hive", "search", "$E/DELETED", "--literal", "deleted value",
+                        "--deleted", "-o", "$O/s2.jsonl"),
+                new Case(0, Kind.CSV, "s3.csv", "hive", "search", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "--value", ".",
+                        "-o", "$O/s3.csv"),
+                new Case(1, Kind.CSV, "s4.csv", "hive", "search", "$E/SYSTEM", "$E/DAMAGED", "--value", ".", "-o",
+                        "$O/s4.csv"),
                 new Case(0, Kind.HIVE, "p1.hive", "hive", "replay", "$E/DIRTY2", "-o", "$O/p1.hive"),
                 new Case(0, Kind.JSONL, "h1.jsonl", "hive", "history", "$E/DIRTY2", "-o", "$O/h1.jsonl"),
                 new Case(0, Kind.CSV, "h2.csv", "hive", "history", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o",
@@ -332,6 +339,7 @@ class EvidenceSafetyTest {
             new String[] {"hive", "replay", "$E/DIRTY2", "-o"},
             new String[] {"hive", "history", "$E/DIRTY2", "-o"},
             new String[] {"hive", "artifacts", "$E/SYSTEM", "-o"},
+            new String[] {"hive", "search", "$E/SYSTEM", "--key", "select", "-o"},
             new String[] {"check", "--system", "$E/SYSTEM", "--store", "$T/D/exchsrvr/MDBDATA/PRIV.EDB", "-o"},
             new String[] {"check", "--system", "$E/SYSTEM", "--store", "$T/D/exchsrvr/MDBDATA/PRIV.EDB", "--format",
                 "xlsx", "-o"});
@@ -438,7 +446,8 @@ class EvidenceSafetyTest {
                 new String[] {"hive", "diff", "$D/DIRTY", "--replayed", "--log", "$L/DIRTY.LOG1", "-o"},
                 new String[] {"hive", "replay", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"},
                 new String[] {"hive", "history", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"},
-                new String[] {"hive", "artifacts", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"})) {
+                new String[] {"hive", "artifacts", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o"},
+                new String[] {"hive", "search", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "--key", "x", "-o"})) {
             refused("refusing to write into the evidence folder " + logs, to(c, "$L/new"));
         }
         // a check evidence folder, and a folder named by --logs or --checkpoint

@@ -287,10 +287,10 @@ class FormatRuleTest {
     @Test
     void theOtherHiveCommandsRefuseNamesTheyCannotWrite() throws IOException {
         String h = hive.toString();
-        refused(o("t.xlsx") + ": hive timeline does not write .xlsx files (it writes text, csv or jsonl: .txt .csv "
-                + ".jsonl)", "hive", "timeline", h, "-o", o("t.xlsx"));
-        refused(o("t.json") + ": hive timeline does not write .json files (it writes text, csv or jsonl: .txt .csv "
-                + ".jsonl)", "hive", "timeline", h, "-o", o("t.json"));
+        refused(o("t.xlsx") + ": hive timeline does not write .xlsx files (it writes text, csv, jsonl, bodyfile or "
+                + "timesketch: .txt .csv .jsonl .body)", "hive", "timeline", h, "-o", o("t.xlsx"));
+        refused(o("t.json") + ": hive timeline does not write .json files (it writes text, csv, jsonl, bodyfile or "
+                + "timesketch: .txt .csv .jsonl .body)", "hive", "timeline", h, "-o", o("t.json"));
         refused(o("d.reg") + ": hive deleted does not write .reg files (it writes jsonl, csv or text: .jsonl .csv "
                 + ".txt)", "hive", "deleted", h, "-o", o("d.reg"));
         refused(o("d.xlsx") + ": hive deleted does not write .xlsx files (it writes jsonl, csv or text: .jsonl .csv "
@@ -301,7 +301,7 @@ class FormatRuleTest {
                 "hive", "diff", h, changed.toString(), "--format", "csv", "-o", o("x.reg"));
         refused("hive diff: xlsx is written to a file: give -o NAME.xlsx", "hive", "diff", h, changed.toString(),
                 "--format", "xlsx");
-        refused("hive timeline: --format xlsx is not a format it writes (text, csv or jsonl)",
+        refused("hive timeline: --format xlsx is not a format it writes (text, csv, jsonl, bodyfile or timesketch)",
                 "hive", "timeline", h, "--format", "xlsx");
     }
 

@@ -41,7 +41,7 @@ class HelpTextTest {
     @Test
     void everyHelpFitsEightyColumnsWithEveryExampleOnItsOwnLines() {
         List<List<String>> all = commands();
-        assertEquals(21, all.size(), "patchlens, check, rules, hive (12), ese (4): " + all);
+        assertEquals(22, all.size(), "patchlens, check, rules, hive (13), ese (4): " + all);
         for (List<String> c : all) {
             CliRun r = CliRun.of(with(c, "--help"));
             assertEquals(0, r.exit(), c + ": " + r.err());

@@ -302,6 +302,10 @@ class InputKindsTest {
                     + "log beside " + hive + " (--no-logs reads the hive as found)", r.err().strip(), c);
             assertEquals("", r.out(), c);
         }
+        CliRun search = run("hive", "search", hive.toString(), "--key", "x");
+        assertEquals(2, search.exit(), search.err());
+        assertEquals("patchlens: " + log.toAbsolutePath() + ": not a regular file (a FIFO); it is a transaction "
+                + "log beside " + hive + " (--no-logs reads the hive as found)", search.err().strip());
         CliRun replay = run("hive", "replay", hive.toString());
         assertEquals(2, replay.exit(), replay.err());
         assertEquals("patchlens: " + log.toAbsolutePath() + ": not a regular file (a FIFO)", replay.err().strip());

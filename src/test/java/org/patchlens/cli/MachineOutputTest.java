@@ -33,6 +33,7 @@ import org.patchlens.ese.EseBuilder;
 import org.patchlens.hive.FuzzSeeds;
 import org.patchlens.hive.HiveBuilder;
 import org.patchlens.report.DeletedWriter;
+import org.patchlens.report.SearchWriter;
 import org.patchlens.report.DiffWriter;
 import org.patchlens.report.FindingsWriter;
 import org.patchlens.report.HistoryWriter;
@@ -359,6 +360,41 @@ class MachineOutputTest {
         assertEquals(List.of(), jsonl(clean(0, "hive", "deleted", hive.toString()).out(), "deleted (none) jsonl"));
         assertEquals(List.of(), csv(clean(0, "hive", "deleted", hive.toString(), "--format", "csv").out(),
                 DeletedWriter.CSV_HEADER, "deleted (none) csv"));
+    }
+
+    @Test
+    void hiveSearchJsonlAndCsvHoldOnlyTheHitsWithNotesOnStderr() {
+        // a deleted value is found with --deleted, and marked
+        CliRun j = clean(0, "hive", "search", deletedHive.toString(), "--literal", "secret", "--deleted", "--format",
+                "jsonl");
+        List<JsonNode> rows = jsonl(j.out(), "hive search --format jsonl");
+        assertEquals(List.of("\\Software\\Vendor Gone true"), rows.stream().map(x -> x.get("path").asText() + " "
+                + x.get("valueName").asText() + " " + x.get("deleted").asBoolean()).toList());
+        CliRun c = clean(0, "hive", "search", deletedHive.toString(), "--literal", "secret", "--deleted", "--format",
+                "csv");
+        assertEquals(1, csv(c.out(), SearchWriter.CSV_HEADER, "hive search --format csv").size());
+        // no hit: an empty JSONL and a header-only CSV on stdout, the note on stderr
+        for (String f : List.of("jsonl", "csv")) {
+            CliRun none = run("hive", "search", deletedHive.toString(), "--literal", "secret", "--format", f);
+            assertEquals(0, none.exit(), none.err());
+            assertEquals("patchlens: note: no hits in 1 hive", none.err().strip());
+            if (f.equals("jsonl")) {
+                assertEquals(List.of(), jsonl(none.out(), "search (none) jsonl"));
+            } else {
+                assertEquals(List.of(), csv(none.out(), SearchWriter.CSV_HEADER, "search (none) csv"));
+            }
+        }
+        List<JsonNode> all = jsonl(clean(0, "hive", "search", hive.toString(), "--value", ".", "--format", "jsonl").out(),
+                "search sampler");
+        assertEquals(valueCount(built.root()) - defaultValues(built.root()), all.size());
+    }
+
+    static int defaultValues(HiveBuilder.K k) {
+        int n = (int) k.values().stream().filter(v -> v.name().isEmpty()).count();
+        for (HiveBuilder.K c : k.children()) {
+            n += defaultValues(c);
+        }
+        return n;
     }
 
     @Test

@@ -46,6 +46,7 @@ class CliFuzzTest {
         {"hive", "artifacts", "$H"},
         {"hive", "artifacts", "$H", "--format", "text"},
         {"hive", "artifacts", "$H", "--hive-type", "SYSTEM", "--format", "csv"},
+        {"hive", "search", "$H", "--literal", "a", "--deleted", "--format", "jsonl"},
     };
 
     private static final String[][] ESE_COMMANDS = {
