@@ -202,6 +202,73 @@ class RunbookScenarioTest {
     }
 
     @Test
+    void anOnlineRestoreOnAClusterNamesTheVirtualServerAsTheDestination() throws Exception {
+        Runbook r = plan(RestoreScenario.onlineBase(), dir);
+        Step prepare = only(r, Phase.PREPARE);
+        assertEquals("On the node that owns EXVS01 Group, take the Information Store resource offline (Cluster "
+                + "Administrator, or the command below); the System Attendant stays online.", prepare.action());
+        assertEquals(List.of("CLU-01", "CLU-05", "CLU-07"), prepare.rules());
+        Step restore = only(r, Phase.RESTORE);
+        assertEquals("Run the online restore with the backup program, with EXVS01 (the Exchange virtual server, not "
+                + "the node NODE1) as the destination, and leave \"Start service after restore\" unticked. It writes the "
+                + "databases, the logs and .pat files and the Restore in Progress key under MSExchangeIS. Do not run "
+                + "isinteg -patch or eseutil /r afterwards: the next step starts the store.", restore.action());
+        assertTrue(restore.why().endsWith("Restored to the node instead of the virtual server, the paths name the "
+                + "wrong server (KB Q238063)."), restore.why());
+        assertEquals(List.of("Q200941", "Q231299", "Q238063"), restore.kb());
+        Step online = only(r, Phase.ONLINE);
+        assertEquals("Bring the Exchange resources online in Cluster Administrator (or with the command below); "
+                + "ClusSvc event 1024 can be ignored.", online.action());
+        assertTrue(online.why().startsWith("No registry checkpoint covers the Restore in Progress key"), online.why());
+        assertEquals(List.of("CLU-10", "CLU-11"), online.rules());
+    }
+
+    @Test
+    void anOnlineRestoreOfBothServicesStartsTheDirectoryFirst() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.cluster.removeKey("Resources\\" + RestoreScenario.DS + "\\RegSync");
+        s.cluster.sz("Resources\\" + RestoreScenario.DS + "\\RegSync", "00000001",
+                "SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS");
+        s.takeCheckpoints();
+        s.databases.add(new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 2, 0x1F, 0x20, 0x44495221L));
+        s.patches.put("DS/DIR", new int[] {0x20, 0x21, 3 * 4096});
+        Runbook r = plan(s, dir);
+        assertEquals("On the node that owns EXVS01 Group, take the Information Store and the Directory resources "
+                + "offline (Cluster Administrator, or the commands below); the System Attendant stays online.",
+                only(r, Phase.PREPARE).action());
+        assertEquals(List.of(IS + "/offline", "cluster res \"Microsoft Exchange Directory\" /offline"),
+                only(r, Phase.PREPARE).commands(), "the store before the directory it depends on");
+        assertTrue(only(r, Phase.RESTORE).action().contains("the Restore in Progress key under MSExchangeDS and "
+                + "MSExchangeIS."), only(r, Phase.RESTORE).action());
+        assertTrue(only(r, Phase.START).action().startsWith("Start the Directory, then the Information Store, from the "
+                + "service controller first, before the cluster brings them online: the Restore in Progress key lies "
+                + "inside the registry checkpoint 00000001"), only(r, Phase.START).action());
+        assertEquals("Bring the Exchange resources online in Cluster Administrator (or with the commands below); "
+                + "ClusSvc event 1024 can be ignored.", only(r, Phase.ONLINE).action());
+        assertTrue(only(r, Phase.ONLINE).why().contains("replace a checkpoint of a whole service key"),
+                only(r, Phase.ONLINE).why());
+    }
+
+    @Test
+    void anOnlineRestoreOnAStandaloneServerStopsAndStartsTheService() throws Exception {
+        Runbook r = plan(RestoreScenario.standaloneOffline().set("--restore-type", "online"), dir);
+        // (the offline evidence read as an online restore has blockers of its own: they come first)
+        assertEquals(List.of(Phase.PREPARE, Phase.RESTORE, Phase.ONLINE, Phase.VERIFY),
+                phases(r).subList(r.blockers().size(), r.steps().size()));
+        assertEquals("Stop the Information Store; the System Attendant stays running.", only(r, Phase.PREPARE).action());
+        assertEquals(List.of("net stop MSExchangeIS"), only(r, Phase.PREPARE).commands());
+        assertEquals(List.of(), only(r, Phase.PREPARE).rules());
+        Step restore = only(r, Phase.RESTORE);
+        assertTrue(restore.action().startsWith("Run the online restore with the backup program, and leave"),
+                restore.action());
+        assertFalse(restore.why().contains("virtual server"), restore.why());
+        assertEquals(List.of("Q200941", "Q231299"), restore.kb());
+        assertEquals("Start the service.", only(r, Phase.ONLINE).action());
+        assertEquals(List.of("net start MSExchangeIS"), only(r, Phase.ONLINE).commands());
+        assertEquals(List.of(), only(r, Phase.ONLINE).rules());
+    }
+
+    @Test
     void aStandaloneServerUsesTheServiceControllerAndNoSetLine() throws Exception {
         Runbook r = plan(RestoreScenario.standaloneOffline(), dir);
         assertEquals(List.of("net stop MSExchangeIS", "copy PRIV.EDB D:\\exchsrvr\\MDBDATA\\PRIV.EDB",
