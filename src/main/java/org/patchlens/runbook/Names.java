@@ -82,8 +82,7 @@ public record Names(boolean cluster, String virtualServer, String node, String g
         List<Checkpoint> cps = new ArrayList<>();
         if (m.isPresent()) {
             m.get().exchangeServices().forEach((svc, r) -> {
-                String n = r.name() == null ? null : r.name();
-                resources.put(svc, name("the " + svc + " resource", n, "the " + svc + " resource", unsafe));
+                resources.put(svc, name("the " + svc + " resource", r.name(), "the " + svc + " resource", unsafe));
                 for (ClusterModel.Checkpoint c : r.checkpoints()) {
                     cps.add(new Checkpoint(resources.get(svc), svc, c.valueName(), c.path()));
                 }
