@@ -32,9 +32,4 @@ public record CheckOptions(RestoreType restoreType, boolean rollForward, String 
                 startVia, isintegRuns, null);
     }
 
-    /** The same facts with --stage (null for auto). */
-    public CheckOptions withStage(Stage s) {
-        return new CheckOptions(restoreType, rollForward, expectOrg, expectSite, expectServer, envLine,
-                isintegVersion, exchangeSp, startVia, isintegRuns, s);
-    }
 }
