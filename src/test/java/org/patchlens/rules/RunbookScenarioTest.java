@@ -146,6 +146,29 @@ class RunbookScenarioTest {
         assertTrue(commands(r).stream().noneMatch(c -> c.contains("&")), commands(r).toString());
     }
 
+    @Test
+    void theBinFolderComesFromTheFirstDbPathThatCanBeTypedOrStaysAPlaceholder() throws Exception {
+        RestoreScenario blank = BeforeRestoreDemo.scenario().set("--isinteg-version", "5.5.2654.62");
+        blank.live().sz("Services\\MSExchangeIS\\ParametersPrivate", "DB Path", " ");
+        Runbook r = plan(blank, dir.resolve("blank"));
+        assertTrue(only(r, Phase.PATCH).commands().contains("cd /d E:\\exchsrvr\\bin"),
+                "a blank DB Path is no database: the public store's folder: " + only(r, Phase.PATCH).commands());
+        RestoreScenario unsafe = BeforeRestoreDemo.scenario().set("--isinteg-version", "5.5.2654.62");
+        unsafe.live().sz("Services\\MSExchangeIS\\ParametersPrivate", "DB Path", "D:\\exchsrvr&x\\PRIV.EDB");
+        r = plan(unsafe, dir.resolve("unsafe"));
+        assertTrue(only(r, Phase.PATCH).commands().contains("cd /d <exchsrvr>\\bin"), only(r, Phase.PATCH).commands()
+                .toString());
+    }
+
+    @Test
+    void theDirectoryCountsAsRestoredByItsRestoreInProgressKey() throws Exception {
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.live().dword("Services\\MSExchangeDS\\Restore in Progress", "LowLog Number", 0x20);
+        Runbook r = plan(s, dir);
+        assertEquals(List.of(IS + "/offline", "cluster res \"Microsoft Exchange Directory\" /offline"),
+                only(r, Phase.PREPARE).commands(), "no DIR.EDB among the files: the key says the DS is restored");
+    }
+
     /** Scenario S4 of exchange-restore.md 10.7 (as ScenarioTest builds it): the DS checkpointed at its root. */
     static RestoreScenario s4() {
         RestoreScenario s = RestoreScenario.onlineBase();
