@@ -168,7 +168,8 @@ final class HiveDumpCommand implements Callable<Integer> {
             all.addAll(in);
         }
         // the folder itself is checked like an output file: not an input, not in an evidence folder
-        Output.checkFolder(output, force, all);
+        Output.Inputs index = Output.inputs(all); // links resolved once, not once per target
+        Output.checkFolder(output, force, index);
         String ext = f.extension();
         Set<String> used = new HashSet<>();
         // per base name, the next number to try, so that a thousand hives called SYSTEM cost a thousand tries
@@ -185,8 +186,8 @@ final class HiveDumpCommand implements Callable<Integer> {
             }
             Path target = output.resolve(name);
             // every target validated before anything is written (an existing one may be evidence or a link to it)
-            targets.add(folderExists ? Output.plan(OUTPUT, f.label(), target, force, all)
-                    : Output.planInNewFolder(OUTPUT, f, target, all));
+            targets.add(folderExists ? Output.plan(OUTPUT, f.label(), target, force, index)
+                    : Output.planInNewFolder(OUTPUT, f, target, index));
         }
         Files.createDirectories(output);
         // Hives are independent: up to one worker per core dumps them, each into its own file, and
