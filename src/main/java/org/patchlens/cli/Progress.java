@@ -56,6 +56,48 @@ class Progress {
         return terminal() ? new Progress(err, hives, "hives") : NONE;
     }
 
+    /** Progress through a tree of hives (hives done of total, bytes, the hive being read), or NONE without a terminal. */
+    static Progress forTerminalTree(PrintWriter err, int hives, long bytes) {
+        if (!terminal()) {
+            return NONE;
+        }
+        Progress p = new Progress(err, hives, "hives");
+        p.totalBytes = bytes;
+        return p;
+    }
+
+    private long totalBytes;
+
+    /** {@code done} hives of the tree finished, {@code bytes} of their size; {@code current} the one read next. */
+    void tree(int done, long bytes, String current) {
+        if (err == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - start < DELAY_NANOS || now - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        lastDraw = now;
+        drawn = true;
+        err.print("\r" + treeLine(done, total, bytes, totalBytes, current, (now - start) / 1_000_000_000L));
+        err.flush();
+    }
+
+    /** {@code [#####.....]  12/40 hives  31.2/80.0 MB  5 s  Users/bob/NTUSER.DAT}, the name cut to fit 100 columns. */
+    static String treeLine(long done, long total, long bytes, long totalBytes, String current, long seconds) {
+        int width = 20;
+        double f = totalBytes <= 0 ? (total <= 0 ? 0 : (double) done / total) : Math.min(1.0, (double) bytes / totalBytes);
+        int filled = (int) Math.round(f * width);
+        String head = "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + String.format(java.util.Locale.ROOT,
+                "%,d/%,d hives  %.1f/%.1f MB  %d s  ", done, total, bytes / 1e6, totalBytes / 1e6, seconds);
+        String name = org.patchlens.report.Printable.of(current);
+        int room = Math.max(10, 100 - head.length());
+        if (name.length() > room) {
+            name = "..." + name.substring(name.length() - (room - 3));
+        }
+        return head + name;
+    }
+
     void key(Key k) {
         if (err == null) {
             return;
@@ -96,7 +138,7 @@ class Progress {
     /** Erases the bar before another line is printed. */
     void clear() {
         if (drawn) {
-            err.print("\r" + " ".repeat(72) + "\r");
+            err.print("\r" + " ".repeat(totalBytes > 0 ? 100 : 72) + "\r");
             err.flush();
         }
     }
