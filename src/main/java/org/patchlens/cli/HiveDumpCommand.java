@@ -107,6 +107,7 @@ final class HiveDumpCommand implements Callable<Integer> {
 
     /** What a batch's manifest says about one hive, filled in by {@link #dumpOne}. */
     private static final class Stats {
+        HiveTree.Found found;
         long keys = -1;
         long values = -1;
         long damage = -1;
@@ -120,6 +121,9 @@ final class HiveDumpCommand implements Callable<Integer> {
     private int dumpOne(Path file, Output to, PrintWriter out, PrintWriter err, Progress progress, Stats stats)
             throws IOException {
         try (Hive hive = HiveSupport.open(file, logs)) {
+            if (stats != null) {
+                stats.found = HiveTree.identify(stats.found, hive);
+            }
             Key start = HiveSupport.key(hive, keyPath);
             List<DeletedRecords.Item> recovered = deleted ? DeletedRecords.scan(hive, start) : null;
             long[] n;
@@ -183,7 +187,7 @@ final class HiveDumpCommand implements Callable<Integer> {
                     + "(use --format jsonl, csv, text or listing)"));
         }
         checkDeleted(f);
-        HiveTree.Tree tree = HiveTree.walk(files);
+        HiveTree.Tree tree = HiveTree.walk(files, false); // each worker tells its hive's type
         List<HiveTree.Found> hives = tree.hives();
         for (String note : tree.notes()) {
             err.println("patchlens: note: " + Errors.flat(note));
@@ -312,6 +316,7 @@ final class HiveDumpCommand implements Callable<Integer> {
         PrintWriter err = new PrintWriter(messages);
         int code;
         Stats stats = new Stats();
+        stats.found = h;
         String sha = "";
         long size = 0;
         String error = "";
@@ -330,7 +335,8 @@ final class HiveDumpCommand implements Callable<Integer> {
         }
         err.flush();
         boolean wrote = code != Main.BAD_INPUT && stats.keys >= 0;
-        ManifestWriter.Row row = new ManifestWriter.Row(file.toString(), sha, h.typeLabel(), h.user(), h.sid(),
+        HiveTree.Found id = stats.found;
+        ManifestWriter.Row row = new ManifestWriter.Row(file.toString(), sha, id.typeLabel(), id.user(), id.sid(),
                 wrote ? target.file().getFileName().toString() : "", stats.keys, stats.values, stats.damage,
                 stats.replay, error);
         return new Outcome(code, messages.toString(), row, size);

@@ -82,6 +82,14 @@ final class HiveTree {
      * searched by content.
      */
     static Tree walk(List<Path> inputs) throws IOException {
+        return walk(inputs, true);
+    }
+
+    /**
+     * As above; without {@code identify} the records carry no type, user or SID yet (a command that opens each
+     * hive anyway fills them in with {@link #identify}, so that a thousand hives are not opened twice).
+     */
+    static Tree walk(List<Path> inputs, boolean identify) throws IOException {
         List<Found> hives = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -95,12 +103,12 @@ final class HiveTree {
                 }
                 for (Path h : found) {
                     if (seen.add(h.toAbsolutePath().normalize())) {
-                        hives.add(describe(h, true));
+                        hives.add(identify ? describe(h, true) : unread(h, true));
                     }
                 }
             } else {
                 seen.add(p.toAbsolutePath().normalize());
-                hives.add(describe(p, false));
+                hives.add(identify ? describe(p, false) : unread(p, false));
             }
         }
         return new Tree(hives, folders, notes);
@@ -163,24 +171,31 @@ final class HiveTree {
 
     /** The record of one hive: its type, user and SID read from it as found (no logs); its logs beside it. */
     static Found describe(Path file, boolean found) {
-        List<Path> logs = LogFiles.beside(file);
-        HiveType type = null;
-        String sid = "";
-        String embedded = "";
+        Found f = unread(file, found);
         try {
             InputFile.check(file);
             try (Hive hive = Hive.open(file)) {
-                type = HiveType.of(hive);
-                if (type == HiveType.NTUSER || type == HiveType.USRCLASS) {
-                    sid = sid(hive.root(), type);
-                    embedded = hive.header().fileName();
-                }
+                return identify(f, hive);
             }
         } catch (RuntimeException e) {
-            // not a readable hive: the command reports it with its one line when it reads it
+            return f; // not a readable hive: the command reports it with its one line when it reads it
         }
-        String user = type == HiveType.NTUSER || type == HiveType.USRCLASS ? user(file, embedded) : "";
-        return new Found(file, type, user, sid, logs, found);
+    }
+
+    private static Found unread(Path file, boolean found) {
+        return new Found(file, null, "", "", LogFiles.beside(file), found);
+    }
+
+    /** {@code f} with the type, user and SID of {@code hive}, the hive it names as a command opened it. */
+    static Found identify(Found f, Hive hive) {
+        HiveType type = HiveType.of(hive);
+        String sid = "";
+        String user = "";
+        if (type == HiveType.NTUSER || type == HiveType.USRCLASS) {
+            sid = sid(hive.root(), type);
+            user = user(f.path(), hive.header().fileName());
+        }
+        return new Found(f.path(), type, user, sid, f.logs(), f.found());
     }
 
     private static String sid(Key root, HiveType type) {
