@@ -102,10 +102,7 @@ final class HiveArtifactsCommand implements Callable<Integer> {
                 InputFile.check(p); // a named file that cannot be read: one line, exit 2, before anything is written
             }
         }
-        HiveTree.Tree tree = HiveTree.walk(inputs, false); // each hive's type is told when it is read
-        for (String note : tree.notes()) {
-            err.println("patchlens: note: " + Errors.flat(note));
-        }
+        HiveTree.Tree tree = HiveTree.walk(inputs, false).require(inputs, err); // each hive's type is told when read
         List<Path> hives = new ArrayList<>();
         for (HiveTree.Found h : tree.hives()) {
             hives.add(h.path());

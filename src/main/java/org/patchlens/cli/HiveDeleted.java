@@ -81,14 +81,7 @@ final class HiveDeleted implements Callable<Integer> {
 
     /** Several hives (named, or found in folders by {@link HiveTree}): their records in one output, each with its source. */
     private int many(java.io.PrintWriter stdout, java.io.PrintWriter err) throws java.io.IOException {
-        HiveTree.Tree tree = HiveTree.walk(files, false);
-        for (String note : tree.notes()) {
-            err.println("patchlens: note: " + Errors.flat(note));
-        }
-        err.flush();
-        if (tree.hives().isEmpty()) {
-            throw new UsageException("no hive found in " + String.join(", ", files.stream().map(Path::toString).toList()));
-        }
+        HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err);
         if (!logs.logs.isEmpty()) {
             throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
         }

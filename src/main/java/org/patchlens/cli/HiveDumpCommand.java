@@ -121,9 +121,24 @@ final class HiveDumpCommand implements Callable<Integer> {
     private int dumpOne(Path file, Output to, PrintWriter out, PrintWriter err, Progress progress, Stats stats)
             throws IOException {
         try (Hive hive = HiveSupport.open(file, logs)) {
-            if (stats != null) {
-                stats.found = HiveTree.identify(stats.found, hive);
+            try {
+                return dumpOpen(hive, file, to, out, err, progress, stats);
+            } finally {
+                if (stats != null) {
+                    // after the dump: its lookups must not change the order in which the walk meets damage
+                    try {
+                        stats.found = HiveTree.identify(stats.found, hive);
+                    } catch (RuntimeException e) {
+                        // a hive too damaged to tell its type: the manifest says "unreadable" type, the dump stands
+                    }
+                }
             }
+        }
+    }
+
+    private int dumpOpen(Hive hive, Path file, Output to, PrintWriter out, PrintWriter err, Progress progress,
+                         Stats stats) throws IOException {
+        {
             Key start = HiveSupport.key(hive, keyPath);
             List<DeletedRecords.Item> recovered = deleted ? DeletedRecords.scan(hive, start) : null;
             long[] n;
@@ -170,10 +185,17 @@ final class HiveDumpCommand implements Callable<Integer> {
 
     /** Several hives in one process: one output file each in the folder -o names; a bad hive costs only itself. */
     private int dumpMany(PrintWriter out, PrintWriter err) throws IOException {
+        Path folder = files.stream().filter(Files::isDirectory).findFirst().orElse(null);
         if (output == null) {
-            throw new UsageException("several FILEs need -o FOLDER (one output per hive)");
+            throw new UsageException(folder != null ? folder + ": a folder is searched for hives, one output each: "
+                    + "give -o FOLDER" : "several FILEs need -o FOLDER (one output per hive)");
         }
         OutputFormat named = OutputFormat.ofName(output);
+        if (named != null && !Files.isDirectory(output) && folder != null) {
+            throw new UsageException(folder + ": a folder is searched for hives, one output each: -o names a folder "
+                    + "for them, not a " + named.extension() + " file" + (named == OutputFormat.XLSX
+                    ? " (a workbook holds one hive)" : "") + "; choose the format with --format");
+        }
         if (named != null && !Files.isDirectory(output)) {
             // a report's name for the batch folder: the user expects one file in that format, not a folder of them
             throw new UsageException(output + ": with several FILEs -o names a folder (one output per hive), not a "
@@ -187,15 +209,8 @@ final class HiveDumpCommand implements Callable<Integer> {
                     + "(use --format jsonl, csv, text or listing)"));
         }
         checkDeleted(f);
-        HiveTree.Tree tree = HiveTree.walk(files, false); // each worker tells its hive's type
+        HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err); // each worker tells its hive's type
         List<HiveTree.Found> hives = tree.hives();
-        for (String note : tree.notes()) {
-            err.println("patchlens: note: " + Errors.flat(note));
-        }
-        err.flush();
-        if (hives.isEmpty()) {
-            throw new UsageException("no hive found in " + String.join(", ", files.stream().map(Path::toString).toList()));
-        }
         // every hive and the logs beside it are inputs, and the folders walked; a missing one is reported when its turn comes
         List<Path> all = new ArrayList<>(tree.folders());
         if (!logs.logs.isEmpty() && (hives.size() > 1 || !tree.folders().isEmpty())) {
@@ -273,7 +288,7 @@ final class HiveDumpCommand implements Callable<Integer> {
                 sink.commit();
             }
             out.println(Errors.flat(written + " of " + hives.size() + " hives dumped into " + output + " (" + f.label()
-                    + "; " + ManifestWriter.NAME + " says which output came from which hive)"));
+                    + ")"));
             out.flush();
             return worst;
         } finally {

@@ -47,14 +47,7 @@ final class HiveInfo implements Callable<Integer> {
         if (files.size() == 1 && !java.nio.file.Files.isDirectory(files.get(0))) {
             return one(files.get(0), out, stdout, err);
         }
-        HiveTree.Tree tree = HiveTree.walk(files, false);
-        for (String note : tree.notes()) {
-            err.println("patchlens: note: " + Errors.flat(note));
-        }
-        err.flush();
-        if (tree.hives().isEmpty()) {
-            throw new UsageException("no hive found in " + String.join(", ", files.stream().map(Path::toString).toList()));
-        }
+        HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err);
         if (!logs.logs.isEmpty()) {
             throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
         }
@@ -122,7 +115,8 @@ final class HiveInfo implements Callable<Integer> {
                     java.nio.file.Files.size(file), sha, failure, logs.noLogs, alt);
             HiveInfoWriter.Source source = null;
             if (found != null) {
-                HiveTree.Found id = HiveTree.identify(found, hive);
+                // told from a second opening of the file: lookups in this one would change the order of its damage
+                HiveTree.Found id = HiveTree.describe(file, found.found());
                 source = new HiveInfoWriter.Source(file.toString(), id.typeLabel(), id.user(), id.sid());
             }
             if (out.format() == OutputFormat.JSON) {

@@ -135,14 +135,7 @@ final class HiveTimeline implements Callable<Integer> {
      * read is one line (exit code 2) and the others are still read.
      */
     private int many(long from, long to, PrintWriter stdout, PrintWriter err) throws java.io.IOException {
-        HiveTree.Tree tree = HiveTree.walk(files, false);
-        for (String note : tree.notes()) {
-            err.println("patchlens: note: " + Errors.flat(note));
-        }
-        err.flush();
-        if (tree.hives().isEmpty()) {
-            throw new UsageException("no hive found in " + String.join(", ", files.stream().map(Path::toString).toList()));
-        }
+        HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err);
         if (!logs.logs.isEmpty()) {
             throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
         }

@@ -58,6 +58,23 @@ final class HiveTree {
 
     /** The walk's result: the hives, the folders walked, and notes (a folder without hives, a limit reached). */
     record Tree(List<Found> hives, List<Path> folders, List<String> notes) {
+        /**
+         * The notes on stderr (a folder without hives beside others that have some, a limit reached); no hive at
+         * all is one line and exit code 2: {@code DIR: no hive found in this folder (...)}.
+         */
+        Tree require(List<Path> inputs, java.io.PrintWriter err) {
+            if (hives.isEmpty()) {
+                throw new UsageException(inputs.size() == 1 ? inputs.get(0) + ": no hive found in this folder (hives "
+                        + "are found by content; symbolic links are not followed)"
+                        : "no hive found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
+            }
+            for (String note : notes) {
+                err.println("patchlens: note: " + Errors.flat(note));
+            }
+            err.flush();
+            return this;
+        }
+
         long bytes() {
             long n = 0;
             for (Found f : hives) {

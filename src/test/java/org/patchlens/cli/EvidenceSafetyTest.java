@@ -237,9 +237,10 @@ class EvidenceSafetyTest {
             }
             case FOLDER -> {
                 try (Stream<Path> s = Files.list(p)) {
-                    assertEquals(List.of(c.args()).stream().filter(a -> a.startsWith("$E/")).count(), s.count(),
-                            what + ": one output per hive");
+                    assertEquals(List.of(c.args()).stream().filter(a -> a.startsWith("$E/")).count() + 1, s.count(),
+                            what + ": one output per hive, and the manifest");
                 }
+                assertTrue(Files.isRegularFile(p.resolve("manifest.tsv")), what);
             }
             case JSON -> new ObjectMapper().readTree(p.toFile());
         }
