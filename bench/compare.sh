@@ -6,7 +6,8 @@
 #   (d) patchlens check --demo (target: under 1.5 s),
 #   (e) a tree of 1,000 hives (the corpus's normal hives that hivexml reads, repeated, each with its logs),
 #       built at run time under target/bench/tree: one `patchlens hive dump TREE -o DIR` and one
-#       `patchlens hive artifacts TREE -o FILE` against a loop of 1,000 hivexml runs (TREE_HIVES=N for another size).
+#       `patchlens hive artifacts TREE -o FILE` against a loop of 1,000 hivexml runs, each writing its XML to a
+#       file of its own as the dump does (TREE_HIVES=N for another size).
 # Each command runs RUNS times (default 5) after one untimed warm-up; the median wall-clock time and
 # the median CPU time (user + sys, which other load on the machine disturbs less) are printed, with
 # each peer's time divided by patchlens's (> 1: patchlens is faster). Outputs go to /dev/null.
@@ -122,7 +123,9 @@ if [[ "$which_cases" == *e* ]]; then
   mapfile -t tree_hives < <(find "$tree" -type f ! -name '*.LOG*' ! -name '.complete-*' | sort)
   total=$(find "$tree" -type f ! -name '*.LOG*' ! -name '.complete-*' -printf '%s\n' | paste -sd+ | bc)
   out=target/bench/tree-out
-  hivexml_list() { for f in "$@"; do hivexml "$f" >/dev/null; done; }
+  # hivexml writes one XML file per hive into a folder: the same work as the dump's one output per hive
+  hivexml_list() { local d=target/bench/tree-xml i=0; rm -rf "$d"; mkdir -p "$d"
+    for f in "$@"; do i=$((i + 1)); hivexml "$f" >"$d/$i.xml"; done; }
   export -f hivexml_list
   {
     time_cmd "patchlens hive dump TREE" bash -c 'rm -rf "$1"; ./patchlens hive dump "$2" -o "$1"' _ "$out" "$tree"
@@ -130,6 +133,6 @@ if [[ "$which_cases" == *e* ]]; then
       target/bench/tree-artifacts.jsonl "$tree"
     have hivexml && time_cmd "hivexml (${#tree_hives[@]} processes)" bash -c 'hivexml_list "$@"' _ "${tree_hives[@]}"
   } | report "(e) tree of ${#tree_hives[@]} hives ($total bytes)"
-  rm -rf "$out" target/bench/tree-artifacts.jsonl
+  rm -rf "$out" target/bench/tree-artifacts.jsonl target/bench/tree-xml
 fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
