@@ -7,8 +7,8 @@ import org.patchlens.hive.Key;
 
 /**
  * A one-line progress bar on stderr, redrawn in place, for work that takes longer than about a
- * second. Only when the process has a terminal ({@code System.console() != null}); in tests,
- * pipes and redirections it is {@link #NONE} and prints nothing.
+ * second. Only when the process has a terminal ({@code System.console() != null}) and stderr is one;
+ * in tests, pipes and redirections it is {@link #NONE} and prints nothing.
  *
  * <p>For one hive the fraction is the furthest key cell reached in the file (keys are mostly
  * allocated in file order, so it is an estimate); for a batch it is the hives done.
@@ -35,8 +35,26 @@ class Progress {
         this.unit = unit;
     }
 
+    /**
+     * A terminal to draw on: the JVM has a console (stdin and stdout are terminals) and stderr, where the bar
+     * goes, is one too; {@code 2>log.txt} must not fill the log with redrawn bars. Java has no isatty for
+     * stderr, so on Linux its descriptor's link is read ({@code /proc/self/fd/2 -> /dev/pts/3}); where that
+     * cannot be read, the console decides alone.
+     */
     private static boolean terminal() {
-        return System.console() != null;
+        if (System.console() == null) {
+            return false;
+        }
+        try {
+            return isTerminalDevice(Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Whether a descriptor's link names a terminal: {@code /dev/pts/N}, {@code /dev/ttyN}, {@code /dev/console}. */
+    static boolean isTerminalDevice(String link) {
+        return link.startsWith("/dev/pts/") || link.startsWith("/dev/tty") || link.equals("/dev/console");
     }
 
     /** Progress through one hive file (by file offset), or NONE without a terminal. */

@@ -1,6 +1,7 @@
 package org.patchlens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -191,6 +192,10 @@ class HiveDumpFastPathTest {
         assertEquals("[###############...............]  50%  25 hives  3 s", Progress.line(25, 50, 25, "hives", 3));
         assertEquals("[..............................]   0%  0 keys  0 s", Progress.line(0, 0, 0, "keys", 0));
         assertEquals("[##############################] 100%  9 keys  1 s", Progress.line(99, 10, 9, "keys", 1));
+        // stderr redirected to a file or a pipe draws nothing, even with a console
+        assertTrue(Progress.isTerminalDevice("/dev/pts/3") && Progress.isTerminalDevice("/dev/tty1"));
+        assertFalse(Progress.isTerminalDevice("/tmp/log.txt") || Progress.isTerminalDevice("pipe:[12345]")
+                || Progress.isTerminalDevice("/dev/null"));
         // a tree: hives done of total, megabytes, the hive read next; a long name keeps its end, within 100 columns
         assertTrue(Progress.forTerminalTree(new PrintWriter(sink), 40, 80_000_000) == Progress.NONE);
         assertEquals("[########............] 12/40 hives  31.2/80.0 MB  5 s  Users/bob/NTUSER.DAT",
