@@ -3,7 +3,11 @@
 #   (a) the largest corpus hive (regipy/SYSTEM, 11.8 MB),
 #   (b) a >= 100 MB SYSTEM-like hive made by the test-scope HiveBuilder (target/bench/synthetic-100MB.hive),
 #   (c) a batch of 50 corpus hives: one patchlens process against 50 hivexml runs,
-#   (d) patchlens check --demo (target: under 1.5 s).
+#   (d) patchlens check --demo (target: under 1.5 s),
+#   (e) a tree of 1,000 hives (the corpus's normal hives that hivexml reads, repeated, each with its logs),
+#       built at run time under target/bench/tree: one `patchlens hive dump TREE -o DIR` and one
+#       `patchlens hive artifacts TREE -o FILE` against a loop of 1,000 hivexml runs, each writing its XML to a
+#       file of its own as the dump does (TREE_HIVES=N for another size).
 # Each command runs RUNS times (default 5) after one untimed warm-up; the median wall-clock time and
 # the median CPU time (user + sys, which other load on the machine disturbs less) are printed, with
 # each peer's time divided by patchlens's (> 1: patchlens is faster). Outputs go to /dev/null.
@@ -24,7 +28,7 @@ if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && [ -z "${PATCHLENS_NO_INSTAL
     || echo "could not install ${missing[*]}; those peers are skipped" >&2
 fi
 RUNS="${RUNS:-5}"
-which_cases="${1:-abcd}"
+which_cases="${1:-abcde}"
 corpus="${PATCHLENS_CORPUS:-../shared/corpus}"
 mkdir -p target/bench
 ./patchlens --version >/dev/null   # builds the jar if needed
@@ -99,5 +103,36 @@ if [[ "$which_cases" == *c* ]]; then
 fi
 if [[ "$which_cases" == *d* ]]; then
   time_cmd "patchlens check --demo" ./patchlens check --demo | report "(d) check on the bundled demo evidence"
+fi
+if [[ "$which_cases" == *e* ]]; then
+  n_tree="${TREE_HIVES:-1000}"
+  tree=target/bench/tree
+  if [ ! -f "$tree/.complete-$n_tree" ]; then
+    rm -rf "$tree"; mkdir -p "$tree"
+    mapfile -t pool < <(awk -F'\t' '$4 == "hive" && $5 == "normal" {print $1}' "$corpus/MANIFEST.tsv" \
+      | while read -r p; do hivexml "$corpus/$p" >/dev/null 2>&1 && echo "$p"; done)
+    for i in $(seq 0 $((n_tree - 1))); do
+      p="${pool[$((i % ${#pool[@]}))]}"
+      d="$tree/$(printf '%04d' $((i / ${#pool[@]})))/$(dirname "${p#hives/}")"
+      mkdir -p "$d"
+      cp "$corpus/$p" "$d/"
+      for l in "$corpus/$p".LOG "$corpus/$p".LOG1 "$corpus/$p".LOG2; do [ -f "$l" ] && cp "$l" "$d/"; done
+    done
+    touch "$tree/.complete-$n_tree"
+  fi
+  mapfile -t tree_hives < <(find "$tree" -type f ! -name '*.LOG*' ! -name '.complete-*' | sort)
+  total=$(find "$tree" -type f ! -name '*.LOG*' ! -name '.complete-*' -printf '%s\n' | paste -sd+ | bc)
+  out=target/bench/tree-out
+  # hivexml writes one XML file per hive into a folder: the same work as the dump's one output per hive
+  hivexml_list() { local d=target/bench/tree-xml i=0; rm -rf "$d"; mkdir -p "$d"
+    for f in "$@"; do i=$((i + 1)); hivexml "$f" >"$d/$i.xml"; done; }
+  export -f hivexml_list
+  {
+    time_cmd "patchlens hive dump TREE" bash -c 'rm -rf "$1"; ./patchlens hive dump "$2" -o "$1"' _ "$out" "$tree"
+    time_cmd "patchlens hive artifacts TREE" bash -c 'rm -f "$1"; ./patchlens hive artifacts "$2" -o "$1"' _ \
+      target/bench/tree-artifacts.jsonl "$tree"
+    have hivexml && time_cmd "hivexml (${#tree_hives[@]} processes)" bash -c 'hivexml_list "$@"' _ "${tree_hives[@]}"
+  } | report "(e) tree of ${#tree_hives[@]} hives ($total bytes)"
+  rm -rf "$out" target/bench/tree-artifacts.jsonl target/bench/tree-xml
 fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"

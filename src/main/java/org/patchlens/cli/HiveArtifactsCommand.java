@@ -2,15 +2,9 @@ package org.patchlens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +15,6 @@ import org.patchlens.artifacts.Artifacts;
 import org.patchlens.artifacts.Catalog;
 import org.patchlens.artifacts.HiveResult;
 import org.patchlens.artifacts.HiveType;
-import org.patchlens.evidence.Classifier;
-import org.patchlens.evidence.EvidenceScanner;
 import org.patchlens.evidence.Hashing;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveException;
@@ -108,21 +100,17 @@ final class HiveArtifactsCommand implements Callable<Integer> {
                         java.util.Arrays.stream(HiveType.values()).map(HiveType::label).toList()) + ")");
             }
         }
-        List<Path> hives = new ArrayList<>();
-        List<Path> folders = new ArrayList<>();
         for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                folders.add(p);
-                List<Path> found = hivesUnder(p);
-                if (found.isEmpty()) {
-                    err.println("patchlens: note: " + Errors.flat(p + ": no hive found in this folder"));
-                }
-                hives.addAll(found);
-            } else {
-                InputFile.check(p);
-                hives.add(p);
+            if (!Files.isDirectory(p)) {
+                InputFile.check(p); // a named file that cannot be read: one line, exit 2, before anything is written
             }
         }
+        HiveTree.Tree tree = HiveTree.walk(inputs, false).require(inputs, err); // each hive's type is told when read
+        List<Path> hives = new ArrayList<>();
+        for (HiveTree.Found h : tree.hives()) {
+            hives.add(h.path());
+        }
+        List<Path> folders = tree.folders();
         if (hives.isEmpty()) {
             throw new UsageException("no hive found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
         }
@@ -228,41 +216,5 @@ final class HiveArtifactsCommand implements Callable<Integer> {
         }
         HiveSupport.written(to, Catalog.values().length + " plugins", out);
         return Main.OK;
-    }
-
-    /**
-     * The primary hives below a folder, by content ({@code regf}, file type 0: logs are replayed with their
-     * hive, not read alone), in path order: regular files only, symbolic links never followed, at most
-     * {@link EvidenceScanner#MAX_DEPTH} levels and {@link EvidenceScanner#MAX_FILES} files looked at.
-     */
-    static List<Path> hivesUnder(Path folder) throws IOException {
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), EvidenceScanner.MAX_DEPTH,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && !attrs.isSymbolicLink() && files.size() < EvidenceScanner.MAX_FILES) {
-                            files.add(file);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-        files.sort(null);
-        List<Path> hives = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Classifier.isPrimaryHive(f)) {
-                    hives.add(f);
-                }
-            } catch (IOException e) {
-                // unreadable: not listed (a hive named explicitly would be reported)
-            }
-        }
-        return hives;
     }
 }

@@ -83,9 +83,13 @@ final class HiveBatchCommand implements Callable<Integer> {
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 evidence.add(p);
-                List<Path> found = HiveArtifactsCommand.hivesUnder(p);
+                List<String> notes = new ArrayList<>();
+                List<Path> found = HiveTree.hivesUnder(p, notes); // the walk every hive command shares
                 if (found.isEmpty()) {
-                    err.println("patchlens: note: " + Errors.flat(p + ": no hive found in this folder"));
+                    notes.add(p + ": no hive found in this folder");
+                }
+                for (String n : notes) {
+                    err.println("patchlens: note: " + Errors.flat(n));
                 }
                 hives.addAll(found);
             } else {

@@ -19,14 +19,18 @@ import picocli.CommandLine.Parameters;
             "recovered-from-slack, unreferenced, or reallocated (its data cell is in use again, so the data is",
             "unreliable). Paths are rebuilt through parent offsets; <unknown> marks a path whose",
             "upper part is gone. A dirty hive is scanned after its logs are replayed (--no-logs: as found).",
-            "Exit code 1 when anything was recovered, 0 when nothing was. Fields: docs/replay.md."},
+            "Exit code 1 when anything was recovered, 0 when nothing was. Fields: docs/replay.md.",
+            "Several FILEs or folders (searched for hives by content, links not followed) give one output,",
+            "each record with its source (the hive's path)."},
         footer = {"", "Examples:",
             "  patchlens hive deleted NTUSER.DAT",
             "  patchlens hive deleted SYSTEM --format csv -o deleted.csv",
-            "  patchlens hive deleted SOFTWARE --no-logs --format text"})
+            "  patchlens hive deleted SOFTWARE --no-logs --format text",
+            "  patchlens hive deleted evidence/ -o deleted.jsonl"})
 final class HiveDeleted implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
-    Path file;
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE|DIR",
+            description = "The hive file(s), or folders searched for hives.")
+    List<Path> files;
 
     @Mixin
     LogOptions logs;
@@ -49,6 +53,10 @@ final class HiveDeleted implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (files.size() > 1 || java.nio.file.Files.isDirectory(files.get(0))) {
+            return many(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        Path file = files.get(0);
         Output out = Output.plan(OUTPUT, format, output, force, HiveSupport.inputs(file, logs));
         try (Hive hive = HiveSupport.open(file, logs)) {
             List<DeletedRecords.Item> items = DeletedRecords.scan(hive);
@@ -69,5 +77,52 @@ final class HiveDeleted implements Callable<Integer> {
             }
             return code != Main.OK ? code : items.isEmpty() ? Main.OK : Main.FINDINGS;
         }
+    }
+
+    /** Several hives (named, or found in folders by {@link HiveTree}): their records in one output, each with its source. */
+    private int many(java.io.PrintWriter stdout, java.io.PrintWriter err) throws java.io.IOException {
+        HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err);
+        if (!logs.logs.isEmpty()) {
+            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
+        }
+        List<Path> inputs = new java.util.ArrayList<>(tree.folders());
+        for (HiveTree.Found h : tree.hives()) {
+            inputs.add(h.path());
+            inputs.addAll(h.logs());
+        }
+        Output out = Output.plan(OUTPUT, format, output, force, inputs);
+        List<DeletedWriter.Sourced> groups = new java.util.ArrayList<>();
+        int code = Main.OK;
+        long found = 0;
+        for (HiveTree.Found h : tree.hives()) {
+            try (Hive hive = HiveSupport.open(h.path(), logs)) {
+                List<DeletedRecords.Item> items = DeletedRecords.scan(hive);
+                groups.add(new DeletedWriter.Sourced(h.path().toString(), items));
+                found += items.size();
+                code = Math.max(code, HiveSupport.finish(hive, err));
+            } catch (RuntimeException e) {
+                err.println("patchlens: " + Errors.oneLine(e));
+                err.flush();
+                code = Main.BAD_INPUT;
+            }
+        }
+        if (groups.isEmpty()) {
+            return code;
+        }
+        OutputBudget.Exceeded cut = null;
+        try (Output.Sink sink = out.open(stdout).limit(OutputBudget.forInput(tree.bytes()))) {
+            try {
+                DeletedWriter.writeSourced(groups, out.format(), sink.writer());
+            } catch (OutputBudget.Exceeded e) {
+                cut = e;
+            }
+            sink.commit();
+        }
+        HiveSupport.written(out, found + " recovered record" + (found == 1 ? "" : "s") + " from " + groups.size()
+                + " hive" + (groups.size() == 1 ? "" : "s"), stdout);
+        if (cut != null) {
+            code = Math.max(code, HiveSupport.cut(cut, "the inputs", tree.bytes(), err));
+        }
+        return code != Main.OK ? code : found == 0 ? Main.OK : Main.FINDINGS;
     }
 }

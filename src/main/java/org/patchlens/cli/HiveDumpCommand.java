@@ -14,6 +14,7 @@ import org.patchlens.hive.DeletedRecords;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.report.HiveDump;
+import org.patchlens.report.ManifestWriter;
 import org.patchlens.report.ConsoleOut;
 import org.patchlens.report.Output;
 import org.patchlens.report.OutputBudget;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Parameters;
         description = {"Every key and value of a hive (or of one subtree), in pre-order.",
             "jsonl: one object per key; csv: one row per value (RFC 4180); text: indented;",
             "listing: the K/V lines of the corpus oracle format. Schemas: docs/hive-formats.md.",
-            "With several FILEs, -o names a folder that gets one output per hive (NAME.jsonl, ...), all in one process."},
+            "With several FILEs or a folder (searched for hives by content, links not followed), -o names a folder",
+            "that gets one output per hive (NAME.jsonl, ...) and manifest.tsv (source, sha256, type, user, output).",
+            "In such a batch every JSONL record and CSV row starts with its source (the hive's path)."},
         footer = {"", "Examples:",
             "  patchlens hive dump SYSTEM -o system.jsonl",
             "  patchlens hive dump SYSTEM --path 'ControlSet001\\Services\\MSExchangeIS' \\",
@@ -34,9 +37,11 @@ import picocli.CommandLine.Parameters;
             "  patchlens hive dump NTUSER.DAT --format csv -o ntuser.csv",
             "  patchlens hive dump NTUSER.DAT --deleted --format text",
             "  patchlens hive dump SYSTEM -o system.xlsx    (a workbook: by the .xlsx name)",
-            "  patchlens hive dump evidence/*/SYSTEM evidence/*/SOFTWARE -o dumps/"})
+            "  patchlens hive dump evidence/*/SYSTEM evidence/*/SOFTWARE -o dumps/",
+            "  patchlens hive dump evidence/ -o dumps/    (every hive below evidence/)"})
 final class HiveDumpCommand implements Callable<Integer> {
-    @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE", description = "The hive file(s).")
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE|DIR",
+            description = "The hive file(s), or folders searched for hives.")
     List<Path> files;
 
     @Option(names = "--path", paramLabel = "KEYPATH",
@@ -84,7 +89,8 @@ final class HiveDumpCommand implements Callable<Integer> {
             throw new UsageException("--log names the logs of one hive; with several FILEs the logs beside each are used");
         }
         // one hive into a folder that exists (-o dumps/): as a batch of one, FOLDER/NAME.jsonl
-        if (files.size() == 1 && (output == null || output.toString().isEmpty() || !Files.isDirectory(output))) {
+        if (files.size() == 1 && !Files.isDirectory(files.get(0))
+                && (output == null || output.toString().isEmpty() || !Files.isDirectory(output))) {
             Output o = Output.plan(OUTPUT, format, output, force, HiveSupport.inputs(files.get(0), logs));
             checkDeleted(o.format());
             return dumpOne(files.get(0), o, out, err, Progress.forTerminal(err, files.get(0)));
@@ -99,8 +105,40 @@ final class HiveDumpCommand implements Callable<Integer> {
         }
     }
 
+    /** What a batch's manifest says about one hive, filled in by {@link #dumpOne}. */
+    private static final class Stats {
+        HiveTree.Found found;
+        long keys = -1;
+        long values = -1;
+        long damage = -1;
+        String replay = "";
+    }
+
     private int dumpOne(Path file, Output to, PrintWriter out, PrintWriter err, Progress progress) throws IOException {
+        return dumpOne(file, to, out, err, progress, null);
+    }
+
+    private int dumpOne(Path file, Output to, PrintWriter out, PrintWriter err, Progress progress, Stats stats)
+            throws IOException {
         try (Hive hive = HiveSupport.open(file, logs)) {
+            try {
+                return dumpOpen(hive, file, to, out, err, progress, stats);
+            } finally {
+                if (stats != null) {
+                    // after the dump: its lookups must not change the order in which the walk meets damage
+                    try {
+                        stats.found = HiveTree.identify(stats.found, hive);
+                    } catch (RuntimeException e) {
+                        // a hive too damaged to tell its type: the manifest says "unreadable" type, the dump stands
+                    }
+                }
+            }
+        }
+    }
+
+    private int dumpOpen(Hive hive, Path file, Output to, PrintWriter out, PrintWriter err, Progress progress,
+                         Stats stats) throws IOException {
+        {
             Key start = HiveSupport.key(hive, keyPath);
             List<DeletedRecords.Item> recovered = deleted ? DeletedRecords.scan(hive, start) : null;
             long[] n;
@@ -111,7 +149,7 @@ final class HiveDumpCommand implements Callable<Integer> {
                 try (Output.Sink sink = to.open(out).limit(OutputBudget.forInput(hive.fileSize()))) {
                     try {
                         n = HiveDump.write(hive, start, to.format(), sink.bytes(),
-                                recovered, progress::key);
+                                recovered, progress::key, batch ? file.toString() : null);
                     } catch (OutputBudget.Exceeded e) {
                         cut = e;
                         n = null;
@@ -131,6 +169,12 @@ final class HiveDumpCommand implements Callable<Integer> {
             if (cut != null) {
                 code = HiveSupport.cut(cut, hive, err);
             }
+            if (stats != null) {
+                stats.keys = n == null ? -1 : n[0];
+                stats.values = n == null ? -1 : n[1];
+                stats.damage = hive.damage().size();
+                stats.replay = HiveSupport.replayVerdict(hive);
+            }
             // like hive deleted: recovered records are findings
             return recovered != null && !recovered.isEmpty() ? Math.max(code, Main.FINDINGS) : code;
         }
@@ -141,10 +185,17 @@ final class HiveDumpCommand implements Callable<Integer> {
 
     /** Several hives in one process: one output file each in the folder -o names; a bad hive costs only itself. */
     private int dumpMany(PrintWriter out, PrintWriter err) throws IOException {
+        Path folder = files.stream().filter(Files::isDirectory).findFirst().orElse(null);
         if (output == null) {
-            throw new UsageException("several FILEs need -o FOLDER (one output per hive)");
+            throw new UsageException(folder != null ? folder + ": a folder is searched for hives, one output each: "
+                    + "give -o FOLDER" : "several FILEs need -o FOLDER (one output per hive)");
         }
         OutputFormat named = OutputFormat.ofName(output);
+        if (named != null && !Files.isDirectory(output) && folder != null) {
+            throw new UsageException(folder + ": a folder is searched for hives, one output each: -o names a folder "
+                    + "for them, not a " + named.extension() + " file" + (named == OutputFormat.XLSX
+                    ? " (a workbook holds one hive)" : "") + "; choose the format with --format");
+        }
         if (named != null && !Files.isDirectory(output)) {
             // a report's name for the batch folder: the user expects one file in that format, not a folder of them
             throw new UsageException(output + ": with several FILEs -o names a folder (one output per hive), not a "
@@ -158,25 +209,30 @@ final class HiveDumpCommand implements Callable<Integer> {
                     + "(use --format jsonl, csv, text or listing)"));
         }
         checkDeleted(f);
-        // every hive and the logs beside it are inputs; a missing one is reported when its turn comes
-        List<List<Path>> inputs = new ArrayList<>();
-        List<Path> all = new ArrayList<>();
-        for (Path file : files) {
-            List<Path> in = Files.isRegularFile(file)
-                    ? HiveSupport.inputs(file, files.size() == 1 ? logs : LogOptions.auto()) : List.of(file);
-            inputs.add(in);
-            all.addAll(in);
+        HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err); // each worker tells its hive's type
+        List<HiveTree.Found> hives = tree.hives();
+        // every hive and the logs beside it are inputs, and the folders walked; a missing one is reported when its turn comes
+        List<Path> all = new ArrayList<>(tree.folders());
+        if (!logs.logs.isEmpty() && (hives.size() > 1 || !tree.folders().isEmpty())) {
+            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
         }
+        for (HiveTree.Found h : hives) {
+            all.add(h.path());
+            all.addAll(h.logs());
+        }
+        all.addAll(logs.logs);
+        Output.Inputs index = Output.inputs(all); // links resolved once, not once per target
         // the folder itself is checked like an output file: not an input, not in an evidence folder
-        Output.checkFolder(output, force, all);
+        Output.checkFolder(output, force, index);
         String ext = f.extension();
         Set<String> used = new HashSet<>();
+        used.add(ManifestWriter.NAME.toLowerCase(Locale.ROOT));
         // per base name, the next number to try, so that a thousand hives called SYSTEM cost a thousand tries
         java.util.Map<String, Integer> next = new java.util.HashMap<>();
         List<Output> targets = new ArrayList<>();
         boolean folderExists = Files.isDirectory(output);
-        for (int i = 0; i < files.size(); i++) {
-            String base = files.get(i).getFileName().toString();
+        for (HiveTree.Found h : hives) {
+            String base = h.path().getFileName().toString();
             String name = base + ext;
             String lower = base.toLowerCase(Locale.ROOT);
             for (int k = next.getOrDefault(lower, 2); !used.add(name.toLowerCase(Locale.ROOT)); k++) {
@@ -185,13 +241,16 @@ final class HiveDumpCommand implements Callable<Integer> {
             }
             Path target = output.resolve(name);
             // every target validated before anything is written (an existing one may be evidence or a link to it)
-            targets.add(folderExists ? Output.plan(OUTPUT, f.label(), target, force, all)
-                    : Output.planInNewFolder(OUTPUT, f, target, all));
+            targets.add(folderExists ? Output.plan(OUTPUT, f.label(), target, force, index)
+                    : Output.planInNewFolder(OUTPUT, f, target, index));
         }
+        Path manifestPath = output.resolve(ManifestWriter.NAME);
+        Output manifest = folderExists ? Output.plan(MANIFEST, OutputFormat.TEXT.label(), manifestPath, force, index)
+                : Output.planInNewFolder(MANIFEST, OutputFormat.TEXT, manifestPath, index);
         Files.createDirectories(output);
         // Hives are independent: up to one worker per core dumps them, each into its own file, and
-        // their messages are printed in the order the FILEs were given, whatever order they finish in.
-        int workers = Math.min(files.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        // their messages are printed in the order they were given or found, whatever order they finish in.
+        int workers = Math.min(hives.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "patchlens-dump");
             t.setDaemon(true);
@@ -200,14 +259,16 @@ final class HiveDumpCommand implements Callable<Integer> {
         batch = true;
         try {
             List<java.util.concurrent.Future<Outcome>> results = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                Path file = files.get(i);
+            for (int i = 0; i < hives.size(); i++) {
+                HiveTree.Found h = hives.get(i);
                 Output target = targets.get(i);
-                results.add(pool.submit(() -> dumpInBatch(file, target, out)));
+                results.add(pool.submit(() -> dumpInBatch(h, target, out)));
             }
             int worst = Main.OK;
             int written = 0;
-            Progress progress = Progress.forTerminalBatch(err, files.size());
+            Progress progress = Progress.forTerminalTree(err, hives.size(), tree.bytes());
+            List<ManifestWriter.Row> rows = new ArrayList<>();
+            long bytesDone = 0;
             for (int i = 0; i < results.size(); i++) {
                 Outcome o = await(results.get(i));
                 if (!o.messages().isEmpty()) {
@@ -217,10 +278,16 @@ final class HiveDumpCommand implements Callable<Integer> {
                 }
                 worst = Math.max(worst, o.code());
                 written += o.code() == Main.BAD_INPUT ? 0 : 1;
-                progress.file(i + 1);
+                rows.add(o.row());
+                bytesDone += o.size();
+                progress.tree(i + 1, bytesDone, i + 1 < hives.size() ? hives.get(i + 1).path().toString() : "");
             }
             progress.done();
-            out.println(Errors.flat(written + " of " + files.size() + " hives dumped into " + output + " (" + f.label()
+            try (Output.Sink sink = manifest.open(out)) {
+                ManifestWriter.write(rows, sink.writer());
+                sink.commit();
+            }
+            out.println(Errors.flat(written + " of " + hives.size() + " hives dumped into " + output + " (" + f.label()
                     + ")"));
             out.flush();
             return worst;
@@ -251,26 +318,43 @@ final class HiveDumpCommand implements Callable<Integer> {
         }
     }
 
-    /** One hive's exit code and what it printed on stderr. */
-    private record Outcome(int code, String messages) {
+    /** One hive's exit code, what it printed on stderr, its manifest row and its size. */
+    private record Outcome(int code, String messages, ManifestWriter.Row row, long size) {
     }
 
-    /** One hive of a batch; a bad hive costs only itself (it leaves no output). */
-    private Outcome dumpInBatch(Path file, Output target, PrintWriter out) throws IOException {
+    static final Output.Spec MANIFEST = Output.Spec.of("hive dump manifest", OutputFormat.TEXT);
+
+    /** One hive of a batch; a bad hive costs only itself (it leaves no output, and its manifest row says why). */
+    private Outcome dumpInBatch(HiveTree.Found h, Output target, PrintWriter out) throws IOException {
+        Path file = h.path();
         java.io.StringWriter messages = new java.io.StringWriter();
         PrintWriter err = new PrintWriter(messages);
         int code;
+        Stats stats = new Stats();
+        stats.found = h;
+        String sha = "";
+        long size = 0;
+        String error = "";
         try {
-            code = dumpOne(file, target, out, err, Progress.NONE);
+            org.patchlens.InputFile in = org.patchlens.InputFile.check(file);
+            size = in.size();
+            sha = org.patchlens.evidence.Hashing.sha256(in);
+            code = dumpOne(file, target, out, err, Progress.NONE, stats);
         } catch (HiveSupport.NotFound e) {
             err.println("patchlens: " + Errors.flat(e.getMessage()));
             code = Main.FINDINGS;
         } catch (RuntimeException e) {
-            err.println("patchlens: " + Errors.oneLine(e));
+            error = Errors.oneLine(e);
+            err.println("patchlens: " + error);
             code = Main.BAD_INPUT;
         }
         err.flush();
-        return new Outcome(code, messages.toString());
+        boolean wrote = code != Main.BAD_INPUT && stats.keys >= 0;
+        HiveTree.Found id = stats.found;
+        ManifestWriter.Row row = new ManifestWriter.Row(file.toString(), sha, id.typeLabel(), id.user(), id.sid(),
+                wrote ? target.file().getFileName().toString() : "", stats.keys, stats.values, stats.damage,
+                stats.replay, error);
+        return new Outcome(code, messages.toString(), row, size);
     }
 
     // ------------------------------------------------------------------ fast start

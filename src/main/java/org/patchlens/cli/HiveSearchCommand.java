@@ -84,25 +84,18 @@ final class HiveSearchCommand implements Callable<Integer> {
 
     int run(PrintWriter out, PrintWriter err) throws IOException {
         HiveSearch search = criterion();
-        List<Path> hives = new ArrayList<>();
-        List<Path> folders = new ArrayList<>();
         for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                folders.add(p);
-                // the folder walk of hive artifacts: one walker for every command that takes folders
-                List<Path> found = HiveArtifactsCommand.hivesUnder(p);
-                if (found.isEmpty()) {
-                    err.println("patchlens: note: " + Errors.flat(p + ": no hive found in this folder"));
-                }
-                hives.addAll(found);
-            } else {
-                InputFile.check(p);
-                hives.add(p);
+            if (!Files.isDirectory(p)) {
+                InputFile.check(p); // a named file that cannot be read: one line, exit 2, before anything is written
             }
         }
-        if (hives.isEmpty()) {
-            throw new UsageException("no hive found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
+        // the one folder walk of the hive commands (HiveTree): no links, only regular files, hives by content
+        HiveTree.Tree tree = HiveTree.walk(inputs, false).require(inputs, err);
+        List<Path> hives = new ArrayList<>();
+        for (HiveTree.Found h : tree.hives()) {
+            hives.add(h.path());
         }
+        List<Path> folders = tree.folders();
         if (hives.size() > 1 && !logs.logs.isEmpty()) {
             throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
         }

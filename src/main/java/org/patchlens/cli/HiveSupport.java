@@ -79,6 +79,19 @@ final class HiveSupport {
     }
 
     /**
+     * The log replay verdict in one word, for a batch's manifest: {@code clean}, {@code applied},
+     * {@code nothing-applied}, {@code failed}, {@code no-logs} (dirty, no log beside it), or {@code not-replayed}
+     * (dirty, read as found: --no-logs).
+     */
+    static String replayVerdict(Hive hive) {
+        var ledger = hive.replay();
+        if (ledger.isEmpty()) {
+            return hive.header().dirty() ? "not-replayed" : "clean";
+        }
+        return ledger.get().outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
      * The key a KEYPATH option names (the grammar of {@link KeyPath}); null or "" is the root. Not
      * found: exit code 1 with one line saying which part of the path is missing. What the resolution
      * decided (CurrentControlSet's control set, a name several siblings match ignoring case) is kept

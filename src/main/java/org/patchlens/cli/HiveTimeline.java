@@ -1,5 +1,7 @@
 package org.patchlens.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,17 +24,21 @@ import picocli.CommandLine.Parameters;
 @Command(name = "timeline", mixinStandardHelpOptions = true,
         description = {"Keys ordered by last-written time, oldest first (ties in tree order).",
             "A range without keys in it is not an error: \"no keys in range\" on stderr, exit code 0;",
-            "a --since that is not before --until is a usage error (exit code 2)."},
+            "a --since that is not before --until is a usage error (exit code 2).",
+            "Several FILEs or folders (searched for hives by content, links not followed) give one",
+            "timeline of all their keys, each with its source (the hive's path)."},
         footer = {"", "Examples:",
             "  patchlens hive timeline SYSTEM --since 2024-03-01 --until 2024-03-02",
             "  patchlens hive timeline NTUSER.DAT --since 2024-03-01T08:00:00Z -o tl.csv",
             "  patchlens hive timeline SYSTEM -o system.body",
-            "  patchlens hive timeline SYSTEM --format timesketch -o system.jsonl"})
+            "  patchlens hive timeline SYSTEM --format timesketch -o system.jsonl",
+            "  patchlens hive timeline evidence/ --since 2024-03-01 -o timeline.csv"})
 final class HiveTimeline implements Callable<Integer> {
     static final Output.Spec OUTPUT = Output.Spec.of("hive timeline", TimelineWriter.FORMATS);
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The hive file.")
-    Path file;
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "FILE|DIR",
+            description = "The hive file(s), or folders searched for hives.")
+    List<Path> files;
 
     @Option(names = "--since", paramLabel = "T", description = "Only keys written at or after T (ISO instant or date, UTC).")
     String since;
@@ -71,26 +77,19 @@ final class HiveTimeline implements Callable<Integer> {
         if (since != null && until != null && Long.compareUnsigned(from, to) >= 0) {
             throw new UsageException("--since " + since + " is not before --until " + until + ": the range is empty");
         }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (files.size() > 1 || Files.isDirectory(files.get(0))) {
+            return many(from, to, stdout, err);
+        }
+        Path file = files.get(0);
         Output out = Output.plan(OUTPUT, format, output, force, HiveSupport.inputs(file, logs));
         try (Hive hive = HiveSupport.open(file, logs)) {
             List<TimelineWriter.Entry> entries = new ArrayList<>();
             long budget = OutputBudget.forInput(hive.fileSize());
-            long held = 0; // what the entries cost (their paths): sorted in memory, so bounded as the output is
-            OutputBudget.Exceeded cut = null;
-            for (Key k : hive.walk(HiveSupport.key(hive, keyPath))) {
-                long t = k.lastWrittenRaw();
-                if (Long.compareUnsigned(t, from) >= 0 && (until == null || Long.compareUnsigned(t, to) < 0)) {
-                    held += 64 + 2L * k.path().length();
-                    if (held > budget) {
-                        cut = new OutputBudget.Exceeded(budget);
-                        break;
-                    }
-                    entries.add(new TimelineWriter.Entry(t, k.path(), k.subkeyCount(), k.valueCount(),
-                            k.fileOffset()));
-                }
-            }
+            OutputBudget.Exceeded cut = collect(hive, null, from, to, budget, new long[1], entries);
             entries.sort(Comparator.comparing(TimelineWriter.Entry::time, Long::compareUnsigned));
-            try (Output.Sink sink = out.open(spec.commandLine().getOut()).limit(budget)) {
+            try (Output.Sink sink = out.open(stdout).limit(budget)) {
                 try {
                     TimelineWriter.write(file.toString(), entries, out.format(), sink.writer());
                 } catch (OutputBudget.Exceeded e) {
@@ -98,18 +97,102 @@ final class HiveTimeline implements Callable<Integer> {
                 }
                 sink.commit();
             }
-            if (entries.isEmpty()) {
-                spec.commandLine().getErr().println("patchlens: note: no keys in range" + (since == null && until == null
-                        ? "" : " (" + (since == null ? "" : "since " + since) + (since != null && until != null ? ", "
-                        : "") + (until == null ? "" : "until " + until) + ")"));
-                spec.commandLine().getErr().flush();
-            }
+            noneInRange(entries, err);
             // with -o the file is written even when the range holds no key (a CSV header alone): say so
-            HiveSupport.written(out, entries.size() + " key" + (entries.size() == 1 ? "" : "s"),
-                    spec.commandLine().getOut());
-            int code = HiveSupport.finish(hive, spec.commandLine().getErr());
-            return cut != null ? HiveSupport.cut(cut, hive, spec.commandLine().getErr()) : code;
+            HiveSupport.written(out, entries.size() + " key" + (entries.size() == 1 ? "" : "s"), stdout);
+            int code = HiveSupport.finish(hive, err);
+            return cut != null ? HiveSupport.cut(cut, hive, err) : code;
         }
+    }
+
+    /** The keys of {@code hive} in the range, added to {@code entries}; a cut when they would cost more than the budget. */
+    private OutputBudget.Exceeded collect(Hive hive, String source, long from, long to, long budget, long[] held,
+                                          List<TimelineWriter.Entry> entries) {
+        for (Key k : hive.walk(HiveSupport.key(hive, keyPath))) {
+            long t = k.lastWrittenRaw();
+            if (Long.compareUnsigned(t, from) >= 0 && (until == null || Long.compareUnsigned(t, to) < 0)) {
+                // what the entries cost (their paths): sorted in memory, so bounded as the output is
+                held[0] += 64 + 2L * k.path().length() + (source == null ? 0 : 2L * source.length());
+                if (held[0] > budget) {
+                    return new OutputBudget.Exceeded(budget);
+                }
+                entries.add(new TimelineWriter.Entry(t, k.path(), k.subkeyCount(), k.valueCount(), k.fileOffset(),
+                        source));
+            }
+        }
+        return null;
+    }
+
+    private void noneInRange(List<TimelineWriter.Entry> entries, PrintWriter err) {
+        if (entries.isEmpty()) {
+            err.println("patchlens: note: no keys in range" + (since == null && until == null
+                    ? "" : " (" + (since == null ? "" : "since " + since) + (since != null && until != null ? ", "
+                    : "") + (until == null ? "" : "until " + until) + ")"));
+            err.flush();
+        }
+    }
+
+    /**
+     * Several hives (named, or found in folders by {@link HiveTree}): one timeline of all their keys, each
+     * entry with its source; ties in time keep the order of the hives, then tree order. A hive that cannot be
+     * read is one line (exit code 2) and the others are still read.
+     */
+    private int many(long from, long to, PrintWriter stdout, PrintWriter err) throws java.io.IOException {
+        HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err);
+        if (!logs.logs.isEmpty()) {
+            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
+        }
+        List<Path> inputs = new ArrayList<>(tree.folders());
+        for (HiveTree.Found h : tree.hives()) {
+            inputs.add(h.path());
+            inputs.addAll(h.logs());
+        }
+        Output out = Output.plan(OUTPUT, format, output, force, inputs);
+        long budget = OutputBudget.forInput(tree.bytes());
+        long[] held = new long[1];
+        List<TimelineWriter.Entry> entries = new ArrayList<>();
+        int code = Main.OK;
+        int read = 0;
+        OutputBudget.Exceeded cut = null;
+        for (HiveTree.Found h : tree.hives()) {
+            if (cut != null) {
+                break;
+            }
+            try (Hive hive = HiveSupport.open(h.path(), logs)) {
+                try {
+                    cut = collect(hive, h.path().toString(), from, to, budget, held, entries);
+                } catch (HiveSupport.NotFound e) {
+                    err.println("patchlens: " + Errors.flat(e.getMessage()));
+                    code = Math.max(code, Main.FINDINGS);
+                }
+                read++;
+                code = Math.max(code, HiveSupport.finish(hive, err));
+            } catch (RuntimeException e) {
+                err.println("patchlens: " + Errors.oneLine(e));
+                err.flush();
+                code = Main.BAD_INPUT;
+            }
+        }
+        if (read == 0) {
+            return code;
+        }
+        // a stable sort: equal times keep the order of the hives, then each hive's tree order
+        entries.sort(Comparator.comparing(TimelineWriter.Entry::time, Long::compareUnsigned));
+        try (Output.Sink sink = out.open(stdout).limit(budget)) {
+            try {
+                TimelineWriter.write(null, entries, out.format(), sink.writer()); // each entry names its hive
+            } catch (OutputBudget.Exceeded e) {
+                cut = e;
+            }
+            sink.commit();
+        }
+        noneInRange(entries, err);
+        HiveSupport.written(out, entries.size() + " key" + (entries.size() == 1 ? "" : "s") + " from " + read + " hive"
+                + (read == 1 ? "" : "s"), stdout);
+        if (cut != null) {
+            code = Math.max(code, HiveSupport.cut(cut, "the inputs", tree.bytes(), err));
+        }
+        return code;
     }
 
     /** An ISO instant, or a date (its start, or with {@code end} the start of the next day), as a FILETIME. */

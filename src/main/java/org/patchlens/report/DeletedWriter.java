@@ -27,33 +27,67 @@ public final class DeletedWriter {
     }
 
     public static void write(List<Item> items, OutputFormat format, Writer w) throws IOException {
+        writeSourced(List.of(new Sourced(null, items)), format, w);
+    }
+
+    /** One hive's recovered records; {@code source} is its path in a run over several hives, else null. */
+    public record Sourced(String source, List<Item> items) {
+    }
+
+    /**
+     * The records of several hives, each group's in turn: with a source, JSONL records start with a "source"
+     * field, CSV rows with a "source" column (the header too), and text gets a {@code # SOURCE} line per hive.
+     */
+    public static void writeSourced(List<Sourced> groups, OutputFormat format, Writer w) throws IOException {
+        boolean sourced = groups.stream().anyMatch(g -> g.source() != null);
         switch (format) {
             case JSONL -> {
                 JsonGenerator g = new JsonFactory().createGenerator(w);
                 g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-                for (Item i : items) {
-                    json(g, i);
+                boolean any = false;
+                for (Sourced s : groups) {
+                    for (Item i : s.items()) {
+                        json(g, i, s.source());
+                        any = true;
+                    }
                 }
-                if (!items.isEmpty()) {
+                if (any) {
                     g.writeRaw('\n');
                 }
                 g.flush();
             }
             case CSV -> {
-                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new))
+                List<String> header = new java.util.ArrayList<>(CSV_HEADER);
+                if (sourced) {
+                    header.add(0, "source");
+                }
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                         .get());
-                for (Item i : items) {
-                    p.printRecord(i.kind(), i.label(), i.path(), i.pathComplete(), i.name(),
-                            i.isKey() ? FileTime.iso(i.lastWritten()) : "", i.isKey() ? "" : ValueType.name(i.typeCode()),
-                            i.isKey() ? "" : Long.toString(i.typeCode()), i.isKey() ? "" : Integer.toString(i.data().length),
-                            i.isKey() ? "" : HEX.formatHex(i.data()), i.isKey() ? "" : render(i), i.dataStatus(),
-                            i.fileOffset(), i.isKey() ? Long.toString(i.parentOffset()) : "");
+                for (Sourced s : groups) {
+                    for (Item i : s.items()) {
+                        List<Object> row = new java.util.ArrayList<>(15);
+                        if (sourced) {
+                            row.add(s.source());
+                        }
+                        row.addAll(java.util.Arrays.asList(i.kind(), i.label(), i.path(), i.pathComplete(), i.name(),
+                                i.isKey() ? FileTime.iso(i.lastWritten()) : "", i.isKey() ? "" : ValueType.name(i.typeCode()),
+                                i.isKey() ? "" : Long.toString(i.typeCode()), i.isKey() ? "" : Integer.toString(i.data().length),
+                                i.isKey() ? "" : HEX.formatHex(i.data()), i.isKey() ? "" : render(i), i.dataStatus(),
+                                i.fileOffset(), i.isKey() ? Long.toString(i.parentOffset()) : ""));
+                        p.printRecord(row);
+                    }
                 }
                 p.flush();
             }
             case TEXT -> {
-                for (Item i : items) {
-                    w.write(text(i) + "\n");
+                for (Sourced s : groups) {
+                    if (s.source() != null) {
+                        w.write("# " + Printable.of(s.source()) + ": " + s.items().size() + " recovered record"
+                                + (s.items().size() == 1 ? "" : "s") + "\n");
+                    }
+                    for (Item i : s.items()) {
+                        w.write(text(i) + "\n");
+                    }
                 }
                 w.flush();
             }
@@ -63,7 +97,15 @@ public final class DeletedWriter {
 
     /** One object, for JSONL output (also used by {@code hive dump --deleted}). */
     public static void json(JsonGenerator g, Item i) throws IOException {
+        json(g, i, null);
+    }
+
+    /** As above, starting with a "source" field when {@code source} is not null (a run over several hives). */
+    public static void json(JsonGenerator g, Item i, String source) throws IOException {
         g.writeStartObject();
+        if (source != null) {
+            g.writeStringField("source", source);
+        }
         g.writeStringField("recovered", i.label());
         g.writeStringField("kind", i.kind());
         g.writeStringField("path", i.path());

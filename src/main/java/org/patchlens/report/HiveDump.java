@@ -69,8 +69,19 @@ public final class HiveDump {
     public static long[] write(Hive hive, Key start, OutputFormat format, java.io.OutputStream out,
                                List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey)
             throws IOException {
+        return write(hive, start, format, out, recovered, onKey, null);
+    }
+
+    /**
+     * As above; with {@code source} (the hive's path in a run over several hives), every JSONL record starts
+     * with a "source" field and every CSV row with a "source" column. Text and the listing stay as they are
+     * (the listing is the oracle format; a text dump is for reading one hive).
+     */
+    public static long[] write(Hive hive, Key start, OutputFormat format, java.io.OutputStream out,
+                               List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey,
+                               String source) throws IOException {
         Writer chars = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-        long[] n = write(hive, start, format, chars, out, recovered, onKey);
+        long[] n = write(hive, start, format, chars, out, recovered, onKey, source);
         chars.flush();
         return n;
     }
@@ -79,6 +90,12 @@ public final class HiveDump {
     private static long[] write(Hive hive, Key start, OutputFormat format, Writer out, java.io.OutputStream bytes,
                                 List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey)
             throws IOException {
+        return write(hive, start, format, out, bytes, recovered, onKey, null);
+    }
+
+    private static long[] write(Hive hive, Key start, OutputFormat format, Writer out, java.io.OutputStream bytes,
+                                List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey,
+                                String source) throws IOException {
         if (recovered != null && format == OutputFormat.LISTING) {
             throw new IllegalArgumentException("the listing format has no place for recovered records");
         }
@@ -99,8 +116,9 @@ public final class HiveDump {
             };
         };
         long[] n = switch (format) {
-            case JSONL -> jsonl(keys, bytes != null ? new JsonLine(bytes) : new JsonLine(out), ReadAhead.worthAThread(hive));
-            case CSV -> csv(keys, out, recovered, ReadAhead.worthAThread(hive));
+            case JSONL -> jsonl(keys, bytes != null ? new JsonLine(bytes) : new JsonLine(out), ReadAhead.worthAThread(hive),
+                    source);
+            case CSV -> csv(keys, out, recovered, ReadAhead.worthAThread(hive), source);
             case TEXT -> text(keys, out, ReadAhead.worthAThread(hive));
             case LISTING -> Listing.write(keys, out);
             default -> throw new IllegalArgumentException("hive dump does not write " + format.label());
@@ -109,7 +127,7 @@ public final class HiveDump {
             JsonGenerator g = Json.FACTORY.createGenerator(out);
             g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             for (var i : recovered) {
-                DeletedWriter.json(g, i);
+                DeletedWriter.json(g, i, source);
             }
             if (!recovered.isEmpty()) {
                 g.writeRaw('\n');
@@ -126,14 +144,19 @@ public final class HiveDump {
         return n;
     }
 
-    private static long[] jsonl(Iterable<Key> walk, JsonLine j, boolean threads) throws IOException {
+    private static long[] jsonl(Iterable<Key> walk, JsonLine j, boolean threads, String source) throws IOException {
         long[] n = new long[2];
         ReadAhead.run(walk, threads, it -> {
             Key k = it.key();
             if (n[0]++ > 0) {
                 j.raw('\n');
             }
-            j.raw("{\"path\":").string(k.path())
+            if (source != null) {
+                j.raw("{\"source\":").string(source).raw(",\"path\":");
+            } else {
+                j.raw("{\"path\":");
+            }
+            j.string(k.path())
                     .raw(",\"name\":").string(k.name())
                     .raw(",\"lastWritten\":\"").raw(FileTime.iso(k.lastWrittenRaw()))
                     .raw("\",\"offset\":").number(k.fileOffset())
@@ -187,11 +210,14 @@ public final class HiveDump {
     }
 
     private static long[] csv(Iterable<Key> walk, Writer out, List<org.patchlens.hive.DeletedRecords.Item> recovered,
-                              boolean threads)
+                              boolean threads, String source)
             throws IOException {
         List<String> header = new java.util.ArrayList<>(CSV_HEADER);
         if (recovered != null) {
             header.add("recovered");
+        }
+        if (source != null) {
+            header.add(0, "source");
         }
         CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                 .get());
@@ -204,14 +230,14 @@ public final class HiveDump {
             String time = FileTime.iso(k.lastWrittenRaw());
             List<Value> vs = it.values();
             if (vs.isEmpty()) {
-                row(p, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, "", "", "", "", "", "", "");
+                row(p, source, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, "", "", "", "", "", "", "");
             }
             for (int i = 0; i < vs.size(); i++) {
                 n[1]++;
                 Value v = vs.get(i);
                 byte[] data = it.data().get(i);
                 DecodedValue d = v.decoded(data);
-                row(p, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, v.name(),
+                row(p, source, live, k.path(), time, k.fileOffset(), cls == null ? "" : cls, v.name(),
                         ValueType.name(v.typeCode()), v.typeCode(), data.length, HEX.formatHex(data), d.render(data),
                         String.join("; ", d.anomalies()));
             }
@@ -219,11 +245,11 @@ public final class HiveDump {
         if (recovered != null) {
             for (var i : recovered) {
                 if (i.isKey()) {
-                    row(p, i.label(), i.path(), FileTime.iso(i.lastWritten()), i.fileOffset(), "", "", "", "", "", "", "",
+                    row(p, source, i.label(), i.path(), FileTime.iso(i.lastWritten()), i.fileOffset(), "", "", "", "", "", "", "",
                             "");
                 } else {
                     DecodedValue d = DecodedValue.decode(i.typeCode(), i.data());
-                    row(p, i.label(), i.path(), "", i.fileOffset(), "", i.name(), ValueType.name(i.typeCode()),
+                    row(p, source, i.label(), i.path(), "", i.fileOffset(), "", i.name(), ValueType.name(i.typeCode()),
                             i.typeCode(), i.data().length, HEX.formatHex(i.data()), d.render(i.data()),
                             String.join("; ", d.anomalies()));
                 }
@@ -233,14 +259,22 @@ public final class HiveDump {
         return n;
     }
 
-    private static void row(CSVPrinter p, String recovered, Object... cols) throws IOException {
-        if (recovered == null) {
+    /** One row: the source first when there is one (a run over several hives), the recovered label last. */
+    private static void row(CSVPrinter p, String source, String recovered, Object... cols) throws IOException {
+        if (recovered == null && source == null) {
             p.printRecord(cols);
-        } else {
-            Object[] all = java.util.Arrays.copyOf(cols, cols.length + 1);
-            all[cols.length] = recovered;
-            p.printRecord(all);
+            return;
         }
+        int from = source == null ? 0 : 1;
+        Object[] all = new Object[cols.length + from + (recovered == null ? 0 : 1)];
+        if (source != null) {
+            all[0] = source;
+        }
+        System.arraycopy(cols, 0, all, from, cols.length);
+        if (recovered != null) {
+            all[all.length - 1] = recovered;
+        }
+        p.printRecord(all);
     }
 
     private static long[] text(Iterable<Key> walk, Writer out, boolean threads) throws IOException {

@@ -27,8 +27,29 @@ public final class HiveInfoWriter {
                         boolean logsNotUsed, AlternateHive alternate) {
     }
 
-    /** The text form: one "Name: value" line per field, then every damage record. */
+    /** Where a report of several comes from: the hive's path, its type, and for a user hive its user and SID. */
+    public record Source(String source, String type, String user, String sid) {
+    }
+
     public static void text(PrintWriter out, Facts f) {
+        text(out, f, null);
+    }
+
+    /**
+     * The text form: one "Name: value" line per field, then every damage record; with a {@code source} (a run
+     * over several hives) first the lines Source, Type and, for a user hive, User and SID.
+     */
+    public static void text(PrintWriter out, Facts f, Source source) {
+        if (source != null) {
+            row(out, "Source", source.source());
+            row(out, "Type", source.type());
+            if (!source.user().isEmpty()) {
+                row(out, "User", source.user());
+            }
+            if (!source.sid().isEmpty()) {
+                row(out, "SID", source.sid());
+            }
+        }
         Hive hive = f.hive();
         HiveHeader h = hive.header();
         HiveStats s = f.stats();
@@ -111,8 +132,15 @@ public final class HiveInfoWriter {
         out.printf("%-22s%s%n", name + ":", Printable.of(value));
     }
 
-    /** The JSON form: one document with every field (docs/hive-formats.md). */
     public static void json(PrintWriter out, Facts f) throws IOException {
+        json(out, f, null);
+    }
+
+    /**
+     * The JSON form: one document with every field (docs/hive-formats.md); with a {@code source} (a run over
+     * several hives) it starts with "source", "type", "user" and "sid".
+     */
+    public static void json(PrintWriter out, Facts f, Source source) throws IOException {
         Hive hive = f.hive();
         HiveHeader h = hive.header();
         HiveStats s = f.stats();
@@ -122,6 +150,12 @@ public final class HiveInfoWriter {
         String sha = f.sha256();
         JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
         g.writeStartObject();
+        if (source != null) {
+            g.writeStringField("source", source.source());
+            g.writeStringField("type", source.type());
+            g.writeStringField("user", source.user());
+            g.writeStringField("sid", source.sid());
+        }
         g.writeStringField("file", hive.name());
         g.writeNumberField("size", hive.fileSize());
         g.writeStringField("sha256", sha);

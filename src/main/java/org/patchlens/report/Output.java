@@ -14,8 +14,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.patchlens.evidence.Classifier;
 
@@ -65,13 +68,69 @@ public final class Output {
     private final Spec spec;
     private final OutputFormat format;
     private final Path file;
-    private final Collection<Path> inputs;
+    private final Inputs inputs;
 
-    private Output(Spec spec, OutputFormat format, Path file, Collection<Path> inputs) {
+    private Output(Spec spec, OutputFormat format, Path file, Inputs inputs) {
         this.spec = spec;
         this.format = format;
         this.file = file;
-        this.inputs = List.copyOf(inputs);
+        this.inputs = inputs;
+    }
+
+    /**
+     * A command's inputs with their absolute and real paths, file keys and evidence folders, worked out once:
+     * a batch checks a thousand targets against three thousand inputs (hives and logs), and resolving every
+     * input's links again for every target cost millions of readlink calls (most of a batch's time).
+     */
+    public static final class Inputs {
+        private final Set<Path> absolute = new HashSet<>();
+        private final Set<Path> realPaths = new HashSet<>();
+        private final Set<Object> fileKeys = new HashSet<>();
+        /** Folders given as inputs, and the folders of input files: each as written, to its path with links resolved. */
+        private final List<Path[]> evidenceFolders = new ArrayList<>();
+        private final List<Path[]> fileFolders = new ArrayList<>();
+        private final Set<List<Path>> seen = new HashSet<>();
+
+        private Inputs(Collection<Path> inputs) {
+            for (Path in : inputs) {
+                Path src = in.toAbsolutePath().normalize();
+                Path real = real(src);
+                if (Files.isDirectory(src)) {
+                    folder(evidenceFolders, src, real);
+                    continue;
+                }
+                absolute.add(src);
+                realPaths.add(real);
+                BasicFileAttributes a = attributes(src);
+                if (a != null && a.fileKey() != null) {
+                    fileKeys.add(a.fileKey());
+                }
+                folder(fileFolders, src.getParent(), real.getParent());
+            }
+        }
+
+        private void folder(List<Path[]> to, Path given, Path real) {
+            if (seen.add(java.util.Arrays.asList(given, real, to == evidenceFolders ? given : null))) {
+                to.add(new Path[] {given, real});
+            }
+        }
+
+        /** Whether {@code target} (absolute, normalised) is one of the input files: as written, resolved, or a hard link. */
+        boolean isInput(Path target) {
+            if (absolute.contains(target) || realPaths.contains(real(target))) {
+                return true;
+            }
+            if (fileKeys.isEmpty()) {
+                return false;
+            }
+            BasicFileAttributes a = attributes(target);
+            return a != null && a.fileKey() != null && fileKeys.contains(a.fileKey());
+        }
+    }
+
+    /** The inputs indexed once, for the many targets of a batch. */
+    public static Inputs inputs(Collection<Path> inputs) {
+        return new Inputs(inputs);
     }
 
     /**
@@ -79,6 +138,11 @@ public final class Output {
      * after {@code --format} (null when not given), {@code file} the {@code -o} path (null: stdout).
      */
     public static Output plan(Spec spec, String formatOption, Path file, boolean force, Collection<Path> inputs) {
+        return plan(spec, formatOption, file, force, new Inputs(inputs));
+    }
+
+    /** As above, with the inputs indexed once for a batch ({@link #inputs}). */
+    public static Output plan(Spec spec, String formatOption, Path file, boolean force, Inputs inputs) {
         if (isStdout(file)) {
             file = null;
         }
@@ -135,6 +199,10 @@ public final class Output {
      * one line to show; creates and opens nothing for writing.
      */
     public static void checkTarget(Path out, boolean force, Collection<Path> inputs) {
+        checkTarget(out, force, new Inputs(inputs));
+    }
+
+    private static void checkTarget(Path out, boolean force, Inputs inputs) {
         if (out.toString().isEmpty()) {
             throw new OutputException("-o names no file (the name is empty)");
         }
@@ -158,10 +226,8 @@ public final class Output {
                     + "leave out -o to write to stdout)");
         }
         inFolders(out, target, force, inputs, true);
-        for (Path in : inputs) {
-            if (!Files.isDirectory(in) && isSame(target, in)) {
-                throw new OutputException(out + ": refusing to write over an input file");
-            }
+        if (inputs.isInput(target)) {
+            throw new OutputException(out + ": refusing to write over an input file");
         }
         if (real != null) {
             String evidence;
@@ -184,11 +250,21 @@ public final class Output {
      * nothing in it can be an input or evidence; the caller creates the folder before writing.
      */
     public static Output planInNewFolder(Spec spec, OutputFormat format, Path file, Collection<Path> inputs) {
+        return new Output(spec, format, file, new Inputs(inputs));
+    }
+
+    /** As above, with the inputs indexed once ({@link #inputs}). */
+    public static Output planInNewFolder(Spec spec, OutputFormat format, Path file, Inputs inputs) {
         return new Output(spec, format, file, inputs);
     }
 
     /** A folder that a batch writes into (created when missing): not an input, not inside the evidence. */
     public static void checkFolder(Path folder, boolean force, Collection<Path> inputs) {
+        checkFolder(folder, force, new Inputs(inputs));
+    }
+
+    /** As above, with the inputs indexed once ({@link #inputs}). */
+    public static void checkFolder(Path folder, boolean force, Inputs inputs) {
         Path target = folder.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new OutputException(folder + ": not a folder (with several inputs -o names a folder)");
@@ -198,10 +274,8 @@ public final class Output {
             throw new OutputException("folder " + (folder.getParent() == null ? parent : folder.getParent())
                     + " does not exist");
         }
-        for (Path in : inputs) {
-            if (!Files.isDirectory(in) && isSame(target, in)) {
-                throw new OutputException(folder + ": refusing to write over an input file");
-            }
+        if (inputs.isInput(target)) {
+            throw new OutputException(folder + ": refusing to write over an input file");
         }
         inFolders(folder, target, force, inputs, true);
         inFolders(folder, target, force, inputs, false);
@@ -211,36 +285,19 @@ public final class Output {
      * Without --force, nothing goes into a folder given as evidence ({@code folders}) or into the folder of
      * an input file; compared as written and with links resolved, so a linked folder does not get around it.
      */
-    private static void inFolders(Path out, Path target, boolean force, Collection<Path> inputs, boolean folders) {
+    private static void inFolders(Path out, Path target, boolean force, Inputs inputs, boolean folders) {
         if (force) {
             return;
         }
         Path realTarget = real(target);
-        for (Path in : inputs) {
-            Path src = in.toAbsolutePath().normalize();
-            boolean dir = Files.isDirectory(src);
-            if (dir != folders) {
-                continue;
-            }
-            Path evidence = dir ? src : src.getParent();
-            Path realEvidence = dir ? real(src) : real(src).getParent();
+        for (Path[] f : folders ? inputs.evidenceFolders : inputs.fileFolders) {
+            Path evidence = f[0];
+            Path realEvidence = f[1];
             if ((evidence != null && target.startsWith(evidence))
                     || (realEvidence != null && realTarget.startsWith(realEvidence))) {
                 throw new OutputException(out + ": refusing to write into the evidence folder " + evidence
                         + " (use --force to allow it)");
             }
-        }
-    }
-
-    private static boolean isSame(Path target, Path input) {
-        Path src = input.toAbsolutePath().normalize();
-        if (target.equals(src) || real(target).equals(real(src))) {
-            return true;
-        }
-        try {
-            return Files.exists(target) && Files.exists(src) && Files.isSameFile(target, src);
-        } catch (IOException e) {
-            return false;
         }
     }
 

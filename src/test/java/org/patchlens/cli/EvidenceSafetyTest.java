@@ -112,7 +112,7 @@ class EvidenceSafetyTest {
 
     // ------------------------------------------------------------------ what an output must be
 
-    enum Kind { JSONL, JSON, CSV, TEXT, XLSX, REG, HIVE, FOLDER }
+    enum Kind { JSONL, JSON, CSV, TEXT, XLSX, REG, HIVE, FOLDER, TREE }
 
     /** One command line ($E/NAME an evidence file, $D/DIRTY, $L the log, $T the tree, $O/NAME an output), its exit code and output. */
     record Case(int exit, Kind kind, String output, String... args) {
@@ -155,6 +155,11 @@ class EvidenceSafetyTest {
                         "$O/batch"),
                 new Case(0, Kind.FOLDER, "batch-csv", "hive", "dump", "$E/SYSTEM", "$E/SYSTEM.old", "--format", "csv",
                         "-o", "$O/batch-csv"),
+                // the evidence folder as a tree: its six hives by content (DIRTY2.LOG1 and PRIV.EDB are not); the dump
+                // meets DAMAGED's broken value list (exit 1), the timeline reads no value lists (0), DELETED has records (1)
+                new Case(1, Kind.TREE, "tree", "hive", "dump", "$E", "-o", "$O/tree"),
+                new Case(0, Kind.JSONL, "t5.jsonl", "hive", "timeline", "$E", "-o", "$O/t5.jsonl"),
+                new Case(1, Kind.CSV, "x5.csv", "hive", "deleted", "$E", "-o", "$O/x5.csv"),
                 new Case(0, Kind.TEXT, "t1.txt", "hive", "timeline", "$E/SYSTEM", "-o", "$O/t1.txt"),
                 new Case(0, Kind.CSV, "t2.csv", "hive", "timeline", "$E/SYSTEM", "-o", "$O/t2.csv"),
                 new Case(0, Kind.JSONL, "t3.jsonl", "hive", "timeline", "$E/SYSTEM", "-o", "$O/t3.jsonl"),
@@ -244,8 +249,20 @@ class EvidenceSafetyTest {
             }
             case FOLDER -> {
                 try (Stream<Path> s = Files.list(p)) {
-                    assertEquals(List.of(c.args()).stream().filter(a -> a.startsWith("$E/")).count(), s.count(),
-                            what + ": one output per hive");
+                    assertEquals(List.of(c.args()).stream().filter(a -> a.startsWith("$E/")).count() + 1, s.count(),
+                            what + ": one output per hive, and the manifest");
+                }
+                assertTrue(Files.isRegularFile(p.resolve("manifest.tsv")), what);
+            }
+            case TREE -> {
+                List<String> manifest = Files.readAllLines(p.resolve("manifest.tsv"));
+                assertEquals(1 + 6, manifest.size(), what + ": " + manifest);
+                try (Stream<Path> s = Files.list(p)) {
+                    assertEquals(6 + 1, s.count(), what + ": one output per hive, and the manifest");
+                }
+                for (String row : manifest.subList(1, manifest.size())) {
+                    String name = row.split("\t", -1)[5];
+                    assertTrue(Files.isRegularFile(p.resolve(name)), what + ": " + row);
                 }
             }
             case JSON -> new ObjectMapper().readTree(p.toFile());
@@ -275,7 +292,8 @@ class EvidenceSafetyTest {
             if (!c.args()[0].equals("check") && !c.args()[1].equals("replay")) {
                 // stdout holds the short summary only, never the output again
                 assertTrue(r.out().lines().count() == 1 && r.out().contains("written to")
-                        || c.kind() == Kind.FOLDER && r.out().contains("hives dumped into"), cmd + ": " + r.out());
+                        || (c.kind() == Kind.FOLDER || c.kind() == Kind.TREE) && r.out().contains("hives dumped into"),
+                        cmd + ": " + r.out());
             }
             noTemporaryFiles(out);
             assertEquals(before, evidenceState(), cmd + ": the evidence changed or a file was added to it");

@@ -1,6 +1,7 @@
 package org.patchlens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,7 +173,10 @@ class HiveDumpFastPathTest {
         // the messages of each hive are whole and in the order the FILEs were given, whatever finished first
         assertEquals(expectedErr.toString().replaceAll("one-\\d+\\.jsonl", ""), batch.err().replaceAll("one-\\d+\\.jsonl", ""));
         for (int i = 0; i < 24; i += 3) {
-            assertEquals(Files.readString(tmp.resolve("one-" + i + ".jsonl")), Files.readString(out.resolve("H" + i + ".jsonl")));
+            // the batch's records are the single dump's, each starting with its source
+            String source = "{\"source\":\"" + ev.resolve("H" + i).toString().replace("\\", "\\\\") + "\",";
+            assertEquals(Files.readString(tmp.resolve("one-" + i + ".jsonl")).replace("{\"path\":", source + "\"path\":"),
+                    Files.readString(out.resolve("H" + i + ".jsonl")));
         }
         for (int i = 2; i < 24; i += 3) {
             assertTrue(Files.notExists(out.resolve("H" + i + ".jsonl")));
@@ -188,5 +192,19 @@ class HiveDumpFastPathTest {
         assertEquals("[###############...............]  50%  25 hives  3 s", Progress.line(25, 50, 25, "hives", 3));
         assertEquals("[..............................]   0%  0 keys  0 s", Progress.line(0, 0, 0, "keys", 0));
         assertEquals("[##############################] 100%  9 keys  1 s", Progress.line(99, 10, 9, "keys", 1));
+        // stderr redirected to a file or a pipe draws nothing, even with a console
+        assertTrue(Progress.isTerminalDevice("/dev/pts/3") && Progress.isTerminalDevice("/dev/tty1"));
+        assertFalse(Progress.isTerminalDevice("/tmp/log.txt") || Progress.isTerminalDevice("pipe:[12345]")
+                || Progress.isTerminalDevice("/dev/null"));
+        // a tree: hives done of total, megabytes, the hive read next; a long name keeps its end, within 100 columns
+        assertTrue(Progress.forTerminalTree(new PrintWriter(sink), 40, 80_000_000) == Progress.NONE);
+        assertEquals("[########............] 12/40 hives  31.2/80.0 MB  5 s  Users/bob/NTUSER.DAT",
+                Progress.treeLine(12, 40, 31_200_000, 80_000_000, "Users/bob/NTUSER.DAT", 5));
+        String longName = "/evidence/" + "x".repeat(200) + "/Users/bob/NTUSER.DAT";
+        String line = Progress.treeLine(1, 1000, 1, 429_000_000, longName, 0);
+        assertEquals(100, line.length(), line);
+        assertTrue(line.contains("  ...xxx") && line.endsWith("xxx/Users/bob/NTUSER.DAT"), line);
+        assertEquals("[....................] 0/3 hives  0.0/0.0 MB  0 s  A\\u001b[2J",
+                Progress.treeLine(0, 3, 0, 0, "A\u001b[2J", 0), "a name from the disk is escaped like any evidence text");
     }
 }

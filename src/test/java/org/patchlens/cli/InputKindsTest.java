@@ -192,7 +192,7 @@ class InputKindsTest {
             for (String[] t : SINGLE_FILE_COMMANDS) {
                 String[] a = args(t, e.getKey());
                 String cmd = String.join(" ", a);
-                refused(run(a), e.getKey(), e.getValue(), true, cmd);
+                refused(run(a), e.getKey(), Files.isDirectory(e.getKey()) ? folderReason(t) : e.getValue(), true, cmd);
                 n++;
             }
         }
@@ -200,6 +200,23 @@ class InputKindsTest {
         try (var left = Files.list(out.getParent())) {
             assertEquals(List.of(), left.toList(), "no output written");
         }
+    }
+
+    /**
+     * What a command says about an empty folder: the hive commands that walk folders ({@code HiveTree}) find no
+     * hive in it (dump first needs -o FOLDER for its outputs); every other command refuses a folder as a file.
+     */
+    static String folderReason(String[] t) {
+        List<String> a = List.of(t);
+        if (a.get(0).equals("hive") && a.get(2).equals("$F") && a.get(1).equals("dump")) {
+            return a.contains("$X") ? "a folder is searched for hives, one output each: -o names a folder for them, "
+                    + "not a .xlsx file (a workbook holds one hive); choose the format with --format"
+                    : "a folder is searched for hives, one output each: give -o FOLDER";
+        }
+        if (a.get(0).equals("hive") && List.of("info", "timeline", "deleted").contains(a.get(1)) && !a.contains("--log")) {
+            return "no hive found in this folder (hives are found by content; symbolic links are not followed)";
+        }
+        return "not a regular file (a folder)";
     }
 
     @Test
@@ -430,7 +447,8 @@ class InputKindsTest {
     @Test
     void theCliMessagesForFoldersAndMissingFilesNameThePath() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("DIR"));
-        refused(run("hive", "info", dir.toString()), dir, "not a regular file (a folder)", true, "hive info DIR");
+        refused(run("hive", "info", dir.toString()), dir, "no hive found in this folder (hives are found by content; "
+                + "symbolic links are not followed)", true, "hive info DIR");
         refused(run("ese", "header", dir.toString()), dir, "not a regular file (a folder)", true, "ese header DIR");
         Path missing = tmp.resolve("missing.edb");
         refused(run("ese", "header", missing.toString()), missing, "no such file", true, "ese header missing.edb");

@@ -426,6 +426,29 @@ class MachineOutputTest {
     }
 
     @Test
+    void severalHivesAndFoldersKeepStdoutPureWithASourceOnEveryRecord() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("tree-of-one"));
+        Path soft = HiveBuilder.v15().write(folder.resolve("SOFTWARE")); // the root key alone
+        Files.writeString(folder.resolve("readme.txt"), "not a hive\n");
+        int sampler = keyPaths(built.root()).size();
+        List<JsonNode> j = jsonl(clean(0, "hive", "timeline", folder.toString(), hive.toString(), "--format", "jsonl")
+                .out(), "hive timeline FOLDER FILE --format jsonl");
+        assertEquals(1 + sampler, j.size());
+        assertEquals(1, j.stream().filter(x -> x.get("source").asText().equals(soft.toString())).count());
+        assertEquals(sampler, j.stream().filter(x -> x.get("source").asText().equals(hive.toString())).count());
+        List<String> header = new java.util.ArrayList<>(TimelineWriter.CSV_HEADER);
+        header.add(0, "source");
+        assertEquals(1 + sampler, csv(clean(0, "hive", "timeline", folder.toString(), hive.toString(), "--format", "csv")
+                .out(), header, "hive timeline FOLDER FILE --format csv").size());
+        JsonNode docs = json(clean(0, "hive", "info", folder.toString(), hive.toString(), "--format", "json").out(),
+                "hive info FOLDER FILE --format json");
+        assertTrue(docs.isArray() && docs.size() == 2, docs.toPrettyString());
+        assertEquals(soft.toString(), docs.get(0).get("source").asText());
+        assertEquals(hive.toString(), docs.get(1).get("source").asText());
+        assertEquals(sampler, findLong(docs.get(1), "keys"));
+    }
+
+    @Test
     void hiveInfoJsonIsOneDocument() {
         JsonNode n = json(clean(0, "hive", "info", hive.toString(), "--format", "json").out(), "hive info --format json");
         assertTrue(n.isObject());

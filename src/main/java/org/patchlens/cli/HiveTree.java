@@ -1,0 +1,260 @@
+package org.patchlens.cli;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.patchlens.InputFile;
+import org.patchlens.artifacts.HiveType;
+import org.patchlens.evidence.Classifier;
+import org.patchlens.evidence.EvidenceScanner;
+import org.patchlens.hive.Hive;
+import org.patchlens.hive.Key;
+import org.patchlens.hive.LogFiles;
+
+/**
+ * The hives a multi-hive command reads: the files named, and the hives found in the folders named. The one
+ * folder walk of the hive commands ({@code dump}, {@code timeline}, {@code deleted}, {@code info},
+ * {@code artifacts}): symbolic links are never followed, only regular files are looked at (a FIFO is never
+ * opened), at most {@link EvidenceScanner#MAX_DEPTH} levels and {@link EvidenceScanner#MAX_FILES} files (the
+ * limits of check's evidence scanner), and a hive is told by its content ({@code regf}, file type 0), so a
+ * log ({@code .LOG1}: file type 1 or 2) is kept with its hive and never listed as a hive. It lives in
+ * {@code cli} because the hive's type comes from {@code artifacts.HiveType}, a layer above {@code evidence}.
+ */
+final class HiveTree {
+    private HiveTree() {
+    }
+
+    /**
+     * One hive to read.
+     *
+     * @param path  as named, or as found below a named folder
+     * @param type  its type by its keys (read as found, without logs); null when it cannot be opened (the
+     *              command then reports why when it reads it)
+     * @param user  for a user hive (NTUSER, UsrClass), the user: the folder below {@code Users} or
+     *              {@code Documents and Settings} in its path, else in the file name its base block holds; "" if none
+     * @param sid   for a user hive, the SID it holds ({@code S-..._Classes} root key of a UsrClass hive, the one
+     *              SID key under {@code Software\Microsoft\Protected Storage System Provider} of an NTUSER hive); ""
+     * @param logs  FILE.LOG, .LOG1, .LOG2 beside it (any case)
+     * @param found found in a folder (not named)
+     */
+    record Found(Path path, HiveType type, String user, String sid, List<Path> logs, boolean found) {
+        /** The type's label, or "unreadable". */
+        String typeLabel() {
+            return type == null ? "unreadable" : type.label();
+        }
+    }
+
+    /** The walk's result: the hives, the folders walked, and notes (a folder without hives, a limit reached). */
+    record Tree(List<Found> hives, List<Path> folders, List<String> notes) {
+        /**
+         * The notes on stderr (a folder without hives beside others that have some, a limit reached); no hive at
+         * all is one line and exit code 2: {@code DIR: no hive found in this folder (...)}.
+         */
+        Tree require(List<Path> inputs, java.io.PrintWriter err) {
+            if (hives.isEmpty()) {
+                throw new UsageException(inputs.size() == 1 ? inputs.get(0) + ": no hive found in this folder (hives "
+                        + "are found by content; symbolic links are not followed)"
+                        : "no hive found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
+            }
+            for (String note : notes) {
+                err.println("patchlens: note: " + Errors.flat(note));
+            }
+            err.flush();
+            return this;
+        }
+
+        long bytes() {
+            long n = 0;
+            for (Found f : hives) {
+                try {
+                    n += Files.size(f.path());
+                } catch (IOException | RuntimeException e) {
+                    // reported when the hive is read
+                }
+            }
+            return n;
+        }
+    }
+
+    /** Whether any input is a folder (a walk is needed), without following a link named as input. */
+    static boolean anyFolder(List<Path> inputs) {
+        return inputs.stream().anyMatch(Files::isDirectory);
+    }
+
+    /**
+     * The hives of {@code inputs}, in the order given; a folder's hives in path order. A named file is kept as
+     * named (whatever it holds: the command refuses it with its one line when it reads it); only folders are
+     * searched by content.
+     */
+    static Tree walk(List<Path> inputs) throws IOException {
+        return walk(inputs, true);
+    }
+
+    /**
+     * As above; without {@code identify} the records carry no type, user or SID yet (a command that opens each
+     * hive anyway fills them in with {@link #identify}, so that a thousand hives are not opened twice).
+     */
+    static Tree walk(List<Path> inputs, boolean identify) throws IOException {
+        List<Found> hives = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                folders.add(p);
+                List<Path> found = hivesUnder(p, notes);
+                if (found.isEmpty()) {
+                    notes.add(p + ": no hive found in this folder");
+                }
+                for (Path h : found) {
+                    if (seen.add(h.toAbsolutePath().normalize())) {
+                        hives.add(identify ? describe(h, true) : unread(h, true));
+                    }
+                }
+            } else {
+                seen.add(p.toAbsolutePath().normalize());
+                hives.add(identify ? describe(p, false) : unread(p, false));
+            }
+        }
+        return new Tree(hives, folders, notes);
+    }
+
+    /**
+     * The primary hives below a folder, by content, in path order: regular files only, symbolic links never
+     * followed, at most {@link EvidenceScanner#MAX_DEPTH} levels and {@link EvidenceScanner#MAX_FILES} files
+     * looked at (a note says when that limit cut the walk). A file named as another hive's log is its log,
+     * whatever its first bytes say.
+     */
+    static List<Path> hivesUnder(Path folder, List<String> notes) throws IOException {
+        List<Path> files = new ArrayList<>();
+        boolean[] cut = new boolean[1];
+        Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), EvidenceScanner.MAX_DEPTH,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
+                            if (files.size() < EvidenceScanner.MAX_FILES) {
+                                files.add(file);
+                            } else {
+                                cut[0] = true;
+                                return FileVisitResult.TERMINATE;
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        if (cut[0]) {
+            notes.add(folder + ": only the first " + EvidenceScanner.MAX_FILES + " files were looked at");
+        }
+        files.sort(null);
+        List<Path> hives = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Classifier.isPrimaryHive(f)) {
+                    hives.add(f);
+                }
+            } catch (IOException e) {
+                // unreadable: not listed (a hive named explicitly would be reported)
+            }
+        }
+        // a log copied with file type 0 (or renamed) is still its hive's log, not a hive of its own
+        Set<Path> logs = new HashSet<>();
+        for (Path h : hives) {
+            logs.addAll(LogFiles.beside(h));
+        }
+        hives.removeIf(h -> logs.contains(h.toAbsolutePath()));
+        return hives;
+    }
+
+    private static final Pattern SID = Pattern.compile("S-1-\\d+(-\\d+){1,14}");
+    private static final Pattern CLASSES = Pattern.compile("(?i)(S-1-\\d+(?:-\\d+){1,14})_Classes");
+
+    /** The record of one hive: its type, user and SID read from it as found (no logs); its logs beside it. */
+    static Found describe(Path file, boolean found) {
+        Found f = unread(file, found);
+        try {
+            InputFile.check(file);
+            try (Hive hive = Hive.open(file)) {
+                return identify(f, hive);
+            }
+        } catch (RuntimeException e) {
+            return f; // not a readable hive: the command reports it with its one line when it reads it
+        }
+    }
+
+    private static Found unread(Path file, boolean found) {
+        return new Found(file, null, "", "", LogFiles.beside(file), found);
+    }
+
+    /** {@code f} with the type, user and SID of {@code hive}, the hive it names as a command opened it. */
+    static Found identify(Found f, Hive hive) {
+        HiveType type = HiveType.of(hive);
+        String sid = "";
+        String user = "";
+        if (type == HiveType.NTUSER || type == HiveType.USRCLASS) {
+            sid = sid(hive.root(), type);
+            user = user(f.path(), hive.header().fileName());
+        }
+        return new Found(f.path(), type, user, sid, f.logs(), f.found());
+    }
+
+    private static String sid(Key root, HiveType type) {
+        if (type == HiveType.USRCLASS) {
+            var m = CLASSES.matcher(root.name());
+            return m.matches() ? m.group(1) : "";
+        }
+        Key pss = org.patchlens.artifacts.HiveContext.below(root, "Software\\Microsoft\\Protected Storage System Provider");
+        if (pss == null) {
+            return "";
+        }
+        String only = "";
+        for (Key k : pss.subkeys()) {
+            if (SID.matcher(k.name()).matches()) {
+                if (!only.isEmpty() && !only.equalsIgnoreCase(k.name())) {
+                    return ""; // several users' keys: none of them is surely the owner
+                }
+                only = k.name();
+            }
+        }
+        return only;
+    }
+
+    /**
+     * The user a hive's path names: the folder after the last {@code Users} or {@code Documents and Settings}
+     * (any case) in its path, else in the file name the base block holds ({@code \??\C:\Users\bob\ntuser.dat}).
+     */
+    static String user(Path file, String embedded) {
+        String u = userIn(file.normalize().toString().split("[\\\\/]"));
+        if (u.isEmpty() && embedded != null && !embedded.isEmpty()) {
+            u = userIn(embedded.split("[\\\\/]"));
+        }
+        return u;
+    }
+
+    private static String userIn(String[] parts) {
+        for (int i = parts.length - 3; i >= 0; i--) {
+            String p = parts[i].toLowerCase(Locale.ROOT);
+            if ((p.equals("users") || p.equals("documents and settings")) && !parts[i + 1].isEmpty()) {
+                return parts[i + 1];
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,245 @@
+package org.patchlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.hive.HiveBuilder;
+
+/**
+ * A tree of evidence as an examiner copies it off a disk, run through every hive command that takes folders:
+ * the hives are found by content (a SYSTEM, a user's NTUSER.DAT with its .LOG1, the user's UsrClass.dat), a
+ * symbolic link to a folder and one to a hive outside the tree are not followed, a FIFO does not hang the
+ * walk, a text file and the log are not hives. Expected counts come from what the builder was told to write,
+ * hashes from the bytes on disk, never from our own output.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HiveTreeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SID = "S-1-5-21-111-222-333-1001";
+
+    /** The tree, and the three hives in the order a walk finds them (path order). */
+    private record Tree(Path root, Path usrclass, Path ntuser, Path system, Path log) {
+        List<Path> hives() {
+            return List.of(usrclass, ntuser, system);
+        }
+    }
+
+    private static Tree tree(Path dir, Path outside) throws Exception {
+        Path root = Files.createDirectories(dir.resolve("evidence"));
+        Path config = Files.createDirectories(root.resolve("Windows/System32/config"));
+        Path alice = Files.createDirectories(root.resolve("Users/alice"));
+        Path local = Files.createDirectories(alice.resolve("AppData/Local/Microsoft/Windows"));
+
+        // 6 keys (root, Select, ControlSet001, Control, ComputerName, ComputerName), 2 values
+        HiveBuilder system = HiveBuilder.v15();
+        system.key("Select").dword("Current", 1);
+        system.key("ControlSet001\\Control\\ComputerName\\ComputerName").sz("ComputerName", "HOST1");
+        Path sys = system.write(config.resolve("SYSTEM"));
+
+        HiveBuilder user = HiveBuilder.v15(); // 7 keys, 1 value
+        user.key("Software\\Microsoft\\Protected Storage System Provider\\" + SID);
+        user.key("Control Panel");
+        user.key("Environment").sz("TEMP", "%USERPROFILE%\\AppData\\Local\\Temp");
+        Path ntuser = user.write(alice.resolve("NTUSER.DAT"));
+        // its log: the hive's base block and bins with file type 6 (a new-format log), so by content not a hive
+        byte[] log = Files.readAllBytes(ntuser);
+        ByteBuffer b = ByteBuffer.wrap(log).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(28, 6);
+        int x = 0;
+        for (int i = 0; i < 508; i += 4) {
+            x ^= b.getInt(i);
+        }
+        b.putInt(508, x == 0 ? 1 : x == -1 ? -2 : x);
+        Path ntuserLog = Files.write(alice.resolve("NTUSER.DAT.LOG1"), log);
+
+        HiveBuilder classes = HiveBuilder.v15().rootName(SID + "_Classes"); // 2 keys, 0 values
+        classes.key("Local Settings");
+        Path usrclass = classes.write(local.resolve("UsrClass.dat"));
+
+        Files.writeString(alice.resolve("notes.txt"), "not a hive\n");
+        // outside the tree, reached only through links: never read
+        Path away = Files.createDirectories(outside.resolve("away"));
+        HiveBuilder other = HiveBuilder.v15();
+        other.key("Select").dword("Current", 2);
+        other.key("ControlSet002");
+        Path otherHive = other.write(away.resolve("SYSTEM"));
+        Files.createSymbolicLink(root.resolve("linked-folder"), away);
+        Files.createSymbolicLink(config.resolve("SOFTWARE"), otherHive);
+        InputKindsTest.fifo(root.resolve("pipe"));
+        return new Tree(root, usrclass, ntuser, sys, ntuserLog);
+    }
+
+    private static String sha256(Path p) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+    }
+
+    @Test
+    void theWalkFindsTheHivesByContentWithTypeUserSidAndLogs(@TempDir Path dir, @TempDir Path outside)
+            throws Exception {
+        Tree t = tree(dir, outside);
+        HiveTree.Tree found = HiveTree.walk(List.of(t.root()));
+        assertEquals(t.hives(), found.hives().stream().map(HiveTree.Found::path).toList());
+        assertEquals(List.of("UsrClass", "NTUSER", "SYSTEM"),
+                found.hives().stream().map(HiveTree.Found::typeLabel).toList());
+        assertEquals(List.of("alice", "alice", ""), found.hives().stream().map(HiveTree.Found::user).toList());
+        assertEquals(List.of(SID, SID, ""), found.hives().stream().map(HiveTree.Found::sid).toList());
+        assertEquals(List.of(List.of(), List.of(t.log()), List.of()),
+                found.hives().stream().map(HiveTree.Found::logs).toList());
+        assertEquals(List.of(t.root()), found.folders());
+    }
+
+    @Test
+    void usersAreNamedByTheirProfileFolder() {
+        assertEquals("bob", HiveTree.user(Path.of("img/Documents and Settings/bob/NTUSER.DAT"), ""));
+        assertEquals("eve", HiveTree.user(Path.of("c/users/eve/AppData/Local/Microsoft/Windows/UsrClass.dat"), ""));
+        assertEquals("bperry", HiveTree.user(Path.of("case/NTUSER.DAT"), "\\??\\c:\\users\\bperry\\ntuser.dat"));
+        assertEquals("", HiveTree.user(Path.of("case/NTUSER.DAT"), ""));
+        assertEquals("", HiveTree.user(Path.of("Users/NTUSER.DAT"), "")); // no folder below Users
+    }
+
+    @Test
+    void dumpWritesOneOutputPerHiveWithSourcesAndAManifest(@TempDir Path dir, @TempDir Path outside,
+                                                          @TempDir Path work) throws Exception {
+        Tree t = tree(dir, outside);
+        Path out = work.resolve("dumps");
+        CliRun r = CliRun.of("hive", "dump", t.root().toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("3 of 3 hives dumped into " + out), r.out());
+        try (var files = Files.list(out)) {
+            assertEquals(Set.of("UsrClass.dat.jsonl", "NTUSER.DAT.jsonl", "SYSTEM.jsonl", "manifest.tsv"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+        List<String> expected = List.of(
+                "source\tsha256\ttype\tuser\tsid\toutput\tkeys\tvalues\tdamage\treplay\terror",
+                t.usrclass() + "\t" + sha256(t.usrclass()) + "\tUsrClass\talice\t" + SID + "\tUsrClass.dat.jsonl\t2\t0\t0\tclean\t",
+                t.ntuser() + "\t" + sha256(t.ntuser()) + "\tNTUSER\talice\t" + SID + "\tNTUSER.DAT.jsonl\t7\t1\t0\tclean\t",
+                t.system() + "\t" + sha256(t.system()) + "\tSYSTEM\t\t\tSYSTEM.jsonl\t6\t2\t0\tclean\t");
+        assertEquals(expected, Files.readAllLines(out.resolve("manifest.tsv")));
+        // every record says where it came from
+        List<String> lines = Files.readAllLines(out.resolve("NTUSER.DAT.jsonl"));
+        assertEquals(7, lines.size());
+        for (String line : lines) {
+            JsonNode n = JSON.readTree(line);
+            assertEquals(t.ntuser().toString(), n.get("source").asText(), line);
+            assertEquals("source", n.fieldNames().next(), "source comes first");
+        }
+        // CSV: a source column first, on every row (a key without values is one row)
+        Path csv = work.resolve("csv");
+        CliRun c = CliRun.of("hive", "dump", t.root().toString(), "--format", "csv", "-o", csv.toString());
+        assertEquals(0, c.exit(), c.err());
+        List<String> rows = Files.readAllLines(csv.resolve("SYSTEM.csv"));
+        assertTrue(rows.get(0).startsWith("source,path,lastWritten,"), rows.get(0));
+        assertEquals(1 + 6, rows.size(), String.join("\n", rows)); // header, 6 keys with at most one value each
+        for (String row : rows.subList(1, rows.size())) {
+            assertTrue(row.startsWith(t.system() + ",\\"), row);
+        }
+    }
+
+    @Test
+    void aHiveThatCannotBeReadIsARowWithItsReason(@TempDir Path dir, @TempDir Path outside, @TempDir Path work)
+            throws Exception {
+        Tree t = tree(dir, outside);
+        // a hive whose first bin is cut off: found by its base block, refused when read
+        Path broken = t.root().resolve("Windows/System32/config/SAM");
+        Files.write(broken, java.util.Arrays.copyOf(Files.readAllBytes(t.system()), 4096 + 16));
+        Path out = work.resolve("dumps");
+        CliRun r = CliRun.of("hive", "dump", t.root().toString(), "-o", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains(broken.toString()), r.err());
+        List<String> manifest = Files.readAllLines(out.resolve("manifest.tsv"));
+        assertEquals(5, manifest.size());
+        String[] row = manifest.get(3).split("\t", -1);
+        assertEquals(broken.toString(), row[0]);
+        assertEquals(sha256(broken), row[1]);
+        assertEquals("", row[5], "no output");
+        assertFalse(row[10].isEmpty(), "the reason");
+        assertFalse(Files.exists(out.resolve("SAM.jsonl")));
+    }
+
+    @Test
+    void timelineMergesTheHivesWithTheirSources(@TempDir Path dir, @TempDir Path outside) throws Exception {
+        Tree t = tree(dir, outside);
+        CliRun r = CliRun.of("hive", "timeline", t.root().toString(), "--format", "jsonl");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2 + 7 + 6, lines.size());
+        Set<String> sources = new TreeSet<>();
+        String last = "";
+        for (String line : lines) {
+            JsonNode n = JSON.readTree(line);
+            sources.add(n.get("source").asText());
+            assertTrue(n.get("lastWritten").asText().compareTo(last) >= 0, "sorted by time");
+            last = n.get("lastWritten").asText();
+        }
+        assertEquals(new TreeSet<>(t.hives().stream().map(Path::toString).toList()), sources);
+        // a single hive keeps its old output: no source
+        CliRun one = CliRun.of("hive", "timeline", t.system().toString(), "--format", "csv");
+        assertTrue(one.out().startsWith("lastWritten,lastWrittenRaw,path,subkeys,values"), one.out());
+        CliRun csv = CliRun.of("hive", "timeline", t.system().toString(), t.ntuser().toString(), "--format", "csv");
+        assertTrue(csv.out().startsWith("source,lastWritten,lastWrittenRaw,path,subkeys,values"), csv.out());
+        assertEquals(1 + 6 + 7, csv.out().lines().count());
+    }
+
+    @Test
+    void deletedInfoAndArtifactsReadTheSameHives(@TempDir Path dir, @TempDir Path outside) throws Exception {
+        Tree t = tree(dir, outside);
+        CliRun deleted = CliRun.of("hive", "deleted", t.root().toString(), "--format", "csv");
+        assertTrue(deleted.exit() == 0 || deleted.exit() == 1, deleted.err());
+        assertTrue(deleted.out().startsWith("source,kind,label,"), deleted.out());
+        for (String row : deleted.out().lines().skip(1).toList()) {
+            assertTrue(t.hives().stream().anyMatch(h -> row.startsWith(h + ",")), row);
+        }
+        CliRun info = CliRun.of("hive", "info", "--format", "json", t.root().toString());
+        assertEquals(0, info.exit(), info.err());
+        JsonNode docs = JSON.readTree(info.out());
+        assertEquals(3, docs.size());
+        List<String> seen = new ArrayList<>();
+        for (JsonNode d : docs) {
+            seen.add(d.get("source").asText() + "|" + d.get("type").asText() + "|" + d.get("user").asText() + "|"
+                    + d.get("sid").asText() + "|" + d.get("sha256").asText());
+        }
+        assertEquals(List.of(t.usrclass() + "|UsrClass|alice|" + SID + "|" + sha256(t.usrclass()),
+                t.ntuser() + "|NTUSER|alice|" + SID + "|" + sha256(t.ntuser()),
+                t.system() + "|SYSTEM|||" + sha256(t.system())), seen);
+        CliRun text = CliRun.of("hive", "info", t.root().toString());
+        assertEquals(3, text.out().lines().filter(l -> l.startsWith("Source:")).count(), text.out());
+        CliRun artifacts = CliRun.of("hive", "artifacts", t.root().toString());
+        assertTrue(artifacts.exit() != 2, artifacts.err());
+        Set<String> hives = new TreeSet<>();
+        for (String line : artifacts.out().lines().toList()) {
+            hives.add(JSON.readTree(line).get("hive").asText());
+        }
+        assertTrue(t.hives().stream().map(Path::toString).toList().containsAll(hives), hives.toString());
+        assertTrue(hives.contains(t.system().toString()), hives.toString());
+    }
+
+    @Test
+    void aFolderWithoutHivesIsANoteAndExitTwo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("readme.txt"), "nothing here\n");
+        for (String cmd : List.of("dump", "timeline", "deleted", "info", "artifacts")) {
+            CliRun r = cmd.equals("dump") ? CliRun.of("hive", cmd, dir.toString(), "-o", dir.resolve("o").toString())
+                    : CliRun.of("hive", cmd, dir.toString());
+            assertEquals(2, r.exit(), cmd + ": " + r.err());
+            assertTrue(r.err().contains("no hive found"), cmd + ": " + r.err());
+        }
+    }
+}
