@@ -290,9 +290,16 @@ class FleetJobTest {
         Path out = run("artifacts");
         Map<String, Row> files = files(out);
         Map<String, List<String>> rows = new HashMap<>();
+        java.util.Set<String> programSet = new java.util.HashSet<>();
         for (Row r : table(out, "artifacts")) {
             Map<String, String> fields = CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs(
                     "fields"));
+            if (List.of("user_assist", "bam").contains(r.<String>getAs("plugin"))) {
+                String p = fields.containsKey("program") ? fields.get("program") : fields.get("executable");
+                if (p != null) {
+                    programSet.add(p.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
             Map<String, Object> offsets = CollectionConverters.asJava(r.<scala.collection.Map<String, Object>>getAs(
                     "field_offsets"));
             String shown = new TreeMap<>(fields).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "@"
@@ -332,6 +339,24 @@ class FleetJobTest {
         }
         assertTrue(withEntries >= 6, "SYSTEM, SAM, SECURITY, Amcache, NTUSER and UsrClass hives have entries: "
                 + withEntries);
+
+        // the queries of docs/scale.md, on the same table
+        spark.sql("CREATE OR REPLACE TEMPORARY VIEW artifacts USING parquet OPTIONS (path '" + out.resolve("artifacts")
+                + "')");
+        List<Row> programs = spark.sql("SELECT lower(coalesce(fields['program'], fields['executable'])) AS program, "
+                + "count(DISTINCT host) AS hosts, max(coalesce(fields['lastRun'], fields['lastExecution'])) AS "
+                + "last_seen FROM artifacts WHERE plugin IN ('user_assist', 'bam') GROUP BY 1 "
+                + "HAVING count(DISTINCT host) > 0 ORDER BY hosts DESC").collectAsList();
+        assertFalse(programSet.isEmpty(), "regipy's NTUSER.DAT has UserAssist entries");
+        assertEquals(programSet.size(), programs.size());
+        List<Row> usb = spark.sql("SELECT fields['vid'] AS vid, fields['pid'] AS pid, fields['instanceId'] AS serial, "
+                + "first(fields['friendlyName'], true) AS name, count(DISTINCT host) AS hosts, "
+                + "sort_array(collect_set(host)) AS seen_on FROM artifacts WHERE plugin = 'usb_devices' "
+                + "AND fields['vid'] IS NOT NULL GROUP BY 1, 2, 3 ORDER BY hosts DESC").collectAsList();
+        assertFalse(usb.isEmpty(), "regipy's SYSTEM has USB devices");
+        for (Row u : usb) {
+            assertTrue(u.getList(5).contains("host-a"), "only host-a has a whole SYSTEM hive: " + u);
+        }
     }
 
     @Test
