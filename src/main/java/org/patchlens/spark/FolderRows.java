@@ -66,28 +66,33 @@ final class FolderRows implements Iterator<Row> {
         List<In> all = new ArrayList<>();
         files.forEachRemaining(all::add);
         all.sort((a, b) -> a.path().compareTo(b.path()));
-        Map<String, In> hives = new LinkedHashMap<>();
+        List<In> hives = new ArrayList<>();
+        java.util.Set<In> isHive = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // logs pair by name ignoring case, as beside a hive on Windows; where two hives differ only by case
+        // (possible on the collection's file system), the first in path order gets them
+        Map<String, In> byName = new LinkedHashMap<>();
         for (In f : all) {
             if (f.content() != null && Classifier.isPrimaryHive(f.content(), f.content().length)) {
-                hives.put(f.name().toUpperCase(Locale.ROOT), f);
+                hives.add(f);
+                isHive.add(f);
+                byName.putIfAbsent(f.name().toUpperCase(Locale.ROOT), f);
             }
         }
-        Map<String, List<In>> logs = new LinkedHashMap<>();
+        Map<In, List<In>> logs = new java.util.IdentityHashMap<>();
         List<In> alone = new ArrayList<>();
         for (In f : all) {
-            String upper = f.name().toUpperCase(Locale.ROOT);
-            if (hives.containsKey(upper)) {
+            if (isHive.contains(f)) {
                 continue;
             }
-            String base = logBase(upper);
-            if (base != null && hives.containsKey(base)) {
-                logs.computeIfAbsent(base, k -> new ArrayList<>()).add(f);
+            String base = logBase(f.name().toUpperCase(Locale.ROOT));
+            if (base != null && byName.containsKey(base)) {
+                logs.computeIfAbsent(byName.get(base), k -> new ArrayList<>()).add(f);
             } else {
                 alone.add(f);
             }
         }
         List<Unit> u = new ArrayList<>();
-        hives.forEach((upper, f) -> u.add(new Unit(f, logs.getOrDefault(upper, List.of()), true)));
+        hives.forEach(f -> u.add(new Unit(f, logs.getOrDefault(f, List.of()), true)));
         alone.forEach(f -> u.add(new Unit(f, List.of(), false)));
         this.units = u.iterator();
     }

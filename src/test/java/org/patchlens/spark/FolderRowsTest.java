@@ -120,6 +120,16 @@ class FolderRowsTest {
     }
 
     @Test
+    void twoHivesWhoseNamesDifferOnlyByCaseAreBothRead() {
+        Map<String, Row> files = files(rows(settings(FleetJob.Mode.DUMP, 600), in("ntuser.dat", hive()),
+                in("NTUSER.DAT", hive())));
+        assertEquals(2, files.size());
+        for (Row f : files.values()) {
+            assertEquals(5L, inner(f).<Long>getAs("keys"), f.toString());
+        }
+    }
+
+    @Test
     void damagedHostileAndOversizedFilesCostOnlyThemselves() {
         byte[] good = hive();
         byte[] truncated = Arrays.copyOf(good, 4096 + 64);
