@@ -12,7 +12,7 @@ corpus=${PATCHLENS_CORPUS:-../shared/corpus}/hives
 jar=target/patchlens.jar
 [ -f "$jar" ] || { echo "no $jar: mvn -B -o package -DskipTests first" >&2; exit 2; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
 
 # hard links where the file system allows (the same bytes, nothing copied), else copies
 for h in $(seq -w 1 "$hosts"); do
