@@ -146,6 +146,23 @@ class FleetJobTest {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
+    /** The damage records the CLI listed under its "N problems in the hive" line, without the file's name. */
+    private static List<String> damageLines(String err, String file) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : err.split("\n")) {
+            if (line.matches(".*\\d+ problems? in the hive.*")) {
+                in = true;
+            } else if (in && line.startsWith("  ") && !line.startsWith("  ... (")) {
+                String d = line.substring(2);
+                out.add(d.startsWith(file + ": ") ? d.substring(file.length() + 2) : d);
+            } else {
+                in = false;
+            }
+        }
+        return out;
+    }
+
     private static String text(JsonNode n) {
         return n == null || n.isNull() ? null : n.asText();
     }
@@ -250,7 +267,12 @@ class FleetJobTest {
             assertEquals(cliKeys.size(), f.<Long>getAs("keys"), where);
             assertEquals(cliValues.size(), f.<Long>getAs("values"), where);
             assertEquals(damage(c.err()), f.<Integer>getAs("damage_count"), where);
-            assertEquals(f.<Integer>getAs("damage_count"), f.getList(f.fieldIndex("damage")).size(), where);
+            List<String> damage = f.getList(f.fieldIndex("damage"));
+            assertEquals(f.<Integer>getAs("damage_count"), damage.size(), where);
+            // the damage records themselves: the CLI lists the first ten, each naming the file first
+            List<String> listed = damageLines(c.err(), file.toString());
+            assertEquals(Math.min(10, damage.size()), listed.size(), where);
+            assertEquals(listed, damage.subList(0, listed.size()), where);
             assertEquals(c.err().contains("transaction logs applied in memory"), replay.equals("APPLIED"),
                     where + " replay " + replay);
         }
