@@ -98,6 +98,9 @@ public final class FleetJob implements Callable<Integer> {
             + "${DEFAULT-VALUE}); a hive still being read then is reported in files.")
     long fileSeconds = 600;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
         int code = new CommandLine(new FleetJob()).execute(args);
         if (code != 0) {
@@ -111,11 +114,19 @@ public final class FleetJob implements Callable<Integer> {
         try {
             m = Mode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "MODE is dump, artifacts or deleted, not "
+            throw new CommandLine.ParameterException(spec.commandLine(), "MODE is dump, artifacts or deleted, not "
                     + mode);
         }
         if (hostFrom != null) {
-            Pattern.compile(hostFrom); // a bad regex fails here, on the driver, not in every task
+            try {
+                Pattern.compile(hostFrom); // a bad regex fails here, on the driver, not in every task
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--host-from: not a regex: "
+                        + e.getDescription() + " at index " + e.getIndex());
+            }
+        }
+        if (fileSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--file-seconds must be at least 1");
         }
         SparkSession spark = SparkSession.builder().appName("patchlens " + mode).getOrCreate();
         try {
