@@ -30,7 +30,7 @@ class LayersTest {
             Set.of("rules", "artifacts"),
             Set.of("runbook"),
             Set.of("report"),
-            Set.of("cli"));
+            Set.of("cli", "spark"));
     /** The only packages that read the generated format classes ({@code artifacts}: only those of kaitai/artifacts/). */
     static final Set<String> FORMAT_USERS = Set.of("hive", "ese", "artifacts");
     private static final Pattern FORMAT_CLASS = Pattern.compile("\\borg\\.patchlens\\.format\\.(\\w+)");

@@ -89,8 +89,16 @@ public final class Classifier {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        ByteBuffer b = ByteBuffer.wrap(head, 0, n).order(ByteOrder.LITTLE_ENDIAN);
-        return n == 32 && b.getInt(0) == 0x66676572 && b.getInt(28) == 0;
+        return isPrimaryHive(head, n);
+    }
+
+    /** {@link #isPrimaryHive(Path)} for a file's first {@code n} bytes already in memory. */
+    public static boolean isPrimaryHive(byte[] head, int n) {
+        if (n < 32 || head.length < 32) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.wrap(head, 0, 32).order(ByteOrder.LITTLE_ENDIAN);
+        return b.getInt(0) == 0x66676572 && b.getInt(28) == 0;
     }
 
     /** ESE headers and eseutil dumps, as the ESE reader recognises them; anything else is unrelated. */

@@ -45,6 +45,46 @@ public final class HiveOpener {
         return h;
     }
 
+    /**
+     * {@link #open} for a hive and logs already in memory (a distributed job gets files as bytes, with no
+     * local path): the same replay and the same outcomes. Each log's slot comes from its name's suffix
+     * ({@link LogFiles#slots}); {@code name} and the logs' names are only for messages.
+     */
+    public static Hive open(String name, byte[] primary, List<String> logNames, List<byte[]> logs,
+                            HiveOptions options) {
+        if (logs.isEmpty()) {
+            return Hive.fromBytes(name, primary, options);
+        }
+        List<HiveRecovery.Slot> slots;
+        try {
+            slots = LogFiles.slots(logNames.stream().map(n -> Path.of(n.substring(n.lastIndexOf('/') + 1))).toList());
+        } catch (IllegalArgumentException e) { // two logs for a slot, or a name no path can hold
+            throw new RecoveryFailed(RecoveryFailed.Stage.READING_LOGS, name, -1, e.getMessage(), null, null);
+        }
+        List<LogInput> inputs = new java.util.ArrayList<>();
+        for (int i = 0; i < logs.size(); i++) {
+            inputs.add(new LogInput(logNames.get(i), slots.get(i), ByteBuffer.wrap(logs.get(i))));
+        }
+        Recovery r = HiveRecovery.recover(name, ByteBuffer.wrap(primary), inputs);
+        ReplayLedger l = r.ledger();
+        if (l.outcome() == Outcome.FAILED) {
+            throw RecoveryFailed.replay(name, l);
+        }
+        if (r.image() == null) {
+            Hive h = Hive.fromBytes(name, primary, options);
+            h.attachReplay(l);
+            return h;
+        }
+        Hive h;
+        try {
+            h = Hive.fromBytes(name, r.image(), options);
+        } catch (HiveException e) {
+            throw new RecoveryFailed(RecoveryFailed.Stage.RECOVERED_IMAGE, e.file(), e.offset(), e.reason(), l, e);
+        }
+        h.attachReplay(l);
+        return h;
+    }
+
     /** {@link #open} with the logs beside the hive (FILE.LOG, .LOG1, .LOG2, any case: {@link LogFiles#beside}). */
     public static Hive openWithLogsBeside(Path file, HiveOptions options) {
         return open(file, LogFiles.beside(file), options);

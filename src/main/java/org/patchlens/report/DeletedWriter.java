@@ -126,7 +126,7 @@ public final class DeletedWriter {
         g.writeEndObject();
     }
 
-    static String render(Item i) {
+    public static String render(Item i) {
         try {
             return DecodedValue.decode(i.typeCode(), i.data()).render(i.data());
         } catch (RuntimeException e) {
