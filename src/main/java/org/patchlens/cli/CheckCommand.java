@@ -549,7 +549,9 @@ final class CheckCommand implements Callable<Integer> {
             List<String> facts = cl.getParseResult().expandedArgs();
             inner.banner = "patchlens: Demo evidence (bundled): " + which.what + "; "
                     + Errors.flat("patchlens check " + String.join(" ", facts.subList(1, facts.size()).stream()
-                    .map(CheckCommand::quoted).toList()));
+                    // the extracted copy's folder is this run's own: shown as <demo>, as the folder itself is not
+                    .map(a -> a.startsWith(evidence.toString()) ? "<demo>" + a.substring(evidence.toString().length())
+                            : quoted(a)).toList()));
             try {
                 return inner.call();
             } catch (IOException | RuntimeException e) {

@@ -49,6 +49,8 @@ class RunbookOutputTest {
         CliRun r = CliRun.of("check", "--demo", "before-restore");
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("before the restore"), r.err());
+        assertTrue(r.err().strip().endsWith(" --backup <demo>/backup"), "the banner names the demo's backup set, not "
+                + "the temporary folder it was copied to: " + r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("Not ready to restore: PRC-04 isinteg version", lines.get(0));
         assertTrue(lines.get(2).startsWith("Stage: before-restore (auto: "), lines.get(2));
