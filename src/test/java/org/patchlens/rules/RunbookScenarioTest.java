@@ -161,6 +161,20 @@ class RunbookScenarioTest {
     }
 
     @Test
+    void withoutAnyDbPathThePlanStillStandsWithPlaceholders() throws Exception {
+        RestoreScenario s = BeforeRestoreDemo.scenario().set("--isinteg-version", "5.5.2654.62");
+        s.live().removeValue("Services\\MSExchangeIS\\ParametersPrivate", "DB Path")
+                .removeValue("Services\\MSExchangeIS\\ParametersPublic", "DB Path");
+        s.takeCheckpoints();
+        Runbook r = plan(s, dir);
+        assertEquals(List.of(), only(r, Phase.RESTORE).commands(), "nothing to copy to: the SYSTEM hive names no path");
+        assertTrue(only(r, Phase.RESTORE).action().contains("the paths the SYSTEM hive registers (DB Path)"),
+                only(r, Phase.RESTORE).action());
+        assertTrue(only(r, Phase.PATCH).commands().contains("cd /d <exchsrvr>\\bin"), only(r, Phase.PATCH).commands()
+                .toString());
+    }
+
+    @Test
     void theDirectoryCountsAsRestoredByItsRestoreInProgressKey() throws Exception {
         RestoreScenario s = RestoreScenario.onlineBase();
         s.live().dword("Services\\MSExchangeDS\\Restore in Progress", "LowLog Number", 0x20);

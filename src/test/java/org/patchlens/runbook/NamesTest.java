@@ -24,6 +24,9 @@ class NamesTest {
         assertNull(Names.binFolder("1:\\data\\PRIV.EDB"), "not a drive letter");
         assertNull(Names.binFolder("D;\\data\\PRIV.EDB"));
         assertNull(Names.binFolder("D"));
+        assertEquals("D:\\exchsrvr\\bin", Names.binFolder("D:"), "a bare drive");
+        assertEquals("\\exchsrvr\\bin", Names.binFolder("\\exchsrvr\\MDBDATA\\PRIV.EDB"),
+                "exchsrvr at the very start: the folder as registered, without a drive");
     }
 
     @Test
