@@ -2,7 +2,6 @@ package org.patchlens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.patchlens.InputException;
-import org.patchlens.InputFile;
 import org.patchlens.artifacts.Artifacts;
 import org.patchlens.artifacts.Catalog;
 import org.patchlens.artifacts.HiveResult;
@@ -100,31 +98,12 @@ final class HiveArtifactsCommand implements Callable<Integer> {
                         java.util.Arrays.stream(HiveType.values()).map(HiveType::label).toList()) + ")");
             }
         }
-        for (Path p : inputs) {
-            if (!Files.isDirectory(p)) {
-                InputFile.check(p); // a named file that cannot be read: one line, exit 2, before anything is written
-            }
-        }
-        HiveTree.Tree tree = HiveTree.walk(inputs, false).require(inputs, err); // each hive's type is told when read
-        List<Path> hives = new ArrayList<>();
-        for (HiveTree.Found h : tree.hives()) {
-            hives.add(h.path());
-        }
-        List<Path> folders = tree.folders();
-        if (hives.isEmpty()) {
-            throw new UsageException("no hive found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
-        }
-        if (hives.size() > 1 && !logs.logs.isEmpty()) {
-            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
-        }
-        List<Path> evidence = new ArrayList<>(folders);
-        long total = 0;
-        for (Path h : hives) {
-            evidence.addAll(HiveSupport.inputs(h, hives.size() == 1 ? logs : LogOptions.auto()));
-            total += Files.size(h);
-        }
-        Output to = Output.plan(OUTPUT, format, output, force, evidence);
-        return write(hives, selection, forced, to, total, out, err);
+        // the one folder walk of the hive commands; each hive's type is told when it is read
+        HiveTree.Tree tree = HiveTree.named(inputs, err);
+        List<Path> hives = tree.paths();
+        logs.requireOneHive(hives.size() > 1);
+        Output to = Output.plan(OUTPUT, format, output, force, tree.inputs(hives.size() == 1 ? logs : LogOptions.auto()));
+        return write(hives, selection, forced, to, tree.bytes(), out, err);
     }
 
     private int write(List<Path> hives, List<Catalog> selection, HiveType forced, Output to, long total, PrintWriter out,

@@ -100,9 +100,7 @@ final class HiveBatchCommand implements Callable<Integer> {
         if (hives.isEmpty()) {
             throw new UsageException("no hive found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
         }
-        if (hives.size() > 1 && !logs.logs.isEmpty()) {
-            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
-        }
+        logs.requireOneHive(hives.size() > 1);
         long total = 0;
         for (Path h : hives) {
             evidence.addAll(HiveSupport.inputs(h, hives.size() == 1 ? logs : LogOptions.auto()));

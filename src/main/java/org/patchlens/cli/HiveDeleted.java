@@ -82,15 +82,8 @@ final class HiveDeleted implements Callable<Integer> {
     /** Several hives (named, or found in folders by {@link HiveTree}): their records in one output, each with its source. */
     private int many(java.io.PrintWriter stdout, java.io.PrintWriter err) throws java.io.IOException {
         HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err);
-        if (!logs.logs.isEmpty()) {
-            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
-        }
-        List<Path> inputs = new java.util.ArrayList<>(tree.folders());
-        for (HiveTree.Found h : tree.hives()) {
-            inputs.add(h.path());
-            inputs.addAll(h.logs());
-        }
-        Output out = Output.plan(OUTPUT, format, output, force, inputs);
+        logs.requireOneHive(true);
+        Output out = Output.plan(OUTPUT, format, output, force, tree.inputs());
         List<DeletedWriter.Sourced> groups = new java.util.ArrayList<>();
         int code = Main.OK;
         long found = 0;

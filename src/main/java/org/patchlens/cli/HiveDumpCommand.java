@@ -212,14 +212,8 @@ final class HiveDumpCommand implements Callable<Integer> {
         HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err); // each worker tells its hive's type
         List<HiveTree.Found> hives = tree.hives();
         // every hive and the logs beside it are inputs, and the folders walked; a missing one is reported when its turn comes
-        List<Path> all = new ArrayList<>(tree.folders());
-        if (!logs.logs.isEmpty() && (hives.size() > 1 || !tree.folders().isEmpty())) {
-            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
-        }
-        for (HiveTree.Found h : hives) {
-            all.add(h.path());
-            all.addAll(h.logs());
-        }
+        List<Path> all = new ArrayList<>(tree.inputs());
+        logs.requireOneHive(hives.size() > 1 || !tree.folders().isEmpty());
         all.addAll(logs.logs);
         Output.Inputs index = Output.inputs(all); // links resolved once, not once per target
         // the folder itself is checked like an output file: not an input, not in an evidence folder

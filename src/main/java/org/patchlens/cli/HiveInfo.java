@@ -48,9 +48,7 @@ final class HiveInfo implements Callable<Integer> {
             return one(files.get(0), out, stdout, err);
         }
         HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err);
-        if (!logs.logs.isEmpty()) {
-            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
-        }
+        logs.requireOneHive(true);
         boolean json = out.format() == OutputFormat.JSON;
         int code = Main.OK;
         int shown = 0;

@@ -2,7 +2,6 @@ package org.patchlens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.patchlens.InputException;
-import org.patchlens.InputFile;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveException;
 import org.patchlens.hive.HiveSearch;
@@ -84,29 +82,12 @@ final class HiveSearchCommand implements Callable<Integer> {
 
     int run(PrintWriter out, PrintWriter err) throws IOException {
         HiveSearch search = criterion();
-        for (Path p : inputs) {
-            if (!Files.isDirectory(p)) {
-                InputFile.check(p); // a named file that cannot be read: one line, exit 2, before anything is written
-            }
-        }
-        // the one folder walk of the hive commands (HiveTree): no links, only regular files, hives by content
-        HiveTree.Tree tree = HiveTree.walk(inputs, false).require(inputs, err);
-        List<Path> hives = new ArrayList<>();
-        for (HiveTree.Found h : tree.hives()) {
-            hives.add(h.path());
-        }
-        List<Path> folders = tree.folders();
-        if (hives.size() > 1 && !logs.logs.isEmpty()) {
-            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
-        }
-        List<Path> evidence = new ArrayList<>(folders);
-        long total = 0;
-        for (Path h : hives) {
-            evidence.addAll(HiveSupport.inputs(h, logs));
-            total += Files.size(h);
-        }
-        Output to = Output.plan(OUTPUT, format, output, force, evidence);
-        return write(search, hives, to, total, out, err);
+        // the one folder walk of the hive commands; each hive's type is told when it is read
+        HiveTree.Tree tree = HiveTree.named(inputs, err);
+        List<Path> hives = tree.paths();
+        logs.requireOneHive(hives.size() > 1);
+        Output to = Output.plan(OUTPUT, format, output, force, tree.inputs(logs));
+        return write(search, hives, to, tree.bytes(), out, err);
     }
 
     /** Exactly one criterion, compiled; a bad regex is one line naming the option and the problem. */

@@ -139,15 +139,8 @@ final class HiveTimeline implements Callable<Integer> {
      */
     private int many(long from, long to, PrintWriter stdout, PrintWriter err) throws java.io.IOException {
         HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err);
-        if (!logs.logs.isEmpty()) {
-            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
-        }
-        List<Path> inputs = new ArrayList<>(tree.folders());
-        for (HiveTree.Found h : tree.hives()) {
-            inputs.add(h.path());
-            inputs.addAll(h.logs());
-        }
-        Output out = Output.plan(OUTPUT, format, output, force, inputs);
+        logs.requireOneHive(true);
+        Output out = Output.plan(OUTPUT, format, output, force, tree.inputs());
         long budget = OutputBudget.forInput(tree.bytes());
         long[] held = new long[1];
         List<TimelineWriter.Entry> entries = new ArrayList<>();

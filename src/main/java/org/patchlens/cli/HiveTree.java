@@ -75,6 +75,30 @@ final class HiveTree {
             return this;
         }
 
+        /** The hives' paths, in walk order. */
+        List<Path> paths() {
+            return hives.stream().map(Found::path).toList();
+        }
+
+        /** What a run over the tree reads, for checking its outputs: the folders walked, each hive and its logs. */
+        List<Path> inputs() {
+            List<Path> in = new ArrayList<>(folders);
+            for (Found h : hives) {
+                in.add(h.path());
+                in.addAll(h.logs());
+            }
+            return in;
+        }
+
+        /** As {@link #inputs()}, each hive's logs as {@code logs} resolves them (--log, --no-logs, or beside it). */
+        List<Path> inputs(LogOptions logs) {
+            List<Path> in = new ArrayList<>(folders);
+            for (Found h : hives) {
+                in.addAll(HiveSupport.inputs(h.path(), logs));
+            }
+            return in;
+        }
+
         long bytes() {
             long n = 0;
             for (Found f : hives) {
@@ -86,6 +110,20 @@ final class HiveTree {
             }
             return n;
         }
+    }
+
+    /**
+     * {@link #walk} without identifying the hives (the command tells each type when it reads it), after checking
+     * that each named file can be read: one line and exit 2 before anything is written; a tree without a hive is
+     * refused by {@link Tree#require}.
+     */
+    static Tree named(List<Path> inputs, java.io.PrintWriter err) throws IOException {
+        for (Path p : inputs) {
+            if (!Files.isDirectory(p)) {
+                org.patchlens.InputFile.check(p);
+            }
+        }
+        return walk(inputs, false).require(inputs, err);
     }
 
     /** Whether any input is a folder (a walk is needed), without following a link named as input. */

@@ -27,6 +27,13 @@ final class LogOptions {
         return new LogOptions();
     }
 
+    /** --log names the logs of one hive: a usage error when the run reads {@code several}. */
+    void requireOneHive(boolean several) {
+        if (several && !logs.isEmpty()) {
+            throw new UsageException("--log names the logs of one hive; with several hives the logs beside each are used");
+        }
+    }
+
     /** The logs to use for {@code hive}: none with --no-logs, the named ones, or those found beside it. */
     List<Path> resolve(Path hive) {
         if (noLogs && !logs.isEmpty()) {
