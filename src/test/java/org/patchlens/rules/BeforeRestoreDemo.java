@@ -1,10 +1,7 @@
 package org.patchlens.rules;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The before-restore demo bundled in patchlens ({@code testdata/demo-before}, run by
@@ -35,17 +32,6 @@ final class BeforeRestoreDemo {
 
     /** Writes the evidence, the FILES list and check.args into {@code dir}. */
     static void write(Path dir) throws IOException {
-        RestoreScenario s = scenario();
-        s.write(dir);
-        List<String> files;
-        try (Stream<Path> w = Files.walk(dir)) {
-            files = w.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .filter(n -> !n.equals("FILES") && !n.equals("check.args")).sorted().toList();
-        }
-        Files.writeString(dir.resolve("FILES"), String.join("\n", files) + "\n");
-        StringBuilder args = new StringBuilder("# operator facts of the before-restore demo (P1), one argument per "
-                + "line\n");
-        s.options.forEach(o -> args.append(o.contains(" ") ? "\"" + o + "\"" : o).append('\n'));
-        Files.writeString(dir.resolve("check.args"), args.toString());
+        DemoEvidence.write(dir, scenario(), "# operator facts of the before-restore demo (P1), one argument per line");
     }
 }

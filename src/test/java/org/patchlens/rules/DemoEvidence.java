@@ -32,7 +32,14 @@ final class DemoEvidence {
 
     /** Writes the evidence, the FILES list and check.args into {@code dir}. */
     static void write(Path dir) throws IOException {
-        RestoreScenario s = scenario();
+        write(dir, scenario(), "# operator facts of the demo, one argument per line");
+    }
+
+    /**
+     * A bundled demo set: the scenario's evidence, the FILES list the jar extracts, and its operator facts as a
+     * picocli @-file ({@code check.args}, quoted where an argument has spaces) under the {@code header} line.
+     */
+    static void write(Path dir, RestoreScenario s, String header) throws IOException {
         s.write(dir);
         List<String> files;
         try (Stream<Path> w = Files.walk(dir)) {
@@ -40,8 +47,7 @@ final class DemoEvidence {
                     .filter(n -> !n.equals("FILES") && !n.equals("check.args")).sorted().toList();
         }
         Files.writeString(dir.resolve("FILES"), String.join("\n", files) + "\n");
-        // a picocli @-file (check.args can be given as @testdata/demo/check.args): quoted where it has spaces
-        StringBuilder args = new StringBuilder("# operator facts of the demo, one argument per line\n");
+        StringBuilder args = new StringBuilder(header).append('\n');
         s.options.forEach(o -> args.append(o.contains(" ") ? "\"" + o + "\"" : o).append('\n'));
         Files.writeString(dir.resolve("check.args"), args.toString());
     }

@@ -23,23 +23,35 @@ import org.patchlens.cli.Main;
 class DemoEvidenceTest {
     @Test
     void committedDemoEvidenceIsReproducible(@TempDir Path tmp) throws Exception {
+        assertReproducible(DemoEvidence.FOLDER, DemoEvidence::write, tmp);
+    }
+
+    interface Writer {
+        void write(Path dir) throws java.io.IOException;
+    }
+
+    /**
+     * {@code folder} (committed) holds exactly what {@code writer} writes, file for file and byte for byte; with
+     * -Dpatchlens.writeDemo=true it is first written again.
+     */
+    static void assertReproducible(Path folder, Writer writer, Path tmp) throws Exception {
         if (Boolean.getBoolean("patchlens.writeDemo")) {
-            if (Files.exists(DemoEvidence.FOLDER)) {
-                try (Stream<Path> w = Files.walk(DemoEvidence.FOLDER)) {
+            if (Files.exists(folder)) {
+                try (Stream<Path> w = Files.walk(folder)) {
                     for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
                     }
                 }
             }
-            Files.createDirectories(DemoEvidence.FOLDER);
-            DemoEvidence.write(DemoEvidence.FOLDER);
+            Files.createDirectories(folder);
+            writer.write(folder);
         }
-        DemoEvidence.write(tmp);
+        writer.write(tmp);
         List<String> expected = files(tmp);
-        assertEquals(expected, files(DemoEvidence.FOLDER), "the file list of testdata/demo");
+        assertEquals(expected, files(folder), "the file list of " + folder);
         for (String f : expected) {
-            assertArrayEquals(Files.readAllBytes(tmp.resolve(f)), Files.readAllBytes(DemoEvidence.FOLDER.resolve(f)),
-                    "testdata/demo/" + f + " differs from what the builders write");
+            assertArrayEquals(Files.readAllBytes(tmp.resolve(f)), Files.readAllBytes(folder.resolve(f)),
+                    folder.resolve(f) + " differs from what the builders write");
         }
     }
 

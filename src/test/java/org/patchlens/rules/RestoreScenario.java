@@ -120,6 +120,27 @@ final class RestoreScenario {
         return s;
     }
 
+    /**
+     * Scenario S4 of exchange-restore.md 10.7: an online restore of the directory too, whose Restore in Progress
+     * key lies inside the DS resource's checkpoint of its whole service root (a documented mistake, KB Q290651),
+     * the checkpoint taken before the restore; DIR.EDB with its two logs and dir.pat.
+     */
+    static RestoreScenario s4() {
+        RestoreScenario s = StoreEvidence.withDirectoryRestoreKey(onlineBase());
+        s.cluster.removeKey("Resources\\" + DS + "\\RegSync");
+        s.cluster.sz("Resources\\" + DS + "\\RegSync", "00000001", "SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS");
+        s.takeCheckpoints();
+        s.checkpoint(DS, "00000001").removeKey("Restore in Progress");
+        Db dir = new Db("D/exchsrvr/DSADATA", "DIR.EDB", 2, 0x1F, 0x20, 0x44495221L);
+        dir.logSig = 0x44534C47L;
+        s.databases.add(dir);
+        for (int g = 0x20; g <= 0x21; g++) {
+            s.logs.add(new Log("DS/" + String.format("Edb%05x.log", g), g, 0x44534C47L,
+                    List.<String[]>of(new String[] {"D:\\exchsrvr\\DSADATA\\DIR.EDB", Long.toString(0x44495221L)})));
+        }
+        return s;
+    }
+
     /** The online base: a Restore in Progress key under MSExchangeIS, isinteg not run. */
     static RestoreScenario onlineBase() {
         RestoreScenario s = new RestoreScenario();

@@ -183,36 +183,9 @@ class RunbookScenarioTest {
                 only(r, Phase.PREPARE).commands(), "no DIR.EDB among the files: the key says the DS is restored");
     }
 
-    /** Scenario S4 of exchange-restore.md 10.7 (as ScenarioTest builds it): the DS checkpointed at its root. */
-    static RestoreScenario s4() {
-        RestoreScenario s = RestoreScenario.onlineBase();
-        String rip = "Services\\MSExchangeDS\\Restore in Progress";
-        s.live().dword(rip, "LowLog Number", 0x20).dword(rip, "HighLog Number", 0x21)
-                .multiSz(rip, "EDB_RstMap", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA\\DIR.EDB",
-                        "\\\\EXVS01\\D$\\exchsrvr\\DSADATA\\DIR.EDB").dword(rip, "EDB_RstMap Size", 1)
-                .sz(rip, "LogPath", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA")
-                .sz(rip, "BackupLogPath", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA")
-                .sz(rip, "CheckpointFilePath", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA")
-                .binary(rip, "EDB Database recovered", (byte) 0);
-        s.cluster.removeKey("Resources\\" + RestoreScenario.DS + "\\RegSync");
-        s.cluster.sz("Resources\\" + RestoreScenario.DS + "\\RegSync", "00000001",
-                "SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS");
-        s.takeCheckpoints();
-        s.checkpoint(RestoreScenario.DS, "00000001").removeKey("Restore in Progress");
-        RestoreScenario.Db dir = new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 2, 0x1F, 0x20, 0x44495221L);
-        dir.logSig = 0x44534C47L;
-        s.databases.add(dir);
-        for (int g = 0x20; g <= 0x21; g++) {
-            s.logs.add(new RestoreScenario.Log("DS/" + String.format("Edb%05x.log", g), g, 0x44534C47L,
-                    List.<String[]>of(new String[] {"D:\\exchsrvr\\DSADATA\\DIR.EDB", Long.toString(0x44495221L)})));
-        }
-        s.patches.put("DS/DIR", new int[] {0x20, 0x21, 3 * 4096});
-        return s;
-    }
-
     @Test
     void p3OnlineRestoreWithTheDirectoryCheckpointedAtItsRootStartsFromTheServiceController() throws Exception {
-        RestoreScenario s = s4();
+        RestoreScenario s = RestoreScenario.s4();
         Runbook r = plan(s, dir);
         assertTrue(r.ready(), r.blockers().toString());
         assertEquals(List.of(Phase.PREPARE, Phase.RESTORE, Phase.START, Phase.ONLINE, Phase.VERIFY), phases(r));
@@ -344,7 +317,7 @@ class RunbookScenarioTest {
     void noScenarioGivesAForbiddenStep() throws Exception {
         List<RestoreScenario> all = List.of(RestoreScenario.offlineBase(), RestoreScenario.onlineBase(),
                 RestoreScenario.standaloneOffline(), DemoEvidence.scenario(), BeforeRestoreDemo.scenario(),
-                s4(), RestoreScenario.offlineBase().option("--roll-forward"));
+                RestoreScenario.s4(), RestoreScenario.offlineBase().option("--roll-forward"));
         int i = 0;
         for (RestoreScenario s : all) {
             Path d = dir.resolve("s" + i++);

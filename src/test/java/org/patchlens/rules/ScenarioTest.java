@@ -154,29 +154,7 @@ class ScenarioTest {
 
     @Test
     void s4RestoreInProgressInsideACheckpointedRootQ188674() throws Exception {
-        RestoreScenario s = RestoreScenario.onlineBase();
-        String rip = "Services\\MSExchangeDS\\Restore in Progress";
-        s.live().dword(rip, "LowLog Number", 0x20).dword(rip, "HighLog Number", 0x21)
-                .multiSz(rip, "EDB_RstMap", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA\\DIR.EDB",
-                        "\\\\EXVS01\\D$\\exchsrvr\\DSADATA\\DIR.EDB").dword(rip, "EDB_RstMap Size", 1)
-                .sz(rip, "LogPath", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA")
-                .sz(rip, "BackupLogPath", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA")
-                .sz(rip, "CheckpointFilePath", "\\\\EXVS01\\D$\\exchsrvr\\DSADATA")
-                .binary(rip, "EDB Database recovered", (byte) 0);
-        // the DS resource checkpoints its whole service root (a documented mistake, KB Q290651)
-        s.cluster.removeKey("Resources\\" + RestoreScenario.DS + "\\RegSync");
-        s.cluster.sz("Resources\\" + RestoreScenario.DS + "\\RegSync", "00000001",
-                "SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS");
-        s.takeCheckpoints();
-        s.checkpoint(RestoreScenario.DS, "00000001").removeKey("Restore in Progress"); // taken before the restore
-        RestoreScenario.Db dir = new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 2, 0x1F, 0x20, 0x44495221L);
-        dir.logSig = 0x44534C47L;
-        s.databases.add(dir);
-        for (int g = 0x20; g <= 0x21; g++) {
-            s.logs.add(new RestoreScenario.Log("DS/" + String.format("Edb%05x.log", g), g, 0x44534C47L, List.<String[]>of(
-                    new String[] {"D:\\exchsrvr\\DSADATA\\DIR.EDB", Long.toString(0x44495221L)})));
-        }
-        s.patches.put("DS/DIR", new int[] {0x20, 0x21, 3 * 4096});
+        RestoreScenario s = RestoreScenario.s4();
         ScenarioRun r = ScenarioRun.of(s, this.dir);
         assertEquals(set("CLU-08", "CLU-09"), r.failing(), r.dump());
         JsonNode vanish = r.failures("CLU-09").stream().filter(f -> text(f, "severity").equals("CRIT")).findFirst()
