@@ -123,6 +123,15 @@ class FleetJobTest {
     private record Cli(int exit, String out, String err) {
     }
 
+    /**
+     * {@code hive COMMAND FILE} as the job read the hive of {@code files} row {@code f}: a replay that failed there
+     * is read as found, as the CLI's --no-logs reads it.
+     */
+    private static Cli asTheJobRead(Row f, String command, Path file) {
+        return f.<String>getAs("replay").startsWith("FAILED") ? cli("hive", command, "--no-logs", file.toString())
+                : cli("hive", command, file.toString());
+    }
+
     private static Cli cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -227,9 +236,7 @@ class FleetJobTest {
             String path = f.getAs("path");
             Path file = local(path);
             String replay = f.getAs("replay");
-            boolean fellBack = replay.startsWith("FAILED");
-            // a replay the CLI refuses is read as found, as the CLI's --no-logs reads it
-            Cli c = fellBack ? cli("hive", "dump", "--no-logs", file.toString()) : cli("hive", "dump", file.toString());
+            Cli c = asTheJobRead(f, "dump", file);
             String where = file + ": " + c.err();
             String host = tree.relativize(file).getName(0).toString();
             assertEquals(host, f.getAs("host"), where);
@@ -338,9 +345,7 @@ class FleetJobTest {
             }
             String path = f.getAs("path");
             Path file = local(path);
-            boolean fellBack = f.<String>getAs("replay").startsWith("FAILED");
-            Cli c = fellBack ? cli("hive", "artifacts", "--no-logs", file.toString())
-                    : cli("hive", "artifacts", file.toString());
+            Cli c = asTheJobRead(f, "artifacts", file);
             List<String> expected = new ArrayList<>();
             for (JsonNode e : lines(c.out())) {
                 Map<String, String> fields = new TreeMap<>();
@@ -398,9 +403,7 @@ class FleetJobTest {
             }
             String path = f.getAs("path");
             Path file = local(path);
-            boolean fellBack = f.<String>getAs("replay").startsWith("FAILED");
-            Cli c = fellBack ? cli("hive", "deleted", "--no-logs", file.toString())
-                    : cli("hive", "deleted", file.toString());
+            Cli c = asTheJobRead(f, "deleted", file);
             List<String> expected = new ArrayList<>();
             for (JsonNode d : lines(c.out())) {
                 expected.add(String.join("|", d.get("recovered").asText(), d.get("kind").asText(),
