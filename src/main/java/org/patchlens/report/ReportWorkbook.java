@@ -413,8 +413,9 @@ public final class ReportWorkbook {
 
         s.heading("What to do, in order", 7);
         boolean before = r.restore().stage().equals(org.patchlens.rules.Stage.BEFORE_RESTORE.label());
-        if (before && !r.runbook().isEmpty()) {
-            // before the restore the plan is what to do: its blockers here, every step on the Runbook sheet
+        boolean plan = before && !r.runbook().isEmpty(); // before the restore the plan is what to do
+        if (plan) {
+            // its blockers here, every step on the Runbook sheet
             for (Step b : r.runbook().blockers()) {
                 s.text("Step " + b.number() + " (" + String.join(", ", b.rules()) + ")", b.action() + " " + b.why());
             }
@@ -425,7 +426,7 @@ public final class ReportWorkbook {
             s.text("", "Nothing: no rule failed.");
         }
         int step = 0;
-        for (Remedy m : before && !r.runbook().isEmpty() ? List.<Remedy>of() : r.remedies()) {
+        for (Remedy m : plan ? List.<Remedy>of() : r.remedies()) {
             s.text(stepLabel(++step, m), m.action());
             for (Report.Command c : m.commands()) {
                 s.command(c.alternative().isEmpty() ? "" : "for " + c.alternative(), c.line());
