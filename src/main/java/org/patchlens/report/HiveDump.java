@@ -75,7 +75,8 @@ public final class HiveDump {
     /**
      * As above; with {@code source} (the hive's path in a run over several hives), every JSONL record starts
      * with a "source" field and every CSV row with a "source" column. Text and the listing stay as they are
-     * (the listing is the oracle format; a text dump is for reading one hive).
+     * (the listing is the oracle format; a text dump is for reading one hive). Such a hive is read and
+     * written on the calling thread (the run keeps the other cores busy with other hives).
      */
     public static long[] write(Hive hive, Key start, OutputFormat format, java.io.OutputStream out,
                                List<org.patchlens.hive.DeletedRecords.Item> recovered, Consumer<Key> onKey,
@@ -115,11 +116,14 @@ public final class HiveDump {
                 }
             };
         };
+        // A run over several hives (a source) keeps every core busy with a hive each: a writer thread per hive
+        // would only take turns with the other hives' threads (on two cores, 1,000 hives took about a seventh
+        // more CPU and wall time that way; docs/performance.md).
+        boolean threads = source == null && ReadAhead.worthAThread(hive);
         long[] n = switch (format) {
-            case JSONL -> jsonl(keys, bytes != null ? new JsonLine(bytes) : new JsonLine(out), ReadAhead.worthAThread(hive),
-                    source);
-            case CSV -> csv(keys, out, recovered, ReadAhead.worthAThread(hive), source);
-            case TEXT -> text(keys, out, ReadAhead.worthAThread(hive));
+            case JSONL -> jsonl(keys, bytes != null ? new JsonLine(bytes) : new JsonLine(out), threads, source);
+            case CSV -> csv(keys, out, recovered, threads, source);
+            case TEXT -> text(keys, out, threads);
             case LISTING -> Listing.write(keys, out);
             default -> throw new IllegalArgumentException("hive dump does not write " + format.label());
         };
