@@ -538,7 +538,7 @@ public final class Key {
         return vk;
     }
 
-    /** The index of the first entry equal to an earlier one, or -1 (most lists are short: no set for them). */
+    /** The index of the first entry equal to an earlier one, or -1 (most lists are short: no sorting for them). */
     static int firstRepeat(List<Long> offsets) {
         int n = offsets.size();
         if (n <= 32) {
@@ -552,13 +552,33 @@ public final class Key {
             }
             return -1;
         }
-        java.util.Set<Long> seen = new java.util.HashSet<>(2 * n);
+        // sorted, a repeat sits beside its twin (no boxed set: cell offsets, all multiples of 8, crowd a
+        // HashSet's buckets into trees)
+        long[] sorted = new long[n];
         for (int i = 0; i < n; i++) {
-            if (!seen.add(offsets.get(i))) {
+            sorted[i] = offsets.get(i);
+        }
+        java.util.Arrays.sort(sorted);
+        java.util.Set<Long> repeated = null;
+        for (int i = 1; i < n; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                if (repeated == null) {
+                    repeated = new java.util.HashSet<>();
+                }
+                repeated.add(sorted[i]);
+            }
+        }
+        if (repeated == null) {
+            return -1;
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Long x = offsets.get(i);
+            if (repeated.contains(x) && !seen.add(x)) {
                 return i;
             }
         }
-        return -1;
+        return -1; // not reached: a repeated offset is seen twice
     }
 
     @Override

@@ -148,6 +148,33 @@ public final class HiveDump {
         return n;
     }
 
+    // the structure of a JSONL line, encoded once
+    private static final byte[] SOURCE = JsonLine.ascii("{\"source\":");
+    private static final byte[] SOURCE_PATH = JsonLine.ascii(",\"path\":");
+    private static final byte[] PATH = JsonLine.ascii("{\"path\":");
+    private static final byte[] KEY_NAME = JsonLine.ascii(",\"name\":");
+    private static final byte[] LAST_WRITTEN = JsonLine.ascii(",\"lastWritten\":\"");
+    private static final byte[] OFFSET = JsonLine.ascii("\",\"offset\":");
+    private static final byte[] CLASS_NAME = JsonLine.ascii(",\"className\":");
+    private static final byte[] VALUES = JsonLine.ascii(",\"values\":[");
+    private static final byte[] FIRST_VALUE = JsonLine.ascii("{\"name\":");
+    private static final byte[] NEXT_VALUE = JsonLine.ascii(",{\"name\":");
+    private static final byte[] TYPE = JsonLine.ascii(",\"type\":");
+    private static final byte[] TYPE_CODE = JsonLine.ascii(",\"typeCode\":");
+    private static final byte[] SIZE = JsonLine.ascii(",\"size\":");
+    private static final byte[] HEX_FIELD = JsonLine.ascii(",\"hex\":");
+    private static final byte[] VALUE = JsonLine.ascii(",\"value\":");
+    private static final byte[] ANOMALIES = JsonLine.ascii(",\"anomalies\":[");
+    private static final byte[] END_KEY = JsonLine.ascii("]}");
+    /** "type" as a JSON string for codes 0 to 11, by code (others are written as their decimal code). */
+    private static final byte[][] TYPE_NAMES = new byte[12][];
+
+    static {
+        for (int c = 0; c < TYPE_NAMES.length; c++) {
+            TYPE_NAMES[c] = JsonLine.ascii('"' + ValueType.name(c) + '"');
+        }
+    }
+
     private static long[] jsonl(Iterable<Key> walk, JsonLine j, boolean threads, String source) throws IOException {
         long[] n = new long[2];
         ReadAhead.run(walk, threads, it -> {
@@ -156,27 +183,33 @@ public final class HiveDump {
                 j.raw('\n');
             }
             if (source != null) {
-                j.raw("{\"source\":").string(source).raw(",\"path\":");
+                j.raw(SOURCE).string(source).raw(SOURCE_PATH);
             } else {
-                j.raw("{\"path\":");
+                j.raw(PATH);
             }
             j.string(k.path())
-                    .raw(",\"name\":").string(k.name())
-                    .raw(",\"lastWritten\":\"").raw(FileTime.iso(k.lastWrittenRaw()))
-                    .raw("\",\"offset\":").number(k.fileOffset())
-                    .raw(",\"className\":").string(it.className())
-                    .raw(",\"values\":[");
+                    .raw(KEY_NAME).string(k.name())
+                    .raw(LAST_WRITTEN).raw(FileTime.iso(k.lastWrittenRaw()))
+                    .raw(OFFSET).number(k.fileOffset())
+                    .raw(CLASS_NAME).string(it.className())
+                    .raw(VALUES);
             List<Value> vs = it.values();
             for (int i = 0; i < vs.size(); i++) {
                 n[1]++;
                 Value v = vs.get(i);
                 byte[] data = it.data().get(i);
-                j.raw(i == 0 ? "{\"name\":" : ",{\"name\":").string(v.name())
-                        .raw(",\"type\":").string(ValueType.name(v.typeCode()))
-                        .raw(",\"typeCode\":").number(v.typeCode())
-                        .raw(",\"size\":").number(data.length)
-                        .raw(",\"hex\":").hex(data)
-                        .raw(",\"value\":");
+                j.raw(i == 0 ? FIRST_VALUE : NEXT_VALUE).string(v.name())
+                        .raw(TYPE);
+                long code = v.typeCode();
+                if (code >= 0 && code < TYPE_NAMES.length) {
+                    j.raw(TYPE_NAMES[(int) code]);
+                } else {
+                    j.string(ValueType.name(code));
+                }
+                j.raw(TYPE_CODE).number(code)
+                        .raw(SIZE).number(data.length)
+                        .raw(HEX_FIELD).hex(data)
+                        .raw(VALUE);
                 DecodedValue d = v.decoded(data);
                 switch (d.kind()) {
                     case STRING -> j.string(d.text());
@@ -195,7 +228,7 @@ public final class HiveDump {
                 }
                 List<String> odd = d.anomalies();
                 if (!odd.isEmpty()) {
-                    j.raw(",\"anomalies\":[");
+                    j.raw(ANOMALIES);
                     for (int a = 0; a < odd.size(); a++) {
                         if (a > 0) {
                             j.raw(',');
@@ -206,7 +239,7 @@ public final class HiveDump {
                 }
                 j.raw('}');
             }
-            j.raw("]}");
+            j.raw(END_KEY);
         });
         j.raw('\n');
         j.flush();

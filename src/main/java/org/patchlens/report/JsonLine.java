@@ -132,20 +132,26 @@ final class JsonLine {
     /** A JSON string, or null. */
     JsonLine string(String s) throws IOException {
         if (s == null) {
-            return raw("null");
+            return raw(NULL);
         }
         raw('"');
         int n = s.length();
         int i = 0;
         while (i < n) {
-            // room for the worst case (six bytes per char) once per chunk, not per char
+            // room for the worst case (six bytes per char) once per chunk, not per char; the position in a
+            // local, so that the copying loop keeps it in a register
             room(6);
-            int end = Math.min(n, i + (buf.length - pos) / 6);
+            byte[] b = buf;
+            int p = pos;
+            int end = Math.min(n, i + (b.length - p) / 6);
             for (; i < end; i++) {
                 char c = s.charAt(i);
                 if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                    buf[pos++] = (byte) c;
-                } else if (c >= 0x80) {
+                    b[p++] = (byte) c;
+                    continue;
+                }
+                pos = p;
+                if (c >= 0x80) {
                     i = encode(s, i);
                 } else {
                     buf[pos++] = '\\';
@@ -160,9 +166,38 @@ final class JsonLine {
                         default -> unicodeEscape(c);
                     }
                 }
+                p = pos;
             }
+            pos = p;
         }
         return raw('"');
+    }
+
+    /** ASCII text as bytes once, for {@link #raw(byte[])}: the structure a writer repeats on every line. */
+    static byte[] ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                throw new IllegalArgumentException("not ASCII: " + s);
+            }
+        }
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static final byte[] NULL = ascii("null");
+
+    /** Bytes made by {@link #ascii}, written as they are. */
+    JsonLine raw(byte[] ascii) throws IOException {
+        int n = ascii.length;
+        if (pos + n > buf.length) {
+            flushBuffer();
+            if (n > buf.length) {
+                out.write(ascii);
+                return this;
+            }
+        }
+        System.arraycopy(ascii, 0, buf, pos, n);
+        pos += n;
+        return this;
     }
 
     /**
@@ -210,12 +245,15 @@ final class JsonLine {
         int i = 0;
         while (i < data.length) {
             room(2);
-            int n = Math.min(data.length - i, (buf.length - pos) / 2);
+            byte[] b = buf;
+            int p = pos;
+            int n = Math.min(data.length - i, (b.length - p) / 2);
             for (int end = i + n; i < end; i++) {
-                int b = (data[i] & 0xFF) << 1;
-                buf[pos++] = HEX_PAIRS[b];
-                buf[pos++] = HEX_PAIRS[b + 1];
+                int x = (data[i] & 0xFF) << 1;
+                b[p++] = HEX_PAIRS[x];
+                b[p++] = HEX_PAIRS[x + 1];
             }
+            pos = p;
         }
         if (flushes == before) {
             lastHexData = data;
