@@ -115,12 +115,13 @@ final class HiveDumpCommand implements Callable<Integer> {
     }
 
     private int dumpOne(Path file, Output to, PrintWriter out, PrintWriter err, Progress progress) throws IOException {
-        return dumpOne(file, to, out, err, progress, null);
+        return dumpOne(file, null, to, out, err, progress, null);
     }
 
-    private int dumpOne(Path file, Output to, PrintWriter out, PrintWriter err, Progress progress, Stats stats)
-            throws IOException {
-        try (Hive hive = HiveSupport.open(file, logs)) {
+    /** {@code content}: the hive's bytes as the batch read them for the hash, or null (mapped from the file). */
+    private int dumpOne(Path file, byte[] content, Output to, PrintWriter out, PrintWriter err, Progress progress,
+                        Stats stats) throws IOException {
+        try (Hive hive = HiveSupport.open(file, content, logs)) {
             try {
                 return dumpOpen(hive, file, to, out, err, progress, stats);
             } finally {
@@ -318,6 +319,15 @@ final class HiveDumpCommand implements Callable<Integer> {
 
     static final Output.Spec MANIFEST = Output.Spec.of("hive dump manifest", OutputFormat.TEXT);
 
+    /**
+     * A batch's hives up to this size are read into memory once, for the hash and the dump, instead of
+     * being read for the hash and then mapped: the manifest's SHA-256 is then of the very bytes dumped,
+     * even if the file changes meanwhile (and a file cut short while mapped cannot fault the reader).
+     * No faster or slower on the 1,000-hive tree, within the noise (docs/performance.md). Larger hives
+     * are mapped, so that the workers never hold more than this much each.
+     */
+    static final long READ_ONCE_LIMIT = 256L << 20;
+
     /** One hive of a batch; a bad hive costs only itself (it leaves no output, and its manifest row says why). */
     private Outcome dumpInBatch(HiveTree.Found h, Output target, PrintWriter out) throws IOException {
         Path file = h.path();
@@ -332,8 +342,14 @@ final class HiveDumpCommand implements Callable<Integer> {
         try {
             org.patchlens.InputFile in = org.patchlens.InputFile.check(file);
             size = in.size();
-            sha = org.patchlens.evidence.Hashing.sha256(in);
-            code = dumpOne(file, target, out, err, Progress.NONE, stats);
+            // read once, for the hash and the dump (the hash is of the bytes dumped); a larger hive is mapped
+            byte[] content = size <= READ_ONCE_LIMIT ? in.read((int) size) : null;
+            if (content != null && content.length != size) {
+                content = null; // it shrank since the check: hashed from the file below, which says so
+            }
+            sha = content != null ? org.patchlens.evidence.Hashing.sha256(content)
+                    : org.patchlens.evidence.Hashing.sha256(in);
+            code = dumpOne(file, content, target, out, err, Progress.NONE, stats);
         } catch (HiveSupport.NotFound e) {
             err.println("patchlens: " + Errors.flat(e.getMessage()));
             code = Main.FINDINGS;

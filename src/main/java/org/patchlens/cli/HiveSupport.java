@@ -37,11 +37,16 @@ final class HiveSupport {
      * check, never opened).
      */
     static Hive open(Path file, LogOptions logOptions) {
+        return open(file, null, logOptions);
+    }
+
+    /** As {@link #open(Path, LogOptions)}, with the hive's bytes already read from {@code file} (null: mapped). */
+    static Hive open(Path file, byte[] content, LogOptions logOptions) {
         InputFile.check(file);
         LogOptions options = logOptions == null ? LogOptions.auto() : logOptions;
         List<Path> logs = options.resolve(file);
         try {
-            return HiveOpener.open(file, logs, HiveOptions.DEFAULTS);
+            return HiveOpener.open(file, content, logs, HiveOptions.DEFAULTS);
         } catch (RecoveryFailed e) {
             if (e.stage() == RecoveryFailed.Stage.REPLAY) {
                 throw e.withReason(e.reason() + " (--no-logs reads the hive as found)");

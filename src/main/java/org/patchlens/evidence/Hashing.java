@@ -22,18 +22,26 @@ public final class Hashing {
         return sha256(InputFile.check(file));
     }
 
+    /** The SHA-256 of bytes already read (a file read once for its hash and its parsing). */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+
     /**
      * The SHA-256 of the {@link InputFile#size} bytes the check saw: a file that grows while it is
      * hashed is hashed as it was at the check (and never read forever); one that shrinks is an
      * {@link IOException}, since its hash would match neither state.
      */
     public static String sha256(InputFile file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
+        MessageDigest md = digest();
         long left = file.size();
         try (FileChannel ch = file.open()) {
             ByteBuffer buf = ByteBuffer.allocate((int) Math.min(1 << 16, Math.max(1, left)));

@@ -88,6 +88,14 @@ public final class Hive implements AutoCloseable {
         }
     }
 
+    /**
+     * A hive whose bytes were read from {@code file} by the caller (a batch reads each file once, for its
+     * hash and its dump): the same hive as {@link #open(Path, HiveOptions)} of an unchanged file.
+     */
+    public static Hive fromBytes(Path file, byte[] bytes, HiveOptions options) {
+        return new Hive(file.toString(), file, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), options);
+    }
+
     /** Reads a hive from bytes already in memory (tests, replayed images). */
     public static Hive fromBytes(String name, byte[] bytes, HiveOptions options) {
         return new Hive(name, null, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), options);

@@ -23,17 +23,26 @@ public final class HiveOpener {
      * with no logs, the hive as found and no ledger.
      */
     public static Hive open(Path file, List<Path> logs, HiveOptions options) {
+        return open(file, null, logs, options);
+    }
+
+    /**
+     * As {@link #open(Path, List, HiveOptions)}, with the primary's bytes already read from {@code file}
+     * ({@code content}; null: mapped from the file, as there): a batch reads each hive once, for its hash
+     * and its dump, so that the hash is of the very bytes read.
+     */
+    public static Hive open(Path file, byte[] content, List<Path> logs, HiveOptions options) {
         if (logs.isEmpty()) {
-            return Hive.open(file, options);
+            return primary(file, content, options);
         }
-        Recovery r = recover(file, logs);
+        Recovery r = recover(file, content, logs);
         ReplayLedger l = r.ledger();
         if (l.outcome() == Outcome.FAILED) {
             throw RecoveryFailed.replay(file.toString(), l);
         }
         Hive h;
         if (r.image() == null) {
-            h = Hive.open(file, options);
+            h = primary(file, content, options);
         } else {
             try {
                 h = Hive.fromBytes(file.toString(), r.image(), options);
@@ -97,24 +106,33 @@ public final class HiveOpener {
      * that says FAILED is returned, not thrown.
      */
     public static Recovery recover(Path file, List<Path> logs) {
+        return recover(file, null, logs);
+    }
+
+    private static Recovery recover(Path file, byte[] content, List<Path> logs) {
         String name = file.toString();
         ByteBuffer primary;
         try {
-            primary = LogFiles.map(file);
+            primary = content != null ? ByteBuffer.wrap(content) : LogFiles.map(file);
         } catch (HiveException e) {
-            throw readerError(file, e);
+            throw readerError(file, content, e);
         }
         List<LogInput> inputs = LogFiles.read(name, logs);
         try {
             return HiveRecovery.recover(name, primary, inputs);
         } catch (HiveException e) {
-            throw readerError(file, e);
+            throw readerError(file, content, e);
         }
     }
 
+    /** The hive as found: mapped from the file, or from the bytes the caller read from it. */
+    private static Hive primary(Path file, byte[] content, HiveOptions options) {
+        return content != null ? Hive.fromBytes(file, content, options) : Hive.open(file, options);
+    }
+
     /** The primary is not a hive: the error {@link Hive#open} gives for it, worded as every command words it. */
-    private static HiveException readerError(Path file, HiveException e) {
-        Hive.open(file).root();
+    private static HiveException readerError(Path file, byte[] content, HiveException e) {
+        primary(file, content, HiveOptions.DEFAULTS).root();
         return e;
     }
 }

@@ -135,4 +135,63 @@ class HiveOpenerTest {
         HiveException r = assertThrows(HiveException.class, () -> HiveOpener.recover(h, List.of(log)));
         assertEquals(plain.getMessage(), r.getMessage());
     }
+
+    /**
+     * The batch reads a hive once for its hash and its dump: opened from those bytes, every outcome is
+     * the one opening the file gives (the recovered hive and ledger, a hive as found, each failure),
+     * and the hive still names its file.
+     */
+    @Test
+    void theBytesAlreadyReadFromTheFileOpenAsTheFileDoes() throws Exception {
+        byte[] s0 = ReplaySyntheticTest.state(0);
+        byte[] s1 = ReplaySyntheticTest.state(1);
+        Path h = write("H", ReplaySyntheticTest.dirty(s0, 11, 10));
+        Path log = write("H.LOG1", new LogBuilder.NewLog(s0, 10).entry(s1, 10, LogBuilder.dirtyPages(s0, s1), 0)
+                .bytes());
+        byte[] content = Files.readAllBytes(h);
+        for (List<Path> logs : List.of(List.of(log), List.<Path>of())) {
+            try (Hive mapped = HiveOpener.open(h, logs, HiveOptions.DEFAULTS);
+                 Hive read = HiveOpener.open(h, content, logs, HiveOptions.DEFAULTS)) {
+                assertEquals(mapped.path(), read.path()); // the file as found; a recovered image has none
+                assertEquals(mapped.name(), read.name());
+                assertEquals(mapped.replay().map(ReplayLedger::outcome), read.replay().map(ReplayLedger::outcome));
+                assertEquals(describe(mapped), describe(read));
+                assertEquals(mapped.damage(), read.damage());
+            }
+        }
+        assertEquals(Outcome.APPLIED, HiveOpener.open(h, content, List.of(log), HiveOptions.DEFAULTS).replay()
+                .orElseThrow().outcome());
+        assertEquals(h, HiveOpener.open(h, content, List.of(), HiveOptions.DEFAULTS).path());
+
+        Path bad = write("bad.LOG1", new byte[4096]);
+        RecoveryFailed viaFile = assertThrows(RecoveryFailed.class, () -> HiveOpener.open(h, List.of(bad),
+                HiveOptions.DEFAULTS));
+        RecoveryFailed viaBytes = assertThrows(RecoveryFailed.class, () -> HiveOpener.open(h, content, List.of(bad),
+                HiveOptions.DEFAULTS));
+        assertEquals(viaFile.getMessage(), viaBytes.getMessage());
+        assertEquals(viaFile.stage(), viaBytes.stage());
+
+        Path notHive = write("N", "MZ not a hive".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] notHiveBytes = Files.readAllBytes(notHive);
+        for (List<Path> logs : List.of(List.of(log), List.<Path>of())) {
+            HiveException a = assertThrows(HiveException.class, () -> HiveOpener.open(notHive, logs,
+                    HiveOptions.DEFAULTS).root());
+            HiveException b = assertThrows(HiveException.class, () -> HiveOpener.open(notHive, notHiveBytes, logs,
+                    HiveOptions.DEFAULTS).root());
+            assertEquals(a.getMessage(), b.getMessage());
+        }
+    }
+
+    /** Every key's path, last-written time and values, in walk order. */
+    private static List<String> describe(Hive hive) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Key k : hive.walk()) {
+            StringBuilder sb = new StringBuilder(k.path()).append(' ').append(k.lastWrittenRaw());
+            for (Value v : k.values()) {
+                sb.append(' ').append(v.name()).append('=').append(java.util.HexFormat.of().formatHex(v.data()));
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
 }
