@@ -102,7 +102,7 @@ final class HiveArtifactsCommand implements Callable<Integer> {
         HiveTree.Tree tree = HiveTree.named(inputs, err);
         List<Path> hives = tree.paths();
         logs.requireOneHive(hives.size() > 1);
-        Output to = Output.plan(OUTPUT, format, output, force, tree.inputs(hives.size() == 1 ? logs : LogOptions.auto()));
+        Output to = Output.plan(OUTPUT, format, output, force, tree.inputs(logs));
         return write(hives, selection, forced, to, tree.bytes(), out, err);
     }
 
@@ -119,7 +119,7 @@ final class HiveArtifactsCommand implements Callable<Integer> {
                     HiveResult r;
                     Hive hive;
                     try {
-                        hive = HiveSupport.open(file, hives.size() == 1 ? logs : LogOptions.auto());
+                        hive = HiveSupport.open(file, logs);
                     } catch (HiveException | InputException e) {
                         err.println("patchlens: " + Errors.oneLine(e));
                         err.flush();

@@ -103,7 +103,7 @@ final class HiveBatchCommand implements Callable<Integer> {
         logs.requireOneHive(hives.size() > 1);
         long total = 0;
         for (Path h : hives) {
-            evidence.addAll(HiveSupport.inputs(h, hives.size() == 1 ? logs : LogOptions.auto()));
+            evidence.addAll(HiveSupport.inputs(h, logs));
             total += Files.size(h);
         }
         Output to = Output.plan(OUTPUT, format, output, force, evidence);
@@ -168,7 +168,7 @@ final class HiveBatchCommand implements Callable<Integer> {
         for (Path file : hives) {
             Hive hive;
             try {
-                hive = HiveSupport.open(file, hives.size() == 1 ? logs : LogOptions.auto());
+                hive = HiveSupport.open(file, logs);
             } catch (HiveException | InputException e) {
                 err.println("patchlens: " + Errors.oneLine(e));
                 err.flush();

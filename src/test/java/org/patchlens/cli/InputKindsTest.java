@@ -307,6 +307,37 @@ class InputKindsTest {
 
     // ------------------------------------------------------------------ files beside a hive
 
+    /**
+     * --no-logs holds for every hive of a run over several, in artifacts and batch as in the other hive
+     * commands: the hive with a FIFO for a log is read as found, and no log is opened.
+     */
+    @Test
+    void noLogsReadsEveryHiveOfSeveralAsFound() throws IOException {
+        Path two = Files.createDirectories(tmp.resolve("two"));
+        Path a = Files.copy(hive, Files.createDirectories(two.resolve("a")).resolve("SYSTEM"));
+        Files.copy(hive, Files.createDirectories(two.resolve("b")).resolve("SYSTEM"));
+        Path log = fifo(a.resolveSibling("SYSTEM.LOG1"));
+        Path reb = Files.writeString(tmp.resolve("t.reb"), "Description: t\nAuthor: a\nVersion: 1\nId: 1\nKeys:\n"
+                + "    -\n        Description: Select\n        HiveType: SYSTEM\n        Category: c\n"
+                + "        KeyPath: Select\n        Recursive: false\n");
+        for (List<String> command : List.of(List.of("hive", "artifacts"), List.of("hive", "batch", reb.toString()))) {
+            List<String> withLogs = new java.util.ArrayList<>(command);
+            withLogs.add(two.toString());
+            CliRun found = assertTimeoutPreemptively(LIMIT, () -> run(withLogs.toArray(String[]::new)));
+            assertTrue(found.err().contains(log.toAbsolutePath() + ": not a regular file (a FIFO)"),
+                    command + ": " + found.err());
+            List<String> noLogs = new java.util.ArrayList<>(withLogs);
+            noLogs.add("--no-logs");
+            CliRun asFound = assertTimeoutPreemptively(LIMIT, () -> run(noLogs.toArray(String[]::new)));
+            assertEquals(0, asFound.exit(), command + ": " + asFound.err());
+            assertFalse(asFound.err().contains("not a regular file"), command + ": " + asFound.err());
+            if (command.get(1).equals("batch")) { // one Select row from each hive
+                assertTrue(asFound.out().contains(a + ",System,Select,"), asFound.out());
+                assertTrue(asFound.out().contains(two.resolve("b").resolve("SYSTEM") + ",System,Select,"), asFound.out());
+            }
+        }
+    }
+
     /** Decision: a FIFO named SYSTEM.LOG1 beside the hive is a log that cannot be read, so exit 2 naming it (never opened). */
     @Test
     void aFifoLogBesideTheHiveIsRefusedByNameAndNoLogsReadsTheHive() throws IOException {
