@@ -2,7 +2,6 @@ package org.patchlens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.patchlens.InputException;
-import org.patchlens.InputFile;
 import org.patchlens.artifacts.HiveType;
 import org.patchlens.artifacts.batch.BatchEntry;
 import org.patchlens.artifacts.batch.BatchFile;
@@ -77,35 +75,13 @@ final class HiveBatchCommand implements Callable<Integer> {
 
     int run(PrintWriter out, PrintWriter err) throws IOException {
         BatchFile batch = BatchFile.read(batchFile);
-        List<Path> hives = new ArrayList<>();
+        HiveTree.Tree tree = HiveTree.named(inputs, err); // the one folder walk of the hive commands
+        List<Path> hives = tree.paths();
+        logs.requireOneHive(hives.size() > 1);
         List<Path> evidence = new ArrayList<>();
         evidence.add(batchFile);
-        for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                evidence.add(p);
-                List<String> notes = new ArrayList<>();
-                List<Path> found = HiveTree.hivesUnder(p, notes); // the walk every hive command shares
-                if (found.isEmpty()) {
-                    notes.add(p + ": no hive found in this folder");
-                }
-                for (String n : notes) {
-                    err.println("patchlens: note: " + Errors.flat(n));
-                }
-                hives.addAll(found);
-            } else {
-                InputFile.check(p);
-                hives.add(p);
-            }
-        }
-        if (hives.isEmpty()) {
-            throw new UsageException("no hive found in " + String.join(", ", inputs.stream().map(Path::toString).toList()));
-        }
-        logs.requireOneHive(hives.size() > 1);
-        long total = 0;
-        for (Path h : hives) {
-            evidence.addAll(HiveSupport.inputs(h, logs));
-            total += Files.size(h);
-        }
+        evidence.addAll(tree.inputs(logs));
+        long total = tree.bytes();
         Output to = Output.plan(OUTPUT, format, output, force, evidence);
         if (to.format() == OutputFormat.XLSX && !to.toFile()) {
             throw new UsageException("a workbook goes to a file: give -o OUT.xlsx");

@@ -81,4 +81,19 @@ class HiveBatchCommandTest {
         r.err().lines().forEach(l -> assertTrue(l.startsWith("patchlens: "), l));
         assertTrue(r.out().contains("\\nName\\u001B[2J"), r.out());
     }
+
+    /** A folder without hives: one line and exit 2, as every hive command says it (the one folder walk). */
+    @Test
+    void aFolderWithoutHivesIsOneLineAsInTheOtherHiveCommands(@TempDir Path dir) throws Exception {
+        Path reb = Files.writeString(dir.resolve("t.reb"), REB);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("readme.txt"), "not a hive");
+        CliRun batch = CliRun.of("hive", "batch", reb.toString(), empty.toString());
+        CliRun dump = CliRun.of("hive", "dump", empty.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(2, batch.exit(), batch.err());
+        assertEquals("patchlens: " + empty + ": no hive found in this folder (hives are found by content; symbolic "
+                + "links are not followed)", batch.err().strip());
+        assertEquals(dump.err(), batch.err());
+        assertEquals("", batch.out());
+    }
 }
