@@ -56,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
             OutputFormat.XLSX);
 
     /** The runbook's own output (--runbook FILE.csv): CSV only. */
-    static final Output.Spec RUNBOOK = Output.Spec.of("check --runbook", OutputFormat.CSV);
+    static final Output.Spec RUNBOOK = Output.Spec.named("check --runbook", "--runbook", OutputFormat.CSV);
 
     enum FailOn { CRIT, HIGH, WARN, NEVER }
 

@@ -41,16 +41,22 @@ import org.patchlens.evidence.Classifier;
  */
 public final class Output {
     /** What a command writes: its name (for messages) and its formats, the first being the default. */
-    public record Spec(String command, List<OutputFormat> formats) {
+    /** {@code option}: the option that names the file, for messages (-o, or e.g. --runbook for a second output). */
+    public record Spec(String command, List<OutputFormat> formats, String option) {
         public static Spec of(String command, OutputFormat... formats) {
-            return new Spec(command, List.of(formats));
+            return new Spec(command, List.of(formats), "-o");
         }
 
         /** A writer's formats (its default first), plus the ones the command adds (a workbook). */
         public static Spec of(String command, List<OutputFormat> formats, OutputFormat... more) {
             List<OutputFormat> all = new java.util.ArrayList<>(formats);
             all.addAll(List.of(more));
-            return new Spec(command, List.copyOf(all));
+            return new Spec(command, List.copyOf(all), "-o");
+        }
+
+        /** A second output of a command, named by its own option (never stdout, which holds the first). */
+        public static Spec named(String command, String option, OutputFormat... formats) {
+            return new Spec(command, List.of(formats), option);
         }
 
         public OutputFormat defaultFormat() {
@@ -148,7 +154,7 @@ public final class Output {
         }
         OutputFormat f = format(spec, formatOption, file);
         if (file != null) {
-            checkTarget(file, force, inputs);
+            checkTarget(file, force, inputs, spec.option());
         } else if (f == OutputFormat.XLSX || f == OutputFormat.REG || f == OutputFormat.HIVE) {
             throw new OutputException(spec.command() + ": " + f.label() + " is written to a file: give -o NAME"
                     + (f.extension() == null ? "" : f.extension()));
@@ -199,12 +205,12 @@ public final class Output {
      * one line to show; creates and opens nothing for writing.
      */
     public static void checkTarget(Path out, boolean force, Collection<Path> inputs) {
-        checkTarget(out, force, new Inputs(inputs));
+        checkTarget(out, force, new Inputs(inputs), "-o");
     }
 
-    private static void checkTarget(Path out, boolean force, Inputs inputs) {
+    private static void checkTarget(Path out, boolean force, Inputs inputs, String option) {
         if (out.toString().isEmpty()) {
-            throw new OutputException("-o names no file (the name is empty)");
+            throw new OutputException(option + " names no file (the name is empty)");
         }
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
@@ -222,8 +228,8 @@ public final class Output {
             throw new OutputException(out + ": is a folder (name a file)");
         }
         if (real != null && !real.isRegularFile()) {
-            throw new OutputException(out + ": not a regular file (outputs are written to new regular files; "
-                    + "leave out -o to write to stdout)");
+            throw new OutputException(out + ": not a regular file (outputs are written to new regular files"
+                    + (option.equals("-o") ? "; leave out -o to write to stdout)" : ")"));
         }
         inFolders(out, target, force, inputs, true);
         if (inputs.isInput(target)) {
@@ -365,7 +371,7 @@ public final class Output {
         }
         return AtomicFile.create(file, target -> {
             try {
-                checkTarget(file, true, inputs); // the folder rule was passed at planning; the rest again
+                checkTarget(file, true, inputs, spec.option()); // the folder rule was passed at planning; the rest again
             } catch (OutputException e) {
                 throw new IOException(e.getMessage(), e);
             }

@@ -3,6 +3,7 @@ package org.patchlens.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -201,6 +202,15 @@ class RunbookOutputTest {
         CliRun stdout = CliRun.of("check", "--demo", "--runbook", "-");
         assertEquals(2, stdout.exit());
         assertEquals("patchlens: --runbook writes a file: give --runbook NAME.csv", stdout.err().strip());
+        // the messages name --runbook, and offer no stdout (which holds the report)
+        CliRun empty = CliRun.of("check", "--demo", "--runbook", "");
+        assertEquals("patchlens: --runbook names no file (the name is empty)", empty.err().strip());
+        Path fifo = InputKindsTest.fifo(dir.resolve("plan.csv"));
+        CliRun toFifo = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> CliRun.of("check", "--demo", "before-restore", "--runbook", fifo.toString()));
+        assertEquals(2, toFifo.exit(), toFifo.err());
+        assertEquals("patchlens: " + fifo + ": not a regular file (outputs are written to new regular files)",
+                toFifo.err().strip());
         // never over evidence: a hive given as input
         Path ev = dir.resolve("ev");
         List<String> opts = org.patchlens.rules.Scenarios.offlineBase(ev);
