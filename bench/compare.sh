@@ -7,7 +7,10 @@
 #   (e) a tree of 1,000 hives (the corpus's normal hives that hivexml reads, repeated, each with its logs),
 #       built at run time under target/bench/tree: one `patchlens hive dump TREE -o DIR` and one
 #       `patchlens hive artifacts TREE -o FILE` against a loop of 1,000 hivexml runs, each writing its XML to a
-#       file of its own as the dump does (TREE_HIVES=N for another size).
+#       file of its own as the dump does (TREE_HIVES=N for another size). Each timed command first deletes
+#       its own previous output, as a user running it again would; BENCH_OUT=/dev/shm/DIR writes the outputs to
+#       memory instead of target/bench, which takes the file system's cost of deleting and creating 1,000 files
+#       out of both tools' times (docs/performance.md).
 # Each command runs RUNS times (default 5) after one untimed warm-up; the median wall-clock time and
 # the median CPU time (user + sys, which other load on the machine disturbs less) are printed, with
 # each peer's time divided by patchlens's (> 1: patchlens is faster). Outputs go to /dev/null.
@@ -122,17 +125,20 @@ if [[ "$which_cases" == *e* ]]; then
   fi
   mapfile -t tree_hives < <(find "$tree" -type f ! -name '*.LOG*' ! -name '.complete-*' | sort)
   total=$(find "$tree" -type f ! -name '*.LOG*' ! -name '.complete-*' -printf '%s\n' | paste -sd+ | bc)
-  out=target/bench/tree-out
+  outs="${BENCH_OUT:-target/bench}"
+  mkdir -p "$outs"
+  out="$outs/tree-out"
   # hivexml writes one XML file per hive into a folder: the same work as the dump's one output per hive
-  hivexml_list() { local d=target/bench/tree-xml i=0; rm -rf "$d"; mkdir -p "$d"
+  hivexml_list() { local d="$1" i=0; shift; rm -rf "$d"; mkdir -p "$d"
     for f in "$@"; do i=$((i + 1)); hivexml "$f" >"$d/$i.xml"; done; }
   export -f hivexml_list
   {
     time_cmd "patchlens hive dump TREE" bash -c 'rm -rf "$1"; ./patchlens hive dump "$2" -o "$1"' _ "$out" "$tree"
     time_cmd "patchlens hive artifacts TREE" bash -c 'rm -f "$1"; ./patchlens hive artifacts "$2" -o "$1"' _ \
-      target/bench/tree-artifacts.jsonl "$tree"
-    have hivexml && time_cmd "hivexml (${#tree_hives[@]} processes)" bash -c 'hivexml_list "$@"' _ "${tree_hives[@]}"
-  } | report "(e) tree of ${#tree_hives[@]} hives ($total bytes)"
-  rm -rf "$out" target/bench/tree-artifacts.jsonl target/bench/tree-xml
+      "$outs/tree-artifacts.jsonl" "$tree"
+    have hivexml && time_cmd "hivexml (${#tree_hives[@]} processes)" bash -c 'hivexml_list "$@"' _ "$outs/tree-xml" \
+      "${tree_hives[@]}"
+  } | report "(e) tree of ${#tree_hives[@]} hives ($total bytes; outputs in $outs)"
+  rm -rf "$out" "$outs/tree-artifacts.jsonl" "$outs/tree-xml"
 fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
