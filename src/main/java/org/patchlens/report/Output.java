@@ -179,6 +179,13 @@ public final class Output {
             }
         }
         OutputFormat named = OutputFormat.ofName(file);
+        OutputFormat bare = OutputFormat.extensionOnly(file);
+        if (bare != null) {
+            // "-o .csv": the extension alone would make a hidden file named .csv, likely in some other format
+            throw new OutputException(file + ": names only an extension; give a file name (" + spec.option()
+                    + " report" + bare.extension() + ")" + (spec.option().equals("-o") && spec.formats().contains(bare)
+                    && bare != OutputFormat.XLSX ? ", or --format " + bare.label() + " to write to stdout" : ""));
+        }
         if (spec.formats().contains(OutputFormat.HIVE)) {
             // the output is a hive image whatever its name; a name that promises a report is a mistake
             if (named != null) {

@@ -68,6 +68,20 @@ public enum OutputFormat {
      * or null for any other name. {@code .txt} names TEXT and {@code .jsonl} JSONL (LISTING and TIMESKETCH, written
      * to those names, are asked for with --format).
      */
+    /** The format whose extension is the whole file name ({@code .csv}), or null. */
+    public static OutputFormat extensionOnly(Path file) {
+        if (file == null || file.getFileName() == null) {
+            return null;
+        }
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (OutputFormat f : values()) {
+            if (f.extension != null && n.equals(f.extension)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     public static OutputFormat ofName(Path file) {
         if (file == null || file.getFileName() == null) {
             return null;

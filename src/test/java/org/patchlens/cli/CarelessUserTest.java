@@ -120,6 +120,28 @@ class CarelessUserTest {
                 none.resolve("x.xlsx").toString());
     }
 
+    /**
+     * {@code -o .csv}, the extension alone, would have made a hidden file called .csv holding the default format
+     * (a text report in a file called .xlsx): refused before anything is written, saying what to give instead.
+     */
+    @Test
+    void anOutputNamedOnlyByAnExtensionIsRefused() throws IOException {
+        Path csv = tmp.resolve(".csv");
+        refused("patchlens: " + csv + ": names only an extension; give a file name (-o report.csv), or --format csv "
+                + "to write to stdout", "hive", "dump", system.toString(), "-o", csv.toString());
+        Path xlsx = tmp.resolve(".XLSX");
+        refused("patchlens: " + xlsx + ": names only an extension; give a file name (-o report.xlsx)", "check",
+                "--demo", "-o", xlsx.toString());
+        refused("patchlens: " + csv + ": names only an extension; give a file name (--runbook report.csv)", "check",
+                "--demo", "before-restore", "--runbook", csv.toString());
+        // a hidden file with a name of its own is a name like any other
+        Path hidden = tmp.resolve(".select.csv");
+        CliRun r = CliRun.of("hive", "dump", system.toString(), "-o", hidden.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.readString(hidden).startsWith("path,lastWritten,"), "csv by its name");
+        Files.delete(hidden);
+    }
+
     /** As typed in a shell: a relative folder, named as the user typed it; the real process, in its own folder. */
     @Test
     void aRelativeOutputFolderIsNamedAsTyped() throws Exception {
