@@ -123,4 +123,19 @@ class JsonLineTest {
             }
         }
     }
+
+    @Test
+    void preEncodedStructureIsCopiedWhereverTheBufferBoundaryFalls() throws Exception {
+        byte[] field = JsonLine.ascii(",\"typeCode\":");
+        byte[] huge = JsonLine.ascii("z".repeat(70_000)); // longer than the buffer: written past it
+        for (int filler : new int[] {0, 1, 65_524, 65_525, 65_526, 65_535}) {
+            StringWriter w = new StringWriter();
+            JsonLine j = new JsonLine(w);
+            j.raw("y".repeat(filler)).raw(field).number(4).raw(huge).raw(field);
+            j.flush();
+            assertEquals("y".repeat(filler) + ",\"typeCode\":4" + "z".repeat(70_000) + ",\"typeCode\":", w.toString(),
+                    "after " + filler + " bytes");
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> JsonLine.ascii("\u00e4"));
+    }
 }
