@@ -103,9 +103,9 @@ public record Names(boolean cluster, String virtualServer, String node, String g
         for (String d : dbs) {
             safeDbs.add(name("a DB Path", d, "the DB Path", unsafe));
         }
-        // from a DB Path that is safe to type (an unsafe one is a placeholder already)
-        String first = safeDbs.isEmpty() || safeDbs.get(0).startsWith("<") ? null : safeDbs.get(0);
-        String bin = first == null ? null : binFolder(first);
+        // from the first DB Path; an unsafe one is the placeholder <the DB Path> already, which has neither a drive
+        // nor an exchsrvr folder: binFolder gives null for it, and the bin folder stays a placeholder too
+        String bin = safeDbs.isEmpty() ? null : binFolder(safeDbs.get(0));
         String binName = bin == null ? "<exchsrvr>\\bin" : bin;
         return new Names(ctx.isCluster(), vs, node, group, resources, safeDbs,
                 name("DB Log Path", log, "DB Log Path", unsafe), binName, cps, dsRestored(ctx), unsafe);
@@ -133,7 +133,7 @@ public record Names(boolean cluster, String virtualServer, String node, String g
             return true;
         }
         for (Evidence e : ctx.evidence()) {
-            String n = e.path().getFileName() == null ? "" : e.path().getFileName().toString().toUpperCase(Locale.ROOT);
+            String n = String.valueOf(e.path().getFileName()).toUpperCase(Locale.ROOT);
             if (e.kind().isEse() && (n.equals("DIR.EDB") || n.equals("DIR.PAT"))) {
                 return true;
             }

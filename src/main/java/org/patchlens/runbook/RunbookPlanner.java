@@ -80,8 +80,13 @@ public final class RunbookPlanner {
                 }
             }
         }
-        Runbook plan = new Runbook(type.label(), steps, blockers, ruleSteps);
-        List<String> bad = Forbidden.violations(plan, type == Effective.ONLINE, names.cluster());
+        return checked(new Runbook(type.label(), steps, blockers, ruleSteps), type == Effective.ONLINE,
+                names.cluster());
+    }
+
+    /** The plan, once {@link Forbidden} finds nothing in it; a plan that breaks the catalog is never handed out. */
+    static Runbook checked(Runbook plan, boolean online, boolean cluster) {
+        List<String> bad = Forbidden.violations(plan, online, cluster);
         if (!bad.isEmpty()) {
             throw new IllegalStateException("the runbook breaks the catalog: " + String.join("; ", bad));
         }

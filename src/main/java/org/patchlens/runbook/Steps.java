@@ -79,11 +79,12 @@ final class Steps {
                 + " and run isinteg -patch once, in that same prompt."
                 : "In a command prompt on the server (System Attendant and Directory running, the Information Store "
                 + "stopped), run isinteg -patch once.", patch,
-                (n.cluster() ? "isinteg reads the computer name: without the variable it sees the node " + n.node()
+                n.cluster() ? "isinteg reads the computer name: without the variable it sees the node " + n.node()
                 + " and fails with JET_errKeyDuplicate (KB Q178311); a misspelt variable makes it appear to succeed "
-                + "while the store still asks (KB Q280770). Set it in this prompt only, never machine-wide. " : "")
-                + "Run it once: when the store asks again, the cluster's checkpoint rolled the patch back; fix that "
-                + "instead of running it again (KB Q149238, Q288562).",
+                + "while the store still asks (KB Q280770). Set it in this prompt only, never machine-wide. Run it "
+                + "once: when the store asks again, the cluster's checkpoint rolled the patch back; fix that instead "
+                + "of running it again (KB Q149238, Q288562)."
+                : "Run it once: a stand-alone server has no registry checkpoint to roll the patch back (KB Q149238).",
                 n.cluster() ? List.of("PRC-01", "PRC-02", "PRC-03", "PRC-04", "PRC-06") : List.of("PRC-04", "PRC-06"),
                 n.cluster() ? List.of("Q149238", "Q178311", "Q280770", "Q288562") : List.of("Q149238", "Q288562")));
         List<Names.Checkpoint> patched = patchedKeys(n);
@@ -98,15 +99,25 @@ final class Steps {
                     + "(KB Q188674, Q238063).", List.of("CLU-08", "PRC-05"),
                     List.of("Q174070", "Q185942", "Q288562", "Q188674", "Q238063")));
         }
-        out.add(online(n, List.of("MSExchangeIS"), patched.isEmpty() ? "No registry checkpoint covers the keys "
-                + "isinteg -patch writes, so the resource can be brought online directly (KB Q174070)."
-                : "The store is running; the cluster now monitors it and checkpoints later changes while it is online "
-                + "(KB Q174070, Q188674)."));
-        out.add(step(Phase.VERIFY, "Check the application log: the Information Store started and stays running, with "
-                + "no new 1087, 2048, 7202 or 1005 / 1012 (the patch request back means the checkpoint rolled the "
-                + "patch back)." + (n.cluster() ? " Then test Move Group in Cluster Administrator." : ""), List.of(),
-                "The events of exchange-restore.md 1.4: a store that asks for isinteg -patch again after it ran is the "
-                + "checkpoint replay of KB Q288562 / Q185942.", List.of(), List.of("Q288562", "Q185942", "Q238063")));
+        if (n.cluster()) {
+            out.add(online(n, List.of("MSExchangeIS"), patched.isEmpty() ? "No registry checkpoint covers the keys "
+                    + "isinteg -patch writes, so the resource can be brought online directly (KB Q174070)."
+                    : "The store is running; the cluster now monitors it and checkpoints later changes while it is "
+                    + "online (KB Q174070, Q188674).", List.of("Q174070", "Q188674")));
+            out.add(step(Phase.VERIFY, "Check the application log: the Information Store started and stays running, "
+                    + "with no new 1087, 2048, 7202 or 1005 / 1012 (the patch request back means the checkpoint rolled "
+                    + "the patch back). Then test Move Group in Cluster Administrator.", List.of(),
+                    "The events of exchange-restore.md 1.4: a store that asks for isinteg -patch again after it ran is "
+                    + "the checkpoint replay of KB Q288562 / Q185942.", List.of(),
+                    List.of("Q288562", "Q185942", "Q238063")));
+        } else {
+            out.add(online(n, List.of("MSExchangeIS"), "A stand-alone server has no registry checkpoints: nothing is "
+                    + "replayed over what isinteg -patch wrote (KB Q174070).", List.of("Q174070")));
+            out.add(step(Phase.VERIFY, "Check the application log: the Information Store started and stays running, "
+                    + "with no new 1087, 2048, 7202 or 1005 / 1012.", List.of(), "The events of exchange-restore.md 1.4: "
+                    + "1087 or 2048 with 1011 ask for isinteg -patch (KB Q149238); 7202, 1005 and 1012 on a server of "
+                    + "another name (KB Q280770).", List.of(), List.of("Q149238", "Q280770")));
+        }
         return out;
     }
 
@@ -159,21 +170,31 @@ final class Steps {
                     + "could not be restored\") is expected and can be ignored (KB Q188674).",
                     List.of("CLU-09", "PRC-05", "RIP-07"), List.of("Q188674", "Q238063", "Q290651")));
         }
-        out.add(online(n, services, rip.isEmpty() ? "No registry checkpoint covers the Restore in Progress key, so "
-                + "the first start can be the cluster's (KB Q188674); nothing runs before it (KB Q231299)."
-                : "The services are running; the cluster now monitors them (KB Q188674). Afterwards replace a "
-                + "checkpoint of a whole service key by the default Parameters and Diagnostics entries (KB Q290651)."));
+        if (!n.cluster()) {
+            out.add(online(n, services, "The first start reads the Restore in Progress key and runs hard recovery; a "
+                    + "stand-alone server has no registry checkpoint that could remove the key before it (KB Q174070). "
+                    + "Nothing runs before it (KB Q231299).", List.of("Q174070", "Q231299")));
+        } else if (rip.isEmpty()) {
+            out.add(online(n, services, "No registry checkpoint covers the Restore in Progress key, so the first start "
+                    + "can be the cluster's (KB Q188674); nothing runs before it (KB Q231299).",
+                    List.of("Q174070", "Q188674", "Q231299")));
+        } else {
+            out.add(online(n, services, "The services are running; the cluster now monitors them (KB Q188674). "
+                    + "Afterwards replace a checkpoint of a whole service key by the default Parameters and Diagnostics "
+                    + "entries (KB Q290651).", List.of("Q174070", "Q188674", "Q290651")));
+        }
         out.add(step(Phase.VERIFY, "Check the application log: ESE97 106 and 107 (restore started, stopped), 108 to "
                 + "110 (recovery), then the store running and the Restore in Progress key gone. Not expected: 1002 "
-                + "-528 or 1120 + 5000 (the key was removed by a checkpoint replay), 1080 -552 (isinteg or eseutil ran "
-                + "before the first start), 1081 0x57 (the key is malformed).", List.of(),
+                + "-528 or 1120 + 5000 (the key " + (n.cluster() ? "was removed by a checkpoint replay" : "was gone at "
+                + "the first start") + "), 1080 -552 (isinteg or eseutil ran before the first start), 1081 0x57 (the "
+                + "key is malformed).", List.of(),
                 "The events of exchange-restore.md 1.4 (KB Q262041, Q188674, Q231299, Q232705).", List.of(),
                 List.of("Q262041", "Q188674", "Q231299", "Q232705")));
         return out;
     }
 
     /** The ONLINE step: the resources online in the cluster (dependencies first), or the services started. */
-    private static Step online(Names n, List<String> services, String why) {
+    private static Step online(Names n, List<String> services, String why, List<String> kb) {
         List<String> cmds = new ArrayList<>();
         for (String s : services) {
             cmds.add(n.cluster() ? res(n.resource(s), "/online") : "net start " + s);
@@ -181,7 +202,7 @@ final class Steps {
         return step(Phase.ONLINE, n.cluster() ? "Bring the Exchange resources online in Cluster Administrator (or "
                 + "with the command" + (cmds.size() > 1 ? "s" : "") + " below); ClusSvc event 1024 can be ignored."
                 : "Start the service" + (cmds.size() > 1 ? "s" : "") + ".", cmds, why,
-                n.cluster() ? List.of("CLU-10", "CLU-11") : List.of(), List.of("Q174070", "Q188674"));
+                n.cluster() ? List.of("CLU-10", "CLU-11") : List.of(), kb);
     }
 
     /** The checkpoints that cover what isinteg -patch writes: the MSExchangeIS keys other than Diagnostics. */

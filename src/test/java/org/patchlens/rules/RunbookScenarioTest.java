@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.evidence.Evidence;
+import org.patchlens.evidence.EvidenceScanner;
 import org.patchlens.runbook.Forbidden;
 import org.patchlens.runbook.Phase;
 import org.patchlens.runbook.Runbook;
@@ -181,6 +184,46 @@ class RunbookScenarioTest {
         Runbook r = plan(s, dir);
         assertEquals(List.of(IS + "/offline", "cluster res \"Microsoft Exchange Directory\" /offline"),
                 only(r, Phase.PREPARE).commands(), "no DIR.EDB among the files: the key says the DS is restored");
+    }
+
+    @Test
+    void theDirectoryCountsAsRestoredByADirPatOrADirEdbAlone() throws Exception {
+        // the files the backup program writes for the directory, without its Restore in Progress key; first the
+        // log folder's dir.pat without the DSADATA folder (DIR.EDB written for the patch file's signatures, then
+        // removed from the evidence)
+        RestoreScenario pat = RestoreScenario.onlineBase();
+        pat.databases.add(new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 2, 0x1F, 0x20, 0x44495221L));
+        pat.patches.put("DS/DIR", new int[] {0x20, 0x21, 3 * 4096});
+        Path target = dir.resolve("pat/target");
+        Path backup = dir.resolve("pat/backup");
+        pat.writeBeforeRestore(target, backup);
+        Files.delete(backup.resolve("D/exchsrvr/DSADATA/DIR.EDB"));
+        List<Evidence> evidence = new ArrayList<>(EvidenceScanner.scan(target));
+        evidence.addAll(EvidenceScanner.scanBackup(backup));
+        assertEquals(List.of("DIR.pat"), evidence.stream().map(e -> e.path().getFileName().toString())
+                .filter(n -> n.toUpperCase(java.util.Locale.ROOT).startsWith("DIR.")).toList());
+        CheckContext c = new CheckContext(evidence, pat.checkOptions());
+        Runbook r = RunbookPlanner.plan(c, RuleEngine.run(c).findings());
+        assertEquals(List.of(IS + "/offline", "cluster res \"Microsoft Exchange Directory\" /offline"),
+                only(r, Phase.PREPARE).commands(), "dir.pat alone: the DS is restored");
+        RestoreScenario edb = RestoreScenario.onlineBase();
+        edb.databases.add(new RestoreScenario.Db("D/exchsrvr/DSADATA", "DIR.EDB", 2, 0x1F, 0x20, 0x44495221L));
+        r = plan(edb, dir.resolve("edb"));
+        assertEquals(List.of(IS + "/offline", "cluster res \"Microsoft Exchange Directory\" /offline"),
+                only(r, Phase.PREPARE).commands(), "DIR.EDB alone: the DS is restored");
+    }
+
+    @Test
+    void aGroupWithoutADisplayNameIsNamedByItsGuid() throws Exception {
+        RestoreScenario s = BeforeRestoreDemo.scenario().set("--isinteg-version", "5.5.2654.62");
+        s.cluster.removeValue("Groups\\" + RestoreScenario.GROUP, "Name");
+        Runbook r = plan(s, dir);
+        assertTrue(only(r, Phase.PREPARE).action().startsWith("On the node that owns " + RestoreScenario.GROUP
+                + ", take the Information Store resource offline"), only(r, Phase.PREPARE).action());
+        assertTrue(only(r, Phase.PATCH).action().contains("on the node that owns " + RestoreScenario.GROUP + " ("),
+                only(r, Phase.PATCH).action());
+        assertEquals(List.of("SET _CLUSTER_NETWORK_NAME_=EXVS01", "cd /d D:\\exchsrvr\\bin", "isinteg -patch"),
+                only(r, Phase.PATCH).commands(), "the group's name is in no command");
     }
 
     @Test

@@ -27,6 +27,9 @@ class NamesTest {
         assertEquals("D:\\exchsrvr\\bin", Names.binFolder("D:"), "a bare drive");
         assertEquals("\\exchsrvr\\bin", Names.binFolder("\\exchsrvr\\MDBDATA\\PRIV.EDB"),
                 "exchsrvr at the very start: the folder as registered, without a drive");
+        String placeholder = Names.name("a DB Path", "D:\\exchsrvr&x\\PRIV.EDB", "the DB Path", new ArrayList<>());
+        assertEquals("<the DB Path>", placeholder);
+        assertNull(Names.binFolder(placeholder), "a DB Path left out gives no bin folder: Names.of keeps <exchsrvr>\\bin");
     }
 
     @Test

@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.patchlens.rules.Effective;
 
 /**
  * The steps of each restore type for names given directly (no evidence): the stand-alone server, the roll-forward
- * restore, databases the SYSTEM hive does not name, paths with spaces, and how checkpoints are listed.
+ * restore, databases the SYSTEM hive does not name, paths with spaces, how checkpoints are listed, the online
+ * restore of one service or two, and the KB articles each step cites.
  */
 class StepsTest {
     private static final Names.Checkpoint SYSTEM_CP = new Names.Checkpoint("Microsoft Exchange Information Store",
@@ -21,9 +26,25 @@ class StepsTest {
     private static final Names.Checkpoint DS_CP = new Names.Checkpoint("Microsoft Exchange Directory",
             "MSExchangeDS", "00000001", "SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters");
 
+    private static final Names.Checkpoint IS_ROOT_CP = new Names.Checkpoint("Microsoft Exchange Information Store",
+            "MSExchangeIS", "00000005", "SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS");
+    private static final Names.Checkpoint IS_DIAG_CP = new Names.Checkpoint("Microsoft Exchange Information Store",
+            "MSExchangeIS", "00000004", "SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\Diagnostics");
+    private static final Map<String, String> RESOURCES = Map.of("MSExchangeIS", "Microsoft Exchange Information Store",
+            "MSExchangeDS", "Microsoft Exchange Directory");
+
     private static Names standalone(List<String> databases) {
+        return standalone(databases, false);
+    }
+
+    private static Names standalone(List<String> databases, boolean dsRestored) {
         return new Names(false, "<vs>", "SRV01", "<group>", Map.of(), databases, "F:\\exchsrvr\\MDBDATA",
-                "D:\\exchsrvr\\bin", List.of(), false, List.of());
+                "D:\\exchsrvr\\bin", List.of(), dsRestored, List.of());
+    }
+
+    private static Names cluster(List<Names.Checkpoint> checkpoints, boolean dsRestored) {
+        return new Names(true, "EXVS01", "NODE1", "EXVS01 Group", RESOURCES, List.of("D:\\exchsrvr\\MDBDATA\\PRIV.EDB"),
+                "F:\\exchsrvr\\MDBDATA", "D:\\exchsrvr\\bin", checkpoints, dsRestored, List.of());
     }
 
     private static Step only(List<Step> steps, Phase p) {
@@ -100,5 +121,118 @@ class StepsTest {
                 List.of(root, diag, below, DS_CP), false, List.of());
         assertEquals(List.of(root, below), Steps.patchedKeys(n), "the service root covers them; a key below one is "
                 + "written over too; Diagnostics and the directory are not");
+    }
+
+    @Test
+    void aClusterWhoseCheckpointsMissTheKeysIsintegWritesBringsTheStoreOnlineDirectly() {
+        // Diagnostics and the directory's Parameters are not what isinteg -patch writes: nothing to replay over it
+        List<Step> s = Steps.of(Effective.OFFLINE_PIT, cluster(List.of(IS_DIAG_CP, DS_CP), false));
+        assertFalse(s.stream().anyMatch(x -> x.phase() == Phase.START), "no service-controller start: " + s);
+        assertEquals("No registry checkpoint covers the keys isinteg -patch writes, so the resource can be brought "
+                + "online directly (KB Q174070).", only(s, Phase.ONLINE).why());
+        assertEquals(List.of("cluster res \"Microsoft Exchange Information Store\" /online"),
+                only(s, Phase.ONLINE).commands());
+        // the same cluster with ParametersPrivate checkpointed: started first, then handed to the cluster
+        List<Step> covered = Steps.of(Effective.OFFLINE_PIT, cluster(List.of(IS_DIAG_CP, PRIV_CP), false));
+        assertEquals(List.of("net start MSExchangeIS"), only(covered, Phase.START).commands());
+        assertEquals("The store is running; the cluster now monitors it and checkpoints later changes while it is "
+                + "online (KB Q174070, Q188674).", only(covered, Phase.ONLINE).why());
+    }
+
+    @Test
+    void aClusterOnlineRestoreOfTheStoreAloneWhoseKeyIsCheckpointedStartsItFirst() {
+        List<Step> s = Steps.of(Effective.ONLINE, cluster(List.of(IS_ROOT_CP), false));
+        Step start = only(s, Phase.START);
+        assertEquals("Start the Information Store from the service controller first, before the cluster brings it "
+                + "online: the Restore in Progress key lies inside the registry checkpoint 00000005 (SYSTEM\\"
+                + "CurrentControlSet\\Services\\MSExchangeIS) of Microsoft Exchange Information Store, and a replay "
+                + "would remove it. Let hard recovery finish.", start.action(), "one service: it, not them");
+        assertEquals(List.of("net start MSExchangeIS"), start.commands());
+        assertEquals(List.of("cluster res \"Microsoft Exchange Information Store\" /online"),
+                only(s, Phase.ONLINE).commands());
+        assertEquals("Bring the Exchange resources online in Cluster Administrator (or with the command below); "
+                + "ClusSvc event 1024 can be ignored.", only(s, Phase.ONLINE).action());
+        assertTrue(only(s, Phase.VERIFY).action().contains("1002 -528 or 1120 + 5000 (the key was removed by a "
+                + "checkpoint replay)"), only(s, Phase.VERIFY).action());
+    }
+
+    @Test
+    void aStandaloneOnlineRestoreOfTheDirectoryStopsBothServicesAndStartsTheDirectoryFirst() {
+        List<Step> s = Steps.of(Effective.ONLINE, standalone(List.of("D:\\exchsrvr\\MDBDATA\\PRIV.EDB"), true));
+        assertEquals(List.of(Phase.PREPARE, Phase.RESTORE, Phase.ONLINE, Phase.VERIFY),
+                s.stream().map(Step::phase).toList(), "no checkpoint on a stand-alone server: no START step");
+        assertEquals("Stop the Information Store and the Directory; the System Attendant stays running.",
+                only(s, Phase.PREPARE).action());
+        assertEquals(List.of("net stop MSExchangeIS", "net stop MSExchangeDS"), only(s, Phase.PREPARE).commands(),
+                "the store before the directory it depends on");
+        assertTrue(only(s, Phase.RESTORE).action().contains("the Restore in Progress key under MSExchangeDS and "
+                + "MSExchangeIS."), only(s, Phase.RESTORE).action());
+        assertEquals("Start the services.", only(s, Phase.ONLINE).action());
+        assertEquals(List.of("net start MSExchangeDS", "net start MSExchangeIS"), only(s, Phase.ONLINE).commands());
+        List<Step> alone = Steps.of(Effective.ONLINE, standalone(List.of(), false));
+        assertEquals("Stop the Information Store; the System Attendant stays running.",
+                only(alone, Phase.PREPARE).action());
+        assertEquals("Start the service.", only(alone, Phase.ONLINE).action());
+    }
+
+    /**
+     * A stand-alone server has no cluster and no registry checkpoints: no step of its plan may explain itself by
+     * them (the ONLINE, PATCH and VERIFY steps did: "the resource can be brought online directly", "the first start
+     * can be the cluster's", "the cluster's checkpoint rolled the patch back").
+     */
+    @Test
+    void aStandalonePlanNeverSpeaksOfTheCluster() {
+        for (Effective type : List.of(Effective.OFFLINE_PIT, Effective.OFFLINE_ROLLFORWARD, Effective.ONLINE)) {
+            for (boolean ds : List.of(false, true)) {
+                for (Step st : Steps.of(type, standalone(List.of("D:\\exchsrvr\\MDBDATA\\PRIV.EDB"), ds))) {
+                    String text = (st.action() + " " + st.why() + " " + st.commands()).toLowerCase(Locale.ROOT);
+                    assertFalse(text.contains("cluster"), type + " " + st.phase() + ": " + text);
+                    assertFalse(text.contains("checkpoint replay") || text.contains("rolled the patch back"),
+                            type + " " + st.phase() + ": " + text);
+                }
+            }
+        }
+        List<Step> offline = Steps.of(Effective.OFFLINE_PIT, standalone(List.of("D:\\exchsrvr\\MDBDATA\\PRIV.EDB")));
+        assertEquals("Run it once: a stand-alone server has no registry checkpoint to roll the patch back (KB "
+                + "Q149238).", only(offline, Phase.PATCH).why());
+        assertEquals("A stand-alone server has no registry checkpoints: nothing is replayed over what isinteg -patch "
+                + "wrote (KB Q174070).", only(offline, Phase.ONLINE).why());
+        assertEquals("Check the application log: the Information Store started and stays running, with no new 1087, "
+                + "2048, 7202 or 1005 / 1012.", only(offline, Phase.VERIFY).action());
+        assertEquals(List.of("Q149238", "Q280770"), only(offline, Phase.VERIFY).kb());
+        List<Step> online = Steps.of(Effective.ONLINE, standalone(List.of(), false));
+        assertEquals("The first start reads the Restore in Progress key and runs hard recovery; a stand-alone server "
+                + "has no registry checkpoint that could remove the key before it (KB Q174070). Nothing runs before it "
+                + "(KB Q231299).", only(online, Phase.ONLINE).why());
+        assertTrue(only(online, Phase.VERIFY).action().contains("1002 -528 or 1120 + 5000 (the key was gone at the "
+                + "first start)"), only(online, Phase.VERIFY).action());
+    }
+
+    /** "(KB Q178311)", "(KB Q149238, Q288562)", "KB Q288562 / Q185942": every article a step cites is in its list. */
+    @Test
+    void everyArticleAStepCitesIsInItsKbList() {
+        Pattern q = Pattern.compile("\\bQ\\d{6}\\b");
+        List<Names> names = new ArrayList<>();
+        for (boolean ds : List.of(false, true)) {
+            names.add(standalone(List.of("D:\\exchsrvr\\MDBDATA\\PRIV.EDB"), ds));
+            for (List<Names.Checkpoint> cps : List.of(List.<Names.Checkpoint>of(), List.of(PRIV_CP),
+                    List.of(IS_DIAG_CP, DS_CP), List.of(IS_ROOT_CP), List.of(SYSTEM_CP, PRIV_CP, DS_CP))) {
+                names.add(cluster(cps, ds));
+            }
+        }
+        int cited = 0;
+        for (Names n : names) {
+            for (Effective type : Effective.values()) {
+                for (Step st : Steps.of(type, n)) {
+                    Matcher m = q.matcher(st.action() + " " + st.why());
+                    while (m.find()) {
+                        cited++;
+                        assertTrue(st.kb().contains(m.group()), type + (n.cluster() ? " cluster " : " stand-alone ")
+                                + st.phase() + " cites " + m.group() + " but lists " + st.kb() + ": " + st.why());
+                    }
+                }
+            }
+        }
+        assertTrue(cited > 100, "the steps cite articles: " + cited);
     }
 }
