@@ -34,7 +34,11 @@ public final class CheckContext {
     /** Every file at a checkpoint's place (GUID\NNNNNNNN.CPT), readable as a hive or not. */
     private final Map<String, Evidence> checkpointPlaces = new LinkedHashMap<>();
     private final Hive software;
-    private final List<String> readErrors = new ArrayList<>();
+    /**
+     * Files identified as hives or store headers that failed when read here (the classifier had read them: a
+     * file changed since, or a reader stricter than the classifier), by evidence name; IN-02 reports them.
+     */
+    private final Map<String, String> readErrors = new LinkedHashMap<>();
     private final Map<String, ReplayLedger> replays = new LinkedHashMap<>();
     private final Map<String, String> replayFailures = new LinkedHashMap<>();
     private final StoreView store;
@@ -74,14 +78,14 @@ public final class CheckContext {
                     }
                 }
             } catch (HiveException ex) {
-                readErrors.add(ex.getMessage());
+                readErrors.put(e.name(), ex.getMessage());
             }
         }
         this.system = sys;
         this.systemEvidence = sysEv;
         this.software = sw;
         this.store = new StoreView(evidence);
-        readErrors.addAll(store.errors());
+        readErrors.putAll(store.errors());
         String[] why = new String[1];
         this.restore = decideRestore(why);
         this.restoreReason = why[0];
@@ -175,8 +179,9 @@ public final class CheckContext {
         return store;
     }
 
-    public List<String> readErrors() {
-        return readErrors;
+    /** Why a file identified as evidence could not be read as such here, if it could not. */
+    public Optional<String> readError(String evidenceName) {
+        return Optional.ofNullable(readErrors.get(evidenceName));
     }
 
     /** A cluster node: ClusSvc installed, or a cluster hive given. */

@@ -40,6 +40,15 @@ final class In02FilesIdentified extends RuleUnit {
                         "Re-copy " + e.name() + " with a byte-exact copy."));
                 continue;
             }
+            java.util.Optional<String> late = c.readError(e.name());
+            if (late.isPresent()) {
+                // identified by its content, then unreadable when the check read it: its rules went without it
+                out.add(Finding.fail(Rule.IN_02, e.name(), "a readable " + e.kind().label(), src,
+                        "unreadable when read for the checks: " + late.get(), src,
+                        "Re-copy " + e.name() + " with a byte-exact copy, and keep it unchanged while patchlens reads "
+                                + "it."));
+                continue;
+            }
             if (named != null && !named.equals(e.kind().name()) && !compatible(named, e.kind())) {
                 out.add(Finding.fail(Rule.IN_02, e.name(), "content matching the name ("
                                 + EvidenceKind.valueOf(named).label() + ")", src,

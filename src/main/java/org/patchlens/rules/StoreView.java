@@ -2,7 +2,9 @@ package org.patchlens.rules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -56,7 +58,8 @@ public final class StoreView {
     private final List<Item<PatchHeader>> patches = new ArrayList<>();
     private final List<Item<CheckpointHeader>> checkpoints = new ArrayList<>();
     private final List<Item<LogHeader>> logs = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
+    /** Files the classifier read as store headers that failed when read here, by evidence name. */
+    private final Map<String, String> errors = new LinkedHashMap<>();
 
     StoreView(List<Evidence> evidence) {
         for (Evidence e : evidence) {
@@ -82,7 +85,7 @@ public final class StoreView {
                 }
             }
         } catch (EseException ex) {
-            errors.add(ex.getMessage());
+            errors.put(e.name(), ex.getMessage());
         }
     }
 
@@ -146,8 +149,9 @@ public final class StoreView {
         return sets.stream().filter(ls -> ls.directory(this) == directory).findFirst();
     }
 
-    public List<String> errors() {
-        return errors;
+    /** Why a file that was identified as a store header could not be read as one here, by evidence name. */
+    public Map<String, String> errors() {
+        return java.util.Collections.unmodifiableMap(errors);
     }
 
     /** True for {@code edb.log}, the current log. */

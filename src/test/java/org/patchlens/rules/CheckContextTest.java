@@ -241,6 +241,8 @@ class CheckContextTest {
         assertEquals(2, c.evidence(EvidenceKind.ESE_DATABASE).size());
         assertEquals(c.evidence().size(), 3 + s.regSync().size() + 2);
         assertEquals(2, c.store().databases().size());
-        assertTrue(c.readErrors().isEmpty());
+        for (var e : c.evidence()) {
+            assertTrue(c.readError(e.name()).isEmpty(), e.name());
+        }
     }
 }

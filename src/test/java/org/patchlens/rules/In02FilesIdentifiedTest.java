@@ -200,4 +200,43 @@ class In02FilesIdentifiedTest {
         return r.context().evidence().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow().kind()
                 .label();
     }
+
+    /**
+     * A file identified by its content that can no longer be read when the checks read it (here: replaced by
+     * notes between the scan and the check, as a file changing under a copy would be): the rules that needed it
+     * went without it, so IN-02 says which file and why, rather than letting it vanish.
+     */
+    @Test
+    void failsAFileIdentifiedAsEvidenceThatCannotBeReadWhenTheChecksReadIt() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.write(dir);
+        List<Evidence> scanned = EvidenceScanner.scan(dir);
+        Evidence system = scanned.stream().filter(e -> e.kind() == org.patchlens.evidence.EvidenceKind.SYSTEM_HIVE)
+                .findFirst().orElseThrow();
+        Evidence priv = scanned.stream().filter(e -> e.kind() == org.patchlens.evidence.EvidenceKind.ESE_DATABASE)
+                .findFirst().orElseThrow();
+        Files.write(system.path(), JUNK);
+        Files.write(priv.path(), JUNK);
+        CheckContext c = new CheckContext(scanned, s.checkOptions());
+        List<Finding> f = RuleEngine.run(c).findings().stream().filter(x -> x.rule() == Rule.IN_02).toList();
+        // one finding for each, in the order of the evidence list
+        assertEquals(scanned.stream().filter(e -> e == system || e == priv).map(Evidence::name).toList(),
+                f.stream().map(Finding::object).toList());
+        for (Finding x : f) {
+            assertEquals(Status.FAIL, x.status());
+            org.junit.jupiter.api.Assertions.assertTrue(x.actual().startsWith("unreadable when read for the checks: "),
+                    x.actual());
+            assertEquals(fileSource(x.object()), x.actualSource().toString());
+            assertEquals("Re-copy " + x.object() + " with a byte-exact copy, and keep it unchanged while patchlens "
+                    + "reads it.", x.remedy());
+        }
+        Finding sys = f.stream().filter(x -> x.object().equals(system.name())).findFirst().orElseThrow();
+        Finding db = f.stream().filter(x -> x.object().equals(priv.name())).findFirst().orElseThrow();
+        assertEquals("a readable SYSTEM hive", sys.expected());
+        assertEquals("a readable ESE database", db.expected());
+        org.junit.jupiter.api.Assertions.assertTrue(sys.actual().contains(system.path().toString()),
+                "the reader's one line names the file: " + sys.actual());
+        org.junit.jupiter.api.Assertions.assertTrue(c.system().isEmpty(), "the SYSTEM hive went missing from the checks");
+        assertEquals(s.databases.size() - 1, c.store().databases().size(), "PRIV.EDB went missing from the store");
+    }
 }
