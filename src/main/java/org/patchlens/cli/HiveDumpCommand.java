@@ -191,7 +191,9 @@ final class HiveDumpCommand implements Callable<Integer> {
             throw new UsageException(folder != null ? folder + ": a folder is searched for hives, one output each: "
                     + "give -o FOLDER" : "several FILEs need -o FOLDER (one output per hive)");
         }
-        OutputFormat named = OutputFormat.ofName(output);
+        // a report's name, or an extension alone (-o .jsonl), is not the name of the batch's folder
+        OutputFormat named = OutputFormat.ofName(output) != null ? OutputFormat.ofName(output)
+                : OutputFormat.extensionOnly(output);
         if (named != null && !Files.isDirectory(output) && folder != null) {
             throw new UsageException(folder + ": a folder is searched for hives, one output each: -o names a folder "
                     + "for them, not a " + named.extension() + " file" + (named == OutputFormat.XLSX

@@ -134,6 +134,11 @@ class CarelessUserTest {
                 "--demo", "-o", xlsx.toString());
         refused("patchlens: " + csv + ": names only an extension; give a file name (--runbook report.csv)", "check",
                 "--demo", "before-restore", "--runbook", csv.toString());
+        // with several hives -o names a folder: an extension alone is no folder name either
+        Path ev = system.getParent();
+        refused("patchlens: " + ev + ": a folder is searched for hives, one output each: -o names a folder for them, "
+                + "not a .jsonl file; choose the format with --format", "hive", "dump", ev.toString(), "-o",
+                tmp.resolve(".jsonl").toString());
         // a hidden file with a name of its own is a name like any other
         Path hidden = tmp.resolve(".select.csv");
         CliRun r = CliRun.of("hive", "dump", system.toString(), "-o", hidden.toString());
