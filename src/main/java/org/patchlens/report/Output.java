@@ -243,19 +243,49 @@ public final class Output {
             throw new OutputException(out + ": refusing to write over an input file");
         }
         if (real != null) {
-            String evidence;
-            try {
-                evidence = Classifier.evidenceContent(target);
-            } catch (IOException e) {
-                throw new OutputException(out + ": exists and cannot be read to check it is not evidence ("
-                        + e.getMessage() + "); refusing to replace it");
-            }
-            if (evidence != null) {
-                throw new OutputException(out + ": refusing to replace it: it holds evidence (" + evidence
-                        + "); outputs never replace evidence, even with --force");
+            // the stamp before the content is read: a change while it is read gives another stamp next time
+            Stamp stamp = Stamp.of(target);
+            if (stamp == null || !stamp.equals(NOT_EVIDENCE.get(target))) {
+                String evidence;
+                try {
+                    evidence = Classifier.evidenceContent(target);
+                } catch (IOException e) {
+                    throw new OutputException(out + ": exists and cannot be read to check it is not evidence ("
+                            + e.getMessage() + "); refusing to replace it");
+                }
+                if (evidence != null) {
+                    throw new OutputException(out + ": refusing to replace it: it holds evidence (" + evidence
+                            + "); outputs never replace evidence, even with --force");
+                }
+                if (stamp != null) {
+                    NOT_EVIDENCE.put(target, stamp);
+                }
             }
         }
         inFolders(out, target, force, inputs, false);
+    }
+
+    /**
+     * Existing targets found not to hold evidence, with their stamp then. A target is checked when its output is
+     * planned and again just before the rename; unchanged in between, its content is not read a second time (a
+     * JSONL output of several MB is text, and is parsed as a possible eseutil dump to tell). Any write,
+     * truncation or rename onto the name changes the stamp: the change time (ctime) is set by the kernel and
+     * cannot be set back by a user.
+     */
+    private static final java.util.Map<Path, Stamp> NOT_EVIDENCE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Device and inode, size, modification and change time of a file; null where the file system has no such view. */
+    private record Stamp(Object device, Object inode, Object size, Object modified, Object changed) {
+        static Stamp of(Path file) {
+            try {
+                java.util.Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+                Stamp s = new Stamp(a.get("dev"), a.get("ino"), a.get("size"), a.get("lastModifiedTime"), a.get("ctime"));
+                return s.device == null || s.inode == null || s.size == null || s.modified == null || s.changed == null
+                        ? null : s;
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                return null; // no unix view (Windows): the content is read each time
+            }
+        }
     }
 
     /**
