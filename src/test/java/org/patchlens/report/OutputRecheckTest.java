@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlens.hive.HiveBuilder;
@@ -29,13 +33,28 @@ class OutputRecheckTest {
 
     private static final Output.Spec SPEC = Output.Spec.of("test", OutputFormat.JSONL);
 
+    /** What happens to the target between planning and the rename. */
+    private interface Meanwhile {
+        void run(Path target) throws Exception;
+    }
+
     /** Plans {@code target}, writes a line, lets {@code meanwhile} act on the target, then commits. */
-    private static void planWriteCommit(Path target, BiConsumer<Path, Path> meanwhile, Path dir) throws IOException {
+    private static void planWriteCommit(Path target, Meanwhile meanwhile) throws Exception {
         Output to = Output.plan(SPEC, null, target, false, List.of());
         try (Output.Sink sink = to.open(new PrintWriter(new StringWriter()))) {
             sink.bytes().write("{\"new\":true}\n".getBytes(StandardCharsets.US_ASCII));
-            meanwhile.accept(target, dir);
+            meanwhile.run(target);
             sink.commit();
+        }
+    }
+
+    /** The commit is refused for holding {@code what}, and the target keeps {@code content}. */
+    private void assertNeverReplaced(Path target, Meanwhile meanwhile, String what, byte[] content) throws Exception {
+        IOException e = assertThrows(IOException.class, () -> planWriteCommit(target, meanwhile));
+        assertTrue(e.getMessage().contains("refusing to replace it: it holds evidence (" + what + ")"), e.getMessage());
+        assertArrayEquals(content, Files.readAllBytes(target));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
     }
 
@@ -48,9 +67,9 @@ class OutputRecheckTest {
     @Test
     void aTargetLeftAsItWasIsReplaced() throws Exception {
         Path target = Files.writeString(dir.resolve("out.jsonl"), "{\"old\":true}\n");
-        planWriteCommit(target, (t, d) -> { }, dir);
+        planWriteCommit(target, t -> { });
         assertEquals("{\"new\":true}\n", Files.readString(target));
-        planWriteCommit(target, (t, d) -> { }, dir); // again: the same file, checked twice over
+        planWriteCommit(target, t -> { }); // again: the same file, checked twice over
         assertEquals("{\"new\":true}\n", Files.readString(target));
     }
 
@@ -58,34 +77,15 @@ class OutputRecheckTest {
     void aTargetRewrittenInPlaceAsAHiveIsNeverReplaced() throws Exception {
         Path target = Files.writeString(dir.resolve("out.jsonl"), "{\"old\":true}\n");
         byte[] hive = hive();
-        IOException e = assertThrows(IOException.class, () -> planWriteCommit(target, (t, d) -> {
-            try {
-                Files.write(t, hive); // the same file (inode), new content
-            } catch (IOException x) {
-                throw new java.io.UncheckedIOException(x);
-            }
-        }, dir));
-        assertTrue(e.getMessage().contains("refusing to replace it: it holds evidence (a registry hive)"),
-                e.getMessage());
-        assertArrayEquals(hive, Files.readAllBytes(target));
-        assertEquals(List.of(target), Files.list(dir).toList(), "no temporary file left behind");
+        assertNeverReplaced(target, t -> Files.write(t, hive), "a registry hive", hive); // the same inode
     }
 
     @Test
     void aHiveRenamedOverTheTargetIsNeverReplaced() throws Exception {
         Path target = Files.writeString(dir.resolve("out.jsonl"), "{\"old\":true}\n");
         byte[] hive = hive();
-        IOException e = assertThrows(IOException.class, () -> planWriteCommit(target, (t, d) -> {
-            try {
-                Path other = Files.write(d.resolve("other"), hive);
-                Files.move(other, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException x) {
-                throw new java.io.UncheckedIOException(x);
-            }
-        }, dir));
-        assertTrue(e.getMessage().contains("refusing to replace it: it holds evidence (a registry hive)"),
-                e.getMessage());
-        assertArrayEquals(hive, Files.readAllBytes(target));
+        assertNeverReplaced(target, t -> Files.move(Files.write(dir.resolve("other"), hive), t,
+                StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE), "a registry hive", hive);
     }
 
     /**
@@ -96,23 +96,17 @@ class OutputRecheckTest {
     void aSameSizeRewriteWithItsModificationTimeSetBackIsStillCaught() throws Exception {
         byte[] text = "x".repeat(63).concat("\n").getBytes(StandardCharsets.US_ASCII);
         Path target = Files.write(dir.resolve("out.jsonl"), text);
-        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(target);
+        FileTime mtime = Files.getLastModifiedTime(target);
         byte[] ese = text.clone();
-        java.nio.ByteBuffer.wrap(ese).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, 0x89ABCDEF); // an ESE header's magic
-        IOException e = assertThrows(IOException.class, () -> planWriteCommit(target, (t, d) -> {
-            try {
-                Thread.sleep(20); // a change time of its own, even on a coarse clock
-                try (var ch = java.nio.channels.FileChannel.open(t, java.nio.file.StandardOpenOption.WRITE)) {
-                    ch.write(java.nio.ByteBuffer.wrap(ese));
-                }
-                Files.setLastModifiedTime(t, mtime);
-            } catch (IOException | InterruptedException x) {
-                throw new IllegalStateException(x);
+        ByteBuffer.wrap(ese).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0x89ABCDEF); // an ESE header's magic
+        assertNeverReplaced(target, t -> {
+            Thread.sleep(20); // a change time of its own, even on a coarse clock
+            try (FileChannel ch = FileChannel.open(t, StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.wrap(ese));
             }
-        }, dir));
+            Files.setLastModifiedTime(t, mtime);
+        }, "an ESE header", ese);
         assertEquals(text.length, Files.size(target));
         assertEquals(mtime, Files.getLastModifiedTime(target));
-        assertTrue(e.getMessage().contains("refusing to replace it: it holds evidence (an ESE header)"), e.getMessage());
-        assertArrayEquals(ese, Files.readAllBytes(target));
     }
 }
