@@ -192,8 +192,10 @@ final class HiveDumpCommand implements Callable<Integer> {
                     + "give -o FOLDER" : "several FILEs need -o FOLDER (one output per hive)");
         }
         // a report's name, or an extension alone (-o .jsonl), is not the name of the batch's folder
-        OutputFormat named = OutputFormat.ofName(output) != null ? OutputFormat.ofName(output)
-                : OutputFormat.extensionOnly(output);
+        OutputFormat named = OutputFormat.ofName(output);
+        if (named == null) {
+            named = OutputFormat.extensionOnly(output);
+        }
         if (named != null && !Files.isDirectory(output) && folder != null) {
             throw new UsageException(folder + ": a folder is searched for hives, one output each: -o names a folder "
                     + "for them, not a " + named.extension() + " file" + (named == OutputFormat.XLSX

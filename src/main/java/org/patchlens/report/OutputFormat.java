@@ -68,30 +68,30 @@ public enum OutputFormat {
      * or null for any other name. {@code .txt} names TEXT and {@code .jsonl} JSONL (LISTING and TIMESKETCH, written
      * to those names, are asked for with --format).
      */
-    /** The format whose extension is the whole file name ({@code .csv}), or null. */
-    public static OutputFormat extensionOnly(Path file) {
-        if (file == null || file.getFileName() == null) {
-            return null;
-        }
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    public static OutputFormat ofName(Path file) {
+        String n = lowerName(file);
         for (OutputFormat f : values()) {
-            if (f.extension != null && n.equals(f.extension)) {
+            if (n != null && f.extension != null && f.byName && n.endsWith(f.extension)
+                    && n.length() > f.extension.length()) {
                 return f;
             }
         }
         return null;
     }
 
-    public static OutputFormat ofName(Path file) {
-        if (file == null || file.getFileName() == null) {
-            return null;
-        }
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    /** The format whose extension is the whole file name ({@code .csv}: a hidden file, likely a mistake), or null. */
+    public static OutputFormat extensionOnly(Path file) {
+        String n = lowerName(file);
         for (OutputFormat f : values()) {
-            if (f.extension != null && f.byName && n.endsWith(f.extension) && n.length() > f.extension.length()) {
+            if (n != null && n.equals(f.extension)) {
                 return f;
             }
         }
         return null;
+    }
+
+    private static String lowerName(Path file) {
+        return file == null || file.getFileName() == null ? null
+                : file.getFileName().toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package org.patchlens.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
 import org.patchlens.model.Source;
@@ -40,7 +41,7 @@ final class In02FilesIdentified extends RuleUnit {
                         "Re-copy " + e.name() + " with a byte-exact copy."));
                 continue;
             }
-            java.util.Optional<String> late = c.readError(e.name());
+            Optional<String> late = c.readError(e.name());
             if (late.isPresent()) {
                 // identified by its content, then unreadable when the check read it: its rules went without it
                 out.add(Finding.fail(Rule.IN_02, e.name(), "a readable " + e.kind().label(), src,
