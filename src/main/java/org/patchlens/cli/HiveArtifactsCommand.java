@@ -100,13 +100,13 @@ final class HiveArtifactsCommand implements Callable<Integer> {
         }
         // the one folder walk of the hive commands; each hive's type is told when it is read
         HiveTree.Tree tree = HiveTree.named(inputs, err);
-        List<Path> hives = tree.paths();
+        List<HiveTree.Found> hives = tree.hives();
         logs.requireOneHive(hives.size() > 1);
         Output to = Output.plan(OUTPUT, format, output, force, tree.inputs(logs));
         return write(hives, selection, forced, to, tree.bytes(), out, err);
     }
 
-    private int write(List<Path> hives, List<Catalog> selection, HiveType forced, Output to, long total, PrintWriter out,
+    private int write(List<HiveTree.Found> hives, List<Catalog> selection, HiveType forced, Output to, long total, PrintWriter out,
                       PrintWriter err) throws IOException {
         int code = Main.OK;
         int read = 0;
@@ -115,11 +115,12 @@ final class HiveArtifactsCommand implements Callable<Integer> {
         try (Output.Sink sink = to.open(out).limit(OutputBudget.forInput(total))) {
             writer = new ArtifactsWriter(to.format(), sink.bytes(), selection);
             try {
-                for (Path file : hives) {
+                for (HiveTree.Found h : hives) {
+                    Path file = h.path();
                     HiveResult r;
                     Hive hive;
                     try {
-                        hive = HiveSupport.open(file, logs);
+                        hive = HiveSupport.open(h, logs);
                     } catch (HiveException | InputException e) {
                         err.println("patchlens: " + Errors.oneLine(e));
                         err.flush();

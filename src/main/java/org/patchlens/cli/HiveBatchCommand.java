@@ -76,7 +76,7 @@ final class HiveBatchCommand implements Callable<Integer> {
     int run(PrintWriter out, PrintWriter err) throws IOException {
         BatchFile batch = BatchFile.read(batchFile);
         HiveTree.Tree tree = HiveTree.named(inputs, err); // the one folder walk of the hive commands
-        List<Path> hives = tree.paths();
+        List<HiveTree.Found> hives = tree.hives();
         logs.requireOneHive(hives.size() > 1);
         List<Path> evidence = new ArrayList<>();
         evidence.add(batchFile);
@@ -91,7 +91,7 @@ final class HiveBatchCommand implements Callable<Integer> {
                 : stream(batch, hives, to, total, out, err);
     }
 
-    private int stream(BatchFile batch, List<Path> hives, Output to, long total, PrintWriter out, PrintWriter err)
+    private int stream(BatchFile batch, List<HiveTree.Found> hives, Output to, long total, PrintWriter out, PrintWriter err)
             throws IOException {
         int[] code = {Main.OK};
         int read = 0;
@@ -116,7 +116,7 @@ final class HiveBatchCommand implements Callable<Integer> {
         return code[0];
     }
 
-    private int workbook(BatchFile batch, List<Path> hives, Output to, PrintWriter out, PrintWriter err)
+    private int workbook(BatchFile batch, List<HiveTree.Found> hives, Output to, PrintWriter out, PrintWriter err)
             throws IOException {
         int[] code = {Main.OK};
         int read;
@@ -138,13 +138,14 @@ final class HiveBatchCommand implements Callable<Integer> {
     }
 
     /** Runs the batch over each hive into {@code writer}; returns how many hives were read. */
-    private int runAll(BatchFile batch, List<Path> hives, BatchWriter writer, int[] code, PrintWriter err)
+    private int runAll(BatchFile batch, List<HiveTree.Found> hives, BatchWriter writer, int[] code, PrintWriter err)
             throws IOException {
         int read = 0;
-        for (Path file : hives) {
+        for (HiveTree.Found h : hives) {
+            Path file = h.path();
             Hive hive;
             try {
-                hive = HiveSupport.open(file, logs);
+                hive = HiveSupport.open(h, logs);
             } catch (HiveException | InputException e) {
                 err.println("patchlens: " + Errors.oneLine(e));
                 err.flush();

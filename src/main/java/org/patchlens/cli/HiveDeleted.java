@@ -88,7 +88,7 @@ final class HiveDeleted implements Callable<Integer> {
         int code = Main.OK;
         long found = 0;
         for (HiveTree.Found h : tree.hives()) {
-            try (Hive hive = HiveSupport.open(h.path(), logs)) {
+            try (Hive hive = HiveSupport.open(h, logs)) {
                 List<DeletedRecords.Item> items = DeletedRecords.scan(hive);
                 groups.add(new DeletedWriter.Sourced(h.path().toString(), items));
                 found += items.size();

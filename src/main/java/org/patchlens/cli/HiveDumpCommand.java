@@ -121,7 +121,7 @@ final class HiveDumpCommand implements Callable<Integer> {
     /** {@code content}: the hive's bytes as the batch read them for the hash, or null (mapped from the file). */
     private int dumpOne(Path file, byte[] content, Output to, PrintWriter out, PrintWriter err, Progress progress,
                         Stats stats) throws IOException {
-        try (Hive hive = HiveSupport.open(file, content, logs)) {
+        try (Hive hive = HiveSupport.open(file, content, logs, stats == null ? null : stats.found.logs())) {
             try {
                 return dumpOpen(hive, file, to, out, err, progress, stats);
             } finally {

@@ -99,7 +99,7 @@ final class HiveInfo implements Callable<Integer> {
         String failure = null;
         Hive opened;
         try {
-            opened = HiveSupport.open(file, logs);
+            opened = found != null ? HiveSupport.open(found, logs) : HiveSupport.open(file, logs);
         } catch (RecoveryFailed e) {
             if (e.stage() != RecoveryFailed.Stage.REPLAY) {
                 throw e;
@@ -114,7 +114,7 @@ final class HiveInfo implements Callable<Integer> {
             HiveInfoWriter.Source source = null;
             if (found != null) {
                 // told from a second opening of the file: lookups in this one would change the order of its damage
-                HiveTree.Found id = HiveTree.describe(file, found.found());
+                HiveTree.Found id = HiveTree.describe(found);
                 source = new HiveInfoWriter.Source(file.toString(), id.typeLabel(), id.user(), id.sid());
             }
             if (out.format() == OutputFormat.JSON) {

@@ -84,7 +84,7 @@ final class HiveSearchCommand implements Callable<Integer> {
         HiveSearch search = criterion();
         // the one folder walk of the hive commands; each hive's type is told when it is read
         HiveTree.Tree tree = HiveTree.named(inputs, err);
-        List<Path> hives = tree.paths();
+        List<HiveTree.Found> hives = tree.hives();
         logs.requireOneHive(hives.size() > 1);
         Output to = Output.plan(OUTPUT, format, output, force, tree.inputs(logs));
         return write(search, hives, to, tree.bytes(), out, err);
@@ -126,7 +126,7 @@ final class HiveSearchCommand implements Callable<Integer> {
         return new HiveSearch(p, t);
     }
 
-    private int write(HiveSearch search, List<Path> hives, Output to, long total, PrintWriter out, PrintWriter err)
+    private int write(HiveSearch search, List<HiveTree.Found> hives, Output to, long total, PrintWriter out, PrintWriter err)
             throws IOException {
         int code = Main.OK;
         int read = 0;
@@ -135,10 +135,11 @@ final class HiveSearchCommand implements Callable<Integer> {
             writer = new SearchWriter(to.format(), sink.writer());
             SearchWriter w = writer;
             try {
-                for (Path file : hives) {
+                for (HiveTree.Found h : hives) {
+                    Path file = h.path();
                     Hive hive;
                     try {
-                        hive = HiveSupport.open(file, logs);
+                        hive = HiveSupport.open(h, logs);
                     } catch (HiveException | InputException e) {
                         err.println("patchlens: " + Errors.oneLine(e));
                         err.flush();

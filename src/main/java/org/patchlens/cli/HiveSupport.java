@@ -42,9 +42,19 @@ final class HiveSupport {
 
     /** As {@link #open(Path, LogOptions)}, with the hive's bytes already read from {@code file} (null: mapped). */
     static Hive open(Path file, byte[] content, LogOptions logOptions) {
+        return open(file, content, logOptions, null);
+    }
+
+    /** One hive of a tree: its logs as the walk found them beside it, unless --log or --no-logs say otherwise. */
+    static Hive open(HiveTree.Found hive, LogOptions logOptions) {
+        return open(hive.path(), null, logOptions, hive.logs());
+    }
+
+    /** As {@link #open(Path, byte[], LogOptions)}; {@code beside}: the logs a walk found beside it, or null. */
+    static Hive open(Path file, byte[] content, LogOptions logOptions, List<Path> beside) {
         InputFile.check(file);
         LogOptions options = logOptions == null ? LogOptions.auto() : logOptions;
-        List<Path> logs = options.resolve(file);
+        List<Path> logs = options.resolve(file, beside);
         try {
             return HiveOpener.open(file, content, logs, HiveOptions.DEFAULTS);
         } catch (RecoveryFailed e) {
@@ -165,10 +175,15 @@ final class HiveSupport {
 
     /** What a hive command reads: the hive and the transaction logs it will use (named or found beside it). */
     static List<Path> inputs(Path file, LogOptions logOptions) {
+        return inputs(file, logOptions, null);
+    }
+
+    /** As {@link #inputs(Path, LogOptions)}; {@code beside}: the logs a walk found beside it, or null. */
+    static List<Path> inputs(Path file, LogOptions logOptions, List<Path> beside) {
         InputFile.check(file);
         List<Path> in = new java.util.ArrayList<>();
         in.add(file);
-        in.addAll((logOptions == null ? LogOptions.auto() : logOptions).resolve(file));
+        in.addAll((logOptions == null ? LogOptions.auto() : logOptions).resolve(file, beside));
         return in;
     }
 

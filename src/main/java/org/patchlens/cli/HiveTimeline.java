@@ -151,7 +151,7 @@ final class HiveTimeline implements Callable<Integer> {
             if (cut != null) {
                 break;
             }
-            try (Hive hive = HiveSupport.open(h.path(), logs)) {
+            try (Hive hive = HiveSupport.open(h, logs)) {
                 try {
                     cut = collect(hive, h.path().toString(), from, to, budget, held, entries);
                 } catch (HiveSupport.NotFound e) {

@@ -10,9 +10,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.patchlens.InputFile;
@@ -94,7 +97,7 @@ final class HiveTree {
         List<Path> inputs(LogOptions logs) {
             List<Path> in = new ArrayList<>(folders);
             for (Found h : hives) {
-                in.addAll(HiveSupport.inputs(h.path(), logs));
+                in.addAll(HiveSupport.inputs(h.path(), logs, h.logs()));
             }
             return in;
         }
@@ -152,18 +155,20 @@ final class HiveTree {
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 folders.add(p);
-                List<Path> found = hivesUnder(p, notes);
+                Map<Path, List<Path>> found = hivesUnder(p, notes);
                 if (found.isEmpty()) {
                     notes.add(p + ": no hive found in this folder");
                 }
-                for (Path h : found) {
-                    if (seen.add(h.toAbsolutePath().normalize())) {
-                        hives.add(identify ? describe(h, true) : unread(h, true));
+                for (Map.Entry<Path, List<Path>> h : found.entrySet()) {
+                    if (seen.add(h.getKey().toAbsolutePath().normalize())) {
+                        Found f = new Found(h.getKey(), null, "", "", h.getValue(), true);
+                        hives.add(identify ? describe(f) : f);
                     }
                 }
             } else {
                 seen.add(p.toAbsolutePath().normalize());
-                hives.add(identify ? describe(p, false) : unread(p, false));
+                Found f = new Found(p, null, "", "", LogFiles.beside(p), false);
+                hives.add(identify ? describe(f) : f);
             }
         }
         return new Tree(hives, folders, notes);
@@ -173,15 +178,32 @@ final class HiveTree {
      * The primary hives below a folder, by content, in path order: regular files only, symbolic links never
      * followed, at most {@link EvidenceScanner#MAX_DEPTH} levels and {@link EvidenceScanner#MAX_FILES} files
      * looked at (a note says when that limit cut the walk). A file named as another hive's log is its log,
-     * whatever its first bytes say.
+     * whatever its first bytes say. Each hive maps to its logs ({@link LogFiles#beside}), found in the walk's
+     * own listing of its folder: a folder is listed once, however many hives it holds.
      */
-    static List<Path> hivesUnder(Path folder, List<String> notes) throws IOException {
+    static Map<Path, List<Path>> hivesUnder(Path folder, List<String> notes) throws IOException {
         List<Path> files = new ArrayList<>();
+        // every entry of every folder walked (also links, FIFOs, folders and unreadable entries: a log of such a
+        // kind is still the hive's, and refused when it is read), by folder, as absolute paths
+        Map<Path, List<Path>> entries = new HashMap<>();
+        java.util.function.Consumer<Path> entry = f -> {
+            Path a = f.toAbsolutePath();
+            entries.computeIfAbsent(a.getParent(), d -> new ArrayList<>()).add(a);
+        };
         boolean[] cut = new boolean[1];
         Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), EvidenceScanner.MAX_DEPTH,
                 new SimpleFileVisitor<>() {
                     @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (!dir.equals(folder)) {
+                            entry.accept(dir);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        entry.accept(file);
                         if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
                             if (files.size() < EvidenceScanner.MAX_FILES) {
                                 files.add(file);
@@ -195,6 +217,7 @@ final class HiveTree {
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                        entry.accept(file);
                         return FileVisitResult.CONTINUE;
                     }
                 });
@@ -213,32 +236,32 @@ final class HiveTree {
             }
         }
         // a log copied with file type 0 (or renamed) is still its hive's log, not a hive of its own
+        Map<Path, List<Path>> withLogs = new LinkedHashMap<>();
         Set<Path> logs = new HashSet<>();
         for (Path h : hives) {
-            logs.addAll(LogFiles.beside(h));
+            // a walk cut short may not have listed the whole folder: the folder is listed then
+            List<Path> beside = cut[0] ? LogFiles.beside(h)
+                    : LogFiles.beside(h, entries.getOrDefault(h.toAbsolutePath().getParent(), List.of()));
+            withLogs.put(h, beside);
+            logs.addAll(beside);
         }
-        hives.removeIf(h -> logs.contains(h.toAbsolutePath()));
-        return hives;
+        withLogs.keySet().removeIf(h -> logs.contains(h.toAbsolutePath()));
+        return withLogs;
     }
 
     private static final Pattern SID = Pattern.compile("S-1-\\d+(-\\d+){1,14}");
     private static final Pattern CLASSES = Pattern.compile("(?i)(S-1-\\d+(?:-\\d+){1,14})_Classes");
 
     /** The record of one hive: its type, user and SID read from it as found (no logs); its logs beside it. */
-    static Found describe(Path file, boolean found) {
-        Found f = unread(file, found);
+    static Found describe(Found f) {
         try {
-            InputFile.check(file);
-            try (Hive hive = Hive.open(file)) {
+            InputFile.check(f.path());
+            try (Hive hive = Hive.open(f.path())) {
                 return identify(f, hive);
             }
         } catch (RuntimeException e) {
             return f; // not a readable hive: the command reports it with its one line when it reads it
         }
-    }
-
-    private static Found unread(Path file, boolean found) {
-        return new Found(file, null, "", "", LogFiles.beside(file), found);
     }
 
     /** {@code f} with the type, user and SID of {@code hive}, the hive it names as a command opened it. */

@@ -36,6 +36,11 @@ final class LogOptions {
 
     /** The logs to use for {@code hive}: none with --no-logs, the named ones, or those found beside it. */
     List<Path> resolve(Path hive) {
+        return resolve(hive, null);
+    }
+
+    /** As {@link #resolve(Path)}; {@code beside}, when not null, the logs a folder walk found beside the hive. */
+    List<Path> resolve(Path hive, List<Path> beside) {
         if (noLogs && !logs.isEmpty()) {
             throw new UsageException("--no-logs and --log cannot be combined");
         }
@@ -53,6 +58,6 @@ final class LogOptions {
             }
             return List.copyOf(logs);
         }
-        return LogFiles.beside(hive);
+        return beside != null ? beside : LogFiles.beside(hive);
     }
 }

@@ -31,20 +31,30 @@ public final class LogFiles {
      */
     public static List<Path> beside(Path hive) {
         Path dir = hive.toAbsolutePath().getParent();
+        if (dir == null) {
+            return new ArrayList<>();
+        }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            ds.forEach(entries::add);
+        } catch (IOException e) {
+            return new ArrayList<>();
+        }
+        return beside(hive, entries);
+    }
+
+    /**
+     * As {@link #beside(Path)}, from {@code entries}, the entries of the hive's folder as a walk of it
+     * listed them (absolute paths): a folder of n hives is listed once, not n times.
+     */
+    public static List<Path> beside(Path hive, Iterable<Path> entries) {
         String base = hive.getFileName().toString().toUpperCase(Locale.ROOT);
         List<Path> out = new ArrayList<>();
-        if (dir == null) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path f : ds) {
-                String n = f.getFileName().toString().toUpperCase(Locale.ROOT);
-                if (n.equals(base + ".LOG") || n.equals(base + ".LOG1") || n.equals(base + ".LOG2")) {
-                    out.add(f);
-                }
+        for (Path f : entries) {
+            String n = f.getFileName().toString().toUpperCase(Locale.ROOT);
+            if (n.equals(base + ".LOG") || n.equals(base + ".LOG1") || n.equals(base + ".LOG2")) {
+                out.add(f);
             }
-        } catch (IOException e) {
-            return out;
         }
         out.sort(Comparator.comparing(f -> f.getFileName().toString().toUpperCase(Locale.ROOT)));
         return out;

@@ -177,16 +177,14 @@ public final class HiveDump {
 
     private static long[] jsonl(Iterable<Key> walk, JsonLine j, boolean threads, String source) throws IOException {
         long[] n = new long[2];
+        // every line starts alike: encoded once ({"source":"...","path": or {"path":)
+        byte[] start = source == null ? PATH : JsonLine.concat(SOURCE, JsonLine.encoded(source), SOURCE_PATH);
         ReadAhead.run(walk, threads, it -> {
             Key k = it.key();
             if (n[0]++ > 0) {
                 j.raw('\n');
             }
-            if (source != null) {
-                j.raw(SOURCE).string(source).raw(SOURCE_PATH);
-            } else {
-                j.raw(PATH);
-            }
+            j.raw(start);
             j.string(k.path())
                     .raw(KEY_NAME).string(k.name())
                     .raw(LAST_WRITTEN).raw(FileTime.iso(k.lastWrittenRaw()))

@@ -185,7 +185,33 @@ final class JsonLine {
 
     private static final byte[] NULL = ascii("null");
 
-    /** Bytes made by {@link #ascii}, written as they are. */
+    /** {@code s} as {@link #string} writes it (quoted, escaped, UTF-8), for {@link #raw(byte[])} on every line. */
+    static byte[] encoded(String s) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try {
+            new JsonLine(b).string(s).flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // not thrown: a ByteArrayOutputStream
+        }
+        return b.toByteArray();
+    }
+
+    /** The parts one after the other. */
+    static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] all = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+    /** Bytes made by {@link #ascii} or {@link #encoded}, written as they are. */
     JsonLine raw(byte[] ascii) throws IOException {
         int n = ascii.length;
         if (pos + n > buf.length) {

@@ -105,6 +105,35 @@ class HiveTreeTest {
         assertEquals(List.of(t.root()), found.folders());
     }
 
+    /**
+     * The walk finds each hive's logs in its own listing of the folder (one listing per folder, not one per hive):
+     * the same entries, in the same order, as listing the folder for that hive alone, whatever their kind (a FIFO,
+     * a folder, a dangling link of a log's name) and case, two hives sharing the folder.
+     */
+    @Test
+    void theWalksLogsAreThoseListingTheFolderFinds(@TempDir Path dir) throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        HiveBuilder a = HiveBuilder.v15();
+        a.key("Select").dword("Current", 1);
+        Path system = a.write(config.resolve("SYSTEM"));
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Microsoft");
+        Path software = b.write(config.resolve("software"));
+        Files.write(config.resolve("system.log1"), new byte[512]);
+        InputKindsTest.fifo(config.resolve("SYSTEM.LOG2"));
+        Files.createDirectories(config.resolve("System.LOG"));
+        Files.createSymbolicLink(config.resolve("SOFTWARE.LOG1"), dir.resolve("nowhere"));
+        Files.write(config.resolve("SOFTWARE.LOG3"), new byte[512]); // no log's name
+        HiveTree.Tree found = HiveTree.walk(List.of(dir));
+        assertEquals(List.of(system, software), found.hives().stream().map(HiveTree.Found::path).toList()); // path order
+        for (HiveTree.Found h : found.hives()) {
+            assertEquals(org.patchlens.hive.LogFiles.beside(h.path()), h.logs(), h.path().toString());
+        }
+        assertEquals(List.of(config.resolve("System.LOG"), config.resolve("system.log1"), config.resolve("SYSTEM.LOG2")),
+                found.hives().get(0).logs());
+        assertEquals(List.of(config.resolve("SOFTWARE.LOG1")), found.hives().get(1).logs());
+    }
+
     @Test
     void usersAreNamedByTheirProfileFolder() {
         assertEquals("bob", HiveTree.user(Path.of("img/Documents and Settings/bob/NTUSER.DAT"), ""));
