@@ -32,6 +32,22 @@ public final class FileTime {
 
     /** ISO-8601 UTC with seven fractional digits, e.g. {@code 2010-11-10T17:29:40.1234567Z}. */
     public static String iso(long fileTime) {
+        byte[] c = new byte[ISO_LENGTH];
+        if (iso(fileTime, c, 0) < 0) {
+            return Wide.ISO_7.format(toInstant(fileTime)); // "+10000-..." as java.time writes it
+        }
+        return new String(c, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The length of {@link #iso} up to the year 9999. */
+    public static final int ISO_LENGTH = 28;
+
+    /**
+     * {@link #iso} as ASCII bytes into {@code dst} at {@code at}, for writers that fill a byte buffer (no String
+     * per timestamp): returns {@link #ISO_LENGTH}, or -1 (nothing written) for a year past 9999, which
+     * {@link #iso(long)} writes.
+     */
+    public static int iso(long fileTime, byte[] dst, int at) {
         long seconds = Long.divideUnsigned(fileTime, 10_000_000L);
         long ticks = Long.remainderUnsigned(fileTime, 10_000_000L);
         long days = Math.floorDiv(seconds - EPOCH_DIFF_SECONDS, 86_400L);
@@ -47,29 +63,28 @@ public final class FileTime {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
         if (year > 9999) {
-            return Wide.ISO_7.format(toInstant(fileTime)); // "+10000-..." as java.time writes it
+            return -1;
         }
-        char[] c = new char[28];
-        digits(c, 0, (int) year, 4);
-        c[4] = '-';
-        digits(c, 5, month, 2);
-        c[7] = '-';
-        digits(c, 8, day, 2);
-        c[10] = 'T';
-        digits(c, 11, secOfDay / 3600, 2);
-        c[13] = ':';
-        digits(c, 14, secOfDay / 60 % 60, 2);
-        c[16] = ':';
-        digits(c, 17, secOfDay % 60, 2);
-        c[19] = '.';
-        digits(c, 20, (int) ticks, 7);
-        c[27] = 'Z';
-        return new String(c);
+        digits(dst, at, (int) year, 4);
+        dst[at + 4] = '-';
+        digits(dst, at + 5, month, 2);
+        dst[at + 7] = '-';
+        digits(dst, at + 8, day, 2);
+        dst[at + 10] = 'T';
+        digits(dst, at + 11, secOfDay / 3600, 2);
+        dst[at + 13] = ':';
+        digits(dst, at + 14, secOfDay / 60 % 60, 2);
+        dst[at + 16] = ':';
+        digits(dst, at + 17, secOfDay % 60, 2);
+        dst[at + 19] = '.';
+        digits(dst, at + 20, (int) ticks, 7);
+        dst[at + 27] = 'Z';
+        return ISO_LENGTH;
     }
 
-    private static void digits(char[] c, int at, int value, int width) {
+    private static void digits(byte[] c, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
-            c[i] = (char) ('0' + value % 10);
+            c[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

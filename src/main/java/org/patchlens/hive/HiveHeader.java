@@ -115,8 +115,9 @@ public record HiveHeader(
 
     private static String guid(byte[] b) {
         ByteBuffer g = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        return String.format("%08x-%04x-%04x-%s-%s", g.getInt(0), g.getShort(4), g.getShort(6),
-                HexFormat.of().formatHex(b, 8, 10), HexFormat.of().formatHex(b, 10, 16));
+        HexFormat h = HexFormat.of();
+        return h.toHexDigits(g.getInt(0)) + '-' + h.toHexDigits(g.getShort(4)) + '-' + h.toHexDigits(g.getShort(6))
+                + '-' + h.formatHex(b, 8, 10) + '-' + h.formatHex(b, 10, 16);
     }
 
     /** Checksum of the first 508 bytes of a base block, as Windows computes it. */

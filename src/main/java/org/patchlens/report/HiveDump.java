@@ -187,7 +187,7 @@ public final class HiveDump {
             j.raw(start);
             j.string(k.path())
                     .raw(KEY_NAME).string(k.name())
-                    .raw(LAST_WRITTEN).raw(FileTime.iso(k.lastWrittenRaw()))
+                    .raw(LAST_WRITTEN).fileTime(k.lastWrittenRaw())
                     .raw(OFFSET).number(k.fileOffset())
                     .raw(CLASS_NAME).string(it.className())
                     .raw(VALUES);

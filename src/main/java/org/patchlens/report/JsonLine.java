@@ -129,6 +129,17 @@ final class JsonLine {
         return this;
     }
 
+    /** A FILETIME as {@link org.patchlens.hive.FileTime#iso} writes it (no quotes), straight into the buffer. */
+    JsonLine fileTime(long fileTime) throws IOException {
+        room(org.patchlens.hive.FileTime.ISO_LENGTH);
+        int n = org.patchlens.hive.FileTime.iso(fileTime, buf, pos);
+        if (n < 0) {
+            return raw(org.patchlens.hive.FileTime.iso(fileTime)); // a year past 9999
+        }
+        pos += n;
+        return this;
+    }
+
     /** A JSON string, or null. */
     JsonLine string(String s) throws IOException {
         if (s == null) {

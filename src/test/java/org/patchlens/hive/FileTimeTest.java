@@ -12,8 +12,17 @@ class FileTimeTest {
     private static final DateTimeFormatter REF =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** Both forms: the String, and the bytes written into a buffer (at an offset, the bytes around untouched). */
     private static void same(long ft) {
-        assertEquals(REF.format(FileTime.toInstant(ft)), FileTime.iso(ft), Long.toUnsignedString(ft));
+        String ref = REF.format(FileTime.toInstant(ft));
+        assertEquals(ref, FileTime.iso(ft), Long.toUnsignedString(ft));
+        byte[] buf = new byte[40];
+        java.util.Arrays.fill(buf, (byte) '#');
+        int n = FileTime.iso(ft, buf, 5);
+        String around = "#".repeat(5) + (n < 0 ? "" : ref) + "#".repeat(n < 0 ? 35 : 35 - ref.length());
+        // a year past 9999 (five digits and a sign) is left to the String form: nothing written
+        assertEquals(ref.length() == FileTime.ISO_LENGTH ? FileTime.ISO_LENGTH : -1, n, ref);
+        assertEquals(around, new String(buf, java.nio.charset.StandardCharsets.ISO_8859_1), ref);
     }
 
     @Test

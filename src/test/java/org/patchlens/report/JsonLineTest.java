@@ -96,6 +96,32 @@ class JsonLineTest {
     }
 
     @Test
+    void fileTimesAreWhatFileTimeIsoWritesWhereverTheBufferBoundaryFalls() throws Exception {
+        long[] ts = {0, 130_290_000_000_000_000L, -1L, Long.MAX_VALUE}; // the last two: years past 9999
+        for (int filler : new int[] {0, 65_500, 65_507, 65_508, 65_509, 65_535}) {
+            StringWriter w = new StringWriter();
+            JsonLine j = new JsonLine(w);
+            j.raw("y".repeat(filler));
+            StringBuilder expected = new StringBuilder("y".repeat(filler));
+            for (long t : ts) {
+                j.fileTime(t).raw(";");
+                expected.append(org.patchlens.hive.FileTime.iso(t)).append(';');
+            }
+            j.flush();
+            assertEquals(expected.toString(), w.toString(), "after " + filler + " bytes");
+        }
+    }
+
+    /** The line's start encoded once is what {@link JsonLine#string} writes for it, every escape included. */
+    @Test
+    void anEncodedStringIsTheStringAsWritten() throws Exception {
+        for (String s : new String[] {"", "C:\\evidence\\SYSTEM", "a\"b\u0001\u00e9\u20ac\ud83d\ude00", "\ud800x"}) {
+            assertEquals(ours(s), new String(JsonLine.encoded(s), java.nio.charset.StandardCharsets.UTF_8), s);
+        }
+        assertEquals("ab", new String(JsonLine.concat("a".getBytes(), new byte[0], "b".getBytes())));
+    }
+
+    @Test
     void largeDataIsWrittenAcrossBufferBoundaries() throws Exception {
         byte[] b = new byte[200_001];
         new Random(5).nextBytes(b);
