@@ -56,7 +56,7 @@ public final class EseFile {
                 if (size > MAX_TEXT_BYTES) {
                     throw new EseException(name, -1, "text file of " + size + " bytes is too large for an eseutil dump");
                 }
-                return EseutilText.parse(name, EseutilText.decode(in.read((int) MAX_TEXT_BYTES)));
+                return EseutilText.parse(name, in.read((int) MAX_TEXT_BYTES));
             }
             return List.of(new BinaryReader(name, mapped, size).read());
         } catch (IOException e) {
@@ -94,7 +94,7 @@ public final class EseFile {
     public static EseHeader read(String name, byte[] bytes) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (EseutilText.looksLikeText(b)) {
-            return EseutilText.parse(name, EseutilText.decode(bytes)).get(0);
+            return EseutilText.parse(name, bytes).get(0);
         }
         return new BinaryReader(name, b, bytes.length).read();
     }

@@ -84,6 +84,82 @@ public final class EseutilText {
         }
     }
 
+    /**
+     * Parses a dump held in bytes (as read from the text file {@code name}): text in which no line can start
+     * with a label the parser knows ({@link #mayHoldLabels}) is refused at once, as {@link #parse(String, String)}
+     * would refuse it after decoding it and matching every line. A JSONL or CSV output of many MB, checked for
+     * evidence before it is replaced, is such text.
+     */
+    public static List<EseHeader> parse(String name, byte[] bytes) {
+        if (!mayHoldLabels(bytes)) {
+            throw notADump(name);
+        }
+        return parse(name, decode(bytes));
+    }
+
+    private static EseException notADump(String name) {
+        return new EseException(name, -1, "text file is not an eseutil /mh, /mk or /ml dump (no known field labels)");
+    }
+
+    /**
+     * What a line of a dump can start with (after the blanks {@code trim} drops), lower case: the labels
+     * {@link #parse(String, String)} tells the dumps by, and the labels and first words of an /ml range listing.
+     */
+    private static final String[] LINE_STARTS = {"lgeneration", "lastfullbackupcheckpoint", "checkpoint file",
+        "format ulmagic", "db signature", "format ulversion", "cbdbpage", "log file", "missing log file",
+        "verifying log files"};
+
+    /**
+     * False only when no line of the text starts with any of {@link #LINE_STARTS}, compared as the parser
+     * compares labels (ignoring case, U+212A KELVIN SIGN being the one other char whose lower case is an ASCII
+     * letter): then the parser finds no label and refuses the text. Looked at as bytes, which in UTF-8 and in
+     * Latin-1 (the two decodings of text without a UTF-16 mark) give the same line breaks, blanks and ASCII;
+     * UTF-16 text is left to the parser (true).
+     */
+    static boolean mayHoldLabels(byte[] b) {
+        int n = b.length;
+        if (n >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE || utf16NoBom(ByteBuffer.wrap(b), n)) {
+            return true;
+        }
+        int i = n >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < n) {
+            // at a line's start: past its blanks (and past empty lines, whose breaks are blanks too)
+            while (i < n && (b[i] & 0xFF) <= ' ') {
+                i++;
+            }
+            for (String start : LINE_STARTS) {
+                if (startsWith(b, i, start)) {
+                    return true;
+                }
+            }
+            while (i < n && b[i] != '\n' && b[i] != '\r') {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the bytes at {@code i} are {@code word} (lower-case ASCII) in any case. */
+    private static boolean startsWith(byte[] b, int i, String word) {
+        int p = i;
+        for (int k = 0; k < word.length(); k++) {
+            char w = word.charAt(k);
+            if (p >= b.length) {
+                return false;
+            }
+            int c = b[p] & 0xFF;
+            if (w >= 'a' && w <= 'z' && (c | 0x20) == w || c == w) {
+                p++;
+            } else if (w == 'k' && c == 0xE2 && p + 2 < b.length && (b[p + 1] & 0xFF) == 0x84
+                    && (b[p + 2] & 0xFF) == 0xAA) {
+                p += 3; // U+212A in UTF-8
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Parses a dump held in a string; {@code name} is the text file's name. */
     public static List<EseHeader> parse(String name, String text) {
         List<String> lines = text.lines().limit(MAX_LINES).toList();
@@ -116,7 +192,7 @@ public final class EseutilText {
         if (db) {
             return List.of(MhParser.parse(name, lines));
         }
-        throw new EseException(name, -1, "text file is not an eseutil /mh, /mk or /ml dump (no known field labels)");
+        throw notADump(name);
     }
 
     /** The headers of a range listing's present files; a listing that names none is refused (no header to give). */

@@ -244,6 +244,82 @@ class EseutilTextTest {
         assertEquals(1, e.getMessage().lines().count());
     }
 
+    /** The outcome of parsing: the kinds of the headers, or the one-line refusal. */
+    private static String outcome(java.util.concurrent.Callable<List<EseHeader>> parse) {
+        try {
+            return parse.call().stream().map(h -> h.kind().name()).toList().toString();
+        } catch (EseException e) {
+            return "refused: " + e.getMessage();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Text of bytes is refused at once when no line can start with a label ({@link EseutilText#mayHoldLabels}),
+     * never a dump the parser of the decoded text would take: the outcome from the bytes is the outcome from
+     * the decoded text, for every sample in every encoding and line break, for labels behind control chars, in
+     * any case or with a KELVIN SIGN for k, and for thousands of mutated dumps; a JSONL dump of a hive has no
+     * label and is refused without being decoded.
+     */
+    @Test
+    void textWithoutLabelsIsRefusedFromItsBytesAsFromItsText() throws IOException {
+        String[] names = {"mh-2003.txt", "mh-current.txt", "mh-55.txt", "mk-2003.txt", "mk-55.txt", "ml-2003.txt",
+            "ml-55.txt", "ml-range-2003.txt", "ml-range-current.txt"};
+        List<byte[]> texts = new java.util.ArrayList<>();
+        for (String n : names) {
+            String t = sample(n);
+            for (String variant : List.of(t, t.replace("\n", "\r\n"), t.replace("\n", "\r"))) {
+                texts.add(variant.getBytes(StandardCharsets.UTF_8));
+                byte[] b = variant.getBytes(StandardCharsets.UTF_8);
+                byte[] bom = new byte[b.length + 3];
+                bom[0] = (byte) 0xEF;
+                bom[1] = (byte) 0xBB;
+                bom[2] = (byte) 0xBF;
+                System.arraycopy(b, 0, bom, 3, b.length);
+                texts.add(bom);
+                texts.add(variant.getBytes(StandardCharsets.UTF_16LE));
+            }
+        }
+        for (byte[] b : texts) {
+            assertTrue(EseutilText.mayHoldLabels(b));
+        }
+        String kelvin = "\u212A";
+        List<String> crafted = List.of(
+                "{\"source\":\"x\",\"path\":\"\\\\\",\"values\":[{\"name\":\"Log file\",\"value\":\"lGeneration: 1\"}]}\n",
+                "\u0001 \t lGeneration : 0x5\n", "x\rCHECKPOINT FILE: E00.chk\r", "Checkpoint file: x\n",
+                "chec" + kelvin + "point file: E00.chk\n", "lastfullbac" + kelvin + "upchec" + kelvin + "point: (0x1,2,3)\n",
+                "chec\u0130point file: x\n", "  Verifying log files...\n", "Missing log files: 5\n", "log  file: x\n",
+                "format  ulMagic: 0x89abcdef\n", "\u00A0lGeneration: 1\n", "lGeneration\u0085: 1\n", "", "\n\n\n");
+        for (String c : crafted) {
+            for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1)) {
+                byte[] b = c.getBytes(cs);
+                assertEquals(outcome(() -> EseutilText.parse("c.txt", EseutilText.decode(b))),
+                        outcome(() -> EseutilText.parse("c.txt", b)), c);
+            }
+        }
+        assertFalse(EseutilText.mayHoldLabels(crafted.get(0).getBytes(StandardCharsets.UTF_8)), "a JSONL dump");
+        assertTrue(EseutilText.mayHoldLabels(crafted.get(4).getBytes(StandardCharsets.UTF_8)), "KELVIN SIGN for k");
+        java.util.Random r = new java.util.Random(78);
+        String junk = "lLgGcCkKfF:\r\n \t\u0001\u212A\u0130{\"";
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder sb = new StringBuilder(sample(names[r.nextInt(names.length)]));
+            int edits = 1 + r.nextInt(60);
+            for (int k = 0; k < edits && sb.length() > 0; k++) {
+                int at = r.nextInt(sb.length());
+                switch (r.nextInt(4)) {
+                    case 0 -> sb.setCharAt(at, junk.charAt(r.nextInt(junk.length())));
+                    case 1 -> sb.insert(at, '{');
+                    case 2 -> sb.setCharAt(at, Character.toUpperCase(sb.charAt(at)));
+                    default -> sb.delete(at, Math.min(sb.length(), at + r.nextInt(400)));
+                }
+            }
+            byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+            assertEquals(outcome(() -> EseutilText.parse("m.txt", EseutilText.decode(b))),
+                    outcome(() -> EseutilText.parse("m.txt", b)), sb.toString());
+        }
+    }
+
     @Test
     void textDumpsFeedTheLogChain() throws IOException {
         List<LogHeader> logs = EseutilText.parse("ml.txt", sample("ml-2003.txt")).stream().map(LogHeader.class::cast).toList();
