@@ -32,7 +32,12 @@ final class JsonLine {
     }
 
     private final OutputStream out;
-    private final byte[] buf = new byte[1 << 16];
+    /**
+     * The buffer's size: larger than the 64 KB buffer of the file streams under it (AtomicFile), so that each
+     * flush passes through theirs without being copied into it.
+     */
+    static final int BUFFER_BYTES = 1 << 17;
+    private final byte[] buf = new byte[BUFFER_BYTES];
     private int pos;
     /** Buffer flushes so far, and where the last {@link #hex} string lies in the buffer (if still there). */
     private long flushes;

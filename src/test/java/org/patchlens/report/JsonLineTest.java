@@ -13,6 +13,9 @@ import org.patchlens.hive.Hive;
 
 /** The dump's own JSON writer writes what Jackson writes, byte for byte. */
 class JsonLineTest {
+    /** The writer's buffer: the fillers below put a write just before, at and across its end. */
+    private static final int B = JsonLine.BUFFER_BYTES;
+
     /** What Jackson writes, with a lone surrogate as a \\uXXXX escape (JsonLine's one deliberate difference). */
     private static String jackson(String s) throws Exception {
         StringWriter w = new StringWriter();
@@ -81,7 +84,7 @@ class JsonLineTest {
     @Test
     void numbersAreTheDigitsLongWritesWhereverTheBufferBoundaryFalls() throws Exception {
         long[] vs = {0, 1, 9, 10, 99, 100, -1, -9, -10, 4294967295L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
-        for (int filler : new int[] {0, 65_516, 65_517, 65_530, 65_535}) {
+        for (int filler : new int[] {0, B - 20, B - 19, B - 6, B - 1}) {
             StringWriter w = new StringWriter();
             JsonLine j = new JsonLine(w);
             j.raw("y".repeat(filler));
@@ -98,7 +101,7 @@ class JsonLineTest {
     @Test
     void fileTimesAreWhatFileTimeIsoWritesWhereverTheBufferBoundaryFalls() throws Exception {
         long[] ts = {0, 130_290_000_000_000_000L, -1L, Long.MAX_VALUE}; // the last two: years past 9999
-        for (int filler : new int[] {0, 65_500, 65_507, 65_508, 65_509, 65_535}) {
+        for (int filler : new int[] {0, B - 36, B - 29, B - 28, B - 27, B - 1}) {
             StringWriter w = new StringWriter();
             JsonLine j = new JsonLine(w);
             j.raw("y".repeat(filler));
@@ -135,8 +138,9 @@ class JsonLineTest {
     @Test
     void hexAgainRepeatsTheDigitsWhereverTheBufferBoundaryFalls() throws Exception {
         java.util.Random r = new java.util.Random(6);
-        for (int size : new int[] {0, 1, 7, 1000, 32_767, 32_768, 40_000, 70_000}) {
-            for (int filler : new int[] {0, 1, 30_000, 65_000, 65_530, 65_535}) {
+        // sizes whose digits fit the buffer twice, once, or not at all
+        for (int size : new int[] {0, 1, 7, 1000, B / 4 - 1, B / 4, B / 2 - 1, B / 2, B / 2 + 1, B}) {
+            for (int filler : new int[] {0, 1, B / 2 - 4000, B - 536, B - 6, B - 1}) {
                 byte[] d = new byte[size];
                 r.nextBytes(d);
                 byte[] other = d.clone();
@@ -153,13 +157,14 @@ class JsonLineTest {
     @Test
     void preEncodedStructureIsCopiedWhereverTheBufferBoundaryFalls() throws Exception {
         byte[] field = JsonLine.ascii(",\"typeCode\":");
-        byte[] huge = JsonLine.ascii("z".repeat(70_000)); // longer than the buffer: written past it
-        for (int filler : new int[] {0, 1, 65_524, 65_525, 65_526, 65_535}) {
+        int hugeLength = B + 4_464;
+        byte[] huge = JsonLine.ascii("z".repeat(hugeLength)); // longer than the buffer: written past it
+        for (int filler : new int[] {0, 1, B - 12, B - 11, B - 10, B - 1}) {
             StringWriter w = new StringWriter();
             JsonLine j = new JsonLine(w);
             j.raw("y".repeat(filler)).raw(field).number(4).raw(huge).raw(field);
             j.flush();
-            assertEquals("y".repeat(filler) + ",\"typeCode\":4" + "z".repeat(70_000) + ",\"typeCode\":", w.toString(),
+            assertEquals("y".repeat(filler) + ",\"typeCode\":4" + "z".repeat(hugeLength) + ",\"typeCode\":", w.toString(),
                     "after " + filler + " bytes");
         }
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> JsonLine.ascii("\u00e4"));
