@@ -134,6 +134,47 @@ class HiveTreeTest {
         assertEquals(List.of(config.resolve("SOFTWARE.LOG1")), found.hives().get(1).logs());
     }
 
+    /**
+     * A hive above the size a batch reads into memory once ({@link HiveDumpCommand#READ_ONCE_LIMIT}) is hashed
+     * from the file and dumped from a mapping, with the same records and manifest row as a small one: a SYSTEM
+     * hive whose one bin is 256 MiB + 4 KB, its cells at the start and one free cell after them (written sparse).
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aHiveAboveTheReadOnceLimitIsDumpedFromItsMapping(@TempDir Path dir, @TempDir Path work) throws Exception {
+        int bin = (int) HiveDumpCommand.READ_ONCE_LIMIT + 4096;
+        HiveBuilder b = HiveBuilder.v15().binSize(bin);
+        b.key("Select").dword("Current", 1);
+        b.key("ControlSet001\\Control\\ComputerName\\ComputerName").sz("ComputerName", "BIG");
+        byte[] bytes = b.toBytes();
+        assertTrue(bytes.length > HiveDumpCommand.READ_ONCE_LIMIT, "size " + bytes.length);
+        int used = bytes.length;
+        while (used > 0 && bytes[used - 1] == 0) {
+            used--;
+        }
+        Path big = Files.createDirectories(dir.resolve("case")).resolve("SYSTEM");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.write(bytes, 0, used);
+            f.setLength(bytes.length); // the zeros of the free cell as a hole
+        }
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        bytes = null;
+        Path out = work.resolve("dumps");
+        CliRun r = CliRun.of("hive", "dump", dir.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("source\tsha256\ttype\tuser\tsid\toutput\tkeys\tvalues\tdamage\treplay\terror",
+                big + "\t" + sha + "\tSYSTEM\t\t\tSYSTEM.jsonl\t6\t2\t0\tclean\t"),
+                Files.readAllLines(out.resolve("manifest.tsv")));
+        // the records are those of the hive dumped alone, each with its source
+        Path alone = work.resolve("alone.jsonl");
+        assertEquals(0, CliRun.of("hive", "dump", big.toString(), "-o", alone.toString()).exit());
+        List<String> expected = new ArrayList<>();
+        for (String line : Files.readAllLines(alone)) {
+            expected.add("{\"source\":" + JSON.writeValueAsString(big.toString()) + "," + line.substring(1));
+        }
+        assertEquals(expected, Files.readAllLines(out.resolve("SYSTEM.jsonl")));
+    }
+
     @Test
     void usersAreNamedByTheirProfileFolder() {
         assertEquals("bob", HiveTree.user(Path.of("img/Documents and Settings/bob/NTUSER.DAT"), ""));
