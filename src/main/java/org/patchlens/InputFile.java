@@ -82,6 +82,22 @@ public record InputFile(Path path, Path realPath, long size) {
         }
     }
 
+    /**
+     * As {@link #read(int)}, into {@code reuse} when it is long enough (else into a new array): the bytes read,
+     * from position 0 to the limit of the returned buffer, whose array the caller may pass again for the next
+     * file (a batch reads one hive after another without a new array and fresh memory for each).
+     */
+    public ByteBuffer read(int limit, byte[] reuse) throws IOException {
+        try (FileChannel ch = open()) {
+            int n = (int) Math.max(0, Math.min(Math.min(size, limit), ch.size()));
+            ByteBuffer b = ByteBuffer.wrap(reuse != null && reuse.length >= n ? reuse : new byte[n], 0, n);
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                // until n bytes or the end of the file
+            }
+            return b.flip();
+        }
+    }
+
     /** The first {@code min(size, limit)} bytes read into memory (fewer if the file has shrunk since the check). */
     public byte[] read(int limit) throws IOException {
         try (FileChannel ch = open()) {

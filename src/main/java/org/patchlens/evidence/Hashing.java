@@ -27,6 +27,13 @@ public final class Hashing {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
+    /** The SHA-256 of a buffer's bytes between its position and its limit (the buffer itself is not moved). */
+    public static String sha256(java.nio.ByteBuffer bytes) {
+        MessageDigest md = digest();
+        md.update(bytes.duplicate());
+        return HexFormat.of().formatHex(md.digest());
+    }
+
     private static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -96,6 +96,14 @@ public final class Hive implements AutoCloseable {
         return new Hive(file.toString(), file, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), options);
     }
 
+    /**
+     * As {@link #fromBytes(Path, byte[], HiveOptions)}, from a buffer's bytes between its position and its limit
+     * (part of a larger array a batch reuses from hive to hive): the hive is exactly those bytes.
+     */
+    public static Hive fromBytes(Path file, ByteBuffer bytes, HiveOptions options) {
+        return new Hive(file.toString(), file, bytes.slice().order(ByteOrder.LITTLE_ENDIAN), options);
+    }
+
     /** Reads a hive from bytes already in memory (tests, replayed images). */
     public static Hive fromBytes(String name, byte[] bytes, HiveOptions options) {
         return new Hive(name, null, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), options);

@@ -23,7 +23,7 @@ public final class HiveOpener {
      * with no logs, the hive as found and no ledger.
      */
     public static Hive open(Path file, List<Path> logs, HiveOptions options) {
-        return open(file, null, logs, options);
+        return open(file, (ByteBuffer) null, logs, options);
     }
 
     /**
@@ -32,6 +32,17 @@ public final class HiveOpener {
      * and its dump, so that the hash is of the very bytes read.
      */
     public static Hive open(Path file, byte[] content, List<Path> logs, HiveOptions options) {
+        return open(file, content == null ? null : ByteBuffer.wrap(content), logs, options);
+    }
+
+    /**
+     * As above, the primary's bytes those of {@code content} between its position and its limit (a batch reads
+     * each hive into an array it reuses for the next, so the array may be longer than the hive).
+     */
+    public static Hive open(Path file, ByteBuffer content, List<Path> logs, HiveOptions options) {
+        if (content != null) {
+            content = content.slice(); // the hive's bytes alone, from 0 to the capacity
+        }
         if (logs.isEmpty()) {
             return primary(file, content, options);
         }
@@ -109,11 +120,11 @@ public final class HiveOpener {
         return recover(file, null, logs);
     }
 
-    private static Recovery recover(Path file, byte[] content, List<Path> logs) {
+    private static Recovery recover(Path file, ByteBuffer content, List<Path> logs) {
         String name = file.toString();
         ByteBuffer primary;
         try {
-            primary = content != null ? ByteBuffer.wrap(content) : LogFiles.map(file);
+            primary = content != null ? content.duplicate() : LogFiles.map(file);
         } catch (HiveException e) {
             throw readerError(file, content, e);
         }
@@ -126,12 +137,12 @@ public final class HiveOpener {
     }
 
     /** The hive as found: mapped from the file, or from the bytes the caller read from it. */
-    private static Hive primary(Path file, byte[] content, HiveOptions options) {
+    private static Hive primary(Path file, ByteBuffer content, HiveOptions options) {
         return content != null ? Hive.fromBytes(file, content, options) : Hive.open(file, options);
     }
 
     /** The primary is not a hive: the error {@link Hive#open} gives for it, worded as every command words it. */
-    private static HiveException readerError(Path file, byte[] content, HiveException e) {
+    private static HiveException readerError(Path file, ByteBuffer content, HiveException e) {
         primary(file, content, HiveOptions.DEFAULTS).root();
         return e;
     }

@@ -219,6 +219,33 @@ class InputKindsTest {
         return "not a regular file (a folder)";
     }
 
+    /**
+     * A batch reads hive after hive into one array: the bytes read go to the array passed when it is long enough
+     * (a new one when not), the returned buffer holds exactly the bytes read (fewer when the file has shrunk since
+     * its check), and their SHA-256 is that of the file, whatever the array holds past them.
+     */
+    @Test
+    void aFileIsReadIntoTheArrayPassedForIt() throws Exception {
+        byte[] big = new byte[10_000];
+        new java.util.Random(9).nextBytes(big);
+        Path a = Files.write(tmp.resolve("a.bin"), big);
+        Path b = Files.write(tmp.resolve("b.bin"), Arrays.copyOf(big, 3_000));
+        java.nio.ByteBuffer first = InputFile.check(a).read(Integer.MAX_VALUE, new byte[100]);
+        assertEquals(10_000, first.limit());
+        assertEquals(0, first.position());
+        byte[] array = first.array();
+        InputFile bCheck = InputFile.check(b);
+        java.nio.ByteBuffer second = bCheck.read(Integer.MAX_VALUE, array);
+        assertTrue(second.array() == array, "read into the array passed, long enough");
+        assertEquals(3_000, second.remaining());
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(b)));
+        assertEquals(sha, Hashing.sha256(second));
+        assertEquals(3_000, second.remaining(), "hashing does not move the buffer");
+        assertEquals(1_000, bCheck.read(1_000, array).limit(), "at most the limit");
+        Files.write(b, new byte[10]); // shrunk since its check
+        assertEquals(10, bCheck.read(Integer.MAX_VALUE, array).limit());
+    }
+
     @Test
     void eseLogsRefusesAFolderArgumentThatIsNoFolder() throws IOException {
         Path bad = Files.createDirectories(tmp.resolve("bad"));

@@ -158,6 +158,19 @@ class HiveOpenerTest {
                 assertEquals(describe(mapped), describe(read));
                 assertEquals(mapped.damage(), read.damage());
             }
+            // the bytes as part of a larger array, other bytes before and after (a batch reuses its array)
+            byte[] larger = new byte[content.length + 4103];
+            java.util.Arrays.fill(larger, (byte) 0x5A);
+            System.arraycopy(content, 0, larger, 7, content.length);
+            java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(larger, 7, content.length);
+            try (Hive mapped = HiveOpener.open(h, logs, HiveOptions.DEFAULTS);
+                 Hive inArray = HiveOpener.open(h, view, logs, HiveOptions.DEFAULTS)) {
+                assertEquals(mapped.fileSize(), inArray.fileSize());
+                assertEquals(mapped.replay().map(ReplayLedger::outcome), inArray.replay().map(ReplayLedger::outcome));
+                assertEquals(describe(mapped), describe(inArray));
+                assertEquals(mapped.damage(), inArray.damage());
+            }
+            assertEquals(7, view.position(), "the caller's buffer is not moved");
         }
         assertEquals(Outcome.APPLIED, HiveOpener.open(h, content, List.of(log), HiveOptions.DEFAULTS).replay()
                 .orElseThrow().outcome());
