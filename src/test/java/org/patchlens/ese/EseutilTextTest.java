@@ -281,16 +281,36 @@ class EseutilTextTest {
                 texts.add(variant.getBytes(StandardCharsets.UTF_16LE));
             }
         }
+        for (String n : names) { // UTF-16 with its mark too
+            byte[] body = sample(n).getBytes(StandardCharsets.UTF_16LE);
+            byte[] marked = new byte[body.length + 2];
+            marked[0] = (byte) 0xFF;
+            marked[1] = (byte) 0xFE;
+            System.arraycopy(body, 0, marked, 2, body.length);
+            texts.add(marked);
+        }
         for (byte[] b : texts) {
             assertTrue(EseutilText.mayHoldLabels(b));
+            assertEquals(outcome(() -> EseutilText.parse("t.txt", EseutilText.decode(b))),
+                    outcome(() -> EseutilText.parse("t.txt", b)));
         }
+        // at the very start behind a UTF-8 mark; cut short at the end of the text, also inside a KELVIN SIGN
+        byte[] kelvinCut = {'c', 'h', 'e', 'c', (byte) 0xE2, (byte) 0x84};
+        for (byte[] b : List.of("\uFEFFlGeneration: 0x5\n".getBytes(StandardCharsets.UTF_8),
+                "\uFEFFCheckpoint file: E00.chk".getBytes(StandardCharsets.UTF_8),
+                "x\nlGenera".getBytes(StandardCharsets.UTF_8), "x\nlog fil".getBytes(StandardCharsets.UTF_8),
+                kelvinCut, java.util.Arrays.copyOf(kelvinCut, 5))) {
+            assertEquals(outcome(() -> EseutilText.parse("e.txt", EseutilText.decode(b))),
+                    outcome(() -> EseutilText.parse("e.txt", b)), new String(b, StandardCharsets.ISO_8859_1));
+        }
+        assertTrue(EseutilText.mayHoldLabels("\uFEFFlGeneration: 0x5\n".getBytes(StandardCharsets.UTF_8)));
         String kelvin = "\u212A";
         List<String> crafted = List.of(
                 "{\"source\":\"x\",\"path\":\"\\\\\",\"values\":[{\"name\":\"Log file\",\"value\":\"lGeneration: 1\"}]}\n",
                 "\u0001 \t lGeneration : 0x5\n", "x\rCHECKPOINT FILE: E00.chk\r", "Checkpoint file: x\n",
                 "chec" + kelvin + "point file: E00.chk\n", "lastfullbac" + kelvin + "upchec" + kelvin + "point: (0x1,2,3)\n",
                 "chec\u0130point file: x\n", "  Verifying log files...\n", "Missing log files: 5\n", "log  file: x\n",
-                "format  ulMagic: 0x89abcdef\n", "\u00A0lGeneration: 1\n", "lGeneration\u0085: 1\n", "", "\n\n\n");
+                "format  ulMagic: 0x89abcdef\n", "LASTFULLBACKUPCHECKPOINT: (0x1,2,3)\n", "CBDBPAGE: 4096\n", "\u00A0lGeneration: 1\n", "lGeneration\u0085: 1\n", "", "\n\n\n");
         for (String c : crafted) {
             for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1)) {
                 byte[] b = c.getBytes(cs);
