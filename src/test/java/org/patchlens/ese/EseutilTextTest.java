@@ -244,6 +244,30 @@ class EseutilTextTest {
         assertEquals(1, e.getMessage().lines().count());
     }
 
+    /**
+     * {@code text} with 1 to {@code maxEdits} random edits, each a char replaced by one of {@code junk},
+     * {@code insert} put in, a char upper-cased (when {@code upcase}), or up to {@code maxDelete} chars deleted.
+     */
+    private static String mutated(java.util.Random r, String text, int maxEdits, String junk, String insert,
+                                  boolean upcase, int maxDelete) {
+        StringBuilder sb = new StringBuilder(text);
+        int edits = 1 + r.nextInt(maxEdits);
+        for (int k = 0; k < edits && sb.length() > 0; k++) {
+            int at = r.nextInt(sb.length());
+            int op = r.nextInt(upcase ? 4 : 3);
+            if (op == 0) {
+                sb.setCharAt(at, junk.charAt(r.nextInt(junk.length())));
+            } else if (op == 1) {
+                sb.insert(at, insert);
+            } else if (op == 2 && upcase) {
+                sb.setCharAt(at, Character.toUpperCase(sb.charAt(at)));
+            } else {
+                sb.delete(at, Math.min(sb.length(), at + r.nextInt(maxDelete)));
+            }
+        }
+        return sb.toString();
+    }
+
     /** The outcome of parsing: the kinds of the headers, or the one-line refusal. */
     private static String outcome(java.util.concurrent.Callable<List<EseHeader>> parse) {
         try {
@@ -323,20 +347,10 @@ class EseutilTextTest {
         java.util.Random r = new java.util.Random(78);
         String junk = "lLgGcCkKfF:\r\n \t\u0001\u212A\u0130{\"";
         for (int i = 0; i < 3000; i++) {
-            StringBuilder sb = new StringBuilder(sample(names[r.nextInt(names.length)]));
-            int edits = 1 + r.nextInt(60);
-            for (int k = 0; k < edits && sb.length() > 0; k++) {
-                int at = r.nextInt(sb.length());
-                switch (r.nextInt(4)) {
-                    case 0 -> sb.setCharAt(at, junk.charAt(r.nextInt(junk.length())));
-                    case 1 -> sb.insert(at, '{');
-                    case 2 -> sb.setCharAt(at, Character.toUpperCase(sb.charAt(at)));
-                    default -> sb.delete(at, Math.min(sb.length(), at + r.nextInt(400)));
-                }
-            }
-            byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+            String m = mutated(r, sample(names[r.nextInt(names.length)]), 60, junk, "{", true, 400);
+            byte[] b = m.getBytes(StandardCharsets.UTF_8);
             assertEquals(outcome(() -> EseutilText.parse("m.txt", EseutilText.decode(b))),
-                    outcome(() -> EseutilText.parse("m.txt", b)), sb.toString());
+                    outcome(() -> EseutilText.parse("m.txt", b)), m);
         }
     }
 
@@ -362,18 +376,9 @@ class EseutilTextTest {
         String junk = "0123456789abcdefxX(),:.-/ \\tUTCLOC99999999999999999999999";
         int ok = 0;
         for (int i = 0; i < 600; i++) {
-            StringBuilder sb = new StringBuilder(sample(names[r.nextInt(names.length)]));
-            int edits = 1 + r.nextInt(30);
-            for (int k = 0; k < edits && sb.length() > 0; k++) {
-                int at = r.nextInt(sb.length());
-                switch (r.nextInt(3)) {
-                    case 0 -> sb.setCharAt(at, junk.charAt(r.nextInt(junk.length())));
-                    case 1 -> sb.insert(at, "99999999999999999999999");
-                    default -> sb.delete(at, Math.min(sb.length(), at + r.nextInt(40)));
-                }
-            }
+            String m = mutated(r, sample(names[r.nextInt(names.length)]), 30, junk, "99999999999999999999999", false, 40);
             try {
-                List<EseHeader> l = EseutilText.parse("m.txt", sb.toString());
+                List<EseHeader> l = EseutilText.parse("m.txt", m);
                 assertFalse(l.isEmpty());
                 ok++;
             } catch (EseException e) {
