@@ -139,46 +139,44 @@ final class HiveDumpCommand implements Callable<Integer> {
 
     private int dumpOpen(Hive hive, Path file, Output to, PrintWriter out, PrintWriter err, Progress progress,
                          Stats stats) throws IOException {
-        {
-            Key start = HiveSupport.key(hive, keyPath);
-            List<DeletedRecords.Item> recovered = deleted ? DeletedRecords.scan(hive, start) : null;
-            long[] n;
-            OutputBudget.Exceeded cut = null;
-            if (to.format() == OutputFormat.XLSX) {
-                n = Workbooks.dump(hive, start, file, to, deterministic, spec, recovered, progress);
-            } else {
-                try (Output.Sink sink = to.open(out).limit(OutputBudget.forInput(hive.fileSize()))) {
-                    try {
-                        n = HiveDump.write(hive, start, to.format(), sink.bytes(),
-                                recovered, progress::key, batch ? file.toString() : null);
-                    } catch (OutputBudget.Exceeded e) {
-                        cut = e;
-                        n = null;
-                    }
-                    sink.commit();
-                } catch (ConsoleOut.Closed e) {
-                    // whoever reads stdout has stopped (| head): stop writing; damage found so far is still reported
+        Key start = HiveSupport.key(hive, keyPath);
+        List<DeletedRecords.Item> recovered = deleted ? DeletedRecords.scan(hive, start) : null;
+        long[] n;
+        OutputBudget.Exceeded cut = null;
+        if (to.format() == OutputFormat.XLSX) {
+            n = Workbooks.dump(hive, start, file, to, deterministic, spec, recovered, progress);
+        } else {
+            try (Output.Sink sink = to.open(out).limit(OutputBudget.forInput(hive.fileSize()))) {
+                try {
+                    n = HiveDump.write(hive, start, to.format(), sink.bytes(),
+                            recovered, progress::key, batch ? file.toString() : null);
+                } catch (OutputBudget.Exceeded e) {
+                    cut = e;
                     n = null;
-                } finally {
-                    progress.done();
                 }
+                sink.commit();
+            } catch (ConsoleOut.Closed e) {
+                // whoever reads stdout has stopped (| head): stop writing; damage found so far is still reported
+                n = null;
+            } finally {
+                progress.done();
             }
-            if (n != null && !batch) {
-                HiveSupport.written(to, hive.name() + ": " + n[0] + " keys, " + n[1] + " values", out);
-            }
-            int code = HiveSupport.finish(hive, err);
-            if (cut != null) {
-                code = HiveSupport.cut(cut, hive, err);
-            }
-            if (stats != null) {
-                stats.keys = n == null ? -1 : n[0];
-                stats.values = n == null ? -1 : n[1];
-                stats.damage = hive.damage().size();
-                stats.replay = HiveSupport.replayVerdict(hive);
-            }
-            // like hive deleted: recovered records are findings
-            return recovered != null && !recovered.isEmpty() ? Math.max(code, Main.FINDINGS) : code;
         }
+        if (n != null && !batch) {
+            HiveSupport.written(to, hive.name() + ": " + n[0] + " keys, " + n[1] + " values", out);
+        }
+        int code = HiveSupport.finish(hive, err);
+        if (cut != null) {
+            code = HiveSupport.cut(cut, hive, err);
+        }
+        if (stats != null) {
+            stats.keys = n == null ? -1 : n[0];
+            stats.values = n == null ? -1 : n[1];
+            stats.damage = hive.damage().size();
+            stats.replay = HiveSupport.replayVerdict(hive);
+        }
+        // like hive deleted: recovered records are findings
+        return recovered != null && !recovered.isEmpty() ? Math.max(code, Main.FINDINGS) : code;
     }
 
     /** Set on the copies that dump one hive of a batch (the batch says what it wrote, once). */

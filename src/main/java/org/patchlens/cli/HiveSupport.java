@@ -37,20 +37,18 @@ final class HiveSupport {
      * check, never opened).
      */
     static Hive open(Path file, LogOptions logOptions) {
-        return open(file, null, logOptions);
-    }
-
-    /** As {@link #open(Path, LogOptions)}, with the hive's bytes already read from {@code file} (null: mapped). */
-    static Hive open(Path file, java.nio.ByteBuffer content, LogOptions logOptions) {
-        return open(file, content, logOptions, null);
+        return open(file, null, logOptions, null);
     }
 
     /** One hive of a tree: its logs as the walk found them beside it, unless --log or --no-logs say otherwise. */
     static Hive open(HiveTree.Found hive, LogOptions logOptions) {
-        return open(hive.path(), (java.nio.ByteBuffer) null, logOptions, hive.logs());
+        return open(hive.path(), null, logOptions, hive.logs());
     }
 
-    /** As {@link #open(Path, byte[], LogOptions)}; {@code beside}: the logs a walk found beside it, or null. */
+    /**
+     * As {@link #open(Path, LogOptions)}; {@code content}: the hive's bytes already read from {@code file} (null:
+     * mapped); {@code beside}: the logs a walk found beside it (null: the folder is listed for them).
+     */
     static Hive open(Path file, java.nio.ByteBuffer content, LogOptions logOptions, List<Path> beside) {
         InputFile.check(file);
         LogOptions options = logOptions == null ? LogOptions.auto() : logOptions;

@@ -90,15 +90,8 @@ public final class Hive implements AutoCloseable {
 
     /**
      * A hive whose bytes were read from {@code file} by the caller (a batch reads each file once, for its
-     * hash and its dump): the same hive as {@link #open(Path, HiveOptions)} of an unchanged file.
-     */
-    public static Hive fromBytes(Path file, byte[] bytes, HiveOptions options) {
-        return new Hive(file.toString(), file, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), options);
-    }
-
-    /**
-     * As {@link #fromBytes(Path, byte[], HiveOptions)}, from a buffer's bytes between its position and its limit
-     * (part of a larger array a batch reuses from hive to hive): the hive is exactly those bytes.
+     * hash and its dump), those of {@code bytes} between its position and its limit (part of an array a
+     * batch reuses from hive to hive): the same hive as {@link #open(Path, HiveOptions)} of an unchanged file.
      */
     public static Hive fromBytes(Path file, ByteBuffer bytes, HiveOptions options) {
         return new Hive(file.toString(), file, bytes.slice().order(ByteOrder.LITTLE_ENDIAN), options);

@@ -23,46 +23,21 @@ public final class HiveOpener {
      * with no logs, the hive as found and no ledger.
      */
     public static Hive open(Path file, List<Path> logs, HiveOptions options) {
-        return open(file, (ByteBuffer) null, logs, options);
+        return open(file, null, logs, options);
     }
 
     /**
      * As {@link #open(Path, List, HiveOptions)}, with the primary's bytes already read from {@code file}
-     * ({@code content}; null: mapped from the file, as there): a batch reads each hive once, for its hash
-     * and its dump, so that the hash is of the very bytes read.
-     */
-    public static Hive open(Path file, byte[] content, List<Path> logs, HiveOptions options) {
-        return open(file, content == null ? null : ByteBuffer.wrap(content), logs, options);
-    }
-
-    /**
-     * As above, the primary's bytes those of {@code content} between its position and its limit (a batch reads
-     * each hive into an array it reuses for the next, so the array may be longer than the hive).
+     * ({@code content}, between its position and its limit; null: mapped from the file, as there): a batch
+     * reads each hive once, for its hash and its dump, so that the hash is of the very bytes read, into an
+     * array it reuses for the next hive (so the array may be longer than the hive).
      */
     public static Hive open(Path file, ByteBuffer content, List<Path> logs, HiveOptions options) {
-        if (content != null) {
-            content = content.slice(); // the hive's bytes alone, from 0 to the capacity
-        }
+        ByteBuffer bytes = content == null ? null : content.slice(); // the hive's bytes alone, 0 to the capacity
         if (logs.isEmpty()) {
-            return primary(file, content, options);
+            return primary(file, bytes, options);
         }
-        Recovery r = recover(file, content, logs);
-        ReplayLedger l = r.ledger();
-        if (l.outcome() == Outcome.FAILED) {
-            throw RecoveryFailed.replay(file.toString(), l);
-        }
-        Hive h;
-        if (r.image() == null) {
-            h = primary(file, content, options);
-        } else {
-            try {
-                h = Hive.fromBytes(file.toString(), r.image(), options);
-            } catch (HiveException e) {
-                throw new RecoveryFailed(RecoveryFailed.Stage.RECOVERED_IMAGE, e.file(), e.offset(), e.reason(), l, e);
-            }
-        }
-        h.attachReplay(l);
-        return h;
+        return afterReplay(file.toString(), recover(file, bytes, logs), () -> primary(file, bytes, options), options);
     }
 
     /**
@@ -86,20 +61,28 @@ public final class HiveOpener {
             inputs.add(new LogInput(logNames.get(i), slots.get(i), ByteBuffer.wrap(logs.get(i))));
         }
         Recovery r = HiveRecovery.recover(name, ByteBuffer.wrap(primary), inputs);
+        return afterReplay(name, r, () -> Hive.fromBytes(name, primary, options), options);
+    }
+
+    /**
+     * The hive a replay leaves: a failed one thrown, the recovered image when the logs changed something (a
+     * {@link RecoveryFailed} when the image is no hive), else the primary as found; with the ledger attached.
+     */
+    private static Hive afterReplay(String name, Recovery r, java.util.function.Supplier<Hive> asFound,
+                                    HiveOptions options) {
         ReplayLedger l = r.ledger();
         if (l.outcome() == Outcome.FAILED) {
             throw RecoveryFailed.replay(name, l);
         }
-        if (r.image() == null) {
-            Hive h = Hive.fromBytes(name, primary, options);
-            h.attachReplay(l);
-            return h;
-        }
         Hive h;
-        try {
-            h = Hive.fromBytes(name, r.image(), options);
-        } catch (HiveException e) {
-            throw new RecoveryFailed(RecoveryFailed.Stage.RECOVERED_IMAGE, e.file(), e.offset(), e.reason(), l, e);
+        if (r.image() == null) {
+            h = asFound.get();
+        } else {
+            try {
+                h = Hive.fromBytes(name, r.image(), options);
+            } catch (HiveException e) {
+                throw new RecoveryFailed(RecoveryFailed.Stage.RECOVERED_IMAGE, e.file(), e.offset(), e.reason(), l, e);
+            }
         }
         h.attachReplay(l);
         return h;

@@ -95,14 +95,16 @@ public final class Output {
         /** Folders given as inputs, and the folders of input files: each as written, to its path with links resolved. */
         private final List<Path[]> evidenceFolders = new ArrayList<>();
         private final List<Path[]> fileFolders = new ArrayList<>();
-        private final Set<List<Path>> seen = new HashSet<>();
+        /** What each list holds already (given and real path): a folder of many inputs is listed once. */
+        private final Set<List<Path>> seenEvidence = new HashSet<>();
+        private final Set<List<Path>> seenFile = new HashSet<>();
 
         private Inputs(Collection<Path> inputs) {
             for (Path in : inputs) {
                 Path src = in.toAbsolutePath().normalize();
                 Path real = real(src);
                 if (Files.isDirectory(src)) {
-                    folder(evidenceFolders, src, real);
+                    folder(evidenceFolders, seenEvidence, src, real);
                     continue;
                 }
                 absolute.add(src);
@@ -111,12 +113,12 @@ public final class Output {
                 if (a != null && a.fileKey() != null) {
                     fileKeys.add(a.fileKey());
                 }
-                folder(fileFolders, src.getParent(), real.getParent());
+                folder(fileFolders, seenFile, src.getParent(), real.getParent());
             }
         }
 
-        private void folder(List<Path[]> to, Path given, Path real) {
-            if (seen.add(java.util.Arrays.asList(given, real, to == evidenceFolders ? given : null))) {
+        private static void folder(List<Path[]> to, Set<List<Path>> seen, Path given, Path real) {
+            if (seen.add(java.util.Arrays.asList(given, real))) {
                 to.add(new Path[] {given, real});
             }
         }

@@ -1,7 +1,5 @@
 package org.patchlens.spark;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,6 +16,7 @@ import org.patchlens.artifacts.Field;
 import org.patchlens.artifacts.HiveResult;
 import org.patchlens.artifacts.HiveType;
 import org.patchlens.evidence.Classifier;
+import org.patchlens.evidence.Hashing;
 import org.patchlens.hive.Damage;
 import org.patchlens.hive.DecodedValue;
 import org.patchlens.hive.DeletedRecords;
@@ -142,7 +141,7 @@ final class FolderRows implements Iterator<Row> {
                     f.path() + ": " + f.length() + " bytes; files over 2 GiB are not loaded", 0));
             return;
         }
-        pending.add(fileRow(host, f, sha256(f.content()), "other", null, null, null, null, List.of(), null,
+        pending.add(fileRow(host, f, Hashing.sha256(f.content()), "other", null, null, null, null, List.of(), null,
                 null, 0));
     }
 
@@ -175,7 +174,7 @@ final class FolderRows implements Iterator<Row> {
         HiveWork(Unit unit) {
             this.unit = unit;
             this.host = settings.host(unit.file().path());
-            this.sha = sha256(unit.file().content());
+            this.sha = Hashing.sha256(unit.file().content());
             try {
                 open();
                 type = HiveType.of(hive).label();
@@ -322,7 +321,7 @@ final class FolderRows implements Iterator<Row> {
             for (In l : unit.logs()) {
                 String role = ledger == null ? null : ledger.logs().stream().filter(r -> r.file().equals(l.path()))
                         .map(r -> r.role()).findFirst().orElse(null);
-                pending.add(fileRow(host, l, l.content() == null ? null : sha256(l.content()), "log", type, null,
+                pending.add(fileRow(host, l, l.content() == null ? null : Hashing.sha256(l.content()), "log", type, null,
                         null, null, List.of(), role, l.content() == null ? l.path() + ": " + l.length()
                                 + " bytes; files over 2 GiB are not loaded" : null, 0));
             }
@@ -340,14 +339,6 @@ final class FolderRows implements Iterator<Row> {
             case NUMBER -> Long.toUnsignedString(d.number());
             case BINARY -> HEX.formatHex(data);
         };
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
     }
 
     private static String flat(String s) {

@@ -151,7 +151,7 @@ class HiveOpenerTest {
         byte[] content = Files.readAllBytes(h);
         for (List<Path> logs : List.of(List.of(log), List.<Path>of())) {
             try (Hive mapped = HiveOpener.open(h, logs, HiveOptions.DEFAULTS);
-                 Hive read = HiveOpener.open(h, content, logs, HiveOptions.DEFAULTS)) {
+                 Hive read = HiveOpener.open(h, java.nio.ByteBuffer.wrap(content), logs, HiveOptions.DEFAULTS)) {
                 assertEquals(mapped.path(), read.path()); // the file as found; a recovered image has none
                 assertEquals(mapped.name(), read.name());
                 assertEquals(mapped.replay().map(ReplayLedger::outcome), read.replay().map(ReplayLedger::outcome));
@@ -172,14 +172,14 @@ class HiveOpenerTest {
             }
             assertEquals(7, view.position(), "the caller's buffer is not moved");
         }
-        assertEquals(Outcome.APPLIED, HiveOpener.open(h, content, List.of(log), HiveOptions.DEFAULTS).replay()
+        assertEquals(Outcome.APPLIED, HiveOpener.open(h, java.nio.ByteBuffer.wrap(content), List.of(log), HiveOptions.DEFAULTS).replay()
                 .orElseThrow().outcome());
-        assertEquals(h, HiveOpener.open(h, content, List.of(), HiveOptions.DEFAULTS).path());
+        assertEquals(h, HiveOpener.open(h, java.nio.ByteBuffer.wrap(content), List.of(), HiveOptions.DEFAULTS).path());
 
         Path bad = write("bad.LOG1", new byte[4096]);
         RecoveryFailed viaFile = assertThrows(RecoveryFailed.class, () -> HiveOpener.open(h, List.of(bad),
                 HiveOptions.DEFAULTS));
-        RecoveryFailed viaBytes = assertThrows(RecoveryFailed.class, () -> HiveOpener.open(h, content, List.of(bad),
+        RecoveryFailed viaBytes = assertThrows(RecoveryFailed.class, () -> HiveOpener.open(h, java.nio.ByteBuffer.wrap(content), List.of(bad),
                 HiveOptions.DEFAULTS));
         assertEquals(viaFile.getMessage(), viaBytes.getMessage());
         assertEquals(viaFile.stage(), viaBytes.stage());
@@ -189,7 +189,7 @@ class HiveOpenerTest {
         for (List<Path> logs : List.of(List.of(log), List.<Path>of())) {
             HiveException a = assertThrows(HiveException.class, () -> HiveOpener.open(notHive, logs,
                     HiveOptions.DEFAULTS).root());
-            HiveException b = assertThrows(HiveException.class, () -> HiveOpener.open(notHive, notHiveBytes, logs,
+            HiveException b = assertThrows(HiveException.class, () -> HiveOpener.open(notHive, java.nio.ByteBuffer.wrap(notHiveBytes), logs,
                     HiveOptions.DEFAULTS).root());
             assertEquals(a.getMessage(), b.getMessage());
         }

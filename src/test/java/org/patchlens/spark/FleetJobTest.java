@@ -302,7 +302,7 @@ class FleetJobTest {
         assertEquals("SYSTEM", file(files, "host-a/config/SYSTEM").getAs("hive_type"));
         assertTrue(file(files, "host-c/config/SOFTWARE").<Integer>getAs("damage_count") > 0, "a truncated hive");
         Row sys = file(files, "host-a/config/SYSTEM");
-        assertEquals(FolderRows.sha256(Files.readAllBytes(tree.resolve("host-a/config/SYSTEM"))), sys.getAs("sha256"));
+        assertEquals(org.patchlens.evidence.Hashing.sha256(Files.readAllBytes(tree.resolve("host-a/config/SYSTEM"))), sys.getAs("sha256"));
         // partitioned by hive type
         assertTrue(Files.isDirectory(out.resolve("keys/hive_type=SYSTEM")));
         assertTrue(Files.isDirectory(out.resolve("files/hive_type=none")));
