@@ -85,9 +85,7 @@ final class HiveDumpCommand implements Callable<Integer> {
     }
 
     int run(PrintWriter out, PrintWriter err) throws IOException {
-        if (files.size() > 1 && !logs.logs.isEmpty()) {
-            throw new UsageException("--log names the logs of one hive; with several FILEs the logs beside each are used");
-        }
+        logs.requireOneHive(files.size() > 1);
         // one hive into a folder that exists (-o dumps/): as a batch of one, FOLDER/NAME.jsonl
         if (files.size() == 1 && !Files.isDirectory(files.get(0))
                 && (output == null || output.toString().isEmpty() || !Files.isDirectory(output))) {

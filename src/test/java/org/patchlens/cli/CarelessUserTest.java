@@ -101,6 +101,17 @@ class CarelessUserTest {
                 + "Select and ControlSetNNN)", "check", "--cluster", system.toString());
     }
 
+    @Test
+    void logNamedForSeveralHivesIsRefusedInOneWordingByEveryCommand() throws IOException {
+        Path log = dirty.resolveSibling("SYSTEM.LOG1");
+        String line = "patchlens: --log names the logs of one hive; with several hives the logs beside each are used";
+        Path ev = system.getParent();
+        refused(line, "hive", "dump", system.toString(), deleted.toString(), "--log", log.toString());
+        // a folder: its hives (with the -o FOLDER a folder needs, which is checked first)
+        refused(line, "hive", "dump", ev.toString(), "--log", log.toString(), "-o", tmp.resolve("out").toString());
+        refused(line, "hive", "artifacts", system.toString(), deleted.toString(), "--log", log.toString());
+    }
+
     // ------------------------------------------------------------------ -o in a folder that does not exist
 
     @Test
