@@ -41,8 +41,8 @@ public final class Key {
         this.nk = nk;
         byte[] raw = nk.name();
         boolean compressed = nk.flags().compName() && hive.compressedNames();
-        this.name = compressed ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
-        this.storedName = compressed ? name : Text.utf16leUnits(raw);
+        this.storedName = compressed ? Text.latin1(raw, 0, raw.length) : Text.utf16leUnits(raw);
+        this.name = compressed ? storedName : Text.shown(storedName, raw);
         if (parent == null) {
             this.path = "\\";
             this.depth = 0;

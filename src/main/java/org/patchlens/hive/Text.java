@@ -52,4 +52,26 @@ final class Text {
     static String utf16le(byte[] b) {
         return utf16le(b, 0, b.length);
     }
+
+    /**
+     * {@link #utf16le(byte[])} of {@code raw}, given its code units as {@link #utf16leUnits} decoded them:
+     * the same String when they are well formed (no odd byte, no unpaired surrogate), as nearly every name
+     * is, so such a name is decoded once, not twice.
+     */
+    static String shown(String units, byte[] raw) {
+        if ((raw.length & 1) != 0) {
+            return utf16le(raw);
+        }
+        for (int i = 0; i < units.length(); i++) {
+            char c = units.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < units.length() && Character.isLowSurrogate(units.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return utf16le(raw);
+                }
+            }
+        }
+        return units;
+    }
 }

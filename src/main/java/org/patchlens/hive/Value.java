@@ -27,8 +27,8 @@ public final class Value {
         this.vk = vk;
         byte[] raw = vk.name();
         boolean compressed = vk.flags().compName() && key.hive().compressedNames();
-        this.name = compressed ? Text.latin1(raw, 0, raw.length) : Text.utf16le(raw);
-        this.storedName = compressed ? name : Text.utf16leUnits(raw);
+        this.storedName = compressed ? Text.latin1(raw, 0, raw.length) : Text.utf16leUnits(raw);
+        this.name = compressed ? storedName : Text.shown(storedName, raw);
         if (!compressed && (raw.length & 1) != 0) {
             key.hive().addDamage(cell.fileOffset(), key.path(), where() + ": value name is UTF-16 but " + raw.length
                     + " bytes long (an odd length); its last byte is shown as U+FFFD");
