@@ -165,7 +165,17 @@ public final class FleetJob implements Callable<Integer> {
         Dataset<Row> loaded = raw.filter(col("length").leq(MAX_LENGTH)).select("path", "length", "content");
         Dataset<Row> large = raw.filter(col("length").gt(MAX_LENGTH)).select(col("path"), col("length"),
                 lit(null).cast(DataTypes.BinaryType).as("content"));
-        Dataset<Row> rows = loaded.union(large)
+        // Spark's file sources list an empty file but never hand it to a task: such files (an empty .LOG2, say) are
+        // the listed ones the source does not return, and each gets its rows as a file of no bytes. The listing
+        // names files as URIs (file:///a%20b), the source's path column as Hadoop paths (file:/a b).
+        List<String> all = new ArrayList<>();
+        for (String uri : raw.inputFiles()) {
+            all.add(new org.apache.hadoop.fs.Path(java.net.URI.create(uri)).toString());
+        }
+        Dataset<Row> listed = spark.createDataset(all, Encoders.STRING()).toDF("path");
+        Dataset<Row> empty = listed.join(raw.select("path"), listed.col("path").equalTo(raw.col("path")), "left_anti")
+                .select(listed.col("path"), lit(0L).as("length"), lit(new byte[0]).as("content"));
+        Dataset<Row> rows = loaded.union(large).union(empty)
                 .groupByKey((MapFunction<Row, String>) r -> folder(r.getString(0)), Encoders.STRING())
                 .flatMapGroups(new Read(settings), Encoders.row(Tables.UNION))
                 .persist(StorageLevel.MEMORY_AND_DISK());
