@@ -390,6 +390,11 @@ final class HiveDumpCommand implements Callable<Integer> {
         if (args.length < 3 || !args[0].equals("hive") || !args[1].equals("dump")) {
             return null;
         }
+        for (String a : args) {
+            if (a.startsWith("@")) {
+                return null; // an argument file: picocli reads it (this parser would take it for a hive)
+            }
+        }
         HiveDumpCommand c = new HiveDumpCommand();
         c.files = new ArrayList<>();
         c.logs = LogOptions.auto();

@@ -61,11 +61,31 @@ public final class Main implements Runnable {
     /** Runs a command line with the given streams; returns the exit code (used by tests too). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
+            org.patchlens.report.Output.argumentFiles(argumentFiles(args));
             Integer fast = HiveDumpCommand.fastPath(args, out, err);
             return fast != null ? fast : runWithPicocli(args, out, err);
         } finally {
+            org.patchlens.report.Output.argumentFiles(List.of());
             RunTemp.end(); // this run's private temporary folder, if it made one
         }
+    }
+
+    /** The files named {@code @FILE} on the command line (picocli reads their lines as arguments): inputs too. */
+    static List<java.nio.file.Path> argumentFiles(String[] args) {
+        List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (a.length() > 1 && a.charAt(0) == '@') {
+                try {
+                    java.nio.file.Path p = java.nio.file.Path.of(a.substring(1));
+                    if (java.nio.file.Files.isRegularFile(p)) {
+                        files.add(p);
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // not a file name: picocli reports it
+                }
+            }
+        }
+        return files;
     }
 
     /**

@@ -52,12 +52,14 @@ public final class Classifier {
     }
 
     /**
-     * The evidence a file holds, judged from its first bytes only (cheap, for deciding whether an existing
-     * file may be replaced by an output): "a registry hive", "a hive transaction log", an ESE header, an
-     * eseutil dump; null for anything else. The caller makes sure {@code file} is a regular file.
+     * The evidence a file holds, judged from its first 4 KB and 4 bytes only (cheap, for deciding whether an
+     * existing file may be replaced by an output): "a registry hive", "a hive transaction log", a hive or log
+     * whose base block is damaged, a bin of a hive, an ESE header (also a log or checkpoint whose header is
+     * damaged but whose file type field says so), an eseutil dump; null for anything else. The caller makes
+     * sure {@code file} is a regular file.
      */
     public static String evidenceContent(Path file) throws IOException {
-        byte[] head = new byte[4096];
+        byte[] head = new byte[4096 + 4];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
@@ -66,8 +68,23 @@ public final class Classifier {
         if (n >= 4 && b.getInt(0) == 0x66676572) { // "regf": a hive, or a log (its base block)
             return n >= 32 && b.getInt(28) != 0 ? "a hive transaction log" : "a registry hive";
         }
+        // damaged evidence is still evidence: a hive whose base block was overwritten still has its first bin at
+        // 4096, a bin cut out of a hive starts with one, a new-format log's first entry follows its 512-byte block
+        if (n >= 4 && b.getInt(0) == 0x6E696268) { // "hbin"
+            return "a registry hive bin (part of a hive)";
+        }
+        if (n >= 4100 && b.getInt(4096) == 0x6E696268) {
+            return "a registry hive (its base block damaged)";
+        }
+        if (n >= 516 && b.getInt(512) == 0x454C7648) { // "HvLE"
+            return "a hive transaction log (its base block damaged)";
+        }
         if (n >= 8 && b.getInt(4) == 0x89ABCDEF) {
             return "an ESE header";
+        }
+        // logs and checkpoints have no magic; their file type field says what they are (ese-format.md)
+        if (n >= 671 && (b.getInt(667) == 3 || b.getInt(667) == 4)) {
+            return b.getInt(667) == 3 ? "an ESE log header (damaged)" : "an ESE checkpoint header (damaged)";
         }
         try {
             EseHeader h = EseFile.open(file);

@@ -31,10 +31,11 @@ import org.patchlens.evidence.Classifier;
  * ({@code .jsonl .json .csv .xlsx .reg .txt .body}); without either, the command's default. An extension the
  * command cannot write, or a {@code --format} that contradicts the extension, is refused.</li>
  * <li><b>Target.</b> Its folder must exist; it must not be a folder or a device; it is never one of the
- * command's inputs (compared as written, with links resolved, and as the same file: a hard link); an
- * existing file whose content is evidence (a hive, a hive log, an ESE header, an eseutil dump) is never
- * replaced, even with {@code --force}; without {@code --force} nothing is written into a folder that
- * holds an input (also reached through a link).</li>
+ * command's inputs (compared as written, with links resolved, and as the same file: a hard link; the
+ * {@code @FILE} argument files included); an existing file in a folder given as evidence, one whose content
+ * is evidence (a hive, a hive log, an ESE header, an eseutil dump, damaged ones too) or one named like store
+ * or registry evidence is never replaced, even with {@code --force}; without {@code --force} nothing is
+ * written into a folder that holds an input (also reached through a link).</li>
  * <li><b>Writing.</b> Through a new temporary file in the target's folder, renamed over the target when
  * complete ({@link AtomicFile}): no partial file, and a link at the target is replaced, never followed.</li>
  * </ul>
@@ -100,6 +101,10 @@ public final class Output {
         private final Set<List<Path>> seenFile = new HashSet<>();
 
         private Inputs(Collection<Path> inputs) {
+            // an argument file is never replaced, but it holds options, not evidence: its folder stays open
+            for (Path in : ARGUMENT_FILES.get()) {
+                file(in.toAbsolutePath().normalize());
+            }
             for (Path in : inputs) {
                 Path src = in.toAbsolutePath().normalize();
                 Path real = real(src);
@@ -107,13 +112,18 @@ public final class Output {
                     folder(evidenceFolders, seenEvidence, src, real);
                     continue;
                 }
-                absolute.add(src);
-                realPaths.add(real);
-                BasicFileAttributes a = attributes(src);
-                if (a != null && a.fileKey() != null) {
-                    fileKeys.add(a.fileKey());
-                }
+                file(src);
                 folder(fileFolders, seenFile, src.getParent(), real.getParent());
+            }
+        }
+
+        /** An input file by its name as written, with links resolved, and as a file (hard links). */
+        private void file(Path src) {
+            absolute.add(src);
+            realPaths.add(real(src));
+            BasicFileAttributes a = attributes(src);
+            if (a != null && a.fileKey() != null) {
+                fileKeys.add(a.fileKey());
             }
         }
 
@@ -121,6 +131,17 @@ public final class Output {
             if (seen.add(java.util.Arrays.asList(given, real))) {
                 to.add(new Path[] {given, real});
             }
+        }
+
+        /** The folder given as evidence that holds {@code target} (as written or with links resolved), or null. */
+        Path evidenceFolderOf(Path target) {
+            Path realTarget = real(target);
+            for (Path[] f : evidenceFolders) {
+                if (target.startsWith(f[0]) || (f[1] != null && realTarget.startsWith(f[1]))) {
+                    return f[0];
+                }
+            }
+            return null;
         }
 
         /** Whether {@code target} (absolute, normalised) is one of the input files: as written, resolved, or a hard link. */
@@ -134,6 +155,17 @@ public final class Output {
             BasicFileAttributes a = attributes(target);
             return a != null && a.fileKey() != null && fileKeys.contains(a.fileKey());
         }
+    }
+
+    /**
+     * The argument files ({@code @FILE}) of the command line this thread runs: picocli reads them before any
+     * command sees its options, so no command lists them among its inputs; every output check does.
+     */
+    private static final ThreadLocal<List<Path>> ARGUMENT_FILES = ThreadLocal.withInitial(List::of);
+
+    /** Sets the argument files of the command line about to run on this thread (an empty list after it). */
+    public static void argumentFiles(List<Path> files) {
+        ARGUMENT_FILES.set(List.copyOf(files));
     }
 
     /** The inputs indexed once, for the many targets of a batch. */
@@ -245,6 +277,13 @@ public final class Output {
             throw new OutputException(out + ": refusing to write over an input file");
         }
         if (real != null) {
+            // a folder given as evidence is read whole: every file in it is an input of this run, whatever its
+            // content (a damaged log, an empty database, the operator's notes); --force allows only new files there
+            Path folder = inputs.evidenceFolderOf(target);
+            if (folder != null) {
+                throw new OutputException(out + ": refusing to replace it: it is in the evidence folder " + folder
+                        + ", which this run reads; outputs never replace a file there, even with --force");
+            }
             // the stamp before the content is read: a change while it is read gives another stamp next time
             Stamp stamp = Stamp.of(target);
             if (stamp == null || !stamp.equals(NOT_EVIDENCE.get(target))) {
@@ -262,6 +301,12 @@ public final class Output {
                 if (stamp != null) {
                     NOT_EVIDENCE.put(target, stamp);
                 }
+            }
+            // empty or too damaged for its content to tell, a store or registry file is still evidence by its name
+            String named = evidenceName(target);
+            if (named != null) {
+                throw new OutputException(out + ": refusing to replace it: its name is that of evidence (" + named
+                        + "); outputs never replace evidence, even with --force");
             }
         }
         inFolders(out, target, force, inputs, false);
@@ -344,6 +389,27 @@ public final class Output {
                         + " (use --force to allow it)");
             }
         }
+    }
+
+    /**
+     * The extensions of store and registry evidence: ESE databases, streaming files, patch, checkpoint and log
+     * files (E00.log, edb00001.log, res1.log), reserve logs, hive transaction logs and the cluster's registry
+     * checkpoints. An existing file so named is evidence even when it is empty or too damaged for its content
+     * to say so; no output of patchlens has such a name.
+     */
+    private static final Set<String> EVIDENCE_EXTENSIONS = Set.of("edb", "stm", "pat", "chk", "log", "jrs", "log1",
+            "log2", "cpt", "hve");
+
+    /** {@code .EXT (a store or registry file's name)} when {@code target}'s name has such an extension, else null. */
+    static String evidenceName(Path target) {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        String ext = name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return EVIDENCE_EXTENSIONS.contains(ext) ? "." + name.substring(dot + 1) + ", a store or registry file's name"
+                : null;
     }
 
     private static BasicFileAttributes attributes(Path p, LinkOption... options) {

@@ -412,6 +412,58 @@ class EvidenceSafetyTest {
     }
 
     @Test
+    void damagedOrEmptyEvidenceIsNeverReplacedWhateverTheFlags() throws IOException {
+        byte[] hive = Files.readAllBytes(ev.resolve("SOFTWARE"));
+        byte[] noSignature = hive.clone();
+        noSignature[0] = 0; // "regf" no more: its first bin is still at 4096
+        Files.write(out.resolve("damaged-hive"), noSignature);
+        Files.write(out.resolve("bin-of-a-hive"), java.util.Arrays.copyOfRange(hive, 4096, hive.length));
+        byte[] log = new byte[1024];
+        System.arraycopy("HvLE".getBytes(StandardCharsets.US_ASCII), 0, log, 512, 4); // its base block zeroed
+        Files.write(out.resolve("damaged-log"), log);
+        byte[] eseLog = new byte[1000];
+        eseLog[667] = 3; // JET_filetypeLog: a log's header with no magic, cut short
+        Files.write(out.resolve("cut-log"), eseLog);
+        for (String[] w : WRITERS) {
+            refused("holds evidence (a registry hive (its base block damaged))", to(w, "$O/damaged-hive", "--force"));
+        }
+        refused("holds evidence (a registry hive bin (part of a hive))", "hive", "dump", "$E/SYSTEM", "-o",
+                "$O/bin-of-a-hive", "--force");
+        refused("holds evidence (a hive transaction log (its base block damaged))", "hive", "dump", "$E/SYSTEM", "-o",
+                "$O/damaged-log");
+        refused("holds evidence (an ESE log header (damaged))", "check", "--demo", "-o", "$O/cut-log", "--format",
+                "text", "--force");
+        // empty, a store or registry file is evidence by its name
+        for (String name : List.of("PUB.EDB", "E00.log", "res1.log", "NTUSER.DAT.LOG2", "edb.chk", "priv.pat",
+                "00000002.CPT")) {
+            Files.write(out.resolve(name), new byte[0]);
+            refused("its name is that of evidence", "hive", "dump", "$E/SYSTEM", "-o", "$O/" + name, "--force");
+        }
+        // in a folder given as evidence every file is read by the run: --force never lets an output replace one,
+        // whatever it holds (notes, an empty database, a damaged log)
+        Files.writeString(tree.resolve("notes.txt"), "the operator's notes\n");
+        refused("is in the evidence folder " + tree + ", which this run reads", "check", "$T", "-o", "$T/notes.txt",
+                "--force");
+        refused("is in the evidence folder", "hive", "timeline", "$T", "-o", "$T/notes.txt", "--force");
+    }
+
+    @Test
+    void anArgumentFileIsAnInputWhateverTheFlags() throws IOException {
+        // picocli reads @FILE before any command sees it: the operator's facts are an input all the same
+        Path facts = Files.write(out.resolve("facts.args"),
+                CheckCommand.class.getClassLoader().getResourceAsStream("demo/check.args").readAllBytes());
+        Path options = Files.writeString(out.resolve("dump.args"), "--format\ncsv\n");
+        for (String[] extra : new String[][] {{}, {"--force"}}) {
+            refused("refusing to write over an input file", to(new String[] {"check", "$T", "@" + facts, "-o"},
+                    facts.toString(), extra));
+            refused("refusing to write over an input file", to(new String[] {"check", "$T", "@" + facts, "--runbook"},
+                    facts.toString(), extra));
+            refused("refusing to write over an input file", to(new String[] {"hive", "dump", "$E/SYSTEM", "@" + options,
+                    "-o"}, options.toString(), extra));
+        }
+    }
+
+    @Test
     void aHardLinkAtTheTargetIsReplacedNeverWrittenThrough() throws IOException {
         // to evidence: refused (its content is a hive)
         Path hl = Files.createLink(out.resolve("hl"), ev.resolve("SOFTWARE"));

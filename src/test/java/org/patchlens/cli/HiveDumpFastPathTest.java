@@ -104,7 +104,8 @@ class HiveDumpFastPathTest {
         for (String[] c : List.of(new String[] {"hive", "dump", "--help"}, new String[] {"hive", "dump", "x", "--debug"},
                 new String[] {"hive", "dump", "x", "--format", "xlsx"}, new String[] {"hive", "dump", "x", "-ox"},
                 new String[] {"hive", "dump", "x", "--format"}, new String[] {"hive", "dump", "x", "--bogus"},
-                new String[] {"hive", "dump"}, new String[] {"hive", "ls", "x"}, new String[] {"hive", "dump", "x", "-o", "-"})) {
+                new String[] {"hive", "dump"}, new String[] {"hive", "ls", "x"}, new String[] {"hive", "dump", "x", "-o", "-"},
+                new String[] {"hive", "dump", "x", "@options"}, new String[] {"hive", "dump", "@files", "-o", "y"})) {
             assertNull(HiveDumpCommand.fastPath(c, w, w), String.join(" ", c));
         }
         assertEquals("", sink.toString(), "nothing printed on the way");
