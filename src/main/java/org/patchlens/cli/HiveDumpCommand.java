@@ -86,9 +86,11 @@ final class HiveDumpCommand implements Callable<Integer> {
 
     int run(PrintWriter out, PrintWriter err) throws IOException {
         logs.requireOneHive(files.size() > 1);
-        // one hive into a folder that exists (-o dumps/): as a batch of one, FOLDER/NAME.jsonl
+        // one hive into a folder that exists, or one named with a trailing / (-o dumps/): as a batch of one,
+        // FOLDER/NAME.jsonl (the folder made when missing, as for several FILEs)
         if (files.size() == 1 && !Files.isDirectory(files.get(0))
-                && (output == null || output.toString().isEmpty() || !Files.isDirectory(output))) {
+                && (output == null || output.toString().isEmpty() || !Files.isDirectory(output))
+                && !Output.namesAFolder(output)) {
             Output o = Output.plan(OUTPUT, format, output, force, HiveSupport.inputs(files.get(0), logs));
             checkDeleted(o.format());
             return dumpOne(files.get(0), o, out, err, Progress.forTerminal(err, files.get(0)));
@@ -196,6 +198,11 @@ final class HiveDumpCommand implements Callable<Integer> {
             throw new UsageException(folder + ": a folder is searched for hives, one output each: -o names a folder "
                     + "for them, not a " + named.extension() + " file" + (named == OutputFormat.XLSX
                     ? " (a workbook holds one hive)" : "") + "; choose the format with --format");
+        }
+        if (named != null && !Files.isDirectory(output) && files.size() == 1) {
+            // one hive, -o x.jsonl/: a file's name typed as a folder
+            throw new UsageException(output + "/: names a folder (the name ends in /) but is named like a "
+                    + named.extension() + " file; leave out the / to write that file, or name a folder");
         }
         if (named != null && !Files.isDirectory(output)) {
             // a report's name for the batch folder: the user expects one file in that format, not a folder of them

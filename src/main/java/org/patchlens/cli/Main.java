@@ -62,12 +62,37 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
             org.patchlens.report.Output.argumentFiles(argumentFiles(args));
+            org.patchlens.report.Output.folderNames(folderNames(args));
             Integer fast = HiveDumpCommand.fastPath(args, out, err);
             return fast != null ? fast : runWithPicocli(args, out, err);
         } finally {
             org.patchlens.report.Output.argumentFiles(List.of());
+            org.patchlens.report.Output.folderNames(List.of());
             RunTemp.end(); // this run's private temporary folder, if it made one
         }
+    }
+
+    /** The options that name an output file or folder. */
+    private static final List<String> OUTPUT_OPTIONS = List.of("-o", "--output", "--runbook");
+
+    /** The values of the output options that end in a separator ({@code -o dumps/}), as typed. */
+    static List<String> folderNames(String[] args) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String value = null;
+            if (OUTPUT_OPTIONS.contains(a) && i + 1 < args.length) {
+                value = args[++i];
+            } else if (a.startsWith("--") && a.indexOf('=') > 0 && OUTPUT_OPTIONS.contains(a.substring(0, a.indexOf('=')))) {
+                value = a.substring(a.indexOf('=') + 1);
+            } else if (a.startsWith("-o") && a.length() > 2 && !a.startsWith("--")) {
+                value = a.startsWith("-o=") ? a.substring(3) : a.substring(2);
+            }
+            if (value != null && value.length() > 1 && (value.endsWith("/") || value.endsWith(java.io.File.separator))) {
+                names.add(value);
+            }
+        }
+        return names;
     }
 
     /** The files named {@code @FILE} on the command line (picocli reads their lines as arguments): inputs too. */

@@ -168,6 +168,31 @@ public final class Output {
         ARGUMENT_FILES.set(List.copyOf(files));
     }
 
+    /**
+     * Output names written with a trailing separator ({@code -o dumps/}) on the command line this thread runs,
+     * absolute: a Path drops the separator, and with it what the user meant (a folder, not a file).
+     */
+    private static final ThreadLocal<Set<Path>> FOLDER_NAMES = ThreadLocal.withInitial(Set::of);
+
+    /** Sets the output names that end in a separator, as typed (an empty list after the run). */
+    public static void folderNames(List<String> typed) {
+        Set<Path> s = new HashSet<>();
+        for (String t : typed) {
+            try {
+                s.add(Path.of(t).toAbsolutePath().normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a name at all: the option's own check reports it
+            }
+        }
+        FOLDER_NAMES.set(Set.copyOf(s));
+    }
+
+    /** Whether {@code output} was typed with a trailing separator ({@code -o dumps/}): it names a folder. */
+    public static boolean namesAFolder(Path output) {
+        return output != null && !output.toString().isEmpty()
+                && FOLDER_NAMES.get().contains(output.toAbsolutePath().normalize());
+    }
+
     /** The inputs indexed once, for the many targets of a batch. */
     public static Inputs inputs(Collection<Path> inputs) {
         return new Inputs(inputs);
@@ -257,6 +282,10 @@ public final class Output {
         Path parent = target.getParent();
         if (parent == null) {
             throw new OutputException(out + ": not a file name");
+        }
+        if (namesAFolder(out) && !Files.isDirectory(target)) {
+            throw new OutputException(out + "/: names a folder (the name ends in /), which does not exist; " + option
+                    + " names the file to write");
         }
         Path givenParent = out.getParent() == null ? Path.of(".") : out.getParent();
         if (!Files.isDirectory(parent)) {

@@ -136,6 +136,26 @@ class CarelessUserTest {
      * (a text report in a file called .xlsx): refused before anything is written, saying what to give instead.
      */
     @Test
+    void anOutputTypedWithATrailingSlashNamesAFolderNeverAFile() throws IOException {
+        // hive dump evidence/*/SYSTEM -o dumps/ with one SYSTEM matched: a folder dumps/ with SYSTEM.jsonl, as for several
+        Path dumps = tmp.resolve("dumps");
+        CliRun r = CliRun.of("hive", "dump", system.toString(), "-o", dumps + "/");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isDirectory(dumps), "a folder, not a file named dumps");
+        assertTrue(Files.isRegularFile(dumps.resolve("SYSTEM.jsonl")));
+        assertTrue(Files.isRegularFile(dumps.resolve("manifest.tsv")));
+        // the same typed as --output=, and a command that writes one file: refused, nothing made
+        Path timeline = tmp.resolve("tl");
+        refused("patchlens: " + timeline + "/: names a folder (the name ends in /), which does not exist; -o names the "
+                + "file to write", "hive", "timeline", system.toString(), "--output=" + timeline + "/");
+        Path jsonl = tmp.resolve("x.jsonl");
+        refused("patchlens: " + jsonl + "/: names a folder (the name ends in /) but is named like a .jsonl file; leave "
+                + "out the / to write that file, or name a folder", "hive", "dump", system.toString(), "-o", jsonl + "/");
+        refused("patchlens: " + tmp.resolve("r.xlsx") + "/: names a folder (the name ends in /), which does not exist; -o "
+                + "names the file to write", "check", "--demo", "-o", tmp.resolve("r.xlsx") + "/");
+    }
+
+    @Test
     void anOutputNamedOnlyByAnExtensionIsRefused() throws IOException {
         Path csv = tmp.resolve(".csv");
         refused("patchlens: " + csv + ": names only an extension; give a file name (-o report.csv), or --format csv "
