@@ -90,4 +90,18 @@ abstract class RuleUnit {
         }
         return m.appendTail(sb).toString();
     }
+
+    /**
+     * The remedy followed by the sentences that say which evidence value a command of it leaves out and why
+     * ({@link org.patchlens.model.CommandText#leftOut}); the empty ones add nothing.
+     */
+    static String withLeftOut(String remedy, String... sentences) {
+        StringBuilder sb = new StringBuilder(remedy);
+        for (String s : sentences) {
+            if (!s.isEmpty()) {
+                sb.append(' ').append(s);
+            }
+        }
+        return sb.toString();
+    }
 }
