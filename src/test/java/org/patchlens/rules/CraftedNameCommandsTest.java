@@ -95,4 +95,22 @@ class CraftedNameCommandsTest {
             }
         }
     }
+
+    /**
+     * A name in back-quotes in the prose of a remedy (REG-08, CLU-02 name the virtual server) is data, not a
+     * command the report lists under "What to do".
+     */
+    @Test
+    void aBackQuotedNameInTheProseIsNoCommandToType() throws Exception {
+        RestoreScenario s = DemoEvidence.scenario();
+        s.cluster.sz("Resources\\" + RestoreScenario.NETNAME + "\\Parameters", "Name", "`del x`");
+        Path e = dir.resolve("backquote");
+        s.write(e);
+        List<String> a = new ArrayList<>(List.of("check", e.toString()));
+        a.addAll(s.options);
+        StringWriter out = new StringWriter();
+        Main.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertTrue(out.toString().contains("virtual server is \\u0060del x\\u0060"), out.toString());
+        assertFalse(out.toString().lines().anyMatch(l -> l.strip().equals("del x")), out.toString());
+    }
 }
