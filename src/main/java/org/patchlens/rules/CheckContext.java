@@ -189,6 +189,12 @@ public final class CheckContext {
         return !clusters.isEmpty() || (system != null && system.isClusterNode());
     }
 
+    /**
+     * What a command line shows for the virtual server when its name is unknown or cannot be typed
+     * ({@link org.patchlens.model.CommandText}): the runbook's SET line and the PRC rules' remedies alike.
+     */
+    public static final String VIRTUAL_SERVER_PLACEHOLDER = "the Name of the Exchange group's Network Name resource";
+
     /** The Exchange virtual server name (VNAME), from the cluster hive. */
     public Optional<String> virtualServer() {
         return cluster().flatMap(ClusterModel::virtualServerName);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.patchlens.cluster.ClusterModel;
 import org.patchlens.cluster.ClusterModel.Resource;
+import org.patchlens.model.CommandText;
 import org.patchlens.model.Source;
 
 /** CLU-06: every node may own every Exchange resource. */
@@ -36,10 +37,15 @@ final class Clu06PossibleOwners extends CluUnit {
             List<String> missing = nodeIds.stream().filter(id -> r.possibleOwners().stream()
                     .noneMatch(o -> o.trim().equalsIgnoreCase(id))).toList();
             if (!missing.isEmpty()) {
+                // the names come from the cluster hive: into the command only when cmd.exe takes them as names
+                String nodes = String.join(",", missing);
+                String remedy = withLeftOut(remedy("<resource>", CommandText.name(r.name(), "the resource's name"),
+                        "<node>", CommandText.name(nodes, "the node's ID")), CommandText.leftOut("The resource's "
+                        + "name in the cluster hive", r.name()), CommandText.leftOut("The node ID in the cluster hive",
+                        nodes));
                 out.add(Finding.fail(Rule.CLU_06, r.name() + " : PossibleOwners", "nodes " + nodeIds,
                         new Source(m.file(), "Nodes", -1), r.possibleOwners().toString(),
-                        resourceSource(m, r, "PossibleOwners"), remedy("<resource>", r.name(), "<node>",
-                                String.join(",", missing))));
+                        resourceSource(m, r, "PossibleOwners"), remedy));
             }
         }
         if (out.isEmpty()) {

@@ -12,6 +12,7 @@ import org.patchlens.hive.Hive;
 import org.patchlens.hive.HiveDiff;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
+import org.patchlens.model.CommandText;
 import org.patchlens.model.RegValue;
 import org.patchlens.model.Source;
 import org.patchlens.model.SystemView;
@@ -127,8 +128,10 @@ final class Clu08CheckpointDrift extends CluUnit {
         Source cpt = new Source(cptFile, cptPath + (valueName == null ? "" : " : " + valueName),
                 cptV != null ? cptV.fileOffset() : cptK != null ? cptK.fileOffset() : -1);
         String svc = r.serviceName();
-        String remedy = remedy("<R>", String.valueOf(r.name()), "<checkpoint>", cp.valueName() + ".CPT", "<list>",
-                kind + " " + obj, "<ServiceName>", String.valueOf(svc), "<path>", cp.path());
+        // the service name comes from the cluster hive: into `net start` only when cmd.exe takes it as a name
+        String remedy = withLeftOut(remedy("<R>", String.valueOf(r.name()), "<checkpoint>", cp.valueName() + ".CPT",
+                "<list>", kind + " " + obj, "<ServiceName>", CommandText.name(svc, "the resource's ServiceName"),
+                "<path>", cp.path()), CommandText.leftOut("The resource's ServiceName in the cluster hive", svc));
         // expected = what the cluster will write back (the checkpoint); actual = the live registry now
         Finding f = liveNewer
                 ? Finding.fail(Rule.CLU_08, obj, cptShown, cpt, liveShown, live, remedy)

@@ -3,12 +3,29 @@ package org.patchlens.rules;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.patchlens.model.CommandText;
 
 /** The SET line typed before isinteg -patch ({@code --env-line}), as PRC-01 and PRC-02 read it. */
 final class EnvLine {
     static final String VARIABLE = "_CLUSTER_NETWORK_NAME_";
 
     private EnvLine() {
+    }
+
+    /**
+     * The virtual server's name as a SET line of a remedy takes it: VNAME when it can be typed, the runbook's
+     * placeholder when it cannot ({@link CommandText}; {@link #leftOut} says why), {@code <VNAME>} when no
+     * cluster hive names it.
+     */
+    static String vname(CheckContext c) {
+        return c.virtualServer().map(v -> CommandText.name(v, CheckContext.VIRTUAL_SERVER_PLACEHOLDER))
+                .orElse("<VNAME>");
+    }
+
+    /** The sentence that names a virtual server name {@link #vname} left out, or "". */
+    static String leftOut(CheckContext c) {
+        return CommandText.leftOut("The Exchange virtual server's name in the cluster hive",
+                c.virtualServer().orElse(null));
     }
 
     /**

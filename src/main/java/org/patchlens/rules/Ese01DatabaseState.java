@@ -3,6 +3,7 @@ package org.patchlens.rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.patchlens.ese.DatabaseHeader;
+import org.patchlens.model.CommandText;
 import org.patchlens.model.Source;
 import org.patchlens.rules.StoreView.Item;
 
@@ -47,10 +48,11 @@ final class Ese01DatabaseState extends RuleUnit {
                 } else if (c.beforeRestore()) {
                     // before the restore the copy can still be replaced: say what to ask for instead
                     out.add(Finding.fail(Rule.ESE_01, d.name(), "Consistent: a clean offline copy", expectedSrc,
-                            state + ": not a clean offline copy", src, NOT_CLEAN.replace("<db>", d.fileName())));
+                            state + ": not a clean offline copy", src, withLeftOut(NOT_CLEAN.replace("<db>", db(d)),
+                            leftOut(d))));
                 } else {
                     out.add(Finding.fail(Rule.ESE_01, d.name(), "Consistent (offline restore)",
-                            expectedSrc, state, src, remedy("<db>", d.fileName())));
+                            expectedSrc, state, src, withLeftOut(remedy("<db>", db(d)), leftOut(d))));
                 }
             } else {
                 out.add(Finding.pass(Rule.ESE_01, d.name(), "Inconsistent expected (online restore; RIP-07 checks a "
@@ -58,5 +60,18 @@ final class Ese01DatabaseState extends RuleUnit {
             }
         }
         return out;
+    }
+
+    /**
+     * The database's file name as {@code eseutil /mh} takes it: the name comes from the evidence (the file as
+     * copied, or the "Database:" line of an eseutil dump), so it goes into the command only when cmd.exe takes
+     * it as a name.
+     */
+    private static String db(Item<DatabaseHeader> d) {
+        return CommandText.name(d.fileName(), "the database file");
+    }
+
+    private static String leftOut(Item<DatabaseHeader> d) {
+        return CommandText.leftOut("The database's file name", d.fileName());
     }
 }

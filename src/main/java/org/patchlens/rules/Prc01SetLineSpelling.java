@@ -22,14 +22,14 @@ final class Prc01SetLineSpelling extends RuleUnit {
         if (line == null) {
             return List.of(Finding.skipped(Rule.PRC_01, "--env-line not given (IN-06)"));
         }
-        String vname = c.virtualServer().orElse("<VNAME>");
+        String vname = EnvLine.vname(c); // the expected line is a line to type too: no crafted name in it
         Source opt = Source.option("--env-line");
         String expected = "SET " + EnvLine.VARIABLE + "=" + vname;
         if (line.trim().equalsIgnoreCase("none")) {
             return List.of(Finding.skipped(Rule.PRC_01, "--env-line none: no line to check (PRC-02 reports it)"));
         }
         String defect = EnvLine.spellingDefect(line);
-        String remedy = remedy("<VNAME>", vname);
+        String remedy = withLeftOut(remedy("<VNAME>", vname), EnvLine.leftOut(c));
         if (defect != null) {
             return List.of(Finding.fail(Rule.PRC_01, "--env-line", expected,
                     c.virtualServerSource().orElse(Source.NONE), line + "  (" + defect + ")", opt, remedy));

@@ -22,11 +22,13 @@ final class Prc02SetLineValue extends RuleUnit {
         }
         String line = c.options().envLine();
         Optional<String> vname = c.virtualServer();
+        // the name goes into the SET line only when a command prompt takes it as a name (EnvLine.vname)
+        String remedy = withLeftOut(remedy("<VNAME>", EnvLine.vname(c)), EnvLine.leftOut(c));
         if (line == null && c.beforeRestore() && vname.isPresent()) {
             // before the restore the line is still to be typed: it is a step of the plan, with the name filled in
             return List.of(new Finding(Rule.PRC_02, Severity.WARN, Status.WARN, EnvLine.VARIABLE, vname.get(),
                     c.virtualServerSource().orElse(Source.NONE), "not given: to be typed in the prompt that runs "
-                    + "isinteg -patch", Source.option("--env-line"), remedy("<VNAME>", vname.get()), ""));
+                    + "isinteg -patch", Source.option("--env-line"), remedy, ""));
         }
         if (line == null) {
             return List.of(Finding.skipped(Rule.PRC_02, "--env-line not given (IN-06)"));
@@ -36,7 +38,6 @@ final class Prc02SetLineValue extends RuleUnit {
         }
         Source vs = c.virtualServerSource().orElse(Source.NONE);
         Source opt = Source.option("--env-line");
-        String remedy = remedy("<VNAME>", vname.get());
         String node = c.node().map(RegValue::text).orElse(null);
         if (line.trim().equalsIgnoreCase("none")) {
             return List.of(Finding.fail(Rule.PRC_02, EnvLine.VARIABLE, vname.get(), vs, "not set: isinteg will see "

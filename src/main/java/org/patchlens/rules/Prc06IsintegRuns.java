@@ -21,8 +21,7 @@ final class Prc06IsintegRuns extends RuleUnit {
             return List.of(Finding.skipped(Rule.PRC_06, "--isinteg-runs not given"));
         }
         Source opt = Source.option("--isinteg-runs");
-        String vname = c.virtualServer().orElse("<VNAME>");
-        String remedy = remedy("<VNAME>", vname);
+        String remedy = withLeftOut(remedy("<VNAME>", EnvLine.vname(c)), EnvLine.leftOut(c));
         if (c.restore() == Effective.ONLINE) {
             return List.of(runs == 0 ? Finding.pass(Rule.PRC_06, "isinteg -patch runs", "0 (online restore)",
                     Source.NONE, "0", opt) : Finding.fail(Rule.PRC_06, "isinteg -patch runs", "0 (online restore)",

@@ -44,8 +44,9 @@ final class Reg08ServerName extends RegUnit {
                             + "case-sensitive (KB Q299676)."));
         } else if (server != null && !server.equalsIgnoreCase(expected)) {
             out.add(Finding.fail(Rule.REG_08, "--expect-server", expected, expSrc, server,
-                    Source.option("--expect-server"), "The backup is from " + server + "; this "
-                            + (vname.isPresent() ? "cluster's Exchange virtual server" : "server") + " is " + expected
+                    Source.option("--expect-server"), "The backup is from " + prose(server) + "; this "
+                            + (vname.isPresent() ? "cluster's Exchange virtual server" : "server") + " is "
+                            + prose(expected)
                             + ". Restore only to a server installed with the same name (KB Q238063)."));
         }
         List<Optional<RegValue>> names = List.of(v.value(SA, "Server"), v.value(IS_SYSTEM, "This Server"));

@@ -67,7 +67,8 @@ abstract class RuleUnit {
     /**
      * The remedy template with its placeholders filled: {@code remedy("<VNAME>", "EXVS01", "<db>", "PRIV.EDB")}
      * (pairs of placeholder and value; none gives the template as it is). One pass over the template, so a
-     * value from the evidence that happens to read like a placeholder stays as it is.
+     * value from the evidence that happens to read like a placeholder stays as it is, and a back-quote in a
+     * value is written {@code \}{@code u0060}, so that only the template's back-quotes mark commands.
      */
     String remedy(String... placeholdersAndValues) {
         if (placeholdersAndValues.length == 0) {
@@ -86,8 +87,31 @@ abstract class RuleUnit {
             while (!placeholdersAndValues[i].equals(m.group())) {
                 i += 2;
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(placeholdersAndValues[i + 1]));
+            m.appendReplacement(sb, Matcher.quoteReplacement(prose(placeholdersAndValues[i + 1])));
         }
         return m.appendTail(sb).toString();
+    }
+
+    /**
+     * The remedy followed by the sentences that say which evidence value a command of it leaves out and why
+     * ({@link org.patchlens.model.CommandText#leftOut}); the empty ones add nothing.
+     */
+    static String withLeftOut(String remedy, String... sentences) {
+        StringBuilder sb = new StringBuilder(remedy);
+        for (String s : sentences) {
+            if (!s.isEmpty()) {
+                sb.append(' ').append(s);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A value from the evidence for the prose of a remedy: its back-quotes written {@code \}{@code u0060}. Left
+     * as it is, a crafted name {@code `del x`} would be read by the report as a command to type
+     * (CheckReport.commands); the values a command may hold never have one (CommandText).
+     */
+    static String prose(String value) {
+        return value.replace("`", "\\u0060");
     }
 }

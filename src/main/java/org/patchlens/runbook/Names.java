@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.patchlens.cluster.ClusterModel;
 import org.patchlens.evidence.Evidence;
+import org.patchlens.model.CommandText;
 import org.patchlens.model.RegValue;
 import org.patchlens.model.SystemView;
 import org.patchlens.rules.CheckContext;
@@ -74,7 +75,7 @@ public record Names(boolean cluster, String virtualServer, String node, String g
         List<String> unsafe = new ArrayList<>();
         Optional<ClusterModel> m = ctx.cluster();
         String vs = name("the Exchange virtual server", ctx.virtualServer().orElse(null),
-                "the Name of the Exchange group's Network Name resource", unsafe);
+                CheckContext.VIRTUAL_SERVER_PLACEHOLDER, unsafe);
         String node = name("the node", ctx.node().map(RegValue::text).orElse(null), "the node's computer name", unsafe);
         String group = name("the Exchange group", m.flatMap(ClusterModel::exchangeGroup)
                 .map(g -> g.name() == null ? g.guid() : g.name()).orElse(null), "the Exchange group", unsafe);
@@ -143,21 +144,16 @@ public record Names(boolean cluster, String virtualServer, String node, String g
 
     /**
      * A name as it may go into a command line: as read when it is a plain name, else the placeholder
-     * {@code <what>} (and a line in {@code unsafe} when it was there but could not be used).
+     * {@code <what>} (and a line in {@code unsafe} when it was there but could not be used). The rule is
+     * {@link CommandText}'s, the one the rules' remedies follow too.
      */
     static String name(String what, String value, String placeholder, List<String> unsafe) {
-        if (value == null || value.isBlank()) {
-            return "<" + placeholder + ">";
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ("\"&|<>^%`".indexOf(c) >= 0 || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || c == '\u2028' || c == '\u2029') {
-                unsafe.add(what + " is left out of the commands: it holds a character a command prompt would act on ("
-                        + String.format("U+%04X", (int) c) + ")");
-                return "<" + placeholder + ">";
+        if (value != null && !value.isBlank()) {
+            String why = CommandText.unsafe(value);
+            if (why != null) {
+                unsafe.add(what + " is left out of the commands: " + why);
             }
         }
-        return value.strip();
+        return CommandText.name(value, placeholder);
     }
 }

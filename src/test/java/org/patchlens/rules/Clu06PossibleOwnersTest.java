@@ -1,6 +1,7 @@
 package org.patchlens.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.patchlens.rules.RestoreScenario.DISK;
 import static org.patchlens.rules.RestoreScenario.IP;
 import static org.patchlens.rules.RestoreScenario.NETNAME;
@@ -119,5 +120,20 @@ class Clu06PossibleOwnersTest {
     void doesNotApplyToAStandAloneServer() throws Exception {
         Finding f = only(clu06(RestoreScenario.standaloneOffline()));
         assertEquals("not applicable: stand-alone server (no ClusSvc, no cluster hive)", f.detail());
+    }
+
+    /** A crafted resource name (CLUSDB) never reaches {@code cluster res}: the remedy says why next to it. */
+    @Test
+    void aResourceNameACommandPromptWouldActOnIsLeftOutOfTheCommand() throws Exception {
+        RestoreScenario s = owners(SA, "1");
+        s.cluster.sz("Resources\\" + SA, "Name", "SA\" & calc & \"");
+        Finding f = only(clu06(s));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("SA\" & calc & \" : PossibleOwners", f.object(), "the finding still names it, as data");
+        assertTrue(f.remedy().startsWith("cluster res \"<the resource's name>\" /addowner:2 (or Cluster "
+                + "Administrator"), f.remedy());
+        assertTrue(f.remedy().endsWith(" The resource's name in the cluster hive, \"SA\\u0022 & calc & "
+                + "\\u0022\", is left out of the command: it holds a character a command prompt would act on "
+                + "(U+0022)."), f.remedy());
     }
 }

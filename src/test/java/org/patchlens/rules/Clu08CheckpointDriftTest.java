@@ -1,6 +1,7 @@
 package org.patchlens.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.patchlens.rules.RestoreScenario.BASE_TIME;
 import static org.patchlens.rules.RestoreScenario.IS;
 import static org.patchlens.rules.RestoreScenario.MTA;
@@ -335,5 +336,22 @@ class Clu08CheckpointDriftTest {
                 Files.delete(x);
             }
         }
+    }
+
+    /** The back-quoted segments of a remedy: what the report shows as lines to type. */
+    private static List<String> commands(String remedy) {
+        return java.util.regex.Pattern.compile("`([^`]*)`").matcher(remedy).results().map(m -> m.group(1)).toList();
+    }
+
+    /** A crafted ServiceName (CLUSDB) never reaches {@code net start}: the remedy says why next to the command. */
+    @Test
+    void aServiceNameACommandPromptWouldActOnIsLeftOutOfNetStart() throws Exception {
+        RestoreScenario s = patchedLive(LATER, BASE_TIME);
+        s.cluster.sz("Resources\\" + IS + "\\Parameters", "ServiceName", "MSExchangeIS&calc");
+        Finding f = only(clu08(s));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(List.of("net start <the resource's ServiceName>"), commands(f.remedy()), f.remedy());
+        assertTrue(f.remedy().endsWith(" The resource's ServiceName in the cluster hive, \"MSExchangeIS&calc\", is "
+                + "left out of the command: it holds a character a command prompt would act on (U+0026)."), f.remedy());
     }
 }

@@ -1,6 +1,8 @@
 package org.patchlens.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.patchlens.rules.StoreEvidence.PRIV;
 import static org.patchlens.rules.StoreEvidence.PUB;
 import static org.patchlens.rules.StoreEvidence.SYSTEM;
@@ -108,5 +110,22 @@ class Ese01DatabaseStateTest {
         assertEquals(1, f.size(), f.toString());
         assertEquals(Status.SKIPPED, f.get(0).status());
         assertEquals("restore type unknown", f.get(0).detail());
+    }
+
+    /**
+     * A database file name a command prompt would act on never reaches {@code eseutil /mh}: the remedy names the
+     * file as data and says why.
+     */
+    @Test
+    void aFileNameACommandPromptWouldActOnIsLeftOutOfEseutil() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.databases.get(0).state = 2;
+        s.databases.get(0).name = "PRIV&calc.EDB";
+        Finding priv = ese01(s).stream().filter(f -> f.status() == Status.FAIL).findFirst().orElseThrow();
+        assertTrue(priv.remedy().contains("`eseutil /mh <the database file> | find /i \"consistent\"`"),
+                priv.remedy());
+        assertFalse(priv.remedy().contains("eseutil /mh PRIV&calc"), priv.remedy());
+        assertTrue(priv.remedy().endsWith(" The database's file name, \"PRIV&calc.EDB\", is left out of the "
+                + "command: it holds a character a command prompt would act on (U+0026)."), priv.remedy());
     }
 }

@@ -1,6 +1,7 @@
 package org.patchlens.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -159,5 +160,23 @@ class Prc01SetLineSpellingTest {
         assertEquals(Status.SKIPPED, f.status());
         assertEquals("not applicable: stand-alone server: isinteg sees the right name without the variable",
                 f.detail());
+    }
+
+    /**
+     * A crafted Network Name (CLUSDB) never reaches the line to type, neither the expected line nor the remedy's:
+     * the placeholder, and the remedy says why.
+     */
+    @Test
+    void aNameACommandPromptWouldActOnIsLeftOutOfTheLineToType() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.cluster.sz("Resources\\" + RestoreScenario.NETNAME + "\\Parameters", "Name", "E&calc");
+        Finding f = prc01(new StoreEvidence.Written(s, dir.resolve("crafted")),
+                RestoreScenario.offlineBase().set("--env-line", "SET _CLUSTER_NETWORK_NAME =E&calc"));
+        assertEquals(Status.FAIL, f.status());
+        String line = "SET _CLUSTER_NETWORK_NAME_=<the Name of the Exchange group's Network Name resource>";
+        assertEquals(line, f.expected());
+        assertEquals("In the same command prompt type exactly `" + line + "` and then `isinteg -patch` (KB Q280770). "
+                + "The Exchange virtual server's name in the cluster hive, \"E&calc\", is left out of the command: it "
+                + "holds a character a command prompt would act on (U+0026).", f.remedy());
     }
 }

@@ -1,6 +1,8 @@
 package org.patchlens.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -132,6 +134,57 @@ class Prc02SetLineValueTest {
         Finding f = prc02(cluster, RestoreScenario.offlineBase().unset("--env-line"));
         assertEquals(Status.SKIPPED, f.status());
         assertEquals("--env-line not given (IN-06)", f.detail());
+    }
+
+    /** The evidence of {@code dir} with the Network Name's Name (CLUSDB) set to {@code name}. */
+    private static StoreEvidence.Written named(String name, String dir) throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.cluster.sz("Resources\\" + RestoreScenario.NETNAME + "\\Parameters", "Name", name);
+        return new StoreEvidence.Written(s, Prc02SetLineValueTest.dir.resolve(dir));
+    }
+
+    /** The back-quoted segments of a remedy: what the report shows as lines to type. */
+    private static java.util.List<String> commands(String remedy) {
+        return java.util.regex.Pattern.compile("`([^`]*)`").matcher(remedy).results().map(m -> m.group(1)).toList();
+    }
+
+    /**
+     * A crafted Network Name never reaches the SET line: typed in cmd.exe, {@code SET _CLUSTER_NETWORK_NAME_=E&calc}
+     * would also run calc, and an ESC would drive the terminal. The line holds the runbook's placeholder; the
+     * remedy names the value as data, escaped and in quotes, and says why.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"E&calc", "EXVS01\u001b[31m\u0007", "EX`net start x`VS", "EX\"VS"})
+    void aNameACommandPromptWouldActOnIsLeftOutOfTheSetLine(String name) throws Exception {
+        Finding f = prc02(named(name, "named-" + Integer.toHexString(name.hashCode())),
+                RestoreScenario.offlineBase().set("--env-line", "SET _CLUSTER_NETWORK_NAME_=NODE1"));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(name, f.expected(), "the finding still says what the cluster hive holds");
+        assertEquals(java.util.List.of("SET _CLUSTER_NETWORK_NAME_=<the Name of the Exchange group's Network Name "
+                + "resource>", "isinteg -patch"), commands(f.remedy()), f.remedy());
+        assertTrue(f.remedy().contains("is left out of the command"), f.remedy());
+        assertFalse(f.remedy().contains("\u001b"), "the value is escaped where the remedy names it: " + f.remedy());
+    }
+
+    @Test
+    void theRemedyNamesTheLeftOutValueInQuotesAndSaysWhy() throws Exception {
+        Finding f = prc02(named("E&calc", "named-amp"),
+                RestoreScenario.offlineBase().set("--env-line", "SET _CLUSTER_NETWORK_NAME_=NODE1"));
+        assertEquals("`SET _CLUSTER_NETWORK_NAME_=<the Name of the Exchange group's Network Name resource>` - the "
+                + "Name on the Parameters tab of the Exchange group's Network Name resource - then `isinteg -patch` "
+                + "(KB Q178311). The Exchange virtual server's name in the cluster hive, \"E&calc\", is left out of "
+                + "the command: it holds a character a command prompt would act on (U+0026).", f.remedy());
+    }
+
+    @Test
+    void beforeTheRestoreTheLineToTypeHoldsNoCraftedName() throws Exception {
+        RestoreScenario s = BeforeRestoreDemo.scenario().unset("--env-line"); // not typed yet: a step of the plan
+        s.cluster.sz("Resources\\" + RestoreScenario.NETNAME + "\\Parameters", "Name", "E&calc");
+        java.util.List<Finding> fs = EngineRun.before(s, dir.resolve("before-amp")).of(Rule.PRC_02);
+        assertEquals(1, fs.size(), fs.toString());
+        assertEquals(Status.WARN, fs.get(0).status());
+        assertEquals(java.util.List.of("SET _CLUSTER_NETWORK_NAME_=<the Name of the Exchange group's Network Name "
+                + "resource>", "isinteg -patch"), commands(fs.get(0).remedy()), fs.get(0).remedy());
     }
 
     @Test

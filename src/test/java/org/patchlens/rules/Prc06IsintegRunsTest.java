@@ -1,6 +1,7 @@
 package org.patchlens.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -104,5 +105,19 @@ class Prc06IsintegRunsTest {
         Finding f = prc06(noSystem, RestoreScenario.offlineBase().unset("--restore-type"));
         assertEquals(Status.SKIPPED, f.status());
         assertEquals("restore type unknown", f.detail());
+    }
+
+    /** A crafted Network Name (CLUSDB) never reaches the SET line of the remedy. */
+    @Test
+    void aNameACommandPromptWouldActOnIsLeftOutOfTheSetLine() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.cluster.sz("Resources\\" + RestoreScenario.NETNAME + "\\Parameters", "Name", "E&calc");
+        Finding f = prc06(new StoreEvidence.Written(s, dir.resolve("crafted")),
+                RestoreScenario.offlineBase().set("--isinteg-runs", "2"));
+        assertEquals(Status.FAIL, f.status());
+        assertTrue(f.remedy().startsWith("With SA and DS online and the IS stopped: `SET _CLUSTER_NETWORK_NAME_=<the "
+                + "Name of the Exchange group's Network Name resource>`, `cd /d <exchsrvr>\\bin`"), f.remedy());
+        assertTrue(f.remedy().endsWith(" The Exchange virtual server's name in the cluster hive, \"E&calc\", is left "
+                + "out of the command: it holds a character a command prompt would act on (U+0026)."), f.remedy());
     }
 }
