@@ -72,22 +72,18 @@ final class HiveTimeline implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long from = since == null ? 0 : parse(since, false);
-        long to = until == null ? 0 : parse(until, true);
-        if (since != null && until != null && Long.compareUnsigned(from, to) >= 0) {
-            throw new UsageException("--since " + since + " is not before --until " + until + ": the range is empty");
-        }
+        Range range = Range.of(since, until);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (files.size() > 1 || Files.isDirectory(files.get(0))) {
-            return many(from, to, stdout, err);
+            return many(range, stdout, err);
         }
         Path file = files.get(0);
         Output out = Output.plan(OUTPUT, format, output, force, HiveSupport.inputs(file, logs));
         try (Hive hive = HiveSupport.open(file, logs)) {
             List<TimelineWriter.Entry> entries = new ArrayList<>();
             long budget = OutputBudget.forInput(hive.fileSize());
-            OutputBudget.Exceeded cut = collect(hive, null, from, to, budget, new long[1], entries);
+            OutputBudget.Exceeded cut = collect(hive, null, range, budget, new long[1], entries);
             entries.sort(Comparator.comparing(TimelineWriter.Entry::time, Long::compareUnsigned));
             try (Output.Sink sink = out.open(stdout).limit(budget)) {
                 try {
@@ -106,11 +102,11 @@ final class HiveTimeline implements Callable<Integer> {
     }
 
     /** The keys of {@code hive} in the range, added to {@code entries}; a cut when they would cost more than the budget. */
-    private OutputBudget.Exceeded collect(Hive hive, String source, long from, long to, long budget, long[] held,
+    private OutputBudget.Exceeded collect(Hive hive, String source, Range range, long budget, long[] held,
                                           List<TimelineWriter.Entry> entries) {
         for (Key k : hive.walk(HiveSupport.key(hive, keyPath))) {
             long t = k.lastWrittenRaw();
-            if (Long.compareUnsigned(t, from) >= 0 && (until == null || Long.compareUnsigned(t, to) < 0)) {
+            if (range.holds(t)) {
                 // what the entries cost (their paths): sorted in memory, so bounded as the output is
                 held[0] += 64 + 2L * k.path().length() + (source == null ? 0 : 2L * source.length());
                 if (held[0] > budget) {
@@ -137,7 +133,7 @@ final class HiveTimeline implements Callable<Integer> {
      * entry with its source; ties in time keep the order of the hives, then tree order. A hive that cannot be
      * read is one line (exit code 2) and the others are still read.
      */
-    private int many(long from, long to, PrintWriter stdout, PrintWriter err) throws java.io.IOException {
+    private int many(Range range, PrintWriter stdout, PrintWriter err) throws java.io.IOException {
         HiveTree.Tree tree = HiveTree.walk(files, false).require(files, err);
         logs.requireOneHive(true);
         Output out = Output.plan(OUTPUT, format, output, force, tree.inputs());
@@ -153,7 +149,7 @@ final class HiveTimeline implements Callable<Integer> {
             }
             try (Hive hive = HiveSupport.open(h, logs)) {
                 try {
-                    cut = collect(hive, h.path().toString(), from, to, budget, held, entries);
+                    cut = collect(hive, h.path().toString(), range, budget, held, entries);
                 } catch (HiveSupport.NotFound e) {
                     err.println("patchlens: " + Errors.flat(e.getMessage()));
                     code = Math.max(code, Main.FINDINGS);
@@ -188,17 +184,54 @@ final class HiveTimeline implements Callable<Integer> {
         return code;
     }
 
-    /** An ISO instant, or a date (its start, or with {@code end} the start of the next day), as a FILETIME. */
-    static long parse(String text, boolean end) {
+    /** The first and the last FILETIME, read as unsigned as {@link FileTime} reads them (up to +60056-05-28). */
+    private static final Instant FIRST = FileTime.toInstant(0);
+    private static final Instant LAST = FileTime.toInstant(-1L);
+
+    /**
+     * The keys a --since/--until range holds: last written from {@code from} to {@code last}, both inclusive and
+     * unsigned, none at all with {@code none}. Times a FILETIME cannot hold are clamped, not errors: before
+     * 1601-01-01 is from the start, after the last FILETIME to the end.
+     */
+    record Range(long from, long last, boolean none) {
+        static Range of(String since, String until) {
+            Instant s = since == null ? null : parse("--since", since, false);
+            Instant u = until == null ? null : parse("--until", until, true);
+            if (s != null && u != null && !s.isBefore(u)) {
+                throw new UsageException("--since " + since + " is not before --until " + until
+                        + ": the range is empty");
+            }
+            if (s != null && s.isAfter(LAST) || u != null && !u.isAfter(FIRST)) {
+                return new Range(0, 0, true); // wholly before 1601 or after the last FILETIME: the note, exit code 0
+            }
+            long from = s == null || s.isBefore(FIRST) ? 0 : FileTime.fromInstant(s);
+            // u is at least FIRST + 100 ns here (parse truncates to the tick), so u's FILETIME minus 1 is unsigned
+            long last = u == null || u.isAfter(LAST) ? -1L : FileTime.fromInstant(u) - 1;
+            return new Range(from, last, false);
+        }
+
+        boolean holds(long t) {
+            return !none && Long.compareUnsigned(t, from) >= 0 && Long.compareUnsigned(t, last) <= 0;
+        }
+    }
+
+    /**
+     * An ISO instant, or a date (its start, or with {@code end} the start of the next day), truncated to the
+     * FILETIME's 100 ns; any year java.time reads (the range clamps it), else a usage error naming the option.
+     */
+    static Instant parse(String option, String text, boolean end) {
+        Instant t;
         try {
-            return FileTime.fromInstant(Instant.parse(text));
+            t = Instant.parse(text);
         } catch (DateTimeParseException e) {
             try {
-                LocalDate d = LocalDate.parse(text);
-                return FileTime.fromInstant((end ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC));
+                // the day after as seconds: LocalDate.plusDays fails on +999999999-12-31, an Instant has room for it
+                t = LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(end ? 86_400 : 0);
             } catch (DateTimeParseException e2) {
-                throw new UsageException("not a time: '" + text + "' (use 2024-03-01 or 2024-03-01T08:00:00Z)");
+                throw new UsageException(option + " '" + text
+                        + "': not a time (use 2024-03-01 or 2024-03-01T08:00:00Z)");
             }
         }
+        return Instant.ofEpochSecond(t.getEpochSecond(), t.getNano() / 100 * 100);
     }
 }

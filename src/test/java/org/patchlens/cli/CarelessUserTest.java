@@ -327,6 +327,63 @@ class CarelessUserTest {
         assertEquals(systemKeys, MachineOutputTest.jsonl(day.out(), "one day").size());
     }
 
+    /** The keys {@code hive timeline} lists with these options, or -1 with the note that the range holds none. */
+    private static int timelineKeys(Path hive, String... range) {
+        List<String> args = new java.util.ArrayList<>(List.of("hive", "timeline", hive.toString(), "--format",
+                "jsonl"));
+        args.addAll(List.of(range));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), args + "\n" + r.err());
+        if (r.out().isEmpty()) {
+            assertTrue(r.err().startsWith("patchlens: note: no keys in range ("), args + "\n" + r.err());
+            return -1;
+        }
+        assertEquals("", r.err(), args.toString());
+        return MachineOutputTest.jsonl(r.out(), args.toString()).size();
+    }
+
+    @Test
+    void timesBeyondWhatAFileTimeHoldsAreClampedNotErrors() throws IOException {
+        // before 1601-01-01 is from the start, past the last FILETIME to the end; java.time's extremes included
+        assertEquals(systemKeys, timelineKeys(system, "--until", "+999999999-12-31"));
+        assertEquals(systemKeys, timelineKeys(system, "--since", "1600-12-31"));
+        assertEquals(systemKeys, timelineKeys(system, "--since", "1000-01-01", "--until", "2002-01-01"));
+        assertEquals(systemKeys, timelineKeys(system, "--since", "-999999999-01-01", "--until",
+                "+1000000000-12-31T23:59:59.999999999Z"));
+        assertEquals(systemKeys, timelineKeys(system, "--since", "-1000000000-01-01T00:00:00Z"));
+        // a range wholly before 1601 or wholly after the last FILETIME holds no key: the note, not an error
+        assertEquals(-1, timelineKeys(system, "--until", "1600-01-01"));
+        assertEquals(-1, timelineKeys(system, "--until", "1601-01-01T00:00:00.00000009Z"));
+        assertEquals(-1, timelineKeys(system, "--since", "1000-01-01", "--until", "1500-01-01"));
+        assertEquals(-1, timelineKeys(system, "--since", "+999999999-12-31"));
+        assertEquals(-1, timelineKeys(system, "--since", "+70000-01-01", "--until", "+80000-01-01"));
+        // backwards is still backwards, however far out
+        refused("patchlens: --since +999999999-12-31 is not before --until 1000-01-01: the range is empty",
+                "hive", "timeline", system.toString(), "--since", "+999999999-12-31", "--until", "1000-01-01");
+        // past what java.time reads: one usage line naming the option and the value
+        refused("patchlens: --until '+1000000000-01-01': not a time (use 2024-03-01 or 2024-03-01T08:00:00Z)",
+                "hive", "timeline", system.toString(), "--until", "+1000000000-01-01");
+    }
+
+    @Test
+    void aFileTimeAboveTheSignedLimitIsInTheRangeAsItIsShown() throws IOException {
+        // FileTime reads a FILETIME as unsigned (shown up to +60056-05-28): every key at the largest one,
+        // 0xFFFFFFFFFFFFFFFF, except Old (2001) and Far (20000, below 0x7FFFFFFFFFFFFFFF)
+        HiveBuilder b = HiveBuilder.v15().keyTime(org.patchlens.hive.FileTime.toInstant(-1L));
+        b.key("Old").lastWritten(java.time.Instant.parse("2001-06-15T00:00:00Z"));
+        b.key("Far").lastWritten(java.time.Instant.parse("+20000-01-01T00:00:00Z"));
+        b.key("Last\\Sub");
+        Path h = b.write(Files.createDirectories(tmp.resolve("unsigned")).resolve("NTUSER.DAT"));
+        int all = MachineOutputTest.keyPaths(b.root()).size();
+        assertEquals(all, timelineKeys(h));
+        assertEquals(all, timelineKeys(h, "--until", "+99999-01-01"));
+        assertEquals(all, timelineKeys(h, "--since", "1600-01-01", "--until", "+999999999-12-31"));
+        assertEquals(2, timelineKeys(h, "--until", "+40000-01-01"));
+        assertEquals(all - 1, timelineKeys(h, "--since", "2002-01-01"));
+        assertEquals(all - 2, timelineKeys(h, "--since", "+60056-05-28T05:36:10.9551615Z"));
+        assertEquals(-1, timelineKeys(h, "--since", "+60056-05-28T05:36:10.9551616Z"));
+    }
+
     @Test
     void oneHiveIntoAnExistingFolderLandsInItUnderTheHivesName() throws IOException {
         // -o dumps/ with one hive: as the README's batch example, FOLDER/NAME.jsonl, not "is a folder"

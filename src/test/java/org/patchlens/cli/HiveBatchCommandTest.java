@@ -72,6 +72,16 @@ class HiveBatchCommandTest {
     }
 
     @Test
+    void aHiveGivenAsTheBatchFileIsCalledNotUtf8Text(@TempDir Path dir) throws Exception {
+        // the arguments swapped, or the hive named twice: the hive's bytes are not text
+        Path hive = system(dir, "SYSTEM");
+        CliRun r = CliRun.of("hive", "batch", hive.toString(), hive.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("patchlens: " + hive + ": not a RECmd batch file: not UTF-8 text\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void aCraftedKeyNameIsEscapedOnStderrAndExactInTheJsonl(@TempDir Path dir) throws Exception {
         Path hive = system(dir, "SYS\nTEM");
         Path reb = Files.writeString(dir.resolve("t.reb"), REB.replace("KeyPath: Select", "KeyPath: 'Bad*'"));

@@ -341,6 +341,29 @@ class HiveSearchCommandTest {
     }
 
     @Test
+    void aTrailingBackslashIsNamedNotAnInternalError() throws Exception {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("A").sz("x", "C:\\y");
+        String h = b.write(dir.resolve("NTUSER.DAT")).toString();
+        // the JDK calls it "Unexpected internal error at index 1"; --key, --value and --data take one path
+        for (String option : List.of("--key", "--value", "--data")) {
+            for (String re : List.of("\\", "a|\\", "C:\\\\\\")) {
+                CliRun r = CliRun.of("hive", "search", h, option, re);
+                assertEquals(2, r.exit(), r.err());
+                assertEquals("patchlens: " + option + " '" + re + "': not a valid regex: a trailing backslash escapes "
+                        + "nothing\n", r.err());
+                assertEquals("", r.out());
+            }
+            // other syntax errors keep the JDK's description and index
+            CliRun r = CliRun.of("hive", "search", h, option, "(");
+            assertEquals("patchlens: " + option + " '(': not a valid regex: Unclosed group at index 1\n", r.err());
+        }
+        // an escaped backslash at the end is a backslash, and --literal takes any text
+        assertEquals(0, CliRun.of("hive", "search", h, "--data", "C:\\\\").exit());
+        assertEquals(0, CliRun.of("hive", "search", h, "--literal", "C:\\").exit());
+    }
+
+    @Test
     void badUsageAndUnreadableInputAreOneLineAndExitTwo() throws Exception {
         HiveBuilder b = HiveBuilder.v15();
         b.key("A").sz("x", "y");
@@ -357,7 +380,7 @@ class HiveSearchCommandTest {
         };
         String[] first = {"exactly one of --key, --value, --data or --literal",
             "exactly one of --key, --value, --data or --literal (given: --key, --data)",
-            "--data (unclosed: not a valid regex: Unclosed group", "--key is empty", "--format xlsx", "no such file"};
+            "--data '(unclosed': not a valid regex: Unclosed group", "--key is empty", "--format xlsx", "no such file"};
         for (int i = 0; i < bad.length; i++) {
             CliRun r = CliRun.of(bad[i]);
             assertEquals(2, r.exit(), String.join(" ", bad[i]) + ": " + r.err());

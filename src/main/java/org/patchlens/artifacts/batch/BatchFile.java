@@ -84,6 +84,12 @@ public record BatchFile(String file, String description, String author, String v
                 problem += " (YAML indents with spaces, not tabs)";
             }
             throw BatchFileException.at(file, m == null ? 1 : m.getLine() + 1, null, "not YAML: " + problem);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // a hive or other binary named as the batch file: the decoder's "Input length = 1" says nothing
+            // (UnicodeReader reads UTF-16 after its byte order mark, UTF-8 otherwise)
+            boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+                    || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE);
+            throw new BatchFileException(file, "not a RECmd batch file: not " + (utf16 ? "UTF-16" : "UTF-8") + " text");
         } catch (YAMLException | IOException e) {
             throw new BatchFileException(file, "not YAML: " + e.getMessage());
         }

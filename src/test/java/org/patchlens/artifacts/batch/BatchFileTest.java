@@ -112,6 +112,17 @@ class BatchFileTest {
     }
 
     @Test
+    void bytesThatAreNotTextAreNotABatchFile() {
+        byte[] latin1 = (HEAD + entry("Description: caf\u00e9")).getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("t.reb: not a RECmd batch file: not UTF-8 text",
+                assertThrows(BatchFileException.class, () -> BatchFile.parse("t.reb", latin1)).getMessage());
+        // a UTF-16 byte order mark, then an unpaired surrogate
+        byte[] utf16 = {(byte) 0xFF, (byte) 0xFE, 'D', 0, 0x00, (byte) 0xDC, 'x', 0};
+        assertEquals("t.reb: not a RECmd batch file: not UTF-16 text",
+                assertThrows(BatchFileException.class, () -> BatchFile.parse("t.reb", utf16)).getMessage());
+    }
+
+    @Test
     void aBillionLaughsIsRefusedNotExpanded() {
         StringBuilder y = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
         for (char c = 'b'; c <= 'k'; c++) {
