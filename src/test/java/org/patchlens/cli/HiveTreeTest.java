@@ -329,6 +329,36 @@ class HiveTreeTest {
         assertTrue(hives.contains(t.system().toString()), hives.toString());
     }
 
+    /**
+     * A symbolic link to a folder of hives, named on the command line: not followed (as in a walk), and every
+     * multi-hive command says that is why, naming the folder to give instead, rather than "no hive found".
+     */
+    @Test
+    void aLinkToAFolderNamedOnTheCommandLineIsRefusedNamingTheFolder(@TempDir Path dir, @TempDir Path outside,
+                                                                      @TempDir Path work) throws Exception {
+        Tree t = tree(dir, outside);
+        Path link = Files.createSymbolicLink(work.resolve("evidence-link"), t.root());
+        String line = "patchlens: " + link + ": a symbolic link to a folder, not followed: give the folder itself ("
+                + t.root().toRealPath() + ")\n";
+        Path out = work.resolve("dumps");
+        List<List<String>> runs = List.of(
+                List.of("hive", "dump", link.toString(), "-o", out.toString()),
+                List.of("hive", "dump", link.toString()),
+                List.of("hive", "dump", t.system().toString(), link.toString(), "-o", out.toString()),
+                List.of("hive", "timeline", link.toString()),
+                List.of("hive", "deleted", link.toString()),
+                List.of("hive", "info", link.toString()),
+                List.of("hive", "artifacts", link.toString()),
+                List.of("hive", "search", "--key", "Select", link.toString()));
+        for (List<String> args : runs) {
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), args + ": " + r.err());
+            assertEquals(line, r.err(), args.toString());
+            assertEquals("", r.out(), args + ": stdout");
+            assertFalse(Files.exists(out), args + ": nothing written");
+        }
+    }
+
     @Test
     void aFolderWithoutHivesIsANoteAndExitTwo(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("readme.txt"), "nothing here\n");
