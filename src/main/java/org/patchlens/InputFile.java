@@ -120,9 +120,29 @@ public record InputFile(Path path, Path realPath, long size) {
         }
     }
 
+    /**
+     * Why a name given as text may not reach the file: U+FFFD is what Java 17 makes of bytes that are not valid
+     * UTF-8 in an argument (under the UTF-8 locale the launcher sets), and it cannot be turned back into those
+     * bytes, so Java opens, or creates, a file of another name. A folder's listing keeps a name's bytes.
+     */
+    public static final String NOT_UTF8 = "the name is not valid UTF-8 (shown with U+FFFD) and Java cannot ";
+
+    /** Whether the name as given holds U+FFFD (see {@link #NOT_UTF8}). */
+    public static boolean notUtf8(String name) {
+        return name.indexOf('\uFFFD') >= 0;
+    }
+
+    /** "no such file" (or folder), saying why when the name holds U+FFFD: the file may well be there. */
+    public static String missing(String name, boolean folder) {
+        String missing = folder ? "no such folder" : "no such file";
+        return !notUtf8(name) ? missing : missing + ": " + NOT_UTF8 + "open a file by it " + (folder
+                ? "(rename the folder, or give the folder above it: walking a folder finds such names)"
+                : "(rename the file, or give its folder: walking a folder finds such files)");
+    }
+
     private static InputException failure(Path path, IOException e, boolean folder) {
         String name = path.toString();
-        String missing = folder ? "no such folder" : "no such file";
+        String missing = missing(name, folder);
         if (e instanceof NoSuchFileException) {
             return new InputException(name, Files.isSymbolicLink(path) ? missing + " (a symbolic link to a missing target)"
                     : missing, e);

@@ -19,7 +19,7 @@ final class Errors {
         if (e instanceof FormatException || e instanceof UsageException || e instanceof OutputException) {
             msg = e.getMessage();
         } else if (e instanceof NoSuchFileException n) {
-            msg = n.getFile() + ": no such file";
+            msg = n.getFile() + ": " + org.patchlens.InputFile.missing(String.valueOf(n.getFile()), false);
         } else if (e instanceof AccessDeniedException a) {
             msg = a.getFile() + ": permission denied";
         } else if (e instanceof IOException) {

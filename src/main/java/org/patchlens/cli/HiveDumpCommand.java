@@ -184,6 +184,7 @@ final class HiveDumpCommand implements Callable<Integer> {
 
     /** Several hives in one process: one output file each in the folder -o names; a bad hive costs only itself. */
     private int dumpMany(PrintWriter out, PrintWriter err) throws IOException {
+        HiveTree.refuseLinkedFolders(files); // before "give -o FOLDER": -o would not help
         Path folder = files.stream().filter(Files::isDirectory).findFirst().orElse(null);
         if (output == null) {
             throw new UsageException(folder != null ? folder + ": a folder is searched for hives, one output each: "

@@ -29,7 +29,8 @@ import org.patchlens.hive.LogFiles;
 /**
  * The hives a multi-hive command reads: the files named, and the hives found in the folders named. The one
  * folder walk of the hive commands ({@code dump}, {@code timeline}, {@code deleted}, {@code info},
- * {@code artifacts}): symbolic links are never followed, only regular files are looked at (a FIFO is never
+ * {@code artifacts}, {@code search}, {@code batch}): symbolic links are never followed (a link to a folder named
+ * as input is refused, {@link #refuseLinkedFolders}), only regular files are looked at (a FIFO is never
  * opened), at most {@link EvidenceScanner#MAX_DEPTH} levels and {@link EvidenceScanner#MAX_FILES} files (the
  * limits of check's evidence scanner), and a hive is told by its content ({@code regf}, file type 0), so a
  * log ({@code .LOG1}: file type 1 or 2) is kept with its hive and never listed as a hive. It lives in
@@ -129,6 +130,25 @@ final class HiveTree {
         return walk(inputs, false).require(inputs, err);
     }
 
+    /**
+     * A symbolic link to a folder named as input is refused, naming the folder: the walk does not follow links,
+     * not even a named one, and "no hive found in this folder" would hide why a folder full of hives gave none.
+     */
+    static void refuseLinkedFolders(List<Path> inputs) {
+        for (Path p : inputs) {
+            if (Files.isSymbolicLink(p) && Files.isDirectory(p)) {
+                String real;
+                try {
+                    real = p.toRealPath().toString();
+                } catch (IOException | RuntimeException e) {
+                    real = "cannot resolve it: " + e.getMessage();
+                }
+                throw new UsageException(p + ": a symbolic link to a folder, not followed: give the folder itself ("
+                        + real + ")");
+            }
+        }
+    }
+
     /** Whether any input is a folder (a walk is needed), without following a link named as input. */
     static boolean anyFolder(List<Path> inputs) {
         return inputs.stream().anyMatch(Files::isDirectory);
@@ -148,6 +168,7 @@ final class HiveTree {
      * hive anyway fills them in with {@link #identify}, so that a thousand hives are not opened twice).
      */
     static Tree walk(List<Path> inputs, boolean identify) throws IOException {
+        refuseLinkedFolders(inputs);
         List<Found> hives = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         List<String> notes = new ArrayList<>();

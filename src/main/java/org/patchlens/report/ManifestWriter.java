@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * {@code manifest.tsv}, written into the folder of a batch ({@code hive dump ... -o DIR}): one row per hive
  * given or found, in the order they were read, saying where each output came from. Tab-separated, one
- * header row, LF line ends, UTF-8; a tab, line break or backslash in a field is written {@code \t},
- * {@code \n}, {@code \r}, {@code \\}, so every row is one line of exactly {@link #COLUMNS} fields.
+ * header row, LF line ends, UTF-8; a backslash in a field is written {@code \\}, and every character the text
+ * outputs escape ({@link Printable#of}: C0 controls, DEL, C1 controls, bidirectional controls, line separators)
+ * as they escape it: {@code \t}, {@code \n}, {@code \r}, else {@code \}{@code u001b}. So every row is one line
+ * of exactly {@link #COLUMNS} fields, and a crafted file name cannot send escape sequences to whoever views it.
  */
 public final class ManifestWriter {
     public static final String NAME = "manifest.tsv";
@@ -49,22 +51,12 @@ public final class ManifestWriter {
         return n < 0 ? "" : Long.toString(n);
     }
 
-    /** A field on one line: backslash, tab, CR and LF escaped as in C. */
+    /** A field on one line: backslashes doubled, then what {@link Printable#of} escapes escaped as it does. */
     public static String escape(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        // doubled first, so that a name holding a backslash and "u001b" as text reads apart from one holding ESC
+        return Printable.of(s.replace("\\", "\\\\"));
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.patchlens.InputFile;
 import org.patchlens.evidence.Classifier;
 
 /**
@@ -35,7 +36,8 @@ import org.patchlens.evidence.Classifier;
  * {@code @FILE} argument files included); an existing file in a folder given as evidence, one whose content
  * is evidence (a hive, a hive log, an ESE header, an eseutil dump, damaged ones too) or one named like store
  * or registry evidence is never replaced, even with {@code --force}; without {@code --force} nothing is
- * written into a folder that holds an input (also reached through a link).</li>
+ * written into a folder that holds an input (also reached through a link); a name given with U+FFFD (an
+ * argument that was not valid UTF-8) is refused, since Java would create a file of another name.</li>
  * <li><b>Writing.</b> Through a new temporary file in the target's folder, renamed over the target when
  * complete ({@link AtomicFile}): no partial file, and a link at the target is replaced, never followed.</li>
  * </ul>
@@ -203,10 +205,17 @@ public final class Output {
      * after {@code --format} (null when not given), {@code file} the {@code -o} path (null: stdout).
      */
     public static Output plan(Spec spec, String formatOption, Path file, boolean force, Collection<Path> inputs) {
+        if (file != null) {
+            named(file);
+        }
         return plan(spec, formatOption, file, force, new Inputs(inputs));
     }
 
-    /** As above, with the inputs indexed once for a batch ({@link #inputs}). */
+    /**
+     * As above, with the inputs indexed once for a batch ({@link #inputs}). A batch's targets are named after the
+     * hives found (valid UTF-8 by then, U+FFFD included) in a folder {@link #checkFolder} checked: not refused
+     * for U+FFFD here, unlike a name given.
+     */
     public static Output plan(Spec spec, String formatOption, Path file, boolean force, Inputs inputs) {
         if (isStdout(file)) {
             file = null;
@@ -271,6 +280,7 @@ public final class Output {
      * one line to show; creates and opens nothing for writing.
      */
     public static void checkTarget(Path out, boolean force, Collection<Path> inputs) {
+        named(out);
         checkTarget(out, force, new Inputs(inputs), "-o");
     }
 
@@ -384,6 +394,7 @@ public final class Output {
 
     /** As above, with the inputs indexed once ({@link #inputs}). */
     public static void checkFolder(Path folder, boolean force, Inputs inputs) {
+        named(folder);
         Path target = folder.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new OutputException(folder + ": not a folder (with several inputs -o names a folder)");
@@ -398,6 +409,17 @@ public final class Output {
         }
         inFolders(folder, target, force, inputs, true);
         inFolders(folder, target, force, inputs, false);
+    }
+
+    /**
+     * A name given for an output, refused when it holds U+FFFD: the bytes that were not valid UTF-8 are lost, and
+     * the file would be created under another name while the command reports the one given.
+     */
+    private static void named(Path file) {
+        if (InputFile.notUtf8(file.toString())) {
+            throw new OutputException(file + ": " + InputFile.NOT_UTF8 + "create a file by it (it would write one "
+                    + "named with U+FFFD instead): give another name");
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +130,62 @@ class CarelessUserTest {
         refused("patchlens: " + none.resolve("x.xlsx") + ": hive replay -o writes a registry hive, not a .xlsx file "
                 + "(name it e.g. SYSTEM.recovered)", "hive", "replay", dirty.toString(), "-o",
                 none.resolve("x.xlsx").toString());
+    }
+
+    // ------------------------------------------------------------------ names that are not valid UTF-8
+
+    /** A copy of the SYSTEM hive named {@code bad<0xFF>x} in a folder of its own, made by the shell (Java cannot). */
+    private static Path notUtf8Copy() throws Exception {
+        Assumptions.assumeTrue("UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")), "UTF-8 file names");
+        Path dir = Files.createDirectories(tmp.resolve("not-utf8"));
+        Process p = new ProcessBuilder("sh", "-c", "cp \"$1\" \"$2/bad$(printf '\\377')x\"", "sh", system.toString(),
+                dir.toString()).redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes()));
+        return dir;
+    }
+
+    /**
+     * A file whose name is not valid UTF-8 reaches Java as text with U+FFFD, which cannot be turned back into the
+     * name's bytes: "no such file" for a file that is there would send the user looking for a typo. The one line
+     * says why, and what works (a walk of its folder reads such names from the folder, so it finds the file).
+     */
+    @Test
+    void aNameThatIsNotValidUtf8IsExplainedNotJustMissing() throws Exception {
+        Path dir = notUtf8Copy();
+        Path given = dir.resolve("bad\uFFFDx"); // what Java 17 makes of the argument's bytes
+        String why = ": no such file: the name is not valid UTF-8 (shown with U+FFFD) and Java cannot open a file "
+                + "by it (rename the file, or give its folder: walking a folder finds such files)";
+        refused("patchlens: " + given + why, "hive", "ls", given.toString());
+        refused("patchlens: " + given + why, "hive", "info", given.toString());
+        refused("patchlens: " + given + why, "hive", "dump", given.toString(), "-o", tmp.resolve("x.jsonl").toString());
+        refused("patchlens: " + given + why, "ese", "header", given.toString());
+        // a folder named so
+        Path folder = tmp.resolve("nofolder\uFFFD");
+        refused("patchlens: " + folder + ": no such folder: the name is not valid UTF-8 (shown with U+FFFD) and Java "
+                + "cannot open a file by it (rename the folder, or give the folder above it: walking a folder finds "
+                + "such names)",
+                "ese", "logs", folder.toString());
+        // its folder: found, and read
+        CliRun r = CliRun.of("hive", "info", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Source:               " + given + "\n"), r.out());
+    }
+
+    /**
+     * An output name that is not valid UTF-8 would be written under another name (U+FFFD encoded as UTF-8) while
+     * the command reports success: refused before anything is written, -o a file or a batch's folder, and --runbook.
+     */
+    @Test
+    void anOutputNameThatIsNotValidUtf8IsRefused() throws IOException {
+        Path file = tmp.resolve("o\uFFFDut.jsonl");
+        String why = ": the name is not valid UTF-8 (shown with U+FFFD) and Java cannot create a file by it (it would "
+                + "write one named with U+FFFD instead): give another name";
+        refused("patchlens: " + file + why, "hive", "dump", system.toString(), "-o", file.toString());
+        refused("patchlens: " + file + why, "hive", "timeline", system.toString(), "-o", file.toString());
+        Path folder = tmp.resolve("dumps\uFFFD");
+        refused("patchlens: " + folder + why, "hive", "dump", system.getParent().toString(), "-o", folder.toString());
+        Path csv = tmp.resolve("runbook\uFFFD.csv");
+        refused("patchlens: " + csv + why, "check", "--system", system.toString(), "--runbook", csv.toString());
     }
 
     /**

@@ -223,6 +223,33 @@ class HiveTreeTest {
         }
     }
 
+    /**
+     * A hive whose file name holds control characters (ESC starting a colour sequence, DEL, a tab, a C1 CSI) and a
+     * backslash: each is escaped in the manifest as the text outputs escape it, the backslash doubled, so the
+     * row stays one line of 11 fields, no raw control character reaches the file, and the name reads back exactly.
+     */
+    @Test
+    void controlCharactersInANameAreEscapedInTheManifest(@TempDir Path dir, @TempDir Path work) throws Exception {
+        boolean unicode = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
+        String name = "esc\u001b[31mred\u007fdel\ttab\\u001b" + (unicode ? "\u009b2J" : "");
+        String shown = "esc\\u001b[31mred\\u007fdel\\ttab\\\\u001b" + (unicode ? "\\u009b2J" : "");
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Select").dword("Current", 1);
+        Path hive = b.write(Files.createDirectories(dir.resolve("case")).resolve(name));
+        Path out = work.resolve("dumps");
+        CliRun r = CliRun.of("hive", "dump", dir.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve(name + ".jsonl")), "the output is named after the hive");
+        String manifest = Files.readString(out.resolve("manifest.tsv"));
+        assertEquals("source\tsha256\ttype\tuser\tsid\toutput\tkeys\tvalues\tdamage\treplay\terror\n"
+                + hive.getParent() + "/" + shown + "\t" + sha256(hive) + "\tother\t\t\t" + shown + ".jsonl\t2\t1\t0"
+                + "\tclean\t\n", manifest);
+        for (char c : manifest.toCharArray()) {
+            assertTrue(c == '\t' || c == '\n' || !org.patchlens.report.Printable.escaped(c),
+                    String.format("a raw U+%04X in the manifest", (int) c));
+        }
+    }
+
     @Test
     void aHiveThatCannotBeReadIsARowWithItsReason(@TempDir Path dir, @TempDir Path outside, @TempDir Path work)
             throws Exception {
@@ -300,6 +327,36 @@ class HiveTreeTest {
         }
         assertTrue(t.hives().stream().map(Path::toString).toList().containsAll(hives), hives.toString());
         assertTrue(hives.contains(t.system().toString()), hives.toString());
+    }
+
+    /**
+     * A symbolic link to a folder of hives, named on the command line: not followed (as in a walk), and every
+     * multi-hive command says that is why, naming the folder to give instead, rather than "no hive found".
+     */
+    @Test
+    void aLinkToAFolderNamedOnTheCommandLineIsRefusedNamingTheFolder(@TempDir Path dir, @TempDir Path outside,
+                                                                      @TempDir Path work) throws Exception {
+        Tree t = tree(dir, outside);
+        Path link = Files.createSymbolicLink(work.resolve("evidence-link"), t.root());
+        String line = "patchlens: " + link + ": a symbolic link to a folder, not followed: give the folder itself ("
+                + t.root().toRealPath() + ")\n";
+        Path out = work.resolve("dumps");
+        List<List<String>> runs = List.of(
+                List.of("hive", "dump", link.toString(), "-o", out.toString()),
+                List.of("hive", "dump", link.toString()),
+                List.of("hive", "dump", t.system().toString(), link.toString(), "-o", out.toString()),
+                List.of("hive", "timeline", link.toString()),
+                List.of("hive", "deleted", link.toString()),
+                List.of("hive", "info", link.toString()),
+                List.of("hive", "artifacts", link.toString()),
+                List.of("hive", "search", "--key", "Select", link.toString()));
+        for (List<String> args : runs) {
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), args + ": " + r.err());
+            assertEquals(line, r.err(), args.toString());
+            assertEquals("", r.out(), args + ": stdout");
+            assertFalse(Files.exists(out), args + ": nothing written");
+        }
     }
 
     @Test
