@@ -22,6 +22,8 @@ final class Errors {
             msg = n.getFile() + ": " + org.patchlens.InputFile.missing(String.valueOf(n.getFile()), false);
         } else if (e instanceof AccessDeniedException a) {
             msg = a.getFile() + ": permission denied";
+        } else if (e instanceof org.patchlens.report.AtomicFile.WriteFailed w) {
+            msg = w.getMessage(); // "FILE: No space left on device (the file was not written)"
         } else if (e instanceof IOException) {
             msg = "I/O error: " + e.getMessage();
         } else {

@@ -149,8 +149,8 @@ final class HiveArtifactsCommand implements Callable<Integer> {
             if (read > 0) {
                 sink.commit();
             }
-        } catch (ConsoleOut.Closed e) {
-            return code; // whoever reads stdout has stopped (| head)
+        } catch (ConsoleOut.Failed e) {
+            return code; // stdout cannot take more (| head, a full disk): Main reports it
         }
         // only about hives that were read: after a refusal (exit 2, one line) a hive of no type was not seen
         for (Catalog c : read > 0 ? selection : List.<Catalog>of()) {

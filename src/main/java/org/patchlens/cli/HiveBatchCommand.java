@@ -107,8 +107,8 @@ final class HiveBatchCommand implements Callable<Integer> {
             if (read > 0) {
                 sink.commit();
             }
-        } catch (ConsoleOut.Closed e) {
-            return code[0]; // whoever reads stdout has stopped (| head)
+        } catch (ConsoleOut.Failed e) {
+            return code[0]; // stdout cannot take more (| head, a full disk): Main reports it
         }
         if (read > 0) {
             HiveSupport.written(to, writer.written() + " rows from " + read + " hive" + (read == 1 ? "" : "s"), out);

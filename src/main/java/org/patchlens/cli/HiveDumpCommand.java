@@ -155,8 +155,8 @@ final class HiveDumpCommand implements Callable<Integer> {
                     n = null;
                 }
                 sink.commit();
-            } catch (ConsoleOut.Closed e) {
-                // whoever reads stdout has stopped (| head): stop writing; damage found so far is still reported
+            } catch (ConsoleOut.Failed e) {
+                // stdout cannot take more (| head, a full disk): stop writing; Main reports it
                 n = null;
             } finally {
                 progress.done();

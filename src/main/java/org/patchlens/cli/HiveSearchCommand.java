@@ -187,8 +187,8 @@ final class HiveSearchCommand implements Callable<Integer> {
             if (read > 0) {
                 sink.commit();
             }
-        } catch (ConsoleOut.Closed e) {
-            return code; // whoever reads stdout has stopped (| head)
+        } catch (ConsoleOut.Failed e) {
+            return code; // stdout cannot take more (| head, a full disk): Main reports it
         }
         if (read > 0) {
             long n = writer.written();

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code patchlens} command: a thin layer over the library; exit codes 0, 1, 2 for every command. */
+/** The {@code patchlens} command: a thin layer over the library; exit codes 0, 1, 2 and 141 for every command. */
 @Command(name = "patchlens",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
             "Exit codes: 0 nothing at or above the failure threshold;",
             "            1 findings (damage, differences, a rule that fails);",
             "            2 bad usage or unreadable input (one line on stderr; --debug adds",
-            "              the stack trace).",
+            "              the stack trace), or an output that could not be written whole",
+            "              (a full disk; stdout too);",
+            "            141 the reader of stdout stopped early (| head), as for cat or grep.",
             "",
             "Examples:",
             "  patchlens check --demo",
@@ -36,6 +38,12 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int BAD_INPUT = 2;
+    /**
+     * The reader of stdout went away (| head): what cat, grep or git report in the shell, killed by SIGPIPE
+     * (128 + 13); the JVM ignores SIGPIPE, so it is returned. Not 0 or 1: they speak of the evidence, and
+     * only part of it was read; not 2: nothing is wrong with the input, the usage or the disk.
+     */
+    public static final int READER_LEFT = 141;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")
@@ -64,7 +72,7 @@ public final class Main implements Runnable {
             org.patchlens.report.Output.argumentFiles(argumentFiles(args));
             org.patchlens.report.Output.folderNames(folderNames(args));
             Integer fast = HiveDumpCommand.fastPath(args, out, err);
-            return fast != null ? fast : runWithPicocli(args, out, err);
+            return stdoutOutcome(fast != null ? fast : runWithPicocli(args, out, err), args, out, err);
         } finally {
             org.patchlens.report.Output.argumentFiles(List.of());
             org.patchlens.report.Output.folderNames(List.of());
@@ -218,8 +226,41 @@ public final class Main implements Runnable {
         return prev[b.length()];
     }
 
+    /**
+     * The exit code once stdout is flushed, for every command alone: a write to stdout that failed (the
+     * PrintWriter said nothing) is exit 2 and one line naming stdout and the reason, since the output is
+     * incomplete; a reader that went away (| head) chose to stop reading: no line, {@link #READER_LEFT}.
+     */
+    static int stdoutOutcome(int code, String[] args, PrintWriter out, PrintWriter err) {
+        out.flush();
+        if (out instanceof ConsoleOut c) {
+            java.io.IOException f = c.failure();
+            if (f == null) {
+                return code;
+            }
+            if (c.readerLeft()) {
+                return READER_LEFT;
+            }
+            err.println("patchlens: stdout: " + Errors.flat(ConsoleOut.reason(f)) + " (the output is incomplete)");
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                err.print(Errors.trace(f));
+            }
+            err.flush();
+            return BAD_INPUT;
+        }
+        if (out.checkError()) { // a PrintWriter keeps no reason
+            err.println("patchlens: stdout: write error (the output is incomplete)");
+            err.flush();
+            return BAD_INPUT;
+        }
+        return code;
+    }
+
     /** The exit code and stderr line for an exception out of a command (the stack trace only with --debug). */
     static int failure(Exception ex, String[] args, PrintWriter err) {
+        if (stdoutFailed(ex)) {
+            return BAD_INPUT; // stdoutOutcome says what it was (the console kept the error): no line here
+        }
         if (ex instanceof HiveSupport.NotFound) {
             err.println("patchlens: " + Errors.flat(ex.getMessage()));
             err.flush();
@@ -231,6 +272,15 @@ public final class Main implements Runnable {
         }
         err.flush();
         return BAD_INPUT;
+    }
+
+    private static boolean stdoutFailed(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConsoleOut.Failed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The version from the jar manifest. */

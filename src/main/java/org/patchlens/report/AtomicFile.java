@@ -64,8 +64,60 @@ public final class AtomicFile implements Closeable {
                 throw e;
             }
             PENDING.add(temp);
-            return new AtomicFile(abs, temp, guard, new BufferedOutputStream(os, 1 << 16));
+            return new AtomicFile(abs, temp, guard, new BufferedOutputStream(naming(os, abs), 1 << 16));
         }
+    }
+
+    /** A write to the temporary file that failed (a full disk): named after the target, which the user knows. */
+    public static final class WriteFailed extends java.nio.file.FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailed(Path target, IOException cause) {
+            super(target.toString(), null, (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage()) + " (the file was not written)");
+            initCause(cause);
+        }
+    }
+
+    /** {@code os} whose errors name {@code target} (Java's say only "No space left on device"). */
+    private static OutputStream naming(OutputStream os, Path target) {
+        return new java.io.FilterOutputStream(os) {
+            @Override
+            public void write(int b) throws IOException {
+                try {
+                    out.write(b);
+                } catch (IOException e) {
+                    throw new WriteFailed(target, e);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw new WriteFailed(target, e);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw new WriteFailed(target, e);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    throw new WriteFailed(target, e);
+                }
+            }
+        };
     }
 
     /** The stream to write the content to (closed by {@link #commit} or {@link #close}). */

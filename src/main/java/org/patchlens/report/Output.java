@@ -634,22 +634,48 @@ public final class Output {
             } else {
                 try {
                     flush();
-                } catch (ConsoleOut.Closed e) {
-                    // the reader of stdout went away; nothing to keep
+                } catch (ConsoleOut.Failed e) {
+                    // stdout cannot take more (| head, a full disk): Main reports it, nothing to keep here
                 }
             }
         }
 
+        /** stdout as a Writer that stays open, and that throws when stdout failed (a PrintWriter would go on). */
         private static Writer unclosed(PrintWriter stdout) {
             return new java.io.FilterWriter(stdout) {
                 @Override
-                public void close() {
+                public void write(int c) throws IOException {
+                    out.write(c);
+                    check();
+                }
+
+                @Override
+                public void write(char[] cbuf, int off, int len) throws IOException {
+                    out.write(cbuf, off, len);
+                    check();
+                }
+
+                @Override
+                public void write(String str, int off, int len) throws IOException {
+                    out.write(str, off, len);
+                    check();
+                }
+
+                @Override
+                public void close() throws IOException {
                     flush();
                 }
 
                 @Override
-                public void flush() {
-                    ((PrintWriter) out).flush();
+                public void flush() throws IOException {
+                    out.flush();
+                    check();
+                }
+
+                private void check() throws IOException {
+                    if (stdout instanceof ConsoleOut c) {
+                        c.check();
+                    }
                 }
             };
         }
