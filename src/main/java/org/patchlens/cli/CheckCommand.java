@@ -199,6 +199,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (isintegRuns < 0 && spec.commandLine().getParseResult().hasMatchedOption("--isinteg-runs")) {
+            // -1 is how "not given" is kept: a negative count typed is a mistake, not "not given"
+            throw new UsageException("--isinteg-runs " + isintegRuns + ": a count of runs, 0 or more");
+        }
         if (demo != null && !demo.isEmpty() && dir == null && (demo.startsWith("@") || demo.contains("/") || demo.contains("\\")
                 || exists(demo))) {
             // check --demo DIR (or @FILE): picocli took the argument for the demo's name; it is what it looks like

@@ -32,6 +32,12 @@ final class In06OperatorFacts extends RuleUnit {
                     o.isintegVersion(), Source.option("--isinteg-version"),
                     "Give the version shown in the properties of exchsrvr\\bin\\isinteg.exe, e.g. 5.5.2654.62."));
         }
+        if (o.exchangeSp() != null && Prc04IsintegVersion.build(o.exchangeSp()) < 0) {
+            out.add(Finding.fail(Rule.IN_06, "--exchange-sp", "SP0 to SP4, RTM, 0 to 4, or a build of four digits",
+                    Source.option("--exchange-sp"), o.exchangeSp(), Source.option("--exchange-sp"),
+                    "Give the service pack (SP4) or the build (2653) shown by Help > About in the Exchange "
+                            + "Administrator program, or leave --exchange-sp out."));
+        }
         Map<String, String> expects = new LinkedHashMap<>();
         expects.put("--expect-org", o.expectOrg());
         expects.put("--expect-site", o.expectSite());

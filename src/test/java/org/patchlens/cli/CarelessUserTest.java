@@ -193,6 +193,14 @@ class CarelessUserTest {
      * (a text report in a file called .xlsx): refused before anything is written, saying what to give instead.
      */
     @Test
+    void aNegativeCountOfIsintegRunsIsAMistakeNotAFactLeftOut() throws IOException {
+        // -1 is how "not given" is kept inside: typed, it was taken for not given (and overrode the demo's 1)
+        refused("patchlens: --isinteg-runs -1: a count of runs, 0 or more", "check", "--demo", "--isinteg-runs", "-1");
+        refused("patchlens: --isinteg-runs -7: a count of runs, 0 or more", "check", "--system", system.toString(),
+                "--isinteg-runs=-7");
+    }
+
+    @Test
     void anOutputTypedWithATrailingSlashNamesAFolderNeverAFile() throws IOException {
         // hive dump evidence/*/SYSTEM -o dumps/ with one SYSTEM matched: a folder dumps/ with SYSTEM.jsonl, as for several
         Path dumps = tmp.resolve("dumps");

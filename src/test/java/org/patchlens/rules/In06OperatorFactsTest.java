@@ -92,6 +92,24 @@ class In06OperatorFactsTest {
         assertEquals("", f.detail());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"banana", "SP 4", "5.5.2653", "2653.0", "SP5", ""})
+    void failsAServicePackItCannotRead(String sp) throws Exception {
+        Finding f = onOfflineBase(RestoreScenario.offlineBase().set("--start-via", "services").set("--exchange-sp", sp));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("--exchange-sp", f.object());
+        assertEquals("SP0 to SP4, RTM, 0 to 4, or a build of four digits", f.expected());
+        assertEquals(sp, f.actual());
+        assertEquals("(command line) : --exchange-sp", f.actualSource().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SP4", "sp3", "RTM", "0", "2653", " SP2 "})
+    void passesAServicePackItReads(String sp) throws Exception {
+        Finding f = onOfflineBase(RestoreScenario.offlineBase().set("--start-via", "services").set("--exchange-sp", sp));
+        assertEquals(Status.PASS, f.status(), f.actual());
+    }
+
     @Test
     void failsWithoutTheRestoreTypeAndSaysWhatWasDecided() throws Exception {
         Finding f = onOfflineBase(RestoreScenario.offlineBase().unset("--restore-type"));
