@@ -218,7 +218,8 @@ final class BinaryReader {
                     what, shadow.stored(), shadow.computed())));
         } else if (primary.valid()) {
             notes.add(Note.warning(shadow.offset(), "no shadow " + what + ": the file ends at " + fileSize
-                    + ", before the shadow copy at offset " + shadow.offset()));
+                    + ", before the end of the shadow copy (bytes " + shadow.offset() + " to "
+                    + (shadow.offset() + shadow.length() - 1) + ")"));
         } else if (shadow.valid()) {
             notes.add(Note.warning(0, String.format("primary %s has a checksum error (stored 0x%08X, computed 0x%08X): "
                     + "fields are read from the good shadow copy at offset %d", what, primary.stored(),

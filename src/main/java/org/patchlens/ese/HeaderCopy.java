@@ -26,7 +26,7 @@ public record HeaderCopy(String name, long offset, int length, boolean present, 
 
     public String verdict() {
         if (!present) {
-            return "absent (file ends before offset " + offset + ")";
+            return "absent (the file ends before byte " + (offset + length) + ", the end of this copy)";
         }
         return valid() ? String.format("ok (0x%08X)", stored)
                 : String.format("BAD (stored 0x%08X, computed 0x%08X)", stored, computed);

@@ -48,6 +48,11 @@ final class Ese08HeaderChecksums extends RuleUnit {
                 out.add(Finding.fail(Rule.ESE_08, i.name() + " : shadow header", "valid and identical to the primary",
                         Source.NONE, sh.verdict() + (v.identical() ? "" : ", differs from the primary"),
                         i.source("shadow header", sh.offset()), remedy));
+            } else if (!sh.present() && i.header() instanceof DatabaseHeader) {
+                // every database begins with both copies: a file that ends before the shadow's end was cut short
+                out.add(Finding.warn(Rule.ESE_08, Severity.WARN, i.name() + " : shadow header", "present",
+                        Source.NONE, "primary " + p.verdict() + "; shadow " + sh.verdict() + ": the file was cut short",
+                        i.source("shadow header", sh.offset()), remedy));
             } else {
                 out.add(Finding.pass(Rule.ESE_08, i.name() + " : header checksums", "valid", Source.NONE,
                         "primary " + p.verdict() + (sh.present() ? ", shadow " + sh.verdict() : ""),

@@ -98,11 +98,16 @@ class Ese08HeaderChecksumsTest {
     }
 
     @Test
-    void passesAPrimaryHeaderWhoseCopyEndsBeforeTheShadow() throws Exception {
+    void warnsOfADatabaseCutShortBeforeItsShadow() throws Exception {
+        // every database begins with both copies of its header: one that ends before the shadow's end was cut
+        // short (a copy that stopped, a header saved alone); the primary is still read, and said to be sound
         Finding priv = one(ese08(RestoreScenario.offlineBase(), StoreEvidence.truncate(PRIV, PAGE)),
-                PRIV + " : header checksums");
-        assertEquals(Status.PASS, priv.status());
-        assertEquals("primary " + ok(PRIV, 0), priv.actual());
+                PRIV + " : shadow header");
+        assertEquals(Status.WARN, priv.status());
+        assertEquals(Severity.WARN, priv.severity());
+        assertEquals("present", priv.expected());
+        assertEquals("primary " + ok(PRIV, 0) + "; shadow absent (the file ends before byte " + 2 * PAGE
+                + ", the end of this copy): the file was cut short", priv.actual());
     }
 
     @Test
