@@ -90,7 +90,10 @@ final class In02FilesIdentified extends RuleUnit {
         if (n.endsWith(".chk")) {
             return "ESE_CHECKPOINT";
         }
-        if (n.matches("edb[0-9a-f]*\\.log|res[12]\\.log")) {
+        // Exchange 5.5 names its logs edb.log, edbXXXXX.log, res1/res2.log; ESE since Exchange 2000 E00.log,
+        // E00XXXXX.log, E00XXXXXXXX.log (any two-hex-digit base), E00tmp.log, reserve logs E00res00001.jrs
+        if (n.matches("edb[0-9a-f]*\\.log|res[12]\\.log|e[0-9a-f]{2}([0-9a-f]{5}|[0-9a-f]{8}|tmp)?\\.log"
+                + "|e[0-9a-f]{2}res[0-9a-f]{5}\\.jrs")) {
             return "ESE_LOG";
         }
         return null;

@@ -79,9 +79,12 @@ class In02FilesIdentifiedTest {
                 Map.entry("chk0001A.tmp", "cluster hive"), Map.entry("00000001.CPT", "registry checkpoint (.CPT hive)"),
                 Map.entry("backup.edb", "ESE database"), Map.entry("PRIV.PAT", "ESE patch file"),
                 Map.entry("edb.chk", "ESE checkpoint file"), Map.entry("Edb0001F.log", "ESE log file"),
-                Map.entry("edb.log", "ESE log file"), Map.entry("res2.log", "ESE log file")));
+                Map.entry("edb.log", "ESE log file"), Map.entry("res2.log", "ESE log file"),
+                Map.entry("E00.log", "ESE log file"), Map.entry("E0000000001.log", "ESE log file"),
+                Map.entry("e010002A.log", "ESE log file"), Map.entry("E00tmp.log", "ESE log file"),
+                Map.entry("E00res00001.jrs", "ESE log file")));
         List<String> claimNothing = List.of("SYSTEM.LOG", "notes.txt", "chkxyz.tmp", "Edb0001G.log", "res3.log",
-                "software.old");
+                "software.old", "E0.log", "E000.log", "Ex0.log", "error.log", "E00res1.jrs");
         EngineRun r = RegEvidence.run(RestoreScenario.offlineBase(), dir, d -> {
             for (String n : named.keySet()) {
                 RegEvidence.put(d, "junk/" + n, JUNK);
