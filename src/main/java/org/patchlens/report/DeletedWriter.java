@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.DecodedValue;
 import org.patchlens.hive.DeletedRecords.Item;
 import org.patchlens.hive.FileTime;
@@ -61,8 +59,7 @@ public final class DeletedWriter {
                 if (sourced) {
                     header.add(0, "source");
                 }
-                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                        .get());
+                Csv p = new Csv(w, header);
                 for (Sourced s : groups) {
                     for (Item i : s.items()) {
                         List<Object> row = new java.util.ArrayList<>(15);

@@ -8,8 +8,6 @@ import java.io.Writer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.HiveDiff.Change;
 import org.patchlens.hive.Key;
@@ -29,7 +27,7 @@ public final class DiffWriter implements Consumer<Change>, AutoCloseable {
     private final OutputFormat format;
     private final Writer out;
     private final JsonGenerator json;
-    private final CSVPrinter csv;
+    private final Csv csv;
 
     public DiffWriter(OutputFormat format, Writer out) throws IOException {
         if (!FORMATS.contains(format)) {
@@ -42,7 +40,7 @@ public final class DiffWriter implements Consumer<Change>, AutoCloseable {
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         }
         this.csv = format == OutputFormat.CSV
-                ? new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get())
+                ? new Csv(out, COLUMNS)
                 : null;
     }
 

@@ -7,8 +7,6 @@ import java.io.Writer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.DecodedValue;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.LogHistory.Data;
@@ -269,7 +267,7 @@ public final class HistoryWriter {
     // ------------------------------------------------------------------ csv
 
     private static void csv(History h, Writer w) throws IOException {
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get());
+        Csv p = new Csv(w, CSV_HEADER);
         for (Entry e : h.entries()) {
             p.printRecord("entry", e.state() > 0 ? Integer.toString(e.state()) : "", e.log(), e.logOffset(),
                     e.sequence(), e.hash(), e.applied(), e.reason(), e.changes() >= 0 ? Long.toString(e.changes()) : "",

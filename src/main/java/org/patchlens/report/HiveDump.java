@@ -7,8 +7,6 @@ import java.io.Writer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.DecodedValue;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.Hive;
@@ -254,8 +252,7 @@ public final class HiveDump {
         if (source != null) {
             header.add(0, "source");
         }
-        CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                .get());
+        Csv p = new Csv(out, header);
         String live = recovered != null ? "" : null;
         long[] n = new long[2];
         ReadAhead.run(walk, threads, it -> {
@@ -295,7 +292,7 @@ public final class HiveDump {
     }
 
     /** One row: the source first when there is one (a run over several hives), the recovered label last. */
-    private static void row(CSVPrinter p, String source, String recovered, Object... cols) throws IOException {
+    private static void row(Csv p, String source, String recovered, Object... cols) throws IOException {
         if (recovered == null && source == null) {
             p.printRecord(cols);
             return;

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.FileTime;
 
 /**
@@ -72,8 +70,7 @@ public final class TimelineWriter {
                 if (sourced) {
                     header.add(0, "source");
                 }
-                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                        .setHeader(header.toArray(String[]::new)).get());
+                Csv p = new Csv(w, header);
                 for (Entry e : entries) {
                     if (sourced) {
                         p.printRecord(e.source(), FileTime.iso(e.time()), Long.toUnsignedString(e.time()), e.path(),
