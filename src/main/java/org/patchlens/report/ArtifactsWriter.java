@@ -138,7 +138,7 @@ public final class ArtifactsWriter {
             return;
         }
         if (events == null) {
-            events = new com.fasterxml.jackson.core.JsonFactory().createGenerator(chars);
+            events = JsonOut.FACTORY.createGenerator(chars);
             events.setRootValueSeparator(null);
         }
         JsonGenerator g = events;

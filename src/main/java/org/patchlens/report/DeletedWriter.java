@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -40,7 +39,7 @@ public final class DeletedWriter {
         boolean sourced = groups.stream().anyMatch(g -> g.source() != null);
         switch (format) {
             case JSONL -> {
-                JsonGenerator g = new JsonFactory().createGenerator(w);
+                JsonGenerator g = JsonOut.FACTORY.createGenerator(w);
                 g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
                 boolean any = false;
                 for (Sourced s : groups) {

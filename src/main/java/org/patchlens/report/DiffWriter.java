@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +34,7 @@ public final class DiffWriter implements Consumer<Change>, AutoCloseable {
         }
         this.format = format;
         this.out = out;
-        this.json = format == OutputFormat.JSONL ? new JsonFactory().createGenerator(out) : null;
+        this.json = format == OutputFormat.JSONL ? JsonOut.FACTORY.createGenerator(out) : null;
         if (json != null) {
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         }

@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -31,7 +30,7 @@ public final class FindingsWriter {
      * ({@link Runbook#stepOf}), or null.
      */
     public static void jsonl(List<Finding> findings, Runbook runbook, Writer out) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(out);
+        JsonGenerator g = JsonOut.FACTORY.createGenerator(out);
         g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         for (Finding f : findings) {
             g.writeStartObject();

@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -170,7 +169,7 @@ public final class HistoryWriter {
     // ------------------------------------------------------------------ jsonl
 
     private static void jsonl(History h, Writer w) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(w);
+        JsonGenerator g = JsonOut.FACTORY.createGenerator(w);
         g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         ReplayLedger l = h.ledger();
         g.writeStartObject();

@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -29,11 +28,6 @@ public final class HiveDump {
             "valueName", "type", "typeCode", "size", "hex", "value", "anomalies");
 
     private static final HexFormat HEX = HexFormat.of();
-
-    /** Jackson, for the recovered records only: set up on first use, since loading it costs a plain dump ~25 ms of start-up. */
-    private static final class Json {
-        static final JsonFactory FACTORY = JsonFactory.builder().build();
-    }
 
     private HiveDump() {
     }
@@ -126,7 +120,8 @@ public final class HiveDump {
             default -> throw new IllegalArgumentException("hive dump does not write " + format.label());
         };
         if (recovered != null && format == OutputFormat.JSONL) {
-            JsonGenerator g = Json.FACTORY.createGenerator(out);
+            // Jackson for the recovered records only: JsonOut, and so Jackson, loads on first use (~25 ms of start-up)
+            JsonGenerator g = JsonOut.FACTORY.createGenerator(out);
             g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             for (var i : recovered) {
                 DeletedWriter.json(g, i, source);

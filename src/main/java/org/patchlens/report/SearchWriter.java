@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -41,7 +40,7 @@ public final class SearchWriter {
         switch (format) {
             case JSONL -> {
                 if (json == null) {
-                    json = new JsonFactory().createGenerator(out);
+                    json = JsonOut.FACTORY.createGenerator(out);
                     json.setRootValueSeparator(null);
                 }
                 JsonGenerator g = json;

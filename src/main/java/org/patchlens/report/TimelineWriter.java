@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -43,7 +42,7 @@ public final class TimelineWriter {
                 }
             }
             case TIMESKETCH -> {
-                JsonGenerator g = new JsonFactory().createGenerator(w);
+                JsonGenerator g = JsonOut.FACTORY.createGenerator(w);
                 g.setRootValueSeparator(null);
                 for (Entry e : entries) {
                     TimeEvents.timesketchStart(g, hiveOf(hive, e) + ":" + e.path(), e.time(),
@@ -83,7 +82,7 @@ public final class TimelineWriter {
                 p.flush();
             }
             case JSONL -> {
-                JsonGenerator g = new JsonFactory().createGenerator(w);
+                JsonGenerator g = JsonOut.FACTORY.createGenerator(w);
                 g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
                 for (Entry e : entries) {
                     g.writeStartObject();
