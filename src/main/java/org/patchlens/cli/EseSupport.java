@@ -1,6 +1,5 @@
 package org.patchlens.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +9,7 @@ import org.patchlens.InputFile;
 import org.patchlens.ese.EseException;
 import org.patchlens.ese.EseFile;
 import org.patchlens.ese.EseHeader;
+import org.patchlens.report.JsonOut;
 import org.patchlens.report.Output;
 import org.patchlens.report.OutputFormat;
 
@@ -40,7 +40,7 @@ final class EseSupport {
     }
 
     static JsonGenerator json(PrintWriter out) throws IOException {
-        return new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+        return JsonOut.FACTORY.createGenerator(out).useDefaultPrettyPrinter();
     }
 
     static void end(JsonGenerator g, PrintWriter out) throws IOException {

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * {@code Last Attach}, {@code Last Consistent}) fill it. A value that does not read leaves the field 0.
  */
 final class DumpAttachments {
-    private static final Pattern MK_ATTACH = Pattern.compile("^\\s*(\\d{1,3})\\s+(.+?)\\s+(LogOn|LogOff)\\s+(VerOn|VerOff)\\s+(R|RW)\\s*$");
-    private static final Pattern ML_ATTACH = Pattern.compile("^\\s*(\\d{1,3})\\s+((?:[A-Za-z]:)?[\\\\/].*?|\\S+\\.(?i:edb|stm|dat|db|mdb|dit))(\\s+\\(sparse\\))?\\s*$");
+    private static final Pattern MK_ATTACH = EseutilValues.line("^\\s*(\\d{1,3})\\s+(.+?)\\s+(LogOn|LogOff)\\s+(VerOn|VerOff)\\s+(R|RW)\\s*$");
+    private static final Pattern ML_ATTACH = EseutilValues.line("^\\s*(\\d{1,3})\\s+((?:[A-Za-z]:)?[\\\\/].*?|\\S+\\.(?i:edb|stm|dat|db|mdb|dit))(\\s+\\(sparse\\))?\\s*$");
 
     private final boolean checkpointForm;
     private final List<AttachedDatabase> done = new ArrayList<>();

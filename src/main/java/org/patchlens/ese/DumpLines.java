@@ -50,6 +50,18 @@ final class DumpLines {
         }
     }
 
+    /**
+     * A signature into {@code into}. Its computer name is kept as the signature's Latin-1 bytes, where a
+     * character past U+00FF (U+2028, say) would turn into {@code ?}: such a name marks the value not
+     * understood, so the line is kept as printed, with its WARNING, beside what did read.
+     */
+    void signature(String value, Consumer<Signature> into) {
+        set(EseutilValues.signature(value), into);
+        if (!EseutilValues.computerNameFits(value)) {
+            failed = true;
+        }
+    }
+
     /** For parts of a value that may legitimately be absent: {@code into} takes it only when present. */
     static <T> void optional(T value, Consumer<T> into) {
         if (value != null) {

@@ -11,17 +11,27 @@ import java.util.regex.Pattern;
  * returns null (or 0 for a state) when the value is not in its form; none throws on a number too large.
  */
 final class EseutilValues {
-    static final Pattern LABEL = Pattern.compile("^\\s*([^:]+?)\\s*:\\s?(.*)$");
-    static final Pattern LGPOS = Pattern.compile("\\(0x([0-9A-Fa-f]+),([0-9A-Fa-f]+),([0-9A-Fa-f]+)\\)");
-    private static final Pattern TIME = Pattern.compile(
+    static final Pattern LABEL = line("^\\s*([^:]+?)\\s*:\\s?(.*)$");
+    static final Pattern LGPOS = line("\\(0x([0-9A-Fa-f]+),([0-9A-Fa-f]+),([0-9A-Fa-f]+)\\)");
+    private static final Pattern TIME = line(
             "(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d{1,3}))?(?:\\s+(UTC|LOC))?");
-    private static final Pattern SIG = Pattern.compile("Create time:\\s*(.*?)\\s+Rand:\\s*(\\d+)(?:\\s+Computer:\\s?(.*))?$");
-    private static final Pattern RANGE = Pattern.compile("(-?\\d+)\\s*-\\s*(-?\\d+)");
-    private static final Pattern NUM = Pattern.compile("(-?\\d+)");
-    private static final Pattern HEXNUM = Pattern.compile("0x([0-9A-Fa-f]+)");
-    private static final Pattern STATE_WITH_NUMBER = Pattern.compile("^(.*?)\\s*\\((\\d{1,9})\\)$");
+    private static final Pattern SIG = line("Create time:\\s*(.*?)\\s+Rand:\\s*(\\d+)(?:\\s+Computer:\\s?(.*))?$");
+    private static final Pattern RANGE = line("(-?\\d+)\\s*-\\s*(-?\\d+)");
+    private static final Pattern NUM = line("(-?\\d+)");
+    private static final Pattern HEXNUM = line("0x([0-9A-Fa-f]+)");
+    private static final Pattern STATE_WITH_NUMBER = line("^(.*?)\\s*\\((\\d{1,9})\\)$");
 
     private EseutilValues() {
+    }
+
+    /**
+     * A pattern for the text of one line of a dump. A line ends only at CR, LF or CR LF ({@link String#lines});
+     * Java's regexes also end lines at U+0085, U+2028 and U+2029 ({@code .} stops there, {@code $} matches
+     * before one at the end), so a line holding one failed {@link #LABEL} and was lost without a word.
+     * UNIX_LINES leaves LF the only line end, which no line holds.
+     */
+    static Pattern line(String regex) {
+        return Pattern.compile(regex, Pattern.UNIX_LINES);
     }
 
     /** The label of a {@code label: value} line, or null. */
@@ -67,6 +77,12 @@ final class EseutilValues {
         LogTime t = time(m.group(1));
         return Signature.of(Long.parseLong(m.group(2)) & 0xFFFFFFFFL, t == null ? LogTime.UNSET : t,
                 m.group(3) == null ? "" : m.group(3).trim());
+    }
+
+    /** Whether the computer name of signature text {@code v}, if any, is Latin-1, as the signature's bytes hold it. */
+    static boolean computerNameFits(String v) {
+        Matcher m = SIG.matcher(v);
+        return !m.find() || m.group(3) == null || m.group(3).chars().allMatch(c -> c <= 0xFF);
     }
 
     /** {@code low-high}. */

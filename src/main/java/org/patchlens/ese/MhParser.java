@@ -5,7 +5,6 @@ import static org.patchlens.ese.EseutilValues.hex;
 import static org.patchlens.ese.EseutilValues.lgpos;
 import static org.patchlens.ese.EseutilValues.num;
 import static org.patchlens.ese.EseutilValues.range;
-import static org.patchlens.ese.EseutilValues.signature;
 import static org.patchlens.ese.EseutilValues.time;
 
 import java.util.ArrayList;
@@ -24,9 +23,9 @@ import java.util.regex.Pattern;
  * or, without one, the labels eseutil printed.
  */
 final class MhParser {
-    private static final Pattern VERSION = Pattern.compile("0x([0-9A-Fa-f]+)\\s*,\\s*(\\d+)(?:\\s*,\\s*(\\d+))?(?:.*attached by (\\d+))?");
-    private static final Pattern OS = Pattern.compile("\\((\\d+)\\.(\\d+)\\.(\\d+) SP (\\d+)(?: NLS ([0-9A-Fa-f]+)\\.([0-9A-Fa-f]+))?\\)");
-    private static final Pattern PRE_REDO = Pattern.compile("Pre-Redo:\\s*(\\d+)");
+    private static final Pattern VERSION = EseutilValues.line("0x([0-9A-Fa-f]+)\\s*,\\s*(\\d+)(?:\\s*,\\s*(\\d+))?(?:.*attached by (\\d+))?");
+    private static final Pattern OS = EseutilValues.line("\\((\\d+)\\.(\\d+)\\.(\\d+) SP (\\d+)(?: NLS ([0-9A-Fa-f]+)\\.([0-9A-Fa-f]+))?\\)");
+    private static final Pattern PRE_REDO = EseutilValues.line("Pre-Redo:\\s*(\\d+)");
     private static final Signature NO_SIGNATURE = Signature.of(0, LogTime.UNSET, "");
 
     /** The backup blocks of a dump, by their heading. */
@@ -208,8 +207,8 @@ final class MhParser {
             case "format ulmagic" -> lines.set(hex(value), v -> magic = v);
             case "format ulversion" -> formatVersion(value);
             case "created ulversion" -> createdVersion(value);
-            case "db signature" -> lines.set(signature(value), v -> dbSignature = v);
-            case "log signature" -> lines.set(signature(value), v -> logSignature = v);
+            case "db signature" -> lines.signature(value, v -> dbSignature = v);
+            case "log signature" -> lines.signature(value, v -> logSignature = v);
             case "cbdbpage" -> lines.set(num(value), v -> pageSize = v);
             case "dbtime" -> lines.set(EseutilValues.dbtime(value), v -> dbtime = v);
             case "state" -> {
@@ -389,9 +388,9 @@ final class MhParser {
             case "highest continuous database maintenance page", "current checksum page" ->
                 lines.set(num(value), v -> pgnoDbscanHighestContinuous = v);
             case "highest database maintenance page" -> lines.set(num(value), v -> pgnoDbscanHighest = v);
-            case "database header flush signature" -> lines.set(signature(value), v -> dbHeaderFlushSignature = v);
-            case "flush map header flush signature" -> lines.set(signature(value), v -> flushMapHeaderFlushSignature = v);
-            case "rbs header flush signature" -> lines.set(signature(value), v -> rbsHeaderFlushSignature = v);
+            case "database header flush signature" -> lines.signature(value, v -> dbHeaderFlushSignature = v);
+            case "flush map header flush signature" -> lines.signature(value, v -> flushMapHeaderFlushSignature = v);
+            case "rbs header flush signature" -> lines.signature(value, v -> rbsHeaderFlushSignature = v);
             case "revert count" -> lines.set(num(value), v -> revertCount = v);
             case "revert from date" -> lines.set(time(value), v -> revertFromTime = v);
             case "revert to date" -> lines.set(time(value), v -> revertToTime = v);

@@ -1,7 +1,6 @@
 package org.patchlens.ese;
 
 import static org.patchlens.ese.EseutilValues.lgpos;
-import static org.patchlens.ese.EseutilValues.signature;
 import static org.patchlens.ese.EseutilValues.time;
 
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ final class MkParser {
             case "fullbackup time" -> lines.set(time(value), v -> fullBackupTime = v);
             case "incbackup" -> lines.set(lgpos(value), v -> incrementalBackup = v);
             case "incbackup time" -> lines.set(time(value), v -> incrementalBackupTime = v);
-            case "signature" -> lines.set(signature(value), v -> logSignature = v);
+            case "signature" -> lines.signature(value, v -> logSignature = v);
             default -> {
                 return false;
             }

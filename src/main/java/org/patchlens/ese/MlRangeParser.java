@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * naming it: a verification listing may hold a verdict this parser does not know.
  */
 final class MlRangeParser {
-    private static final Pattern OK = Pattern.compile("^(.*?)\\s+-\\s+OK\\s*$");
-    private static final Pattern MISSING_RANGE = Pattern.compile("^(.*)\\{\\s*([0-9A-Fa-f]{1,8})\\s*-\\s*([0-9A-Fa-f]{1,8})\\s*}(.*)$");
-    private static final Pattern RANGE = Pattern.compile("^0x([0-9A-Fa-f]{1,8})\\s*-\\s*0x([0-9A-Fa-f]{1,8})$");
+    private static final Pattern OK = EseutilValues.line("^(.*?)\\s+-\\s+OK\\s*$");
+    private static final Pattern MISSING_RANGE = EseutilValues.line("^(.*)\\{\\s*([0-9A-Fa-f]{1,8})\\s*-\\s*([0-9A-Fa-f]{1,8})\\s*}(.*)$");
+    private static final Pattern RANGE = EseutilValues.line("^0x([0-9A-Fa-f]{1,8})\\s*-\\s*0x([0-9A-Fa-f]{1,8})$");
     /** The two messages that carry the generation eseutil read from the header (a sequence error, not damage). */
-    private static final Pattern MISMATCHED = Pattern.compile("Mismatched log generation (\\d{1,10})");
-    private static final Pattern CURRENT_GAP = Pattern.compile("Missing log file\\(s\\)\\. Log file is generation (\\d{1,10})");
+    private static final Pattern MISMATCHED = EseutilValues.line("Mismatched log generation (\\d{1,10})");
+    private static final Pattern CURRENT_GAP = EseutilValues.line("Missing log file\\(s\\)\\. Log file is generation (\\d{1,10})");
     /** Lines eseutil prints around every run: banner, mode, blank separators; understood, nothing to record. */
     private static final String[] BANNERS = {"Microsoft(R) ", "Extensible Storage Engine Utilities", "Version ",
         "Copyright (C) Microsoft", "Initiating FILE DUMP mode", "Verifying log files"};

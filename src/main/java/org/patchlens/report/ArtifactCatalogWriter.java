@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -46,7 +45,7 @@ public final class ArtifactCatalogWriter {
     }
 
     public static void jsonl(Writer out) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(out);
+        JsonGenerator g = JsonOut.FACTORY.createGenerator(out);
         g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         for (Catalog c : Catalog.values()) {
             Spec s = c.spec();

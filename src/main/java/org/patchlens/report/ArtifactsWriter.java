@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.artifacts.Catalog;
 import org.patchlens.artifacts.Entry;
 import org.patchlens.artifacts.Field;
@@ -40,7 +38,7 @@ public final class ArtifactsWriter {
     private final List<String> fields;
     private JsonLine json;
     private JsonGenerator events;
-    private CSVPrinter csv;
+    private Csv csv;
     private long written;
 
     /** An entry writer onto {@code out} (UTF-8) for the plugins of {@code selection} (all of them when empty). */
@@ -96,7 +94,7 @@ public final class ArtifactsWriter {
             }
             case CSV -> {
                 if (csv == null) {
-                    csv = new CSVPrinter(chars, CSVFormat.RFC4180.builder().setHeader(header()).get());
+                    csv = new Csv(chars, header());
                 }
                 for (Entry e : r.entries()) {
                     csv.printRecord(row(r, e));
@@ -140,7 +138,7 @@ public final class ArtifactsWriter {
             return;
         }
         if (events == null) {
-            events = new com.fasterxml.jackson.core.JsonFactory().createGenerator(chars);
+            events = JsonOut.FACTORY.createGenerator(chars);
             events.setRootValueSeparator(null);
         }
         JsonGenerator g = events;
@@ -159,19 +157,19 @@ public final class ArtifactsWriter {
         chars.write('\n');
     }
 
-    private String[] header() {
+    private List<String> header() {
         List<String> h = new ArrayList<>(COMMON);
         for (String f : fields) {
             h.add(f);
             h.add(f + ".offset");
         }
-        return h.toArray(String[]::new);
+        return h;
     }
 
     /** Flushes what is buffered; a CSV without entries still gets its header. */
     public void finish() throws IOException {
         if (format == OutputFormat.CSV && csv == null) {
-            csv = new CSVPrinter(chars, CSVFormat.RFC4180.builder().setHeader(header()).get());
+            csv = new Csv(chars, header());
         }
         if (json != null) {
             json.flush();

@@ -7,8 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.artifacts.batch.BatchRow;
 import org.patchlens.hive.FileTime;
 import org.patchlens.report.XlsxBook.Column;
@@ -32,7 +30,7 @@ public final class BatchWriter implements AutoCloseable {
             "LastWriteTimestamp", "PluginDetailFile");
 
     private final OutputFormat format;
-    private CSVPrinter csv;
+    private Csv csv;
     private JsonLine json;
     private XlsxBook book;
     private XlsxTable table;
@@ -47,7 +45,7 @@ public final class BatchWriter implements AutoCloseable {
         BatchWriter w = new BatchWriter(format);
         if (format == OutputFormat.CSV) {
             Writer chars = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.csv = new CSVPrinter(chars, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get());
+            w.csv = new Csv(chars, CSV_HEADER);
         } else if (format == OutputFormat.JSONL) {
             w.json = new JsonLine(out);
         } else {

@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -24,7 +23,7 @@ public final class CatalogWriter {
     }
 
     public static void jsonl(Writer out) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(out);
+        JsonGenerator g = JsonOut.FACTORY.createGenerator(out);
         g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         for (Rule r : Rule.values()) {
             g.writeStartObject();

@@ -1,13 +1,10 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.DecodedValue;
 import org.patchlens.hive.DeletedRecords.Item;
 import org.patchlens.hive.FileTime;
@@ -42,7 +39,7 @@ public final class DeletedWriter {
         boolean sourced = groups.stream().anyMatch(g -> g.source() != null);
         switch (format) {
             case JSONL -> {
-                JsonGenerator g = new JsonFactory().createGenerator(w);
+                JsonGenerator g = JsonOut.FACTORY.createGenerator(w);
                 g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
                 boolean any = false;
                 for (Sourced s : groups) {
@@ -61,8 +58,7 @@ public final class DeletedWriter {
                 if (sourced) {
                     header.add(0, "source");
                 }
-                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                        .get());
+                Csv p = new Csv(w, header);
                 for (Sourced s : groups) {
                     for (Item i : s.items()) {
                         List<Object> row = new java.util.ArrayList<>(15);

@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +7,6 @@ import java.io.Writer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.HiveDiff.Change;
 import org.patchlens.hive.Key;
@@ -29,7 +26,7 @@ public final class DiffWriter implements Consumer<Change>, AutoCloseable {
     private final OutputFormat format;
     private final Writer out;
     private final JsonGenerator json;
-    private final CSVPrinter csv;
+    private final Csv csv;
 
     public DiffWriter(OutputFormat format, Writer out) throws IOException {
         if (!FORMATS.contains(format)) {
@@ -37,12 +34,12 @@ public final class DiffWriter implements Consumer<Change>, AutoCloseable {
         }
         this.format = format;
         this.out = out;
-        this.json = format == OutputFormat.JSONL ? new JsonFactory().createGenerator(out) : null;
+        this.json = format == OutputFormat.JSONL ? JsonOut.FACTORY.createGenerator(out) : null;
         if (json != null) {
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         }
         this.csv = format == OutputFormat.CSV
-                ? new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get())
+                ? new Csv(out, COLUMNS)
                 : null;
     }
 

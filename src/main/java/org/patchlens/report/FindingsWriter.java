@@ -1,13 +1,10 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.rules.Finding;
 import org.patchlens.runbook.Runbook;
 import org.patchlens.rules.RuleEngine.CheckResult;
@@ -33,7 +30,7 @@ public final class FindingsWriter {
      * ({@link Runbook#stepOf}), or null.
      */
     public static void jsonl(List<Finding> findings, Runbook runbook, Writer out) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(out);
+        JsonGenerator g = JsonOut.FACTORY.createGenerator(out);
         g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         for (Finding f : findings) {
             g.writeStartObject();
@@ -66,7 +63,7 @@ public final class FindingsWriter {
     }
 
     public static void csv(List<Finding> findings, Writer out) throws IOException {
-        CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
+        Csv p = new Csv(out, COLUMNS);
         for (Finding f : findings) {
             p.printRecord(f.rule().id(), f.severity(), f.status(), f.confidence().label(), f.object(), f.expected(),
                     f.expectedSource(), f.actual(), f.actualSource(), f.remedy(), String.join(" ", f.kb()), f.detail());

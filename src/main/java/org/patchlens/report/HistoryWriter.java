@@ -1,14 +1,11 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.DecodedValue;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.LogHistory.Data;
@@ -172,7 +169,7 @@ public final class HistoryWriter {
     // ------------------------------------------------------------------ jsonl
 
     private static void jsonl(History h, Writer w) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(w);
+        JsonGenerator g = JsonOut.FACTORY.createGenerator(w);
         g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         ReplayLedger l = h.ledger();
         g.writeStartObject();
@@ -269,7 +266,7 @@ public final class HistoryWriter {
     // ------------------------------------------------------------------ csv
 
     private static void csv(History h, Writer w) throws IOException {
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get());
+        Csv p = new Csv(w, CSV_HEADER);
         for (Entry e : h.entries()) {
             p.printRecord("entry", e.state() > 0 ? Integer.toString(e.state()) : "", e.log(), e.logOffset(),
                     e.sequence(), e.hash(), e.applied(), e.reason(), e.changes() >= 0 ? Long.toString(e.changes()) : "",

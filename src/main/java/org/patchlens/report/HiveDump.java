@@ -1,14 +1,11 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.DecodedValue;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.Hive;
@@ -31,11 +28,6 @@ public final class HiveDump {
             "valueName", "type", "typeCode", "size", "hex", "value", "anomalies");
 
     private static final HexFormat HEX = HexFormat.of();
-
-    /** Jackson, for the recovered records only: set up on first use, since loading it costs a plain dump ~25 ms of start-up. */
-    private static final class Json {
-        static final JsonFactory FACTORY = JsonFactory.builder().build();
-    }
 
     private HiveDump() {
     }
@@ -128,7 +120,8 @@ public final class HiveDump {
             default -> throw new IllegalArgumentException("hive dump does not write " + format.label());
         };
         if (recovered != null && format == OutputFormat.JSONL) {
-            JsonGenerator g = Json.FACTORY.createGenerator(out);
+            // Jackson for the recovered records only: JsonOut, and so Jackson, loads on first use (~25 ms of start-up)
+            JsonGenerator g = JsonOut.FACTORY.createGenerator(out);
             g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
             for (var i : recovered) {
                 DeletedWriter.json(g, i, source);
@@ -254,8 +247,7 @@ public final class HiveDump {
         if (source != null) {
             header.add(0, "source");
         }
-        CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                .get());
+        Csv p = new Csv(out, header);
         String live = recovered != null ? "" : null;
         long[] n = new long[2];
         ReadAhead.run(walk, threads, it -> {
@@ -295,7 +287,7 @@ public final class HiveDump {
     }
 
     /** One row: the source first when there is one (a run over several hives), the recovered label last. */
-    private static void row(CSVPrinter p, String source, String recovered, Object... cols) throws IOException {
+    private static void row(Csv p, String source, String recovered, Object... cols) throws IOException {
         if (recovered == null && source == null) {
             p.printRecord(cols);
             return;

@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -148,7 +147,7 @@ public final class HiveInfoWriter {
         String failure = f.recoveryFailure();
         AlternateHive alt = f.alternate();
         String sha = f.sha256();
-        JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+        JsonGenerator g = JsonOut.FACTORY.createGenerator(out).useDefaultPrettyPrinter();
         g.writeStartObject();
         if (source != null) {
             g.writeStringField("source", source.source());

@@ -8,8 +8,8 @@ import org.apache.commons.io.output.WriterOutputStream;
 
 /**
  * A small streaming JSON writer for the dump's hot loop, writing UTF-8 bytes into a buffer in front
- * of an OutputStream: strings escaped as Jackson escapes them (", \, \b \t \n \f \r, other controls
- * as \\u00XX, the rest as is) and encoded as they are copied, byte arrays written as hex digits
+ * of an OutputStream: strings escaped as {@link JsonOut#FACTORY}'s Jackson escapes them (", \, \b \t \n \f
+ * \r, the other control characters of {@link #escaped} as \\u00XX, the rest as is) and encoded as they are copied, byte arrays written as hex digits
  * straight into the buffer. No chars are written only to be encoded again by a Writer: for a dump
  * that is mostly hex, that encoding was a third of the writing. The caller writes structure
  * ({@code '{'}, field names) with {@link #raw}.
@@ -45,6 +45,17 @@ final class JsonLine {
     private long lastHexFlushes = -1;
     private int lastHexStart;
     private int lastHexEnd;
+
+    /**
+     * Whether a JSON string holds {@code c} as an escape: every control character, C0, DEL and C1 (U+009B is
+     * a whole CSI, U+0085 a line end), so that JSON on a terminal cannot act on it; Jackson alone escapes C0
+     * only. Bidirectional controls and U+2028/U+2029 stay as they are: real hives hold U+200E in value data
+     * (a date string in ReadyBoot's parameters), and JSON keeps it exact. The one rule of this writer and of
+     * {@link JsonOut#FACTORY}; here rather than there, so that the dump's hot path does not load Jackson.
+     */
+    static boolean escaped(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    }
 
     JsonLine(OutputStream out) {
         this.out = out;
@@ -162,12 +173,12 @@ final class JsonLine {
             int end = Math.min(n, i + (b.length - p) / 6);
             for (; i < end; i++) {
                 char c = s.charAt(i);
-                if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { // DEL and above: below
                     b[p++] = (byte) c;
                     continue;
                 }
                 pos = p;
-                if (c >= 0x80) {
+                if (c >= 0x80 && !escaped(c)) {
                     i = encode(s, i);
                 } else {
                     buf[pos++] = '\\';

@@ -1,6 +1,5 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
@@ -95,7 +94,7 @@ public final class LedgerWriter {
     }
 
     private static void jsonl(ReplayLedger l, Writer w) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(w);
+        JsonGenerator g = JsonOut.FACTORY.createGenerator(w);
         g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
         g.writeStartObject();
         g.writeStringField("record", "hive");

@@ -3,8 +3,6 @@ package org.patchlens.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.runbook.Runbook;
 import org.patchlens.runbook.Step;
 
@@ -53,7 +51,7 @@ public final class RunbookWriter {
 
     /** The steps as CSV ({@link #COLUMNS}); a step's commands in one cell, one per line. */
     public static void csv(Runbook r, Writer out) throws IOException {
-        CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
+        Csv p = new Csv(out, COLUMNS);
         for (Step s : r.steps()) {
             p.printRecord(s.number(), s.phase().label(), s.action(), String.join("\n", s.commands()), s.why(),
                     String.join(" ", s.rules()), String.join(" ", s.kb()));

@@ -1,12 +1,9 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.FileTime;
 import org.patchlens.hive.HiveSearch.Hit;
 import org.patchlens.hive.ValueType;
@@ -22,7 +19,7 @@ public final class SearchWriter {
     private final OutputFormat format;
     private final Writer out;
     private JsonGenerator json;
-    private CSVPrinter csv;
+    private Csv csv;
     private long written;
 
     public SearchWriter(OutputFormat format, Writer out) {
@@ -43,7 +40,7 @@ public final class SearchWriter {
         switch (format) {
             case JSONL -> {
                 if (json == null) {
-                    json = new JsonFactory().createGenerator(out);
+                    json = JsonOut.FACTORY.createGenerator(out);
                     json.setRootValueSeparator(null);
                 }
                 JsonGenerator g = json;
@@ -73,8 +70,7 @@ public final class SearchWriter {
             }
             case CSV -> {
                 if (csv == null) {
-                    csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new))
-                            .get());
+                    csv = new Csv(out, CSV_HEADER);
                 }
                 csv.printRecord(hive, h.path(), h.isKey() ? "" : h.valueName(),
                         h.isKey() ? "" : ValueType.name(h.typeCode()), h.isKey() ? "" : Long.toString(h.typeCode()),
@@ -89,7 +85,7 @@ public final class SearchWriter {
     /** Flushes; a CSV without hits still gets its header. */
     public void finish() throws IOException {
         if (format == OutputFormat.CSV && csv == null) {
-            csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get());
+            csv = new Csv(out, CSV_HEADER);
         }
         if (csv != null) {
             csv.flush();

@@ -1,12 +1,9 @@
 package org.patchlens.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.patchlens.hive.FileTime;
 
 /**
@@ -45,7 +42,7 @@ public final class TimelineWriter {
                 }
             }
             case TIMESKETCH -> {
-                JsonGenerator g = new JsonFactory().createGenerator(w);
+                JsonGenerator g = JsonOut.FACTORY.createGenerator(w);
                 g.setRootValueSeparator(null);
                 for (Entry e : entries) {
                     TimeEvents.timesketchStart(g, hiveOf(hive, e) + ":" + e.path(), e.time(),
@@ -72,8 +69,7 @@ public final class TimelineWriter {
                 if (sourced) {
                     header.add(0, "source");
                 }
-                CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                        .setHeader(header.toArray(String[]::new)).get());
+                Csv p = new Csv(w, header);
                 for (Entry e : entries) {
                     if (sourced) {
                         p.printRecord(e.source(), FileTime.iso(e.time()), Long.toUnsignedString(e.time()), e.path(),
@@ -86,7 +82,7 @@ public final class TimelineWriter {
                 p.flush();
             }
             case JSONL -> {
-                JsonGenerator g = new JsonFactory().createGenerator(w);
+                JsonGenerator g = JsonOut.FACTORY.createGenerator(w);
                 g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
                 for (Entry e : entries) {
                     g.writeStartObject();

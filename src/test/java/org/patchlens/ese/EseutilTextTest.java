@@ -238,6 +238,49 @@ class EseutilTextTest {
         assertEquals(new LogPosition(0x12D, 9, 0x86), h.attachPosition(), "what did parse is kept");
     }
 
+    private static String once(String text, String from, String to) {
+        int i = text.indexOf(from);
+        assertTrue(i >= 0, from);
+        return text.substring(0, i) + to + text.substring(i + from.length());
+    }
+
+    /**
+     * A line ends only at CR, LF or CR LF: U+2028, U+2029 and U+0085 inside a line are its text. Java's
+     * regexes end lines there too, so such a line failed the label pattern and was dropped without a word
+     * (the DB Signature zeroed, an unmapped line gone). Now the line reads; a computer name the signature's
+     * Latin-1 bytes cannot hold keeps its line as printed, with a WARNING naming it.
+     */
+    @Test
+    void unicodeLineSeparatorsArePartOfTheirLine() throws IOException {
+        for (String sep : List.of("\u2028", "\u2029", "\u0085")) {
+            String text = once(sample("mh-55.txt"), " Computer:\n", " Computer:A" + sep + "B\n");
+            text = once(text, "kept as is", "kept" + sep + "as is");
+            text = once(text, "Dbid: 1", "Dbid: 1" + sep);
+            DatabaseHeader h = (DatabaseHeader) EseutilText.parse("sep.txt", text).get(0);
+            String shown = String.format("U+%04X", (int) sep.charAt(0));
+            assertEquals(20202020L, h.dbSignature().random(), shown);
+            assertEquals("1998-11-03 14:22:09.000", h.dbSignature().created().iso(), shown);
+            assertEquals(1, h.dbid(), shown);
+            assertTrue(h.textFields().stream().anyMatch(t -> t.label().equals("Some Future Label")
+                    && t.value().equals("kept" + sep + "as is")), shown + ": " + h.textFields());
+            boolean latin1 = sep.charAt(0) <= 0xFF;
+            if (latin1) {
+                assertEquals("A" + sep + "B", h.dbSignature().computerName(), shown);
+                assertTrue(h.notes().stream().noneMatch(n -> n.level() == Note.Level.WARNING), h.notes().toString());
+            } else {
+                assertTrue(h.notes().stream().anyMatch(n -> n.level() == Note.Level.WARNING
+                        && n.text().startsWith("line 12: value of \"DB Signature\" not understood")), h.notes().toString());
+                assertTrue(h.textFields().stream().anyMatch(t -> t.line() == 12 && t.label().equals("DB Signature")
+                        && t.value().endsWith("Computer:A" + sep + "B")), shown + ": " + h.textFields());
+            }
+        }
+        // the checkpoint and log dumps read their signatures the same way
+        CheckpointHeader chk = (CheckpointHeader) EseutilText.parse("mk.txt",
+                once(sample("mk-55.txt"), "Rand:30303030 Computer:", "Rand:30303030 Computer:X\u2028")).get(0);
+        assertEquals(30303030L, chk.logSignature().random());
+        assertTrue(chk.textFields().stream().anyMatch(t -> t.label().equals("Signature")), chk.textFields().toString());
+    }
+
     @Test
     void textThatIsNotADumpIsRefused() {
         EseException e = assertThrows(EseException.class, () -> EseutilText.parse("notes.txt", "hello\nworld: 1\n"));
@@ -334,7 +377,9 @@ class EseutilTextTest {
                 "\u0001 \t lGeneration : 0x5\n", "x\rCHECKPOINT FILE: E00.chk\r", "Checkpoint file: x\n",
                 "chec" + kelvin + "point file: E00.chk\n", "lastfullbac" + kelvin + "upchec" + kelvin + "point: (0x1,2,3)\n",
                 "chec\u0130point file: x\n", "  Verifying log files...\n", "Missing log files: 5\n", "log  file: x\n",
-                "format  ulMagic: 0x89abcdef\n", "LASTFULLBACKUPCHECKPOINT: (0x1,2,3)\n", "CBDBPAGE: 4096\n", "\u00A0lGeneration: 1\n", "lGeneration\u0085: 1\n", "", "\n\n\n");
+                "format  ulMagic: 0x89abcdef\n", "LASTFULLBACKUPCHECKPOINT: (0x1,2,3)\n", "CBDBPAGE: 4096\n", "\u00A0lGeneration: 1\n", "lGeneration\u0085: 1\n", "", "\n\n\n",
+                "lGeneration: 1\u2028x\n", "x\u2028lGeneration: 1\n", "\u2029cbDbPage: 4096\n", "cbDbPage:\u0085 4096\n",
+                "  Log file: E00\u2028.log - OK\n");
         for (String c : crafted) {
             for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1)) {
                 byte[] b = c.getBytes(cs);

@@ -2,7 +2,6 @@ package org.patchlens.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringWriter;
@@ -16,10 +15,13 @@ class JsonLineTest {
     /** The writer's buffer: the fillers below put a write just before, at and across its end. */
     private static final int B = JsonLine.BUFFER_BYTES;
 
-    /** What Jackson writes, with a lone surrogate as a \\uXXXX escape (JsonLine's one deliberate difference). */
+    /**
+     * What the outputs' Jackson ({@link JsonOut#FACTORY}) writes, with a lone surrogate as a \\uXXXX escape
+     * (JsonLine's one deliberate difference).
+     */
     private static String jackson(String s) throws Exception {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+        try (JsonGenerator g = JsonOut.FACTORY.createGenerator(w)) {
             g.writeString(s);
         }
         String j = w.toString();
@@ -66,9 +68,29 @@ class JsonLineTest {
         assertEquals("null", ours(null));
     }
 
+    /**
+     * docs/reliability.md: JSON escapes every control character: C0 (Jackson's short forms where it has one),
+     * DEL and C1 as upper-case \\u00XX; Jackson alone wrote DEL and C1 raw. Bidirectional controls and
+     * U+2028/U+2029 are kept as they are (real hives hold U+200E in data). Both writers, one rule.
+     */
+    @Test
+    void everyControlCharacterIsEscapedByBoth() throws Exception {
+        String s = "a\u001b\n\u007f\u0080\u0085\u009b\u009f\u00a0\u200e\u202e\u2028\u00e9\ud83d\ude00";
+        String expected = "\"a\\u001B\\n\\u007F\\u0080\\u0085\\u009B\\u009F\u00a0\u200e\u202e\u2028\u00e9\ud83d\ude00\"";
+        assertEquals(expected, jackson(s));
+        assertEquals(expected, ours(s));
+        // escaped exactly where the character is a control (quote and backslash as JSON has them)
+        for (char c = 0; c < 0x3000; c++) {
+            if (c != '"' && c != '\\') {
+                assertEquals(Character.getType(c) == Character.CONTROL, ours(String.valueOf(c)).startsWith("\"\\"),
+                        String.format("U+%04X", (int) c));
+            }
+        }
+    }
+
     @Test
     void aDumpLineIsWhatJacksonWritesForTheSameTree() throws Exception {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = new ObjectMapper(JsonOut.FACTORY.copy()); // a copy: a mapper makes itself its factory's codec
         for (byte[] seed : FuzzSeeds.hives()) {
             Hive h = Hive.fromBytes("seed", seed);
             StringWriter w = new StringWriter();
