@@ -261,6 +261,14 @@ public final class Hive implements AutoCloseable {
         return declared;
     }
 
+    /** Why the root may be unreadable when the file holds less than its header declares, or "". */
+    private String cutShort() {
+        long available = Math.max(0, fileSize - BASE_BLOCK_SIZE);
+        long declared = header.hiveBinsDataSize();
+        return declared > available ? " (the file is " + fileSize + " bytes and its header declares " + declared
+                + " bytes of hive bins after the " + BASE_BLOCK_SIZE + "-byte base block: the file is cut short)" : "";
+    }
+
     Map<Long, java.util.Optional<SecurityDescriptor>> securityCache() {
         return securityCache;
     }
@@ -431,7 +439,7 @@ public final class Hive implements AutoCloseable {
             throw new HiveException(name, 36, "root " + cellRef(off) + " has the volatile bit set");
         }
         if (!idx.isCellStart(off)) {
-            throw new HiveException(name, 36, "root " + cellRef(off) + " is not the start of a cell");
+            throw new HiveException(name, 36, "root " + cellRef(off) + " is not the start of a cell" + cutShort());
         }
         if (buf.getInt((int) fileOff) >= 0) {
             throw new HiveException(name, fileOff, "root cell at " + cellRef(off) + " is a free cell");

@@ -408,8 +408,15 @@ class HostileHiveTest {
         assertEquals("small: file is too small to be a registry hive (2000 bytes, a base block is 4096)", e.getMessage());
         Hive noBins = Hive.fromBytes("header-only", img.truncated(4096));
         HiveException r = assertThrows(HiveException.class, noBins::root);
+        long declared = java.nio.ByteBuffer.wrap(img.bytes()).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(40) & 0xFFFFFFFFL;
         assertEquals("header-only: at offset 0x24: root cell offset 0x20 (file offset 0x1020, past the end of the 4096-byte "
-                + "file) is not the start of a cell", r.getMessage());
+                + "file) is not the start of a cell (the file is 4096 bytes and its header declares " + declared
+                + " bytes of hive bins after the 4096-byte base block: the file is cut short)", r.getMessage());
+        // cut inside the first bin: the root's bin is gone, and the message says why
+        HiveException inBin = assertThrows(HiveException.class, () -> Hive.fromBytes("cut", img.truncated(5000)).root());
+        assertTrue(inBin.getMessage().endsWith("is not the start of a cell (the file is 5000 bytes and its header "
+                + "declares " + declared + " bytes of hive bins after the 4096-byte base block: the file is cut short)"),
+                inBin.getMessage());
     }
 
     @Test
