@@ -54,6 +54,7 @@ final class Detector {
         if (bytes.avail >= CHECKPOINT_SIZE && fileType == 4) {
             return EseFile.Kind.CHECKPOINT;
         }
+        refuseCutShort(fileType);
         if (shadowCheckpointVerifies() || checkpointByNameAndShadowType()) {
             return EseFile.Kind.CHECKPOINT;
         }
@@ -73,6 +74,19 @@ final class Detector {
         throw new EseException(name, 4, String.format("not an ESE file: no database magic at offset 4 (found 0x%08X), "
                 + "file type at offset 667 is %d, and no log, checkpoint or patch header was recognised",
                 start.dbMagic(), fileType));
+    }
+
+    /**
+     * A log's or checkpoint's file type field (at 667, newer engines), in a file that ends before that header
+     * does: the file was cut short, which is what to say rather than that no header was recognised.
+     */
+    private void refuseCutShort(long fileType) {
+        int size = fileType == 3 ? LOG_HEADER_SIZE : fileType == 4 ? CHECKPOINT_SIZE : 0;
+        if (size > 0 && fileSize < size) {
+            throw new EseException(name, 667, String.format("file type %d (%s) at offset 667, but the file is %d bytes, "
+                    + "shorter than that header (%d bytes): the file is cut short", fileType,
+                    fileType == 3 ? "a log" : "a checkpoint", fileSize, size));
+        }
     }
 
     private EseFile.Kind databaseOrPatch() {

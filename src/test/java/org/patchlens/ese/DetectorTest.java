@@ -91,6 +91,19 @@ class DetectorTest {
     }
 
     @Test
+    void aLogOrCheckpointCutInsideItsHeaderSaysSo() {
+        // 2,048 to 4,095 bytes: long enough to hold the file type field, too short for the header it names
+        byte[] chk = java.util.Arrays.copyOf(new EseBuilder.Checkpoint().bytes(), 3000);
+        EseException c = refused("E00.chk", chk);
+        assertEquals(667, c.offset());
+        assertTrue(c.getMessage().endsWith("file type 4 (a checkpoint) at offset 667, but the file is 3000 bytes, "
+                + "shorter than that header (4096 bytes): the file is cut short"), c.getMessage());
+        byte[] log = java.util.Arrays.copyOf(EseBuilder.Log.current().set("generation", 3).bytes(), 4095);
+        assertTrue(refused("E0000000003.log", log).getMessage().endsWith("file type 3 (a log) at offset 667, but the "
+                + "file is 4095 bytes, shorter than that header (4096 bytes): the file is cut short"));
+    }
+
+    @Test
     void aDamagedCheckpointIsKnownByItsShadowOrByNameAndShadowType() {
         byte[] b = new EseBuilder.Checkpoint().set("checkpoint", EseBuilder.lgpos(7, 1, 0)).bytes();
         b[667] = 9; // primary: another file type, checksum broken
