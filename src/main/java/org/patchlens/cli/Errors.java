@@ -26,10 +26,24 @@ final class Errors {
             msg = w.getMessage(); // "FILE: No space left on device (the file was not written)"
         } else if (e instanceof IOException) {
             msg = "I/O error: " + e.getMessage();
+        } else if (ioCause(e) != null) {
+            // a library that wraps the I/O error of its own temporary files (POI's workbook sheets on a full disk)
+            msg = "I/O error: " + ioCause(e).getMessage() + " (in " + e.getClass().getSimpleName()
+                    + "; --debug shows where)";
         } else {
             msg = "internal error: " + e + " (please report it; --debug shows where)";
         }
         return flat(msg);
+    }
+
+    /** The first I/O error among the causes of {@code e}, or null. */
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     /**
