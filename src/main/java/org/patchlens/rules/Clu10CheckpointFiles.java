@@ -39,14 +39,14 @@ final class Clu10CheckpointFiles extends CluUnit {
                 if (h.isEmpty() && place.isPresent()) {
                     out.add(Finding.fail(Rule.CLU_10, r.guid() + "\\" + cp.valueName() + ".CPT", "a registry hive",
                             src, "present but unusable: " + place.get().kind().label() + " (" + place.get().detail()
-                                    + ")", new Source(place.get().name(), "file", -1), "Copy `<quorum>:\\MSCS\\"
-                                    + r.guid() + "\\` again with a byte-exact copy; if the file is damaged there too, "
-                                    + "re-add the checkpoint while the resource is online (KB Q174070)."));
+                                    + ")", new Source(place.get().name(), "file", -1), withLeftOut("Copy `<quorum>:\\MSCS\\"
+                                    + guid(r) + "\\` again with a byte-exact copy; if the file is damaged there too, "
+                                    + "re-add the checkpoint while the resource is online (KB Q174070).", leftOut(r))));
                     continue;
                 }
                 if (h.isEmpty()) {
                     out.add(Finding.fail(Rule.CLU_10, r.guid() + "\\" + cp.valueName() + ".CPT", "present", src,
-                            "missing", Source.NONE, remedy("<GUID>", r.guid())));
+                            "missing", Source.NONE, withLeftOut(remedy("<GUID>", guid(r)), leftOut(r))));
                     continue;
                 }
                 try {
@@ -56,7 +56,8 @@ final class Clu10CheckpointFiles extends CluUnit {
                                     .map(Evidence::name).orElse(""), "root key", -1)));
                 } catch (RuntimeException e) {
                     out.add(Finding.fail(Rule.CLU_10, r.guid() + "\\" + cp.valueName() + ".CPT", "a readable hive", src,
-                            e.getMessage(), Source.NONE, "Copy `<quorum>:\\MSCS\\" + r.guid() + "\\` again."));
+                            e.getMessage(), Source.NONE, withLeftOut("Copy `<quorum>:\\MSCS\\" + guid(r) + "\\` again.",
+                            leftOut(r))));
                 }
             }
         }
@@ -72,5 +73,15 @@ final class Clu10CheckpointFiles extends CluUnit {
             out.add(Finding.skipped(Rule.CLU_10, "no RegSync entries on the Exchange resources"));
         }
         return out;
+    }
+
+    /** The resource's key name (its GUID) for a path to type: a placeholder when cmd.exe would act on it. */
+    private static String guid(Resource r) {
+        return org.patchlens.model.CommandText.name(r.guid(), "the resource's GUID");
+    }
+
+    /** Why the GUID was left out of the path to type, or "". */
+    private static String leftOut(Resource r) {
+        return org.patchlens.model.CommandText.leftOut("The resource's key name in the cluster hive", r.guid());
     }
 }

@@ -1,6 +1,8 @@
 package org.patchlens.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.patchlens.rules.RestoreScenario.DS;
 import static org.patchlens.rules.RestoreScenario.IS;
 import static org.patchlens.rules.RestoreScenario.MTA;
@@ -89,6 +91,26 @@ class Clu10CheckpointFilesTest {
                 d.resolve("Q/MSCS/{" + SA.toLowerCase(Locale.ROOT) + "}"))).of(Rule.CLU_10);
         assertEquals(10, f.size(), f.toString());
         f.forEach(x -> assertEquals(Status.PASS, x.status(), x.toString()));
+    }
+
+    @Test
+    void aCraftedResourceKeyNameNeverReachesThePathToType() throws Exception {
+        // an Exchange resource whose key (its GUID) was named to break out of the back-quoted path of the remedy
+        String crafted = "x`del x`&calc";
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.cluster.sz("Resources\\" + crafted, "Name", "Second Information Store").sz("Resources\\" + crafted, "Type",
+                "Generic Service").sz("Resources\\" + crafted + "\\Parameters", "ServiceName", "MSExchangeIS")
+                .sz("Resources\\" + crafted + "\\RegSync", "00000001",
+                        "SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\Parameters");
+        List<Finding> f = RipCluEvidence.findings(s, dir, Rule.CLU_10);
+        assertTrue(f.stream().anyMatch(x -> x.object().startsWith(crafted)), f.stream().map(Finding::object).toList().toString());
+        Finding missing = RipCluEvidence.withObject(f, crafted + "\\00000001.CPT");
+        assertEquals(Status.FAIL, missing.status());
+        assertEquals("Copy `<quorum>:\\MSCS\\<the resource's GUID>\\` completely. If the file is really gone, the "
+                + "cluster has nothing to replay; re-add the checkpoint while the resource is online (KB Q174070). "
+                + org.patchlens.model.CommandText.leftOut("The resource's key name in the cluster hive", crafted),
+                missing.remedy());
+        assertFalse(missing.remedy().contains("`del"), missing.remedy());
     }
 
     @Test
