@@ -288,7 +288,7 @@ public final class Output {
         if (out.toString().isEmpty()) {
             throw new OutputException(option + " names no file (the name is empty)");
         }
-        Path target = out.toAbsolutePath().normalize();
+        Path target = physical(out);
         Path parent = target.getParent();
         if (parent == null) {
             throw new OutputException(out + ": not a file name");
@@ -395,7 +395,7 @@ public final class Output {
     /** As above, with the inputs indexed once ({@link #inputs}). */
     public static void checkFolder(Path folder, boolean force, Inputs inputs) {
         named(folder);
-        Path target = folder.toAbsolutePath().normalize();
+        Path target = physical(folder);
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new OutputException(folder + ": not a folder (with several inputs -o names a folder)");
         }
@@ -444,12 +444,12 @@ public final class Output {
 
     /**
      * The extensions of store and registry evidence: ESE databases, streaming files, patch, checkpoint and log
-     * files (E00.log, edb00001.log, res1.log), reserve logs, hive transaction logs and the cluster's registry
+     * files (E00.log, edb00001.log, res1.log, .jtx logs, .jcp checkpoints), reserve logs, hive transaction logs and the cluster's registry
      * checkpoints. An existing file so named is evidence even when it is empty or too damaged for its content
      * to say so; no output of patchlens has such a name.
      */
-    private static final Set<String> EVIDENCE_EXTENSIONS = Set.of("edb", "stm", "pat", "chk", "log", "jrs", "log1",
-            "log2", "cpt", "hve");
+    private static final Set<String> EVIDENCE_EXTENSIONS = Set.of("edb", "stm", "pat", "chk", "log", "jrs", "jtx",
+            "jcp", "log1", "log2", "cpt", "hve");
 
     /** {@code .EXT (a store or registry file's name)} when {@code target}'s name has such an extension, else null. */
     static String evidenceName(Path target) {
@@ -475,6 +475,26 @@ public final class Output {
             return null;
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * Where a name leads when the file is created: its folder as the kernel resolves it (links followed, and a
+     * {@code ..} after a link taken from the link's target, not struck out as text), then its last name.
+     * Normalising the text instead let {@code link/../x} pass every check for one file and write over another,
+     * an input among them.
+     */
+    static Path physical(Path name) {
+        Path abs = name.toAbsolutePath();
+        Path parent = abs.getParent();
+        Path file = abs.getFileName();
+        if (parent == null || file == null) {
+            return abs.normalize();
+        }
+        try {
+            return parent.toRealPath().resolve(file.toString()).normalize(); // the parent holds no link now
+        } catch (IOException e) {
+            return abs.normalize(); // no such folder (yet): the checks say so, or the batch makes it
         }
     }
 

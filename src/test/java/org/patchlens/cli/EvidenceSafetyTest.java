@@ -383,6 +383,18 @@ class EvidenceSafetyTest {
                 }
             }
         }
+        // a link followed by ..: the kernel takes .. from the link's target, so the name leads to the input
+        // (work/cur -> evidence, and a folder work/evidence so that the text, normalised, names another file)
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.createDirectories(work.resolve("evidence"));
+        Files.createSymbolicLink(work.resolve("cur"), ev);
+        String around = work.resolve("cur") + "/../evidence/SYSTEM";
+        for (String[] extra : new String[][] {{}, {"--force"}}) {
+            refused("refusing to write over an input file", to(new String[] {"hive", "dump", "$E/SYSTEM", "--format",
+                    "csv", "-o"}, around, extra));
+            refused("refusing to write over an input file", to(new String[] {"check", "--system", "$E/SYSTEM",
+                    "--format", "csv", "-o"}, around, extra));
+        }
         // the logs are inputs too: the one found beside the hive, and the one named with --log
         refused("refusing to write over an input file", "hive", "dump", "$E/DIRTY2", "-o", "$E/DIRTY2.LOG1", "--force");
         refused("refusing to write over an input file", "hive", "replay", "$D/DIRTY", "--log", "$L/DIRTY.LOG1", "-o",
@@ -435,7 +447,7 @@ class EvidenceSafetyTest {
                 "text", "--force");
         // empty, a store or registry file is evidence by its name
         for (String name : List.of("PUB.EDB", "E00.log", "res1.log", "NTUSER.DAT.LOG2", "edb.chk", "priv.pat",
-                "00000002.CPT")) {
+                "00000002.CPT", "E00.jtx", "E00.JCP")) {
             Files.write(out.resolve(name), new byte[0]);
             refused("its name is that of evidence", "hive", "dump", "$E/SYSTEM", "-o", "$O/" + name, "--force");
         }
