@@ -106,19 +106,40 @@ public final class Main implements Runnable {
     /** The files named {@code @FILE} on the command line (picocli reads their lines as arguments): inputs too. */
     static List<java.nio.file.Path> argumentFiles(String[] args) {
         List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        argumentFiles(java.util.Arrays.asList(args), files, 0);
+        return files;
+    }
+
+    /** The @FILEs among {@code args}, and those their lines name in turn (picocli reads those too), a few deep. */
+    private static void argumentFiles(List<String> args, List<java.nio.file.Path> files, int depth) {
         for (String a : args) {
-            if (a.length() > 1 && a.charAt(0) == '@') {
+            if (a.length() > 1 && a.charAt(0) == '@' && depth < 8) {
                 try {
                     java.nio.file.Path p = java.nio.file.Path.of(a.substring(1));
-                    if (java.nio.file.Files.isRegularFile(p)) {
+                    if (java.nio.file.Files.isRegularFile(p) && !files.contains(p)) {
                         files.add(p);
+                        argumentFiles(tokens(p), files, depth + 1);
                     }
                 } catch (java.nio.file.InvalidPathException e) {
                     // not a file name: picocli reports it
                 }
             }
         }
-        return files;
+    }
+
+    /** The words of an argument file, quotes taken off (enough to find the @FILEs it names). */
+    private static List<String> tokens(java.nio.file.Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            String text = new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
+            List<String> words = new java.util.ArrayList<>();
+            for (String w : text.split("\\s+")) {
+                words.add(w.length() > 1 && (w.charAt(0) == '"' || w.charAt(0) == '\'')
+                        ? w.substring(1, w.charAt(w.length() - 1) == w.charAt(0) ? w.length() - 1 : w.length()) : w);
+            }
+            return words;
+        } catch (java.io.IOException e) {
+            return List.of(); // unreadable: picocli reports it
+        }
     }
 
     /**
@@ -152,6 +173,11 @@ public final class Main implements Runnable {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, main.debug ? new String[] {"--debug"} : args, err));
+        // an -o NAME/ read from an @FILE names a folder as when typed (picocli has expanded the files by now)
+        cl.setExecutionStrategy(parsed -> {
+            org.patchlens.report.Output.folderNames(folderNames(parsed.expandedArgs().toArray(String[]::new)));
+            return new CommandLine.RunLast().execute(parsed);
+        });
         int code = cl.execute(args);
         out.flush();
         err.flush();

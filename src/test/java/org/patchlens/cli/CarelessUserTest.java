@@ -209,6 +209,13 @@ class CarelessUserTest {
         assertTrue(Files.isDirectory(dumps), "a folder, not a file named dumps");
         assertTrue(Files.isRegularFile(dumps.resolve("SYSTEM.jsonl")));
         assertTrue(Files.isRegularFile(dumps.resolve("manifest.tsv")));
+        // the same read from an @FILE
+        Path viaFile = tmp.resolve("dumps-from-file");
+        Path options = Files.writeString(tmp.resolve("options.txt"), "-o\n" + viaFile + "/\n");
+        CliRun f = CliRun.of("hive", "dump", system.toString(), "@" + options);
+        assertEquals(0, f.exit(), f.err());
+        assertTrue(Files.isRegularFile(viaFile.resolve("SYSTEM.jsonl")), "a folder, not a file named " + viaFile);
+        Files.delete(options);
         // the same typed as --output=, and a command that writes one file: refused, nothing made
         Path timeline = tmp.resolve("tl");
         refused("patchlens: " + timeline + "/: names a folder (the name ends in /), which does not exist; -o names the "

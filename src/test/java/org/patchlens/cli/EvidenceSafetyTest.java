@@ -472,6 +472,10 @@ class EvidenceSafetyTest {
                     facts.toString(), extra));
             refused("refusing to write over an input file", to(new String[] {"hive", "dump", "$E/SYSTEM", "@" + options,
                     "-o"}, options.toString(), extra));
+            // an @FILE named inside another is read by picocli too
+            Path outer = Files.writeString(out.resolve("outer.txt"), "\"@" + options + "\"\n");
+            refused("refusing to write over an input file", to(new String[] {"hive", "dump", "$E/SYSTEM", "@" + outer,
+                    "-o"}, options.toString(), extra));
         }
     }
 
