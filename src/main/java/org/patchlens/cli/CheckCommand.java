@@ -399,6 +399,16 @@ final class CheckCommand implements Callable<Integer> {
 
     private List<Evidence> gather() throws IOException {
         List<Evidence> out = new ArrayList<>();
+        // a folder given as a link is not walked (the scanner follows no link): say so, as the hive commands do
+        List<Path> folders = new ArrayList<>(checkpoints);
+        folders.addAll(backups);
+        if (dir != null) {
+            folders.add(dir);
+        }
+        if (logs != null) {
+            folders.add(logs);
+        }
+        HiveTree.refuseLinkedFolders(folders);
         if (dir != null) {
             if (!Files.isDirectory(dir)) {
                 throw new UsageException(dir + ": not a folder");
@@ -535,6 +545,8 @@ final class CheckCommand implements Callable<Integer> {
                 String extra = given.get(i);
                 if (extra.equals("--demo") && i + 1 < given.size() && BundledDemo.NAMES.contains(given.get(i + 1))) {
                     i++; // --demo NAME: the name chose the evidence
+                } else if (extra.equals("--debug")) {
+                    continue; // patchlens's own option (the outer command line has it); this inner one does not know it
                 } else if (!extra.equals("--demo") && !extra.startsWith("--demo=")) {
                     own.add(extra);
                 }

@@ -193,6 +193,30 @@ class CarelessUserTest {
      * (a text report in a file called .xlsx): refused before anything is written, saying what to give instead.
      */
     @Test
+    void checkOfALinkToAFolderSaysItIsALink() throws IOException {
+        // the scanner follows no link: the folder was "empty of evidence", which it is not
+        Path ev = system.getParent();
+        Path link = Files.createSymbolicLink(tmp.resolve("evidence-link"), ev);
+        String line = "patchlens: " + link + ": a symbolic link to a folder, not followed: give the folder itself ("
+                + ev.toRealPath() + ")";
+        try {
+            refused(line, "check", link.toString());
+            refused(line, "check", "--system", system.toString(), "--logs", link.toString());
+            refused(line, "check", "--system", system.toString(), "--backup", link.toString());
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
+    void theDemoTakesDebugAsEveryCommandDoes() {
+        // check --help lists --debug; the demo's own parse of its options did not know it
+        CliRun r = CliRun.of("check", "--demo", "--debug");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Store will not start:"), r.out());
+    }
+
+    @Test
     void aNegativeCountOfIsintegRunsIsAMistakeNotAFactLeftOut() throws IOException {
         // -1 is how "not given" is kept inside: typed, it was taken for not given (and overrode the demo's 1)
         refused("patchlens: --isinteg-runs -1: a count of runs, 0 or more", "check", "--demo", "--isinteg-runs", "-1");
