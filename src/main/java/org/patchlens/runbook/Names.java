@@ -90,19 +90,24 @@ public record Names(boolean cluster, String virtualServer, String node, String g
             });
         }
         List<String> dbs = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         String log = null;
         Optional<SystemView> sys = ctx.system();
         if (sys.isPresent()) {
             for (String k : List.of("ParametersPrivate", "ParametersPublic")) {
-                sys.get().value("Services\\MSExchangeIS\\" + k, "DB Path").map(RegValue::text)
-                        .filter(p -> !p.isBlank()).ifPresent(dbs::add);
+                Optional<String> path = sys.get().value("Services\\MSExchangeIS\\" + k, "DB Path").map(RegValue::text)
+                        .filter(p -> !p.isBlank());
+                if (path.isPresent()) {
+                    dbs.add(path.get());
+                    files.add(k.equals("ParametersPrivate") ? "PRIV.EDB" : "PUB.EDB");
+                }
             }
             log = sys.get().value("Services\\MSExchangeIS\\ParametersSystem", "DB Log Path").map(RegValue::text)
                     .orElse(null);
         }
         List<String> safeDbs = new ArrayList<>();
-        for (String d : dbs) {
-            safeDbs.add(name("a DB Path", d, "the DB Path", unsafe));
+        for (int i = 0; i < dbs.size(); i++) {
+            safeDbs.add(name("a DB Path", dbs.get(i), DB_PATH_OF + files.get(i), unsafe));
         }
         // from the first DB Path; an unsafe one is the placeholder <the DB Path> already, which has neither a drive
         // nor an exchsrvr folder: binFolder gives null for it, and the bin folder stays a placeholder too
@@ -147,6 +152,21 @@ public record Names(boolean cluster, String virtualServer, String node, String g
      * {@code <what>} (and a line in {@code unsafe} when it was there but could not be used). The rule is
      * {@link CommandText}'s, the one the rules' remedies follow too.
      */
+    /** The placeholder of a DB Path left out of the commands: "the DB Path of " and the store's usual file name. */
+    static final String DB_PATH_OF = "the DB Path of ";
+
+    /**
+     * The file a restore copies to {@code db} (a registered path, or its placeholder): the path's file name, or
+     * the store's usual name (PRIV.EDB, PUB.EDB) when the path was left out of the commands.
+     */
+    static String backupFile(String db) {
+        String open = "<" + DB_PATH_OF;
+        if (db.startsWith(open) && db.endsWith(">")) {
+            return db.substring(open.length(), db.length() - 1);
+        }
+        return db.substring(Math.max(db.lastIndexOf('\\'), db.lastIndexOf('/')) + 1);
+    }
+
     static String name(String what, String value, String placeholder, List<String> unsafe) {
         if (value != null && !value.isBlank()) {
             String why = CommandText.unsafe(value);

@@ -55,6 +55,22 @@ public final class RunbookPlanner {
     private RunbookPlanner() {
     }
 
+    /**
+     * {@code s}, its "why" ending with why names were left out of the commands, when its commands show a
+     * placeholder and some name was left out (one placeholder looks like another: every reason is given).
+     */
+    static Step withLeftOut(Step s, List<String> leftOut) {
+        if (leftOut.isEmpty() || s.commands().stream().noneMatch(c -> c.contains("<"))) {
+            return s;
+        }
+        StringBuilder why = new StringBuilder(s.why());
+        for (String reason : leftOut) {
+            why.append(why.length() == 0 ? "" : " ").append(Character.toUpperCase(reason.charAt(0)))
+                    .append(reason.substring(1)).append('.');
+        }
+        return new Step(s.number(), s.phase(), s.action(), s.commands(), why.toString(), s.rules(), s.kb());
+    }
+
     /** The runbook for the evidence of {@code ctx} and the findings the rules gave. */
     public static Runbook plan(CheckContext ctx, List<Finding> findings) {
         Names names = Names.of(ctx);
@@ -68,7 +84,7 @@ public final class RunbookPlanner {
             }
         }
         for (Step s : Steps.of(type, names)) {
-            steps.add(s.numbered(steps.size() + 1));
+            steps.add(withLeftOut(s, names.unsafe()).numbered(steps.size() + 1));
         }
         Map<Rule, Integer> ruleSteps = new EnumMap<>(Rule.class);
         for (Map.Entry<Rule, List<Phase>> e : PHASES.entrySet()) {

@@ -47,8 +47,7 @@ final class Steps {
         }
         List<String> copies = new ArrayList<>();
         for (String db : n.databases()) {
-            String file = db.substring(Math.max(db.lastIndexOf('\\'), db.lastIndexOf('/')) + 1);
-            copies.add("copy " + quoted(file) + " " + quoted(db));
+            copies.add("copy " + quoted(Names.backupFile(db)) + " " + quoted(db));
         }
         String where = n.databases().isEmpty() ? "the paths the SYSTEM hive registers (DB Path)"
                 : String.join(" and ", n.databases()) + " (DB Path)";

@@ -85,6 +85,24 @@ class StepsTest {
     }
 
     @Test
+    void aDatabaseWhosePathIsLeftOutIsCopiedFromTheStoresUsualFile() {
+        // a crafted DB Path (D:\\exchsrvr\\MDBDATA\\P^&.EDB) is the placeholder; the backup's file is still PRIV.EDB,
+        // not the placeholder copied onto itself
+        List<String> unsafe = new java.util.ArrayList<>();
+        String priv = Names.name("a DB Path", "D:\\exchsrvr\\MDBDATA\\P^&.EDB", Names.DB_PATH_OF + "PRIV.EDB", unsafe);
+        String pub = Names.name("a DB Path", "E:\\x|y\\PUB.EDB", Names.DB_PATH_OF + "PUB.EDB", unsafe);
+        Step restore = only(Steps.of(Effective.OFFLINE_PIT, standalone(List.of(priv, pub))), Phase.RESTORE);
+        assertEquals(List.of("copy PRIV.EDB \"<the DB Path of PRIV.EDB>\"", "copy PUB.EDB \"<the DB Path of PUB.EDB>\""),
+                restore.commands());
+        // and the runbook says why beside the step
+        Step shown = RunbookPlanner.withLeftOut(restore, unsafe);
+        assertTrue(shown.why().endsWith(" A DB Path is left out of the commands: " + org.patchlens.model.CommandText
+                .unsafe("D:\\exchsrvr\\MDBDATA\\P^&.EDB") + ". A DB Path is left out of the commands: "
+                + org.patchlens.model.CommandText.unsafe("E:\\x|y\\PUB.EDB") + "."), shown.why());
+        assertEquals(restore, RunbookPlanner.withLeftOut(restore, List.of()), "nothing left out: the step as it was");
+    }
+
+    @Test
     void databasesAreCopiedByFileNameToTheirPathsQuotedWhenTheyHoldASpace() {
         Step restore = only(Steps.of(Effective.OFFLINE_PIT, standalone(List.of("D:\\Exchange Data\\PRIV.EDB",
                 "E:/exchsrvr/MDBDATA/PUB.EDB"))), Phase.RESTORE);
