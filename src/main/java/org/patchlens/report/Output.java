@@ -397,7 +397,8 @@ public final class Output {
         named(folder);
         Path target = physical(folder);
         if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new OutputException(folder + ": not a folder (with several inputs -o names a folder)");
+            throw new OutputException(folder + (namesAFolder(folder) ? "/: names a folder (the name ends in /), but it "
+                    + "is a file" : ": not a folder (with several inputs -o names a folder)"));
         }
         Path parent = target.getParent();
         if (parent != null && !Files.isDirectory(parent)) {

@@ -240,6 +240,11 @@ class CarelessUserTest {
         assertEquals(0, f.exit(), f.err());
         assertTrue(Files.isRegularFile(viaFile.resolve("SYSTEM.jsonl")), "a folder, not a file named " + viaFile);
         Files.delete(options);
+        // a file typed as a folder
+        Path aFile = Files.writeString(tmp.resolve("a-file"), "notes\n");
+        refused("patchlens: " + aFile + "/: names a folder (the name ends in /), but it is a file", "hive", "dump",
+                system.toString(), "-o", aFile + "/");
+        Files.delete(aFile);
         // the same typed as --output=, and a command that writes one file: refused, nothing made
         Path timeline = tmp.resolve("tl");
         refused("patchlens: " + timeline + "/: names a folder (the name ends in /), which does not exist; -o names the "
