@@ -118,11 +118,7 @@ final class HiveSearchCommand implements Callable<Integer> {
         try {
             p = HiveSearch.compile(text, literal != null);
         } catch (PatternSyntaxException e) {
-            // the JDK reports a trailing backslash as "Unexpected internal error" at the end: say what it is
-            String why = "Unexpected internal error".equals(e.getDescription()) && text.endsWith("\\")
-                    ? "a trailing backslash escapes nothing"
-                    : e.getDescription() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "");
-            throw new UsageException(option + " '" + text + "': not a valid regex: " + why);
+            throw new UsageException(option + " '" + text + "': not a valid regex: " + HiveSearch.whyNotARegex(e, text));
         }
         HiveSearch.Target t = key != null ? HiveSearch.Target.KEY : value != null ? HiveSearch.Target.VALUE
                 : data != null ? HiveSearch.Target.DATA : HiveSearch.Target.ALL;

@@ -108,6 +108,16 @@ public final class HiveSearch {
         return Pattern.compile(literal ? Pattern.quote(text) : text, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
+    /**
+     * Why a regex typed on a command line is not one, in words: the JDK's description and index, except for a
+     * trailing backslash, which it calls "Unexpected internal error".
+     */
+    public static String whyNotARegex(java.util.regex.PatternSyntaxException e, String text) {
+        return "Unexpected internal error".equals(e.getDescription()) && text.endsWith("\\")
+                ? "a trailing backslash escapes nothing"
+                : e.getDescription() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "");
+    }
+
     /** How many matches gave up so far (over every hive searched with this object). */
     public int giveUps() {
         return giveUps;

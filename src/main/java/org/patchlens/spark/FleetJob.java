@@ -122,7 +122,7 @@ public final class FleetJob implements Callable<Integer> {
                 Pattern.compile(hostFrom); // a bad regex fails here, on the driver, not in every task
             } catch (java.util.regex.PatternSyntaxException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--host-from: not a regex: "
-                        + e.getDescription() + " at index " + e.getIndex());
+                        + org.patchlens.hive.HiveSearch.whyNotARegex(e, hostFrom));
             }
         }
         if (fileSeconds < 1) {

@@ -26,6 +26,9 @@ class FleetJobArgumentsTest {
         String[] regex = run("dump", "--input", "x", "--output", "y", "--host-from", "(");
         assertEquals("2", regex[0]);
         assertTrue(regex[1].startsWith("--host-from: not a regex: Unclosed group"), regex[1]);
+        String[] backslash = run("dump", "--input", "x", "--output", "y", "--host-from", "hosts\\");
+        assertEquals("2", backslash[0]);
+        assertTrue(backslash[1].startsWith("--host-from: not a regex: a trailing backslash escapes nothing"), backslash[1]);
         String[] budget = run("artifacts", "--input", "x", "--output", "y", "--file-seconds", "0");
         assertEquals("2", budget[0]);
         assertTrue(budget[1].startsWith("--file-seconds must be at least 1"), budget[1]);
