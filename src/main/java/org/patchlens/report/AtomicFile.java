@@ -84,40 +84,37 @@ public final class AtomicFile implements Closeable {
         return new java.io.FilterOutputStream(os) {
             @Override
             public void write(int b) throws IOException {
-                try {
-                    out.write(b);
-                } catch (IOException e) {
-                    throw new WriteFailed(target, e);
-                }
+                named(() -> out.write(b));
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                try {
-                    out.write(b, off, len);
-                } catch (IOException e) {
-                    throw new WriteFailed(target, e);
-                }
+                named(() -> out.write(b, off, len));
             }
 
             @Override
             public void flush() throws IOException {
-                try {
-                    out.flush();
-                } catch (IOException e) {
-                    throw new WriteFailed(target, e);
-                }
+                named(out::flush);
             }
 
             @Override
             public void close() throws IOException {
+                named(out::close);
+            }
+
+            private void named(Io io) throws IOException {
                 try {
-                    out.close();
+                    io.run();
                 } catch (IOException e) {
                     throw new WriteFailed(target, e);
                 }
             }
         };
+    }
+
+    /** A write, flush or close of the stream under {@link #naming}. */
+    private interface Io {
+        void run() throws IOException;
     }
 
     /** The stream to write the content to (closed by {@link #commit} or {@link #close}). */

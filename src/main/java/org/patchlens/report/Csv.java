@@ -58,13 +58,7 @@ final class Csv implements Flushable {
 
     /** Whether {@code s} holds a C0 control, DEL or a C1 control (U+0080..U+009F). */
     static boolean hasControl(CharSequence s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-                return true;
-            }
-        }
-        return false;
+        return s.chars().anyMatch(Character::isISOControl);
     }
 
     @Override

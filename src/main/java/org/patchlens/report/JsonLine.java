@@ -54,7 +54,7 @@ final class JsonLine {
      * {@link JsonOut#FACTORY}; here rather than there, so that the dump's hot path does not load Jackson.
      */
     static boolean escaped(char c) {
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+        return Character.isISOControl(c); // C0, DEL and C1: U+0000-U+001F, U+007F-U+009F
     }
 
     JsonLine(OutputStream out) {

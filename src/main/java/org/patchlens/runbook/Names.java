@@ -109,7 +109,7 @@ public record Names(boolean cluster, String virtualServer, String node, String g
         for (int i = 0; i < dbs.size(); i++) {
             safeDbs.add(name("a DB Path", dbs.get(i), DB_PATH_OF + files.get(i), unsafe));
         }
-        // from the first DB Path; an unsafe one is the placeholder <the DB Path> already, which has neither a drive
+        // from the first DB Path; an unsafe one is its placeholder (<the DB Path of PRIV.EDB>) already, which has neither a drive
         // nor an exchsrvr folder: binFolder gives null for it, and the bin folder stays a placeholder too
         String bin = safeDbs.isEmpty() ? null : binFolder(safeDbs.get(0));
         String binName = bin == null ? "<exchsrvr>\\bin" : bin;
@@ -147,11 +147,6 @@ public record Names(boolean cluster, String virtualServer, String node, String g
         return false;
     }
 
-    /**
-     * A name as it may go into a command line: as read when it is a plain name, else the placeholder
-     * {@code <what>} (and a line in {@code unsafe} when it was there but could not be used). The rule is
-     * {@link CommandText}'s, the one the rules' remedies follow too.
-     */
     /** The placeholder of a DB Path left out of the commands: "the DB Path of " and the store's usual file name. */
     static final String DB_PATH_OF = "the DB Path of ";
 
@@ -167,6 +162,11 @@ public record Names(boolean cluster, String virtualServer, String node, String g
         return db.substring(Math.max(db.lastIndexOf('\\'), db.lastIndexOf('/')) + 1);
     }
 
+    /**
+     * A name as it may go into a command line: as read when it is a plain name, else the placeholder
+     * {@code <what>} (and a line in {@code unsafe} when it was there but could not be used). The rule is
+     * {@link CommandText}'s, the one the rules' remedies follow too.
+     */
     static String name(String what, String value, String placeholder, List<String> unsafe) {
         if (value != null && !value.isBlank()) {
             String why = CommandText.unsafe(value);
