@@ -68,7 +68,7 @@ final class BinaryReader {
         long usedOff = v.used().equals("shadow") ? ps : 0;
         EseDbHeader k;
         try {
-            k = new EseDbHeader(bytes.stream(usedOff, ps));
+            k = new EseDbHeader(bytes.stream(usedOff, held(v)));
         } catch (RuntimeException e) {
             throw new EseException(name, usedOff, "unreadable database header: " + e, e);
         }
@@ -147,11 +147,26 @@ final class BinaryReader {
             ps = assumedPageSize(patch);
             confirmed = false;
         }
-        HeaderCopy primary = new HeaderCopy("primary", 0, ps, true, bytes.start().checksum(), bytes.xor(0, ps));
-        HeaderCopy shadow = 2L * ps <= avail
-                ? new HeaderCopy("shadow", ps, ps, true, bytes.startAt(ps).checksum(), bytes.xor(ps, ps))
-                : HeaderCopy.absent("shadow", ps, ps);
+        HeaderCopy primary = copy("primary", 0, ps);
+        HeaderCopy shadow = copy("shadow", ps, ps);
         return decide(layout, notes, what, primary, shadow, ps, confirmed);
+    }
+
+    /** The copy of {@code len} bytes at {@code off}: whole, cut short where the file ends inside it, or absent. */
+    private HeaderCopy copy(String copyName, long off, int len) {
+        if (off + len <= avail) {
+            return HeaderCopy.whole(copyName, off, len, bytes.startAt(off).checksum(), bytes.xor(off, len));
+        }
+        if (off >= avail) {
+            return HeaderCopy.absent(copyName, off, len);
+        }
+        Long stored = bytes.startAt(off).checksum(); // null when the file ends inside the checksum itself
+        return HeaderCopy.cutShort(copyName, off, len, (int) (avail - off), stored == null ? 0 : stored);
+    }
+
+    /** Bytes of the copy the fields are read from that the file holds (fewer than the page when it is cut short). */
+    private static int held(Verification v) {
+        return v.used().equals("shadow") ? v.shadow().held() : v.primary().held();
     }
 
     /** The smallest page size whose shadow copy verifies (a database copy also by its own page size), or -1. */
@@ -169,20 +184,38 @@ final class BinaryReader {
         return -1;
     }
 
-    /** No copy verifies: the page size the header declares (4096 for a patch page), halved until the bytes hold it. */
+    /**
+     * No copy verifies: the page size the header declares (cbDbPage, 0 meaning 4096), else 4096 (a patch page, which
+     * declares none, or a cbDbPage that names no page size). Never shrunk to what the file holds: a file that ends
+     * inside this page is cut short, and a smaller length would "verify" a partial page whose tail is zero.
+     */
     private int assumedPageSize(boolean patch) {
-        long raw = patch ? 0 : bytes.start().dbPageSizeRaw();
+        int declared = patch ? -1 : declaredPageSize();
+        return declared > 0 ? declared : 4096;
+    }
+
+    /** The page size cbDbPage (@236) of the primary gives (0 means 4096), or -1 when it names none. */
+    private int declaredPageSize() {
+        long raw = bytes.start().dbPageSizeRaw();
         long declared = raw == 0 ? 4096 : raw;
-        int ps = 4096;
         for (int c : HeaderBytes.PAGE_SIZES) {
             if (c == declared) {
-                ps = c;
+                return c;
             }
         }
-        while (ps > avail) {
-            ps /= 2;
+        return -1;
+    }
+
+    /** Where a page size no checksum confirmed comes from, for the notes. */
+    private String pageSizeSource(Layout layout, int len) {
+        if (layout != Layout.DATABASE) {
+            return len + " assumed: a patch header has no page-size field";
         }
-        return ps;
+        long raw = bytes.start().dbPageSizeRaw();
+        if (declaredPageSize() < 0) {
+            return len + " assumed: cbDbPage at offset 236 is " + raw + ", which is no page size";
+        }
+        return raw == 0 ? "cbDbPage at offset 236 is 0, which means 4096" : "cbDbPage at offset 236 is " + raw;
     }
 
     private Verification decide(Layout layout, List<Note> notes, String what, HeaderCopy primary, HeaderCopy shadow,
@@ -195,11 +228,11 @@ final class BinaryReader {
         if (shadow.zeroChecksum() && !bytes.allZero(shadow.offset(), len)) {
             notes.add(Note.warning(shadow.offset(), "shadow " + what + " has a zeroed checksum"));
         }
-        addCopiesVerdict(notes, what, primary, shadow, diffs);
+        addCopiesVerdict(layout, notes, what, primary, shadow, diffs);
         if (!(primary.valid() && shadow.valid()) && !diffs.isEmpty() && shadow.present()) {
             notes.add(Note.info("bytes differing between the copies: " + String.join(", ", diffs)));
         }
-        if (!confirmed && layout == Layout.DATABASE) {
+        if (!confirmed && layout == Layout.DATABASE && primary.present()) {
             notes.add(Note.warning(236, "page size not confirmed: no copy verifies with the page size its header declares; assumed "
                     + len));
         }
@@ -207,8 +240,15 @@ final class BinaryReader {
     }
 
     /** The note on the two copies' checksums; none when both verify and are identical. */
-    private void addCopiesVerdict(List<Note> notes, String what, HeaderCopy primary, HeaderCopy shadow, List<String> diffs) {
-        if (primary.valid() && shadow.valid()) {
+    private void addCopiesVerdict(Layout layout, List<Note> notes, String what, HeaderCopy primary, HeaderCopy shadow,
+            List<String> diffs) {
+        if (!primary.present()) {
+            // the file ends inside the first page, so before any shadow: nothing here can be verified
+            notes.add(Note.error(primary.offset() + primary.held(), String.format("%s: primary %s cut short at byte %d of "
+                    + "its %d-byte page (%s): its checksum cannot be verified and there is no shadow copy (bytes %d to %d); "
+                    + "the fields shown are unverified", name, what, primary.offset() + primary.held(), primary.length(),
+                    pageSizeSource(layout, primary.length()), shadow.offset(), shadow.offset() + shadow.length() - 1)));
+        } else if (primary.valid() && shadow.valid()) {
             if (!diffs.isEmpty()) {
                 notes.add(Note.warning(shadow.offset(), "primary " + what + " and shadow " + what
                         + " are not identical; the primary is used (engine rule): differ in " + String.join(", ", diffs)));
@@ -229,7 +269,7 @@ final class BinaryReader {
                     + "shadow %s): the engine cannot use this file; the fields shown are unverified", what,
                     primary.stored(), primary.computed(), shadow.present()
                             ? String.format("stored 0x%08X, computed 0x%08X", shadow.stored(), shadow.computed())
-                            : "absent")));
+                            : shadow.verdict())));
         }
     }
 
@@ -248,7 +288,7 @@ final class BinaryReader {
         long usedOff = v.used().equals("shadow") ? ps : 0;
         EseDbHeader.PatchHeader k;
         try {
-            k = new EseDbHeader.PatchHeader(bytes.stream(usedOff, ps));
+            k = new EseDbHeader.PatchHeader(bytes.stream(usedOff, held(v)));
         } catch (RuntimeException e) {
             throw new EseException(name, usedOff, "unreadable patch header: " + e, e);
         }
@@ -296,12 +336,8 @@ final class BinaryReader {
             throw new EseException(name, -1, "file is " + fileSize + " bytes, shorter than a checkpoint (4096)");
         }
         List<Note> notes = new ArrayList<>();
-        HeaderCopy primary = new HeaderCopy("primary", 0, CHECKPOINT_SIZE, true, bytes.start().checksum(),
-                bytes.xor(0, CHECKPOINT_SIZE));
-        HeaderCopy shadow = avail >= 2 * CHECKPOINT_SIZE
-                ? new HeaderCopy("shadow", CHECKPOINT_SIZE, CHECKPOINT_SIZE, true, bytes.startAt(CHECKPOINT_SIZE).checksum(),
-                        bytes.xor(CHECKPOINT_SIZE, CHECKPOINT_SIZE))
-                : HeaderCopy.absent("shadow", CHECKPOINT_SIZE, CHECKPOINT_SIZE);
+        HeaderCopy primary = copy("primary", 0, CHECKPOINT_SIZE);
+        HeaderCopy shadow = copy("shadow", CHECKPOINT_SIZE, CHECKPOINT_SIZE);
         Verification v = decide(Layout.CHECKPOINT, notes, "checkpoint", primary, shadow, CHECKPOINT_SIZE, true);
         if (!primary.valid() && !shadow.valid()) {
             notes.add(Note.error(0, "checkpoint is corrupt (JET_errCheckpointCorrupt -533)"));
@@ -372,7 +408,7 @@ final class BinaryReader {
         List<Note> notes = new ArrayList<>();
         long stored = bytes.start().checksum();
         long computed = bytes.xor(0, LOG_HEADER_SIZE);
-        HeaderCopy copy = new HeaderCopy("header", 0, LOG_HEADER_SIZE, true, stored, computed);
+        HeaderCopy copy = HeaderCopy.whole("header", 0, LOG_HEADER_SIZE, stored, computed);
         Verification v = new Verification(copy, HeaderCopy.absent("shadow", 0, 0), stored == computed ? "header"
                 : "header (unverified)", LOG_HEADER_SIZE, stored == computed, List.of());
         if (stored != computed) {

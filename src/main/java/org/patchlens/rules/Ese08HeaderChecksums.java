@@ -40,7 +40,12 @@ final class Ese08HeaderChecksums extends RuleUnit {
             HeaderCopy p = v.primary();
             HeaderCopy sh = v.shadow();
             String remedy = remedy("<file>", i.fileName());
-            if (!p.valid()) {
+            if (!p.present()) {
+                // the file ends inside the first header page: no checksum could be verified, and no shadow follows
+                out.add(Finding.fail(Rule.ESE_08, i.name() + " : header checksum", "the whole " + p.length()
+                        + "-byte header page", Source.NONE, "primary " + p.verdict() + "; shadow " + sh.verdict()
+                        + ": the file was cut short", i.source("primary header, cut short", p.offset() + p.held()), remedy));
+            } else if (!p.valid()) {
                 out.add(Finding.fail(Rule.ESE_08, i.name() + " : header checksum", String.format("0x%08X",
                         p.computed()), Source.NONE, String.format("0x%08X", p.stored()) + " (" + p.verdict()
                         + "); shadow " + sh.verdict(), i.source("header checksum", p.offset()), remedy));

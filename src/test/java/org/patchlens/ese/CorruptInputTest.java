@@ -99,6 +99,51 @@ class CorruptInputTest {
         assertTrue(has(h, Note.Level.WARNING, "no shadow database header"));
     }
 
+    /** A database whose file ends inside the header page that cbDbPage gives. */
+    record CutDatabase(String what, EseBuilder.Database db, int page, String pageSource, int at) {
+    }
+
+    @Test
+    void aDatabaseCutInsideItsHeaderPageIsNeverVerified() {
+        // the page's tail past the 748-byte header is zero, so the first 2048 bytes "verified" with the page's own
+        // checksum: the 3000 bytes were taken for a whole 2048-byte page, said ok, and the size assumed not confirmed
+        for (CutDatabase c : List.of(
+                new CutDatabase("cbDbPage 4096", EseBuilder.Database.current(4096).set("state", 3), 4096,
+                        "cbDbPage at offset 236 is 4096", 3000),
+                new CutDatabase("cbDbPage 0 (ESE97)", EseBuilder.Database.ese97().set("state", 3), 4096,
+                        "cbDbPage at offset 236 is 0, which means 4096", 3000),
+                new CutDatabase("cbDbPage 8192", db(), 8192, "cbDbPage at offset 236 is 8192", 5000))) {
+            DatabaseHeader h = (DatabaseHeader) EseFile.read("t.edb", java.util.Arrays.copyOf(c.db().bytes(), c.at()));
+            Verification v = h.verification();
+            assertFalse(v.primary().valid(), c.what());
+            assertTrue(v.primary().cutShort(), c.what());
+            assertEquals(c.at(), v.primary().held(), c.what());
+            assertEquals(c.page(), v.primary().length(), c.what());
+            assertEquals(c.page(), v.pageSize(), c.what());
+            assertFalse(v.pageSizeConfirmed(), c.what());
+            assertEquals("primary (unverified)", v.used(), c.what());
+            assertEquals("cut short at byte " + c.at() + " of this " + c.page() + "-byte copy (bytes 0 to "
+                    + (c.page() - 1) + "): not verifiable", v.primary().verdict(), c.what());
+            assertEquals(HeaderCopy.absent("shadow", c.page(), c.page()), v.shadow(), c.what());
+            assertEquals(3, h.state(), c.what() + ": the fields are still read, unverified");
+            assertEquals(List.of(Note.error(c.at(), "t.edb: primary database header cut short at byte " + c.at()
+                    + " of its " + c.page() + "-byte page (" + c.pageSource() + "): its checksum cannot be verified and "
+                    + "there is no shadow copy (bytes " + c.page() + " to " + (2 * c.page() - 1) + "); the fields shown "
+                    + "are unverified")), h.notes().stream().filter(Note::isFinding).toList(), c.what());
+        }
+    }
+
+    @Test
+    void aPartOfTheShadowIsNotTakenForItsAbsence() {
+        byte[] b = java.util.Arrays.copyOf(db().bytes(), 8192 + 1000);
+        DatabaseHeader h = (DatabaseHeader) EseFile.read("a.edb", b);
+        assertTrue(h.verification().primary().valid());
+        assertEquals(HeaderCopy.cutShort("shadow", 8192, 8192, 1000, h.checksum()), h.verification().shadow());
+        assertEquals("cut short at byte 9192 of this 8192-byte copy (bytes 8192 to 16383): not verifiable",
+                h.verification().shadow().verdict());
+        assertTrue(has(h, Note.Level.WARNING, "no shadow database header: the file ends at 9192"), h.notes().toString());
+    }
+
     @Test
     void zeroChecksumIsReported() {
         byte[] b = db().bytes();

@@ -88,6 +88,34 @@ class EseCommandsTest {
     }
 
     @Test
+    void aDatabaseCutInsideItsHeaderPageIsNotCalledOk() throws IOException {
+        // the first 3000 bytes of a real 4096-byte-page database: the header page is cut short, the shadow is missing
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(corpus("dissect/basic.edb")), 3000);
+        Path f = write("PRIV.EDB", head);
+        Run r = run("ese", "header", f.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("", r.err());
+        List<String> lines = r.out().lines().map(String::strip).toList();
+        for (String line : List.of(
+                "Primary header: cut short at byte 3000 of this 4096-byte copy (bytes 0 to 4095): not verifiable",
+                "Shadow header: absent (the file ends before byte 8192, the end of this copy)",
+                "Page size checked: 4096 (NOT confirmed)",
+                "Fields read from: primary (unverified)",
+                "ERROR (offset 0xBB8): " + f + ": primary database header cut short at byte 3000 of its 4096-byte page "
+                        + "(cbDbPage at offset 236 is 4096): its checksum cannot be verified and there is no shadow copy "
+                        + "(bytes 4096 to 8191); the fields shown are unverified")) {
+            assertTrue(lines.contains(line), line + " in\n" + r.out());
+        }
+        assertFalse(r.out().contains("2048"), "no page size the bytes do not give: " + r.out());
+        JsonNode j = new ObjectMapper().readTree(run("ese", "header", "--format", "json", f.toString()).out());
+        JsonNode primary = j.get("verification").get("primary");
+        assertFalse(primary.get("valid").asBoolean());
+        assertEquals(3000, primary.get("held").asInt());
+        assertEquals(4096, primary.get("length").asInt());
+        assertEquals(4096, j.get("verification").get("pageSize").asInt());
+    }
+
+    @Test
     void unreadableInputIsOneLineAndExitTwo() throws IOException {
         for (String[] args : List.of(new String[] {"ese", "header", corpus("crafted/truncated-500-bytes.edb").toString()},
                 new String[] {"ese", "header", tmp.resolve("missing.edb").toString()},

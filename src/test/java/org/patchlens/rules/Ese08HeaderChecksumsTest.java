@@ -111,6 +111,21 @@ class Ese08HeaderChecksumsTest {
     }
 
     @Test
+    void failsADatabaseCutShortInsideItsHeaderPage() throws Exception {
+        // PRIV.EDB is an Exchange 5.5 database: cbDbPage 0, which means 4096. Cut at 3000, its first 2048 bytes
+        // "verified" (the page's tail is zero) and the primary was said ok, with a shadow at 2048
+        Finding priv = one(ese08(RestoreScenario.offlineBase(), StoreEvidence.truncate(PRIV, 3000)),
+                PRIV + " : header checksum");
+        assertEquals(Status.FAIL, priv.status());
+        assertEquals(Severity.HIGH, priv.severity());
+        assertEquals("the whole 4096-byte header page", priv.expected());
+        assertEquals("primary cut short at byte 3000 of this 4096-byte copy (bytes 0 to 4095): not verifiable; shadow "
+                + "absent (the file ends before byte 8192, the end of this copy): the file was cut short", priv.actual());
+        assertEquals(source(PRIV, "primary header, cut short", 3000), priv.actualSource().toString());
+        assertEquals(remedy("PRIV.EDB"), priv.remedy());
+    }
+
+    @Test
     void warnsOfARepairedDatabaseQ261947() throws Exception {
         List<Finding> f = ese08(RestoreScenario.offlineBase(), StoreEvidence.headerField(PRIV, 240, 1));
         assertEquals(3, f.size(), f.toString());
