@@ -76,8 +76,9 @@ final class DumpLines {
 
     /**
      * A line no field took: eseutil's {@code WARNING:} / {@code ERROR:} lines and its
-     * {@code Operation terminated with error} trailer become notes; any other {@code label: value} line is
-     * kept as printed; other text is dropped.
+     * {@code Operation terminated with error} trailer become notes; any other line is kept as printed, a
+     * {@code label: value} line with its label, other text (eseutil's banner and version, a line no documented
+     * dump has) whole, with an empty label.
      */
     void keep(int lineNo, String line, String label, String value) {
         String low = line.trim();
@@ -88,6 +89,9 @@ final class DumpLines {
             notes.add(Note.warning(-1, "eseutil reported: " + low));
         } else if (label != null) {
             kept.add(new TextField(lineNo, label, value));
+        } else {
+            // the text is evidence: what the parser cannot place is shown, never dropped
+            kept.add(new TextField(lineNo, "", low));
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
  * @param clean      true when eseutil printed {@code No damaged log files were found.}
  * @param headers    one header per present file (OK, damaged, out of sequence, no verdict), in order
  * @param notes      the listing's verdicts: the summary, missing files, inconsistencies, lines not understood
- * @param textFields {@code label: value} lines the parser did not map, kept as printed
+ * @param textFields lines the parser did not understand, kept as printed (text without a label has an empty label)
  */
 public record LogListing(String file, String baseName, long rangeLow, long rangeHigh, List<ListedLog> logs,
         String summary, boolean clean, List<LogHeader> headers, List<Note> notes, List<TextField> textFields) {

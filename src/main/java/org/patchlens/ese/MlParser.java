@@ -55,13 +55,17 @@ final class MlParser {
     static List<LogHeader> parse(String name, List<String> text) {
         String base = baseName(text);
         List<LogHeader> out = new ArrayList<>();
-        for (Block b : blocks(text)) {
-            List<String> block = text.subList(b.start(), b.end());
+        List<Block> blocks = blocks(text);
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            // the lines before the first block (eseutil's banner, Base name) are kept with it
+            int from = i == 0 ? 0 : b.start();
+            List<String> block = text.subList(from, b.end());
             if (block.stream().noneMatch(l -> "lgeneration".equalsIgnoreCase(EseutilValues.label(l)))) {
                 continue;
             }
             MlParser p = new MlParser();
-            p.read(block, b.start());
+            p.read(block, from);
             out.add(p.header(name, b.file() != null ? b.file() : name, base));
         }
         if (out.isEmpty()) {

@@ -85,7 +85,8 @@ public final class EseRender {
             out.println();
             out.println("Other eseutil lines (kept as printed):");
             for (TextField f : extra) {
-                out.println(Printable.of("  line " + f.line() + ": " + f.label() + ": " + f.value()));
+                out.println(Printable.of("  line " + f.line() + ": " + (f.label().isEmpty() ? "" : f.label() + ": ")
+                        + f.value()));
             }
         }
         out.println();

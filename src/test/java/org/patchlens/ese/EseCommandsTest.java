@@ -186,6 +186,21 @@ class EseCommandsTest {
         assertTrue(l.out().contains("lGeneration: 304 (0x130)"));
     }
 
+    @Test
+    void aDumpsLinesWithoutALabelArePrintedWithTheOthers() throws IOException {
+        Path mh = write("mh.txt", EseutilTextTest.sample("mh-2003.txt").getBytes());
+        Run h = run("ese", "header", mh.toString());
+        assertEquals(0, h.exit(), h.err());
+        List<String> lines = h.out().lines().map(String::strip).toList();
+        int other = lines.indexOf("Other eseutil lines (kept as printed):");
+        assertTrue(other >= 0, h.out());
+        assertEquals(List.of("line 1: Microsoft(R) Exchange Server Database Utilities", "line 2: Version 6.5",
+                "line 3: Copyright (C) Microsoft Corporation. All Rights Reserved.", "line 5: Initiating FILE DUMP mode...",
+                "line 10: Engine ulMagic: 0x89abcdef", "line 12: Engine ulVersion: 0x620,11", "line 19: Streaming File: Yes",
+                "line 66: Operation completed successfully in 0.141 seconds.", ""),
+                lines.subList(other + 1, lines.indexOf("Verdicts:")), h.out());
+    }
+
     /** What the header command prints parses back, with the eseutil text parser, to the same fields. */
     @Test
     void textOutputParsesBackToTheSameFields() throws IOException {

@@ -281,6 +281,56 @@ class EseutilTextTest {
         assertTrue(chk.textFields().stream().anyMatch(t -> t.label().equals("Signature")), chk.textFields().toString());
     }
 
+    private static List<TextField> textFields(EseHeader h) {
+        return h instanceof DatabaseHeader d ? d.textFields() : h instanceof CheckpointHeader c ? c.textFields()
+                : ((LogHeader) h).textFields();
+    }
+
+    private static List<TextField> unlabelled(EseHeader h) {
+        return textFields(h).stream().filter(t -> t.label().isEmpty()).toList();
+    }
+
+    /**
+     * Text without a label is kept as printed, in order, with its line number: eseutil's banner says which
+     * eseutil wrote the dump, and a line no documented dump has may be the one that matters. It was dropped.
+     */
+    @Test
+    void linesWithoutALabelAreKeptNotDropped() throws IOException {
+        assertEquals(List.of(new TextField(1, "", "Microsoft(R) Exchange Server Database Utilities"),
+                new TextField(2, "", "Version 6.5"),
+                new TextField(3, "", "Copyright (C) Microsoft Corporation. All Rights Reserved."),
+                new TextField(5, "", "Initiating FILE DUMP mode..."),
+                new TextField(66, "", "Operation completed successfully in 0.141 seconds.")), unlabelled(one("mh-2003.txt")));
+        assertEquals(List.of(new TextField(1, "", "Microsoft(R) Exchange Server Database Utilities"),
+                new TextField(2, "", "Version 6.5"),
+                new TextField(3, "", "Copyright (C) Microsoft Corporation. All Rights Reserved."),
+                new TextField(5, "", "Initiating FILE DUMP mode..."),
+                new TextField(25, "", "Operation completed successfully in 0.32 seconds.")), unlabelled(one("mk-2003.txt")));
+        // an /ml dump: the banner before the first log's block goes with that log; the trailer here is a note
+        List<EseHeader> ml = EseutilText.parse("ml-2003.txt", sample("ml-2003.txt"));
+        assertEquals(List.of(new TextField(1, "", "Microsoft(R) Exchange Server Database Utilities"),
+                new TextField(2, "", "Version 6.5"),
+                new TextField(3, "", "Copyright (C) Microsoft Corporation. All Rights Reserved."),
+                new TextField(5, "", "Initiating FILE DUMP mode...")), unlabelled(ml.get(0)));
+        assertEquals(List.of(), unlabelled(ml.get(1)));
+
+        // a line nobody documented, inside each kind of dump
+        String odd = "    the header page was read twice (retry 2)";
+        DatabaseHeader mh = (DatabaseHeader) EseutilText.parse("mh.txt", once(sample("mh-55.txt"), "Dbid: 1\n",
+                "Dbid: 1\n" + odd + "\n")).get(0);
+        int at = sample("mh-55.txt").lines().toList().indexOf("             Dbid: 1") + 2;
+        assertTrue(unlabelled(mh).contains(new TextField(at, "", odd.trim())), at + " in " + mh.textFields());
+        assertEquals(1, mh.dbid(), "the lines around it still read");
+        CheckpointHeader mk = (CheckpointHeader) EseutilText.parse("mk.txt", once(sample("mk-2003.txt"),
+                "      Checkpoint: (0x12F,1A3,0)\n", "      Checkpoint: (0x12F,1A3,0)\n" + odd + "\n")).get(0);
+        assertTrue(unlabelled(mk).contains(new TextField(10, "", odd.trim())), mk.textFields().toString());
+        assertEquals(0x12F, mk.generation());
+        List<EseHeader> logs = EseutilText.parse("ml.txt", once(sample("ml-2003.txt"), "      Log file: E01.log\n",
+                odd + "\n      Log file: E01.log\n"));
+        assertTrue(unlabelled(logs.get(0)).contains(new TextField(34, "", odd.trim())), textFields(logs.get(0)).toString());
+        assertEquals(2, logs.size());
+    }
+
     @Test
     void textThatIsNotADumpIsRefused() {
         EseException e = assertThrows(EseException.class, () -> EseutilText.parse("notes.txt", "hello\nworld: 1\n"));
