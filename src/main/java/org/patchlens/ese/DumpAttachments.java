@@ -15,12 +15,14 @@ final class DumpAttachments {
     private static final Pattern MK_ATTACH = EseutilValues.line("^\\s*(\\d{1,3})\\s+(.+?)\\s+(LogOn|LogOff)\\s+(VerOn|VerOff)\\s+(R|RW)\\s*$");
     private static final Pattern ML_ATTACH = EseutilValues.line("^\\s*(\\d{1,3})\\s+((?:[A-Za-z]:)?[\\\\/].*?|\\S+\\.(?i:edb|stm|dat|db|mdb|dit))(\\s+\\(sparse\\))?\\s*$");
 
+    private final DumpLines lines;
     private final boolean checkpointForm;
     private final List<AttachedDatabase> done = new ArrayList<>();
     private Entry current;
 
-    /** {@code checkpointForm}: /mk, whose entry lines may also end in {@code LogOn VerOn RW}. */
-    DumpAttachments(boolean checkpointForm) {
+    /** {@code checkpointForm}: /mk, whose entry lines may also end in {@code LogOn VerOn RW}; notes go to {@code lines}. */
+    DumpAttachments(DumpLines lines, boolean checkpointForm) {
+        this.lines = lines;
         this.checkpointForm = checkpointForm;
     }
 
@@ -57,7 +59,7 @@ final class DumpAttachments {
     }
 
     /** An entry being collected. */
-    private static final class Entry {
+    private final class Entry {
         final int dbid;
         final String path;
         final boolean sparse;
@@ -78,7 +80,7 @@ final class DumpAttachments {
             switch (key) {
                 case "dbtime" -> dbtime = DumpLines.orZero(EseutilValues.num(value));
                 case "objidlast" -> objid = DumpLines.orZero(EseutilValues.num(value));
-                case "signature" -> DumpLines.optional(EseutilValues.signature(value), s -> sig = s);
+                case "signature" -> DumpLines.optional(lines.readSignature(value), s -> sig = s);
                 case "maxdbsize" -> max = DumpLines.orZero(EseutilValues.num(value));
                 case "last attach" -> attach = orZero(EseutilValues.lgpos(value));
                 case "last consistent" -> consistent = orZero(EseutilValues.lgpos(value));

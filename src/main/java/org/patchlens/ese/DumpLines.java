@@ -1,5 +1,6 @@
 package org.patchlens.ese;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +17,16 @@ final class DumpLines {
         boolean map(String key, String value);
     }
 
+    /** A NetBIOS computer name is at most 15 bytes. */
+    static final int NETBIOS_NAME_MAX = 15;
+
     final List<Note> notes = new ArrayList<>();
     final List<TextField> kept = new ArrayList<>();
     /** Set while a label is mapped when one of its values did not read. */
     private boolean failed;
+    /** The line being mapped and its label, for the notes a value gives. */
+    private int lineNo;
+    private String label;
 
     /**
      * Maps a {@code label: value} line; false when it was not mapped (the caller keeps it). A value that
@@ -27,6 +34,8 @@ final class DumpLines {
      */
     boolean map(int lineNo, String label, String value, LabelMapper mapper) {
         failed = false;
+        this.lineNo = lineNo;
+        this.label = label;
         boolean mapped;
         try {
             mapped = mapper.map(label.toLowerCase(Locale.ROOT), value);
@@ -56,10 +65,28 @@ final class DumpLines {
      * understood, so the line is kept as printed, with its WARNING, beside what did read.
      */
     void signature(String value, Consumer<Signature> into) {
-        set(EseutilValues.signature(value), into);
+        set(readSignature(value), into);
         if (!EseutilValues.computerNameFits(value)) {
             failed = true;
         }
+    }
+
+    /**
+     * The signature of {@code value}, or null. A computer name longer than a NetBIOS name can be is kept as
+     * printed, with a WARNING naming the line: cut to 15 bytes, it would say what the text does not.
+     */
+    Signature readSignature(String value) {
+        Signature s = EseutilValues.signature(value);
+        if (s != null) {
+            int bytes = s.computerName().getBytes(StandardCharsets.ISO_8859_1).length;
+            if (bytes > NETBIOS_NAME_MAX) {
+                notes.add(Note.warning(-1, "line " + lineNo + ": the computer name in \"" + label + "\" is " + bytes
+                        + " bytes, longer than a NetBIOS name can be (" + NETBIOS_NAME_MAX + "): \"" + s.computerName()
+                        + "\" kept as printed; signatures are compared by its first " + Signature.COMPUTER_NAME_FIELD
+                        + " bytes, all the signature's field holds"));
+            }
+        }
+        return s;
     }
 
     /** For parts of a value that may legitimately be absent: {@code into} takes it only when present. */

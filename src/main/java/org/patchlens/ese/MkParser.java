@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 final class MkParser {
     private final DumpLines lines = new DumpLines();
     private final DumpEnv env = new DumpEnv();
-    private final DumpAttachments attachments = new DumpAttachments(true);
+    private final DumpAttachments attachments = new DumpAttachments(lines, true);
 
     private String path;
     private LogPosition lastFullBackupCheckpoint = LogPosition.ZERO;

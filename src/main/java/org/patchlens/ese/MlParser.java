@@ -30,7 +30,7 @@ final class MlParser {
 
     private final DumpLines lines = new DumpLines();
     private final DumpEnv env = new DumpEnv();
-    private final DumpAttachments attachments = new DumpAttachments(false);
+    private final DumpAttachments attachments = new DumpAttachments(lines, false);
 
     private long generation;
     private LogTime created = LogTime.UNSET;

@@ -6,11 +6,13 @@ import java.util.HexFormat;
 /**
  * An ESE SIGNATURE (28 bytes): random number, creation time and computer name. Two
  * signatures are the same exactly when their 28 stored bytes are equal, which is what
- * {@link #sameAs} compares (the record's own equals does too, via {@code rawHex}).
+ * {@link #sameAs} compares (the record's own equals does too, via {@code rawHex}, and also compares
+ * the name as a text dump printed it, which may be longer than the field).
  *
  * @param random       ulRandom
  * @param created      logtimeCreate
- * @param computerName szComputerName up to its first NUL (ANSI read as Latin-1)
+ * @param computerName szComputerName up to its first NUL (ANSI read as Latin-1); from a text dump, the name
+ *                     as printed, even past the 16 bytes of the field
  * @param rawHex       the 28 bytes in lower-case hex
  */
 public record Signature(long random, LogTime created, String computerName, String rawHex) {
@@ -27,7 +29,13 @@ public record Signature(long random, LogTime created, String computerName, Strin
         return new Signature(random, LogTime.of(b, off + 4), name, HexFormat.of().formatHex(b, off, off + SIZE));
     }
 
-    /** Rebuilt from text (eseutil): the raw bytes are what the printed fields imply. */
+    /** Bytes of szComputerName: a NetBIOS name (at most 15) and its NUL, or 16 bytes of name without one. */
+    public static final int COMPUTER_NAME_FIELD = 16;
+
+    /**
+     * Rebuilt from text (eseutil): the raw bytes are what the printed fields imply. A name longer than the
+     * field is kept as printed (the text is evidence); the bytes, and so {@link #sameAs}, hold its first 16.
+     */
     public static Signature of(long random, LogTime created, String computerName) {
         byte[] b = new byte[SIZE];
         for (int i = 0; i < 4; i++) {
@@ -35,8 +43,14 @@ public record Signature(long random, LogTime created, String computerName, Strin
         }
         System.arraycopy(created.bytes(), 0, b, 4, 8);
         byte[] n = computerName.getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(n, 0, b, 12, Math.min(15, n.length));
-        return of(b, 0);
+        int len = 0;
+        while (len < n.length && n[len] != 0) {
+            len++;
+        }
+        System.arraycopy(n, 0, b, 12, Math.min(COMPUTER_NAME_FIELD, len));
+        Signature s = of(b, 0);
+        return len <= COMPUTER_NAME_FIELD ? s
+                : new Signature(s.random(), s.created(), new String(n, 0, len, StandardCharsets.ISO_8859_1), s.rawHex());
     }
 
     public boolean sameAs(Signature o) {

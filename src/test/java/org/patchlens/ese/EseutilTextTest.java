@@ -331,6 +331,66 @@ class EseutilTextTest {
         assertEquals(2, logs.size());
     }
 
+    private static List<Note> computerNameNotes(EseHeader h) {
+        return h.notes().stream().filter(n -> n.text().contains("computer name")).toList();
+    }
+
+    private static String longName(int line, String label, String name) {
+        return "line " + line + ": the computer name in \"" + label + "\" is " + name.length() + " bytes, longer than a "
+                + "NetBIOS name can be (15): \"" + name + "\" kept as printed; signatures are compared by its first 16 "
+                + "bytes, all the signature's field holds";
+    }
+
+    /**
+     * A computer name longer than a NetBIOS name (15 bytes) was cut to 15 without a word. The text is evidence:
+     * the name is kept as printed, with a WARNING; the signature's bytes, which comparisons use, hold the first 16
+     * (all szComputerName holds), so a name of 16 bytes matches the binary header that holds it.
+     */
+    @Test
+    void aComputerNameLongerThanANetbiosNameIsKeptWithAWarning() throws IOException {
+        String name = "EXCHANGE-CLUSTER-NODE1";
+        DatabaseHeader h = (DatabaseHeader) EseutilText.parse("mh.txt", once(sample("mh-2003.txt"),
+                "Rand:1299001122 Computer:\n", "Rand:1299001122 Computer:" + name + "\n")).get(0);
+        assertEquals(name, h.dbSignature().computerName());
+        assertEquals(1299001122L, h.dbSignature().random());
+        assertEquals("EXCHANGE-CLUSTER", new String(h.dbSignature().bytes(), 12, 16, StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(Note.warning(-1, longName(14, "DB Signature", name))), computerNameNotes(h));
+        assertTrue(h.textFields().stream().noneMatch(t -> t.label().equals("DB Signature")), "the value read");
+        assertEquals("", h.logSignature().computerName());
+
+        // 16 bytes: all the field holds, no NUL; the same signature as a binary header whose field holds them
+        String sixteen = "CLUSTERNODE-0001";
+        DatabaseHeader full = (DatabaseHeader) EseutilText.parse("mh.txt", once(sample("mh-2003.txt"),
+                "Rand:1299001122 Computer:\n", "Rand:1299001122 Computer:" + sixteen + "\n")).get(0);
+        assertEquals(sixteen, full.dbSignature().computerName());
+        byte[] binary = EseBuilder.sig(1299001122L, EseBuilder.time(2004, 3, 14, 8, 2, 11, 0, false), "");
+        System.arraycopy(sixteen.getBytes(StandardCharsets.ISO_8859_1), 0, binary, 12, 16);
+        assertTrue(full.dbSignature().sameAs(Signature.of(binary, 0)), full.dbSignature() + " vs " + Signature.of(binary, 0));
+        assertEquals(List.of(Note.warning(-1, longName(14, "DB Signature", sixteen))), computerNameNotes(full));
+
+        // a NetBIOS name of 15 bytes is no news
+        DatabaseHeader netbios = (DatabaseHeader) EseutilText.parse("mh.txt", once(sample("mh-2003.txt"),
+                "Rand:1299001122 Computer:\n", "Rand:1299001122 Computer:EXCHANGE-NODE01\n")).get(0);
+        assertEquals("EXCHANGE-NODE01", netbios.dbSignature().computerName());
+        assertEquals(List.of(), computerNameNotes(netbios));
+
+        // the checkpoint's and the logs' signatures, and those of their attached databases
+        CheckpointHeader mk = (CheckpointHeader) EseutilText.parse("mk.txt", once(once(sample("mk-2003.txt"),
+                "Rand:1299001001 Computer:\n", "Rand:1299001001 Computer:" + name + "\n"),
+                "Rand:1299001122 Computer:\n", "Rand:1299001122 Computer:" + name + "-DB\n")).get(0);
+        assertEquals(name, mk.logSignature().computerName());
+        assertEquals(name + "-DB", mk.attachments().get(0).signature().computerName());
+        assertEquals(List.of(Note.warning(-1, longName(14, "Signature", name)),
+                Note.warning(-1, longName(20, "Signature", name + "-DB"))), computerNameNotes(mk));
+        LogHeader ml = (LogHeader) EseutilText.parse("ml.txt", once(once(sample("ml-2003.txt"),
+                "Rand:1299001001 Computer:\n", "Rand:1299001001 Computer:" + name + "\n"),
+                "Rand:1299001122 Computer:\n", "Rand:1299001122 Computer:" + name + "-DB\n")).get(0);
+        assertEquals(name, ml.logSignature().computerName());
+        assertEquals(name + "-DB", ml.attachments().get(0).signature().computerName());
+        assertEquals(List.of(Note.warning(-1, longName(15, "Signature", name)),
+                Note.warning(-1, longName(27, "Signature", name + "-DB"))), computerNameNotes(ml));
+    }
+
     @Test
     void textThatIsNotADumpIsRefused() {
         EseException e = assertThrows(EseException.class, () -> EseutilText.parse("notes.txt", "hello\nworld: 1\n"));

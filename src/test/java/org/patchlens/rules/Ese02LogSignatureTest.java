@@ -172,6 +172,40 @@ class Ese02LogSignatureTest {
                 "a text dump has no byte offsets");
     }
 
+    /**
+     * Computer names in the signatures: the databases' Log Signature field holds 16 bytes of name and no NUL, as
+     * eseutil /ml prints the logs' (a 16-byte text name was cut to 15, so the same signature was said to differ),
+     * or the text prints more than the field can hold: kept as printed and shown, compared by its first 16 bytes.
+     */
+    @Test
+    void comparesComputerNamesLongerThanANetbiosNameByTheBytesTheFieldHolds() throws Exception {
+        String field = "CLUSTERNODE-0001";
+        for (String printed : List.of(field, field + "-EXTRA")) {
+            RestoreScenario s = RestoreScenario.onlineBase();
+            String ml = LOGS + "/eseutil-ml.txt";
+            StoreEvidence.Edit[] ese97 = StoreEvidence.ese97Logs(s);
+            StoreEvidence.Edit text = StoreEvidence.write(ml, StoreEvidence.mlText(s.logs, true)
+                    .replace("Rand:" + LOG_SIGNATURE + " Computer:", "Rand:" + LOG_SIGNATURE + " Computer:" + printed)
+                    .getBytes(StandardCharsets.US_ASCII));
+            List<StoreEvidence.Edit> edits = new java.util.ArrayList<>(List.of(ese97));
+            edits.add(text);
+            java.nio.ByteBuffer name = java.nio.ByteBuffer.wrap(field.getBytes(StandardCharsets.US_ASCII))
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (String db : List.of(PRIV, PUB)) {
+                for (int i = 0; i < 16; i += 4) {
+                    edits.add(StoreEvidence.headerField(db, 108 + 12 + i, name.getInt(i) & 0xFFFFFFFFL));
+                }
+            }
+            List<Finding> f = ese02(s, edits.toArray(StoreEvidence.Edit[]::new));
+            assertEquals(2, f.size(), f.toString());
+            Finding priv = one(f, PRIV + " : Log Signature");
+            assertEquals(Status.PASS, priv.status(), printed);
+            assertEquals(shown(LOG_SIGNATURE).replace("computer=\"\"", "computer=\"" + field + "\""), priv.expected());
+            assertEquals(shown(LOG_SIGNATURE).replace("computer=\"\"", "computer=\"" + printed + "\""), priv.actual());
+            assertEquals(Status.PASS, one(f, PUB + " : Log Signature").status(), printed);
+        }
+    }
+
     @Test
     void doesNotFailAttachmentsWhoseDbSignatureTheOutputDoesNotShow() throws Exception {
         // eseutil /ml as in ml-55.txt: "1 C:\...\PRIV.EDB" without the database's signature
