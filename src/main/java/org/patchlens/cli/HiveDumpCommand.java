@@ -373,8 +373,8 @@ final class HiveDumpCommand implements Callable<Integer> {
             err.println("patchlens: " + Errors.flat(e.getMessage()));
             code = Main.FINDINGS;
         } catch (RuntimeException e) {
-            error = Errors.oneLine(e);
-            err.println("patchlens: " + error);
+            error = Errors.message(e); // as it is: the manifest escapes it as it escapes the other columns
+            err.println("patchlens: " + Errors.flat(error));
             code = Main.BAD_INPUT;
         }
         err.flush();

@@ -273,6 +273,30 @@ class HiveTreeTest {
     }
 
     @Test
+    void theErrorColumnIsEscapedOnceAsTheOtherColumnsAre(@TempDir Path dir, @TempDir Path work) throws Exception {
+        // a hive named with a backslash and ESC, cut after its first bin's header: found by content, refused when read
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Select").dword("Current", 1);
+        Path broken = Files.createDirectories(dir.resolve("case")).resolve("cut\\dir\u001b[2J");
+        Files.write(broken, java.util.Arrays.copyOf(b.toBytes(), 4096 + 16));
+        Path out = work.resolve("dumps");
+        CliRun r = CliRun.of("hive", "dump", dir.toString(), "-o", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        // stderr shows the name as every text output does: the backslash as it is, ESC as \u001b
+        String onTerminal = "patchlens: " + broken.getParent() + "/cut\\dir\\u001b[2J";
+        assertTrue(r.err().startsWith(onTerminal + ": "), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        String reason = r.err().substring(onTerminal.length()).stripTrailing();
+        assertFalse(reason.contains("\\"), "the rest of the line holds no escape: " + reason);
+        // the manifest escapes each field once: the backslash doubled, ESC as \u001b, in the source and the error alike
+        String[] row = Files.readAllLines(out.resolve("manifest.tsv")).get(1).split("\t", -1);
+        String inTsv = broken.getParent() + "/cut\\\\dir\\u001b[2J";
+        assertEquals(inTsv, row[0]);
+        assertEquals("", row[5], "no output");
+        assertEquals(inTsv + reason, row[10]);
+    }
+
+    @Test
     void timelineMergesTheHivesWithTheirSources(@TempDir Path dir, @TempDir Path outside) throws Exception {
         Tree t = tree(dir, outside);
         CliRun r = CliRun.of("hive", "timeline", t.root().toString(), "--format", "jsonl");
