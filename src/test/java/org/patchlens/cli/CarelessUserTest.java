@@ -467,6 +467,27 @@ class CarelessUserTest {
     }
 
     @Test
+    void aYearWrittenWithoutTheSignISO8601AsksForSaysHowToWriteIt() throws IOException {
+        // java.time reads a year past 9999 only with its + (ISO 8601's expanded years), and 2026 only without one
+        String h = system.toString();
+        refused("patchlens: --until '12026-01-01': not a time (ISO 8601 writes a year after 9999 with its + sign: "
+                + "+12026-01-01)", "hive", "timeline", h, "--until", "12026-01-01");
+        refused("patchlens: --since '12026-01-01T08:00:00Z': not a time (ISO 8601 writes a year after 9999 with its "
+                + "+ sign: +12026-01-01T08:00:00Z)", "hive", "timeline", h, "--since", "12026-01-01T08:00:00Z");
+        refused("patchlens: --since '+2026-03-01': not a time (ISO 8601 writes a year of four digits without a sign: "
+                + "2026-03-01)", "hive", "timeline", h, "--since", "+2026-03-01");
+        // written as the line says, each is taken: the builder's keys are of 2001
+        assertEquals(systemKeys, timelineKeys(system, "--until", "+12026-01-01"));
+        assertEquals(-1, timelineKeys(system, "--since", "+12026-01-01T08:00:00Z"));
+        assertEquals(-1, timelineKeys(system, "--since", "2026-03-01"));
+        // a value that a sign would not mend keeps the general hint
+        refused("patchlens: --until '12026-13-01': not a time (use 2024-03-01 or 2024-03-01T08:00:00Z)",
+                "hive", "timeline", h, "--until", "12026-13-01");
+        refused("patchlens: --until '1000000000-01-01': not a time (use 2024-03-01 or 2024-03-01T08:00:00Z)",
+                "hive", "timeline", h, "--until", "1000000000-01-01");
+    }
+
+    @Test
     void aFileTimeAboveTheSignedLimitIsInTheRangeAsItIsShown() throws IOException {
         // FileTime reads a FILETIME as unsigned (shown up to +60056-05-28): every key at the largest one,
         // 0xFFFFFFFFFFFFFFFF, except Old (2001) and Far (20000, below 0x7FFFFFFFFFFFFFFF)
