@@ -217,6 +217,47 @@ class CarelessUserTest {
     }
 
     @Test
+    void theDemoTakesWhatTheCommandTakes() throws IOException {
+        // the demo parses the user's options once more, with its own facts: that parse refused what the command had
+        // taken, with "Try 'check --help'" (every other command says 'patchlens check --help')
+        CliRun demo = CliRun.of("check", "--demo", "--format", "jsonl");
+        assertEquals(1, demo.exit(), demo.err());
+        Path debug = Files.writeString(tmp.resolve("debug.args"), "--debug\n");
+        Path whole = Files.writeString(tmp.resolve("demo.args"), "check\n--demo\n--format\njsonl\n");
+        Path before = Files.writeString(tmp.resolve("stage.args"), "--stage\nbefore-restore\n");
+        for (String[] args : List.of(new String[] {"check", "--demo", "--debug=true", "--format", "jsonl"},
+                new String[] {"check", "--demo", "--debug=false", "--format", "jsonl"},
+                new String[] {"check", "--demo", "@" + debug, "--format", "jsonl"},
+                new String[] {"@" + whole})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(1, r.exit(), String.join(" ", args) + "\n" + r.err());
+            assertEquals(demo.out(), r.out(), String.join(" ", args));
+        }
+        // the options read from an @FILE choose the demo as typed ones do (its banner names the evidence and the options)
+        CliRun typed = CliRun.of("check", "--demo", "--stage", "before-restore", "--format", "jsonl");
+        CliRun read = CliRun.of("check", "--demo", "@" + before, "--format", "jsonl");
+        assertTrue(typed.err().contains(", before the restore; "), typed.err());
+        assertEquals(typed.err(), read.err());
+        assertEquals(typed.exit(), read.exit(), read.err());
+    }
+
+    @Test
+    void aRefusalInTheDemosOwnParseSaysTryPatchlensCheckHelp() {
+        // nothing the command takes is refused there now (above); should anything be, it reads as every other refusal
+        picocli.CommandLine main = new picocli.CommandLine(new Main());
+        picocli.CommandLine check = main.getSubcommands().get("check");
+        picocli.CommandLine demo = CheckCommand.demoLine(new CheckCommand(), check.getCommandSpec());
+        picocli.CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
+                picocli.CommandLine.ParameterException.class, () -> demo.parseArgs("--no-such-option"));
+        assertEquals("unknown option '--no-such-option'", Main.message(e));
+        assertEquals("Try 'patchlens check --help'.", Main.tryHelp(e));
+        // the command's own refusal, for comparison
+        picocli.CommandLine.ParameterException own = org.junit.jupiter.api.Assertions.assertThrows(
+                picocli.CommandLine.ParameterException.class, () -> main.parseArgs("check", "--no-such-option"));
+        assertEquals(Main.tryHelp(own), Main.tryHelp(e));
+    }
+
+    @Test
     void aNegativeCountOfIsintegRunsIsAMistakeNotAFactLeftOut() throws IOException {
         // -1 is how "not given" is kept inside: typed, it was taken for not given (and overrode the demo's 1)
         refused("patchlens: --isinteg-runs -1: a count of runs, 0 or more", "check", "--demo", "--isinteg-runs", "-1");
