@@ -523,8 +523,11 @@ final class CheckCommand implements Callable<Integer> {
      */
     private int runDemo() throws IOException {
         List<String> original = spec.commandLine().getParseResult().originalArgs();
-        int start = original.indexOf(spec.name()) + 1;
-        List<String> given = original.subList(Math.max(0, start), original.size());
+        // the user's options as this command read them, @FILEs expanded: read again, a file could name the command
+        // itself (patchlens @FILE) or give nothing the second time (a pipe), and the demo is chosen from them
+        List<String> expanded = spec.commandLine().getParseResult().expandedArgs();
+        int start = expanded.indexOf(spec.name()) + 1;
+        List<String> given = expanded.subList(Math.max(0, start), expanded.size());
         BundledDemo which = BundledDemo.named(demo, given);
         Path tmp = Files.createTempDirectory(RunTemp.folder(), "demo");
         try {
@@ -545,7 +548,7 @@ final class CheckCommand implements Callable<Integer> {
                 String extra = given.get(i);
                 if (extra.equals("--demo") && i + 1 < given.size() && BundledDemo.NAMES.contains(given.get(i + 1))) {
                     i++; // --demo NAME: the name chose the evidence
-                } else if (extra.equals("--debug")) {
+                } else if (extra.equals("--debug") || extra.startsWith("--debug=")) {
                     continue; // patchlens's own option (the outer command line has it); this inner one does not know it
                 } else if (!extra.equals("--demo") && !extra.startsWith("--demo=")) {
                     own.add(extra);
@@ -553,11 +556,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             args.addAll(own);
             CheckCommand inner = new CheckCommand();
-            CommandLine cl = new CommandLine(inner);
-            cl.setOut(spec.commandLine().getOut());
-            cl.setErr(spec.commandLine().getErr());
-            cl.setCaseInsensitiveEnumValuesAllowed(true);
-            cl.setOverwrittenOptionsAllowed(true); // the user's options after the demo's win
+            CommandLine cl = demoLine(inner, spec);
             cl.parseArgs(args.toArray(String[]::new));
             inner.demo = null; // this run, not another
             inner.spec = cl.getCommandSpec();
@@ -578,6 +577,22 @@ final class CheckCommand implements Callable<Integer> {
         } finally {
             BundledDemo.deleteTree(tmp);
         }
+    }
+
+    /**
+     * The command line that parses the demo's facts and then the user's options for {@code inner}, named as
+     * {@code outer} is, so that a refusal says "Try 'patchlens check --help'" as every other command's does (under
+     * its own name, {@code check}, it said 'check --help'). Not made a subcommand of outer's parent instead: picocli
+     * then reads that parent's parse state on every refusal, which only a parent already parsed has.
+     */
+    static CommandLine demoLine(CheckCommand inner, CommandLine.Model.CommandSpec outer) {
+        CommandLine cl = new CommandLine(inner);
+        cl.setCommandName(outer.qualifiedName());
+        cl.setOut(outer.commandLine().getOut());
+        cl.setErr(outer.commandLine().getErr());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOverwrittenOptionsAllowed(true); // the user's options after the demo's win
+        return cl;
     }
 
     /** An argument as a shell would need it typed. */

@@ -14,6 +14,14 @@ final class Errors {
     }
 
     static String oneLine(Throwable ex) {
+        return flat(message(ex));
+    }
+
+    /**
+     * The same line before {@link #flat}: evidence text in it as it was, for an output that escapes by its own
+     * rule (a batch's manifest.tsv), which would otherwise escape the escapes.
+     */
+    static String message(Throwable ex) {
         Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         String msg;
         if (e instanceof FormatException || e instanceof UsageException || e instanceof OutputException) {
@@ -33,7 +41,7 @@ final class Errors {
         } else {
             msg = "internal error: " + e + " (please report it; --debug shows where)";
         }
-        return flat(msg);
+        return msg;
     }
 
     /** The first I/O error among the causes of {@code e}, or null. */

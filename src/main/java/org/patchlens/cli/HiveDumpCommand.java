@@ -5,14 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.patchlens.hive.DeletedRecords;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
+import org.patchlens.report.BatchNames;
 import org.patchlens.report.HiveDump;
 import org.patchlens.report.ManifestWriter;
 import org.patchlens.report.ConsoleOut;
@@ -29,7 +27,8 @@ import picocli.CommandLine.Parameters;
             "listing: the K/V lines of the corpus oracle format. Schemas: docs/hive-formats.md.",
             "With several FILEs or a folder (searched for hives by content, links not followed), -o names a folder",
             "that gets one output per hive (NAME.jsonl, ...) and manifest.tsv (source, sha256, type, user, output).",
-            "In such a batch every JSONL record and CSV row starts with its source (the hive's path)."},
+            "In such a batch every JSONL record and CSV row starts with its source (the hive's path);",
+            "in an output's name, what cannot be typed safely is %XX (ESC is %1B; docs/batch.md)."},
         footer = {"", "Examples:",
             "  patchlens hive dump SYSTEM -o system.jsonl",
             "  patchlens hive dump SYSTEM --path 'ControlSet001\\Services\\MSExchangeIS' \\",
@@ -228,21 +227,12 @@ final class HiveDumpCommand implements Callable<Integer> {
         // the folder itself is checked like an output file: not an input, not in an evidence folder
         Output.checkFolder(output, force, index);
         String ext = f.extension();
-        Set<String> used = new HashSet<>();
-        used.add(ManifestWriter.NAME.toLowerCase(Locale.ROOT));
-        // per base name, the next number to try, so that a thousand hives called SYSTEM cost a thousand tries
-        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        // each output named after its hive, with what cannot be listed or typed safely escaped, and numbered
+        BatchNames names = new BatchNames(ManifestWriter.NAME);
         List<Output> targets = new ArrayList<>();
         boolean folderExists = Files.isDirectory(output);
         for (HiveTree.Found h : hives) {
-            String base = h.path().getFileName().toString();
-            String name = base + ext;
-            String lower = base.toLowerCase(Locale.ROOT);
-            for (int k = next.getOrDefault(lower, 2); !used.add(name.toLowerCase(Locale.ROOT)); k++) {
-                name = base + "." + k + ext;
-                next.put(lower, k + 1);
-            }
-            Path target = output.resolve(name);
+            Path target = output.resolve(names.name(h.path().getFileName().toString(), ext));
             // every target validated before anything is written (an existing one may be evidence or a link to it)
             targets.add(folderExists ? Output.plan(OUTPUT, f.label(), target, force, index)
                     : Output.planInNewFolder(OUTPUT, f, target, index));
@@ -373,8 +363,8 @@ final class HiveDumpCommand implements Callable<Integer> {
             err.println("patchlens: " + Errors.flat(e.getMessage()));
             code = Main.FINDINGS;
         } catch (RuntimeException e) {
-            error = Errors.oneLine(e);
-            err.println("patchlens: " + error);
+            error = Errors.message(e); // as it is: the manifest escapes it as it escapes the other columns
+            err.println("patchlens: " + Errors.flat(error));
             code = Main.BAD_INPUT;
         }
         err.flush();

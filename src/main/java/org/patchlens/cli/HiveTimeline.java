@@ -40,7 +40,8 @@ final class HiveTimeline implements Callable<Integer> {
             description = "The hive file(s), or folders searched for hives.")
     List<Path> files;
 
-    @Option(names = "--since", paramLabel = "T", description = "Only keys written at or after T (ISO instant or date, UTC).")
+    @Option(names = "--since", paramLabel = "T", description = "Only keys written at or after T (ISO instant or "
+            + "date, UTC; a year after 9999 as +12026-01-01).")
     String since;
 
     @Option(names = "--until", paramLabel = "T", description = "Only keys written before T (a date means its end).")
@@ -220,18 +221,42 @@ final class HiveTimeline implements Callable<Integer> {
      * FILETIME's 100 ns; any year java.time reads (the range clamps it), else a usage error naming the option.
      */
     static Instant parse(String option, String text, boolean end) {
-        Instant t;
+        Instant t = read(text, end);
+        if (t == null) {
+            throw new UsageException(option + " '" + text + "': not a time (" + hint(text, end) + ")");
+        }
+        return Instant.ofEpochSecond(t.getEpochSecond(), t.getNano() / 100 * 100);
+    }
+
+    /** {@link #parse} before the truncation, or null when java.time reads neither an instant nor a date. */
+    private static Instant read(String text, boolean end) {
         try {
-            t = Instant.parse(text);
+            return Instant.parse(text);
         } catch (DateTimeParseException e) {
             try {
                 // the day after as seconds: LocalDate.plusDays fails on +999999999-12-31, an Instant has room for it
-                t = LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(end ? 86_400 : 0);
+                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(end ? 86_400 : 0);
             } catch (DateTimeParseException e2) {
-                throw new UsageException(option + " '" + text
-                        + "': not a time (use 2024-03-01 or 2024-03-01T08:00:00Z)");
+                return null;
             }
         }
-        return Instant.ofEpochSecond(t.getEpochSecond(), t.getNano() / 100 * 100);
+    }
+
+    /**
+     * How to write a time that was refused: ISO 8601 (and so java.time) writes a year after 9999 with its sign
+     * ({@code +12026-01-01}) and one of four digits without ({@code 2026-01-01}). When the sign alone stands in
+     * the way, the line shows the value with it mended; the value is not taken as it was typed, since a
+     * mistyped year ({@code 20226} for 2026) would then silently move the range by millennia.
+     */
+    private static String hint(String text, boolean end) {
+        int dash = text.indexOf('-', 1);
+        String year = dash < 0 ? "" : text.substring(0, dash);
+        if (year.matches("[0-9]{5,}") && read("+" + text, end) != null) {
+            return "ISO 8601 writes a year after 9999 with its + sign: +" + text;
+        }
+        if (year.matches("\\+[0-9]{4}") && read(text.substring(1), end) != null) {
+            return "ISO 8601 writes a year of four digits without a sign: " + text.substring(1);
+        }
+        return "use 2024-03-01 or 2024-03-01T08:00:00Z";
     }
 }

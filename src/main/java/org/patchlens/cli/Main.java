@@ -168,7 +168,7 @@ public final class Main implements Runnable {
         HelpLayout.install(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("patchlens: " + Errors.flat(message(ex)));
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.println(tryHelp(ex));
             err.flush();
             return BAD_INPUT;
         });
@@ -194,6 +194,11 @@ public final class Main implements Runnable {
         for (CommandLine sub : cl.getSubcommands().values()) {
             shape(sub);
         }
+    }
+
+    /** The line after a usage error: {@code Try 'patchlens hive dump --help'.}, the command refused. */
+    static String tryHelp(CommandLine.ParameterException ex) {
+        return "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.";
     }
 
     /** A usage error as one line; an unknown command or option names the closest ones picocli knows. */

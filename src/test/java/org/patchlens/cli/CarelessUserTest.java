@@ -217,6 +217,47 @@ class CarelessUserTest {
     }
 
     @Test
+    void theDemoTakesWhatTheCommandTakes() throws IOException {
+        // the demo parses the user's options once more, with its own facts: that parse refused what the command had
+        // taken, with "Try 'check --help'" (every other command says 'patchlens check --help')
+        CliRun demo = CliRun.of("check", "--demo", "--format", "jsonl");
+        assertEquals(1, demo.exit(), demo.err());
+        Path debug = Files.writeString(tmp.resolve("debug.args"), "--debug\n");
+        Path whole = Files.writeString(tmp.resolve("demo.args"), "check\n--demo\n--format\njsonl\n");
+        Path before = Files.writeString(tmp.resolve("stage.args"), "--stage\nbefore-restore\n");
+        for (String[] args : List.of(new String[] {"check", "--demo", "--debug=true", "--format", "jsonl"},
+                new String[] {"check", "--demo", "--debug=false", "--format", "jsonl"},
+                new String[] {"check", "--demo", "@" + debug, "--format", "jsonl"},
+                new String[] {"@" + whole})) {
+            CliRun r = CliRun.of(args);
+            assertEquals(1, r.exit(), String.join(" ", args) + "\n" + r.err());
+            assertEquals(demo.out(), r.out(), String.join(" ", args));
+        }
+        // the options read from an @FILE choose the demo as typed ones do (its banner names the evidence and the options)
+        CliRun typed = CliRun.of("check", "--demo", "--stage", "before-restore", "--format", "jsonl");
+        CliRun read = CliRun.of("check", "--demo", "@" + before, "--format", "jsonl");
+        assertTrue(typed.err().contains(", before the restore; "), typed.err());
+        assertEquals(typed.err(), read.err());
+        assertEquals(typed.exit(), read.exit(), read.err());
+    }
+
+    @Test
+    void aRefusalInTheDemosOwnParseSaysTryPatchlensCheckHelp() {
+        // nothing the command takes is refused there now (above); should anything be, it reads as every other refusal
+        picocli.CommandLine main = new picocli.CommandLine(new Main());
+        picocli.CommandLine check = main.getSubcommands().get("check");
+        picocli.CommandLine demo = CheckCommand.demoLine(new CheckCommand(), check.getCommandSpec());
+        picocli.CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
+                picocli.CommandLine.ParameterException.class, () -> demo.parseArgs("--no-such-option"));
+        assertEquals("unknown option '--no-such-option'", Main.message(e));
+        assertEquals("Try 'patchlens check --help'.", Main.tryHelp(e));
+        // the command's own refusal, for comparison
+        picocli.CommandLine.ParameterException own = org.junit.jupiter.api.Assertions.assertThrows(
+                picocli.CommandLine.ParameterException.class, () -> main.parseArgs("check", "--no-such-option"));
+        assertEquals(Main.tryHelp(own), Main.tryHelp(e));
+    }
+
+    @Test
     void aNegativeCountOfIsintegRunsIsAMistakeNotAFactLeftOut() throws IOException {
         // -1 is how "not given" is kept inside: typed, it was taken for not given (and overrode the demo's 1)
         refused("patchlens: --isinteg-runs -1: a count of runs, 0 or more", "check", "--demo", "--isinteg-runs", "-1");
@@ -464,6 +505,27 @@ class CarelessUserTest {
         // past what java.time reads: one usage line naming the option and the value
         refused("patchlens: --until '+1000000000-01-01': not a time (use 2024-03-01 or 2024-03-01T08:00:00Z)",
                 "hive", "timeline", system.toString(), "--until", "+1000000000-01-01");
+    }
+
+    @Test
+    void aYearWrittenWithoutTheSignISO8601AsksForSaysHowToWriteIt() throws IOException {
+        // java.time reads a year past 9999 only with its + (ISO 8601's expanded years), and 2026 only without one
+        String h = system.toString();
+        refused("patchlens: --until '12026-01-01': not a time (ISO 8601 writes a year after 9999 with its + sign: "
+                + "+12026-01-01)", "hive", "timeline", h, "--until", "12026-01-01");
+        refused("patchlens: --since '12026-01-01T08:00:00Z': not a time (ISO 8601 writes a year after 9999 with its "
+                + "+ sign: +12026-01-01T08:00:00Z)", "hive", "timeline", h, "--since", "12026-01-01T08:00:00Z");
+        refused("patchlens: --since '+2026-03-01': not a time (ISO 8601 writes a year of four digits without a sign: "
+                + "2026-03-01)", "hive", "timeline", h, "--since", "+2026-03-01");
+        // written as the line says, each is taken: the builder's keys are of 2001
+        assertEquals(systemKeys, timelineKeys(system, "--until", "+12026-01-01"));
+        assertEquals(-1, timelineKeys(system, "--since", "+12026-01-01T08:00:00Z"));
+        assertEquals(-1, timelineKeys(system, "--since", "2026-03-01"));
+        // a value that a sign would not mend keeps the general hint
+        refused("patchlens: --until '12026-13-01': not a time (use 2024-03-01 or 2024-03-01T08:00:00Z)",
+                "hive", "timeline", h, "--until", "12026-13-01");
+        refused("patchlens: --until '1000000000-01-01': not a time (use 2024-03-01 or 2024-03-01T08:00:00Z)",
+                "hive", "timeline", h, "--until", "1000000000-01-01");
     }
 
     @Test

@@ -226,27 +226,93 @@ class HiveTreeTest {
     /**
      * A hive whose file name holds control characters (ESC starting a colour sequence, DEL, a tab, a C1 CSI) and a
      * backslash: each is escaped in the manifest as the text outputs escape it, the backslash doubled, so the
-     * row stays one line of 11 fields, no raw control character reaches the file, and the name reads back exactly.
+     * row stays one line of 11 fields, no raw control character reaches the file, and the name reads back exactly;
+     * the output file's own name holds each of them as {@code %XX} (docs/batch.md).
      */
     @Test
     void controlCharactersInANameAreEscapedInTheManifest(@TempDir Path dir, @TempDir Path work) throws Exception {
         boolean unicode = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
         String name = "esc\u001b[31mred\u007fdel\ttab\\u001b" + (unicode ? "\u009b2J" : "");
         String shown = "esc\\u001b[31mred\\u007fdel\\ttab\\\\u001b" + (unicode ? "\\u009b2J" : "");
+        // the output's name escapes them too, as URLs do (no backslash, which Windows reads as a separator)
+        String output = "esc%1B[31mred%7Fdel%09tab%5Cu001b" + (unicode ? "%C2%9B2J" : "") + ".jsonl";
         HiveBuilder b = HiveBuilder.v15();
         b.key("Select").dword("Current", 1);
         Path hive = b.write(Files.createDirectories(dir.resolve("case")).resolve(name));
         Path out = work.resolve("dumps");
         CliRun r = CliRun.of("hive", "dump", dir.toString(), "-o", out.toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(Files.isRegularFile(out.resolve(name + ".jsonl")), "the output is named after the hive");
+        assertTrue(Files.isRegularFile(out.resolve(output)), "the output is named after the hive");
         String manifest = Files.readString(out.resolve("manifest.tsv"));
         assertEquals("source\tsha256\ttype\tuser\tsid\toutput\tkeys\tvalues\tdamage\treplay\terror\n"
-                + hive.getParent() + "/" + shown + "\t" + sha256(hive) + "\tother\t\t\t" + shown + ".jsonl\t2\t1\t0"
+                + hive.getParent() + "/" + shown + "\t" + sha256(hive) + "\tother\t\t\t" + output + "\t2\t1\t0"
                 + "\tclean\t\n", manifest);
         for (char c : manifest.toCharArray()) {
             assertTrue(c == '\t' || c == '\n' || !org.patchlens.report.Printable.escaped(c),
                     String.format("a raw U+%04X in the manifest", (int) c));
+        }
+    }
+
+    @Test
+    void outputNamesFromCraftedHiveNamesAreSafeToListAndType(@TempDir Path dir, @TempDir Path work) throws Exception {
+        boolean unicode = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
+        // each hive's name, and the output name expected for it (written out here, not computed)
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("title\u001b]0;owned\u0007", "title%1B]0;owned%07.jsonl");
+        expected.put("two\nlines", "two%0Alines.jsonl");
+        expected.put("del\u007f", "del%7F.jsonl");
+        expected.put("-rf", "%2Drf.jsonl");
+        expected.put(".hidden", "%2Ehidden.jsonl");
+        expected.put("x-y.z", "x-y.z.jsonl");
+        expected.put("C:\\Windows\\System32\\config\\SAM", "C%3A%5CWindows%5CSystem32%5Cconfig%5CSAM.jsonl");
+        expected.put("what?*<|>\"", "what%3F%2A%3C%7C%3E%22.jsonl");
+        // the escape of a name that is itself written like an escape stays apart from it
+        expected.put("a%1Bb", "a%251Bb.jsonl");
+        expected.put("NTUSER (2).DAT", "NTUSER (2).DAT.jsonl");
+        // the examiner's own collision numbering: one name in two cases
+        expected.put("SAM", "SAM.jsonl");
+        expected.put("sam", "sam.2.jsonl");
+        // too long for a file name once the temporary name's 22 bytes are added: cut to 180 bytes, then numbered
+        expected.put("A".repeat(240), "A".repeat(180) + ".jsonl");
+        expected.put("A".repeat(239) + "B", "A".repeat(180) + ".2.jsonl");
+        if (unicode) {
+            expected.put("csi\u009b2J", "csi%C2%9B2J.jsonl");
+            expected.put("evil\u202egpj.exe", "evil%E2%80%AEgpj.exe.jsonl");
+            expected.put("zero\u200bwidth\u00a0nbsp", "zero%E2%80%8Bwidth%C2%A0nbsp.jsonl");
+            expected.put("Händler-é", "Händler-é.jsonl");
+        }
+        Path in = Files.createDirectories(dir.resolve("case"));
+        java.util.Map<String, String> bySha = new java.util.HashMap<>();
+        int n = 0;
+        for (var e : expected.entrySet()) {
+            HiveBuilder b = HiveBuilder.v15();
+            b.key("Select").dword("Current", n++); // a hash of its own, to find its row
+            Path hive = b.write(in.resolve(e.getKey()));
+            bySha.put(sha256(hive), e.getValue());
+        }
+        Path out = work.resolve("dumps");
+        CliRun r = CliRun.of("hive", "dump", dir.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        Set<String> written = new TreeSet<>();
+        try (var files = Files.list(out)) {
+            files.forEach(f -> written.add(f.getFileName().toString()));
+        }
+        Set<String> want = new TreeSet<>(expected.values());
+        want.add("manifest.tsv");
+        assertEquals(want, written);
+        for (String name : written) {
+            assertFalse(name.startsWith("-") || name.startsWith("."), name);
+            assertEquals(name, org.patchlens.report.Printable.of(name), "nothing a text output would escape");
+            for (char c : name.toCharArray()) {
+                assertFalse("\\:*?\"<>|".indexOf(c) >= 0, String.format("U+%04X in %s", (int) c, name));
+            }
+        }
+        // the manifest names the very file written for each hive, as it is (nothing in it to escape)
+        List<String> rows = Files.readAllLines(out.resolve("manifest.tsv"));
+        assertEquals(expected.size() + 1, rows.size());
+        for (String line : rows.subList(1, rows.size())) {
+            String[] row = line.split("\t", -1);
+            assertEquals(bySha.get(row[1]), row[5], line);
         }
     }
 
@@ -270,6 +336,30 @@ class HiveTreeTest {
         assertEquals("", row[5], "no output");
         assertFalse(row[10].isEmpty(), "the reason");
         assertFalse(Files.exists(out.resolve("SAM.jsonl")));
+    }
+
+    @Test
+    void theErrorColumnIsEscapedOnceAsTheOtherColumnsAre(@TempDir Path dir, @TempDir Path work) throws Exception {
+        // a hive named with a backslash and ESC, cut after its first bin's header: found by content, refused when read
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Select").dword("Current", 1);
+        Path broken = Files.createDirectories(dir.resolve("case")).resolve("cut\\dir\u001b[2J");
+        Files.write(broken, java.util.Arrays.copyOf(b.toBytes(), 4096 + 16));
+        Path out = work.resolve("dumps");
+        CliRun r = CliRun.of("hive", "dump", dir.toString(), "-o", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        // stderr shows the name as every text output does: the backslash as it is, ESC as \u001b
+        String onTerminal = "patchlens: " + broken.getParent() + "/cut\\dir\\u001b[2J";
+        assertTrue(r.err().startsWith(onTerminal + ": "), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        String reason = r.err().substring(onTerminal.length()).stripTrailing();
+        assertFalse(reason.contains("\\"), "the rest of the line holds no escape: " + reason);
+        // the manifest escapes each field once: the backslash doubled, ESC as \u001b, in the source and the error alike
+        String[] row = Files.readAllLines(out.resolve("manifest.tsv")).get(1).split("\t", -1);
+        String inTsv = broken.getParent() + "/cut\\\\dir\\u001b[2J";
+        assertEquals(inTsv, row[0]);
+        assertEquals("", row[5], "no output");
+        assertEquals(inTsv + reason, row[10]);
     }
 
     @Test
