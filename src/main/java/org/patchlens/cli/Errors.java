@@ -32,6 +32,8 @@ final class Errors {
             msg = a.getFile() + ": permission denied";
         } else if (e instanceof org.patchlens.report.AtomicFile.WriteFailed w) {
             msg = w.getMessage(); // "FILE: No space left on device (the file was not written)"
+        } else if (e instanceof HiveDumpCommand.BatchStopped b) {
+            msg = b.getMessage(); // that line, why the batch stopped, and how far it got
         } else if (e instanceof IOException) {
             msg = "I/O error: " + e.getMessage();
         } else if (ioCause(e) != null) {

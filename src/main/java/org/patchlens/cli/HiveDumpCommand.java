@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.patchlens.hive.DeletedRecords;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
+import org.patchlens.report.AtomicFile;
 import org.patchlens.report.BatchNames;
 import org.patchlens.report.HiveDump;
 import org.patchlens.report.ManifestWriter;
@@ -262,8 +263,28 @@ final class HiveDumpCommand implements Callable<Integer> {
             Progress progress = Progress.forTerminalTree(err, hives.size(), tree.bytes());
             List<ManifestWriter.Row> rows = new ArrayList<>();
             long bytesDone = 0;
+            int failedInARow = 0; // outputs that could not be written, since the last one written
+            IOException stoppedBy = null;
+            String stopReason = null;
             for (int i = 0; i < results.size(); i++) {
                 Outcome o = await(results.get(i));
+                if (o.row() == null) {
+                    continue; // not started: the batch had stopped
+                }
+                boolean wrote = !o.row().output().isEmpty();
+                if (stoppedBy != null && !wrote) {
+                    continue; // under way when the batch stopped, and not written: the stop line counts it
+                }
+                if (stoppedBy == null && o.failure() != null) {
+                    stopReason = stopReason(o.failure(), ++failedInARow, manifest, output);
+                    if (stopReason != null) {
+                        stopping = true; // the hives not started are not started; those under way finish
+                        stoppedBy = o.failure();
+                        continue;
+                    }
+                } else if (wrote) {
+                    failedInARow = 0;
+                }
                 if (!o.messages().isEmpty()) {
                     progress.clear();
                     err.print(o.messages());
@@ -276,6 +297,11 @@ final class HiveDumpCommand implements Callable<Integer> {
                 progress.tree(i + 1, bytesDone, i + 1 < hives.size() ? hives.get(i + 1).path().toString() : "");
             }
             progress.done();
+            if (stoppedBy != null) {
+                throw new BatchStopped(Errors.message(stoppedBy) + "; the batch stopped: " + stopReason + " (" + written
+                        + " of " + hives.size() + " hives dumped into " + output + ", " + ManifestWriter.NAME
+                        + " not written)", stoppedBy);
+            }
             try (Output.Sink sink = manifest.open(out)) {
                 ManifestWriter.write(rows, sink.writer());
                 sink.commit();
@@ -286,6 +312,47 @@ final class HiveDumpCommand implements Callable<Integer> {
             return worst;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * After this many outputs in a row that could not be written, the batch stops: whatever fails every output and
+     * {@link #stopReason} cannot see (a quota, a device that fails every write) costs that many lines, not one per hive.
+     */
+    static final int STOP_AFTER_FAILURES = 5;
+
+    /** Set when the batch stops: a worker starts no other hive. */
+    private volatile boolean stopping;
+
+    /**
+     * Why an output that could not be written stops the batch, or null when it costs only its own hive (its name
+     * refused by the file system, a file too large for it, a folder or link put in its place): the disk is full
+     * ({@link AtomicFile.WriteFailed#diskFull}); the folder takes no new file (the manifest's temporary file cannot
+     * be created there either: the folder removed or made read-only); or it is the {@link #STOP_AFTER_FAILURES}th
+     * in a row. docs/batch.md, "When an output cannot be written".
+     */
+    private static String stopReason(IOException failure, int inARow, Output manifest, Path folder) {
+        if (failure instanceof AtomicFile.WriteFailed w && w.diskFull()) {
+            return "the disk holding " + folder + " is full";
+        }
+        try {
+            manifest.openFile().close(); // created and removed: can the folder still take the manifest at the end?
+        } catch (IOException e) {
+            return "no file can be created in " + folder + " any more ("
+                    + (e instanceof AtomicFile.WriteFailed w ? w.why() : Errors.message(e)) + ")";
+        }
+        if (inARow >= STOP_AFTER_FAILURES) {
+            return inARow + " outputs in a row could not be written";
+        }
+        return null;
+    }
+
+    /** A batch stopped by an output failure that would have cost every hive left: its one line, the failure as cause. */
+    static final class BatchStopped extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BatchStopped(String message, IOException cause) {
+            super(message, cause);
         }
     }
 
@@ -311,8 +378,12 @@ final class HiveDumpCommand implements Callable<Integer> {
         }
     }
 
-    /** One hive's exit code, what it printed on stderr, its manifest row and its size. */
-    private record Outcome(int code, String messages, ManifestWriter.Row row, long size) {
+    /**
+     * One hive's exit code, what it printed on stderr, its manifest row and its size; {@code failure}: why its output
+     * could not be written, or null. A hive not started (the batch had stopped) has no row.
+     */
+    private record Outcome(int code, String messages, ManifestWriter.Row row, long size, IOException failure) {
+        static final Outcome NOT_STARTED = new Outcome(Main.BAD_INPUT, "", null, 0, null);
     }
 
     static final Output.Spec MANIFEST = Output.Spec.of("hive dump manifest", OutputFormat.TEXT);
@@ -334,8 +405,14 @@ final class HiveDumpCommand implements Callable<Integer> {
      */
     private final ThreadLocal<byte[]> readBuffer = new ThreadLocal<>();
 
-    /** One hive of a batch; a bad hive costs only itself (it leaves no output, and its manifest row says why). */
+    /**
+     * One hive of a batch; a bad hive costs only itself (it leaves no output, and its manifest row says why), and so
+     * does an output that cannot be written, unless the batch finds that every output would fail ({@link #stopReason}).
+     */
     private Outcome dumpInBatch(HiveTree.Found h, Output target, PrintWriter out) throws IOException {
+        if (stopping) {
+            return Outcome.NOT_STARTED;
+        }
         Path file = h.path();
         java.io.StringWriter messages = new java.io.StringWriter();
         PrintWriter err = new PrintWriter(messages);
@@ -345,6 +422,7 @@ final class HiveDumpCommand implements Callable<Integer> {
         String sha = "";
         long size = 0;
         String error = "";
+        IOException failure = null;
         try {
             org.patchlens.InputFile in = org.patchlens.InputFile.check(file);
             size = in.size();
@@ -358,7 +436,18 @@ final class HiveDumpCommand implements Callable<Integer> {
             }
             sha = content != null ? org.patchlens.evidence.Hashing.sha256(content)
                     : org.patchlens.evidence.Hashing.sha256(in);
-            code = dumpOne(file, content, target, out, err, Progress.NONE, stats);
+            try {
+                code = dumpOne(file, content, target, out, err, Progress.NONE, stats);
+            } catch (IOException e) {
+                // the hive was read: what failed is its output (created, written or renamed into place)
+                failure = e;
+                error = Errors.message(e); // "dumps/X.jsonl: File too large (the file was not written)"
+                err.println("patchlens: " + Errors.flat(error));
+                code = Main.BAD_INPUT;
+                if (e instanceof AtomicFile.WriteFailed w && w.diskFull()) {
+                    stopping = true; // no hive starts after this; the batch says so when it reaches this one
+                }
+            }
         } catch (HiveSupport.NotFound e) {
             err.println("patchlens: " + Errors.flat(e.getMessage()));
             code = Main.FINDINGS;
@@ -373,7 +462,7 @@ final class HiveDumpCommand implements Callable<Integer> {
         ManifestWriter.Row row = new ManifestWriter.Row(file.toString(), sha, id.typeLabel(), id.user(), id.sid(),
                 wrote ? target.file().getFileName().toString() : "", stats.keys, stats.values, stats.damage,
                 stats.replay, error);
-        return new Outcome(code, messages.toString(), row, size);
+        return new Outcome(code, messages.toString(), row, size, failure);
     }
 
     // ------------------------------------------------------------------ fast start

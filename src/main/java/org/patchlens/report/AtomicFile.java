@@ -61,21 +61,93 @@ public final class AtomicFile implements Closeable {
                 if (attempt < 8) {
                     continue;
                 }
-                throw e;
+                throw new WriteFailed(abs, CREATING, e);
+            } catch (IOException e) {
+                // the folder is gone or read-only, the name too long for it (ENAMETOOLONG), no inode left
+                throw new WriteFailed(abs, CREATING, e);
             }
             PENDING.add(temp);
             return new AtomicFile(abs, temp, guard, new BufferedOutputStream(naming(os, abs), 1 << 16));
         }
     }
 
-    /** A write to the temporary file that failed (a full disk): named after the target, which the user knows. */
+    private static final String CREATING = "creating its temporary file beside it";
+
+    /**
+     * Below this many bytes free on the target's file system when a write failed, the failure is taken for a full
+     * disk ({@link WriteFailed#diskFull}): every later file there would fail too. A file system refuses a write
+     * with some blocks still free (reserved for its own metadata), so not 0; 1 MiB is 16 of the stream's buffers.
+     */
+    static final long FULL_BELOW = 1L << 20;
+
+    /**
+     * The target could not be written: its temporary file could not be created, a write to it failed (a full disk, a
+     * file too large for the file system), or it could not be renamed into place. Named after the target, which the
+     * user knows, never the temporary file: {@code FILE: REASON (the file was not written)}.
+     */
     public static final class WriteFailed extends java.nio.file.FileSystemException {
         private static final long serialVersionUID = 1L;
 
+        private final String why;
+        private final boolean diskFull;
+
         WriteFailed(Path target, IOException cause) {
-            super(target.toString(), null, (cause.getMessage() == null ? cause.getClass().getSimpleName()
-                    : cause.getMessage()) + " (the file was not written)");
+            this(target, null, cause);
+        }
+
+        /** {@code doing}: what failed, when not a write ("creating its temporary file beside it"). */
+        WriteFailed(Path target, String doing, IOException cause) {
+            this(target, doing, cause, reason(cause));
+        }
+
+        private WriteFailed(Path target, String doing, IOException cause, String why) {
+            super(target.toString(), null, why + " (" + (doing == null ? "" : doing + "; ") + "the file was not written)");
             initCause(cause);
+            this.why = why;
+            Path folder = target.getParent();
+            this.diskFull = folder != null && freeBelow(folder, FULL_BELOW);
+        }
+
+        /** The system's reason alone ("No space left on device", "File name too long"). */
+        public String why() {
+            return why;
+        }
+
+        /**
+         * Whether the target's file system had less than {@link #FULL_BELOW} bytes free for this process when it
+         * failed (measured then, before the temporary file is removed): a full disk, which no later file escapes.
+         */
+        public boolean diskFull() {
+            return diskFull;
+        }
+    }
+
+    /** The reason of a failed file operation, without the file names Java puts in the message. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name exists";
+        }
+        if (e instanceof java.nio.file.FileSystemException) {
+            return e.getClass().getSimpleName();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Whether the file system holding {@code folder} has less than {@code bytes} free; false when it cannot say. */
+    private static boolean freeBelow(Path folder, long bytes) {
+        try {
+            return Files.getFileStore(folder).getUsableSpace() < bytes;
+        } catch (IOException | RuntimeException e) {
+            return false; // the folder is gone, say: that is not a full disk
         }
     }
 
@@ -170,13 +242,20 @@ public final class AtomicFile implements Closeable {
                 try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(temp,
                         StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                     ch.truncate(lastLineEnd(ch, lineUnit));
+                } catch (IOException e) {
+                    throw new WriteFailed(target, "cutting its temporary file at its last whole line", e);
                 }
             }
-            guard.beforeReplace(target);
+            guard.beforeReplace(target); // a refusal that names the target already
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING); // same folder: rename(2) all the same
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING); // same folder: rename(2) all the same
+                }
+            } catch (IOException e) {
+                // a folder put where the file goes, the folder removed meanwhile
+                throw new WriteFailed(target, "renaming its temporary file to it", e);
             }
             done = true;
             PENDING.remove(temp);

@@ -275,6 +275,13 @@ class HiveTreeTest {
         // too long for a file name once the temporary name's 22 bytes are added: cut to 180 bytes, then numbered
         expected.put("A".repeat(240), "A".repeat(180) + ".jsonl");
         expected.put("A".repeat(239) + "B", "A".repeat(180) + ".2.jsonl");
+        // names Windows takes for a device, or changes: the folder must copy to Windows as it is
+        expected.put("CON", "%43ON.jsonl");
+        expected.put("con", "%63on.jsonl");
+        expected.put("nul.", "%6Eul%2E.jsonl");
+        expected.put("Com1.dat", "%43om1.dat.jsonl");
+        expected.put("aux .txt", "%61ux .txt.jsonl");
+        expected.put("trailing ", "trailing%20.jsonl");
         if (unicode) {
             expected.put("csi\u009b2J", "csi%C2%9B2J.jsonl");
             expected.put("evil\u202egpj.exe", "evil%E2%80%AEgpj.exe.jsonl");
@@ -302,6 +309,8 @@ class HiveTreeTest {
         assertEquals(want, written);
         for (String name : written) {
             assertFalse(name.startsWith("-") || name.startsWith("."), name);
+            assertFalse(name.matches("(?i)(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3]|CONIN\\$"
+                    + "|CONOUT\\$) *(\\..*)?"), "a Windows device name: " + name);
             assertEquals(name, org.patchlens.report.Printable.of(name), "nothing a text output would escape");
             for (char c : name.toCharArray()) {
                 assertFalse("\\:*?\"<>|".indexOf(c) >= 0, String.format("U+%04X in %s", (int) c, name));

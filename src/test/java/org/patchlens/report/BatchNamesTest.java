@@ -18,7 +18,7 @@ class BatchNamesTest {
     @Test
     void plainNamesAreKeptAsTheyAre() {
         for (String s : List.of("SYSTEM", "NTUSER.DAT", "UsrClass.dat", "NTUSER (2).DAT", "x-y.z_1", "Händler-é",
-                "Ключ 日本語", "emoji\uD83D\uDE00", "a.", "~user", "#1", "it's $HOME [a] {b} & c; d!")) {
+                "Ключ 日本語", "emoji\uD83D\uDE00", "a.b", "~user", "#1", "it's $HOME [a] {b} & c; d!")) {
             assertEquals(s, BatchNames.safe(s), s);
         }
     }
@@ -66,15 +66,84 @@ class BatchNamesTest {
         assertEquals("%2Drf", BatchNames.safe("-rf"));
         assertEquals("%2D-help", BatchNames.safe("--help"));
         assertEquals("%2Ehidden", BatchNames.safe(".hidden"));
-        assertEquals("%2E.", BatchNames.safe(".."));
+        assertEquals("%2E%2E", BatchNames.safe("..")); // and the dot that ends it
         assertEquals("a-b.c-", BatchNames.safe("a-b.c-"));
+    }
+
+    /** Windows' device names, as Microsoft's "Naming Files, Paths, and Namespaces" lists them, and the console's. */
+    private static final List<String> DEVICES = List.of("CON", "PRN", "AUX", "NUL", "COM0", "COM1", "COM2", "COM3",
+            "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM\u00b9", "COM\u00b2", "COM\u00b3", "LPT0", "LPT1", "LPT2",
+            "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT\u00b9", "LPT\u00b2", "LPT\u00b3", "CONIN$",
+            "CONOUT$");
+
+    /**
+     * Whether Windows takes a file of this name for a device (the test's own reading of the rule): the name without
+     * the dots and spaces that end it, up to its first dot, without the spaces before that dot, in any case.
+     */
+    private static boolean windowsDevice(String name) {
+        String s = name.replaceFirst("[. ]+$", "");
+        int dot = s.indexOf('.');
+        String base = (dot < 0 ? s : s.substring(0, dot)).replaceFirst(" +$", "");
+        return DEVICES.stream().anyMatch(d -> d.equalsIgnoreCase(base));
+    }
+
+    @Test
+    void windowsDeviceNamesAreEscapedAtTheirFirstCharacter() {
+        assertEquals("%43ON", BatchNames.safe("CON"));
+        assertEquals("%63on", BatchNames.safe("con"));
+        assertEquals("%6Eul.dat", BatchNames.safe("nul.dat"));
+        assertEquals("%4EUL%2E", BatchNames.safe("NUL.")); // the dot that ends it too
+        assertEquals("%41ux .txt", BatchNames.safe("Aux .txt")); // spaces before the dot do not help
+        assertEquals("%50RN%20", BatchNames.safe("PRN "));
+        assertEquals("%63om1.DAT.bak", BatchNames.safe("com1.DAT.bak"));
+        assertEquals("%4CPT9", BatchNames.safe("LPT9"));
+        assertEquals("%43OM0", BatchNames.safe("COM0"));
+        assertEquals("%43OM\u00b9", BatchNames.safe("COM\u00b9")); // Windows reads a superscript digit as a digit
+        assertEquals("%6Cpt\u00b3.x", BatchNames.safe("lpt\u00b3.x"));
+        assertEquals("%43ONIN$", BatchNames.safe("CONIN$"));
+        assertEquals("%63onout$.log", BatchNames.safe("conout$.log"));
+        // every device, in three cases, alone or with what Windows ignores after it or an extension
+        for (String d : DEVICES) {
+            for (String name : List.of(d, d.toLowerCase(java.util.Locale.ROOT),
+                    d.charAt(0) + d.substring(1).toLowerCase(java.util.Locale.ROOT))) {
+                for (String tail : List.of("", ".", " ", ". .", "  ", ".dat", " .dat", ".DAT.jsonl", "..x")) {
+                    String safe = BatchNames.safe(name + tail);
+                    assertTrue(safe.startsWith("%"), name + tail + " gave " + safe);
+                    assertFalse(windowsDevice(safe) || windowsDevice(safe + ".jsonl"), safe);
+                    assertEquals(name + tail, decode(safe), safe);
+                }
+            }
+        }
+        // names that only look like one are kept
+        for (String s : List.of("CONSOLE", "COM10", "LPT", "COM", "NULL", "xCON", "CON_", "PRN2", "AUX-1", "CONx.dat",
+                "com1a", "COM\u0663", "\uff23ON", "CON$", "CONIN", "CON-.x", "LPT1-")) {
+            assertEquals(s, BatchNames.safe(s), s);
+        }
+    }
+
+    @Test
+    void aDotOrSpaceThatEndsTheNameIsEscaped() {
+        assertEquals("a%2E", BatchNames.safe("a."));
+        assertEquals("a%20", BatchNames.safe("a "));
+        assertEquals("NTUSER.DAT%2E", BatchNames.safe("NTUSER.DAT."));
+        assertEquals("a. %2E", BatchNames.safe("a. .")); // the last one is enough: what comes before it stays
+        assertEquals("%2E", BatchNames.safe("."));
+        assertEquals("%20", BatchNames.safe(" "));
+        assertEquals(" a", BatchNames.safe(" a"));
+        assertEquals("a . b", BatchNames.safe("a . b"));
+        // a name cut at the limit that ends in a space: escaped when the escape fits, else cut before it
+        assertEquals("A".repeat(176) + "%20", BatchNames.safe("A".repeat(176) + " \uD83D\uDE00"));
+        assertEquals("A".repeat(178), BatchNames.safe("A".repeat(178) + " \u00e9"));
+        assertEquals("A".repeat(177) + "%20", BatchNames.safe("A".repeat(177) + " .\u00e9"));
+        assertEquals("A".repeat(177) + "%2E", BatchNames.safe("A".repeat(177) + "..\u00e9"));
+        assertEquals(" ".repeat(177) + "%20", BatchNames.safe(" ".repeat(300)));
     }
 
     @Test
     void everyNameReadsBackExactly() {
         Random r = new Random(42);
         int[] pool = {'a', 'Z', '0', '-', '.', '%', ' ', '\\', ':', '*', '\u001b', '\n', 0x7F, 0x85, 0x9B, 0xA0, 0xAD,
-            0xE9, 0x41C, 0x202E, 0x2028, 0x3000, 0xFEFF, 0x65E5, 0x1F600, 0xE0001, '2', 'u'};
+            0xE9, 0x41C, 0x202E, 0x2028, 0x3000, 0xFEFF, 0x65E5, 0x1F600, 0xE0001, '2', 'u', 'C', 'o', 'N', '1', 0xB9};
         for (int i = 0; i < 20_000; i++) {
             StringBuilder sb = new StringBuilder();
             for (int n = 1 + r.nextInt(12); n > 0; n--) {
@@ -84,6 +153,8 @@ class BatchNamesTest {
             String safe = BatchNames.safe(name);
             assertEquals(name, decode(safe), safe);
             assertFalse(safe.startsWith("-") || safe.startsWith("."), safe);
+            assertFalse(safe.endsWith(".") || safe.endsWith(" "), safe);
+            assertFalse(windowsDevice(safe + ".jsonl"), safe);
             assertEquals(safe, Printable.of(safe), "nothing a text output would escape");
             for (char c : safe.toCharArray()) {
                 assertFalse("\\/:*?\"<>|".indexOf(c) >= 0, safe);
@@ -112,6 +183,7 @@ class BatchNamesTest {
             int bytes = safe.getBytes(StandardCharsets.UTF_8).length;
             assertTrue(bytes <= BatchNames.MAX_BYTES, bytes + ": " + safe);
             assertTrue(sb.toString().startsWith(decode(safe)), safe); // a beginning of the name, whole characters
+            assertFalse(safe.endsWith(".") || safe.endsWith(" "), safe);
         }
     }
 
@@ -130,6 +202,17 @@ class BatchNamesTest {
         assertEquals("%2DRF.2.jsonl", names.name("-RF", ".jsonl")); // %2DRF: -rf's name in another case
         assertEquals("A".repeat(180) + ".jsonl", names.name("A".repeat(240), ".jsonl"));
         assertEquals("A".repeat(180) + ".2.jsonl", names.name("A".repeat(239) + "B", ".jsonl"));
+        // device names: the escape keeps the case of the character it stands for, so con and CON are two names
+        assertEquals("%63on.jsonl", names.name("con", ".jsonl"));
+        assertEquals("%43ON.jsonl", names.name("CON", ".jsonl"));
+        assertEquals("%63on.2.jsonl", names.name("con", ".jsonl"));
+        assertEquals("%63on.dat.jsonl", names.name("con.dat", ".jsonl"));
+        assertEquals("%63on.dat.2.jsonl", names.name("con.dat", ".jsonl"));
+        assertEquals("%4EUL%2E.jsonl", names.name("NUL.", ".jsonl"));
+        assertEquals("%4EUL%2E.2.jsonl", names.name("NUL.", ".jsonl"));
+        assertEquals("%254EUL%252E.jsonl", names.name("%4EUL%2E", ".jsonl")); // a hive named like NUL.'s output
+        assertEquals("a%2E.jsonl", names.name("a.", ".jsonl"));
+        assertEquals("a.jsonl", names.name("a", ".jsonl"));
     }
 
     /** Percent-decoding of UTF-8 bytes, the lone surrogate's three bytes included (as {@link BatchNames} writes them). */
