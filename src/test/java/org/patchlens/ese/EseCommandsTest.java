@@ -217,6 +217,34 @@ class EseCommandsTest {
     }
 
     @Test
+    void aLogEseutilCouldNotReadIsListedAndTheChainSaysItIsDamaged() throws IOException {
+        // a saved /ml text of two runs: ml-2003.txt, then a log whose header eseutil could not read (its block has
+        // no lGeneration line), which the log commands left out as if the text did not name it
+        Path ml = write("ml.txt", (EseutilTextTest.sample("ml-2003.txt") + EseutilTextTest.UNREADABLE_LOG_RUN)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Run l = run("ese", "log", ml.toString());
+        assertEquals(1, l.exit(), l.err());
+        List<String> lines = l.out().lines().map(String::strip).toList();
+        for (String line : List.of("File: E0100000131.log",
+                "Source: eseutil /ml text, line 68 (no header printed: only the file's name and eseutil's verdict are known)",
+                "lGeneration: 305 (0x131), from the file name",
+                "eseutil's verdict: DAMAGED: ERROR: Cannot read log file header. Error -501.",
+                "ERROR: " + ml + " line 69: eseutil reported: ERROR: Cannot read log file header. Error -501.")) {
+            assertTrue(lines.contains(line), line + " in\n" + l.out());
+        }
+        Run c = run("ese", "logs", tmp.toString());
+        assertEquals(1, c.exit(), c.err());
+        List<String> chain = c.out().lines().map(String::strip).toList();
+        assertTrue(chain.contains("E0100000131.log            archived     305 (0x131) 305                    text"),
+                c.out());
+        assertTrue(chain.contains("ERROR: E0100000131.log: eseutil /ml reported it damaged, generation 305 is not usable "
+                + "(ERROR: Cannot read log file header. Error -501.)"), c.out());
+        assertTrue(chain.contains("ERROR: E01.log: eseutil /ml reported it damaged, generation 304 is not usable (" + ml
+                + " line 58: ERROR: Log damaged (unusable). Last Lgpos: (0x130,3,0). Error -501.)"), c.out());
+        assertTrue(chain.stream().anyMatch(x -> x.startsWith("Verdict: soft recovery cannot succeed")), c.out());
+    }
+
+    @Test
     void aDumpsLinesWithoutALabelArePrintedWithTheOthers() throws IOException {
         Path mh = write("mh.txt", EseutilTextTest.sample("mh-2003.txt").getBytes());
         Run h = run("ese", "header", mh.toString());
