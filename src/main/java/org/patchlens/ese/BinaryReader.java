@@ -186,8 +186,9 @@ final class BinaryReader {
 
     /**
      * No copy verifies: the page size the header declares (cbDbPage, 0 meaning 4096), else 4096 (a patch page, which
-     * declares none, or a cbDbPage that names no page size). Never shrunk to what the file holds: a file that ends
-     * inside this page is cut short, and a smaller length would "verify" a partial page whose tail is zero.
+     * declares none and whose size no second copy confirmed, or a cbDbPage that names no page size). Never shrunk to
+     * what the file holds, never a smaller size whose checksum happens to match: a file that ends inside this page is
+     * cut short, and a smaller length would "verify" a partial page whose tail is zero.
      */
     private int assumedPageSize(boolean patch) {
         int declared = patch ? -1 : declaredPageSize();
@@ -209,7 +210,9 @@ final class BinaryReader {
     /** Where a page size no checksum confirmed comes from, for the notes. */
     private String pageSizeSource(Layout layout, int len) {
         if (layout != Layout.DATABASE) {
-            return len + " assumed: a patch header has no page-size field";
+            return len + " assumed: a patch header has no page-size field and no second copy confirms one (no shadow "
+                    + "copy identical to a primary that verifies, none that verifies itself); 4096 is the page of ESE97 and "
+                    + "ESE98, which write .pat files";
         }
         long raw = bytes.start().dbPageSizeRaw();
         if (declaredPageSize() < 0) {
@@ -318,13 +321,20 @@ final class BinaryReader {
                 LogTime.UNSET, pages, db, db.verification(), notes);
     }
 
-    private static Note patchPageSizeNote(Verification v) {
+    /**
+     * How the page size of a PATCHHDR page was decided: an identical shadow copy, a shadow copy that verifies, or
+     * assumed (a WARNING naming the file and why). A checksum of the primary that matches over some length is no
+     * confirmation: the page is zero after its 148 bytes, so it matches over any length a cut file still holds.
+     */
+    private Note patchPageSizeNote(Verification v) {
         int ps = v.pageSize();
         if (!v.pageSizeConfirmed()) {
-            return Note.warning(-1, "patch page size not confirmed (no copy verifies); assumed " + ps);
+            return Note.warning(0, name + ": patch page size not confirmed: " + pageSizeSource(Layout.PATCH, ps)
+                    + "; a checksum that matches over fewer bytes confirms nothing, the page being zero after its 148 bytes");
         }
         if (!v.identical()) {
-            return Note.info("patch page size " + ps + " taken from the first checksum that verifies");
+            return Note.info("patch page size " + ps + " from the shadow copy at offset " + ps + ", whose checksum verifies "
+                    + "over " + ps + " bytes (PATCHHDR has no page-size field)");
         }
         return Note.info("patch page size " + ps + " inferred from the identical shadow copy (PATCHHDR has no page-size field)");
     }

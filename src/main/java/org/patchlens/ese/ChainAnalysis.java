@@ -197,9 +197,9 @@ final class ChainAnalysis {
             findings.add(Note.info("ESE97 log headers: signatures are unavailable and were not compared (confidence: inferred)"));
         }
         if (listedLogs) {
-            findings.add(Note.info("logs from an eseutil /ml range listing: only names and eseutil's verdicts are known; "
-                    + "signatures and creation times were not compared here (eseutil compares each log with the one "
-                    + "before it and prints an ERROR when they do not follow)"));
+            findings.add(Note.info("logs from an eseutil /ml range listing, or named in /ml text without their header: "
+                    + "only names and eseutil's verdicts are known; signatures and creation times were not compared here "
+                    + "(eseutil compares each log with the one before it and prints an ERROR when they do not follow)"));
         }
     }
 
@@ -219,6 +219,12 @@ final class ChainAnalysis {
                     ? "eseutil /ml reported it damaged, " + unusable + " (" + h.listed().message() + ")"
                     : "no eseutil verdict in the /ml listing (line " + h.listed().line() + "; the listing is cut or edited), "
                             + unusable)));
+            usable = false;
+        }
+        if (!h.eseutilError().isEmpty()) {
+            // a header eseutil dumped, then found the log damaged (its records, its place): not replayable as it is
+            findings.add(Note.error(-1, e.file() + ": eseutil /ml reported it damaged, generation " + g
+                    + " is not usable (" + h.eseutilError() + ")"));
             usable = false;
         }
         boolean nameChecked = !h.fromListing() || h.listed().generationFrom() == ListedLog.GenerationFrom.ESEUTIL_MESSAGE;

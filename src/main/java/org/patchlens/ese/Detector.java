@@ -15,7 +15,8 @@ import org.patchlens.format.EseCommon;
  * {@code .chk}/{@code .jcp} whose shadow copy says checkpoint: a checkpoint;
  * <li>without a file type, a verifying first page with a log's sector size and version (or an ESE97
  * log's version): a log; with a checkpoint's size and a plausible signature time: a checkpoint;
- * <li>a page with the marks of a patch header (or a {@code .pat} whose page verifies): a patch file.
+ * <li>a page with the marks of a patch header (or a {@code .pat} whose page's checksum matches over some page
+ * size): a patch file.
  * </ol>
  */
 final class Detector {
@@ -68,7 +69,7 @@ final class Detector {
                 return EseFile.Kind.CHECKPOINT;
             }
         }
-        if (fileType == 0 && (patchPageByContent() || ext.equals("pat") && bytes.patchPageSize() > 0)) {
+        if (fileType == 0 && (patchPageByContent() || ext.equals("pat") && bytes.patchPageChecksumMatches())) {
             return EseFile.Kind.PATCH;
         }
         throw new EseException(name, 4, String.format("not an ESE file: no database magic at offset 4 (found 0x%08X), "
@@ -153,11 +154,11 @@ final class Detector {
         return fileSize == 8192 || fileSize == 4096;
     }
 
-    /** A PATCHHDR page: page number 0, a plausible backup-mark or database-signature time, a page that verifies. */
+    /** A PATCHHDR page: page number 0, a plausible backup-mark or database-signature time, a checksum that matches. */
     private boolean patchPageByContent() {
         return HeaderBytes.is(start.dbMagic(), 0)
                 && (plausibleSetTime(start.patchBackupMarkTime()) || plausibleSetTime(start.patchDbSignatureTime()))
-                && bytes.patchPageSize() > 0;
+                && bytes.patchPageChecksumMatches();
     }
 
     /** An ESE97 log version (6.1503 or 6.1504) at 32 or, INFERRED, at 24. */

@@ -125,22 +125,37 @@ final class HeaderBytes {
         return -1;
     }
 
-    /** Smallest page size whose checksum verifies and whose shadow copy is identical; else the smallest that verifies; else -1. */
+    /**
+     * The page size of a patch header page that a second copy confirms: the smallest whose checksum verifies and
+     * whose next page is an identical copy, the file holding both; else -1. A checksum that matches over some
+     * length alone confirms nothing: a PATCHHDR page is zero after its 148 bytes, so its checksum matches over every
+     * length from 2048 to its own page size, and over any of them in a file cut inside the page.
+     */
     int patchPageSize() {
-        int firstOk = -1;
+        for (int c : PAGE_SIZES) {
+            if (2L * c > avail) {
+                break;
+            }
+            if (is(start.checksum(), xor(0, c)) && !allZero(0, 8) && equalRanges(0, c, c)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A mark of a patch header page, for telling the kind of file (never a verification): the first page's
+     * checksum matches over some page size the file holds, and the page does not begin with zeros.
+     */
+    boolean patchPageChecksumMatches() {
         for (int c : PAGE_SIZES) {
             if (c > avail) {
                 break;
             }
             if (is(start.checksum(), xor(0, c)) && !allZero(0, 8)) {
-                if (firstOk < 0) {
-                    firstOk = c;
-                }
-                if (2L * c <= avail && equalRanges(0, c, c)) {
-                    return c;
-                }
+                return true;
             }
         }
-        return firstOk;
+        return false;
     }
 }

@@ -36,10 +36,16 @@ import java.util.List;
  * @param verification           the header copy's checksum
  * @param notes                  verdicts
  * @param textFields             unmapped eseutil lines
- * @param listed                 for a file named by an {@code eseutil /ml} range listing ({@link LogListing}):
- *                               eseutil's verdict and where the generation comes from; every other field
- *                               is then 0 or unknown (range mode prints none). Null for a header read
- *                               from the file or from a header dump.
+ * @param listed                 for a file {@code eseutil /ml} text names without printing its header (a range
+ *                               listing, {@link LogListing}, or a block of a header dump with no {@code lGeneration}
+ *                               line, as eseutil prints a log it could not read): eseutil's verdict and where the
+ *                               generation comes from; every other field is then 0 or unknown. Null for a header
+ *                               read from the file or printed in a header dump.
+ * @param eseutilError           for a header printed in an {@code eseutil /ml} dump: the ERROR lines eseutil printed
+ *                               after it that say the log is damaged (not only out of sequence), each with the text
+ *                               file and its line ({@code ml.txt line 58: ERROR: Log damaged (unusable). ...}), joined
+ *                               by {@code "; "}; "" when there are none, and for binary headers and files of
+ *                               {@code listed}
  */
 public record LogHeader(String file, Source source, long fileSize, long checksum, long computedChecksum,
         int generation, int sectorSize, int headerSectors, int fileSectors, int pageSizeRaw, LogTime created,
@@ -47,11 +53,13 @@ public record LogHeader(String file, Source source, long fileSize, long checksum
         long versionUpdateMinor, Signature logSignature, DbmsParams dbms, int logFlags,
         LogPosition checkpointAtCreation, int diskSectorSizeMismatch, long previousLogChecksum,
         long engineFormatVersion, long fileType, List<AttachedDatabase> attachments, boolean layoutInferred,
-        Verification verification, List<Note> notes, List<TextField> textFields, ListedLog listed) implements EseHeader {
+        Verification verification, List<Note> notes, List<TextField> textFields, ListedLog listed,
+        String eseutilError) implements EseHeader {
     public LogHeader {
         attachments = List.copyOf(attachments);
         notes = List.copyOf(notes);
         textFields = List.copyOf(textFields);
+        eseutilError = eseutilError == null ? "" : eseutilError;
     }
 
     /** A header read from the file or from a header dump (not from a range listing). */
@@ -66,12 +74,46 @@ public record LogHeader(String file, Source source, long fileSize, long checksum
                 pageSizeRaw, created, previousGenerationCreated, versionMajor, versionMinor, versionUpdateMajor,
                 versionUpdateMinor, logSignature, dbms, logFlags, checkpointAtCreation, diskSectorSizeMismatch,
                 previousLogChecksum, engineFormatVersion, fileType, attachments, layoutInferred, verification, notes,
-                textFields, null);
+                textFields, null, "");
     }
 
-    /** True for a file named by an eseutil /ml range listing: only its name and eseutil's verdict are known. */
+    /** A file eseutil's text names without its header: its verdict ({@code listed}), no other field known. */
+    public LogHeader(String file, Source source, long fileSize, long checksum, long computedChecksum,
+            int generation, int sectorSize, int headerSectors, int fileSectors, int pageSizeRaw, LogTime created,
+            LogTime previousGenerationCreated, long versionMajor, long versionMinor, long versionUpdateMajor,
+            long versionUpdateMinor, Signature logSignature, DbmsParams dbms, int logFlags,
+            LogPosition checkpointAtCreation, int diskSectorSizeMismatch, long previousLogChecksum,
+            long engineFormatVersion, long fileType, List<AttachedDatabase> attachments, boolean layoutInferred,
+            Verification verification, List<Note> notes, List<TextField> textFields, ListedLog listed) {
+        this(file, source, fileSize, checksum, computedChecksum, generation, sectorSize, headerSectors, fileSectors,
+                pageSizeRaw, created, previousGenerationCreated, versionMajor, versionMinor, versionUpdateMajor,
+                versionUpdateMinor, logSignature, dbms, logFlags, checkpointAtCreation, diskSectorSizeMismatch,
+                previousLogChecksum, engineFormatVersion, fileType, attachments, layoutInferred, verification, notes,
+                textFields, listed, "");
+    }
+
+    /**
+     * True for a file eseutil's /ml text names without its header (a range listing, or a dump block eseutil printed
+     * no header in): only its name and eseutil's verdict are known.
+     */
     public boolean fromListing() {
         return listed != null;
+    }
+
+    /**
+     * Why eseutil's /ml text says this log cannot be replayed, or null: the ERROR it printed for the file (a listed
+     * file it reported damaged, or ERROR lines after a header it dumped), or that it names the file with neither a
+     * header nor a verdict after it (the text is cut or edited). A log eseutil found only out of sequence is not
+     * damaged: its generation is known, and the sequence is judged from it.
+     */
+    public String eseutilDamage() {
+        if (listed != null && !listed.readable()) {
+            return listed.status() == ListedLog.Status.DAMAGED
+                    ? "eseutil /ml, under line " + listed.line() + ": " + listed.message()
+                    : "eseutil /ml names it on line " + listed.line() + " with no verdict after it (the text is cut or "
+                            + "edited)";
+        }
+        return eseutilError.isEmpty() ? null : "eseutil /ml, " + eseutilError;
     }
 
     public boolean checksumValid() {

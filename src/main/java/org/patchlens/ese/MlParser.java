@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
 /**
  * Saved {@code eseutil /ml} text into one {@link LogHeader} per log: the dump is cut into blocks (a
  * {@code Log file:} line, or an {@code lGeneration:} line after the block's own, starts one), and each
- * block with an {@code lGeneration} line is read with the labels of ese-format.md 8.3.
+ * block with an {@code lGeneration} line is read with the labels of ese-format.md 8.3. A block without one
+ * is a log eseutil named but printed no header for (it could not read it: {@code ERROR: Cannot read log file
+ * header}, a damaged or missing file; or the text is cut): it is kept as a file eseutil's text names, with
+ * eseutil's verdict ({@link LogHeader#listed()}), as a range listing's files are. ERROR and WARNING lines are
+ * notes naming the text file and the line; the ERROR lines after a dumped header that say the log is damaged
+ * are its {@link LogHeader#eseutilError()}, so the log chain and the rules take it as damaged.
  */
 final class MlParser {
     /** eseutil's verdict after a log file's name. */
@@ -23,14 +28,40 @@ final class MlParser {
     /** {@code Env Log Sec size} remarks and the bDiskSecSizeMismatch value each stands for. */
     private static final String[][] SECTOR_REMARKS = {{"(matches)", "1"}, {"legacy", "0"}, {"@ log gen 512", "2"},
         {"@ log gen 1024", "3"}, {"@ log gen 2048", "4"}, {"@ log gen 4096", "5"}, {"non-standard", "255"}};
+    private static final String CLEAN = "No damaged log files were found.";
 
-    /** Lines {@code start} (inclusive) to {@code end} (exclusive) of one log's header; {@code file} from its Log file line. */
-    private record Block(int start, int end, String file) {
+    /**
+     * Lines {@code start} (inclusive) to {@code end} (exclusive) of one log's block; {@code file} from its Log file
+     * line, {@code ok} when that line ends in eseutil's {@code - OK}.
+     */
+    private record Block(int start, int end, String file, boolean ok) {
     }
 
+    /** An ERROR eseutil printed (the lines that carry it on joined), with the number of its first line. */
+    private static final class Reported {
+        final int line;
+        final StringBuilder text;
+        /** Where its note is in the block's notes, to be written again when a line carries it on. */
+        final int note;
+
+        Reported(int line, String text, int note) {
+            this.line = line;
+            this.text = new StringBuilder(text);
+            this.note = note;
+        }
+    }
+
+    private final String textName;
+    private final Block block;
+    /** False for a block with no lGeneration line: eseutil printed no header for the log it names. */
+    private final boolean hasHeader;
     private final DumpLines lines = new DumpLines();
     private final DumpEnv env = new DumpEnv();
     private final DumpAttachments attachments = new DumpAttachments(lines, false);
+    private final List<Reported> errors = new ArrayList<>();
+    private int lastErrorLine = -1;
+    /** The line of {@code No damaged log files were found.} in this block, or -1. */
+    private int cleanLine = -1;
 
     private long generation;
     private LogTime created = LogTime.UNSET;
@@ -49,26 +80,33 @@ final class MlParser {
     private long circularPastFlag;
     private LogPosition checkpointAtCreation = LogPosition.ZERO;
 
-    private MlParser() {
+    private MlParser(String textName, Block block, boolean hasHeader) {
+        this.textName = textName;
+        this.block = block;
+        this.hasHeader = hasHeader;
     }
 
     static List<LogHeader> parse(String name, List<String> text) {
         String base = baseName(text);
-        List<LogHeader> out = new ArrayList<>();
+        List<MlParser> parsers = new ArrayList<>();
         List<Block> blocks = blocks(text);
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             // the lines before the first block (eseutil's banner, Base name) are kept with it
             int from = i == 0 ? 0 : b.start();
             List<String> block = text.subList(from, b.end());
-            if (block.stream().noneMatch(l -> "lgeneration".equalsIgnoreCase(EseutilValues.label(l)))) {
-                continue;
-            }
-            MlParser p = new MlParser();
+            MlParser p = new MlParser(name, b, block.stream().anyMatch(l -> "lgeneration".equalsIgnoreCase(
+                    EseutilValues.label(l))));
             p.read(block, from);
-            out.add(p.header(name, b.file() != null ? b.file() : name, base));
+            parsers.add(p);
         }
-        if (out.isEmpty()) {
+        boolean problems = parsers.stream().anyMatch(MlParser::reportsProblem);
+        List<LogHeader> out = new ArrayList<>();
+        for (MlParser p : parsers) {
+            p.summary(problems);
+            out.add(p.header(base));
+        }
+        if (out.stream().allMatch(LogHeader::fromListing)) {
             throw new EseException(name, -1, "eseutil /ml text has no log header (no lGeneration line)");
         }
         return out;
@@ -92,6 +130,7 @@ final class MlParser {
         int start = -1;
         boolean sawGeneration = false;
         String file = null;
+        boolean ok = false;
         for (int n = 0; n < text.size(); n++) {
             Matcher lm = EseutilValues.LABEL.matcher(text.get(n));
             if (!lm.matches()) {
@@ -100,18 +139,20 @@ final class MlParser {
             String key = lm.group(1).trim().toLowerCase(Locale.ROOT);
             if (key.equals("log file") || key.equals("lgeneration") && (start < 0 || sawGeneration)) {
                 if (start >= 0) {
-                    blocks.add(new Block(start, n, file));
+                    blocks.add(new Block(start, n, file, ok));
                 }
                 start = n;
                 sawGeneration = false;
-                file = key.equals("log file") ? OK_SUFFIX.matcher(lm.group(2).trim()).replaceAll("") : null;
+                String value = lm.group(2).trim();
+                ok = key.equals("log file") && OK_SUFFIX.matcher(value).find();
+                file = key.equals("log file") ? OK_SUFFIX.matcher(value).replaceAll("") : null;
             }
             if (key.equals("lgeneration")) {
                 sawGeneration = true;
             }
         }
         if (start >= 0) {
-            blocks.add(new Block(start, text.size(), file));
+            blocks.add(new Block(start, text.size(), file, ok));
         }
         return blocks;
     }
@@ -120,36 +161,81 @@ final class MlParser {
         for (int n = 0; n < block.size(); n++) {
             String line = block.get(n);
             int lineNo = firstLine + n + 1;
-            if (DumpEnv.isHeader(line)) {
+            if (hasHeader && DumpEnv.isHeader(line)) {
                 if (n + 1 < block.size()) {
                     env.read(line, block.get(n + 1));
                     n++;
                 }
                 continue;
             }
-            if (attachments.starts(line)) {
+            if (hasHeader && attachments.starts(line)) {
                 continue;
             }
             Matcher lm = EseutilValues.LABEL.matcher(line);
             if (!lm.matches()) {
-                lines.keepUnlabeled(lineNo, line);
+                if (!line.isBlank()) {
+                    keep(lineNo, line, null, null);
+                }
                 continue;
             }
             String label = lm.group(1).trim();
             String value = lm.group(2).trim();
-            if (!lines.map(lineNo, label, value, (key, v) -> attachments.take(key, v) || field(key, v))) {
+            // without a header, nothing is a field: what the block holds beside its name is kept as printed
+            if (!lines.map(lineNo, label, value, (key, v) -> hasHeader ? attachments.take(key, v) || field(key, v)
+                    : key.equals("log file") || key.equals("base name"))) {
                 keep(lineNo, line, label, value);
             }
         }
     }
 
-    /** eseutil's {@code Integrity check passed} line is an INFO note; any other line no field took is kept. */
+    /**
+     * A line no field took. eseutil's ERROR lines (with the lines that carry one on) and WARNING lines, its
+     * {@code Operation terminated} trailer and its summary are notes naming the text file and the line; its
+     * {@code Integrity check passed} line is an INFO note; any other line is kept as printed.
+     */
     private void keep(int lineNo, String line, String label, String value) {
         String t = line.trim();
-        if (t.startsWith("Integrity check passed")) {
+        if (MlRangeParser.errorLine(t)) {
+            Reported last = errors.isEmpty() ? null : errors.get(errors.size() - 1);
+            if (last != null && lastErrorLine == lineNo - 1) {
+                last.text.append(' ').append(t);
+                lines.notes.set(last.note, Note.error(-1, at(last.line) + "eseutil reported: " + last.text));
+            } else {
+                errors.add(new Reported(lineNo, t, lines.notes.size()));
+                lines.notes.add(Note.error(-1, at(lineNo) + "eseutil reported: " + t));
+            }
+            lastErrorLine = lineNo;
+        } else if (t.startsWith("WARNING:") || t.startsWith("Operation terminated with error")) {
+            lines.notes.add(Note.warning(-1, at(lineNo) + "eseutil reported: " + t));
+        } else if (t.equals(CLEAN)) {
+            cleanLine = lineNo;
+        } else if (t.startsWith("Integrity check passed")) {
             lines.notes.add(Note.info("eseutil reported: " + t));
         } else {
             lines.keep(lineNo, line, label, value);
+        }
+    }
+
+    /** {@code "ml.txt line 12: "}: where in the text a note comes from. */
+    private String at(int lineNo) {
+        return textName + " line " + lineNo + ": ";
+    }
+
+    /** True when eseutil printed an ERROR in this block, or named its file with neither a header nor {@code - OK}. */
+    private boolean reportsProblem() {
+        return !errors.isEmpty() || !hasHeader && !block.ok();
+    }
+
+    /** eseutil's {@code No damaged log files were found.} in this block: an INFO, or a WARNING when the text says otherwise. */
+    private void summary(boolean problems) {
+        if (cleanLine < 0) {
+            return;
+        }
+        if (problems) {
+            lines.notes.add(Note.warning(-1, at(cleanLine) + "the text says \"" + CLEAN + "\" but eseutil reported an "
+                    + "ERROR, or printed no header and no verdict, for a log it names (an edited or concatenated text?)"));
+        } else {
+            lines.notes.add(Note.info("eseutil reported: " + CLEAN));
         }
     }
 
@@ -202,7 +288,11 @@ final class MlParser {
         }
     }
 
-    private LogHeader header(String textName, String file, String base) {
+    private LogHeader header(String base) {
+        if (!hasHeader) {
+            return withoutHeader(base);
+        }
+        String file = block.file() != null ? block.file() : textName;
         List<AttachedDatabase> att = attachments.all();
         List<Note> notes = new ArrayList<>();
         notes.add(Note.info("source: eseutil /ml text in " + textName + (base != null ? " (base name " + base + ")" : "")
@@ -212,10 +302,53 @@ final class MlParser {
             notes.add(Note.info("ESE97 log (format 6.x): the printed labels are INFERRED to match later eseutil versions"));
         }
         notes.addAll(lines.notes);
+        // an ERROR about the log's place in the sequence is no damage: the chain judges it from lGeneration
+        List<String> damage = new ArrayList<>();
+        for (Reported r : errors) {
+            if (MlRangeParser.verdict(file, r.line, r.text.toString()).status() == ListedLog.Status.DAMAGED) {
+                damage.add(at(r.line) + r.text);
+            }
+        }
         int flags = (int) (reserveLogFlag | circularNowFlag | circularPastFlag);
         return new LogHeader(file, Source.TEXT, -1, 0, 0, (int) generation, (int) sectorSize, 0, 0, 0, created,
                 previousGenerationCreated, versionMajor, versionMinor, versionUpdateMajor, versionUpdateMinor, logSignature,
                 env.params(), flags, checkpointAtCreation, (int) diskSectorSizeMismatch, previousLogChecksum,
-                engineFormatVersion, 0, att, ese97, Verification.none(), notes, lines.kept);
+                engineFormatVersion, 0, att, ese97, Verification.none(), notes, lines.kept, null, String.join("; ", damage));
+    }
+
+    /**
+     * A log eseutil named and printed no header for: its file name, eseutil's verdict (OK after the name, the
+     * ERROR under it, or none: the text is cut), the generation from the verdict or the name; no other field.
+     */
+    private LogHeader withoutHeader(String base) {
+        int line = block.start() + 1;
+        String message = String.join(" ", errors.stream().map(r -> r.text.toString()).toList());
+        ListedLog l = block.ok() && errors.isEmpty()
+                ? new ListedLog(block.file(), line, ListedLog.Status.OK, 0, ListedLog.GenerationFrom.UNKNOWN, "")
+                : MlRangeParser.verdict(block.file(), line, message);
+        long fromName = MlRangeParser.generationOfName(block.file());
+        if (l.generationFrom() == ListedLog.GenerationFrom.UNKNOWN && fromName > 0) {
+            l = new ListedLog(l.file(), l.line(), l.status(), fromName, ListedLog.GenerationFrom.NAME, l.message());
+        }
+        List<Note> notes = new ArrayList<>();
+        notes.add(Note.info("source: eseutil /ml text in " + textName + " (line " + line + (base != null ? ", base name "
+                + base : "") + "): eseutil printed no header for this log (no lGeneration line), only its name and "
+                + "verdict; the other fields are unknown (0 in JSON output), no checksum was verified"));
+        notes.add(switch (l.generationFrom()) {
+            case NAME -> Note.info("generation " + l.generation() + " from the file name");
+            case ESEUTIL_MESSAGE -> Note.info("generation " + l.generation() + " from eseutil's message");
+            case INFERRED_FROM_PREVIOUS, UNKNOWN -> Note.info("generation unknown: the name has no generation and "
+                    + "eseutil's text gives none");
+        });
+        if (l.status() == ListedLog.Status.OK) {
+            notes.add(Note.info("eseutil /ml: OK (line " + line + ")"));
+        } else if (l.status() == ListedLog.Status.NO_VERDICT) {
+            notes.add(Note.warning(-1, at(line) + "eseutil printed neither a header nor a verdict for " + block.file()
+                    + " (no lGeneration line, no \"- OK\", no ERROR): the text is cut or edited"));
+        }
+        notes.addAll(lines.notes);
+        return new LogHeader(block.file(), Source.TEXT, -1, 0, 0, (int) l.generation(), 0, 0, 0, 0, LogTime.UNSET,
+                LogTime.UNSET, 0, 0, 0, 0, null, DbmsParams.NONE, 0, LogPosition.ZERO, 0, 0, 0, 0, List.of(), false,
+                Verification.none(), notes, lines.kept, l);
     }
 }

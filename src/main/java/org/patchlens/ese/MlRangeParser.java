@@ -80,8 +80,7 @@ final class MlRangeParser {
         if (t.isEmpty()) {
             return;
         }
-        if (t.startsWith("ERROR:") || t.startsWith("CORRUPTION DETECTED") || t.startsWith("Expected signature:")
-                || t.startsWith("Log Damaged (unusable)")) {
+        if (errorLine(t)) {
             error(lineNo, t);
             return;
         }
@@ -124,6 +123,15 @@ final class MlRangeParser {
                 notes.add(Note.warning(-1, "line " + lineNo + " not understood (kept): " + t));
             }
         }
+    }
+
+    /**
+     * A line (trimmed) of eseutil's verdict on the file named above it: an ERROR, or the lines that carry one on
+     * (the expected signature under {@code Invalid log signature}, a corruption message).
+     */
+    static boolean errorLine(String t) {
+        return t.startsWith("ERROR:") || t.startsWith("CORRUPTION DETECTED") || t.startsWith("Expected signature:")
+                || t.startsWith("Log Damaged (unusable)");
     }
 
     private void notUnderstood(int lineNo, String t) {
@@ -175,7 +183,17 @@ final class MlRangeParser {
         if (pendingFile == null) {
             return;
         }
-        String msg = pendingMessage.toString();
+        logs.add(verdict(pendingFile, pendingLine, pendingMessage.toString()));
+        pendingFile = null;
+        pendingMessage.setLength(0);
+    }
+
+    /**
+     * eseutil's verdict on a file from the ERROR text printed under it (its lines joined): none is NO_VERDICT; a
+     * sequence message that gives the generation the header holds is OUT_OF_SEQUENCE with that generation; any other
+     * ERROR is DAMAGED. The generation is otherwise left UNKNOWN, for the caller to take from the name.
+     */
+    static ListedLog verdict(String file, int line, String msg) {
         ListedLog.Status status = msg.isEmpty() ? ListedLog.Status.NO_VERDICT : ListedLog.Status.DAMAGED;
         long gen = 0;
         ListedLog.GenerationFrom from = ListedLog.GenerationFrom.UNKNOWN;
@@ -186,9 +204,7 @@ final class MlRangeParser {
             gen = g;
             from = ListedLog.GenerationFrom.ESEUTIL_MESSAGE;
         }
-        logs.add(new ListedLog(pendingFile, pendingLine, status, gen, from, msg));
-        pendingFile = null;
-        pendingMessage.setLength(0);
+        return new ListedLog(file, line, status, gen, from, msg);
     }
 
     /** The generation a sequence message names, or 0 (absent, or beyond a 32-bit header generation). */
@@ -247,7 +263,7 @@ final class MlRangeParser {
     }
 
     /** An archived name's generation when a 32-bit header could hold it, else -1. */
-    private static long generationOfName(String file) {
+    static long generationOfName(String file) {
         long g = LogNames.nameGeneration(file);
         return g <= Integer.MAX_VALUE ? g : -1;
     }

@@ -355,11 +355,14 @@ public final class EseRender {
         notes(out, h.notes(), h.textFields());
     }
 
-    /** A file named by an eseutil /ml range listing: its name, eseutil's verdict and where the generation comes from. */
+    /**
+     * A file eseutil /ml text names without its header (a range listing, or a log eseutil could not read): its name,
+     * eseutil's verdict and where the generation comes from.
+     */
     private static void listed(PrintWriter out, LogHeader h) {
         ListedLog l = h.listed();
-        out.println("Source: eseutil /ml range listing, line " + l.line()
-                + " (only the file's name and eseutil's verdict are known)");
+        out.println("Source: eseutil /ml text, line " + l.line()
+                + " (no header printed: only the file's name and eseutil's verdict are known)");
         out.println();
         String from = switch (l.generationFrom()) {
             case NAME -> "from the file name";

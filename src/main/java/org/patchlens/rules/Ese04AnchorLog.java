@@ -6,7 +6,7 @@ import org.patchlens.ese.LogHeader;
 import org.patchlens.model.Source;
 import org.patchlens.rules.StoreView.Item;
 
-/** ESE-04: the log replay starts from (the anchor, or LowLog) is there. */
+/** ESE-04: the log replay starts from (the anchor, or LowLog) is there, and eseutil's text does not report it damaged. */
 final class Ese04AnchorLog extends LogStreamUnit {
     Ese04AnchorLog() {
         super("Required log range present", Severity.HIGH, Confidence.CONFIRMED, List.of("Q296787"),
@@ -28,10 +28,21 @@ final class Ese04AnchorLog extends LogStreamUnit {
                     : "no database header with a Last Consistent position"));
         }
         String what = c.restore() == Effective.ONLINE ? "LowLog " : "anchor ";
-        Optional<Item<LogHeader>> log = ls.generation(anchor);
+        Optional<Item<LogHeader>> log = ls.sound(anchor);
         if (log.isPresent()) {
             return List.of(Finding.pass(Rule.ESE_04, what + StoreView.logName(anchor), "present", Source.NONE,
                     log.get().name(), log.get().source("lGeneration", 4)));
+        }
+        Optional<Item<LogHeader>> unusable = ls.generation(anchor);
+        if (unusable.isPresent()) {
+            // there, but eseutil's text reports it damaged (or names it with no verdict): replay cannot start from it
+            Item<LogHeader> l = unusable.get();
+            String name = StoreView.logName(anchor);
+            return List.of(Finding.fail(Rule.ESE_04, what + name, "present (generation " + anchor + ")", Source.NONE,
+                    "not usable (" + l.header().eseutilDamage() + ")", l.source(l.fileName() + " (eseutil /ml verdict)",
+                    -1), "The " + what + "log " + name + " is there, but eseutil /ml did not find it usable: check a fresh "
+                            + "copy with `eseutil /ml " + name + "`; if it is damaged, do not replay any logs; restore "
+                            + "point-in-time instead (KB Q296787)."));
         }
         return List.of(Finding.fail(Rule.ESE_04, what + StoreView.logName(anchor), "present (generation " + anchor
                 + ")", Source.NONE, "missing", Source.NONE, remedy("<anchor/LowLog>", what.trim(), "Edb<gen>.log",

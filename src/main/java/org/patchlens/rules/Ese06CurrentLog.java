@@ -1,5 +1,6 @@
 package org.patchlens.rules;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -7,7 +8,7 @@ import org.patchlens.ese.LogHeader;
 import org.patchlens.model.Source;
 import org.patchlens.rules.StoreView.Item;
 
-/** ESE-06: edb.log follows the highest numbered log. */
+/** ESE-06: edb.log follows the highest numbered log, and eseutil's text does not report it damaged. */
 final class Ese06CurrentLog extends LogStreamUnit {
     Ese06CurrentLog() {
         super("edb.log is the highest log + 1", Severity.HIGH, Confidence.CONFIRMED, List.of("Q296787"),
@@ -22,7 +23,9 @@ final class Ese06CurrentLog extends LogStreamUnit {
         if (c.restore() == Effective.OFFLINE_PIT) {
             return List.of(Finding.notApplicable(Rule.ESE_06, "point-in-time restore"));
         }
-        Optional<Item<LogHeader>> current = ls.replayLogs().stream().filter(StoreView::isCurrent).findFirst();
+        // a copy eseutil's text does not report damaged first, when there are two
+        Optional<Item<LogHeader>> current = ls.replayLogs().stream().filter(StoreView::isCurrent)
+                .sorted(Comparator.comparing(StoreView::damaged)).findFirst();
         TreeSet<Long> gens = chain(c, s, ls);
         long highest = ls.replayLogs().stream().filter(l -> !StoreView.isCurrent(l) && gens.contains(
                 (long) l.header().generation())).mapToLong(l -> l.header().generation()).max().orElse(-1);
@@ -34,6 +37,16 @@ final class Ese06CurrentLog extends LogStreamUnit {
             return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), "absent or highest + 1", Source.NONE,
                     c.restore() == Effective.ONLINE ? "absent (online restore: never on tape, KB Q200941)" : "absent",
                     Source.NONE));
+        }
+        String damage = current.get().header().eseutilDamage();
+        if (damage != null) {
+            // replay ends in the current log: one eseutil's text reports damaged stops it, whatever its generation
+            return List.of(Finding.fail(Rule.ESE_06, "edb.log" + in(s, ls), highest < 0 ? "a log replay can use"
+                    : "generation " + (highest + 1) + ", usable", Source.NONE, "not usable (" + damage + ")",
+                    current.get().source(current.get().fileName() + " (eseutil /ml verdict)", -1), "edb.log is there, but "
+                            + "eseutil /ml did not find it usable: check a fresh copy with `eseutil /ml edb.log`; if it is "
+                            + "damaged, move it away" + (highest < 0 ? " (KB Q296787 step 6)." : " and `ren "
+                            + StoreView.logName(highest) + " edb.log` (KB Q296787 step 7).")));
         }
         long g = current.get().header().generation();
         if (highest < 0 || g == highest + 1) {

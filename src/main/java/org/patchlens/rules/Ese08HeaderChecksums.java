@@ -40,24 +40,27 @@ final class Ese08HeaderChecksums extends RuleUnit {
             HeaderCopy p = v.primary();
             HeaderCopy sh = v.shadow();
             String remedy = remedy("<file>", i.fileName());
+            String assumed = assumedPatchPage(i.header(), v);
             if (!p.present()) {
                 // the file ends inside the first header page: no checksum could be verified, and no shadow follows
                 out.add(Finding.fail(Rule.ESE_08, i.name() + " : header checksum", "the whole " + p.length()
                         + "-byte header page", Source.NONE, "primary " + p.verdict() + "; shadow " + sh.verdict()
-                        + ": the file was cut short", i.source("primary header, cut short", p.offset() + p.held()), remedy));
+                        + ": the file was cut short" + assumed, i.source("primary header, cut short", p.offset()
+                        + p.held()), remedy));
             } else if (!p.valid()) {
                 out.add(Finding.fail(Rule.ESE_08, i.name() + " : header checksum", String.format("0x%08X",
                         p.computed()), Source.NONE, String.format("0x%08X", p.stored()) + " (" + p.verdict()
-                        + "); shadow " + sh.verdict(), i.source("header checksum", p.offset()), remedy));
+                        + "); shadow " + sh.verdict() + assumed, i.source("header checksum", p.offset()), remedy));
             } else if (sh.present() && (!sh.valid() || !v.identical())) {
                 out.add(Finding.fail(Rule.ESE_08, i.name() + " : shadow header", "valid and identical to the primary",
-                        Source.NONE, sh.verdict() + (v.identical() ? "" : ", differs from the primary"),
+                        Source.NONE, sh.verdict() + (v.identical() ? "" : ", differs from the primary") + assumed,
                         i.source("shadow header", sh.offset()), remedy));
-            } else if (!sh.present() && i.header() instanceof DatabaseHeader) {
-                // every database begins with both copies: a file that ends before the shadow's end was cut short
+            } else if (!sh.present() && (i.header() instanceof DatabaseHeader || i.header() instanceof PatchHeader)) {
+                // every database and patch file begins with both copies (an empty .pat is two header pages, KB
+                // Q200941): a file that ends before the shadow's end was cut short
                 out.add(Finding.warn(Rule.ESE_08, Severity.WARN, i.name() + " : shadow header", "present",
-                        Source.NONE, "primary " + p.verdict() + "; shadow " + sh.verdict() + ": the file was cut short",
-                        i.source("shadow header", sh.offset()), remedy));
+                        Source.NONE, "primary " + p.verdict() + "; shadow " + sh.verdict() + ": the file was cut short"
+                                + assumed, i.source("shadow header", sh.offset()), remedy));
             } else {
                 out.add(Finding.pass(Rule.ESE_08, i.name() + " : header checksums", "valid", Source.NONE,
                         "primary " + p.verdict() + (sh.present() ? ", shadow " + sh.verdict() : ""),
@@ -74,5 +77,17 @@ final class Ese08HeaderChecksums extends RuleUnit {
             out.add(Finding.skipped(Rule.ESE_08, "no binary database, patch or checkpoint header"));
         }
         return out;
+    }
+
+    /**
+     * For a PATCHHDR page whose size no second copy confirmed: which size the checksums were taken over, and why
+     * (the page has no page-size field); "" otherwise.
+     */
+    private static String assumedPatchPage(EseHeader h, Verification v) {
+        if (!(h instanceof PatchHeader ph) || !ph.interpretation().equals("PATCHHDR") || v.pageSizeConfirmed()) {
+            return "";
+        }
+        return " (page size " + v.pageSize() + " assumed: a patch header has no page-size field, and no shadow copy "
+                + "confirms one)";
     }
 }

@@ -1,8 +1,11 @@
 package org.patchlens.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.patchlens.ese.DatabaseHeader;
 import org.patchlens.ese.LogHeader;
@@ -85,21 +88,53 @@ abstract class LogStreamUnit extends RuleUnit {
         return best;
     }
 
-    /** Generations of the logs that share the anchor's signature (all logs when signatures are unknown). */
+    /**
+     * Generations of the logs that share the anchor's signature (all logs when signatures are unknown), damaged ones
+     * included ({@link #damaged} tells them). A generation of 0 or less places no log in the sequence: eseutil's
+     * text names some logs without giving one (a current log after a damaged one, a log it could not read).
+     */
     static TreeSet<Long> chain(CheckContext c, StoreView s, StoreView.LogSet ls) {
+        TreeSet<Long> gens = new TreeSet<>();
+        for (Item<LogHeader> l : stream(c, s, ls)) {
+            gens.add((long) l.header().generation());
+        }
+        return gens;
+    }
+
+    /**
+     * The generations of {@link #chain} that are there only in logs eseutil's text reports unusable
+     * ({@link StoreView#damaged}), each with one of them: replay cannot pass them, though a file is there.
+     */
+    static TreeMap<Long, Item<LogHeader>> damaged(CheckContext c, StoreView s, StoreView.LogSet ls) {
+        TreeMap<Long, Item<LogHeader>> damaged = new TreeMap<>();
+        Set<Long> sound = new HashSet<>();
+        for (Item<LogHeader> l : stream(c, s, ls)) {
+            long g = l.header().generation();
+            if (StoreView.damaged(l)) {
+                damaged.putIfAbsent(g, l);
+            } else {
+                sound.add(g);
+            }
+        }
+        damaged.keySet().removeAll(sound);
+        return damaged;
+    }
+
+    /** The stream's logs of a known generation: those that share the anchor's signature (all when unknown). */
+    private static List<Item<LogHeader>> stream(CheckContext c, StoreView s, StoreView.LogSet ls) {
         List<Item<LogHeader>> signed = signed(ls);
         Signature sig = null;
         if (!signed.isEmpty()) {
             long anchor = anchorGeneration(c, s, ls);
             sig = ls.generation(anchor).filter(signed::contains).orElse(majority(signed)).header().logSignature();
         }
-        TreeSet<Long> gens = new TreeSet<>();
+        List<Item<LogHeader>> out = new ArrayList<>();
         for (Item<LogHeader> l : ls.replayLogs()) {
             Signature own = l.header().logSignature();
-            if (sig == null || own == null || own.isZero() || own.sameAs(sig)) {
-                gens.add((long) l.header().generation());
+            if (l.header().generation() > 0 && (sig == null || own == null || own.isZero() || own.sameAs(sig))) {
+                out.add(l);
             }
         }
-        return gens;
+        return out;
     }
 }

@@ -7,7 +7,10 @@ import org.patchlens.ese.LogHeader;
 import org.patchlens.ese.Signature;
 import org.patchlens.model.Source;
 
-/** RIP-06: every log from LowLog to HighLog is there, with one signature, and nothing else. */
+/**
+ * RIP-06: every log from LowLog to HighLog is there (and not reported damaged by eseutil's text), with one signature,
+ * and nothing else.
+ */
 final class Rip06TapeLogs extends RipUnit {
     Rip06TapeLogs() {
         super("Tape log range present and clean", Severity.HIGH, Confidence.CONFIRMED, List.of("Q296229", "Q269782"),
@@ -28,9 +31,20 @@ final class Rip06TapeLogs extends RipUnit {
         }
         List<Finding> out = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (long g = low; g <= high && missing.size() < 1000; g++) {
-            if (set.get().generation(g).isEmpty()) {
+        // there, but only in logs eseutil's text reports damaged: hard recovery cannot replay them either
+        List<String> damaged = new ArrayList<>();
+        List<String> damagedWhy = new ArrayList<>();
+        Source damagedSource = Source.NONE;
+        for (long g = low; g <= high && missing.size() + damaged.size() < 1000; g++) {
+            Optional<StoreView.Item<LogHeader>> log = set.get().generation(g);
+            if (log.isEmpty()) {
                 missing.add(StoreView.logName(g));
+            } else if (set.get().sound(g).isEmpty()) {
+                damaged.add(StoreView.logName(g));
+                damagedWhy.add(StoreView.logName(g) + " (" + log.get().header().eseutilDamage() + ")");
+                if (damagedSource == Source.NONE) {
+                    damagedSource = log.get().source(log.get().fileName() + " (eseutil /ml verdict)", -1);
+                }
             }
         }
         Optional<StoreView.Item<LogHeader>> first = set.get().generation(low);
@@ -61,6 +75,12 @@ final class Rip06TapeLogs extends RipUnit {
         if (!missing.isEmpty()) {
             out.add(Finding.fail(Rule.RIP_06, "tape logs " + low + "-" + high, "every generation present", Source.NONE,
                     "missing " + String.join(", ", missing) + " (error 3355443765)", Source.NONE, remedy));
+        }
+        if (!damaged.isEmpty()) {
+            out.add(Finding.fail(Rule.RIP_06, "tape logs " + low + "-" + high + " usable", "every generation usable",
+                    Source.NONE, "not usable " + String.join(", ", damagedWhy), damagedSource, "Not usable (eseutil /ml): "
+                            + String.join(", ", damaged) + "; restore them from tape again and check them with `eseutil "
+                            + "/ml`. " + remedy("<logs>", aside)));
         }
         if (!foreign.isEmpty()) {
             out.add(Finding.fail(Rule.RIP_06, "tape log signatures", StoreView.show(sig),

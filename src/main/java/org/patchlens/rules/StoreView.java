@@ -114,6 +114,11 @@ public final class StoreView {
             return replayLogs().stream().filter(l -> l.header().generation() == gen).findFirst();
         }
 
+        /** A log of generation {@code gen} that eseutil's text does not report unusable ({@link StoreView#damaged}). */
+        public Optional<Item<LogHeader>> sound(long gen) {
+            return replayLogs().stream().filter(l -> l.header().generation() == gen && !damaged(l)).findFirst();
+        }
+
         /** True if this stream belongs to the directory (DS): dir.pat beside it or dir.edb attached. */
         public boolean directory(StoreView s) {
             boolean dirPat = s.patches().stream().anyMatch(p -> folderOf(p).equals(folder)
@@ -157,6 +162,15 @@ public final class StoreView {
     /** True for {@code edb.log}, the current log. */
     public static boolean isCurrent(Item<LogHeader> l) {
         return l.fileName().toLowerCase(Locale.ROOT).equals("edb.log");
+    }
+
+    /**
+     * True for a log eseutil's /ml text reports unusable: damaged (a range listing's verdict, a log it printed no
+     * header for, ERROR lines after a header it dumped), or named with no verdict (the text cut). The file is there;
+     * replay cannot use it ({@link LogHeader#eseutilDamage()} says why).
+     */
+    public static boolean damaged(Item<LogHeader> l) {
+        return l.header().eseutilDamage() != null;
     }
 
     /** The archived log's name of a generation: Edb0001f.log for 31. */

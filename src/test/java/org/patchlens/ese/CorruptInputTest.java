@@ -144,6 +144,110 @@ class CorruptInputTest {
         assertTrue(has(h, Note.Level.WARNING, "no shadow database header: the file ends at 9192"), h.notes().toString());
     }
 
+    /** Why a patch page is read as 4096 bytes when no second copy gives its size, as the notes say it. */
+    static final String PATCH_PAGE_ASSUMED = "4096 assumed: a patch header has no page-size field and no second copy "
+            + "confirms one (no shadow copy identical to a primary that verifies, none that verifies itself); 4096 is the "
+            + "page of ESE97 and ESE98, which write .pat files";
+
+    static Note patchPageSizeNotConfirmed(String file) {
+        return Note.warning(0, file + ": patch page size not confirmed: " + PATCH_PAGE_ASSUMED + "; a checksum that "
+                + "matches over fewer bytes confirms nothing, the page being zero after its 148 bytes");
+    }
+
+    static EseBuilder.Patch patch(int pageSize) {
+        return new EseBuilder.Patch(pageSize).set("dbSignature", EseBuilder.sig(5, EseBuilder.time(2000, 1, 2, 3, 4, 5, 0,
+                false), "")).set("backup.low", 3).set("backup.high", 4);
+    }
+
+    /** A patch file whose bytes end at {@code at}: the page it was built with, and what is expected of its copies. */
+    record CutPatch(String what, int builtPage, int at, HeaderCopy primary, HeaderCopy shadow, String used,
+            List<Note> findings) {
+    }
+
+    @Test
+    void aPatchFileCutShortIsCheckedOverTheAssumedPageNeverASmallerOne() {
+        // a PATCHHDR page is zero after its 148 bytes, so its checksum matches over 2048 bytes as over its own page:
+        // the smallest length that matched was taken for the page size, called confirmed, and a file cut at 3000 or
+        // 5000 bytes had a 2048-byte primary "ok" beside a "shadow" of zeros at 2048
+        long stored4096 = EseBuilder.checksum(patch(4096).bytes(), 0, 4096) & 0xFFFFFFFFL;
+        long stored8192 = EseBuilder.checksum(patch(8192).bytes(), 0, 8192) & 0xFFFFFFFFL;
+        for (CutPatch c : List.of(
+                new CutPatch("4096-byte pages, cut inside the shadow", 4096, 5000,
+                        HeaderCopy.whole("primary", 0, 4096, stored4096, stored4096),
+                        HeaderCopy.cutShort("shadow", 4096, 4096, 904, stored4096), "primary",
+                        List.of(Note.warning(4096, "no shadow patch header page: the file ends at 5000, before the end of "
+                                + "the shadow copy (bytes 4096 to 8191)"), patchPageSizeNotConfirmed("t.pat"))),
+                // an 8 KiB page (Windows ESENT) cut at 5000: its size cannot be told, 4096 is assumed and said so
+                new CutPatch("8192-byte pages, cut inside the primary", 8192, 5000,
+                        HeaderCopy.whole("primary", 0, 4096, stored8192, stored8192),
+                        HeaderCopy.cutShort("shadow", 4096, 4096, 904, 0), "primary",
+                        List.of(Note.warning(4096, "no shadow patch header page: the file ends at 5000, before the end of "
+                                + "the shadow copy (bytes 4096 to 8191)"), patchPageSizeNotConfirmed("t.pat"))),
+                new CutPatch("4096-byte pages, cut inside the primary", 4096, 3000,
+                        HeaderCopy.cutShort("primary", 0, 4096, 3000, stored4096), HeaderCopy.absent("shadow", 4096, 4096),
+                        "primary (unverified)",
+                        List.of(Note.error(3000, "t.pat: primary patch header page cut short at byte 3000 of its 4096-byte "
+                                + "page (" + PATCH_PAGE_ASSUMED + "): its checksum cannot be verified and there is no "
+                                + "shadow copy (bytes 4096 to 8191); the fields shown are unverified"),
+                                patchPageSizeNotConfirmed("t.pat"))))) {
+            byte[] b = java.util.Arrays.copyOf(patch(c.builtPage()).bytes(), c.at());
+            PatchHeader h = (PatchHeader) EseFile.read("t.pat", b);
+            Verification v = h.verification();
+            assertEquals(4096, v.pageSize(), c.what());
+            assertFalse(v.pageSizeConfirmed(), c.what());
+            assertEquals(c.primary(), v.primary(), c.what());
+            assertEquals(c.shadow(), v.shadow(), c.what());
+            assertEquals(c.used(), v.used(), c.what());
+            assertEquals(c.findings(), h.notes().stream().filter(Note::isFinding).toList(), c.what());
+            assertEquals(3, h.backup().genLow(), c.what() + ": the fields are still read");
+        }
+    }
+
+    @Test
+    void aPatchFileWithADamagedShadowIsCheckedOverTheAssumedPage() {
+        // whole, 4096-byte pages, the shadow damaged: its page size was "confirmed" as 2048 (the primary's first
+        // 2048 bytes match its checksum) and the zeros at 2048 were reported as the bad shadow
+        byte[] b = patch(4096).bytes();
+        b[4096 + 1000] ^= 1;
+        PatchHeader h = (PatchHeader) EseFile.read("t.pat", b);
+        Verification v = h.verification();
+        long stored = EseBuilder.checksum(b, 0, 4096) & 0xFFFFFFFFL;
+        long shadowComputed = EseBuilder.checksum(b, 4096, 4096) & 0xFFFFFFFFL;
+        assertEquals(HeaderCopy.whole("primary", 0, 4096, stored, stored), v.primary());
+        assertEquals(HeaderCopy.whole("shadow", 4096, 4096, stored, shadowComputed), v.shadow());
+        assertFalse(v.pageSizeConfirmed());
+        assertEquals("primary", v.used());
+        assertEquals(List.of(Note.warning(4096, String.format("shadow patch header page has a checksum error (stored "
+                + "0x%08X, computed 0x%08X)", stored, shadowComputed)), patchPageSizeNotConfirmed("t.pat")),
+                h.notes().stream().filter(Note::isFinding).toList());
+    }
+
+    @Test
+    void aPatchPageSizeIsConfirmedByASecondCopy() {
+        PatchHeader whole = (PatchHeader) EseFile.read("t.pat", patch(8192).bytes());
+        assertEquals(8192, whole.verification().pageSize());
+        assertTrue(whole.verification().pageSizeConfirmed());
+        assertTrue(has(whole, Note.Level.INFO, "patch page size 8192 inferred from the identical shadow copy"));
+        assertFalse(whole.hasFindings(), whole.notes().toString());
+        // damage at byte 3000 of an 8 KiB primary: its first 2048 bytes still matched its checksum, so it was read
+        // as a 2048-byte page, "ok", the damage unseen; the shadow at 8192, which verifies, gives the page size
+        byte[] b = patch(8192).bytes();
+        b[3000] ^= 1;
+        PatchHeader h = (PatchHeader) EseFile.read("t.pat", b);
+        Verification v = h.verification();
+        long stored = EseBuilder.checksum(patch(8192).bytes(), 0, 8192) & 0xFFFFFFFFL;
+        long computed = EseBuilder.checksum(b, 0, 8192) & 0xFFFFFFFFL;
+        assertEquals(HeaderCopy.whole("primary", 0, 8192, stored, computed), v.primary());
+        assertEquals(HeaderCopy.whole("shadow", 8192, 8192, stored, stored), v.shadow());
+        assertTrue(v.pageSizeConfirmed());
+        assertEquals("shadow", v.used());
+        assertEquals(List.of(Note.warning(0, String.format("primary patch header page has a checksum error (stored "
+                + "0x%08X, computed 0x%08X): fields are read from the good shadow copy at offset 8192", stored, computed))),
+                h.notes().stream().filter(Note::isFinding).toList());
+        assertTrue(has(h, Note.Level.INFO, "patch page size 8192 from the shadow copy at offset 8192, whose checksum "
+                + "verifies over 8192 bytes"), h.notes().toString());
+    }
+
     @Test
     void zeroChecksumIsReported() {
         byte[] b = db().bytes();

@@ -116,6 +116,36 @@ class EseCommandsTest {
     }
 
     @Test
+    void aPatchFileCutShortIsReadWithTheAssumedPageSizeAndSaysSo() throws IOException {
+        // the first 5000 bytes of a real patch file of 8192-byte pages (PATCHHDR, no page-size field): its checksum
+        // matches over its first 2048 bytes (the page is zero after 148), which were said to be a verified page
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(corpus("vista-windowsmail/WindowsMail.pat")), 5000);
+        Path f = write("PRIV.pat", head);
+        Run r = run("ese", "header", f.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("", r.err());
+        List<String> lines = r.out().lines().map(String::strip).toList();
+        for (String line : List.of(
+                "Primary patch page: ok (0x9ABC7467) @0, 4096 bytes",
+                "Shadow patch page: cut short at byte 5000 of this 4096-byte copy (bytes 4096 to 8191): not verifiable",
+                "Page size checked: 4096 (NOT confirmed)",
+                "Fields read from: primary",
+                "WARNING (offset 0x1000): no shadow patch header page: the file ends at 5000, before the end of the shadow "
+                        + "copy (bytes 4096 to 8191)",
+                "WARNING (offset 0x0): " + f + ": patch page size not confirmed: " + CorruptInputTest.PATCH_PAGE_ASSUMED
+                        + "; a checksum that matches over fewer bytes confirms nothing, the page being zero after its 148 "
+                        + "bytes")) {
+            assertTrue(lines.contains(line), line + " in\n" + r.out());
+        }
+        assertFalse(r.out().contains("2048"), "no page size the bytes do not give: " + r.out());
+        JsonNode v = new ObjectMapper().readTree(run("ese", "header", "--format", "json", f.toString()).out())
+                .get("verification");
+        assertEquals(4096, v.get("pageSize").asInt());
+        assertFalse(v.get("pageSizeConfirmed").asBoolean());
+        assertEquals(904, v.get("shadow").get("held").asInt());
+    }
+
+    @Test
     void unreadableInputIsOneLineAndExitTwo() throws IOException {
         for (String[] args : List.of(new String[] {"ese", "header", corpus("crafted/truncated-500-bytes.edb").toString()},
                 new String[] {"ese", "header", tmp.resolve("missing.edb").toString()},
@@ -184,6 +214,34 @@ class EseCommandsTest {
         Run l = run("ese", "log", ml.toString());
         assertEquals(1, l.exit(), "the dump reports a damaged log");
         assertTrue(l.out().contains("lGeneration: 304 (0x130)"));
+    }
+
+    @Test
+    void aLogEseutilCouldNotReadIsListedAndTheChainSaysItIsDamaged() throws IOException {
+        // a saved /ml text of two runs: ml-2003.txt, then a log whose header eseutil could not read (its block has
+        // no lGeneration line), which the log commands left out as if the text did not name it
+        Path ml = write("ml.txt", (EseutilTextTest.sample("ml-2003.txt") + EseutilTextTest.UNREADABLE_LOG_RUN)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Run l = run("ese", "log", ml.toString());
+        assertEquals(1, l.exit(), l.err());
+        List<String> lines = l.out().lines().map(String::strip).toList();
+        for (String line : List.of("File: E0100000131.log",
+                "Source: eseutil /ml text, line 68 (no header printed: only the file's name and eseutil's verdict are known)",
+                "lGeneration: 305 (0x131), from the file name",
+                "eseutil's verdict: DAMAGED: ERROR: Cannot read log file header. Error -501.",
+                "ERROR: " + ml + " line 69: eseutil reported: ERROR: Cannot read log file header. Error -501.")) {
+            assertTrue(lines.contains(line), line + " in\n" + l.out());
+        }
+        Run c = run("ese", "logs", tmp.toString());
+        assertEquals(1, c.exit(), c.err());
+        List<String> chain = c.out().lines().map(String::strip).toList();
+        assertTrue(chain.contains("E0100000131.log            archived     305 (0x131) 305                    text"),
+                c.out());
+        assertTrue(chain.contains("ERROR: E0100000131.log: eseutil /ml reported it damaged, generation 305 is not usable "
+                + "(ERROR: Cannot read log file header. Error -501.)"), c.out());
+        assertTrue(chain.contains("ERROR: E01.log: eseutil /ml reported it damaged, generation 304 is not usable (" + ml
+                + " line 58: ERROR: Log damaged (unusable). Last Lgpos: (0x130,3,0). Error -501.)"), c.out());
+        assertTrue(chain.stream().anyMatch(x -> x.startsWith("Verdict: soft recovery cannot succeed")), c.out());
     }
 
     @Test

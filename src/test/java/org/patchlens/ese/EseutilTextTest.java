@@ -188,6 +188,113 @@ class EseutilTextTest {
         assertTrue(b.notes().stream().anyMatch(n -> n.level() == Note.Level.ERROR && n.text().contains("Log damaged")));
     }
 
+    /** What eseutil /ml prints for a log whose header it cannot read (SOURCE logdump.cxx), saved after another run. */
+    static final String UNREADABLE_LOG_RUN = "Microsoft(R) Exchange Server Database Utilities\nVersion 6.5\n"
+            + "Copyright (C) Microsoft Corporation. All Rights Reserved.\n\nInitiating FILE DUMP mode...\n\n"
+            + "      Base name: E01\n      Log file: E0100000131.log\n"
+            + "                ERROR: Cannot read log file header. Error -501.\n\n\n"
+            + "Operation terminated with error -501 (JET_errLogFileCorrupt, Log file is corrupt) after 0.031 seconds.\n";
+
+    /**
+     * A log block without an lGeneration line (eseutil printed no header: it could not read the log) was dropped
+     * without a word, its ERROR with it: a damaged log vanished from the text. It is kept, named by its Log file
+     * line, with eseutil's verdict, its ERROR a note naming the text file and the line, and the chain takes it as
+     * damaged. A header eseutil dumped and then found damaged (ml-2003.txt, line 58) is damaged too.
+     */
+    @Test
+    void aLogEseutilCouldNotReadIsKeptWithItsError() throws IOException {
+        // ml-2003.txt is 60 lines; the run saved after it starts on line 61, its Log file line is 68
+        List<EseHeader> l = EseutilText.parse("ml.txt", sample("ml-2003.txt") + UNREADABLE_LOG_RUN);
+        assertEquals(3, l.size());
+        LogHeader h = (LogHeader) l.get(2);
+        assertEquals("E0100000131.log", h.file());
+        assertEquals(new ListedLog("E0100000131.log", 68, ListedLog.Status.DAMAGED, 0x131, ListedLog.GenerationFrom.NAME,
+                "ERROR: Cannot read log file header. Error -501."), h.listed());
+        assertEquals(0x131, h.generation());
+        assertNull(h.logSignature());
+        assertEquals("eseutil /ml, under line 68: ERROR: Cannot read log file header. Error -501.", h.eseutilDamage());
+        assertEquals(List.of(Note.info("source: eseutil /ml text in ml.txt (line 68, base name E01): eseutil printed no "
+                        + "header for this log (no lGeneration line), only its name and verdict; the other fields are "
+                        + "unknown (0 in JSON output), no checksum was verified"),
+                Note.info("generation 305 from the file name"),
+                Note.error(-1, "ml.txt line 69: eseutil reported: ERROR: Cannot read log file header. Error -501."),
+                Note.warning(-1, "ml.txt line 72: eseutil reported: Operation terminated with error -501 "
+                        + "(JET_errLogFileCorrupt, Log file is corrupt) after 0.031 seconds.")), h.notes());
+        assertEquals(List.of(), h.textFields());
+        // the second run's banner, before its Log file line, is kept with the log before it
+        LogHeader current = (LogHeader) l.get(1);
+        assertTrue(current.textFields().contains(new TextField(61, "", "Microsoft(R) Exchange Server Database Utilities")),
+                current.textFields().toString());
+        // E01.log: its header dumped, then "ERROR: Log damaged (unusable)"
+        assertNull(current.listed());
+        assertEquals("ml.txt line 58: ERROR: Log damaged (unusable). Last Lgpos: (0x130,3,0). Error -501.",
+                current.eseutilError());
+        assertTrue(current.notes().contains(Note.error(-1, "ml.txt line 58: eseutil reported: ERROR: Log damaged "
+                + "(unusable). Last Lgpos: (0x130,3,0). Error -501.")), current.notes().toString());
+        assertEquals("", ((LogHeader) l.get(0)).eseutilError(), "Integrity check passed for E010000012F.log");
+        assertNull(((LogHeader) l.get(0)).eseutilDamage());
+
+        LogChain.Report r = LogChain.analyze(l.stream().map(LogHeader.class::cast).toList(), List.of(), List.of(),
+                List.of());
+        assertTrue(r.findings().contains(Note.error(-1, "E0100000131.log: eseutil /ml reported it damaged, generation 305 "
+                + "is not usable (ERROR: Cannot read log file header. Error -501.)")), r.findings().toString());
+        assertTrue(r.findings().contains(Note.error(-1, "E01.log: eseutil /ml reported it damaged, generation 304 is not "
+                + "usable (ml.txt line 58: ERROR: Log damaged (unusable). Last Lgpos: (0x130,3,0). Error -501.)")),
+                r.findings().toString());
+        assertEquals(List.of(303L), r.present());
+        assertFalse(r.softRecoveryCanSucceed());
+    }
+
+    /**
+     * Blocks without a header, in each form eseutil's /ml text gives one: an ERROR under the name (damaged, or the
+     * generation the header holds), {@code - OK} after it, or nothing (the text cut). A summary saying nothing was
+     * damaged does not stand against them.
+     */
+    @Test
+    void blocksWithoutAHeaderCarryEseutilsVerdict() throws IOException {
+        String head = "Initiating FILE DUMP mode...\nVerifying log files...\n      Base name: E00\n\n"
+                + "      Log file: E:\\L\\E0000000080.log\n      lGeneration: 128 (0x80)\n"
+                + "      Format LGVersion: (8.4000.90.200) (generated by 9400)\n"
+                + "      Signature: Create time:03/14/2014 08:02:09.000 UTC Rand:1299001001 Computer:\n";
+        String text = head
+                + "      Log file: E:\\L\\E0000000081.log\n"                                               // 9
+                + "                ERROR: Cannot read log file header. Error -501.\n"                             // 10
+                + "      Log file: E:\\L\\E0000000082.log - OK\n"                                          // 11
+                + "      Log file: E:\\L\\E00.log\n"                                                      // 12
+                + "                ERROR: Missing log file(s). Log file is generation 134 (0x86), but expected "
+                + "generation is 131 (0x83).\n"                                                                  // 13
+                + "      Log file: E:\\L\\E0000000083.log\n"                                               // 14
+                + "\nNo damaged log files were found.\n";                                                         // 16
+        List<LogHeader> l = EseutilText.parse("ml.txt", text).stream().map(LogHeader.class::cast).toList();
+        assertEquals(List.of(
+                new ListedLog("E:\\L\\E0000000081.log", 9, ListedLog.Status.DAMAGED, 0x81, ListedLog.GenerationFrom.NAME,
+                        "ERROR: Cannot read log file header. Error -501."),
+                new ListedLog("E:\\L\\E0000000082.log", 11, ListedLog.Status.OK, 0x82, ListedLog.GenerationFrom.NAME, ""),
+                new ListedLog("E:\\L\\E00.log", 12, ListedLog.Status.OUT_OF_SEQUENCE, 134,
+                        ListedLog.GenerationFrom.ESEUTIL_MESSAGE, "ERROR: Missing log file(s). Log file is generation 134 "
+                                + "(0x86), but expected generation is 131 (0x83)."),
+                new ListedLog("E:\\L\\E0000000083.log", 14, ListedLog.Status.NO_VERDICT, 0x83,
+                        ListedLog.GenerationFrom.NAME, "")),
+                l.subList(1, 5).stream().map(LogHeader::listed).toList());
+        assertNull(l.get(0).listed());
+        assertEquals(128, l.get(0).generation());
+        assertEquals(List.of("eseutil /ml, under line 9: ERROR: Cannot read log file header. Error -501.", "-", "-",
+                "eseutil /ml names it on line 14 with no verdict after it (the text is cut or edited)"),
+                l.subList(1, 5).stream().map(h -> h.eseutilDamage() == null ? "-" : h.eseutilDamage()).toList());
+        LogHeader cut = l.get(4);
+        assertEquals(List.of(Note.warning(-1, "ml.txt line 14: eseutil printed neither a header nor a verdict for "
+                        + "E:\\L\\E0000000083.log (no lGeneration line, no \"- OK\", no ERROR): the text is cut or edited"),
+                Note.warning(-1, "ml.txt line 16: the text says \"No damaged log files were found.\" but eseutil reported "
+                        + "an ERROR, or printed no header and no verdict, for a log it names (an edited or concatenated "
+                        + "text?)")), cut.notes().stream().filter(Note::isFinding).toList());
+        assertTrue(l.get(2).notes().contains(Note.info("eseutil /ml: OK (line 11)")), l.get(2).notes().toString());
+
+        // the same summary after logs eseutil dumped and found nothing wrong with
+        LogHeader clean = (LogHeader) EseutilText.parse("ml.txt", head + "\nNo damaged log files were found.\n").get(0);
+        assertEquals(List.of(), clean.notes().stream().filter(Note::isFinding).toList());
+        assertTrue(clean.notes().contains(Note.info("eseutil reported: No damaged log files were found.")));
+    }
+
     @Test
     void exchange55Log() throws IOException {
         LogHeader h = (LogHeader) one("ml-55.txt");
@@ -516,10 +623,14 @@ class EseutilTextTest {
         DatabaseHeader db = (DatabaseHeader) one("mh-2003.txt");
         LogChain.Report r = LogChain.analyze(logs, List.of(chk), List.of(db), List.of());
         assertEquals("E01", r.baseName());
-        assertEquals(List.of(303L, 304L), r.present());
+        // eseutil printed E01.log's header, then "ERROR: Log damaged (unusable)" on line 58: it is there, not usable
+        assertEquals(List.of(303L), r.present());
+        assertTrue(r.findings().contains(Note.error(-1, "E01.log: eseutil /ml reported it damaged, generation 304 is not "
+                + "usable (ml.txt line 58: ERROR: Log damaged (unusable). Last Lgpos: (0x130,3,0). Error -501.)")),
+                r.findings().toString());
         assertFalse(r.softRecoveryCanSucceed());
-        // the database needs 301-305; 301, 302 and 305 are absent
-        assertEquals(List.of(301L, 302L, 305L), r.databases().get(0).missing());
+        // the database needs 301-305; 301, 302 and 305 are absent, 304 damaged
+        assertEquals(List.of(301L, 302L, 304L, 305L), r.databases().get(0).missing());
         assertTrue(r.missing().containsAll(List.of("E010000012D.log", "E010000012E.log", "E0100000131.log")), r.missing()
                 .toString());
     }

@@ -22,8 +22,8 @@ class Ese04AnchorLogTest {
     @TempDir
     Path dir;
 
-    private List<Finding> ese04(RestoreScenario s) throws Exception {
-        return StoreEvidence.run(s, dir).of(Rule.ESE_04);
+    private List<Finding> ese04(RestoreScenario s, StoreEvidence.Edit... edits) throws Exception {
+        return StoreEvidence.run(s, dir, edits).of(Rule.ESE_04);
     }
 
     private static Finding only(List<Finding> f) {
@@ -74,6 +74,35 @@ class Ese04AnchorLogTest {
         assertEquals("present (generation 16)", f.expected());
         assertEquals("The anchor log Edb00010.log is missing: do not replay any logs; restore point-in-time instead "
                 + "(KB Q296787).", f.remedy());
+    }
+
+    /**
+     * The anchor log named in a saved eseutil /ml text whose header eseutil could not read: the block (no
+     * lGeneration line) was dropped and the anchor called missing; it is there, and not usable.
+     */
+    @Test
+    void failsAnAnchorLogEseutilCouldNotRead() throws Exception {
+        Finding f = only(ese04(StoreEvidence.rollForward(0x10, 0x11), StoreEvidence.delete(log(0x10)),
+                StoreEvidence.write(StoreEvidence.ML_TEXT, StoreEvidence.mlUnreadThenDumped("Edb00010.log",
+                        "Edb00011.log", 0x11, RestoreScenario.LOG_SIGNATURE))));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("anchor Edb00010.log", f.object());
+        assertEquals("present (generation 16)", f.expected());
+        assertEquals("not usable (eseutil /ml, under line 4: ERROR: Cannot read log file header. Error -501.)",
+                f.actual());
+        assertEquals(StoreEvidence.ML_TEXT + " : Edb00010.log (eseutil /ml verdict)", f.actualSource().toString());
+        assertEquals("The anchor log Edb00010.log is there, but eseutil /ml did not find it usable: check a fresh copy "
+                + "with `eseutil /ml Edb00010.log`; if it is damaged, do not replay any logs; restore point-in-time "
+                + "instead (KB Q296787).", f.remedy());
+    }
+
+    @Test
+    void aBinaryCopyOfTheAnchorPassesBesideATextThatFoundAnotherCopyDamaged() throws Exception {
+        Finding f = only(ese04(StoreEvidence.rollForward(0x10, 0x11), StoreEvidence.write(StoreEvidence.ML_TEXT,
+                StoreEvidence.mlRangeDamaged(0x10))));
+        assertEquals(Status.PASS, f.status());
+        assertEquals(log(0x10), f.actual());
     }
 
     @Test

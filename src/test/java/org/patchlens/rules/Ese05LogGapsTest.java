@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.patchlens.rules.RestoreScenario.LOG_SIGNATURE;
+import static org.patchlens.rules.StoreEvidence.ML_TEXT;
+import static org.patchlens.rules.StoreEvidence.log;
 import static org.patchlens.rules.StoreEvidence.logFile;
 import static org.patchlens.rules.StoreEvidence.logName;
 import static org.patchlens.rules.StoreEvidence.rollForward;
@@ -22,8 +24,8 @@ class Ese05LogGapsTest {
     @TempDir
     Path dir;
 
-    private Finding ese05(RestoreScenario s) throws Exception {
-        List<Finding> f = StoreEvidence.run(s, dir).of(Rule.ESE_05);
+    private Finding ese05(RestoreScenario s, StoreEvidence.Edit... edits) throws Exception {
+        List<Finding> f = StoreEvidence.run(s, dir, edits).of(Rule.ESE_05);
         assertEquals(1, f.size(), f.toString());
         return f.get(0);
     }
@@ -50,6 +52,46 @@ class Ese05LogGapsTest {
         assertEquals("contiguous from 16 to 22", f.expected());
         assertEquals("missing Edb00013.log; replay stops after generation 18", f.actual());
         assertEquals(Rule.ESE_05.remedy().replace("Edb<gen>.log", "Edb00013.log"), f.remedy());
+    }
+
+    /**
+     * A log eseutil's text reports damaged is there, but replay stops at it as at a gap: in a range listing
+     * ({@code eseutil /ml edb}) it counted as present and the sequence passed; as a log eseutil could not read in a
+     * dump of several runs (a block without lGeneration) it was dropped and called missing.
+     */
+    @Test
+    void failsALogEseutilReportedDamagedAsNotUsable() throws Exception {
+        RestoreScenario s = rollForward(0x10, 0x11, 0x12);
+        s.logs.add(logFile("edb.log", 0x13, LOG_SIGNATURE));
+        String remedy = "Edb00011.log is there, but eseutil /ml did not find it usable: replay cannot pass it. Check a "
+                + "fresh copy with `eseutil /ml Edb00011.log`; if it is damaged, find an undamaged copy in other backup "
+                + "sets; otherwise keep only logs below it, rename the highest of them edb.log and remove all above it "
+                + "(KB Q296787, Q240145).";
+        Finding listed = ese05(s, StoreEvidence.delete(log(0x11)),
+                StoreEvidence.write(ML_TEXT, StoreEvidence.mlRangeDamaged(0x11)));
+        assertEquals(Status.FAIL, listed.status());
+        assertEquals(Severity.HIGH, listed.severity());
+        assertEquals("contiguous from 16 to 19", listed.expected());
+        assertEquals("not usable Edb00011.log (eseutil /ml, under line 5: ERROR: Log damaged (unusable). Last Lgpos: "
+                + "(0x11,3F1,1A). Error -501.); replay stops after generation 16", listed.actual());
+        assertEquals(ML_TEXT + " : Edb00011.log (eseutil /ml verdict)", listed.actualSource().toString());
+        assertEquals(remedy, listed.remedy());
+
+        Finding unread = ese05(s, StoreEvidence.delete(log(0x11)), StoreEvidence.write(ML_TEXT,
+                StoreEvidence.mlUnreadThenDumped("Edb00011.log", "Edb00012.log", 0x12, LOG_SIGNATURE)));
+        assertEquals(Status.FAIL, unread.status());
+        assertEquals("not usable Edb00011.log (eseutil /ml, under line 4: ERROR: Cannot read log file header. Error "
+                + "-501.); replay stops after generation 16", unread.actual());
+        assertEquals(remedy, unread.remedy());
+    }
+
+    @Test
+    void aCopyEseutilFoundSoundClosesTheGap() throws Exception {
+        // the binary Edb00011.log is there beside the listing that says a copy of it was damaged
+        RestoreScenario s = rollForward(0x10, 0x11, 0x12);
+        Finding f = ese05(s, StoreEvidence.write(ML_TEXT, StoreEvidence.mlRangeDamaged(0x11)));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("generations 16 to 18", f.actual());
     }
 
     @Test

@@ -59,6 +59,50 @@ class Ese06CurrentLogTest {
                 + "move away the numbered logs above it.", f.remedy());
     }
 
+    /**
+     * edb.log of the right generation whose header eseutil dumped, then found damaged ("ERROR: Log damaged
+     * (unusable)" after it): it passed, as if eseutil had found nothing.
+     */
+    @Test
+    void failsAnEdbLogEseutilFoundDamaged() throws Exception {
+        String text = dir.resolve(StoreEvidence.ML_TEXT).toString();
+        Finding f = ese06(withEdbLog(0x13), StoreEvidence.delete(EDB_LOG), StoreEvidence.write(StoreEvidence.ML_TEXT,
+                StoreEvidence.mlDumpedThenDamaged("edb.log", 0x13, LOG_SIGNATURE)));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("edb.log", f.object());
+        assertEquals("generation 19, usable", f.expected());
+        assertEquals("not usable (eseutil /ml, " + text + " line 8: ERROR: Log damaged (unusable). Last Lgpos: "
+                + "(0x13,8,0). Error -501.)", f.actual());
+        assertEquals(StoreEvidence.ML_TEXT + " : edb.log (eseutil /ml verdict)", f.actualSource().toString());
+        assertEquals("edb.log is there, but eseutil /ml did not find it usable: check a fresh copy with `eseutil /ml "
+                + "edb.log`; if it is damaged, move it away and `ren Edb00012.log edb.log` (KB Q296787 step 7).",
+                f.remedy());
+    }
+
+    /**
+     * edb.log alone, which eseutil could not read (its generation unknown): ESE-06 fails it, and ESE-05, with no
+     * log of a known generation, says so (it placed the unknown generation as 0 and passed "generations 16 to 0").
+     */
+    @Test
+    void failsAnEdbLogEseutilCouldNotReadAndTheSequenceHasNoKnownGeneration() throws Exception {
+        EngineRun run = StoreEvidence.run(rollForward(), dir, StoreEvidence.write(StoreEvidence.ML_TEXT,
+                StoreEvidence.mlUnreadable("F:\\exchsrvr\\MDBDATA\\edb.log")));
+        List<Finding> f = run.of(Rule.ESE_06);
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(Status.FAIL, f.get(0).status());
+        assertEquals("a log replay can use", f.get(0).expected());
+        assertEquals("not usable (eseutil /ml, under line 4: ERROR: Cannot read log file header. Error -501.)",
+                f.get(0).actual());
+        assertEquals("edb.log is there, but eseutil /ml did not find it usable: check a fresh copy with `eseutil /ml "
+                + "edb.log`; if it is damaged, move it away (KB Q296787 step 6).", f.get(0).remedy());
+        List<Finding> gaps = run.of(Rule.ESE_05);
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertEquals(Status.SKIPPED, gaps.get(0).status());
+        assertEquals("no log of a known generation among the evidence (eseutil's text can name a log without one)",
+                gaps.get(0).detail());
+    }
+
     @Test
     void failsEdbLogUnderANumberedLogOfItsGeneration() throws Exception {
         // a numbered log at or above edb.log is a ceiling that stops the database later (KB Q296787)

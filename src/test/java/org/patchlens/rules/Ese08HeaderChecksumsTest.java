@@ -126,6 +126,23 @@ class Ese08HeaderChecksumsTest {
     }
 
     @Test
+    void warnsOfAPatchFileCutShortBeforeItsShadowAsOfADatabase() throws Exception {
+        // PRIV.pat is two 4096-byte PATCHHDR pages and one patched page; its first page alone was read as a 2048-byte
+        // page "confirmed" by its zero tail, with a "shadow" of zeros at 2048; read at the 4096 bytes assumed, a patch
+        // file missing its shadow passed
+        Finding pat = one(ese08(RestoreScenario.onlineBase(), StoreEvidence.truncate(PRIV_PAT, PAGE)),
+                PRIV_PAT + " : shadow header");
+        assertEquals(Status.WARN, pat.status());
+        assertEquals(Severity.WARN, pat.severity());
+        assertEquals("present", pat.expected());
+        assertEquals("primary " + ok(PRIV_PAT, 0) + "; shadow absent (the file ends before byte " + 2 * PAGE
+                + ", the end of this copy): the file was cut short (page size 4096 assumed: a patch header has no "
+                + "page-size field, and no shadow copy confirms one)", pat.actual());
+        assertEquals(source(PRIV_PAT, "shadow header", PAGE), pat.actualSource().toString());
+        assertEquals(remedy("PRIV.pat"), pat.remedy());
+    }
+
+    @Test
     void warnsOfARepairedDatabaseQ261947() throws Exception {
         List<Finding> f = ese08(RestoreScenario.offlineBase(), StoreEvidence.headerField(PRIV, 240, 1));
         assertEquals(3, f.size(), f.toString());

@@ -76,6 +76,22 @@ class Rip06TapeLogsTest {
         assertEquals(remedy("Edb00011.log", "any logs outside the range"), f.remedy());
     }
 
+    /** A tape log eseutil /ml (range mode) reported damaged counted as present, and the range passed. */
+    @Test
+    void failsATapeLogEseutilReportedDamaged() throws Exception {
+        Finding f = only(StoreEvidence.run(without(0x11), dir, StoreEvidence.write(StoreEvidence.ML_TEXT,
+                StoreEvidence.mlRangeDamaged(0x11))).of(Rule.RIP_06));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("tape logs 16-18 usable", f.object());
+        assertEquals("every generation usable", f.expected());
+        assertEquals("not usable Edb00011.log (eseutil /ml, under line 5: ERROR: Log damaged (unusable). Last Lgpos: "
+                + "(0x11,3F1,1A). Error -501.)", f.actual());
+        assertEquals(StoreEvidence.ML_TEXT + " : Edb00011.log (eseutil /ml verdict)", f.actualSource().toString());
+        assertEquals("Not usable (eseutil /ml): Edb00011.log; restore them from tape again and check them with "
+                + "`eseutil /ml`. " + remedy("", "any logs outside the range"), f.remedy());
+    }
+
     @Test
     void failsTheLowLogGenerationMissing() throws Exception {
         assertEquals("missing Edb00010.log (error 3355443765)", only(rip06(without(0x10))).actual());

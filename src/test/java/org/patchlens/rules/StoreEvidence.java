@@ -220,6 +220,60 @@ final class StoreEvidence {
         return sb.append("Operation completed successfully in 0.62 seconds.\n").toString();
     }
 
+    /** Where the ESE rules' texts sit: an eseutil /ml run saved in the log folder. */
+    static final String ML_TEXT = LOGS + "/eseutil-ml.txt";
+
+    /**
+     * What {@code eseutil /ml edb} (range mode, SOURCE logdump.cxx) prints when it finds archived log {@code gen}
+     * damaged: its path on line 5, eseutil's ERROR under it.
+     */
+    static byte[] mlRangeDamaged(int gen) {
+        return ("Initiating FILE DUMP mode...\nVerifying log files...\n     Base name: edb\n\n"
+                + "      Log file: F:\\exchsrvr\\MDBDATA\\" + logName(gen) + "\n"
+                + "                ERROR: Log damaged (unusable). Last Lgpos: (0x" + Integer.toHexString(gen)
+                + ",3F1,1A). Error -501.\n\n"
+                + "Operation terminated with error -501 (JET_errLogFileCorrupt, Log file is corrupt) after 0.47 seconds.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What {@code eseutil /ml FILE} prints for a log whose header it cannot read (SOURCE logdump.cxx): the base
+     * name, the file on line 4, the ERROR under it, the trailer; no header.
+     */
+    static byte[] mlUnreadable(String file) {
+        return ("Initiating FILE DUMP mode...\n\n      Base name: edb\n      Log file: " + file + "\n"
+                + "                ERROR: Cannot read log file header. Error -501.\n\n"
+                + "Operation terminated with error -501 (JET_errLogFileCorrupt, Log file is corrupt) after 0.03 seconds.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Two {@code eseutil /ml} runs saved in one text: log {@code unread}, whose header eseutil could not read (its
+     * name on line 4, the ERROR under it, no lGeneration line), then log {@code dumped}, its header printed in the
+     * labels of {@link #mlText} with the scenario's signature {@code signature}.
+     */
+    static byte[] mlUnreadThenDumped(String unread, String dumped, int gen, long signature) {
+        return ("Initiating FILE DUMP mode...\n\n      Base name: edb\n      Log file: " + unread + "\n"
+                + "                ERROR: Cannot read log file header. Error -501.\n\n"
+                + "      Log file: " + dumped + "\n" + String.format("      lGeneration: %d (0x%X)%n", gen, gen)
+                + "      Format LGVersion: (6.1503.0)\n      Signature: " + textSignature(signature) + "\n\n"
+                + "Operation terminated with error -501 (JET_errLogFileCorrupt, Log file is corrupt) after 0.62 seconds.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code eseutil /ml} of one log whose header it printed (line 4 names it) and then found damaged: the ERROR on
+     * line 8.
+     */
+    static byte[] mlDumpedThenDamaged(String name, int gen, long signature) {
+        return ("Initiating FILE DUMP mode...\n\n      Base name: edb\n      Log file: " + name + "\n"
+                + String.format("      lGeneration: %d (0x%X)%n", gen, gen) + "      Format LGVersion: (6.1503.0)\n"
+                + "      Signature: " + textSignature(signature) + "\n"
+                + "      ERROR: Log damaged (unusable). Last Lgpos: (0x" + Integer.toHexString(gen) + ",8,0). Error -501.\n\n"
+                + "Operation terminated with error -501 (JET_errLogFileCorrupt, Log file is corrupt) after 0.62 seconds.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static String textSignature(long random) {
         return "Create time:06/01/2001 09:30:00 Rand:" + random + " Computer:";
     }
