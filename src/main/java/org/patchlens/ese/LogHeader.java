@@ -116,6 +116,28 @@ public record LogHeader(String file, Source source, long fileSize, long checksum
         return eseutilError.isEmpty() ? null : "eseutil /ml, " + eseutilError;
     }
 
+    /**
+     * Why this log cannot be replayed, or null: for a header read from the file, a header checksum that does not
+     * verify ({@link #checksumDamage()}); otherwise what eseutil's text says ({@link #eseutilDamage()}).
+     */
+    public String damage() {
+        String checksum = checksumDamage();
+        return checksum != null ? checksum : eseutilDamage();
+    }
+
+    /**
+     * For a header read from the file whose checksum at offset 0 does not verify: the stored and the computed
+     * checksum ({@code header checksum at offset 0 stored 0x..., computed 0x...: JET_errLogFileCorrupt -501}), the
+     * fields then unverified; null otherwise (text headers carry no checksum to verify).
+     */
+    public String checksumDamage() {
+        if (source != Source.BINARY || checksumValid()) {
+            return null;
+        }
+        return String.format("header checksum at offset 0 stored 0x%08X, computed 0x%08X: JET_errLogFileCorrupt -501",
+                checksum, computedChecksum);
+    }
+
     public boolean checksumValid() {
         return checksum == computedChecksum;
     }

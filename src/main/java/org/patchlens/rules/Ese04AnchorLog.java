@@ -6,7 +6,10 @@ import org.patchlens.ese.LogHeader;
 import org.patchlens.model.Source;
 import org.patchlens.rules.StoreView.Item;
 
-/** ESE-04: the log replay starts from (the anchor, or LowLog) is there, and eseutil's text does not report it damaged. */
+/**
+ * ESE-04: the log replay starts from (the anchor, or LowLog) is there, its header checksum verifies and eseutil's text
+ * does not report it damaged.
+ */
 final class Ese04AnchorLog extends LogStreamUnit {
     Ese04AnchorLog() {
         super("Required log range present", Severity.HIGH, Confidence.CONFIRMED, List.of("Q296787"),
@@ -35,12 +38,13 @@ final class Ese04AnchorLog extends LogStreamUnit {
         }
         Optional<Item<LogHeader>> unusable = ls.generation(anchor);
         if (unusable.isPresent()) {
-            // there, but eseutil's text reports it damaged (or names it with no verdict): replay cannot start from it
+            // there, but its header checksum does not verify, or eseutil's text reports it damaged (or names it with no
+            // verdict): replay cannot start from it
             Item<LogHeader> l = unusable.get();
             String name = StoreView.logName(anchor);
             return List.of(Finding.fail(Rule.ESE_04, what + name, "present (generation " + anchor + ")", Source.NONE,
-                    "not usable (" + l.header().eseutilDamage() + ")", l.source(l.fileName() + " (eseutil /ml verdict)",
-                    -1), "The " + what + "log " + name + " is there, but eseutil /ml did not find it usable: check a fresh "
+                    "not usable (" + l.header().damage() + ")", StoreView.damageSource(l), "The " + what + "log " + name
+                            + " is there, but " + StoreView.damageFinding(l) + ": check a fresh "
                             + "copy with `eseutil /ml " + name + "`; if it is damaged, do not replay any logs; restore "
                             + "point-in-time instead (KB Q296787)."));
         }

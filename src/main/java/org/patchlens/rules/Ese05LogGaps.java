@@ -9,8 +9,8 @@ import org.patchlens.model.Source;
 import org.patchlens.rules.StoreView.Item;
 
 /**
- * ESE-05: no generation is missing between the anchor and the last log, and none is there only in a log eseutil's
- * text reports damaged (or names with no verdict).
+ * ESE-05: no generation is missing between the anchor and the last log, and none is there only in a log whose header
+ * checksum does not verify or eseutil's text reports damaged (or names with no verdict).
  */
 final class Ese05LogGaps extends LogStreamUnit {
     Ese05LogGaps() {
@@ -33,7 +33,8 @@ final class Ese05LogGaps extends LogStreamUnit {
             return List.of(Finding.skipped(Rule.ESE_05, "no log of a known generation among the evidence (eseutil's "
                     + "text can name a log without one)"));
         }
-        // a log eseutil's text reports damaged (or names with no verdict) is there, but replay cannot pass it any more
+        // a log whose header does not verify, or eseutil's text reports damaged (or names with no verdict), is there, but
+        // replay cannot pass it any more
         // than a missing one
         TreeMap<Long, Item<LogHeader>> damaged = damaged(c, s, ls);
         long from = Math.max(anchorGeneration(c, s, ls), gens.first());
@@ -51,7 +52,7 @@ final class Ese05LogGaps extends LogStreamUnit {
         long lastGood = stops.get(0) - 1;
         List<String> missing = stops.stream().filter(g -> !damaged.containsKey(g)).map(StoreView::logName).toList();
         List<String> bad = stops.stream().filter(damaged::containsKey).map(g -> StoreView.logName(g) + " ("
-                + damaged.get(g).header().eseutilDamage() + ")").toList();
+                + damaged.get(g).header().damage() + ")").toList();
         String actual = (missing.isEmpty() ? "" : "missing " + String.join(", ", missing) + "; ")
                 + (bad.isEmpty() ? "" : "not usable " + String.join(", ", bad) + "; ") + "replay stops after generation "
                 + lastGood;
@@ -62,8 +63,8 @@ final class Ese05LogGaps extends LogStreamUnit {
         }
         String name = StoreView.logName(stops.get(0));
         return List.of(Finding.fail(Rule.ESE_05, "log sequence" + in(s, ls), "contiguous from " + from + " to " + to,
-                Source.NONE, actual, first.source(first.fileName() + " (eseutil /ml verdict)", -1), name + " is there, "
-                        + "but eseutil /ml did not find it usable: replay cannot pass it. Check a fresh copy with `eseutil "
+                Source.NONE, actual, StoreView.damageSource(first), name + " is there, but " + StoreView.damageFinding(
+                        first) + ": replay cannot pass it. Check a fresh copy with `eseutil "
                         + "/ml " + name + "`; if it is damaged, find an undamaged copy in other backup sets; otherwise keep "
                         + "only logs below it, rename the highest of them edb.log and remove all above it (KB Q296787, "
                         + "Q240145)."));

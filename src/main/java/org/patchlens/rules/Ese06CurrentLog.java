@@ -8,7 +8,10 @@ import org.patchlens.ese.LogHeader;
 import org.patchlens.model.Source;
 import org.patchlens.rules.StoreView.Item;
 
-/** ESE-06: edb.log follows the highest numbered log, and eseutil's text does not report it damaged. */
+/**
+ * ESE-06: edb.log follows the highest numbered log, its header checksum verifies and eseutil's text does not report it
+ * damaged.
+ */
 final class Ese06CurrentLog extends LogStreamUnit {
     Ese06CurrentLog() {
         super("edb.log is the highest log + 1", Severity.HIGH, Confidence.CONFIRMED, List.of("Q296787"),
@@ -23,7 +26,7 @@ final class Ese06CurrentLog extends LogStreamUnit {
         if (c.restore() == Effective.OFFLINE_PIT) {
             return List.of(Finding.notApplicable(Rule.ESE_06, "point-in-time restore"));
         }
-        // a copy eseutil's text does not report damaged first, when there are two
+        // a sound copy first (header verifying, not reported damaged by eseutil's text), when there are two
         Optional<Item<LogHeader>> current = ls.replayLogs().stream().filter(StoreView::isCurrent)
                 .sorted(Comparator.comparing(StoreView::damaged)).findFirst();
         TreeSet<Long> gens = chain(c, s, ls);
@@ -38,13 +41,14 @@ final class Ese06CurrentLog extends LogStreamUnit {
                     c.restore() == Effective.ONLINE ? "absent (online restore: never on tape, KB Q200941)" : "absent",
                     Source.NONE));
         }
-        String damage = current.get().header().eseutilDamage();
+        String damage = current.get().header().damage();
         if (damage != null) {
-            // replay ends in the current log: one eseutil's text reports damaged stops it, whatever its generation
+            // replay ends in the current log: one whose header does not verify or eseutil's text reports damaged stops it,
+        // whatever its generation
             return List.of(Finding.fail(Rule.ESE_06, "edb.log" + in(s, ls), highest < 0 ? "a log replay can use"
                     : "generation " + (highest + 1) + ", usable", Source.NONE, "not usable (" + damage + ")",
-                    current.get().source(current.get().fileName() + " (eseutil /ml verdict)", -1), "edb.log is there, but "
-                            + "eseutil /ml did not find it usable: check a fresh copy with `eseutil /ml edb.log`; if it is "
+                    StoreView.damageSource(current.get()), "edb.log is there, but " + StoreView.damageFinding(
+                            current.get()) + ": check a fresh copy with `eseutil /ml edb.log`; if it is "
                             + "damaged, move it away" + (highest < 0 ? " (KB Q296787 step 6)." : " and `ren "
                             + StoreView.logName(highest) + " edb.log` (KB Q296787 step 7).")));
         }

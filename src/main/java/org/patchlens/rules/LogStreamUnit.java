@@ -102,8 +102,9 @@ abstract class LogStreamUnit extends RuleUnit {
     }
 
     /**
-     * The generations of {@link #chain} that are there only in logs eseutil's text reports unusable
-     * ({@link StoreView#damaged}), each with one of them: replay cannot pass them, though a file is there.
+     * The generations of {@link #chain} that are there only in logs whose header checksum does not verify or
+     * eseutil's text reports unusable ({@link StoreView#damaged}), each with one of them: replay cannot pass them,
+     * though a file is there.
      */
     static TreeMap<Long, Item<LogHeader>> damaged(CheckContext c, StoreView s, StoreView.LogSet ls) {
         TreeMap<Long, Item<LogHeader>> damaged = new TreeMap<>();

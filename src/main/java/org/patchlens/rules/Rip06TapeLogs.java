@@ -8,8 +8,8 @@ import org.patchlens.ese.Signature;
 import org.patchlens.model.Source;
 
 /**
- * RIP-06: every log from LowLog to HighLog is there (and not reported damaged by eseutil's text), with one signature,
- * and nothing else.
+ * RIP-06: every log from LowLog to HighLog is there (its header checksum verifying, and not reported damaged by
+ * eseutil's text), with one signature, and nothing else.
  */
 final class Rip06TapeLogs extends RipUnit {
     Rip06TapeLogs() {
@@ -31,9 +31,11 @@ final class Rip06TapeLogs extends RipUnit {
         }
         List<Finding> out = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        // there, but only in logs eseutil's text reports damaged: hard recovery cannot replay them either
+        // there, but only in logs whose header checksum does not verify or eseutil's text reports damaged: hard recovery
+        // cannot replay them either
         List<String> damaged = new ArrayList<>();
         List<String> damagedWhy = new ArrayList<>();
+        java.util.Set<String> damagedBy = new java.util.TreeSet<>();
         Source damagedSource = Source.NONE;
         for (long g = low; g <= high && missing.size() + damaged.size() < 1000; g++) {
             Optional<StoreView.Item<LogHeader>> log = set.get().generation(g);
@@ -41,9 +43,10 @@ final class Rip06TapeLogs extends RipUnit {
                 missing.add(StoreView.logName(g));
             } else if (set.get().sound(g).isEmpty()) {
                 damaged.add(StoreView.logName(g));
-                damagedWhy.add(StoreView.logName(g) + " (" + log.get().header().eseutilDamage() + ")");
+                damagedWhy.add(StoreView.logName(g) + " (" + log.get().header().damage() + ")");
+                damagedBy.add(log.get().header().checksumDamage() != null ? "header checksum" : "eseutil /ml");
                 if (damagedSource == Source.NONE) {
-                    damagedSource = log.get().source(log.get().fileName() + " (eseutil /ml verdict)", -1);
+                    damagedSource = StoreView.damageSource(log.get());
                 }
             }
         }
@@ -78,7 +81,7 @@ final class Rip06TapeLogs extends RipUnit {
         }
         if (!damaged.isEmpty()) {
             out.add(Finding.fail(Rule.RIP_06, "tape logs " + low + "-" + high + " usable", "every generation usable",
-                    Source.NONE, "not usable " + String.join(", ", damagedWhy), damagedSource, "Not usable (eseutil /ml): "
+                    Source.NONE, "not usable " + String.join(", ", damagedWhy), damagedSource, "Not usable (" + String.join(", ", damagedBy) + "): "
                             + String.join(", ", damaged) + "; restore them from tape again and check them with `eseutil "
                             + "/ml`. " + remedy("<logs>", aside)));
         }

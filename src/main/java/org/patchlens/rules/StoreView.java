@@ -114,7 +114,7 @@ public final class StoreView {
             return replayLogs().stream().filter(l -> l.header().generation() == gen).findFirst();
         }
 
-        /** A log of generation {@code gen} that eseutil's text does not report unusable ({@link StoreView#damaged}). */
+        /** A log of generation {@code gen} replay can use: not {@link StoreView#damaged}. */
         public Optional<Item<LogHeader>> sound(long gen) {
             return replayLogs().stream().filter(l -> l.header().generation() == gen && !damaged(l)).findFirst();
         }
@@ -165,12 +165,25 @@ public final class StoreView {
     }
 
     /**
-     * True for a log eseutil's /ml text reports unusable: damaged (a range listing's verdict, a log it printed no
-     * header for, ERROR lines after a header it dumped), or named with no verdict (the text cut). The file is there;
-     * replay cannot use it ({@link LogHeader#eseutilDamage()} says why).
+     * True for a log replay cannot use though the file is there ({@link LogHeader#damage()} says why): a binary log
+     * whose header checksum does not verify, or one eseutil's /ml text reports unusable: damaged (a range listing's
+     * verdict, a log it printed no header for, ERROR lines after a header it dumped), or named with no verdict (the
+     * text cut).
      */
     public static boolean damaged(Item<LogHeader> l) {
-        return l.header().eseutilDamage() != null;
+        return l.header().damage() != null;
+    }
+
+    /** Where a damaged log's reason is read: its header checksum (offset 0), or eseutil's verdict in the text. */
+    static Source damageSource(Item<LogHeader> l) {
+        return l.header().checksumDamage() != null ? l.source("checksum", 0)
+                : l.source(l.fileName() + " (eseutil /ml verdict)", -1);
+    }
+
+    /** Who found a damaged log unusable, for the remedies: "its header checksum does not verify", or eseutil. */
+    static String damageFinding(Item<LogHeader> l) {
+        return l.header().checksumDamage() != null ? "its header checksum does not verify"
+                : "eseutil /ml did not find it usable";
     }
 
     /** The archived log's name of a generation: Edb0001f.log for 31. */

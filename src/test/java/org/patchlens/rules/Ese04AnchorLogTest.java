@@ -105,6 +105,31 @@ class Ese04AnchorLogTest {
         assertEquals(log(0x10), f.actual());
     }
 
+    /** An anchor log whose header checksum does not verify (one byte of its header inverted): it passed as present. */
+    @Test
+    void failsAnAnchorLogWhoseHeaderChecksumDoesNotVerify() throws Exception {
+        Finding f = only(ese04(StoreEvidence.rollForward(0x10, 0x11), StoreEvidence.damage(log(0x10), 100)));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("anchor Edb00010.log", f.object());
+        assertEquals("present (generation 16)", f.expected());
+        assertEquals("not usable (" + StoreEvidence.logChecksumDamage(dir, log(0x10)) + ")", f.actual());
+        assertEquals(source(log(0x10), "checksum", 0), f.actualSource().toString());
+        assertEquals("The anchor log Edb00010.log is there, but its header checksum does not verify: check a fresh copy "
+                + "with `eseutil /ml Edb00010.log`; if it is damaged, do not replay any logs; restore point-in-time "
+                + "instead (KB Q296787).", f.remedy());
+    }
+
+    @Test
+    void aSoundCopyOfTheAnchorPassesBesideOneWhoseHeaderDoesNotVerify() throws Exception {
+        // edb.log holds generation 16 too, and its header verifies
+        RestoreScenario s = StoreEvidence.rollForward(0x10, 0x11);
+        s.logs.add(StoreEvidence.logFile("edb.log", 0x10, RestoreScenario.LOG_SIGNATURE));
+        Finding f = only(ese04(s, StoreEvidence.damage(log(0x10), 100)));
+        assertEquals(Status.PASS, f.status());
+        assertEquals(LOGS + "/edb.log", f.actual());
+    }
+
     @Test
     void findsTheAnchorAsEdbLogByItsGeneration() throws Exception {
         RestoreScenario s = StoreEvidence.rollForward();

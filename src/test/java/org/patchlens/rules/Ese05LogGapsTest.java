@@ -85,6 +85,33 @@ class Ese05LogGapsTest {
         assertEquals(remedy, unread.remedy());
     }
 
+    /** A log whose header checksum does not verify (one byte inverted) counted as present: the sequence passed. */
+    @Test
+    void failsALogWhoseHeaderChecksumDoesNotVerifyAsNotUsable() throws Exception {
+        Finding f = ese05(rollForward(0x10, 0x11, 0x12), StoreEvidence.damage(log(0x11), 100));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("contiguous from 16 to 18", f.expected());
+        assertEquals("not usable Edb00011.log (" + StoreEvidence.logChecksumDamage(dir, log(0x11))
+                + "); replay stops after generation 16", f.actual());
+        assertEquals(StoreEvidence.source(log(0x11), "checksum", 0), f.actualSource().toString());
+        assertEquals("Edb00011.log is there, but its header checksum does not verify: replay cannot pass it. Check a "
+                + "fresh copy with `eseutil /ml Edb00011.log`; if it is damaged, find an undamaged copy in other backup "
+                + "sets; otherwise keep only logs below it, rename the highest of them edb.log and remove all above it "
+                + "(KB Q296787, Q240145).", f.remedy());
+    }
+
+    @Test
+    void aSoundCopyClosesTheGapOfALogWhoseHeaderDoesNotVerify() throws Exception {
+        // eseutil /ml dumped a sound header of generation 17 (its copy, saved beside the damaged binary file)
+        RestoreScenario s = rollForward(0x10, 0x11, 0x12);
+        Finding f = ese05(s, StoreEvidence.damage(log(0x11), 100), StoreEvidence.write(ML_TEXT,
+                StoreEvidence.mlText(List.of(logFile(logName(0x11), 0x11, LOG_SIGNATURE)), false)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("generations 16 to 18", f.actual());
+    }
+
     @Test
     void aCopyEseutilFoundSoundClosesTheGap() throws Exception {
         // the binary Edb00011.log is there beside the listing that says a copy of it was damaged

@@ -59,6 +59,31 @@ class Ese06CurrentLogTest {
                 + "move away the numbered logs above it.", f.remedy());
     }
 
+    /** edb.log of the right generation whose header checksum does not verify (one byte inverted): it passed. */
+    @Test
+    void failsAnEdbLogWhoseHeaderChecksumDoesNotVerify() throws Exception {
+        Finding f = ese06(withEdbLog(0x13), StoreEvidence.damage(EDB_LOG, 100));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("edb.log", f.object());
+        assertEquals("generation 19, usable", f.expected());
+        assertEquals("not usable (" + StoreEvidence.logChecksumDamage(dir, EDB_LOG) + ")", f.actual());
+        assertEquals(source(EDB_LOG, "checksum", 0), f.actualSource().toString());
+        assertEquals("edb.log is there, but its header checksum does not verify: check a fresh copy with `eseutil /ml "
+                + "edb.log`; if it is damaged, move it away and `ren Edb00012.log edb.log` (KB Q296787 step 7).",
+                f.remedy());
+    }
+
+    @Test
+    void aSoundCopyOfEdbLogPassesBesideOneWhoseHeaderDoesNotVerify() throws Exception {
+        // eseutil /ml dumped a sound header of edb.log, generation 19, saved beside the damaged binary file
+        Finding f = ese06(withEdbLog(0x13), StoreEvidence.damage(EDB_LOG, 100), StoreEvidence.write(
+                StoreEvidence.ML_TEXT, StoreEvidence.mlText(List.of(logFile("edb.log", 0x13, LOG_SIGNATURE)), false)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("generation 19", f.actual());
+    }
+
     /**
      * edb.log of the right generation whose header eseutil dumped, then found damaged ("ERROR: Log damaged
      * (unusable)" after it): it passed, as if eseutil had found nothing.

@@ -76,6 +76,33 @@ class Rip06TapeLogsTest {
         assertEquals(remedy("Edb00011.log", "any logs outside the range"), f.remedy());
     }
 
+    /** A tape log whose header checksum does not verify (one byte inverted) counted as present: the range passed. */
+    @Test
+    void failsATapeLogWhoseHeaderChecksumDoesNotVerify() throws Exception {
+        String log = LOGS + "Edb00011.log";
+        Finding f = only(StoreEvidence.run(RestoreScenario.onlineBase(), dir, StoreEvidence.damage(log, 100))
+                .of(Rule.RIP_06));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("tape logs 16-18 usable", f.object());
+        assertEquals("every generation usable", f.expected());
+        assertEquals("not usable Edb00011.log (" + StoreEvidence.logChecksumDamage(dir, log) + ")", f.actual());
+        assertEquals(StoreEvidence.source(log, "checksum", 0), f.actualSource().toString());
+        assertEquals("Not usable (header checksum): Edb00011.log; restore them from tape again and check them with "
+                + "`eseutil /ml`. " + remedy("", "any logs outside the range"), f.remedy());
+    }
+
+    @Test
+    void aSoundCopyOfATapeLogPassesBesideOneWhoseHeaderDoesNotVerify() throws Exception {
+        // eseutil /ml dumped a sound header of generation 17, saved beside the damaged binary file
+        String log = LOGS + "Edb00011.log";
+        RestoreScenario s = RestoreScenario.onlineBase();
+        Finding f = only(StoreEvidence.run(s, dir, StoreEvidence.damage(log, 100), StoreEvidence.write(
+                StoreEvidence.ML_TEXT, StoreEvidence.mlText(s.logs.stream().filter(l -> l.gen() == 0x11).toList(), false)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).of(Rule.RIP_06));
+        assertEquals(Status.PASS, f.status(), f.toString());
+    }
+
     /** A tape log eseutil /ml (range mode) reported damaged counted as present, and the range passed. */
     @Test
     void failsATapeLogEseutilReportedDamaged() throws Exception {

@@ -327,6 +327,20 @@ final class StoreEvidence {
         return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt(pageOffset) & 0xFFFFFFFFL;
     }
 
+    /**
+     * What the rules say of a written binary log whose header checksum does not verify: its stored checksum and the
+     * one its 4096 header bytes give by the XOR rule, read from the file as it is now.
+     */
+    static String logChecksumDamage(Path dir, String rel) throws IOException {
+        long stored = storedChecksum(dir, rel, 0);
+        long computed = computedChecksum(dir, rel, 0, PAGE);
+        if (stored == computed) {
+            throw new IllegalStateException(rel + ": its header checksum verifies");
+        }
+        return String.format("header checksum at offset 0 stored 0x%08X, computed 0x%08X: JET_errLogFileCorrupt -501",
+                stored, computed);
+    }
+
     /** The checksum a header page of a written file should carry, by the XOR rule. */
     static long computedChecksum(Path dir, String rel, int pageOffset, int length) throws IOException {
         byte[] b = Files.readAllBytes(dir.resolve(rel));
