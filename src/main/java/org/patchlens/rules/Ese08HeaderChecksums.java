@@ -55,9 +55,10 @@ final class Ese08HeaderChecksums extends RuleUnit {
                 out.add(Finding.fail(Rule.ESE_08, i.name() + " : shadow header", "valid and identical to the primary",
                         Source.NONE, sh.verdict() + (v.identical() ? "" : ", differs from the primary") + assumed,
                         i.source("shadow header", sh.offset()), remedy));
-            } else if (!sh.present() && (i.header() instanceof DatabaseHeader || i.header() instanceof PatchHeader)) {
-                // every database and patch file begins with both copies (an empty .pat is two header pages, KB
-                // Q200941): a file that ends before the shadow's end was cut short
+            } else if (!sh.present()) {
+                // every database, patch file and checkpoint begins with both copies (an empty .pat is two header
+                // pages, KB Q200941; a checkpoint is two 4096-byte CHECKPOINT copies, ese-format.md): a file that
+                // ends before the shadow's end was cut short
                 out.add(Finding.warn(Rule.ESE_08, Severity.WARN, i.name() + " : shadow header", "present",
                         Source.NONE, "primary " + p.verdict() + "; shadow " + sh.verdict() + ": the file was cut short"
                                 + assumed, i.source("shadow header", sh.offset()), remedy));

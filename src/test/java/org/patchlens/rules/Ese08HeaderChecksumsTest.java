@@ -143,6 +143,21 @@ class Ese08HeaderChecksumsTest {
     }
 
     @Test
+    void warnsOfACheckpointCutShortBeforeItsShadowAsOfADatabase() throws Exception {
+        // edb.chk is two 4096-byte CHECKPOINT copies; its primary alone (4096 bytes) passed as "header checksums valid"
+        RestoreScenario s = RestoreScenario.onlineBase();
+        s.checkpointGen = 0x12;
+        Finding chk = one(ese08(s, StoreEvidence.truncate(CHK, PAGE)), CHK + " : shadow header");
+        assertEquals(Status.WARN, chk.status());
+        assertEquals(Severity.WARN, chk.severity());
+        assertEquals("present", chk.expected());
+        assertEquals("primary " + ok(CHK, 0) + "; shadow absent (the file ends before byte " + 2 * PAGE
+                + ", the end of this copy): the file was cut short", chk.actual());
+        assertEquals(source(CHK, "shadow header", PAGE), chk.actualSource().toString());
+        assertEquals(remedy("edb.chk"), chk.remedy());
+    }
+
+    @Test
     void warnsOfARepairedDatabaseQ261947() throws Exception {
         List<Finding> f = ese08(RestoreScenario.offlineBase(), StoreEvidence.headerField(PRIV, 240, 1));
         assertEquals(3, f.size(), f.toString());
