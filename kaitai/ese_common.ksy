@@ -201,6 +201,11 @@ types:
         type: u4
         if: _io.size >= 8
         doc: DBFILEHDR le_ulMagic, 0x89ABCDEF in a database, streaming-file or DBFILEHDR-format patch page; 0 in a PATCHHDR page (pgno).
+      log_generation:
+        pos: 4
+        type: s4
+        if: _io.size >= 8
+        doc: LGFILEHDR le_lGeneration (every log format, ESE97 included); read to tell a log whose header is damaged or cut short.
       db_format_version:
         pos: 8
         type: u4

@@ -412,7 +412,7 @@ final class BinaryReader {
 
     LogHeader log() {
         if (avail < LOG_HEADER_SIZE) {
-            throw new EseException(name, -1, "file is " + fileSize + " bytes, shorter than a log file header (4096)");
+            return cutShortLog();
         }
         Detector.refusePreEse97Log(name, bytes.start());
         List<Note> notes = new ArrayList<>();
@@ -484,6 +484,33 @@ final class BinaryReader {
         }
     }
 
+    /**
+     * A log the file ends inside the header of ({@link Detector} decided it is one: its file type, or its name and
+     * version, and a positive generation). Its checksum covers bytes the file does not have, so it is never verified:
+     * the generation (at 4) and the version (at 32, or for ESE97 at 24) are read from what the file holds, unverified,
+     * and the header's copy is cut short ({@link LogHeader#headerCutShort()}), which makes the log not usable.
+     */
+    private LogHeader cutShortLog() {
+        EseCommon.HeaderStart s = bytes.start();
+        HeaderCopy copy = HeaderCopy.cutShort("header", 0, LOG_HEADER_SIZE, avail, s.checksum());
+        Verification v = new Verification(copy, HeaderCopy.absent("shadow", 0, 0), "header (unverified)", LOG_HEADER_SIZE,
+                false, List.of());
+        boolean ese97 = Detector.ese97LogFields(s);
+        boolean at32 = s.logVersion() != null && (!ese97 || s.logVersion().major() == 6);
+        long major = at32 ? s.logVersion().major() : ese97 ? s.ese97LogVersionAt24().major() : 0;
+        long minor = at32 ? s.logVersion().minor() : ese97 ? s.ese97LogVersionAt24().minor() : 0;
+        long update = at32 ? s.logVersion().updateMajor() : 0;
+        List<Note> notes = new ArrayList<>();
+        notes.add(Note.error(avail, String.format("%s: log header cut short at byte %d of its %d bytes (bytes 0 to %d): "
+                + "the file is %d bytes; its checksum cannot be verified and the log cannot be replayed; the generation "
+                + "(offset 4)%s shown are unverified and nothing else is read", name, avail, LOG_HEADER_SIZE,
+                LOG_HEADER_SIZE - 1, fileSize, at32 || ese97 ? " and version (offset " + (at32 ? 32 : 24) + ")" : "")));
+        int cbSec = !ese97 && s.logSectorSize() != null ? s.logSectorSize() : 0;
+        return new LogHeader(name, Source.BINARY, fileSize, copy.stored(), copy.computed(), s.logGeneration(), cbSec, 0, 0,
+                0, LogTime.UNSET, LogTime.UNSET, major, minor, update, 0, null, DbmsParams.NONE, 0, LogPosition.ZERO, 0, 0,
+                0, s.fileType() == null ? 0 : s.fileType(), List.of(), ese97, v, notes, List.of());
+    }
+
     /** An ESE97 log: only the checksum, generation and version (at 32, or INFERRED at 24) are known. */
     private LogHeader ese97Log(EseLogHeader k, HeaderCopy copy, Verification v, List<Note> notes) {
         EseCommon.HeaderStart s = bytes.start();
@@ -492,6 +519,10 @@ final class BinaryReader {
         long major = at32 ? s.logVersion().major() : s.ese97LogVersionAt24().major();
         long minor = at32 ? s.logVersion().minor() : s.ese97LogVersionAt24().minor();
         long update = at32 ? s.logVersion().updateMajor() : 0;
+        if (!copy.valid() && !HeaderBytes.is(s.fileType(), 3)) {
+            notes.add(Note.info(name + ": read as an ESE97 log by its name, its version at offset " + base + " and its "
+                    + "generation at offset 4, its header checksum not verifying"));
+        }
         notes.add(Note.info("ESE97 log (format " + major + "." + minor + (at32 ? "." + update : "") + ", version found at offset "
                 + base + "): only the checksum, generation and version are known; signature, creation times, engine "
                 + "parameters and attachments are unavailable (layout not published, INFERRED)"));

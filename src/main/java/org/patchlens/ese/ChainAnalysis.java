@@ -209,8 +209,8 @@ final class ChainAnalysis {
         long g = h.generation();
         boolean usable = true;
         if (h.source() == Source.BINARY && !h.checksumValid()) {
-            findings.add(Note.error(-1, e.file() + ": header checksum mismatch (JET_errLogFileCorrupt -501): generation "
-                    + g + " is not usable"));
+            findings.add(Note.error(-1, e.file() + ": " + (h.headerCutShort() ? h.checksumDamage()
+                    : "header checksum mismatch (JET_errLogFileCorrupt -501)") + ": generation " + g + " is not usable"));
             usable = false;
         }
         if (h.fromListing() && !h.listed().readable()) {

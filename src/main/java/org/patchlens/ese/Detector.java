@@ -15,9 +15,16 @@ import org.patchlens.format.EseCommon;
  * {@code .chk}/{@code .jcp} whose shadow copy says checkpoint: a checkpoint;
  * <li>without a file type, a verifying first page with a log's sector size and version (or an ESE97
  * log's version): a log; with a checkpoint's size and a plausible signature time: a checkpoint;
+ * <li>without a file type, a first page that does not verify, named like a log of a set ({@code edb.log},
+ * {@code Edb0001F.log}), with an ESE97 log version (6.1503/6.1504 at 32, update at most 15, or at 24) and a
+ * generation at 4 from 1 to 0xFFFFF: a log whose header checksum fails (the reader says so; the rules call it not
+ * usable);
  * <li>a page with the marks of a patch header (or a {@code .pat} whose page's checksum matches over some page
- * size): a patch file.
+ * size, or whose shadow page verifies, not beginning with zeros and with page number 0): a patch file.
  * </ol>
+ * Before the size refusals, a file shorter than a log header (4096 bytes) that holds a log's file type 3 at 667, or is
+ * named like a log with a log version (ESE97, or a current sector size and format 7/8), and a positive generation at
+ * 4, is a log cut short: the reader reads what it holds and says where it ends.
  */
 final class Detector {
     /** "regf" at 0: a registry hive. */
@@ -47,6 +54,9 @@ final class Detector {
         if (bytes.shadowDatabasePage() > 0) {
             return databaseOrPatch();
         }
+        if (logCutShort()) {
+            return EseFile.Kind.LOG;
+        }
         refuseTooShort();
         long fileType = fileType();
         if (bytes.avail >= LOG_HEADER_SIZE && fileType == 3) {
@@ -68,8 +78,12 @@ final class Detector {
             if (firstPageVerifies() && checkpointFileSize() && plausibleSetTime(start.checkpointLogSignatureTime())) {
                 return EseFile.Kind.CHECKPOINT;
             }
+            if (!firstPageVerifies() && LogNames.isLogName(name) && ese97LogFields(start)) {
+                return EseFile.Kind.LOG;
+            }
         }
-        if (fileType == 0 && (patchPageByContent() || ext.equals("pat") && bytes.patchPageChecksumMatches())) {
+        if (fileType == 0 && (patchPageByContent()
+                || ext.equals("pat") && (bytes.patchPageChecksumMatches() || bytes.shadowPatchPage() > 0))) {
             return EseFile.Kind.PATCH;
         }
         throw new EseException(name, 4, String.format("not an ESE file: no database magic at offset 4 (found 0x%08X), "
@@ -159,6 +173,48 @@ final class Detector {
         return HeaderBytes.is(start.dbMagic(), 0)
                 && (plausibleSetTime(start.patchBackupMarkTime()) || plausibleSetTime(start.patchDbSignatureTime()))
                 && bytes.patchPageChecksumMatches();
+    }
+
+    /**
+     * A file shorter than a log header that is a log by what it holds: file type 3 at 667, or a log's name and a log
+     * version (an ESE97 one, or a current sector size with format 7 or 8), and a positive generation at 4 (at most
+     * 0xFFFFF for ESE97, the limit of the engines of five-digit names).
+     */
+    private boolean logCutShort() {
+        if (bytes.avail >= LOG_HEADER_SIZE || start.logGeneration() == null) {
+            return false;
+        }
+        if (HeaderBytes.is(start.fileType(), 3)) {
+            return start.logGeneration() > 0;
+        }
+        if (!LogNames.isLogName(name)) {
+            return false;
+        }
+        return ese97LogFields(start) || currentLogVersionHeld() && start.logGeneration() > 0;
+    }
+
+    /** {@link #currentLogVersion()} when the file holds the version (44 bytes). */
+    private boolean currentLogVersionHeld() {
+        return start.logVersion() != null && currentLogVersion();
+    }
+
+    /**
+     * The fields of an ESE97 log that do not depend on its checksum: the version 6.1503/6.1504 at 32 with an update
+     * of at most 15 (history: 6.1503.0 to .4, 6.1504.0), or at 24 (INFERRED), and a generation at 4 from 1 to
+     * 0xFFFFF. With a log's name, this is the evidence a log whose header does not verify (or is cut short) is read
+     * on: 64 bits of version, a bounded generation and the name, never the version alone.
+     */
+    static boolean ese97LogFields(EseCommon.HeaderStart s) {
+        Integer gen = s.logGeneration();
+        if (gen == null || gen < 1 || gen > 0xFFFFF) {
+            return false;
+        }
+        EseCommon.LogVersionTriple v = s.logVersion();
+        if (v != null && ese97Version(v.major(), v.minor()) && v.updateMajor() <= 15) {
+            return true;
+        }
+        EseCommon.LogVersionPair at24 = s.ese97LogVersionAt24();
+        return at24 != null && ese97Version(at24.major(), at24.minor());
     }
 
     /** An ESE97 log version (6.1503 or 6.1504) at 32 or, INFERRED, at 24. */

@@ -144,6 +144,23 @@ final class HeaderBytes {
     }
 
     /**
+     * The page size of a patch header page's shadow copy that verifies (the smallest), or -1: the copy at that offset
+     * holds that many bytes, its checksum verifies over them, it does not begin with zeros and its page number (at 4)
+     * is 0. The primary may be damaged; a shadow's checksum that verifies over the whole page is what tells the page.
+     */
+    int shadowPatchPage() {
+        for (int c : PAGE_SIZES) {
+            if (2L * c > avail) {
+                break;
+            }
+            if (is(startAt(c).checksum(), xor(c, c)) && !allZero(c, 8) && is(startAt(c).dbMagic(), 0)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * A mark of a patch header page, for telling the kind of file (never a verification): the first page's
      * checksum matches over some page size the file holds, and the page does not begin with zeros.
      */

@@ -128,14 +128,25 @@ public record LogHeader(String file, Source source, long fileSize, long checksum
     /**
      * For a header read from the file whose checksum at offset 0 does not verify: the stored and the computed
      * checksum ({@code header checksum at offset 0 stored 0x..., computed 0x...: JET_errLogFileCorrupt -501}), the
-     * fields then unverified; null otherwise (text headers carry no checksum to verify).
+     * fields then unverified; for a file that ends inside its header, where ({@code log header cut short at byte N of
+     * its 4096 bytes (bytes 0 to 4095): not verifiable}); null otherwise (text headers carry no checksum to verify).
      */
     public String checksumDamage() {
         if (source != Source.BINARY || checksumValid()) {
             return null;
         }
+        if (headerCutShort()) {
+            HeaderCopy c = verification.primary();
+            return String.format("log header cut short at byte %d of its %d bytes (bytes 0 to %d): not verifiable",
+                    c.held(), c.length(), c.length() - 1);
+        }
         return String.format("header checksum at offset 0 stored 0x%08X, computed 0x%08X: JET_errLogFileCorrupt -501",
                 checksum, computedChecksum);
+    }
+
+    /** A header read from a file that ends inside it (its checksum never verified; {@link #checksumDamage()} says where). */
+    public boolean headerCutShort() {
+        return source == Source.BINARY && verification != null && verification.primary().cutShort();
     }
 
     public boolean checksumValid() {

@@ -401,7 +401,7 @@ public final class EseRender {
             out.printf("%-26s %-12s %-10s %-22s %s%n", Printable.of(base(e.file())), e.role().name().toLowerCase(),
                     h.generation() + String.format(" (0x%X)", h.generation()),
                     e.nameGeneration() < 0 ? "-" : e.nameGeneration() + (e.nameGeneration() == h.generation() ? "" : " MISMATCH"),
-                    h.source() == Source.TEXT ? "text" : h.checksumValid() ? "ok" : "BAD");
+                    h.source() == Source.TEXT ? "text" : h.checksumValid() ? "ok" : h.headerCutShort() ? "cut short" : "BAD");
         }
         out.println();
         row(out, "Generations present", r.present().isEmpty() ? "none" : LogChain.ranges(r));

@@ -174,14 +174,20 @@ public final class StoreView {
         return l.header().damage() != null;
     }
 
-    /** Where a damaged log's reason is read: its header checksum (offset 0), or eseutil's verdict in the text. */
+    /** Where a damaged log's reason is read: where its header is cut short, its header checksum (offset 0), or eseutil's verdict. */
     static Source damageSource(Item<LogHeader> l) {
+        if (l.header().headerCutShort()) {
+            return l.source("header, cut short", l.header().verification().primary().held());
+        }
         return l.header().checksumDamage() != null ? l.source("checksum", 0)
                 : l.source(l.fileName() + " (eseutil /ml verdict)", -1);
     }
 
-    /** Who found a damaged log unusable, for the remedies: "its header checksum does not verify", or eseutil. */
+    /** Who found a damaged log unusable, for the remedies: "its header is cut short", "its header checksum does not verify", or eseutil. */
     static String damageFinding(Item<LogHeader> l) {
+        if (l.header().headerCutShort()) {
+            return "its header is cut short";
+        }
         return l.header().checksumDamage() != null ? "its header checksum does not verify"
                 : "eseutil /ml did not find it usable";
     }

@@ -120,6 +120,39 @@ class Ese04AnchorLogTest {
                 + "instead (KB Q296787).", f.remedy());
     }
 
+    /** An ESE97 anchor log (no file type) whose header checksum fails: detection refused it, and ESE-04 said missing. */
+    @Test
+    void failsAnEse97AnchorLogWhoseHeaderChecksumDoesNotVerify() throws Exception {
+        RestoreScenario s = StoreEvidence.rollForward(0x10, 0x11);
+        Finding f = only(ese04(s, concat(StoreEvidence.ese97Logs(s), StoreEvidence.damage(log(0x10), 100))));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("present (generation 16)", f.expected());
+        assertEquals("not usable (" + StoreEvidence.logChecksumDamage(dir, log(0x10)) + ")", f.actual());
+        assertEquals(source(log(0x10), "checksum", 0), f.actualSource().toString());
+    }
+
+    /** An ESE97 anchor log cut short inside its header: refused by the reader, and ESE-04 said missing. */
+    @Test
+    void failsAnEse97AnchorLogCutShortInsideItsHeader() throws Exception {
+        RestoreScenario s = StoreEvidence.rollForward(0x10, 0x11);
+        Finding f = only(ese04(s, concat(StoreEvidence.ese97Logs(s), StoreEvidence.truncate(log(0x10), 3000))));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("present (generation 16)", f.expected());
+        assertEquals("not usable (log header cut short at byte 3000 of its 4096 bytes (bytes 0 to 4095): not verifiable)",
+                f.actual());
+        assertEquals(source(log(0x10), "header, cut short", 3000), f.actualSource().toString());
+        assertEquals("The anchor log Edb00010.log is there, but its header is cut short: check a fresh copy with `eseutil "
+                + "/ml Edb00010.log`; if it is damaged, do not replay any logs; restore point-in-time instead (KB Q296787).",
+                f.remedy());
+    }
+
+    private static StoreEvidence.Edit[] concat(StoreEvidence.Edit[] a, StoreEvidence.Edit b) {
+        StoreEvidence.Edit[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = b;
+        return out;
+    }
+
     @Test
     void aSoundCopyOfTheAnchorPassesBesideOneWhoseHeaderDoesNotVerify() throws Exception {
         // edb.log holds generation 16 too, and its header verifies
