@@ -406,6 +406,13 @@ final class HiveDumpCommand implements Callable<Integer> {
     private final ThreadLocal<byte[]> readBuffer = new ThreadLocal<>();
 
     /**
+     * Tests only (null in every run of the tool): run by a worker once its hive passed the input check and before it
+     * is read, so that a test can change the file system in that window (remove the file, put a folder in its place)
+     * and the read meets a real failure at a known point instead of a race.
+     */
+    static volatile java.util.function.Consumer<Path> afterCheck;
+
+    /**
      * One hive of a batch; a bad hive costs only itself (it leaves no output, and its manifest row says why), and so
      * does an output that cannot be written, unless the batch finds that every output would fail ({@link #stopReason}).
      */
@@ -426,16 +433,25 @@ final class HiveDumpCommand implements Callable<Integer> {
         try {
             org.patchlens.InputFile in = org.patchlens.InputFile.check(file);
             size = in.size();
-            // read once, for the hash and the dump (the hash is of the bytes dumped); a larger hive is mapped
-            java.nio.ByteBuffer content = size <= READ_ONCE_LIMIT ? in.read((int) size, readBuffer.get()) : null;
-            if (content != null) {
-                readBuffer.set(content.array());
-                if (content.limit() != size) {
-                    content = null; // it shrank since the check: hashed from the file below, which says so
-                }
+            java.util.function.Consumer<Path> hook = afterCheck;
+            if (hook != null) {
+                hook.accept(file);
             }
-            sha = content != null ? org.patchlens.evidence.Hashing.sha256(content)
-                    : org.patchlens.evidence.Hashing.sha256(in);
+            java.nio.ByteBuffer content;
+            try {
+                // read once, for the hash and the dump (the hash is of the bytes dumped); a larger hive is mapped
+                content = size <= READ_ONCE_LIMIT ? in.read((int) size, readBuffer.get()) : null;
+                if (content != null) {
+                    readBuffer.set(content.array());
+                    if (content.limit() != size) {
+                        content = null; // it shrank since the check: hashed from the file below, which says so
+                    }
+                }
+                sha = content != null ? org.patchlens.evidence.Hashing.sha256(content)
+                        : org.patchlens.evidence.Hashing.sha256(in);
+            } catch (IOException e) {
+                throw unreadable(file, e); // an input that fails costs its hive, as a damaged one does
+            }
             try {
                 code = dumpOne(file, content, target, out, err, Progress.NONE, stats);
             } catch (IOException e) {
@@ -463,6 +479,39 @@ final class HiveDumpCommand implements Callable<Integer> {
                 wrote ? target.file().getFileName().toString() : "", stats.keys, stats.values, stats.damage,
                 stats.replay, error);
         return new Outcome(code, messages.toString(), row, size, failure);
+    }
+
+    /**
+     * A hive that passed the input check but could not be read or hashed when its turn came, as one line naming it:
+     * what is there now when it is no longer a regular file ({@code B: no such file; it was removed or renamed after
+     * the batch found it}, {@code B: not a regular file (a folder); it was replaced after the batch found it}), else
+     * the system's reason ({@code B: permission denied}, {@code B: cannot read: Input/output error}, {@code B: the
+     * file became shorter while it was hashed (...)}).
+     */
+    static org.patchlens.InputException unreadable(Path file, IOException e) {
+        String name = file.toString();
+        try {
+            org.patchlens.InputFile.check(file);
+        } catch (org.patchlens.InputException now) {
+            String since = now.reason().startsWith("no such file") ? "it was removed or renamed"
+                    : now.reason().startsWith("not a regular file") ? "it was replaced" : "it changed";
+            return new org.patchlens.InputException(now.file(), now.reason() + "; " + since
+                    + " after the batch found it", e);
+        }
+        String m = e.getMessage();
+        String reason;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            reason = "no such file; it was removed or renamed after the batch found it";
+        } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            reason = "cannot read: " + f.getReason();
+        } else if (m != null && m.startsWith(name + ": ")) {
+            reason = m.substring(name.length() + 2); // the reason names the file already (Hashing: it shrank)
+        } else {
+            reason = "cannot read: " + (m == null ? e.toString() : m);
+        }
+        return new org.patchlens.InputException(name, reason, e);
     }
 
     // ------------------------------------------------------------------ fast start

@@ -20,6 +20,9 @@ final class DumpLines {
     /** A NetBIOS computer name is at most 15 bytes. */
     static final int NETBIOS_NAME_MAX = 15;
 
+    /** The text file's name as given, for the notes that quote eseutil ({@code mh.txt line 12: eseutil reported: ...}). */
+    private final String textName;
+
     final List<Note> notes = new ArrayList<>();
     final List<TextField> kept = new ArrayList<>();
     /** Set while a label is mapped when one of its values did not read. */
@@ -27,6 +30,10 @@ final class DumpLines {
     /** The line being mapped and its label, for the notes a value gives. */
     private int lineNo;
     private String label;
+
+    DumpLines(String textName) {
+        this.textName = textName;
+    }
 
     /**
      * Maps a {@code label: value} line; false when it was not mapped (the caller keeps it). A value that
@@ -103,7 +110,8 @@ final class DumpLines {
 
     /**
      * A line no field took: eseutil's {@code WARNING:} / {@code ERROR:} lines and its
-     * {@code Operation terminated with error} trailer become notes; any other line is kept as printed, a
+     * {@code Operation terminated with error} trailer become notes naming the text file and the line
+     * ({@code mh.txt line 6: eseutil reported: ERROR: ...}), as in an /ml dump; any other line is kept as printed, a
      * {@code label: value} line with its label, other text (eseutil's banner and version, a line no documented
      * dump has) whole, with an empty label.
      */
@@ -111,15 +119,25 @@ final class DumpLines {
         String low = line.trim();
         if (low.startsWith("WARNING:") || low.startsWith("ERROR:")) {
             notes.add(new Note(low.startsWith("ERROR:") ? Note.Level.ERROR : Note.Level.WARNING, -1,
-                    "eseutil reported: " + low));
+                    at(lineNo) + "eseutil reported: " + low));
         } else if (low.startsWith("Operation terminated with error")) {
-            notes.add(Note.warning(-1, "eseutil reported: " + low));
+            notes.add(Note.warning(-1, at(lineNo) + "eseutil reported: " + low));
         } else if (label != null) {
             kept.add(new TextField(lineNo, label, value));
         } else {
             // the text is evidence: what the parser cannot place is shown, never dropped
             kept.add(new TextField(lineNo, "", low));
         }
+    }
+
+    /** The number of the line being mapped. */
+    int line() {
+        return lineNo;
+    }
+
+    /** {@code "mh.txt line 12: "}: where in the text a note comes from. */
+    String at(int lineNo) {
+        return textName + " line " + lineNo + ": ";
     }
 
     /** A line without a label: kept (as {@link #keep}) unless blank. */

@@ -51,7 +51,7 @@ final class MhParser {
         }
     }
 
-    private final DumpLines lines = new DumpLines();
+    private final DumpLines lines;
     private final Map<Backup, BackupLines> backups = new EnumMap<>(Backup.class);
     /** The backup block the following lines belong to; null before any, or under a heading that is none of them. */
     private Backup section;
@@ -83,6 +83,8 @@ final class MhParser {
     private long sortVersionDefined;
     private Long expectedChecksum;
     private Long actualChecksum;
+    /** The line of the later of the two (eseutil prints them one under the other), for the mismatch's note. */
+    private int checksumLine;
 
     // log generations and positions
     private Long genMinRequired;
@@ -146,14 +148,15 @@ final class MhParser {
     private long revertPageCount;
     private LogPosition commitBeforeRevert = LogPosition.ZERO;
 
-    private MhParser() {
+    private MhParser(String textName) {
+        lines = new DumpLines(textName);
         for (Backup b : Backup.values()) {
             backups.put(b, new BackupLines());
         }
     }
 
     static DatabaseHeader parse(String name, List<String> text) {
-        MhParser p = new MhParser();
+        MhParser p = new MhParser(name);
         p.read(text);
         return p.header(name);
     }
@@ -221,8 +224,14 @@ final class MhParser {
             case "last objid" -> lines.set(num(value), v -> objidLast = v);
             case "dbid" -> lines.set(num(value), v -> dbid = v);
             case "os version" -> osVersion(value);
-            case "expected checksum" -> lines.set(hex(value), v -> expectedChecksum = v);
-            case "actual checksum" -> lines.set(hex(value), v -> actualChecksum = v);
+            case "expected checksum" -> lines.set(hex(value), v -> {
+                expectedChecksum = v;
+                checksumLine = Math.max(checksumLine, lines.line());
+            });
+            case "actual checksum" -> lines.set(hex(value), v -> {
+                actualChecksum = v;
+                checksumLine = Math.max(checksumLine, lines.line());
+            });
             default -> {
                 return false;
             }
@@ -407,7 +416,7 @@ final class MhParser {
 
     private DatabaseHeader header(String name) {
         if (expectedChecksum != null && actualChecksum != null && !expectedChecksum.equals(actualChecksum)) {
-            lines.notes.add(Note.warning(-1, String.format("eseutil reported a checksum mismatch (expected 0x%08X, actual 0x%08X)",
+            lines.notes.add(Note.warning(-1, lines.at(checksumLine) + String.format("eseutil reported a checksum mismatch (expected 0x%08X, actual 0x%08X)",
                     expectedChecksum, actualChecksum)));
         }
         long version = formatVersion != null ? formatVersion : 0x620;

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 
 /** Saved {@code eseutil /mk} text (a checkpoint) into a {@link CheckpointHeader}; labels as in ese-format.md 8.2. */
 final class MkParser {
-    private final DumpLines lines = new DumpLines();
+    private final DumpLines lines;
     private final DumpEnv env = new DumpEnv();
-    private final DumpAttachments attachments = new DumpAttachments(lines, true);
+    private final DumpAttachments attachments;
 
     private String path;
     private LogPosition lastFullBackupCheckpoint = LogPosition.ZERO;
@@ -23,11 +23,13 @@ final class MkParser {
     private LogTime incrementalBackupTime = LogTime.UNSET;
     private Signature logSignature = Signature.of(0, LogTime.UNSET, "");
 
-    private MkParser() {
+    private MkParser(String textName) {
+        lines = new DumpLines(textName);
+        attachments = new DumpAttachments(lines, true);
     }
 
     static CheckpointHeader parse(String name, List<String> text) {
-        MkParser p = new MkParser();
+        MkParser p = new MkParser(name);
         p.read(text);
         return p.header(name);
     }

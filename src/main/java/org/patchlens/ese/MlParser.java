@@ -55,9 +55,9 @@ final class MlParser {
     private final Block block;
     /** False for a block with no lGeneration line: eseutil printed no header for the log it names. */
     private final boolean hasHeader;
-    private final DumpLines lines = new DumpLines();
+    private final DumpLines lines;
     private final DumpEnv env = new DumpEnv();
-    private final DumpAttachments attachments = new DumpAttachments(lines, false);
+    private final DumpAttachments attachments;
     private final List<Reported> errors = new ArrayList<>();
     private int lastErrorLine = -1;
     /** The line of {@code No damaged log files were found.} in this block, or -1. */
@@ -82,6 +82,8 @@ final class MlParser {
 
     private MlParser(String textName, Block block, boolean hasHeader) {
         this.textName = textName;
+        this.lines = new DumpLines(textName);
+        this.attachments = new DumpAttachments(lines, false);
         this.block = block;
         this.hasHeader = hasHeader;
     }

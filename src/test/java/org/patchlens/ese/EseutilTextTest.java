@@ -345,6 +345,63 @@ class EseutilTextTest {
         assertEquals(new LogPosition(0x12D, 9, 0x86), h.attachPosition(), "what did parse is kept");
     }
 
+    /** The notes that quote eseutil (its ERROR and WARNING lines, its trailer). */
+    private static List<Note> reported(EseHeader h) {
+        return h.notes().stream().filter(n -> n.text().contains("eseutil reported: ")).toList();
+    }
+
+    private static final String SAID = "Initiating FILE DUMP mode...\n";
+    private static final String ERROR = "ERROR: Cannot read the database header. Error -1206.";
+    private static final String WARNING = "WARNING: primary header has a checksum error.";
+
+    /**
+     * In /mh and /mk dumps, eseutil's ERROR and WARNING lines and its Operation terminated trailer were notes that
+     * named neither the text file nor the line ("eseutil reported: ERROR: ..."), where /ml dumps name both: with
+     * several saved texts, the examiner could not tell which text, or where in it, eseutil said so. They now name
+     * both, as in an /ml dump ("mh.txt line 6: eseutil reported: ERROR: ...").
+     */
+    @Test
+    void mhErrorAndWarningLinesNameTheTextFileAndLine() throws IOException {
+        String said = SAID;
+        String error = ERROR;
+        String warning = WARNING;
+        String trailer = "Operation terminated with error -1206 (JET_errDatabaseCorrupted, Non database file or "
+                + "corrupted db) after 0.141 seconds.";
+        // two lines after line 5: the ERROR is line 6, the WARNING line 7, the trailer (line 66 of the sample) 68
+        DatabaseHeader mh = (DatabaseHeader) EseutilText.parse("case7/mh.txt", once(once(sample("mh-2003.txt"), said,
+                said + error + "\n   " + warning + "\n"), "Operation completed successfully in 0.141 seconds.",
+                trailer)).get(0);
+        assertEquals(List.of(Note.error(-1, "case7/mh.txt line 6: eseutil reported: " + error),
+                Note.warning(-1, "case7/mh.txt line 7: eseutil reported: " + warning),
+                Note.warning(-1, "case7/mh.txt line 68: eseutil reported: " + trailer)), reported(mh));
+    }
+
+    @Test
+    void mkErrorAndWarningLinesNameTheTextFileAndLine() throws IOException {
+        String said = SAID;
+        String error = ERROR;
+        String warning = WARNING;
+        // two lines after line 5, as in mh: the trailer (line 25 of the sample) is 27
+        String chkTrailer = "Operation terminated with error -501 (JET_errLogFileCorrupt, Log file is corrupt) after "
+                + "0.32 seconds.";
+        CheckpointHeader mk = (CheckpointHeader) EseutilText.parse("case7/mk.txt", once(once(sample("mk-2003.txt"),
+                said, said + "  " + error + "\n" + warning + "\n"), "Operation completed successfully in 0.32 seconds.",
+                chkTrailer)).get(0);
+        assertEquals(List.of(Note.error(-1, "case7/mk.txt line 6: eseutil reported: " + error),
+                Note.warning(-1, "case7/mk.txt line 7: eseutil reported: " + warning),
+                Note.warning(-1, "case7/mk.txt line 27: eseutil reported: " + chkTrailer)), reported(mk));
+        assertEquals(0x12F, mk.generation(), "the lines around them still read");
+    }
+
+    @Test
+    void anMhChecksumMismatchNamesTheTextFileAndLine() throws IOException {
+        // an Expected Checksum / Actual Checksum pair that differ (lines 10 and 11): named by the later line
+        DatabaseHeader current = (DatabaseHeader) EseutilText.parse("case7/mh-current.txt", sample("mh-current.txt")).get(0);
+        assertEquals(List.of(Note.warning(-1, "case7/mh-current.txt line 11: eseutil reported a checksum mismatch "
+                + "(expected 0x1A2B3C4D, actual 0x1A2B3C4E)")), current.notes().stream()
+                .filter(n -> n.text().contains("checksum mismatch")).toList());
+    }
+
     private static String once(String text, String from, String to) {
         int i = text.indexOf(from);
         assertTrue(i >= 0, from);
