@@ -1,5 +1,8 @@
 package org.patchlens.cli;
 
+import static org.patchlens.cli.BatchFolder.manifest;
+import static org.patchlens.cli.BatchFolder.names;
+import static org.patchlens.cli.BatchFolder.small;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -35,31 +38,6 @@ class BatchInputFailureTest {
     @AfterEach
     void noHook() {
         HiveDumpCommand.afterCheck = null;
-    }
-
-    private static Path small(Path folder, String name, int n) {
-        HiveBuilder b = HiveBuilder.v15();
-        b.key("Select").dword("Current", n);
-        b.key("ControlSet001").sz("Name", name);
-        return b.write(folder.resolve(name));
-    }
-
-    private static Set<String> names(Path folder) throws IOException {
-        Set<String> names = new TreeSet<>();
-        try (var files = Files.list(folder)) {
-            files.forEach(f -> names.add(f.getFileName().toString()));
-        }
-        return names;
-    }
-
-    private static List<String[]> manifest(Path folder) throws IOException {
-        List<String> lines = Files.readAllLines(folder.resolve("manifest.tsv"));
-        assertEquals("source\tsha256\ttype\tuser\tsid\toutput\tkeys\tvalues\tdamage\treplay\terror", lines.get(0));
-        List<String[]> rows = new ArrayList<>();
-        for (String l : lines.subList(1, lines.size())) {
-            rows.add(l.split("\t", -1));
-        }
-        return rows;
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.patchlens.cli;
 
+import static org.patchlens.cli.BatchFolder.manifest;
+import static org.patchlens.cli.BatchFolder.names;
+import static org.patchlens.cli.BatchFolder.small;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,14 +33,6 @@ import org.patchlens.hive.HiveBuilder;
 class BatchOutputFailureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A small hive of 3 keys (root, Select, ControlSet001), each with a value of its own number. */
-    private static Path small(Path folder, String name, int n) {
-        HiveBuilder b = HiveBuilder.v15();
-        b.key("Select").dword("Current", n);
-        b.key("ControlSet001").sz("Name", name);
-        return b.write(folder.resolve(name));
-    }
-
     /** A folder whose absolute path is exactly {@code length} bytes (ASCII), made of 200-byte names. */
     private static Path deepFolder(Path base, int length) throws IOException {
         Path p = base.toAbsolutePath();
@@ -49,14 +44,6 @@ class BatchOutputFailureTest {
         return Files.createDirectories(p);
     }
 
-    private static Set<String> names(Path folder) throws IOException {
-        Set<String> names = new TreeSet<>();
-        try (var files = Files.list(folder)) {
-            files.forEach(f -> names.add(f.getFileName().toString()));
-        }
-        return names;
-    }
-
     /** The JSONL output of a batch: every line an object whose source is {@code hive}; the number of keys. */
     private static int keys(Path jsonl, Path hive) throws IOException {
         List<String> lines = Files.readAllLines(jsonl);
@@ -64,17 +51,6 @@ class BatchOutputFailureTest {
             assertEquals(hive.toString(), JSON.readTree(line).get("source").asText(), line);
         }
         return lines.size();
-    }
-
-    /** The manifest's rows (without the header), split into their fields. */
-    private static List<String[]> manifest(Path folder) throws IOException {
-        List<String> lines = Files.readAllLines(folder.resolve("manifest.tsv"));
-        assertEquals("source\tsha256\ttype\tuser\tsid\toutput\tkeys\tvalues\tdamage\treplay\terror", lines.get(0));
-        List<String[]> rows = new ArrayList<>();
-        for (String l : lines.subList(1, lines.size())) {
-            rows.add(l.split("\t", -1));
-        }
-        return rows;
     }
 
     @Test
