@@ -46,7 +46,10 @@ enum BundledDemo {
                 }
                 return AFTER_PATCH;
             }
-            default -> throw new UsageException("--demo " + name + ": no such demo (after-patch or before-restore)");
+            default -> throw new UsageException(name.startsWith("-")
+                    // picocli gives --demo an unknown option as its optional value; say what the command would say
+                    ? "unknown option '" + name + "' (after --demo: after-patch, before-restore or an option of check)"
+                    : "--demo " + name + ": no such demo (after-patch or before-restore)");
         }
     }
 

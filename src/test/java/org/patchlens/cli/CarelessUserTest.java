@@ -258,6 +258,14 @@ class CarelessUserTest {
     }
 
     @Test
+    void anUnknownOptionAfterDemoIsAnUnknownOptionNotADemosName() throws IOException {
+        // --demo takes an optional name, so picocli handed it the unknown option: "--demo --bogus: no such demo"
+        refused("patchlens: unknown option '--bogus' (after --demo: after-patch, before-restore or an option of check)",
+                "check", "--demo", "--bogus");
+        refused("patchlens: --demo bogus: no such demo (after-patch or before-restore)", "check", "--demo", "bogus");
+    }
+
+    @Test
     void aNegativeCountOfIsintegRunsIsAMistakeNotAFactLeftOut() throws IOException {
         // -1 is how "not given" is kept inside: typed, it was taken for not given (and overrode the demo's 1)
         refused("patchlens: --isinteg-runs -1: a count of runs, 0 or more", "check", "--demo", "--isinteg-runs", "-1");
