@@ -149,8 +149,9 @@ public record LogHeader(String file, Source source, long fileSize, long checksum
         return source == Source.BINARY && verification != null && verification.primary().cutShort();
     }
 
+    /** The header's checksum verifies: never for a header cut short, whose checksum was not computed (0). */
     public boolean checksumValid() {
-        return checksum == computedChecksum;
+        return !headerCutShort() && checksum == computedChecksum;
     }
 
     public boolean signatureKnown() {

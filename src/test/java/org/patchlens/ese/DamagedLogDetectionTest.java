@@ -111,6 +111,16 @@ class DamagedLogDetectionTest {
     }
 
     @Test
+    void aLogCutInsideItsHeaderWhoseStoredChecksumIsZeroIsStillDamaged() {
+        // a cut copy's computed checksum is 0 (never computed): a stored 0 made the header "verify" and the log sound
+        byte[] b = Arrays.copyOf(ese97(0x11), 3000);
+        Arrays.fill(b, 0, 4, (byte) 0);
+        LogHeader h = (LogHeader) EseFile.read("edb00011.log", b);
+        assertTrue(h.headerCutShort());
+        assertEquals("log header cut short at byte 3000 of its 4096 bytes (bytes 0 to 4095): not verifiable", h.damage());
+    }
+
+    @Test
     void aCurrentLogCutInsideItsHeaderIsALogByItsFileTypeOrNameAndVersion() {
         byte[] typed = Arrays.copyOf(EseBuilder.Log.current().set("generation", 3).bytes(), 4095);
         LogHeader h = (LogHeader) EseFile.read("whatever.bin", typed);
