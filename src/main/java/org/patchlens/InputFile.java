@@ -140,6 +140,11 @@ public record InputFile(Path path, Path realPath, long size) {
                 : "(rename the file, or give its folder: walking a folder finds such files)");
     }
 
+    /** A file that could not be opened or read, as one line naming it: {@link #failure(Path, IOException, boolean)}. */
+    public static InputException failure(Path path, IOException e) {
+        return failure(path, e, false);
+    }
+
     private static InputException failure(Path path, IOException e, boolean folder) {
         String name = path.toString();
         String missing = missing(name, folder);

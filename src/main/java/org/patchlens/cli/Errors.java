@@ -24,16 +24,14 @@ final class Errors {
     static String message(Throwable ex) {
         Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         String msg;
-        if (e instanceof FormatException || e instanceof UsageException || e instanceof OutputException) {
+        if (e instanceof FormatException || e instanceof UsageException || e instanceof OutputException
+                || e instanceof org.patchlens.report.AtomicFile.WriteFailed // "FILE: REASON (the file was not written)"
+                || e instanceof HiveDumpCommand.BatchStopped) { // that line, why the batch stopped, how far it got
             msg = e.getMessage();
         } else if (e instanceof NoSuchFileException n) {
             msg = n.getFile() + ": " + org.patchlens.InputFile.missing(String.valueOf(n.getFile()), false);
         } else if (e instanceof AccessDeniedException a) {
             msg = a.getFile() + ": permission denied";
-        } else if (e instanceof org.patchlens.report.AtomicFile.WriteFailed w) {
-            msg = w.getMessage(); // "FILE: No space left on device (the file was not written)"
-        } else if (e instanceof HiveDumpCommand.BatchStopped b) {
-            msg = b.getMessage(); // that line, why the batch stopped, and how far it got
         } else if (e instanceof IOException) {
             msg = "I/O error: " + e.getMessage();
         } else if (ioCause(e) != null) {

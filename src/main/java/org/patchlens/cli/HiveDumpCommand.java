@@ -499,19 +499,14 @@ final class HiveDumpCommand implements Callable<Integer> {
                     + " after the batch found it", e);
         }
         String m = e.getMessage();
-        String reason;
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            reason = "permission denied";
-        } else if (e instanceof java.nio.file.NoSuchFileException) {
-            reason = "no such file; it was removed or renamed after the batch found it";
-        } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            reason = "cannot read: " + f.getReason();
-        } else if (m != null && m.startsWith(name + ": ")) {
-            reason = m.substring(name.length() + 2); // the reason names the file already (Hashing: it shrank)
-        } else {
-            reason = "cannot read: " + (m == null ? e.toString() : m);
+        if (!(e instanceof java.nio.file.FileSystemException) && m != null && m.startsWith(name + ": ")) {
+            return new org.patchlens.InputException(name, m.substring(name.length() + 2), e); // Hashing: it shrank
         }
-        return new org.patchlens.InputException(name, reason, e);
+        org.patchlens.InputException read = org.patchlens.InputFile.failure(file, e); // the reason as the check words it
+        return e instanceof java.nio.file.NoSuchFileException
+                ? new org.patchlens.InputException(name, read.reason() + "; it was removed or renamed after the batch "
+                        + "found it", e)
+                : read;
     }
 
     // ------------------------------------------------------------------ fast start

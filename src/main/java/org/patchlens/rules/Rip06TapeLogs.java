@@ -44,8 +44,7 @@ final class Rip06TapeLogs extends RipUnit {
             } else if (set.get().sound(g).isEmpty()) {
                 damaged.add(StoreView.logName(g));
                 damagedWhy.add(StoreView.logName(g) + " (" + log.get().header().damage() + ")");
-                damagedBy.add(log.get().header().headerCutShort() ? "header cut short"
-                        : log.get().header().checksumDamage() != null ? "header checksum" : "eseutil /ml");
+                damagedBy.add(StoreView.Damage.of(log.get()).label);
                 if (damagedSource == Source.NONE) {
                     damagedSource = StoreView.damageSource(log.get());
                 }

@@ -174,22 +174,41 @@ public final class StoreView {
         return l.header().damage() != null;
     }
 
-    /** Where a damaged log's reason is read: where its header is cut short, its header checksum (offset 0), or eseutil's verdict. */
-    static Source damageSource(Item<LogHeader> l) {
-        if (l.header().headerCutShort()) {
-            return l.source("header, cut short", l.header().verification().primary().held());
+    /**
+     * Who found a damaged log unusable: the reader (its header cut short, or its checksum not verifying) or eseutil's
+     * text; {@code label} for lists ("Not usable (header checksum): ..."), {@code finding} for the remedies.
+     */
+    enum Damage {
+        CUT_SHORT("header cut short", "its header is cut short"),
+        CHECKSUM("header checksum", "its header checksum does not verify"),
+        ESEUTIL("eseutil /ml", "eseutil /ml did not find it usable");
+
+        final String label;
+        final String finding;
+
+        Damage(String label, String finding) {
+            this.label = label;
+            this.finding = finding;
         }
-        return l.header().checksumDamage() != null ? l.source("checksum", 0)
-                : l.source(l.fileName() + " (eseutil /ml verdict)", -1);
+
+        /** The kind of a {@link #damaged} log's damage. */
+        static Damage of(Item<LogHeader> l) {
+            return l.header().headerCutShort() ? CUT_SHORT : l.header().checksumDamage() != null ? CHECKSUM : ESEUTIL;
+        }
     }
 
-    /** Who found a damaged log unusable, for the remedies: "its header is cut short", "its header checksum does not verify", or eseutil. */
+    /** Where a damaged log's reason is read: where its header is cut short, its header checksum (offset 0), or eseutil's verdict. */
+    static Source damageSource(Item<LogHeader> l) {
+        return switch (Damage.of(l)) {
+            case CUT_SHORT -> l.source("header, cut short", l.header().verification().primary().held());
+            case CHECKSUM -> l.source("checksum", 0);
+            case ESEUTIL -> l.source(l.fileName() + " (eseutil /ml verdict)", -1);
+        };
+    }
+
+    /** Who found a damaged log unusable, for the remedies: {@link Damage#finding}. */
     static String damageFinding(Item<LogHeader> l) {
-        if (l.header().headerCutShort()) {
-            return "its header is cut short";
-        }
-        return l.header().checksumDamage() != null ? "its header checksum does not verify"
-                : "eseutil /ml did not find it usable";
+        return Damage.of(l).finding;
     }
 
     /** The archived log's name of a generation: Edb0001f.log for 31. */
