@@ -201,14 +201,14 @@ final class MlParser {
             Reported last = errors.isEmpty() ? null : errors.get(errors.size() - 1);
             if (last != null && lastErrorLine == lineNo - 1) {
                 last.text.append(' ').append(t);
-                lines.notes.set(last.note, Note.error(-1, at(last.line) + "eseutil reported: " + last.text));
+                lines.notes.set(last.note, Note.error(-1, lines.at(last.line) + "eseutil reported: " + last.text));
             } else {
                 errors.add(new Reported(lineNo, t, lines.notes.size()));
-                lines.notes.add(Note.error(-1, at(lineNo) + "eseutil reported: " + t));
+                lines.notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported: " + t));
             }
             lastErrorLine = lineNo;
         } else if (t.startsWith("WARNING:") || t.startsWith("Operation terminated with error")) {
-            lines.notes.add(Note.warning(-1, at(lineNo) + "eseutil reported: " + t));
+            lines.notes.add(Note.warning(-1, lines.at(lineNo) + "eseutil reported: " + t));
         } else if (t.equals(CLEAN)) {
             cleanLine = lineNo;
         } else if (t.startsWith("Integrity check passed")) {
@@ -216,11 +216,6 @@ final class MlParser {
         } else {
             lines.keep(lineNo, line, label, value);
         }
-    }
-
-    /** {@code "ml.txt line 12: "}: where in the text a note comes from. */
-    private String at(int lineNo) {
-        return textName + " line " + lineNo + ": ";
     }
 
     /** True when eseutil printed an ERROR in this block, or named its file with neither a header nor {@code - OK}. */
@@ -234,7 +229,7 @@ final class MlParser {
             return;
         }
         if (problems) {
-            lines.notes.add(Note.warning(-1, at(cleanLine) + "the text says \"" + CLEAN + "\" but eseutil reported an "
+            lines.notes.add(Note.warning(-1, lines.at(cleanLine) + "the text says \"" + CLEAN + "\" but eseutil reported an "
                     + "ERROR, or printed no header and no verdict, for a log it names (an edited or concatenated text?)"));
         } else {
             lines.notes.add(Note.info("eseutil reported: " + CLEAN));
@@ -308,7 +303,7 @@ final class MlParser {
         List<String> damage = new ArrayList<>();
         for (Reported r : errors) {
             if (MlRangeParser.verdict(file, r.line, r.text.toString()).status() == ListedLog.Status.DAMAGED) {
-                damage.add(at(r.line) + r.text);
+                damage.add(lines.at(r.line) + r.text);
             }
         }
         int flags = (int) (reserveLogFlag | circularNowFlag | circularPastFlag);
@@ -345,7 +340,7 @@ final class MlParser {
         if (l.status() == ListedLog.Status.OK) {
             notes.add(Note.info("eseutil /ml: OK (line " + line + ")"));
         } else if (l.status() == ListedLog.Status.NO_VERDICT) {
-            notes.add(Note.warning(-1, at(line) + "eseutil printed neither a header nor a verdict for " + block.file()
+            notes.add(Note.warning(-1, lines.at(line) + "eseutil printed neither a header nor a verdict for " + block.file()
                     + " (no lGeneration line, no \"- OK\", no ERROR): the text is cut or edited"));
         }
         notes.addAll(lines.notes);
