@@ -242,6 +242,19 @@ final class HiveDumpCommand implements Callable<Integer> {
         Output manifest = folderExists ? Output.plan(MANIFEST, OutputFormat.TEXT.label(), manifestPath, force, index)
                 : Output.planInNewFolder(MANIFEST, OutputFormat.TEXT, manifestPath, index);
         Files.createDirectories(output);
+        // before the first hive, this run's manifest replaces an earlier one, which would pass for this run's if the
+        // batch stopped without writing its own (a full disk, a kill): each row says the batch did not finish
+        List<ManifestWriter.Row> planned = new ArrayList<>();
+        for (HiveTree.Found h : hives) {
+            planned.add(notDumped(h, "the batch did not finish: this manifest was written as it started, before this "
+                    + "hive's turn"));
+        }
+        try {
+            writeManifest(manifest, planned, out);
+        } catch (IOException e) {
+            throw new BatchStopped(Errors.message(e) + "; the batch did not start: it writes its manifest first (0 of "
+                    + hives.size() + " hives dumped into " + output + ")", e);
+        }
         // Hives are independent: up to one worker per core dumps them, each into its own file, and
         // their messages are printed in the order they were given or found, whatever order they finish in.
         int workers = Math.min(hives.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -261,19 +274,20 @@ final class HiveDumpCommand implements Callable<Integer> {
             int worst = Main.OK;
             int written = 0;
             Progress progress = Progress.forTerminalTree(err, hives.size(), tree.bytes());
-            List<ManifestWriter.Row> rows = new ArrayList<>();
+            List<ManifestWriter.Row> rows = new ArrayList<>(); // null: not started, the batch had stopped
             long bytesDone = 0;
             int failedInARow = 0; // outputs that could not be written, since the last one written
             IOException stoppedBy = null;
             String stopReason = null;
             for (int i = 0; i < results.size(); i++) {
                 Outcome o = await(results.get(i));
+                rows.add(o.row());
                 if (o.row() == null) {
-                    continue; // not started: the batch had stopped
+                    continue;
                 }
                 boolean wrote = !o.row().output().isEmpty();
                 if (stoppedBy != null && !wrote) {
-                    continue; // under way when the batch stopped, and not written: the stop line counts it
+                    continue; // under way when the batch stopped, and not written: the stop line counts it, its row says why
                 }
                 if (stoppedBy == null && o.failure() != null) {
                     stopReason = stopReason(o.failure(), ++failedInARow, manifest, output);
@@ -292,20 +306,28 @@ final class HiveDumpCommand implements Callable<Integer> {
                 }
                 worst = Math.max(worst, o.code());
                 written += o.code() == Main.BAD_INPUT ? 0 : 1;
-                rows.add(o.row());
                 bytesDone += o.size();
                 progress.tree(i + 1, bytesDone, i + 1 < hives.size() ? hives.get(i + 1).path().toString() : "");
             }
             progress.done();
             if (stoppedBy != null) {
+                for (int i = 0; i < rows.size(); i++) {
+                    if (rows.get(i) == null) {
+                        rows.set(i, notDumped(hives.get(i), "not dumped: the batch stopped: " + stopReason));
+                    }
+                }
+                String manifestSays;
+                try {
+                    writeManifest(manifest, rows, out);
+                    manifestSays = ManifestWriter.NAME + " says which";
+                } catch (IOException e) {
+                    manifestSays = ManifestWriter.NAME + " not written (" + why(e) + "): it stays as written when the "
+                            + "batch started, saying it did not finish";
+                }
                 throw new BatchStopped(Errors.message(stoppedBy) + "; the batch stopped: " + stopReason + " (" + written
-                        + " of " + hives.size() + " hives dumped into " + output + ", " + ManifestWriter.NAME
-                        + " not written)", stoppedBy);
+                        + " of " + hives.size() + " hives dumped into " + output + "; " + manifestSays + ")", stoppedBy);
             }
-            try (Output.Sink sink = manifest.open(out)) {
-                ManifestWriter.write(rows, sink.writer());
-                sink.commit();
-            }
+            writeManifest(manifest, rows, out);
             out.println(Errors.flat(written + " of " + hives.size() + " hives dumped into " + output + " (" + f.label()
                     + ")"));
             out.flush();
@@ -313,6 +335,24 @@ final class HiveDumpCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static void writeManifest(Output manifest, List<ManifestWriter.Row> rows, PrintWriter out) throws IOException {
+        try (Output.Sink sink = manifest.open(out)) {
+            ManifestWriter.write(rows, sink.writer());
+            sink.commit();
+        }
+    }
+
+    /** The manifest row of a hive not dumped: its source, and {@code SOURCE: why} as its error. */
+    private static ManifestWriter.Row notDumped(HiveTree.Found h, String why) {
+        String source = h.path().toString();
+        return new ManifestWriter.Row(source, "", "", "", "", "", -1, -1, -1, "", source + ": " + why);
+    }
+
+    /** The system's reason an output could not be written ("No space left on device"), else its one line. */
+    private static String why(IOException e) {
+        return e instanceof AtomicFile.WriteFailed w ? w.why() : Errors.message(e);
     }
 
     /**
@@ -338,8 +378,7 @@ final class HiveDumpCommand implements Callable<Integer> {
         try {
             manifest.openFile().close(); // created and removed: can the folder still take the manifest at the end?
         } catch (IOException e) {
-            return "no file can be created in " + folder + " any more ("
-                    + (e instanceof AtomicFile.WriteFailed w ? w.why() : Errors.message(e)) + ")";
+            return "no file can be created in " + folder + " any more (" + why(e) + ")";
         }
         if (inARow >= STOP_AFTER_FAILURES) {
             return inARow + " outputs in a row could not be written";

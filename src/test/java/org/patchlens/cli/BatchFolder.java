@@ -34,6 +34,13 @@ final class BatchFolder {
         return names;
     }
 
+    /** A manifest.tsv as an earlier run over other evidence left it in {@code folder}, before this run. */
+    static void earlierManifest(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("manifest.tsv"), "source\tsha256\ttype\tuser\tsid\toutput\tkeys\tvalues\tdamage"
+                + "\treplay\terror\n/cases/c41/ev/SYSTEM\t" + "ab".repeat(32) + "\tSYSTEM\t\t\tSYSTEM.jsonl\t6\t2\t0\tclean\t\n");
+    }
+
     /** The manifest's rows (without its header, which is checked), split into their fields. */
     static List<String[]> manifest(Path folder) throws IOException {
         List<String> lines = Files.readAllLines(folder.resolve("manifest.tsv"));

@@ -1,5 +1,6 @@
 package org.patchlens.cli;
 
+import static org.patchlens.cli.BatchFolder.earlierManifest;
 import static org.patchlens.cli.BatchFolder.manifest;
 import static org.patchlens.cli.BatchFolder.names;
 import static org.patchlens.cli.BatchFolder.small;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,21 +84,78 @@ class BatchOutputFailureTest {
     }
 
     @Test
-    void anOutputFolderThatTakesNoFileStopsTheBatchAtItsFirstFailure(@TempDir Path dir, @TempDir Path work)
+    void anOutputFolderThatTakesNoFileStopsTheBatchBeforeItsFirstHive(@TempDir Path dir, @TempDir Path work)
             throws Exception {
         Path ev = Files.createDirectories(dir.resolve("ev"));
         for (int i = 1; i <= 6; i++) {
             small(ev, "H" + i, i);
         }
-        // 4,080 bytes of folder: no temporary name fits under PATH_MAX, the manifest's neither
+        // 4,080 bytes of folder: no temporary name fits under PATH_MAX, the manifest's neither (it is written first)
         Path out = deepFolder(work, 4080);
         CliRun r = CliRun.of("hive", "dump", ev.toString(), "-o", out.toString());
-        assertEquals("patchlens: " + out.resolve("H1.jsonl") + ": File name too long (creating its temporary file beside "
-                + "it; the file was not written); the batch stopped: no file can be created in " + out + " any more (File "
-                + "name too long) (0 of 6 hives dumped into " + out + ", manifest.tsv not written)\n", r.err());
+        assertEquals("patchlens: " + out.resolve("manifest.tsv") + ": File name too long (creating its temporary file "
+                + "beside it; the file was not written); the batch did not start: it writes its manifest first (0 of 6 "
+                + "hives dumped into " + out + ")\n", r.err());
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertEquals(Set.of(), names(out));
+    }
+
+    @AfterEach
+    void noHook() {
+        HiveDumpCommand.afterCheck = null;
+    }
+
+    /**
+     * The output folder moved away and a file put in its place once A is dumped, as B's turn comes: B's output
+     * cannot be created, nor any file there (the batch stops), nor the manifest at the stop. The manifest the batch
+     * wrote as it started, moved away with A's output, still says this run did not finish: it is not the one an
+     * earlier run left there.
+     */
+    @Test
+    void aBatchStoppedWhereItsManifestCannotBeWrittenLeavesTheOneWrittenAsItStarted(@TempDir Path dir,
+            @TempDir Path work) throws Exception {
+        Path ev = Files.createDirectories(dir.resolve("ev"));
+        Path a = small(ev, "A", 1);
+        Path b = small(ev, "B", 2);
+        Path c = small(ev, "C", 3);
+        Path out = work.resolve("dumps");
+        Path moved = work.resolve("moved");
+        earlierManifest(out);
+        HiveDumpCommand.afterCheck = f -> {
+            try {
+                if (f.equals(b)) {
+                    waitFor(out.resolve("A.jsonl")); // written by the other core's worker
+                    Files.move(out, moved);
+                    Files.createFile(out);
+                } else if (f.equals(c)) {
+                    waitFor(moved); // not written before the move, on whichever worker it runs
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        CliRun r = CliRun.of("hive", "dump", ev.toString(), "-o", out.toString());
+        assertEquals("patchlens: " + out.resolve("B.jsonl") + ": Not a directory (creating its temporary file beside it; "
+                + "the file was not written); the batch stopped: no file can be created in " + out + " any more (Not a "
+                + "directory) (1 of 3 hives dumped into " + out + "; manifest.tsv not written (Not a directory): it stays "
+                + "as written when the batch started, saying it did not finish)\n", r.err());
+        assertEquals(2, r.exit());
+        assertEquals(new TreeSet<>(List.of("A.jsonl", "manifest.tsv")), names(moved));
+        List<String[]> rows = manifest(moved);
+        assertEquals(3, rows.size());
+        for (int i = 0; i < 3; i++) {
+            Path h = List.of(a, b, c).get(i);
+            assertEquals(List.of(h.toString(), "", "", "", h + ": the batch did not finish: this manifest was written as "
+                    + "it started, before this hive's turn"), List.of(rows.get(i)[0], rows.get(i)[1], rows.get(i)[2],
+                    rows.get(i)[5], rows.get(i)[10]));
+        }
+    }
+
+    private static void waitFor(Path p) throws InterruptedException {
+        for (int i = 0; i < 2000 && !Files.exists(p); i++) {
+            Thread.sleep(5);
+        }
     }
 
     private record Child(int exit, String out, String err) {
@@ -149,6 +208,11 @@ class BatchOutputFailureTest {
         assertEquals(List.of("A.jsonl", "C.jsonl"), List.of(rows.get(0)[5], rows.get(2)[5]));
     }
 
+    /**
+     * Over a folder that holds an earlier run's manifest: the manifest is this run's, a row for every hive, those not
+     * dumped saying why (the five that failed, their own failure; those after, the stop's reason, or their own failure
+     * when they were under way as the batch stopped).
+     */
     @Test
     void outputsFailingOneAfterTheOtherStopTheBatchAfterFive(@TempDir Path dir, @TempDir Path work) throws Exception {
         Path ev = Files.createDirectories(dir.resolve("ev"));
@@ -157,18 +221,30 @@ class BatchOutputFailureTest {
             Files.write(ev.resolve("B" + i), big);
         }
         Path out = work.resolve("dumps");
+        earlierManifest(out);
         Child r = child(dir, FILE_SIZE_LIMIT, List.of(), "hive", "dump", ev.toString(), "-o", out.toString());
         List<String> want = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             want.add("patchlens: " + out.resolve("B" + i + ".jsonl") + ": File too large (the file was not written)");
         }
+        String stop = "5 outputs in a row could not be written";
         want.add("patchlens: " + out.resolve("B5.jsonl") + ": File too large (the file was not written); the batch "
-                + "stopped: 5 outputs in a row could not be written (0 of 8 hives dumped into " + out
-                + ", manifest.tsv not written)");
+                + "stopped: " + stop + " (0 of 8 hives dumped into " + out + "; manifest.tsv says which)");
         assertEquals(want, r.err().lines().toList(), "one line each up to the fifth, which stops the batch");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
-        assertEquals(Set.of(), names(out), "no partial output, no temporary file");
+        assertEquals(Set.of("manifest.tsv"), names(out), "no partial output, no temporary file");
+        List<String[]> rows = manifest(out);
+        assertEquals(8, rows.size());
+        for (int i = 1; i <= 8; i++) {
+            String[] row = rows.get(i - 1);
+            Path hive = ev.resolve("B" + i);
+            String failed = out.resolve("B" + i + ".jsonl") + ": File too large (the file was not written)";
+            assertEquals(List.of(hive.toString(), ""), List.of(row[0], row[5]));
+            if (i <= 5 || !row[10].equals(failed)) {
+                assertEquals(i <= 5 ? failed : hive + ": not dumped: the batch stopped: " + stop, row[10]);
+            }
+        }
     }
 
     @Test
@@ -185,7 +261,9 @@ class BatchOutputFailureTest {
         Path copy = Files.createDirectories(work.resolve("copy"));
         Path out = mnt.resolve("dumps");
         // a mount namespace of the child's own (gone with it): mount, run, copy what the run left, give its exit code
+        // (a manifest.tsv of an earlier run in the folder, put there once the disk is mounted)
         String script = "unshare -m true 2>/dev/null || exit 97; unshare -m /bin/bash -c 'mount -t tmpfs -o size=4m tmpfs \"$0\" || exit 97; "
+                + "mkdir \"$0/dumps\" && cp \"$EARLIER\" \"$0/dumps/manifest.tsv\" || exit 96; "
                 + "\"$@\"; rc=$?; cp -a \"$0/.\" \"$COPY/\"; exit $rc' \"$MNT\" \"$@\"";
         List<String> cmd = new ArrayList<>(List.of("/bin/bash", "-c", script, "bash"));
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
@@ -194,6 +272,9 @@ class BatchOutputFailureTest {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().put("MNT", mnt.toString());
         pb.environment().put("COPY", copy.toString());
+        Path earlier = Files.createDirectories(work.resolve("earlier"));
+        earlierManifest(earlier);
+        pb.environment().put("EARLIER", earlier.resolve("manifest.tsv").toString());
         pb.environment().put("LC_ALL", "C");
         Process p = pb.start();
         p.getOutputStream().close();
@@ -202,12 +283,24 @@ class BatchOutputFailureTest {
         assertTrue(p.waitFor(100, TimeUnit.SECONDS));
         Assumptions.assumeTrue(p.exitValue() != 97, "no mount namespace or tmpfs here: " + err);
         // one worker (one processor): A written, B fills the disk, C, D and E not started
-        assertEquals("patchlens: " + out.resolve("B.jsonl") + ": No space left on device (the file was not written); the "
-                + "batch stopped: the disk holding " + out + " is full (1 of 5 hives dumped into " + out
-                + ", manifest.tsv not written)\n", err);
+        String full = "the disk holding " + out + " is full";
+        String why = out.resolve("B.jsonl") + ": No space left on device (the file was not written)";
+        assertEquals("patchlens: " + why + "; the batch stopped: " + full + " (1 of 5 hives dumped into " + out
+                + "; manifest.tsv says which)\n", err);
         assertEquals(2, p.exitValue());
         assertEquals("", stdout);
-        assertEquals(Set.of("A.jsonl"), names(copy.resolve("dumps")), "no partial output, no temporary file");
+        assertEquals(Set.of("A.jsonl", "manifest.tsv"), names(copy.resolve("dumps")), "no partial output, no temporary file");
         assertEquals(3, keys(copy.resolve("dumps/A.jsonl"), ev.resolve("A")));
+        // the disk had room again for the manifest once B's temporary file was removed: it replaced the earlier one
+        List<String[]> rows = manifest(copy.resolve("dumps"));
+        assertEquals(5, rows.size());
+        assertEquals(List.of(ev.resolve("A").toString(), "A.jsonl", ""), List.of(rows.get(0)[0], rows.get(0)[5],
+                rows.get(0)[10]));
+        assertEquals(List.of(ev.resolve("B").toString(), "", why), List.of(rows.get(1)[0], rows.get(1)[5], rows.get(1)[10]));
+        for (int i = 2; i < 5; i++) {
+            Path h = ev.resolve(String.valueOf((char) ('A' + i)));
+            assertEquals(List.of(h.toString(), "", h + ": not dumped: the batch stopped: " + full),
+                    List.of(rows.get(i)[0], rows.get(i)[5], rows.get(i)[10]));
+        }
     }
 }
