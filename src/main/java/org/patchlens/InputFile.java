@@ -1,6 +1,7 @@
 package org.patchlens;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -10,9 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The one check every reader makes before it opens a path: the path is a regular file (symbolic
@@ -78,8 +81,56 @@ public record InputFile(Path path, Path realPath, long size) {
     public ByteBuffer map(long limit) throws IOException {
         try (FileChannel ch = open()) {
             long n = Math.min(Math.min(size, limit), ch.size());
-            return n <= 0 ? ByteBuffer.allocate(0) : ch.map(FileChannel.MapMode.READ_ONLY, 0, n);
+            if (n <= 0) {
+                return ByteBuffer.allocate(0);
+            }
+            ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, n);
+            MAPPINGS.removeIf(m -> m.buffer().get() == null);
+            MAPPINGS.addFirst(new Mapping(this, n, Thread.currentThread().getId(), new WeakReference<>(mapped)));
+            return mapped;
         }
+    }
+
+    /**
+     * The mappings {@link #map} made, newest first, for {@link #cutShort} to tell which file a fault came from. The
+     * buffer is held weakly: once no slice of it is referenced it is unmapped by the garbage collector, and forgotten.
+     */
+    private static final Deque<Mapping> MAPPINGS = new ConcurrentLinkedDeque<>();
+
+    private record Mapping(InputFile file, long length, long thread, WeakReference<ByteBuffer> buffer) {
+    }
+
+    /**
+     * A fault reading a mapped file ({@code InternalError: a fault occurred in ... unsafe memory access operation}):
+     * the file was cut short by another process while it was mapped, and a page past its new end was read. As one
+     * line naming that file ({@code F: the file became shorter while it was read (8192 bytes when opened, 0 now)}):
+     * of the mappings still in use, this thread's first, newest first, the first whose file is now shorter than
+     * was mapped. Throws {@code e} itself when it is no such fault, or no mapped file is shorter now (then it is a
+     * fault of the JVM's own, to be reported as one).
+     */
+    public static InputException cutShort(InternalError e) {
+        if (e.getMessage() == null || !e.getMessage().contains("unsafe memory access")) {
+            throw e;
+        }
+        long self = Thread.currentThread().getId();
+        for (boolean mine : new boolean[] {true, false}) {
+            for (Mapping m : MAPPINGS) {
+                if ((m.thread() == self) != mine || m.buffer().get() == null) {
+                    continue;
+                }
+                long now;
+                try {
+                    now = Files.size(m.file().realPath());
+                } catch (IOException x) {
+                    continue; // removed or replaced since: that alone does not fault a mapping
+                }
+                if (now < m.length()) {
+                    return new InputException(m.file().name(), "the file became shorter while it was read ("
+                            + m.file().size() + " bytes when opened, " + now + " now)", e);
+                }
+            }
+        }
+        throw e;
     }
 
     /**

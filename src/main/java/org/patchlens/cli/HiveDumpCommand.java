@@ -122,6 +122,10 @@ final class HiveDumpCommand implements Callable<Integer> {
     private int dumpOne(Path file, java.nio.ByteBuffer content, Output to, PrintWriter out, PrintWriter err, Progress progress,
                         Stats stats) throws IOException {
         try (Hive hive = HiveSupport.open(file, content, logs, stats == null ? null : stats.found.logs())) {
+            java.util.function.Consumer<Path> hook = afterOpen;
+            if (hook != null) {
+                hook.accept(file);
+            }
             try {
                 return dumpOpen(hive, file, to, out, err, progress, stats);
             } finally {
@@ -436,6 +440,9 @@ final class HiveDumpCommand implements Callable<Integer> {
      */
     static final long READ_ONCE_LIMIT = 256L << 20;
 
+    /** {@link #READ_ONCE_LIMIT}, which tests lower to take the mapped path with a small hive. */
+    static volatile long readOnceLimit = READ_ONCE_LIMIT;
+
     /**
      * Each worker's array for the hives it reads, kept from one hive to the next (grown when a hive is larger):
      * a new array per hive was fresh memory the kernel had to fault in and the JVM to zero, about 0.15 s of
@@ -450,6 +457,12 @@ final class HiveDumpCommand implements Callable<Integer> {
      * and the read meets a real failure at a known point instead of a race.
      */
     static volatile java.util.function.Consumer<Path> afterCheck;
+
+    /**
+     * Tests only, as {@link #afterCheck}: run once a hive is open (mapped: alone, or in a batch when over
+     * {@link #readOnceLimit}) and before it is dumped, so that a test can cut the file short under its mapping.
+     */
+    static volatile java.util.function.Consumer<Path> afterOpen;
 
     /**
      * One hive of a batch; a bad hive costs only itself (it leaves no output, and its manifest row says why), and so
@@ -479,7 +492,7 @@ final class HiveDumpCommand implements Callable<Integer> {
             java.nio.ByteBuffer content;
             try {
                 // read once, for the hash and the dump (the hash is of the bytes dumped); a larger hive is mapped
-                content = size <= READ_ONCE_LIMIT ? in.read((int) size, readBuffer.get()) : null;
+                content = size <= readOnceLimit ? in.read((int) size, readBuffer.get()) : null;
                 if (content != null) {
                     readBuffer.set(content.array());
                     if (content.limit() != size) {
@@ -508,6 +521,13 @@ final class HiveDumpCommand implements Callable<Integer> {
             code = Main.FINDINGS;
         } catch (RuntimeException e) {
             error = Errors.message(e); // as it is: the manifest escapes it as it escapes the other columns
+            err.println("patchlens: " + Errors.flat(error));
+            code = Main.BAD_INPUT;
+        } catch (InternalError e) {
+            // the hive (over readOnceLimit) or a log was cut short under its mapping (InputFile.cutShort rethrows any
+            // other fault): it costs its hive as an unreadable one does, unhashed (the bytes hashed are gone, none dumped)
+            sha = "";
+            error = Errors.message(org.patchlens.InputFile.cutShort(e));
             err.println("patchlens: " + Errors.flat(error));
             code = Main.BAD_INPUT;
         }

@@ -73,6 +73,10 @@ public final class Main implements Runnable {
             org.patchlens.report.Output.folderNames(folderNames(args));
             Integer fast = HiveDumpCommand.fastPath(args, out, err);
             return stdoutOutcome(fast != null ? fast : runWithPicocli(args, out, err), args, out, err);
+        } catch (InternalError e) {
+            // an Error passes picocli's handler by: a mapped input cut short by another process faults the next read
+            // of it, whatever the command; one line naming the file, as for any input that cannot be read
+            return stdoutOutcome(failure(org.patchlens.InputFile.cutShort(e), args, err), args, out, err);
         } finally {
             org.patchlens.report.Output.argumentFiles(List.of());
             org.patchlens.report.Output.folderNames(List.of());

@@ -38,6 +38,8 @@ class BatchInputFailureTest {
     @AfterEach
     void noHook() {
         HiveDumpCommand.afterCheck = null;
+        HiveDumpCommand.afterOpen = null;
+        HiveDumpCommand.readOnceLimit = HiveDumpCommand.READ_ONCE_LIMIT;
     }
 
     /**
@@ -154,6 +156,32 @@ class BatchInputFailureTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }, "no such file; it was removed or renamed after the batch found it");
+    }
+
+    /**
+     * A hive over the size read into memory is mapped: cut short by another process under its mapping (the limit
+     * lowered, so that a small hive is mapped, and B cut to nothing once open), its dump faults (an InternalError).
+     */
+    @Test
+    void aMappedHiveCutShortWhileItIsDumpedCostsOnlyItsHive(@TempDir Path dir, @TempDir Path work) throws Exception {
+        Path ev = Files.createDirectories(dir.resolve("ev"));
+        Path a = small(ev, "A", 1);
+        Path b = small(ev, "B", 2);
+        Path c = small(ev, "C", 3);
+        long size = Files.size(b);
+        Path out = work.resolve("dumps");
+        HiveDumpCommand.readOnceLimit = 0;
+        HiveDumpCommand.afterOpen = f -> {
+            if (f.equals(b)) {
+                try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+                    ch.truncate(0);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        costsOnlyItsHive(b, b + ": the file became shorter while it was read (" + size + " bytes when opened, 0 now)",
+                out, List.of("hive", "dump", ev.toString(), "-o", out.toString()), a, c);
     }
 
     @Test
