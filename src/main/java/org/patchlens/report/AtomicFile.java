@@ -24,6 +24,7 @@ public final class AtomicFile implements Closeable {
     public interface Guard {
         Guard NONE = target -> { };
 
+        /** Throws when the target may not be replaced now, the reason as its message, without the target's name. */
         void beforeReplace(Path target) throws IOException;
     }
 
@@ -246,7 +247,12 @@ public final class AtomicFile implements Closeable {
                     throw new WriteFailed(target, "cutting its temporary file at its last whole line", e);
                 }
             }
-            guard.beforeReplace(target); // a refusal that names the target already
+            try {
+                guard.beforeReplace(target);
+            } catch (IOException e) {
+                // a file that became evidence, a folder put there: said as what it is, not as an I/O error
+                throw new WriteFailed(target, "checked again before the rename: it changed since it was first checked", e);
+            }
             try {
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -550,7 +550,9 @@ public final class Output {
             try {
                 checkTarget(file, true, inputs, spec.option()); // the folder rule was passed at planning; the rest again
             } catch (OutputException e) {
-                throw new IOException(e.getMessage(), e);
+                String named = file + ": "; // AtomicFile names the target itself
+                String m = e.getMessage();
+                throw new IOException(m.startsWith(named) ? m.substring(named.length()) : m, e);
             }
         });
     }

@@ -4,6 +4,7 @@ import static org.patchlens.cli.BatchFolder.earlierManifest;
 import static org.patchlens.cli.BatchFolder.manifest;
 import static org.patchlens.cli.BatchFolder.names;
 import static org.patchlens.cli.BatchFolder.small;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +100,43 @@ class BatchOutputFailureTest {
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertEquals(Set.of(), names(out));
+    }
+
+    /**
+     * B's output turned into evidence (a hive copied to its name) between the batch's planning and B's rename: the
+     * check before the rename refuses to replace it, and says so plainly (not "I/O error: ..."); it costs B only, and
+     * the evidence is left as it is.
+     */
+    @Test
+    void anOutputThatBecameEvidenceSinceThePlanIsNotReplacedAndSaysWhy(@TempDir Path dir, @TempDir Path work)
+            throws Exception {
+        Path ev = Files.createDirectories(dir.resolve("ev"));
+        Path a = small(ev, "A", 1);
+        Path b = small(ev, "B", 2);
+        small(ev, "C", 3);
+        Path out = work.resolve("dumps");
+        Path target = out.resolve("B.jsonl");
+        byte[] hive = Files.readAllBytes(a);
+        HiveDumpCommand.afterCheck = f -> {
+            if (f.equals(b)) {
+                try {
+                    Files.write(target, hive);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        CliRun r = CliRun.of("hive", "dump", ev.toString(), "-o", out.toString());
+        String why = target + ": refusing to replace it: it holds evidence (a registry hive); outputs never replace "
+                + "evidence, even with --force (checked again before the rename: it changed since it was first checked; "
+                + "the file was not written)";
+        assertEquals("patchlens: " + why + "\n", r.err());
+        assertEquals(2, r.exit());
+        assertEquals("2 of 3 hives dumped into " + out + " (jsonl)\n", r.out());
+        assertArrayEquals(hive, Files.readAllBytes(target), "the evidence left as it is");
+        assertEquals(new TreeSet<>(List.of("A.jsonl", "B.jsonl", "C.jsonl", "manifest.tsv")), names(out));
+        List<String[]> rows = manifest(out);
+        assertEquals(List.of(b.toString(), "", why), List.of(rows.get(1)[0], rows.get(1)[5], rows.get(1)[10]));
     }
 
     @AfterEach
