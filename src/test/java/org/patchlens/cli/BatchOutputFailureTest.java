@@ -1,5 +1,6 @@
 package org.patchlens.cli;
 
+import static org.patchlens.cli.BatchFolder.deepFolder;
 import static org.patchlens.cli.BatchFolder.earlierManifest;
 import static org.patchlens.cli.BatchFolder.manifest;
 import static org.patchlens.cli.BatchFolder.names;
@@ -35,17 +36,6 @@ import org.patchlens.hive.HiveBuilder;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BatchOutputFailureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A folder whose absolute path is exactly {@code length} bytes (ASCII), made of 200-byte names. */
-    private static Path deepFolder(Path base, int length) throws IOException {
-        Path p = base.toAbsolutePath();
-        while (p.toString().length() + 1 + 200 + 1 + 1 < length) {
-            p = p.resolve("d".repeat(200));
-        }
-        p = p.resolve("e".repeat(length - p.toString().length() - 1));
-        assertEquals(length, p.toString().length());
-        return Files.createDirectories(p);
-    }
 
     /** The JSONL output of a batch: every line an object whose source is {@code hive}; the number of keys. */
     private static int keys(Path jsonl, Path hive) throws IOException {

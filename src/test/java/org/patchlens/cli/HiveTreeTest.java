@@ -135,6 +135,34 @@ class HiveTreeTest {
     }
 
     /**
+     * An entry the walk lists but cannot look at ({@code visitFileFailed}): here a log whose path is longer than the
+     * system takes (PATH_MAX, 4096 bytes with its NUL) beside a hive whose path is not, so that its lstat fails
+     * (ENAMETOOLONG, root too). The folder is made short and moved into place (a rename takes two short paths), and
+     * moved back for the clean-up. The walk goes on, and the log is still the hive's (read, it is refused by name).
+     */
+    @Test
+    void anEntryTheWalkCannotLookAtIsPassedAndKeptAsALog(@TempDir Path dir) throws Exception {
+        String name = "H".repeat(250);
+        Path made = Files.createDirectories(dir.resolve("f"));
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Select").dword("Current", 1);
+        b.write(made.resolve(name));
+        Files.write(made.resolve(name + ".LOG1"), new byte[512]);
+        Path deep = BatchFolder.deepFolder(dir.resolve("deep"), 4093 - 2 - 1 - name.length());
+        Path folder = Files.move(made, deep.resolve("f"));
+        try {
+            Path hive = folder.resolve(name);
+            assertEquals(4093, hive.toString().length()); // its log's path: 4098 bytes
+            HiveTree.Tree found = HiveTree.walk(List.of(folder));
+            assertEquals(List.of(hive), found.paths());
+            assertEquals(List.of(folder.resolve(name + ".LOG1")), found.hives().get(0).logs());
+            assertEquals(org.patchlens.hive.LogFiles.beside(hive), found.hives().get(0).logs(), "as listing the folder");
+        } finally {
+            Files.move(folder, dir.resolve("back"));
+        }
+    }
+
+    /**
      * A hive above the size a batch reads into memory once ({@link HiveDumpCommand#READ_ONCE_LIMIT}) is hashed
      * from the file and dumped from a mapping, with the same records and manifest row as a small one: a SYSTEM
      * hive whose one bin is 256 MiB + 4 KB, its cells at the start and one free cell after them (written sparse).
