@@ -435,6 +435,11 @@ final class BinaryReader {
         if (x == null || Detector.looksEse97Log(bytes.start()) && k.versionMajor() != 7 && k.versionMajor() != 8) {
             return ese97Log(k, copy, v, notes);
         }
+        if (stored != computed && !HeaderBytes.is(bytes.start().fileType(), 3)) {
+            // without a file type, only Detector.ese98LogFields lets a header that does not verify through
+            notes.add(Note.info(name + ": read as an ESE98 log by its name, its sector size at offset 8, its version at "
+                    + "offset 32 and its generation at offset 4, its header checksum not verifying"));
+        }
         logVersionNotes(k, x, notes);
         logSizeNotes(k, notes);
         if (x.dbmsParam().logFileSectors() != k.fileSectors()) {

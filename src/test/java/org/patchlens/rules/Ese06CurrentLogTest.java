@@ -10,6 +10,8 @@ import static org.patchlens.rules.StoreEvidence.source;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -66,6 +68,22 @@ class Ese06CurrentLogTest {
         assertEquals(Status.FAIL, f.status());
         assertEquals(Severity.HIGH, f.severity());
         assertEquals("edb.log", f.object());
+        assertEquals("generation 19, usable", f.expected());
+        assertEquals("not usable (" + StoreEvidence.logChecksumDamage(dir, EDB_LOG) + ")", f.actual());
+        assertEquals(source(EDB_LOG, "checksum", 0), f.actualSource().toString());
+        assertEquals("edb.log is there, but its header checksum does not verify: check a fresh copy with `eseutil /ml "
+                + "edb.log`; if it is damaged, move it away and `ren Edb00012.log edb.log` (KB Q296787 step 7).",
+                f.remedy());
+    }
+
+    /** The same, in ESE97 or Exchange 2000 (7.3704.4) logs, which have no file type: edb.log was called missing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ESE97", "ESE98"})
+    void failsAnEdbLogWithoutAFileTypeWhoseHeaderChecksumDoesNotVerify(String engine) throws Exception {
+        RestoreScenario s = withEdbLog(0x13);
+        Finding f = ese06(s, StoreEvidence.concat(StoreEvidence.oldLogs(engine, s), StoreEvidence.damage(EDB_LOG, 100)));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
         assertEquals("generation 19, usable", f.expected());
         assertEquals("not usable (" + StoreEvidence.logChecksumDamage(dir, EDB_LOG) + ")", f.actual());
         assertEquals(source(EDB_LOG, "checksum", 0), f.actualSource().toString());

@@ -284,6 +284,31 @@ final class StoreEvidence {
                 .toArray(Edit[]::new);
     }
 
+    /**
+     * Exchange 2000 binary logs (format 7.3704.4, no file type at 667) of the scenario's logs, each with its signature
+     * and attached databases.
+     */
+    static Edit[] ese98Logs(RestoreScenario s) {
+        return s.logs.stream().map(l -> write(LOGS + "/" + l.name(), RestoreScenario.logBytes(l, EseBuilder.Log.ese98())))
+                .toArray(Edit[]::new);
+    }
+
+    /** The scenario's logs as binary logs of an engine that writes no file type: "ESE97" or "ESE98". */
+    static Edit[] oldLogs(String engine, RestoreScenario s) {
+        return switch (engine) {
+            case "ESE97" -> ese97Logs(s);
+            case "ESE98" -> ese98Logs(s);
+            default -> throw new IllegalArgumentException(engine);
+        };
+    }
+
+    /** The edits, then one more. */
+    static Edit[] concat(Edit[] a, Edit b) {
+        Edit[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = b;
+        return out;
+    }
+
     // ------------------------------------------------------------------ expected texts
 
     /**
