@@ -146,6 +146,36 @@ class Ese06CurrentLogTest {
                 gaps.get(0).detail());
     }
 
+    /**
+     * edb.log that an eseutil /ml range listing names OK after a log it reported damaged: eseutil verified it against
+     * no sound log, so the listing gives no generation for it. ESE-06 said "generation 0" and failed it as not
+     * following Edb00012.log; its generation is unknown, which it now says, and what to run to learn it.
+     */
+    @Test
+    void saysTheGenerationOfAnEdbLogListedOkAfterADamagedLogIsUnknown() throws Exception {
+        Finding f = ese06(rollForward(0x10, 0x11), StoreEvidence.write(StoreEvidence.ML_TEXT,
+                StoreEvidence.mlRangeDamagedThenEdbLogOk(0x12)));
+        assertEquals(Status.WARN, f.status());
+        assertEquals(Severity.WARN, f.severity());
+        assertEquals("edb.log", f.object());
+        assertEquals("generation 19 (highest numbered Edb00012.log + 1)", f.expected());
+        assertEquals("generation unknown (eseutil /ml, line 7: OK; the text gives no generation for it)", f.actual());
+        assertEquals(StoreEvidence.ML_TEXT + " : edb.log (eseutil /ml verdict)", f.actualSource().toString());
+        assertEquals("eseutil's text gives no generation for edb.log: run `eseutil /ml edb.log` and check that its "
+                + "lGeneration is 19 (Edb00012.log + 1); if it is not, move it away (KB Q296787 step 6), or move away "
+                + "the numbered logs above it.", f.remedy());
+    }
+
+    /** A binary edb.log of a known generation is judged before a copy the listing names without one. */
+    @Test
+    void judgesABinaryEdbLogBeforeAListedCopyOfUnknownGeneration() throws Exception {
+        Finding f = ese06(withEdbLog(0x13), StoreEvidence.write(StoreEvidence.ML_TEXT,
+                StoreEvidence.mlRangeDamagedThenEdbLogOk(0x12)));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("generation 19", f.actual());
+        assertEquals(source(EDB_LOG, "lGeneration", 4), f.actualSource().toString());
+    }
+
     @Test
     void failsEdbLogUnderANumberedLogOfItsGeneration() throws Exception {
         // a numbered log at or above edb.log is a ceiling that stops the database later (KB Q296787)

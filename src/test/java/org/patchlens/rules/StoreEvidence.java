@@ -237,6 +237,16 @@ final class StoreEvidence {
     }
 
     /**
+     * {@link #mlRangeDamaged} with edb.log listed OK after the damaged log (line 7): eseutil verified edb.log against
+     * no sound log before it, so the listing gives no generation for it.
+     */
+    static byte[] mlRangeDamagedThenEdbLogOk(int gen) {
+        String damaged = new String(mlRangeDamaged(gen), java.nio.charset.StandardCharsets.UTF_8);
+        return damaged.replace("\n\nOperation", "\n      Log file: F:\\exchsrvr\\MDBDATA\\edb.log - OK\n\nOperation")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * What {@code eseutil /ml FILE} prints for a log whose header it cannot read (SOURCE logdump.cxx): the base
      * name, the file on line 4, the ERROR under it, the trailer; no header.
      */
