@@ -423,6 +423,22 @@ class EseutilTextTest {
         }
     }
 
+    /**
+     * A {@code Missing log file(s):} line in an /ml dump was kept as a line of the log above it, with no note: eseutil
+     * reported generations missing and nothing said so. It is an ERROR naming the text file and the line, as in a range
+     * listing; the chain still judges the gap from the generations.
+     */
+    @Test
+    void aMissingLogFilesLineInADumpIsANoteNamingTheTextFileAndTheLine() throws IOException {
+        String missing = "      Missing log files: E01{00000131 - 00000132}.log";
+        String text = once(sample("ml-2003.txt"), "Integrity check passed for log file: E010000012F.log\n",
+                "Integrity check passed for log file: E010000012F.log\n" + missing + "\n");
+        LogHeader first = (LogHeader) EseutilText.parse("ml.txt", text).get(0);
+        assertTrue(first.notes().contains(Note.error(-1, "ml.txt line " + lineOf(text, missing) + ": eseutil reported "
+                + "missing: E01{00000131 - 00000132}.log (JET_errMissingLogFile -528)")), first.notes().toString());
+        assertTrue(first.textFields().stream().noneMatch(t -> t.label().startsWith("Missing")), first.textFields().toString());
+    }
+
     /** The 1-based number of the first line holding {@code needle}. */
     private static int lineOf(String text, String needle) {
         return text.substring(0, text.indexOf(needle)).split("\r?\n", -1).length;
