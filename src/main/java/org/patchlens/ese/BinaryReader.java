@@ -65,7 +65,7 @@ final class BinaryReader {
         List<Note> notes = new ArrayList<>();
         Verification v = verifyShadowed(Layout.DATABASE, notes, "database header");
         int ps = v.pageSize();
-        long usedOff = v.used().equals("shadow") ? ps : 0;
+        long usedOff = v.fieldsOffset();
         EseDbHeader k;
         try {
             k = new EseDbHeader(bytes.stream(usedOff, held(v)));
@@ -288,7 +288,7 @@ final class BinaryReader {
         List<Note> notes = new ArrayList<>();
         Verification v = verifyShadowed(Layout.PATCH, notes, "patch header page");
         int ps = v.pageSize();
-        long usedOff = v.used().equals("shadow") ? ps : 0;
+        long usedOff = v.fieldsOffset();
         EseDbHeader.PatchHeader k;
         try {
             k = new EseDbHeader.PatchHeader(bytes.stream(usedOff, held(v)));
@@ -352,7 +352,7 @@ final class BinaryReader {
         if (!primary.valid() && !shadow.valid()) {
             notes.add(Note.error(0, "checkpoint is corrupt (JET_errCheckpointCorrupt -533)"));
         }
-        long usedOff = v.used().equals("shadow") ? CHECKPOINT_SIZE : 0;
+        long usedOff = v.fieldsOffset();
         EseCheckpoint k;
         try {
             k = new EseCheckpoint(bytes.stream(usedOff, CHECKPOINT_SIZE));
@@ -434,6 +434,11 @@ final class BinaryReader {
         EseLogHeader.HeaderV7 x = k.v7();
         if (x == null || Detector.looksEse97Log(bytes.start()) && k.versionMajor() != 7 && k.versionMajor() != 8) {
             return ese97Log(k, copy, v, notes);
+        }
+        if (stored != computed && !HeaderBytes.is(bytes.start().fileType(), 3)) {
+            // without a file type, only Detector.ese98LogFields lets a header that does not verify through
+            notes.add(Note.info(name + ": read as an ESE98 log by its name, its sector size at offset 8, its version at "
+                    + "offset 32 and its generation at offset 4, its header checksum not verifying"));
         }
         logVersionNotes(k, x, notes);
         logSizeNotes(k, notes);

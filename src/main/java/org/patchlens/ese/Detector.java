@@ -17,8 +17,8 @@ import org.patchlens.format.EseCommon;
  * log's version): a log; with a checkpoint's size and a plausible signature time: a checkpoint;
  * <li>without a file type, a first page that does not verify, named like a log of a set ({@code edb.log},
  * {@code Edb0001F.log}), with an ESE97 log version (6.1503/6.1504 at 32, update at most 15, or at 24) and a
- * generation at 4 from 1 to 0xFFFFF: a log whose header checksum fails (the reader says so; the rules call it not
- * usable);
+ * generation at 4 from 1 to 0xFFFFF, or with an ESE98 log's sector size and version (7.3700 to 7.3704, update at most 8)
+ * and such a generation: a log whose header checksum fails (the reader says so; the rules call it not usable);
  * <li>a page with the marks of a patch header (or a {@code .pat} whose page's checksum matches over some page
  * size, or whose shadow page verifies, not beginning with zeros and with page number 0): a patch file.
  * </ol>
@@ -78,7 +78,7 @@ final class Detector {
             if (firstPageVerifies() && checkpointFileSize() && plausibleSetTime(start.checkpointLogSignatureTime())) {
                 return EseFile.Kind.CHECKPOINT;
             }
-            if (!firstPageVerifies() && LogNames.isLogName(name) && ese97LogFields(start)) {
+            if (!firstPageVerifies() && LogNames.isLogName(name) && (ese97LogFields(start) || ese98LogFields(start))) {
                 return EseFile.Kind.LOG;
             }
         }
@@ -215,6 +215,24 @@ final class Detector {
         }
         EseCommon.LogVersionPair at24 = s.ese97LogVersionAt24();
         return at24 != null && ese97Version(at24.major(), at24.minor());
+    }
+
+    /**
+     * The fields of an Exchange 2000/2003 (ESE98) log that do not depend on its checksum: a sector size at 8 (512, 1024,
+     * 2048 or 4096), the version 7.3700 to 7.3704 at 32 with an update of at most 8 (the formats of those engines,
+     * ese-format.md 6.1; 7.3704.5 and later also write file type 3, which a damaged header may have lost), and a
+     * generation at 4 from 1 to 0xFFFFF (five-digit names). With a log's name, the evidence a log of the formats that
+     * write no file type is read on when its header does not verify.
+     */
+    static boolean ese98LogFields(EseCommon.HeaderStart s) {
+        Integer gen = s.logGeneration();
+        Integer cbSec = s.logSectorSize();
+        EseCommon.LogVersionTriple v = s.logVersion();
+        if (gen == null || gen < 1 || gen > 0xFFFFF || cbSec == null || v == null) {
+            return false;
+        }
+        boolean sector = cbSec == 512 || cbSec == 1024 || cbSec == 2048 || cbSec == 4096;
+        return sector && v.major() == 7 && v.minor() >= 3700 && v.minor() <= 3704 && v.updateMajor() <= 8;
     }
 
     /** An ESE97 log version (6.1503 or 6.1504) at 32 or, INFERRED, at 24. */

@@ -37,7 +37,7 @@ final class DumpLines {
 
     /**
      * Maps a {@code label: value} line; false when it was not mapped (the caller keeps it). A value that
-     * does not read, or a mapper that throws, is a WARNING {@code line N: value of "label" not understood}.
+     * does not read, or a mapper that throws, is a WARNING {@code mh.txt line N: value of "label" not understood}.
      */
     boolean map(int lineNo, String label, String value, LabelMapper mapper) {
         failed = false;
@@ -51,7 +51,7 @@ final class DumpLines {
             mapped = false;
         }
         if (failed) {
-            notes.add(Note.warning(-1, "line " + lineNo + ": value of \"" + label + "\" not understood: " + value));
+            notes.add(Note.warning(-1, at(lineNo) + "value of \"" + label + "\" not understood: " + value));
             return false;
         }
         return mapped;
@@ -87,7 +87,7 @@ final class DumpLines {
         if (s != null) {
             int bytes = s.computerName().getBytes(StandardCharsets.ISO_8859_1).length;
             if (bytes > NETBIOS_NAME_MAX) {
-                notes.add(Note.warning(-1, "line " + lineNo + ": the computer name in \"" + label + "\" is " + bytes
+                notes.add(Note.warning(-1, at(lineNo) + "the computer name in \"" + label + "\" is " + bytes
                         + " bytes, longer than a NetBIOS name can be (" + NETBIOS_NAME_MAX + "): \"" + s.computerName()
                         + "\" kept as printed; signatures are compared by its first " + Signature.COMPUTER_NAME_FIELD
                         + " bytes, all the signature's field holds"));
@@ -135,7 +135,7 @@ final class DumpLines {
         return lineNo;
     }
 
-    /** {@code "mh.txt line 12: "}: where in the text a note comes from. */
+    /** {@code "mh.txt line 12: "}: where in the text a note comes from (the range listing's notes say it so too). */
     String at(int lineNo) {
         return textName + " line " + lineNo + ": ";
     }

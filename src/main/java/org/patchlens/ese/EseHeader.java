@@ -10,6 +10,9 @@ public sealed interface EseHeader permits DatabaseHeader, PatchHeader, Checkpoin
 
     List<Note> notes();
 
+    /** How the header was verified and which copy its fields come from. */
+    Verification verification();
+
     default EseFile.Kind kind() {
         if (this instanceof DatabaseHeader) {
             return EseFile.Kind.DATABASE;

@@ -29,6 +29,9 @@ final class MlParser {
     private static final String[][] SECTOR_REMARKS = {{"(matches)", "1"}, {"legacy", "0"}, {"@ log gen 512", "2"},
         {"@ log gen 1024", "3"}, {"@ log gen 2048", "4"}, {"@ log gen 4096", "5"}, {"non-standard", "255"}};
     private static final String CLEAN = "No damaged log files were found.";
+    /** eseutil's lines naming missing generations ({@code Missing log files: E00{00004 - 00007}.log}). */
+    private static final java.util.Set<String> MISSING_LABELS = java.util.Set.of("missing log file", "missing log files",
+            "missing log file(s)");
 
     /**
      * Lines {@code start} (inclusive) to {@code end} (exclusive) of one log's block; {@code file} from its Log file
@@ -213,6 +216,10 @@ final class MlParser {
             cleanLine = lineNo;
         } else if (t.startsWith("Integrity check passed")) {
             lines.notes.add(Note.info("eseutil reported: " + t));
+        } else if (label != null && MISSING_LABELS.contains(label.toLowerCase(Locale.ROOT))) {
+            // the chain finds the gap from the generations; this says eseutil found it too, and where it said so
+            lines.notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported missing: " + value
+                    + " (JET_errMissingLogFile -528)"));
         } else {
             lines.keep(lineNo, line, label, value);
         }

@@ -30,12 +30,16 @@ final class MlRangeParser {
 
     private final String name;
     private final List<ListedLog> logs = new ArrayList<>();
-    private final List<Note> notes = new ArrayList<>();
-    private final List<TextField> kept = new ArrayList<>();
+    /** The notes and kept lines, and where a note's line is ({@code ml.txt line 12: }), as the dump parsers have them. */
+    private final DumpLines lines;
+    private final List<Note> notes;
+    private final List<TextField> kept;
     private String baseName;
     private long rangeLow = -1;
     private long rangeHigh = -1;
     private String summary;
+    private int summaryLine;
+    private int lastLine;
     private boolean clean;
     private boolean cappedMissing;
     private int missingCount;
@@ -47,6 +51,9 @@ final class MlRangeParser {
 
     private MlRangeParser(String name) {
         this.name = name;
+        lines = new DumpLines(name);
+        notes = lines.notes;
+        kept = lines.kept;
     }
 
     /** True when the text is a range listing: eseutil's {@code Verifying log files...} line. */
@@ -71,6 +78,7 @@ final class MlRangeParser {
         for (int n = 0; n < lines.size(); n++) {
             p.line(n + 1, lines.get(n));
         }
+        p.lastLine = lines.size();
         p.closePending();
         return p.listing();
     }
@@ -87,15 +95,17 @@ final class MlRangeParser {
         if (t.equals("No damaged log files were found.")) {
             clean = true;
             summary = t;
+            summaryLine = lineNo;
             return;
         }
         if (t.startsWith("Operation completed successfully") || t.startsWith("Operation terminated with error")) {
             closePending();
             if (summary == null || !clean) {
                 summary = t;
+                summaryLine = lineNo;
             }
             if (t.startsWith("Operation terminated")) {
-                notes.add(Note.warning(-1, "eseutil reported: " + t));
+                notes.add(Note.warning(-1, lines.at(lineNo) + "eseutil reported: " + t));
             }
             return;
         }
@@ -120,7 +130,7 @@ final class MlRangeParser {
             case "integrity check passed for log file" -> notes.add(Note.info("eseutil reported: " + t));
             default -> {
                 kept.add(new TextField(lineNo, label, value));
-                notes.add(Note.warning(-1, "line " + lineNo + " not understood (kept): " + t));
+                notes.add(Note.warning(-1, lines.at(lineNo) + "not understood (kept): " + t));
             }
         }
     }
@@ -136,12 +146,12 @@ final class MlRangeParser {
 
     private void notUnderstood(int lineNo, String t) {
         kept.add(new TextField(lineNo, "", t));
-        notes.add(Note.warning(-1, "line " + lineNo + " not understood (kept): " + t));
+        notes.add(Note.warning(-1, lines.at(lineNo) + "not understood (kept): " + t));
     }
 
     private void baseName(int lineNo, String value) {
         if (baseName != null && !baseName.equalsIgnoreCase(value)) {
-            notes.add(Note.warning(-1, "line " + lineNo + ": a second base name " + value + " (first " + baseName + ")"));
+            notes.add(Note.warning(-1, lines.at(lineNo) + "a second base name " + value + " (first " + baseName + ")"));
             return;
         }
         baseName = value;
@@ -151,7 +161,7 @@ final class MlRangeParser {
         Matcher m = RANGE.matcher(value);
         if (!m.matches()) {
             kept.add(new TextField(lineNo, label, value));
-            notes.add(Note.warning(-1, "line " + lineNo + ": value of \"" + label + "\" not understood: " + value));
+            notes.add(Note.warning(-1, lines.at(lineNo) + "value of \"" + label + "\" not understood: " + value));
             return;
         }
         rangeLow = Long.parseLong(m.group(1), 16);
@@ -176,7 +186,7 @@ final class MlRangeParser {
             pendingMessage.append(pendingMessage.length() > 0 ? " " : "").append(t);
             return;
         }
-        notes.add(Note.error(-1, "line " + lineNo + ": eseutil reported: " + t));
+        notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported: " + t));
     }
 
     private void closePending() {
@@ -223,7 +233,7 @@ final class MlRangeParser {
         Matcher m = MISSING_RANGE.matcher(value);
         if (!m.matches()) {
             kept.add(new TextField(lineNo, label, value));
-            notes.add(Note.error(-1, "line " + lineNo + ": eseutil reported missing log files, not understood: " + value));
+            notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported missing log files, not understood: " + value));
             return;
         }
         long low = Long.parseLong(m.group(2), 16);
@@ -245,12 +255,13 @@ final class MlRangeParser {
         if (lastMissingLine != lineNo) {
             lastMissingLine = lineNo;
             String gens = low >= 0 ? " (generations " + low + "-" + high + ")" : "";
-            notes.add(Note.error(-1, "eseutil reported missing: " + printed + gens + " (JET_errMissingLogFile -528)"));
+            notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported missing: " + printed + gens
+                    + " (JET_errMissingLogFile -528)"));
         }
         if (missingCount >= MAX_MISSING) {
             if (!cappedMissing) {
                 cappedMissing = true;
-                notes.add(Note.warning(-1, "line " + lineNo + ": more than " + MAX_MISSING
+                notes.add(Note.warning(-1, lines.at(lineNo) + "more than " + MAX_MISSING
                         + " missing generations; the rest are not listed one by one"));
             }
             return false;
@@ -301,7 +312,7 @@ final class MlRangeParser {
                 }
             }
             if (baseName != null && LogNames.isLogName(r.file()) && !LogNames.baseOf(r.file()).equalsIgnoreCase(baseName)) {
-                notes.add(Note.warning(-1, EseFile.baseName(r.file()) + " (line " + r.line() + "): base name "
+                notes.add(Note.warning(-1, lines.at(r.line()) + EseFile.baseName(r.file()) + ": base name "
                         + LogNames.baseOf(r.file()) + " is not the listing's " + baseName));
             }
             out.add(r);
@@ -319,19 +330,19 @@ final class MlRangeParser {
         boolean problems = resolved.stream().anyMatch(l -> l.status() != ListedLog.Status.OK)
                 || notes.stream().anyMatch(n -> n.level() == Note.Level.ERROR);
         if (clean && problems) {
-            notes.add(Note.warning(-1, "the listing says \"No damaged log files were found.\" but names damaged, "
-                    + "missing or unverified files (an edited or concatenated listing?)"));
+            notes.add(Note.warning(-1, lines.at(summaryLine) + "the listing says \"No damaged log files were found.\" "
+                    + "but names damaged, missing or unverified files (an edited or concatenated listing?)"));
         } else if (clean) {
             notes.add(Note.info("eseutil reported: No damaged log files were found."));
         } else if (summary == null) {
-            notes.add(Note.warning(-1, "the listing ends without eseutil's summary (\"No damaged log files were found.\" "
-                    + "or the Operation line): it may be cut short"));
+            notes.add(Note.warning(-1, lines.at(lastLine) + "the listing ends without eseutil's summary (\"No damaged "
+                    + "log files were found.\" or the Operation line): it may be cut short"));
         } else if (!problems && summary.startsWith("Operation completed successfully")) {
-            notes.add(Note.warning(-1, "the listing has no \"No damaged log files were found.\" line before \""
-                    + summary + "\" (edited?)"));
+            notes.add(Note.warning(-1, lines.at(summaryLine) + "the listing has no \"No damaged log files were found.\" "
+                    + "line before \"" + summary + "\" (edited?)"));
         }
         if (resolved.isEmpty()) {
-            notes.add(Note.warning(-1, "the listing names no log file"));
+            notes.add(Note.warning(-1, name + ": the listing names no log file"));
         }
     }
 
@@ -352,8 +363,8 @@ final class MlRangeParser {
         n.add(switch (l.status()) {
             case OK -> Note.info("eseutil /ml: OK");
             case DAMAGED, OUT_OF_SEQUENCE -> Note.error(-1, "eseutil /ml reported: " + l.message());
-            default -> Note.warning(-1, "no eseutil verdict for this file (line " + l.line()
-                    + " has neither \"- OK\" nor an ERROR after it): the listing is cut or edited");
+            default -> Note.warning(-1, lines.at(l.line()) + "no eseutil verdict for " + EseFile.baseName(l.file())
+                    + " (neither \"- OK\" nor an ERROR after it): the listing is cut or edited");
         });
         if (first) {
             n.addAll(notes);

@@ -25,6 +25,11 @@ public record Verification(HeaderCopy primary, HeaderCopy shadow, String used, i
                 false, List.of());
     }
 
+    /** The file offset of the copy the fields were read from: the shadow's when it was used, else 0. */
+    public long fieldsOffset() {
+        return used.equals("shadow") ? shadow.offset() : 0;
+    }
+
     public boolean identical() {
         return primary.present() && shadow.present() && differences.isEmpty();
     }

@@ -39,7 +39,7 @@ final class Ese01DatabaseState extends RuleUnit {
         List<Finding> out = new ArrayList<>();
         for (Item<DatabaseHeader> d : s.databases()) {
             DatabaseHeader h = d.header();
-            Source src = d.source("State", 52);
+            Source src = d.field("State", 52);
             String state = h.stateName() + " (" + h.state() + "), Last Consistent " + h.consistentPosition().eseutil();
             if (c.restore().offline()) {
                 if (h.cleanShutdown()) {

@@ -38,11 +38,11 @@ final class Ese02LogSignature extends LogStreamUnit {
             Item<LogHeader> l = log.get();
             if (StoreView.same(h.logSignature(), l.header().logSignature())) {
                 out.add(Finding.pass(Rule.ESE_02, d.name() + " : Log Signature", StoreView.show(h.logSignature()),
-                        d.source("Log Signature", 108), StoreView.show(l.header().logSignature()),
+                        d.field("Log Signature", 108), StoreView.show(l.header().logSignature()),
                         l.source("Signature (generation " + l.header().generation() + ")", 44)));
             } else {
                 out.add(Finding.fail(Rule.ESE_02, d.name() + " : Log Signature", StoreView.show(h.logSignature()),
-                        d.source("Log Signature", 108), StoreView.show(l.header().logSignature()),
+                        d.field("Log Signature", 108), StoreView.show(l.header().logSignature()),
                         l.source("Signature (generation " + l.header().generation() + ")", 44),
                         remedy("<db>", d.fileName())));
             }
@@ -52,7 +52,7 @@ final class Ese02LogSignature extends LogStreamUnit {
                     if (WinPath.sameFileName(WinPath.of(a.path()).fileName(), d.fileName()) && recorded
                             && !StoreView.same(a.signature(), h.dbSignature())) {
                         out.add(Finding.fail(Rule.ESE_02, d.name() + " : DB Signature", StoreView.show(h.dbSignature()),
-                                d.source("DB Signature", 24), StoreView.show(a.signature()),
+                                d.field("DB Signature", 24), StoreView.show(a.signature()),
                                 lg.source("attached database " + a.path(), a.fileOffset()),
                                 "The logs know another incarnation of " + d.fileName() + " (repaired or defragmented "
                                         + "since): replay would stop. Use logs from after that change (KB Q296787)."));

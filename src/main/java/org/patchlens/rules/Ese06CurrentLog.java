@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.patchlens.ese.ListedLog;
 import org.patchlens.ese.LogHeader;
 import org.patchlens.model.Source;
 import org.patchlens.rules.StoreView.Item;
@@ -26,9 +27,11 @@ final class Ese06CurrentLog extends LogStreamUnit {
         if (c.restore() == Effective.OFFLINE_PIT) {
             return List.of(Finding.notApplicable(Rule.ESE_06, "point-in-time restore"));
         }
-        // a sound copy first (header verifying, not reported damaged by eseutil's text), when there are two
+        // a sound copy first (header verifying, not reported damaged by eseutil's text), when there are two, and one
+        // whose generation is known
         Optional<Item<LogHeader>> current = ls.replayLogs().stream().filter(StoreView::isCurrent)
-                .sorted(Comparator.comparing(StoreView::damaged)).findFirst();
+                .sorted(Comparator.comparing(StoreView::damaged).thenComparing(Ese06CurrentLog::generationUnknown))
+                .findFirst();
         TreeSet<Long> gens = chain(c, s, ls);
         long highest = ls.replayLogs().stream().filter(l -> !StoreView.isCurrent(l) && gens.contains(
                 (long) l.header().generation())).mapToLong(l -> l.header().generation()).max().orElse(-1);
@@ -53,6 +56,22 @@ final class Ese06CurrentLog extends LogStreamUnit {
                             + StoreView.logName(highest) + " edb.log` (KB Q296787 step 7).")));
         }
         long g = current.get().header().generation();
+        if (generationUnknown(current.get())) {
+            ListedLog listed = current.get().header().listed();
+            String unknown = "generation unknown (eseutil /ml, line " + listed.line() + ": " + listed.status()
+                    + "; the text gives no generation for it)";
+            Source src = current.get().source(current.get().fileName() + " (eseutil /ml verdict)", -1);
+            if (highest < 0) {
+                return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), "any generation (no numbered log in "
+                        + "the stream)", Source.NONE, unknown, src));
+            }
+            // eseutil verified it against no sound log before it: whether it follows the highest is not known
+            return List.of(Finding.warn(Rule.ESE_06, Severity.WARN, "edb.log" + in(s, ls), "generation " + (highest + 1)
+                    + " (highest numbered " + StoreView.logName(highest) + " + 1)", Source.NONE, unknown, src,
+                    "eseutil's text gives no generation for edb.log: run `eseutil /ml edb.log` and check that its "
+                            + "lGeneration is " + (highest + 1) + " (" + StoreView.logName(highest) + " + 1); if it is "
+                            + "not, move it away (KB Q296787 step 6), or move away the numbered logs above it."));
+        }
         if (highest < 0 || g == highest + 1) {
             return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), highest < 0 ? "any generation (no "
                     + "numbered log in the stream)" : "generation " + (highest + 1), Source.NONE, "generation " + g,
@@ -63,5 +82,10 @@ final class Ese06CurrentLog extends LogStreamUnit {
                 current.get().source("lGeneration", 4), "edb.log (generation " + g + ") does not follow "
                         + StoreView.logName(highest) + ": move it away (KB Q296787 step 6), or move away the numbered "
                         + "logs above it."));
+    }
+
+    /** edb.log named by eseutil's text without a generation (a range listing's OK after a log it found damaged). */
+    private static boolean generationUnknown(Item<LogHeader> l) {
+        return l.header().fromListing() && l.header().listed().generationFrom() == ListedLog.GenerationFrom.UNKNOWN;
     }
 }

@@ -31,7 +31,7 @@ final class Ese07CheckpointFile extends RuleUnit {
         List<Finding> out = new ArrayList<>();
         long anchor = s.anchor();
         for (Item<CheckpointHeader> k : s.checkpoints()) {
-            Source src = k.source("Checkpoint", 12);
+            Source src = k.field("Checkpoint", 12);
             String actual = "present, checkpoint " + k.header().checkpoint().eseutil();
             if (c.restore() == Effective.OFFLINE_ROLLFORWARD) {
                 boolean mid = anchor >= 0 && k.header().generation() > anchor;

@@ -2,7 +2,6 @@ package org.patchlens.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.patchlens.ese.CheckpointHeader;
 import org.patchlens.ese.DatabaseHeader;
 import org.patchlens.ese.EseHeader;
 import org.patchlens.ese.HeaderCopy;
@@ -31,12 +30,7 @@ final class Ese08HeaderChecksums extends RuleUnit {
             if (i.header().source() == org.patchlens.ese.Source.TEXT) {
                 continue;
             }
-            Verification v = i.header() instanceof DatabaseHeader d ? d.verification()
-                    : i.header() instanceof PatchHeader ph ? ph.verification()
-                    : i.header() instanceof CheckpointHeader k ? k.verification() : null;
-            if (v == null) {
-                continue;
-            }
+            Verification v = i.header().verification();
             HeaderCopy p = v.primary();
             HeaderCopy sh = v.shadow();
             String remedy = remedy("<file>", i.fileName());
@@ -69,7 +63,7 @@ final class Ese08HeaderChecksums extends RuleUnit {
             }
             if (i.header() instanceof DatabaseHeader d && d.repairCount() > 0) {
                 out.add(Finding.warn(Rule.ESE_08, Severity.WARN, i.name() + " : Repair Count", "0", Source.NONE,
-                        Long.toString(d.repairCount()), i.source("Repair Count", 240), "The database was repaired "
+                        Long.toString(d.repairCount()), i.field("Repair Count", 240), "The database was repaired "
                                 + "(eseutil /p): its signature changed and older logs will not replay (KB Q296787, "
                                 + "Q261947)."));
             }

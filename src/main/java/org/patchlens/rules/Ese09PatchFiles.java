@@ -52,15 +52,15 @@ final class Ese09PatchFiles extends RuleUnit {
             boolean sigOk = StoreView.same(ph.dbSignature(), d.header().dbSignature());
             if (!sigOk) {
                 out.add(Finding.fail(Rule.ESE_09, pat.get().name() + " : DB Signature",
-                        StoreView.show(d.header().dbSignature()), d.source("DB Signature", 24),
-                        StoreView.show(ph.dbSignature()), pat.get().source("DB Signature", 64), remedy));
+                        StoreView.show(d.header().dbSignature()), d.field("DB Signature", 24),
+                        StoreView.show(ph.dbSignature()), pat.get().field("DB Signature", 64), remedy));
             } else if (!ph.backup().isSet()) {
                 out.add(Finding.fail(Rule.ESE_09, pat.get().name() + " : Current Full Backup", "a log range",
-                        Source.NONE, "not set", pat.get().source("backup", 40), remedy));
+                        Source.NONE, "not set", pat.get().field("backup", 40), remedy));
             } else {
                 Finding f = Finding.pass(Rule.ESE_09, pat.get().name(), "signature of " + d.fileName()
                         + " and a full-backup log range", Source.NONE, "Log Gen " + ph.backup().genLow() + "-"
-                        + ph.backup().genHigh(), pat.get().source("backup", 40));
+                        + ph.backup().genHigh(), pat.get().field("backup", 40));
                 out.add(pat.get().evidence().size() <= StoreView.EMPTY_PATCH ? f.withDetail("empty patch file (8 KB): "
                         + "no pages changed during the backup (INFO)") : f);
             }

@@ -33,7 +33,7 @@ final class Rip05LogRange extends RipUnit {
                 continue;
             }
             var b = p.header().backup();
-            Source ps = p.source("Current Full Backup Log Gen", 40);
+            Source ps = p.field("Current Full Backup Log Gen", 40);
             String remedy = remedy("<pat low>", b.genLow() + " (0x" + Long.toHexString(b.genLow()) + ")",
                     "<pat high>", b.genHigh() + " (0x" + Long.toHexString(b.genHigh()) + ")");
             if (low.get().dword() != b.genLow()) {

@@ -45,7 +45,7 @@ final class Rip07FirstStart extends RipUnit {
                 out.add(Finding.fail(Rule.RIP_07, d.name(), "Inconsistent (the first start has not happened)",
                         Source.NONE, d.header().stateName() + " while " + pat.get().fileName() + " holds "
                                 + pat.get().evidence().size() + " bytes: a soft recovery already ran",
-                        d.source("State", 52), remedy()));
+                        d.field("State", 52), remedy()));
             }
         }
         if (runs > 0) {

@@ -49,6 +49,14 @@ public final class StoreView {
             return new Source(evidence.name(), field, fromText() ? -1 : offset);
         }
 
+        /**
+         * Where a header field came from, by its offset in the header: in the copy the reader took the fields from (the
+         * shadow's, at the page size, when the primary is damaged).
+         */
+        public Source field(String field, long offset) {
+            return source(field, header.verification().fieldsOffset() + offset);
+        }
+
         private boolean fromText() {
             return header.source() == org.patchlens.ese.Source.TEXT;
         }

@@ -8,7 +8,9 @@ import static org.patchlens.ese.DetectorTest.le;
 import static org.patchlens.ese.DetectorTest.refused;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -75,17 +77,84 @@ class DamagedLogDetectionTest {
     @Test
     void aRandomOrZeroedLogFileIsStillRefused() {
         Random r = new Random(42);
-        for (int i = 0; i < 200; i++) {
+        List<String> names = List.of("edb0001C.log", "E000001C.log", "E00.log");
+        for (int i = 0; i < 300; i++) {
             byte[] b = new byte[i % 2 == 0 ? 4096 : 3000];
             r.nextBytes(b);
-            EseException e = refused("edb0001C.log", b);
+            EseException e = refused(names.get(i % 3), b);
             assertTrue(e.getMessage().contains("not an ESE file") || e.getMessage().contains("too short"), e.getMessage());
+        }
+        for (int i = 0; i < 200; i++) {
+            // an ESE98 version and no file type: the sector size and generation, random, still say no log
+            byte[] b = new byte[4096];
+            r.nextBytes(b);
+            le(b).putInt(32, 7).putInt(36, 3704).putInt(40, 4).putInt(667, 0);
+            assertTrue(refused(names.get(i % 3), b).getMessage().contains("no log, checkpoint or patch header was "
+                    + "recognised"));
         }
         assertTrue(refused("edb0001C.log", new byte[5 * 1024 * 1024]).getMessage()
                 .endsWith("no valid header: the first 4096 bytes are all zero (an unused reserve or pre-formatted log)"));
         assertTrue(refused("edb.log", new byte[3000]).getMessage().contains("not an ESE file: no database magic at offset 4 "
                 + "(found 0x00000000), file type at offset 667 is 0, and no log, checkpoint or patch header was recognised"));
         assertTrue(refused("edb.log", new byte[1000]).getMessage().contains("too short for any ESE header"));
+    }
+
+    // ------------------------------------------------------------------ 1b. an ESE98 log without a file type
+
+    private static byte[] ese98(int gen) {
+        return EseBuilder.Log.ese98().set("generation", gen).bytes();
+    }
+
+    /**
+     * An Exchange 2000/2003 log of a format that writes no file type at 667 (7.3704.4 and earlier), whose header
+     * checksum fails: only its cut-short form was read; whole, it was "not an ESE file", and check called its
+     * generation missing.
+     */
+    @Test
+    void anEse98LogWithoutAFileTypeWhoseChecksumFailsIsALogByItsNameAndFields() {
+        byte[] b = ese98(0x1C);
+        b[100] = (byte) ~b[100];
+        for (String name : List.of("E000001C.log", "e000001c.log", "E00.log", "edb0001C.log", "edb.log")) {
+            LogHeader h = (LogHeader) EseFile.read(name, b);
+            assertEquals(0x1C, h.generation(), name);
+            assertEquals(List.of(7L, 3704L, 4L), List.of(h.versionMajor(), h.versionMinor(), h.versionUpdateMajor()));
+            assertFalse(h.checksumValid(), name);
+            assertEquals(checksumDamage(b), h.checksumDamage(), name);
+            assertEquals(checksumDamage(b), h.damage(), name);
+            assertTrue(h.notes().contains(Note.info(name + ": read as an ESE98 log by its name, its sector size at offset 8, "
+                    + "its version at offset 32 and its generation at offset 4, its header checksum not verifying")),
+                    h.notes().toString());
+        }
+        for (long[] version : new long[][] {{3700, 0}, {3704, 8}}) {
+            byte[] other = EseBuilder.Log.ese98().set("generation", 0x1C).set("versionMinor", version[0])
+                    .set("versionUpdateMajor", version[1]).bytes();
+            other[100] = 1;
+            assertEquals(0x1C, ((LogHeader) EseFile.read("E000001C.log", other)).generation(), "7." + version[0]);
+        }
+    }
+
+    @Test
+    void withoutALogsNameOrTheEse98FieldsADamagedPageIsStillRefused() {
+        String notEse = "no log, checkpoint or patch header was recognised";
+        byte[] b = ese98(0x1C);
+        b[100] = 1;
+        assertTrue(refused("x.bin", b).getMessage().contains(notEse), "the name is what says log");
+        assertTrue(refused("E00tmp.log", b).getMessage().contains(notEse), "a temporary log is no log of the set");
+        assertTrue(refused("res1.log", b).getMessage().contains(notEse), "nor is a reserve log");
+        Map<String, EseBuilder.Log> unlike = new LinkedHashMap<>();
+        unlike.put("generation 0", EseBuilder.Log.ese98().set("generation", 0));
+        unlike.put("past five hex digits", EseBuilder.Log.ese98().set("generation", 0x100000));
+        unlike.put("sector size 300", EseBuilder.Log.ese98().set("generation", 0x1C).set("sectorSize", 300));
+        unlike.put("7.3699", EseBuilder.Log.ese98().set("generation", 0x1C).set("versionMinor", 3699));
+        unlike.put("7.3705", EseBuilder.Log.ese98().set("generation", 0x1C).set("versionMinor", 3705));
+        unlike.put("7.3704.9", EseBuilder.Log.ese98().set("generation", 0x1C).set("versionUpdateMajor", 9));
+        unlike.put("8.4000", EseBuilder.Log.ese98().set("generation", 0x1C).set("versionMajor", 8)
+                .set("versionMinor", 4000));
+        unlike.forEach((why, log) -> {
+            byte[] d = log.bytes();
+            d[100] = 1;
+            assertTrue(refused("E000001C.log", d).getMessage().contains(notEse), why);
+        });
     }
 
     // ------------------------------------------------------------------ 2. a log cut short inside its header

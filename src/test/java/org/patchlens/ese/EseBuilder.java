@@ -359,6 +359,14 @@ public final class EseBuilder {
             return new Log(8, 4000);
         }
 
+        /**
+         * An Exchange 2000 log, format 7.3704.4: the layout of {@link #Log(long, long)} (ese-format.md 6.1) without the
+         * file type at 667, which the engine writes from 7.3704.5 on.
+         */
+        public static Log ese98() {
+            return new Log(7, 3704).set("versionUpdateMajor", 4).set("fileType", 0);
+        }
+
         /** ESE97 6.1503: only checksum, generation and version are written. */
         public static Log ese97(int generation, int update) {
             Log l = new Log(6, 1503);

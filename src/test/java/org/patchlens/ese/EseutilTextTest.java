@@ -402,6 +402,48 @@ class EseutilTextTest {
                 .filter(n -> n.text().contains("checksum mismatch")).toList());
     }
 
+    /**
+     * A value the parser cannot read was a WARNING naming the line but not the text file ({@code line 17: value of
+     * "State" not understood: ...}); it now names both, as eseutil's own ERROR lines' notes do, in /mh, /mk and /ml
+     * dumps alike.
+     */
+    @Test
+    void aValueNotUnderstoodNamesTheTextFileAndTheLine() throws IOException {
+        String[][] cases = {
+            {"mh.txt", "mh-2003.txt", "State: Dirty Shutdown", "State", "Sleeping Soundly"},
+            {"case2/mk.txt", "mk-2003.txt", "Checkpoint: (0x12F,1A3,0)", "Checkpoint", "(soon)"},
+            {"ml.txt", "ml-2003.txt", "creation time: 06/20/2004 23:40:12", "creation time", "yesterday"}};
+        for (String[] c : cases) {
+            String printed = c[2].substring(0, c[2].indexOf(':') + 2) + c[4];
+            String text = once(sample(c[1]), c[2], printed);
+            EseHeader h = EseutilText.parse(c[0], text).get(0);
+            Note expected = Note.warning(-1, c[0] + " line " + lineOf(text, printed) + ": value of \"" + c[3]
+                    + "\" not understood: " + c[4]);
+            assertTrue(h.notes().contains(expected), c[0] + ": " + h.notes());
+        }
+    }
+
+    /**
+     * A {@code Missing log file(s):} line in an /ml dump was kept as a line of the log above it, with no note: eseutil
+     * reported generations missing and nothing said so. It is an ERROR naming the text file and the line, as in a range
+     * listing; the chain still judges the gap from the generations.
+     */
+    @Test
+    void aMissingLogFilesLineInADumpIsANoteNamingTheTextFileAndTheLine() throws IOException {
+        String missing = "      Missing log files: E01{00000131 - 00000132}.log";
+        String text = once(sample("ml-2003.txt"), "Integrity check passed for log file: E010000012F.log\n",
+                "Integrity check passed for log file: E010000012F.log\n" + missing + "\n");
+        LogHeader first = (LogHeader) EseutilText.parse("ml.txt", text).get(0);
+        assertTrue(first.notes().contains(Note.error(-1, "ml.txt line " + lineOf(text, missing) + ": eseutil reported "
+                + "missing: E01{00000131 - 00000132}.log (JET_errMissingLogFile -528)")), first.notes().toString());
+        assertTrue(first.textFields().stream().noneMatch(t -> t.label().startsWith("Missing")), first.textFields().toString());
+    }
+
+    /** The 1-based number of the first line holding {@code needle}. */
+    private static int lineOf(String text, String needle) {
+        return text.substring(0, text.indexOf(needle)).split("\r?\n", -1).length;
+    }
+
     private static String once(String text, String from, String to) {
         int i = text.indexOf(from);
         assertTrue(i >= 0, from);
@@ -433,7 +475,8 @@ class EseutilTextTest {
                 assertTrue(h.notes().stream().noneMatch(n -> n.level() == Note.Level.WARNING), h.notes().toString());
             } else {
                 assertTrue(h.notes().stream().anyMatch(n -> n.level() == Note.Level.WARNING
-                        && n.text().startsWith("line 12: value of \"DB Signature\" not understood")), h.notes().toString());
+                        && n.text().startsWith("sep.txt line 12: value of \"DB Signature\" not understood")),
+                        h.notes().toString());
                 assertTrue(h.textFields().stream().anyMatch(t -> t.line() == 12 && t.label().equals("DB Signature")
                         && t.value().endsWith("Computer:A" + sep + "B")), shown + ": " + h.textFields());
             }
@@ -499,8 +542,8 @@ class EseutilTextTest {
         return h.notes().stream().filter(n -> n.text().contains("computer name")).toList();
     }
 
-    private static String longName(int line, String label, String name) {
-        return "line " + line + ": the computer name in \"" + label + "\" is " + name.length() + " bytes, longer than a "
+    private static String longName(String text, int line, String label, String name) {
+        return text + " line " + line + ": the computer name in \"" + label + "\" is " + name.length() + " bytes, longer than a "
                 + "NetBIOS name can be (15): \"" + name + "\" kept as printed; signatures are compared by its first 16 "
                 + "bytes, all the signature's field holds";
     }
@@ -518,7 +561,7 @@ class EseutilTextTest {
         assertEquals(name, h.dbSignature().computerName());
         assertEquals(1299001122L, h.dbSignature().random());
         assertEquals("EXCHANGE-CLUSTER", new String(h.dbSignature().bytes(), 12, 16, StandardCharsets.ISO_8859_1));
-        assertEquals(List.of(Note.warning(-1, longName(14, "DB Signature", name))), computerNameNotes(h));
+        assertEquals(List.of(Note.warning(-1, longName("mh.txt", 14, "DB Signature", name))), computerNameNotes(h));
         assertTrue(h.textFields().stream().noneMatch(t -> t.label().equals("DB Signature")), "the value read");
         assertEquals("", h.logSignature().computerName());
 
@@ -530,7 +573,7 @@ class EseutilTextTest {
         byte[] binary = EseBuilder.sig(1299001122L, EseBuilder.time(2004, 3, 14, 8, 2, 11, 0, false), "");
         System.arraycopy(sixteen.getBytes(StandardCharsets.ISO_8859_1), 0, binary, 12, 16);
         assertTrue(full.dbSignature().sameAs(Signature.of(binary, 0)), full.dbSignature() + " vs " + Signature.of(binary, 0));
-        assertEquals(List.of(Note.warning(-1, longName(14, "DB Signature", sixteen))), computerNameNotes(full));
+        assertEquals(List.of(Note.warning(-1, longName("mh.txt", 14, "DB Signature", sixteen))), computerNameNotes(full));
 
         // a NetBIOS name of 15 bytes is no news
         DatabaseHeader netbios = (DatabaseHeader) EseutilText.parse("mh.txt", once(sample("mh-2003.txt"),
@@ -544,15 +587,15 @@ class EseutilTextTest {
                 "Rand:1299001122 Computer:\n", "Rand:1299001122 Computer:" + name + "-DB\n")).get(0);
         assertEquals(name, mk.logSignature().computerName());
         assertEquals(name + "-DB", mk.attachments().get(0).signature().computerName());
-        assertEquals(List.of(Note.warning(-1, longName(14, "Signature", name)),
-                Note.warning(-1, longName(20, "Signature", name + "-DB"))), computerNameNotes(mk));
+        assertEquals(List.of(Note.warning(-1, longName("mk.txt", 14, "Signature", name)),
+                Note.warning(-1, longName("mk.txt", 20, "Signature", name + "-DB"))), computerNameNotes(mk));
         LogHeader ml = (LogHeader) EseutilText.parse("ml.txt", once(once(sample("ml-2003.txt"),
                 "Rand:1299001001 Computer:\n", "Rand:1299001001 Computer:" + name + "\n"),
                 "Rand:1299001122 Computer:\n", "Rand:1299001122 Computer:" + name + "-DB\n")).get(0);
         assertEquals(name, ml.logSignature().computerName());
         assertEquals(name + "-DB", ml.attachments().get(0).signature().computerName());
-        assertEquals(List.of(Note.warning(-1, longName(15, "Signature", name)),
-                Note.warning(-1, longName(27, "Signature", name + "-DB"))), computerNameNotes(ml));
+        assertEquals(List.of(Note.warning(-1, longName("ml.txt", 15, "Signature", name)),
+                Note.warning(-1, longName("ml.txt", 27, "Signature", name + "-DB"))), computerNameNotes(ml));
     }
 
     @Test

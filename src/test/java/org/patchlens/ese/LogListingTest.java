@@ -159,8 +159,8 @@ class LogListingTest {
         String text = new MlListingBuilder("E00").ok(DIR + "E0000000080.log").ok(DIR + "E010000000A.log")
                 .ok(DIR + "E00.log").clean();
         LogListing l = listing(text);
-        assertTrue(has(l.notes(), Note.Level.WARNING, "E010000000A.log (line 11): base name E01 is not the listing's E00"),
-                l.notes().toString());
+        assertTrue(l.notes().contains(Note.warning(-1, "ml-range.txt line 11: E010000000A.log: base name E01 is not the "
+                + "listing's E00")), l.notes().toString());
         LogChain.Report r = chain(EseutilText.parse("ml-range.txt", text));
         assertTrue(r.ignored().contains(DIR + "E010000000A.log: base name E01 is not the set's E00"), r.ignored().toString());
         assertEquals(List.of(0x80L, 0x81L), r.present(), "E00.log follows E0000000080.log, not the other base's log");
@@ -199,6 +199,53 @@ class LogListingTest {
         assertFalse(r.softRecoveryCanSucceed());
     }
 
+    /**
+     * The listing's notes named a line but not the text file ({@code line 10: a second base name ...}), or neither
+     * (eseutil's missing-file ERROR, its trailer, a file without a verdict, the summary checks); each now names both,
+     * as the /mh, /mk and /ml dump notes do ({@code DumpLines.at}).
+     */
+    @Test
+    void everyNoteOfAListingNamesTheTextFileAndTheLine() {
+        MlListingBuilder b = new MlListingBuilder("E00")                          // lines 1 to 9
+                .line("     Base name: E01")                                      // 10
+                .line("      Log generation range: soon")                         // 11
+                .line("      ERROR: Something went wrong")                        // 12, under no file
+                .ok(DIR + "E0000000080.log")                                       // 13
+                .missing(DIR + "E0000000081.log")                                  // 14
+                .line("      Missing log files: " + DIR + "E00{zz}.log")           // 15
+                .line("Something else entirely")                                   // 16
+                .line("      Log file: " + DIR + "E00.log");                       // 17, no verdict
+        String failed = b.failed(-528, "JET_errMissingLogFile");                   // 18, 19, 20: the trailer
+        LogListing l = EseutilText.listing("case9/ml-range.txt", failed);
+        String at = "case9/ml-range.txt line ";
+        assertEquals(List.of(Note.warning(-1, at + "10: a second base name E01 (first E00)"),
+                Note.warning(-1, at + "11: value of \"Log generation range\" not understood: soon"),
+                Note.error(-1, at + "12: eseutil reported: ERROR: Something went wrong"),
+                Note.error(-1, at + "14: eseutil reported missing: " + DIR + "E0000000081.log (JET_errMissingLogFile -528)"),
+                Note.error(-1, at + "15: eseutil reported missing log files, not understood: " + DIR + "E00{zz}.log"),
+                Note.warning(-1, at + "16: not understood (kept): Something else entirely"),
+                Note.warning(-1, at + "20: eseutil reported: Operation terminated with error -528 (JET_errMissingLogFile) "
+                        + "after 0.47 seconds.")), l.notes().stream().filter(Note::isFinding).toList());
+        LogHeader current = l.headers().get(1);
+        assertTrue(current.notes().contains(Note.warning(-1, at + "17: no eseutil verdict for E00.log (neither \"- OK\" "
+                + "nor an ERROR after it): the listing is cut or edited")), current.notes().toString());
+
+        String cut = new MlListingBuilder("E00").ok(DIR + "E0000000080.log").cut();  // line 10, the last
+        assertTrue(EseutilText.listing("ml-range.txt", cut).notes().contains(Note.warning(-1, "ml-range.txt line 10: "
+                + "the listing ends without eseutil's summary (\"No damaged log files were found.\" or the Operation "
+                + "line): it may be cut short")));
+        String contradicted = new MlListingBuilder("E00").ok(DIR + "E0000000080.log").missing(DIR + "E0000000081.log")
+                .clean();                                                          // line 13: No damaged ...
+        assertTrue(EseutilText.listing("ml-range.txt", contradicted).notes().contains(Note.warning(-1, "ml-range.txt line "
+                + "13: the listing says \"No damaged log files were found.\" but names damaged, missing or unverified "
+                + "files (an edited or concatenated listing?)")));
+        String edited = new MlListingBuilder("E00").ok(DIR + "E0000000080.log").line("")
+                .line("Operation completed successfully in 0.5 seconds.").cut();  // line 12
+        assertTrue(EseutilText.listing("ml-range.txt", edited).notes().contains(Note.warning(-1, "ml-range.txt line 12: "
+                + "the listing has no \"No damaged log files were found.\" line before \"Operation completed successfully "
+                + "in 0.5 seconds.\" (edited?)")));
+    }
+
     @Test
     void controlCharactersInNamesAreKeptAndUnknownLinesAreNotDropped() {
         String crafted = DIR + "E00\u001b[2J\u0007.log";
@@ -207,8 +254,10 @@ class LogListingTest {
         LogListing l = listing(text);
         assertEquals(crafted, l.logs().get(1).file());
         assertEquals(ListedLog.GenerationFrom.UNKNOWN, l.logs().get(1).generationFrom());
-        assertTrue(has(l.notes(), Note.Level.WARNING, "line 12 not understood (kept): Something else entirely"));
-        assertTrue(has(l.notes(), Note.Level.WARNING, "line 13 not understood (kept): Odd label: 42"));
+        assertTrue(l.notes().contains(Note.warning(-1, "ml-range.txt line 12: not understood (kept): Something else "
+                + "entirely")), l.notes().toString());
+        assertTrue(l.notes().contains(Note.warning(-1, "ml-range.txt line 13: not understood (kept): Odd label: 42")),
+                l.notes().toString());
         assertTrue(l.textFields().contains(new TextField(13, "Odd label", "42")), l.textFields().toString());
         LogChain.Report r = chain(EseutilText.parse("ml-range.txt", text));
         assertTrue(r.ignored().stream().anyMatch(s -> s.startsWith(crafted)) || r.logs().stream()

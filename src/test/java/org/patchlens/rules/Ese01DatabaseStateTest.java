@@ -61,6 +61,20 @@ class Ese01DatabaseStateTest {
         assertEquals(Status.PASS, of(f, PUB).status(), "the other database is judged on its own");
     }
 
+    /**
+     * A database whose primary header is damaged is read from its shadow: here the shadow says Dirty Shutdown, the
+     * damaged primary Clean Shutdown. The state judged is the shadow's, and the source names the shadow's State (4096 +
+     * 52); it named the primary's, which says otherwise.
+     */
+    @Test
+    void namesTheShadowsStateWhenTheHeaderWasReadFromTheShadow() throws Exception {
+        Finding priv = of(ese01(RestoreScenario.offlineBase(), StoreEvidence.shadowField(PRIV, 52, 2),
+                StoreEvidence.damage(PRIV, 1000)), PRIV);
+        assertEquals(Status.FAIL, priv.status());
+        assertEquals("Dirty Shutdown (2), Last Consistent (0x10,20,10)", priv.actual());
+        assertEquals(StoreEvidence.source(PRIV, "State", StoreEvidence.PAGE + 52), priv.actualSource().toString());
+    }
+
     @Test
     void failsADirtyDatabaseInARollForwardRestoreToo() throws Exception {
         RestoreScenario s = RestoreScenario.offlineBase().option("--roll-forward");

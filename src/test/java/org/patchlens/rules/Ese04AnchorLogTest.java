@@ -3,12 +3,15 @@ package org.patchlens.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.patchlens.rules.StoreEvidence.DS_LOGS;
 import static org.patchlens.rules.StoreEvidence.LOGS;
+import static org.patchlens.rules.StoreEvidence.concat;
 import static org.patchlens.rules.StoreEvidence.log;
 import static org.patchlens.rules.StoreEvidence.source;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -120,11 +123,15 @@ class Ese04AnchorLogTest {
                 + "instead (KB Q296787).", f.remedy());
     }
 
-    /** An ESE97 anchor log (no file type) whose header checksum fails: detection refused it, and ESE-04 said missing. */
-    @Test
-    void failsAnEse97AnchorLogWhoseHeaderChecksumDoesNotVerify() throws Exception {
+    /**
+     * An ESE97 or Exchange 2000 (7.3704.4) anchor log, no file type, whose header checksum fails: detection refused it,
+     * and ESE-04 said missing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ESE97", "ESE98"})
+    void failsAnAnchorLogWithoutAFileTypeWhoseHeaderChecksumDoesNotVerify(String engine) throws Exception {
         RestoreScenario s = StoreEvidence.rollForward(0x10, 0x11);
-        Finding f = only(ese04(s, concat(StoreEvidence.ese97Logs(s), StoreEvidence.damage(log(0x10), 100))));
+        Finding f = only(ese04(s, concat(StoreEvidence.oldLogs(engine, s), StoreEvidence.damage(log(0x10), 100))));
         assertEquals(Status.FAIL, f.status());
         assertEquals("present (generation 16)", f.expected());
         assertEquals("not usable (" + StoreEvidence.logChecksumDamage(dir, log(0x10)) + ")", f.actual());
@@ -145,12 +152,6 @@ class Ese04AnchorLogTest {
         assertEquals("The anchor log Edb00010.log is there, but its header is cut short: check a fresh copy with `eseutil "
                 + "/ml Edb00010.log`; if it is damaged, do not replay any logs; restore point-in-time instead (KB Q296787).",
                 f.remedy());
-    }
-
-    private static StoreEvidence.Edit[] concat(StoreEvidence.Edit[] a, StoreEvidence.Edit b) {
-        StoreEvidence.Edit[] out = java.util.Arrays.copyOf(a, a.length + 1);
-        out[a.length] = b;
-        return out;
     }
 
     @Test

@@ -13,6 +13,8 @@ import static org.patchlens.rules.StoreEvidence.rollForward;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -99,6 +101,22 @@ class Ese05LogGapsTest {
                 + "fresh copy with `eseutil /ml Edb00011.log`; if it is damaged, find an undamaged copy in other backup "
                 + "sets; otherwise keep only logs below it, rename the highest of them edb.log and remove all above it "
                 + "(KB Q296787, Q240145).", f.remedy());
+    }
+
+    /** The same, in ESE97 or Exchange 2000 (7.3704.4) logs, which have no file type: the gap was called missing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ESE97", "ESE98"})
+    void failsALogWithoutAFileTypeWhoseHeaderChecksumDoesNotVerifyAsNotUsable(String engine) throws Exception {
+        RestoreScenario s = rollForward(0x10, 0x11, 0x12);
+        Finding f = ese05(s, StoreEvidence.concat(StoreEvidence.oldLogs(engine, s), StoreEvidence.damage(log(0x11), 100)));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("contiguous from 16 to 18", f.expected());
+        assertEquals("not usable Edb00011.log (" + StoreEvidence.logChecksumDamage(dir, log(0x11))
+                + "); replay stops after generation 16", f.actual());
+        assertEquals(StoreEvidence.source(log(0x11), "checksum", 0), f.actualSource().toString());
+        assertTrue(f.remedy().startsWith("Edb00011.log is there, but its header checksum does not verify: replay cannot "
+                + "pass it."), f.remedy());
     }
 
     @Test

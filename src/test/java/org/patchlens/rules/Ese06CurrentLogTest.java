@@ -10,6 +10,8 @@ import static org.patchlens.rules.StoreEvidence.source;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -74,6 +76,22 @@ class Ese06CurrentLogTest {
                 f.remedy());
     }
 
+    /** The same, in ESE97 or Exchange 2000 (7.3704.4) logs, which have no file type: edb.log was called missing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ESE97", "ESE98"})
+    void failsAnEdbLogWithoutAFileTypeWhoseHeaderChecksumDoesNotVerify(String engine) throws Exception {
+        RestoreScenario s = withEdbLog(0x13);
+        Finding f = ese06(s, StoreEvidence.concat(StoreEvidence.oldLogs(engine, s), StoreEvidence.damage(EDB_LOG, 100)));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("generation 19, usable", f.expected());
+        assertEquals("not usable (" + StoreEvidence.logChecksumDamage(dir, EDB_LOG) + ")", f.actual());
+        assertEquals(source(EDB_LOG, "checksum", 0), f.actualSource().toString());
+        assertEquals("edb.log is there, but its header checksum does not verify: check a fresh copy with `eseutil /ml "
+                + "edb.log`; if it is damaged, move it away and `ren Edb00012.log edb.log` (KB Q296787 step 7).",
+                f.remedy());
+    }
+
     @Test
     void aSoundCopyOfEdbLogPassesBesideOneWhoseHeaderDoesNotVerify() throws Exception {
         // eseutil /ml dumped a sound header of edb.log, generation 19, saved beside the damaged binary file
@@ -126,6 +144,36 @@ class Ese06CurrentLogTest {
         assertEquals(Status.SKIPPED, gaps.get(0).status());
         assertEquals("no log of a known generation among the evidence (eseutil's text can name a log without one)",
                 gaps.get(0).detail());
+    }
+
+    /**
+     * edb.log that an eseutil /ml range listing names OK after a log it reported damaged: eseutil verified it against
+     * no sound log, so the listing gives no generation for it. ESE-06 said "generation 0" and failed it as not
+     * following Edb00012.log; its generation is unknown, which it now says, and what to run to learn it.
+     */
+    @Test
+    void saysTheGenerationOfAnEdbLogListedOkAfterADamagedLogIsUnknown() throws Exception {
+        Finding f = ese06(rollForward(0x10, 0x11), StoreEvidence.write(StoreEvidence.ML_TEXT,
+                StoreEvidence.mlRangeDamagedThenEdbLogOk(0x12)));
+        assertEquals(Status.WARN, f.status());
+        assertEquals(Severity.WARN, f.severity());
+        assertEquals("edb.log", f.object());
+        assertEquals("generation 19 (highest numbered Edb00012.log + 1)", f.expected());
+        assertEquals("generation unknown (eseutil /ml, line 7: OK; the text gives no generation for it)", f.actual());
+        assertEquals(StoreEvidence.ML_TEXT + " : edb.log (eseutil /ml verdict)", f.actualSource().toString());
+        assertEquals("eseutil's text gives no generation for edb.log: run `eseutil /ml edb.log` and check that its "
+                + "lGeneration is 19 (Edb00012.log + 1); if it is not, move it away (KB Q296787 step 6), or move away "
+                + "the numbered logs above it.", f.remedy());
+    }
+
+    /** A binary edb.log of a known generation is judged before a copy the listing names without one. */
+    @Test
+    void judgesABinaryEdbLogBeforeAListedCopyOfUnknownGeneration() throws Exception {
+        Finding f = ese06(withEdbLog(0x13), StoreEvidence.write(StoreEvidence.ML_TEXT,
+                StoreEvidence.mlRangeDamagedThenEdbLogOk(0x12)));
+        assertEquals(Status.PASS, f.status());
+        assertEquals("generation 19", f.actual());
+        assertEquals(source(EDB_LOG, "lGeneration", 4), f.actualSource().toString());
     }
 
     @Test

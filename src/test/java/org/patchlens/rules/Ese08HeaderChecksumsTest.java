@@ -142,6 +142,23 @@ class Ese08HeaderChecksumsTest {
         assertEquals(remedy("PRIV.pat"), pat.remedy());
     }
 
+    /**
+     * A patch file whose primary page fails its checksum at every length (a byte at 200): the reader knows it by its
+     * verifying shadow; ESE-08 fails the primary and says the shadow is good.
+     */
+    @Test
+    void failsAPatchFileWhosePrimaryFailsAndSaysItsShadowIsGood() throws Exception {
+        Finding pat = one(ese08(RestoreScenario.onlineBase(), StoreEvidence.damage(PRIV_PAT, 200)),
+                PRIV_PAT + " : header checksum");
+        assertEquals(Status.FAIL, pat.status());
+        assertEquals(Severity.HIGH, pat.severity());
+        assertEquals(String.format("0x%08X", StoreEvidence.computedChecksum(dir, PRIV_PAT, 0, PAGE)), pat.expected());
+        assertEquals(String.format("0x%08X", StoreEvidence.storedChecksum(dir, PRIV_PAT, 0)) + " (" + bad(PRIV_PAT, 0)
+                + "); shadow " + ok(PRIV_PAT, PAGE), pat.actual());
+        assertEquals(source(PRIV_PAT, "header checksum", 0), pat.actualSource().toString());
+        assertEquals(remedy("PRIV.pat"), pat.remedy());
+    }
+
     @Test
     void warnsOfACheckpointCutShortBeforeItsShadowAsOfADatabase() throws Exception {
         // edb.chk is two 4096-byte CHECKPOINT copies; its primary alone (4096 bytes) passed as "header checksums valid"

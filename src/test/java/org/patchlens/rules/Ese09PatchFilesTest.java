@@ -107,6 +107,28 @@ class Ese09PatchFilesTest {
         assertEquals(remedy("PRIV"), priv.remedy());
     }
 
+    /**
+     * A patch file whose primary page fails its checksum at every length (a byte at 200, past the PATCHHDR fields) is
+     * read from its verifying shadow: ESE-09 judges the shadow's fields and names them where they lie, at 4096 + 40
+     * and 4096 + 64; it named the primary's offsets, whose bytes it had not used.
+     */
+    @Test
+    void judgesAPatchFileReadFromItsShadowAtTheShadowsOffsets() throws Exception {
+        Finding priv = one(ese09(RestoreScenario.onlineBase(), StoreEvidence.damage(PRIV_PAT, 200)), PRIV_PAT);
+        assertEquals(Status.PASS, priv.status());
+        assertEquals("Log Gen 16-18", priv.actual());
+        assertEquals(source(PRIV_PAT, "backup", StoreEvidence.PAGE + 40), priv.actualSource().toString());
+
+        long other = 0xBEEFL;
+        byte[] foreign = patch(other, 0x10, 0x12);
+        foreign[200] = 1;
+        Finding sig = one(ese09(RestoreScenario.onlineBase(), StoreEvidence.write(PRIV_PAT, foreign)),
+                PRIV_PAT + " : DB Signature");
+        assertEquals(Status.FAIL, sig.status());
+        assertEquals(shown(other), sig.actual());
+        assertEquals(source(PRIV_PAT, "DB Signature", StoreEvidence.PAGE + 64), sig.actualSource().toString());
+    }
+
     @Test
     void failsAPatchFileWithoutABackupRange() throws Exception {
         Finding priv = one(ese09(RestoreScenario.onlineBase(), StoreEvidence.write(PRIV_PAT, patch(PRIV_SIGNATURE,

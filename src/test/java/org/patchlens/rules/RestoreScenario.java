@@ -345,6 +345,17 @@ final class RestoreScenario {
 
     // ------------------------------------------------------------------ files
 
+    /** Log {@code l} in the layout of {@code log}: its generation, signature and attached databases. */
+    static byte[] logBytes(Log l, EseBuilder.Log log) {
+        log.set("generation", l.gen()).set("logSignature", signature(l.sig()));
+        int dbid = 1;
+        for (String[] a : l.attached()) {
+            log.attach(dbid++, a[0], signature(Long.parseLong(a[1])), EseBuilder.lgpos(0x10, 0x18, 8),
+                    EseBuilder.lgpos(0x0F, 0x20, 0x10));
+        }
+        return log.bytes();
+    }
+
     static byte[] signature(long random) {
         return EseBuilder.sig(random, EseBuilder.time(2001, 6, 1, 9, 30, 0, 0, false), "");
     }
@@ -367,16 +378,9 @@ final class RestoreScenario {
         for (Log l : this.logs) {
             // Current-layout log headers: ESE97 binary logs record no signature or attach list, which the
             // store rules need; real 5.5 tickets give those through eseutil /ml output instead.
-            EseBuilder.Log log = EseBuilder.Log.current().set("generation", l.gen()).set("logSignature",
-                    signature(l.sig()));
-            int dbid = 1;
-            for (String[] a : l.attached()) {
-                log.attach(dbid++, a[0], signature(Long.parseLong(a[1])), EseBuilder.lgpos(0x10, 0x18, 8),
-                        EseBuilder.lgpos(0x0F, 0x20, 0x10));
-            }
             Path target = logs.resolve(l.name());
             Files.createDirectories(target.getParent());
-            Files.write(target, log.bytes());
+            Files.write(target, logBytes(l, EseBuilder.Log.current()));
         }
         for (Map.Entry<String, int[]> p : patches.entrySet()) {
             String base = p.getKey().substring(p.getKey().lastIndexOf('/') + 1);

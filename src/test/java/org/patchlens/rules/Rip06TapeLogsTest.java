@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -82,6 +84,24 @@ class Rip06TapeLogsTest {
         String log = LOGS + "Edb00011.log";
         Finding f = only(StoreEvidence.run(RestoreScenario.onlineBase(), dir, StoreEvidence.damage(log, 100))
                 .of(Rule.RIP_06));
+        assertEquals(Status.FAIL, f.status());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals("tape logs 16-18 usable", f.object());
+        assertEquals("every generation usable", f.expected());
+        assertEquals("not usable Edb00011.log (" + StoreEvidence.logChecksumDamage(dir, log) + ")", f.actual());
+        assertEquals(StoreEvidence.source(log, "checksum", 0), f.actualSource().toString());
+        assertEquals("Not usable (header checksum): Edb00011.log; restore them from tape again and check them with "
+                + "`eseutil /ml`. " + remedy("", "any logs outside the range"), f.remedy());
+    }
+
+    /** The same, in ESE97 or Exchange 2000 (7.3704.4) logs, which have no file type: the log was called missing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ESE97", "ESE98"})
+    void failsATapeLogWithoutAFileTypeWhoseHeaderChecksumDoesNotVerify(String engine) throws Exception {
+        String log = LOGS + "Edb00011.log";
+        RestoreScenario s = RestoreScenario.onlineBase();
+        Finding f = only(StoreEvidence.run(s, dir, StoreEvidence.concat(StoreEvidence.oldLogs(engine, s),
+                StoreEvidence.damage(log, 100))).of(Rule.RIP_06));
         assertEquals(Status.FAIL, f.status());
         assertEquals(Severity.HIGH, f.severity());
         assertEquals("tape logs 16-18 usable", f.object());

@@ -237,6 +237,16 @@ final class StoreEvidence {
     }
 
     /**
+     * {@link #mlRangeDamaged} with edb.log listed OK after the damaged log (line 7): eseutil verified edb.log against
+     * no sound log before it, so the listing gives no generation for it.
+     */
+    static byte[] mlRangeDamagedThenEdbLogOk(int gen) {
+        String damaged = new String(mlRangeDamaged(gen), java.nio.charset.StandardCharsets.UTF_8);
+        return damaged.replace("\n\nOperation", "\n      Log file: F:\\exchsrvr\\MDBDATA\\edb.log - OK\n\nOperation")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * What {@code eseutil /ml FILE} prints for a log whose header it cannot read (SOURCE logdump.cxx): the base
      * name, the file on line 4, the ERROR under it, the trailer; no header.
      */
@@ -282,6 +292,31 @@ final class StoreEvidence {
     static Edit[] ese97Logs(RestoreScenario s) {
         return s.logs.stream().map(l -> write(LOGS + "/" + l.name(), EseBuilder.Log.ese97(l.gen(), 0).bytes()))
                 .toArray(Edit[]::new);
+    }
+
+    /**
+     * Exchange 2000 binary logs (format 7.3704.4, no file type at 667) of the scenario's logs, each with its signature
+     * and attached databases.
+     */
+    static Edit[] ese98Logs(RestoreScenario s) {
+        return s.logs.stream().map(l -> write(LOGS + "/" + l.name(), RestoreScenario.logBytes(l, EseBuilder.Log.ese98())))
+                .toArray(Edit[]::new);
+    }
+
+    /** The scenario's logs as binary logs of an engine that writes no file type: "ESE97" or "ESE98". */
+    static Edit[] oldLogs(String engine, RestoreScenario s) {
+        return switch (engine) {
+            case "ESE97" -> ese97Logs(s);
+            case "ESE98" -> ese98Logs(s);
+            default -> throw new IllegalArgumentException(engine);
+        };
+    }
+
+    /** The edits, then one more. */
+    static Edit[] concat(Edit[] a, Edit b) {
+        Edit[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = b;
+        return out;
     }
 
     // ------------------------------------------------------------------ expected texts
