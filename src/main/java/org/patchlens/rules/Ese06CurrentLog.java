@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.patchlens.ese.ListedLog;
 import org.patchlens.ese.LogHeader;
 import org.patchlens.model.Source;
 import org.patchlens.rules.StoreView.Item;
@@ -30,7 +29,7 @@ final class Ese06CurrentLog extends LogStreamUnit {
         // a sound copy first (header verifying, not reported damaged by eseutil's text), when there are two, and one
         // whose generation is known
         Optional<Item<LogHeader>> current = ls.replayLogs().stream().filter(StoreView::isCurrent)
-                .sorted(Comparator.comparing(StoreView::damaged).thenComparing(Ese06CurrentLog::generationUnknown))
+                .sorted(Comparator.comparing(StoreView::damaged).thenComparing(StoreView::generationUnknown))
                 .findFirst();
         TreeSet<Long> gens = chain(c, s, ls);
         long highest = ls.replayLogs().stream().filter(l -> !StoreView.isCurrent(l) && gens.contains(
@@ -56,10 +55,8 @@ final class Ese06CurrentLog extends LogStreamUnit {
                             + StoreView.logName(highest) + " edb.log` (KB Q296787 step 7).")));
         }
         long g = current.get().header().generation();
-        if (generationUnknown(current.get())) {
-            ListedLog listed = current.get().header().listed();
-            String unknown = "generation unknown (eseutil /ml, line " + listed.line() + ": " + listed.status()
-                    + "; the text gives no generation for it)";
+        if (StoreView.generationUnknown(current.get())) {
+            String unknown = "generation unknown (" + StoreView.unknownGenerationWhy(current.get()) + ")";
             Source src = current.get().source(current.get().fileName() + " (eseutil /ml verdict)", -1);
             if (highest < 0) {
                 return List.of(Finding.pass(Rule.ESE_06, "edb.log" + in(s, ls), "any generation (no numbered log in "
@@ -82,10 +79,5 @@ final class Ese06CurrentLog extends LogStreamUnit {
                 current.get().source("lGeneration", 4), "edb.log (generation " + g + ") does not follow "
                         + StoreView.logName(highest) + ": move it away (KB Q296787 step 6), or move away the numbered "
                         + "logs above it."));
-    }
-
-    /** edb.log named by eseutil's text without a generation (a range listing's OK after a log it found damaged). */
-    private static boolean generationUnknown(Item<LogHeader> l) {
-        return l.header().fromListing() && l.header().listed().generationFrom() == ListedLog.GenerationFrom.UNKNOWN;
     }
 }

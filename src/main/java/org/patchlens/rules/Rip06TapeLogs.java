@@ -54,11 +54,14 @@ final class Rip06TapeLogs extends RipUnit {
         Signature sig = first.map(l -> l.header().logSignature()).orElse(null);
         List<String> foreign = new ArrayList<>();
         List<String> extra = new ArrayList<>();
+        List<StoreView.Item<LogHeader>> unknown = new ArrayList<>();
         long next = high + 1;
         for (var l : set.get().replayLogs()) {
             long g = l.header().generation();
             var ls = l.header().logSignature();
-            if (sig != null && ls != null && !ls.isZero() && !sig.isZero() && !ls.sameAs(sig)) {
+            if (StoreView.generationUnknown(l)) {
+                unknown.add(l); // its generation reads 0: neither below LowLog nor known to follow HighLog
+            } else if (sig != null && ls != null && !ls.isZero() && !sig.isZero() && !ls.sameAs(sig)) {
                 foreign.add(l.fileName());
             } else if (g > high) {
                 if (g == next) {
@@ -93,6 +96,16 @@ final class Rip06TapeLogs extends RipUnit {
         if (!extra.isEmpty()) {
             out.add(Finding.warn(Rule.RIP_06, Severity.WARN, "logs outside the range", "only LowLog..HighLog and "
                     + "consecutive later logs", Source.NONE, String.join(", ", extra), Source.NONE, remedy));
+        }
+        if (!unknown.isEmpty()) {
+            List<String> names = unknown.stream().map(StoreView.Item::fileName).toList();
+            out.add(Finding.warn(Rule.RIP_06, Severity.WARN, "logs of unknown generation", "LowLog..HighLog (" + low
+                    + "-" + high + ") or consecutive later logs", Source.NONE, String.join(", ", unknown.stream().map(
+                            l -> l.fileName() + " (" + StoreView.unknownGenerationWhy(l) + ")").toList()),
+                    unknown.get(0).source(unknown.get(0).fileName() + " (eseutil /ml verdict)", -1),
+                    "eseutil's text gives no generation for " + String.join(", ", names) + ": run `eseutil /ml` on "
+                            + (names.size() == 1 ? "it" : "them") + " and check that its lGeneration lies in " + low
+                            + "-" + high + " or follows them; if not, move it aside. " + remedy));
         }
         for (var k : s.checkpoints()) {
             out.add(Finding.warn(Rule.RIP_06, Severity.WARN, k.name(), "no edb.chk in the working folder",

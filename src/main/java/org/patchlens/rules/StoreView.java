@@ -14,6 +14,7 @@ import org.patchlens.ese.DatabaseHeader;
 import org.patchlens.ese.EseException;
 import org.patchlens.ese.EseFile;
 import org.patchlens.ese.EseHeader;
+import org.patchlens.ese.ListedLog;
 import org.patchlens.ese.LogHeader;
 import org.patchlens.ese.PatchHeader;
 import org.patchlens.ese.Signature;
@@ -165,6 +166,20 @@ public final class StoreView {
     /** Why a file that was identified as a store header could not be read as one here, by evidence name. */
     public Map<String, String> errors() {
         return java.util.Collections.unmodifiableMap(errors);
+    }
+
+    /**
+     * A log eseutil's text names without a generation (an edb.log a range listing calls OK after a log it found
+     * damaged: eseutil verified it against no sound log); its generation reads 0, which places it nowhere.
+     */
+    public static boolean generationUnknown(Item<LogHeader> l) {
+        return l.header().fromListing() && l.header().listed().generationFrom() == ListedLog.GenerationFrom.UNKNOWN;
+    }
+
+    /** Why {@link #generationUnknown} holds, as a finding says it: "eseutil /ml, line 7: OK; the text gives ...". */
+    public static String unknownGenerationWhy(Item<LogHeader> l) {
+        ListedLog listed = l.header().listed();
+        return "eseutil /ml, line " + listed.line() + ": " + listed.status() + "; the text gives no generation for it";
     }
 
     /** True for {@code edb.log}, the current log. */

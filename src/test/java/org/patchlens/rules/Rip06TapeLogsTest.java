@@ -139,6 +139,27 @@ class Rip06TapeLogsTest {
                 + "`eseutil /ml`. " + remedy("", "any logs outside the range"), f.remedy());
     }
 
+    /**
+     * An edb.log eseutil /ml (range mode) lists OK after a damaged log has no known generation: it is neither below
+     * LowLog (it was taken for generation 0 and to be moved aside) nor known to follow HighLog.
+     */
+    @Test
+    void anEdbLogOfUnknownGenerationIsNotALogOutsideTheRange() throws Exception {
+        List<Finding> all = StoreEvidence.run(without(0x11), dir, StoreEvidence.write(StoreEvidence.ML_TEXT,
+                StoreEvidence.mlRangeDamagedThenEdbLogOk(0x11))).of(Rule.RIP_06);
+        assertEquals(2, all.size(), all.toString());
+        assertEquals("tape logs 16-18 usable", all.get(0).object());
+        Finding f = all.get(1);
+        assertEquals(Status.WARN, f.status());
+        assertEquals("logs of unknown generation", f.object());
+        assertEquals("LowLog..HighLog (16-18) or consecutive later logs", f.expected());
+        assertEquals("edb.log (eseutil /ml, line 7: OK; the text gives no generation for it)", f.actual());
+        assertEquals(StoreEvidence.ML_TEXT + " : edb.log (eseutil /ml verdict)", f.actualSource().toString());
+        assertEquals("eseutil's text gives no generation for edb.log: run `eseutil /ml` on it and check that its "
+                + "lGeneration lies in 16-18 or follows them; if not, move it aside. " + remedy("", "any logs outside "
+                + "the range"), f.remedy());
+    }
+
     @Test
     void failsTheLowLogGenerationMissing() throws Exception {
         assertEquals("missing Edb00010.log (error 3355443765)", only(rip06(without(0x10))).actual());
