@@ -10,7 +10,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.patchlens.InputException;
 import org.patchlens.InputFile;
 
@@ -30,6 +32,9 @@ public final class EvidenceScanner {
     /** Every regular file below {@code root}, classified and hashed; unrelated files are included as UNRELATED. */
     public static List<Evidence> scan(Path root) throws IOException {
         List<Path> files = new ArrayList<>();
+        // entries the walk lists but cannot look at (a path too long for the system, a folder it may not open): kept
+        // as evidence that cannot be read, with the reason, never dropped without a word
+        Map<Path, IOException> failed = new HashMap<>();
         Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
@@ -40,14 +45,28 @@ public final class EvidenceScanner {
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                if (file.equals(root)) {
+                    throw exc;
+                }
+                if (files.size() < MAX_FILES) {
+                    files.add(file);
+                    failed.put(file, exc);
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
         files.sort(null);
         List<Evidence> out = new ArrayList<>(files.size());
         for (Path f : files) {
-            out.add(examine(f, root.relativize(f).toString(), false));
+            String name = root.relativize(f).toString();
+            IOException e = failed.get(f);
+            if (e != null) {
+                String reason = InputFile.failure(f, e).reason();
+                out.add(new Evidence(f, name, -1, "", EvidenceKind.UNREADABLE, reason, List.of(reason), false));
+            } else {
+                out.add(examine(f, name, false));
+            }
         }
         return out;
     }

@@ -25,17 +25,6 @@ final class BatchFolder {
         return b.write(folder.resolve(name));
     }
 
-    /** A folder whose absolute path is exactly {@code length} bytes (ASCII), made of 200-byte names. */
-    static Path deepFolder(Path base, int length) throws IOException {
-        Path p = base.toAbsolutePath();
-        while (p.toString().length() + 1 + 200 + 1 + 1 < length) {
-            p = p.resolve("d".repeat(200));
-        }
-        p = p.resolve("e".repeat(length - p.toString().length() - 1));
-        assertEquals(length, p.toString().length());
-        return Files.createDirectories(p);
-    }
-
     /** The names in the folder, sorted. */
     static Set<String> names(Path folder) throws IOException {
         Set<String> names = new TreeSet<>();

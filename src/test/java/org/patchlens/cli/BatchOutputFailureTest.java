@@ -1,6 +1,6 @@
 package org.patchlens.cli;
 
-import static org.patchlens.cli.BatchFolder.deepFolder;
+import static org.patchlens.testing.LongPaths.deepFolder;
 import static org.patchlens.cli.BatchFolder.earlierManifest;
 import static org.patchlens.cli.BatchFolder.manifest;
 import static org.patchlens.cli.BatchFolder.names;

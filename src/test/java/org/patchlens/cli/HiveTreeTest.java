@@ -148,7 +148,7 @@ class HiveTreeTest {
         b.key("Select").dword("Current", 1);
         b.write(made.resolve(name));
         Files.write(made.resolve(name + ".LOG1"), new byte[512]);
-        Path deep = BatchFolder.deepFolder(dir.resolve("deep"), 4093 - 2 - 1 - name.length());
+        Path deep = org.patchlens.testing.LongPaths.deepFolder(dir.resolve("deep"), 4093 - 2 - 1 - name.length());
         Path folder = Files.move(made, deep.resolve("f"));
         try {
             Path hive = folder.resolve(name);

@@ -61,4 +61,32 @@ class EvidenceScannerTest {
         assertEquals("2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022\\00000002",
                 Classifier.checkpointId(guid.resolve("00000002.CPT")));
     }
+
+    /**
+     * A file the walk lists but cannot look at (its path over PATH_MAX: lstat fails with ENAMETOOLONG, root too) is
+     * evidence that cannot be read, with the system's reason: it was dropped without a word. The folder is made short
+     * and moved into place, and moved back for the clean-up.
+     */
+    @Test
+    void aFileTheWalkCannotLookAtIsUnreadableEvidenceNotDropped(@TempDir Path tmp) throws Exception {
+        String name = "Edb00010.log.bak";
+        Path made = Files.createDirectories(tmp.resolve("f"));
+        Files.write(made.resolve("edb.chk"), new EseBuilder.Checkpoint().bytes());
+        Files.write(made.resolve(name), EseBuilder.Log.current().set("generation", 16).bytes());
+        Path deep = org.patchlens.testing.LongPaths.deepFolder(tmp.resolve("deep"), 4078);
+        Path folder = Files.move(made, deep.resolve("f"));
+        try {
+            assertEquals(4097, folder.resolve(name).toString().length()); // edb.chk's: 4088 bytes
+            Map<String, Evidence> found = EvidenceScanner.scan(folder).stream()
+                    .collect(Collectors.toMap(Evidence::name, e -> e));
+            assertEquals(EvidenceKind.ESE_CHECKPOINT, found.get("edb.chk").kind());
+            Evidence unread = found.get(name);
+            assertTrue(unread != null, "listed, not dropped: " + found.keySet());
+            assertEquals(EvidenceKind.UNREADABLE, unread.kind());
+            assertEquals(List.of("cannot read: File name too long"), unread.errors());
+            assertEquals(2, found.size());
+        } finally {
+            Files.move(folder, tmp.resolve("back"));
+        }
+    }
 }
