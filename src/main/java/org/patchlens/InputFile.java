@@ -11,11 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The one check every reader makes before it opens a path: the path is a regular file (symbolic
@@ -85,8 +86,13 @@ public record InputFile(Path path, Path realPath, long size) {
                 return ByteBuffer.allocate(0);
             }
             ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, n);
-            MAPPINGS.removeIf(m -> m.buffer().get() == null);
-            MAPPINGS.addFirst(new Mapping(this, n, Thread.currentThread().getId(), new WeakReference<>(mapped)));
+            synchronized (MAPPINGS) {
+                if (MAPPINGS.size() >= sweepAt) {
+                    MAPPINGS.removeIf(m -> m.buffer().get() == null);
+                    sweepAt = Math.max(64, 2 * MAPPINGS.size());
+                }
+                MAPPINGS.addFirst(new Mapping(this, n, Thread.currentThread().getId(), new WeakReference<>(mapped)));
+            }
             return mapped;
         }
     }
@@ -95,7 +101,14 @@ public record InputFile(Path path, Path realPath, long size) {
      * The mappings {@link #map} made, newest first, for {@link #cutShort} to tell which file a fault came from. The
      * buffer is held weakly: once no slice of it is referenced it is unmapped by the garbage collector, and forgotten.
      */
-    private static final Deque<Mapping> MAPPINGS = new ConcurrentLinkedDeque<>();
+    private static final Deque<Mapping> MAPPINGS = new ArrayDeque<>();
+
+    /**
+     * The size at which the mappings no longer in use are forgotten, doubled past what is left each time: a weak
+     * reference is cleared only by a collection, so a scan mapping the headers of 100,000 files would keep thousands,
+     * and walking them at every mapping would be quadratic; this way it costs constant time per mapping on average.
+     */
+    private static int sweepAt = 64;
 
     private record Mapping(InputFile file, long length, long thread, WeakReference<ByteBuffer> buffer) {
     }
@@ -114,7 +127,11 @@ public record InputFile(Path path, Path realPath, long size) {
         }
         long self = Thread.currentThread().getId();
         for (boolean mine : new boolean[] {true, false}) {
-            for (Mapping m : MAPPINGS) {
+            List<Mapping> mappings;
+            synchronized (MAPPINGS) {
+                mappings = List.copyOf(MAPPINGS);
+            }
+            for (Mapping m : mappings) {
                 if ((m.thread() == self) != mine || m.buffer().get() == null) {
                     continue;
                 }
