@@ -457,7 +457,7 @@ final class BinaryReader {
                 k.headerSectors(), k.fileSectors(), k.pageSizeRaw(), time(k.created()), time(k.previousGenerationCreated()),
                 k.versionMajor(), k.versionMinor(), k.versionUpdateMajor(), x.versionUpdateMinor(), sig(x.logSignature()),
                 dbms(x.dbmsParam()), x.logFlags(), pos(x.checkpointAtCreation()), x.diskSectorSizeMismatch(),
-                x.previousLogChecksum(), x.engineFormatVersion(), x.fileType(), att, false, v, notes, List.of());
+                x.previousLogChecksum(), x.engineFormatVersion(), x.fileType(), att, false, v, notes, List.of(), null, "");
     }
 
     private static void logVersionNotes(EseLogHeader k, EseLogHeader.HeaderV7 x, List<Note> notes) {
@@ -511,9 +511,8 @@ final class BinaryReader {
                 + "(offset 4)%s shown are unverified and nothing else is read", name, avail, LOG_HEADER_SIZE,
                 LOG_HEADER_SIZE - 1, fileSize, at32 || ese97 ? " and version (offset " + (at32 ? 32 : 24) + ")" : "")));
         int cbSec = !ese97 && s.logSectorSize() != null ? s.logSectorSize() : 0;
-        return new LogHeader(name, Source.BINARY, fileSize, copy.stored(), copy.computed(), s.logGeneration(), cbSec, 0, 0,
-                0, LogTime.UNSET, LogTime.UNSET, major, minor, update, 0, null, DbmsParams.NONE, 0, LogPosition.ZERO, 0, 0,
-                0, s.fileType() == null ? 0 : s.fileType(), List.of(), ese97, v, notes, List.of());
+        return LogHeader.partial(name, fileSize, copy.stored(), copy.computed(), s.logGeneration(), cbSec, major, minor,
+                update, s.fileType() == null ? 0 : s.fileType(), ese97, v, notes);
     }
 
     /** An ESE97 log: only the checksum, generation and version (at 32, or INFERRED at 24) are known. */
@@ -531,9 +530,8 @@ final class BinaryReader {
         notes.add(Note.info("ESE97 log (format " + major + "." + minor + (at32 ? "." + update : "") + ", version found at offset "
                 + base + "): only the checksum, generation and version are known; signature, creation times, engine "
                 + "parameters and attachments are unavailable (layout not published, INFERRED)"));
-        return new LogHeader(name, Source.BINARY, fileSize, copy.stored(), copy.computed(), k.generation(), 0, 0, 0, 0,
-                LogTime.UNSET, LogTime.UNSET, major, minor, update, 0, null, DbmsParams.NONE, 0, LogPosition.ZERO, 0, 0, 0,
-                s.fileType(), List.of(), true, v, notes, List.of());
+        return LogHeader.partial(name, fileSize, copy.stored(), copy.computed(), k.generation(), 0, major, minor, update,
+                s.fileType(), true, v, notes);
     }
 
     // ------------------------------------------------------------------ attachments

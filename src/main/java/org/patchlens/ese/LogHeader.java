@@ -62,34 +62,27 @@ public record LogHeader(String file, Source source, long fileSize, long checksum
         eseutilError = eseutilError == null ? "" : eseutilError;
     }
 
-    /** A header read from the file or from a header dump (not from a range listing). */
-    public LogHeader(String file, Source source, long fileSize, long checksum, long computedChecksum,
-            int generation, int sectorSize, int headerSectors, int fileSectors, int pageSizeRaw, LogTime created,
-            LogTime previousGenerationCreated, long versionMajor, long versionMinor, long versionUpdateMajor,
-            long versionUpdateMinor, Signature logSignature, DbmsParams dbms, int logFlags,
-            LogPosition checkpointAtCreation, int diskSectorSizeMismatch, long previousLogChecksum,
-            long engineFormatVersion, long fileType, List<AttachedDatabase> attachments, boolean layoutInferred,
-            Verification verification, List<Note> notes, List<TextField> textFields) {
-        this(file, source, fileSize, checksum, computedChecksum, generation, sectorSize, headerSectors, fileSectors,
-                pageSizeRaw, created, previousGenerationCreated, versionMajor, versionMinor, versionUpdateMajor,
-                versionUpdateMinor, logSignature, dbms, logFlags, checkpointAtCreation, diskSectorSizeMismatch,
-                previousLogChecksum, engineFormatVersion, fileType, attachments, layoutInferred, verification, notes,
-                textFields, null, "");
+    /**
+     * A binary header of which only the start is known: a log cut short inside its header, or an ESE97 log (whose
+     * layout past the version is not published): checksum, generation, sector size, version and file type; every
+     * other field 0 or unknown.
+     */
+    static LogHeader partial(String file, long fileSize, long checksum, long computedChecksum, int generation,
+            int sectorSize, long versionMajor, long versionMinor, long versionUpdateMajor, long fileType,
+            boolean layoutInferred, Verification verification, List<Note> notes) {
+        return new LogHeader(file, Source.BINARY, fileSize, checksum, computedChecksum, generation, sectorSize, 0, 0, 0,
+                LogTime.UNSET, LogTime.UNSET, versionMajor, versionMinor, versionUpdateMajor, 0, null, DbmsParams.NONE, 0,
+                LogPosition.ZERO, 0, 0, 0, fileType, List.of(), layoutInferred, verification, notes, List.of(), null, "");
     }
 
-    /** A file eseutil's text names without its header: its verdict ({@code listed}), no other field known. */
-    public LogHeader(String file, Source source, long fileSize, long checksum, long computedChecksum,
-            int generation, int sectorSize, int headerSectors, int fileSectors, int pageSizeRaw, LogTime created,
-            LogTime previousGenerationCreated, long versionMajor, long versionMinor, long versionUpdateMajor,
-            long versionUpdateMinor, Signature logSignature, DbmsParams dbms, int logFlags,
-            LogPosition checkpointAtCreation, int diskSectorSizeMismatch, long previousLogChecksum,
-            long engineFormatVersion, long fileType, List<AttachedDatabase> attachments, boolean layoutInferred,
-            Verification verification, List<Note> notes, List<TextField> textFields, ListedLog listed) {
-        this(file, source, fileSize, checksum, computedChecksum, generation, sectorSize, headerSectors, fileSectors,
-                pageSizeRaw, created, previousGenerationCreated, versionMajor, versionMinor, versionUpdateMajor,
-                versionUpdateMinor, logSignature, dbms, logFlags, checkpointAtCreation, diskSectorSizeMismatch,
-                previousLogChecksum, engineFormatVersion, fileType, attachments, layoutInferred, verification, notes,
-                textFields, listed, "");
+    /**
+     * A file eseutil's /ml text names without printing its header (a range listing, a dump block with no
+     * {@code lGeneration}): its verdict {@code listed} and the generation it gives, no other field known.
+     */
+    static LogHeader listed(String file, ListedLog listed, List<Note> notes, List<TextField> textFields) {
+        return new LogHeader(file, Source.TEXT, -1, 0, 0, (int) listed.generation(), 0, 0, 0, 0, LogTime.UNSET,
+                LogTime.UNSET, 0, 0, 0, 0, null, DbmsParams.NONE, 0, LogPosition.ZERO, 0, 0, 0, 0, List.of(), false,
+                Verification.none(), notes, textFields, listed, "");
     }
 
     /**

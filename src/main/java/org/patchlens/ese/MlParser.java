@@ -351,8 +351,6 @@ final class MlParser {
                     + " (no lGeneration line, no \"- OK\", no ERROR): the text is cut or edited"));
         }
         notes.addAll(lines.notes);
-        return new LogHeader(block.file(), Source.TEXT, -1, 0, 0, (int) l.generation(), 0, 0, 0, 0, LogTime.UNSET,
-                LogTime.UNSET, 0, 0, 0, 0, null, DbmsParams.NONE, 0, LogPosition.ZERO, 0, 0, 0, 0, List.of(), false,
-                Verification.none(), notes, lines.kept, l);
+        return LogHeader.listed(block.file(), l, notes, lines.kept);
     }
 }

@@ -369,8 +369,6 @@ final class MlRangeParser {
         if (first) {
             n.addAll(notes);
         }
-        return new LogHeader(l.file(), Source.TEXT, -1, 0, 0, (int) l.generation(), 0, 0, 0, 0, LogTime.UNSET,
-                LogTime.UNSET, 0, 0, 0, 0, null, DbmsParams.NONE, 0, LogPosition.ZERO, 0, 0, 0, 0, List.of(), false,
-                Verification.none(), n, first ? kept : List.of(), l);
+        return LogHeader.listed(l.file(), l, n, first ? kept : List.of());
     }
 }
