@@ -93,7 +93,7 @@ public final class ReportWorkbook {
             new Column("Value", 24, Kind.WRAP), // one 8-byte word a line
             new Column("Rules", 9, Kind.WRAP),
             new Column("Note", 20, Kind.WRAP),
-            new Column("Hex", 38, Kind.HEX).screenOnly(),
+            new Column("Hex", 74, Kind.HEX).screenOnly(), // four 8-byte words a line: a row no taller than it must be
             new Column("Value offset", 10, Kind.MONO).screenOnly(),
             new Column("Key last written (UTC)", 22, Kind.DATE).screenOnly(),
             new Column("Key last written FILETIME", 21, Kind.MONO).screenOnly());
