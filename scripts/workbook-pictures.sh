@@ -51,13 +51,14 @@ picture() {
   echo "$out/workbook-$1.png"
 }
 
-# first PDF REGEX: the first page whose first printed line matches REGEX (a sheet's header row)
+# first PDF REGEX: the first page whose first printed line below the page header (sheet, title, file) matches
+# REGEX (a sheet's header row)
 first() {
   local pages n
   pages=$(pdfinfo "$1" | awk '/^Pages:/ {print $2}')
   for n in $(seq 1 "$pages"); do
     pdftotext -f "$n" -l "$n" -layout "$1" "$tmp/page.txt" # a file, not a pipe cut short (pipefail)
-    if awk 'NF { print; exit }' "$tmp/page.txt" | grep -Eq "$2"; then
+    if awk 'NF && ++k == 2 { print; exit }' "$tmp/page.txt" | grep -Eq "$2"; then
       echo "$n"
       return
     fi
@@ -69,11 +70,11 @@ first() {
 check="$tmp/check.pdf"
 picture summary "$check" 1 "" 70
 [ "$out" = docs/pictures ] && cp "$out/workbook-summary.png" docs/report-summary.png
-picture findings "$check" "$(first "$check" '^ *# +Rule +Severity')" 520
+picture findings "$check" "$(first "$check" '^ *# +Rule +Severity')" 360
 picture registry "$check" "$(first "$check" '^ *File +Source +Key')" 420
-picture cluster "$check" "$(first "$check" '^ *Record +Cluster hive')" 300
+picture cluster "$check" "$(first "$check" '^ *Record +Cluster hive')" 430
 picture store "$check" "$(first "$check" "^ *Field \(eseutil's label\)")" 470
-picture log-chain "$check" "$(first "$check" '^ *Generation +Generation')" 130
+picture log-chain "$check" "$(first "$check" '^ *Generation +Generation')" 165
 picture evidence "$check" "$(first "$check" '^ *# +File +Kind')" 330
 picture references "$check" "$(first "$check" '^ *KB +Title')" 330
 # the Runbook sheet of the before-restore demo (docs/check.md, "Before the restore")

@@ -44,97 +44,122 @@ public final class ReportWorkbook {
     /**
      * The Findings sheet's columns: every column of {@link FindingsWriter#COLUMNS} (the CSV and JSONL of
      * check), each source under its value ("Expected" is the expected value, then "from" its source), plus
-     * "#", "Title" and the reviewer's two columns; the long Detail at the right.
+     * "#", "Title" and the reviewer's two columns; the long Detail at the right of the printed page. Confidence
+     * and the reviewer's columns are on screen only: the printed page is the finding, what was compared, what to
+     * do and why ({@link XlsxPrint#LANDSCAPE_CHARS} characters: 90 % on A4).
      */
     public static final List<Column> FINDING_COLUMNS = List.of(
-            new Column("#", 5, Kind.NUMBER),
-            new Column("Rule", 8, Kind.TEXT),
-            new Column("Severity", 9, Kind.SEVERITY),
-            new Column("Status", 9, Kind.STATUS),
-            new Column("Title", 16, Kind.WRAP),
-            new Column("Object", 22, Kind.WRAP),
-            new Column("Expected", 31, Kind.WRAP),
-            new Column("Actual", 31, Kind.WRAP),
-            new Column("Remedy", 40, Kind.WRAP),
+            new Column("#", 3, Kind.NUMBER), // widened to the largest row number
+            new Column("Rule", 8, Kind.TEXT), // REG-08 on one line
+            new Column("Severity", 8, Kind.SEVERITY),
+            new Column("Status", 9, Kind.STATUS), // SKIPPED on one line
+            new Column("Title", 13, Kind.WRAP),
+            new Column("Object", 16, Kind.WRAP),
+            new Column("Expected", 22, Kind.WRAP), // REG_BINARY, then one 8-byte word a line
+            new Column("Actual", 22, Kind.WRAP),
+            new Column("Remedy", 31, Kind.WRAP),
             new Column("KB", 9, Kind.WRAP),
-            new Column("Confidence", 11, Kind.TEXT),
-            new Column("Detail", 26, Kind.WRAP),
-            new Column("Reviewer status", 10, Kind.REVIEW),
-            new Column("Reviewer comment", 14, Kind.WRAP));
+            new Column("Detail", 19, Kind.WRAP), // a FILETIME's 18 digits on one line
+            new Column("Confidence", 11, Kind.TEXT).screenOnly(),
+            new Column("Reviewer status", 10, Kind.REVIEW).screenOnly(),
+            new Column("Reviewer comment", 14, Kind.WRAP).screenOnly());
 
     /**
      * The Runbook sheet's columns: the step, what to do, the lines to type (fixed-width, one per line), why, the
-     * rules and KB articles behind it, and Done, a drop-down for the person running it.
+     * rules and KB articles behind it, and Done, a drop-down for the person running it (and a box to tick on
+     * paper: every column prints).
      */
     public static final List<Column> RUNBOOK_COLUMNS = List.of(
-            new Column("Step", 6, Kind.NUMBER),
-            new Column("Phase", 10, Kind.TEXT),
-            new Column("Action", 40, Kind.WRAP),
-            new Column("Command", 60, Kind.MONO), // the longest typical line, cluster res "…" /offline, on one line
-            new Column("Why", 44, Kind.WRAP),
-            new Column("Rule", 10, Kind.WRAP),
-            new Column("KB", 10, Kind.WRAP),
-            new Column("Done", 9, Kind.DONE));
+            new Column("Step", 5, Kind.NUMBER),
+            new Column("Phase", 9, Kind.TEXT),
+            new Column("Action", 28, Kind.WRAP),
+            new Column("Command", 65, Kind.MONO), // the longest typical line, cluster res "…" /offline, on one line
+            new Column("Why", 29, Kind.WRAP),
+            new Column("Rule", 8, Kind.WRAP),
+            new Column("KB", 9, Kind.WRAP),
+            new Column("Done", 7, Kind.DONE));
 
+    /**
+     * The Registry sheet's columns: what was read where, and its value, print; the raw forms (hex, offset, the
+     * key's time and its FILETIME) are on screen only, the value itself printing a binary value's bytes.
+     */
     public static final List<Column> REGISTRY_COLUMNS = List.of(
-            new Column("File", 22, Kind.WRAP),
-            new Column("Source", 12, Kind.WRAP),
-            new Column("Key", 34, Kind.WRAP),
+            new Column("File", 27, Kind.WRAP), // a checkpoint's GUID folder/0000000N.CPT broken only after a '-'
+            new Column("Source", 11, Kind.WRAP),
+            new Column("Key", 28, Kind.WRAP),
             new Column("Value name", 16, Kind.WRAP),
             new Column("Present", 8, Kind.TEXT),
-            new Column("Type", 17, Kind.TEXT),
-            new Column("Value", 26, Kind.WRAP),
-            new Column("Hex", 38, Kind.HEX),
-            new Column("Value offset", 10, Kind.MONO),
-            new Column("Key last written (UTC)", 22, Kind.DATE),
-            new Column("Key last written FILETIME", 21, Kind.MONO),
-            new Column("Rules", 10, Kind.WRAP),
-            new Column("Note", 24, Kind.WRAP));
+            new Column("Type", 17, Kind.TEXT), // REG_EXPAND_SZ on one line
+            new Column("Value", 24, Kind.WRAP), // one 8-byte word a line
+            new Column("Rules", 9, Kind.WRAP),
+            new Column("Note", 20, Kind.WRAP),
+            new Column("Hex", 74, Kind.HEX).screenOnly(), // four 8-byte words a line: a row no taller than it must be
+            new Column("Value offset", 10, Kind.MONO).screenOnly(),
+            new Column("Key last written (UTC)", 22, Kind.DATE).screenOnly(),
+            new Column("Key last written FILETIME", 21, Kind.MONO).screenOnly());
 
+    /** The Cluster sheet's columns: the records print; their keys' times are on screen only. */
     public static final List<Column> CLUSTER_COLUMNS = List.of(
-            new Column("Record", 11, Kind.TEXT),
-            new Column("Cluster hive", 18, Kind.WRAP),
-            new Column("Group", 16, Kind.WRAP),
-            new Column("Name", 22, Kind.WRAP),
-            new Column("GUID / ID", 22, Kind.MONO),
-            new Column("Type", 16, Kind.WRAP),
-            new Column("Owners / members", 22, Kind.WRAP),
-            new Column("Parameters / RegSync value", 18, Kind.WRAP),
-            new Column("Checkpointed key (HKLM)", 30, Kind.WRAP),
-            new Column("Checkpoint file", 26, Kind.WRAP),
-            new Column("Key last written (UTC)", 22, Kind.DATE),
-            new Column("Key last written FILETIME", 21, Kind.MONO));
+            new Column("Record", 10, Kind.TEXT),
+            new Column("Cluster hive", 14, Kind.WRAP),
+            new Column("Group", 12, Kind.WRAP),
+            new Column("Name", 15, Kind.WRAP),
+            new Column("GUID / ID", 22, Kind.MONO), // a GUID on two lines, broken after a '-'
+            new Column("Type", 12, Kind.WRAP),
+            new Column("Owners / members", 14, Kind.WRAP),
+            new Column("Parameters / RegSync value", 12, Kind.WRAP),
+            new Column("Checkpointed key (HKLM)", 22, Kind.WRAP),
+            new Column("Checkpoint file", 27, Kind.WRAP), // GUID folder/0000000N.CPT broken only after a '-'
+            new Column("Key last written (UTC)", 22, Kind.DATE).screenOnly(),
+            new Column("Key last written FILETIME", 21, Kind.MONO).screenOnly());
 
     public static final List<Column> LOG_COLUMNS = List.of(
             new Column("Generation", 11, Kind.NUMBER),
-            new Column("Generation (hex)", 12, Kind.MONO),
-            new Column("File", 30, Kind.WRAP),
-            new Column("State", 12, Kind.STATUS),
-            new Column("Signature", 36, Kind.WRAP),
+            new Column("Generation (hex)", 11, Kind.MONO),
+            new Column("File", 24, Kind.WRAP),
+            new Column("State", 13, Kind.STATUS), // UNREADABLE on one line
+            new Column("Signature", 28, Kind.WRAP),
             new Column("Created (UTC)", 22, Kind.DATE),
-            new Column("Created LOGTIME", 27, Kind.MONO),
-            new Column("Note", 44, Kind.WRAP));
+            new Column("Created LOGTIME", 26, Kind.MONO), // 8 bytes in hex on one line
+            new Column("Note", 25, Kind.WRAP));
 
     public static final List<Column> EVIDENCE_COLUMNS = List.of(
-            new Column("#", 5, Kind.NUMBER),
-            new Column("File", 34, Kind.WRAP),
-            new Column("Kind", 18, Kind.WRAP),
-            new Column("Why this kind", 30, Kind.WRAP),
-            new Column("Size (bytes)", 13, Kind.NUMBER),
-            new Column("SHA-256", 72, Kind.MONO),
-            new Column("Given by", 11, Kind.TEXT),
-            new Column("Read errors", 24, Kind.WRAP));
+            new Column("#", 3, Kind.NUMBER), // widened to the largest row number
+            new Column("File", 27, Kind.WRAP), // a checkpoint's GUID folder/0000000N.CPT broken only after a '-'
+            new Column("Kind", 13, Kind.WRAP),
+            new Column("Why this kind", 17, Kind.WRAP),
+            new Column("Size (bytes)", 11, Kind.NUMBER),
+            new Column("SHA-256", 71, Kind.MONO), // 64 digits on one line
+            new Column("Given by", 9, Kind.TEXT),
+            new Column("Read errors", 9, Kind.WRAP));
 
     public static final List<Column> REFERENCE_COLUMNS = List.of(
             new Column("KB", 9, Kind.TEXT),
             new Column("Title", 56, Kind.WRAP),
-            new Column("Cited by", 24, Kind.WRAP),
-            new Column("Link", 72, Kind.LINK));
+            new Column("Cited by", 22, Kind.WRAP),
+            new Column("Link", 72, Kind.LINK)); // the mirror's URL on one line
 
     /** The Store sheet's columns: the field, then per file its value and its offsets. */
     static final int STORE_FIELD_WIDTH = 32;
     static final int STORE_VALUE_WIDTH = 30;
     static final int STORE_OFFSET_WIDTH = 12;
+
+    /** The files the Store sheet prints on one page: the fields and three files fit {@link XlsxPrint#LANDSCAPE_CHARS}. */
+    static final int STORE_FILES_PER_PAGE = (XlsxPrint.LANDSCAPE_CHARS - STORE_FIELD_WIDTH)
+            / (STORE_VALUE_WIDTH + STORE_OFFSET_WIDTH);
+
+    /**
+     * Where the Store sheet's printed pages end across: after every {@link #STORE_FILES_PER_PAGE}th file's offset
+     * column, so a file's value and its offsets are on one page, the fields repeated on each (none: one page wide).
+     */
+    static int[] storePageBreaks(int files) {
+        int pages = Math.max(1, (files + STORE_FILES_PER_PAGE - 1) / STORE_FILES_PER_PAGE);
+        int[] breaks = new int[pages - 1];
+        for (int p = 0; p < breaks.length; p++) {
+            breaks[p] = 2 * STORE_FILES_PER_PAGE * (p + 1); // field column, then a value and an offset column a file
+        }
+        return breaks;
+    }
 
     private ReportWorkbook() {
     }
@@ -157,11 +182,24 @@ public final class ReportWorkbook {
 
     /** As above, into a file the caller opened (and validated); committed when complete. */
     public static Written write(Report report, AtomicFile out, XlsxBook.Options options) throws IOException {
-        try (XlsxBook book = new XlsxBook(options)) {
+        try (XlsxBook book = new XlsxBook(options.subject().isEmpty() ? options.withSubject(subject(report)) : options)) {
             Written w = fill(book, report);
             book.save(out, report.run().runTime());
             return w;
         }
+    }
+
+    /**
+     * What the report is about, for the top of every printed page: the Exchange virtual server, else the computer
+     * name of the SYSTEM hive ("" when the evidence names neither).
+     */
+    static String subject(Report r) {
+        String vs = r.cluster().virtualServer();
+        if (vs != null && !vs.isBlank()) {
+            return "Exchange virtual server " + vs;
+        }
+        String node = r.cluster().nodeName();
+        return node == null || node.isBlank() ? "" : "server " + node;
     }
 
     /** A KB article the report cites: its number and the rules whose findings cite it. */
@@ -273,8 +311,8 @@ public final class ReportWorkbook {
             String kbCell = String.join(", ", f.kb());
             Place p = findings.add(++n, f.rule().id(), f.severity().name(), f.status().name(), f.rule().title(),
                     f.object(), valueAndSource(f.expected(), f.expectedSource()),
-                    valueAndSource(f.actual(), f.actualSource()), f.remedy(), kbCell, f.confidence().label(),
-                    hexValue(f.detail()));
+                    valueAndSource(f.actual(), f.actualSource()), f.remedy(), kbCell, hexValue(f.detail()),
+                    f.confidence().label());
             first.computeIfAbsent(f.severity(), k -> new EnumMap<>(Status.class)).putIfAbsent(f.status(), p);
             counts.computeIfAbsent(f.severity(), k -> new EnumMap<>(Status.class)).merge(f.status(), 1L, Long::sum);
             firstStatus.putIfAbsent(f.status(), p);
@@ -284,8 +322,8 @@ public final class ReportWorkbook {
         XlsxTable registry = book.table("Registry", REGISTRY_COLUMNS);
         for (RegistryRow x : r.registry()) {
             registry.add(x.source().file(), x.role(), x.key(), x.valueName().isEmpty() ? "(default)" : x.valueName(),
-                    x.present() ? "yes" : "no", x.type(), valueCell(x.value(), x.hex()), x.hex(), offset(x.source().offset()),
-                    fileTime(x.lastWritten()), rawFileTime(x.lastWritten()), x.rules(), x.note());
+                    x.present() ? "yes" : "no", x.type(), valueCell(x.value(), x.hex()), x.rules(), x.note(), x.hex(),
+                    offset(x.source().offset()), fileTime(x.lastWritten()), rawFileTime(x.lastWritten()));
         }
         note(sheets, rows, registry);
 
@@ -306,8 +344,7 @@ public final class ReportWorkbook {
                     + ")"), STORE_OFFSET_WIDTH, Kind.MONO));
         }
         XlsxTable store = book.table("Store", storeCols);
-        int chars = storeCols.stream().mapToInt(Column::width).sum();
-        store.pagesWide(Math.max(1, (chars + 239) / 240));
+        store.pageBreaksAfter(storePageBreaks(r.store().files().size()));
         for (StoreField f : r.store().fields()) {
             List<Object> v = new ArrayList<>();
             v.add(f.field());

@@ -10,8 +10,9 @@ package org.patchlens.report;
  * {@code 5.5 w - 2} points of text: measured with LibreOffice 7 on columns 5 to 100 wide (a line of
  * '0's broke after 4, 9, 19, 29, 39, 59 and 98 of them at widths 5, 10, 20, 30, 40, 60 and 100, of
  * Courier '0's after 4, 8, 18, 27, 36, 55 and 91), never more than any of those measurements allow.
- * A spreadsheet program breaks a line after a space, '-', '/' or '\' where it can and cuts a word that is
- * longer than a line where the line is full; breaking at spaces only packs some texts tighter and the
+ * A spreadsheet program breaks a line after a space, '-', '/' or '\' where it can (but never before a ':' or
+ * another character no line starts with, even after a space) and cuts a word that is longer than a line where the
+ * line is full; breaking at spaces only packs some texts tighter and the
  * break characters others, so the estimate is the larger of the two.
  */
 final class TextFit {
@@ -132,6 +133,16 @@ final class TextFit {
     }
 
     /**
+     * Whether a line may not start with {@code c}, even after spaces (Unicode line breaking, UAX #14 rule 13: a
+     * closing bracket, '!', '?', or a separator such as ':', ';', ',', '.', '/'): LibreOffice keeps
+     * "RegSync : 00000002" together up to the space after the ':', and moves "RegSync" to the next line with it.
+     */
+    private static boolean startsNoLine(char c) {
+        return c == ':' || c == ';' || c == ',' || c == '.' || c == '!' || c == '?' || c == ')' || c == ']'
+                || c == '}' || c == '/';
+    }
+
+    /**
      * Lines of one paragraph (no line breaks in it), greedy: at spaces, and after the characters of
      * {@link #breaksAfter} in models 1 and 2; a piece longer than a line is cut where the line is full.
      */
@@ -149,7 +160,20 @@ final class TextFit {
             }
             int w0 = i;
             double word = 0;
-            while (i < to && s.charAt(i) != ' ') {
+            while (i < to) {
+                if (s.charAt(i) == ' ') {
+                    // "key : value": no line starts with ':' (or ',', ')', ...), even after spaces, so the spaces
+                    // and what follows them stay with this piece
+                    int j = i;
+                    while (j < to && s.charAt(j) == ' ') {
+                        j++;
+                    }
+                    if (j == to || !startsNoLine(s.charAt(j))) {
+                        break;
+                    }
+                    word += (j - i) * advance(' ', mono, bold);
+                    i = j;
+                }
                 int c = s.codePointAt(i);
                 word += advance(c, mono, bold);
                 i += Character.charCount(c);

@@ -45,7 +45,8 @@ import org.patchlens.report.XlsxStyles.Style;
  * <li>hex ({@link Kind#HEX}, {@link Mono}) is in a fixed-width font in words of 8 bytes, and columns are
  * at least one word wide, so a value never breaks inside a byte;</li>
  * <li>a number or date column is widened to its widest value, so no cell shows {@code ###};</li>
- * <li>tables print landscape, one page wide, the header row on every page; pages (the Summary) portrait.</li>
+ * <li>tables print landscape, one page wide, the header row on every page, without their screen-only columns;
+ * pages (the Summary) portrait; every page with the sheet, the title and case, the page number ({@link XlsxPrint}).</li>
  * </ul>
  * Typical use: {@code try (XlsxBook b = new XlsxBook(opts)) { ...tables...; b.save(path); }}.
  */
@@ -69,11 +70,26 @@ public final class XlsxBook implements AutoCloseable {
      * @param deterministic fixed document dates (the zip entries always carry time 0), so the same input gives
      *                      the same bytes
      * @param fullValueHint where a truncated cell's full value can be found, e.g. "report.jsonl"
+     * @param subject       what the workbook is about, printed after the title in the page header ("" for none)
      */
-    public record Options(String version, String title, boolean deterministic, String fullValueHint) {
+    public record Options(String version, String title, boolean deterministic, String fullValueHint, String subject) {
         public Options {
             fullValueHint = fullValueHint == null || fullValueHint.isBlank()
                     ? "the JSONL output of the same command" : fullValueHint;
+            subject = subject == null ? "" : subject;
+        }
+
+        /** Options without a subject. */
+        public Options(String version, String title, boolean deterministic, String fullValueHint) {
+            this(version, title, deterministic, fullValueHint, "");
+        }
+
+        /**
+         * The same options with what the workbook is about (the case: for a restore check the Exchange virtual
+         * server), printed after the title at the top of every page.
+         */
+        public Options withSubject(String what) {
+            return new Options(version, title, deterministic, fullValueHint, what);
         }
 
         public String creator() {
@@ -118,8 +134,21 @@ public final class XlsxBook implements AutoCloseable {
      */
     public static final List<String> DONE_CHOICES = List.of("Done", "Skipped");
 
-    /** A table column: header text, width in characters, kind. */
-    public record Column(String header, int width, Kind kind) {
+    /**
+     * A table column: header text, width in characters, kind, and whether it is printed. A spreadsheet cannot
+     * hide a column on paper only, so a table's screen-only columns are its last ones: its print area ends
+     * before them ({@link XlsxPrint}).
+     */
+    public record Column(String header, int width, Kind kind, boolean printed) {
+        /** A column that is shown and printed. */
+        public Column(String header, int width, Kind kind) {
+            this(header, width, kind, true);
+        }
+
+        /** This column on screen only: left out of the printed pages (a table's last columns). */
+        public Column screenOnly() {
+            return new Column(header, width, kind, false);
+        }
     }
 
     /** A hyperlink cell: text and either a URL or a place in this workbook ("'Findings'!A7"). */
@@ -456,6 +485,10 @@ public final class XlsxBook implements AutoCloseable {
             }
         }
         props.getExtendedProperties().setApplication(options.creator());
+        for (org.apache.poi.ss.usermodel.Sheet s : wb) {
+            XlsxPrint.headerFooter(s, options.title(), options.subject(), options.creator(),
+                    options.deterministic() ? FIXED_TIME : runTime);
+        }
         wb.write(os);
     }
 

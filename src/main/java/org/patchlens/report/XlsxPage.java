@@ -19,7 +19,8 @@ import org.patchlens.report.XlsxStyles.Style;
 
 /**
  * A free-form sheet of an {@link XlsxBook} (the Summary): rows of labelled values, written top to bottom,
- * printed portrait. Column A holds labels; text that is not in a count grid spans columns B to the last, merged.
+ * printed portrait ({@link XlsxPrint}), the first row on every page. Column A holds labels; text that is not in a
+ * count grid spans columns B to the last, merged.
  */
 public final class XlsxPage {
     private final XlsxBook book;
@@ -31,7 +32,7 @@ public final class XlsxPage {
         this.book = book;
         sheet = book.workbook().createSheet(name);
         this.widths = widths.clone();
-        XlsxStyles.printSetup(sheet, false, false, 1);
+        XlsxPrint.setUp(sheet, XlsxPrint.Layout.page());
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }

@@ -12,9 +12,7 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PatternFormatting;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -27,8 +25,8 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 
 /**
  * How a patchlens sheet looks, for {@link XlsxBook}, {@link XlsxTable} and {@link XlsxPage}: the fonts and
- * cell styles of one workbook (one font family, hex in a fixed-width font, the verdict banners), the print
- * setup, and the conditional colours of severity, status, change and reviewer columns.
+ * cell styles of one workbook (one font family, hex in a fixed-width font, the verdict banners) and the conditional
+ * colours of severity, status, change and reviewer columns.
  */
 final class XlsxStyles {
     /** The styles a cell can have. */
@@ -142,28 +140,6 @@ final class XlsxStyles {
         f.setFontHeightInPoints((short) points);
         f.setBold(isBold);
         return f;
-    }
-
-    /**
-     * Printing (and PDF export): A4, {@code pagesWide} pages wide (as many tall as it takes), narrow margins,
-     * the header row on every page when given.
-     */
-    static void printSetup(Sheet s, boolean landscape, boolean repeatHeader, int pagesWide) {
-        s.setFitToPage(true);
-        var ps = s.getPrintSetup();
-        ps.setLandscape(landscape);
-        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        ps.setFitWidth((short) pagesWide);
-        ps.setFitHeight((short) 0);
-        s.setMargin(PageMargin.LEFT, 0.4);
-        s.setMargin(PageMargin.RIGHT, 0.4);
-        s.setMargin(PageMargin.TOP, 0.5);
-        s.setMargin(PageMargin.BOTTOM, 0.5);
-        s.setMargin(PageMargin.HEADER, 0.2);
-        s.setMargin(PageMargin.FOOTER, 0.2);
-        if (repeatHeader) {
-            s.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
-        }
     }
 
     /** Fill (foreground) and font colours per value, for conditional formatting. */

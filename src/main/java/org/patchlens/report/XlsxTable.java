@@ -19,7 +19,8 @@ import org.patchlens.report.XlsxStyles.Style;
 
 /**
  * A typed table of an {@link XlsxBook} (Findings, Registry, a dump): a header row and data rows, spread over as many
- * sheets as it needs; printed landscape, the header row on every page.
+ * sheets as it needs; printed landscape, the header row on every page, its screen-only columns (the last ones)
+ * left out ({@link XlsxPrint}).
  */
 public final class XlsxTable {
     private final XlsxBook book;
@@ -31,12 +32,15 @@ public final class XlsxTable {
     private int next;
     private long rows;
     private boolean finished;
-    private int pagesWide = 1;
+    private final int printed;
+    private XlsxPrint.Layout layout;
 
     XlsxTable(XlsxBook book, String name, List<Column> columns) {
         this.book = book;
         this.name = name;
         this.columns = columns;
+        this.printed = printedColumns(columns);
+        this.layout = XlsxPrint.Layout.table(columns.size(), printed);
         this.widths = new double[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             Column col = columns.get(i);
@@ -51,11 +55,45 @@ public final class XlsxTable {
         newSheet();
     }
 
-    /** Print this table {@code n} pages wide (default 1). */
-    public XlsxTable pagesWide(int n) {
-        pagesWide = Math.max(1, n);
+    /**
+     * The columns that print: those before the first screen-only one. A print area is one block of columns, so
+     * a printed column after a screen-only one is refused.
+     */
+    static int printedColumns(List<Column> columns) {
+        int n = 0;
+        while (n < columns.size() && columns.get(n).printed()) {
+            n++;
+        }
+        for (int i = n; i < columns.size(); i++) {
+            if (columns.get(i).printed()) {
+                throw new IllegalArgumentException("column " + columns.get(i).header() + " prints but comes after the "
+                        + "screen-only column " + columns.get(n).header() + ": screen-only columns are the last ones");
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Print this table several pages across (default: one page wide), a page ending after each of the columns
+     * {@code lastColumns} (0-based, ascending), its first column repeated on every page, at the scale that fits its
+     * widest page ({@link XlsxPrint#scaleFor}).
+     */
+    public XlsxTable pageBreaksAfter(int... lastColumns) {
+        double widest = 0;
+        int from = 0;
+        for (int p = 0; p <= lastColumns.length; p++) {
+            int to = p < lastColumns.length ? lastColumns[p] : printed - 1;
+            double chars = from == 0 ? 0 : widths[0];
+            for (int c = from; c <= to; c++) {
+                chars += widths[c];
+            }
+            widest = Math.max(widest, chars);
+            from = to + 1;
+        }
+        layout = lastColumns.length == 0 ? XlsxPrint.Layout.table(columns.size(), printed)
+                : XlsxPrint.Layout.table(columns.size(), printed).across(lastColumns, XlsxPrint.scaleFor(widest));
         for (SXSSFSheet s : sheets) {
-            s.getPrintSetup().setFitWidth((short) pagesWide);
+            XlsxPrint.setUp(s, layout);
         }
         return this;
     }
@@ -77,7 +115,7 @@ public final class XlsxTable {
         }
         h.setHeightInPoints(XlsxBook.rowPoints(lines));
         sheet.createFreezePane(0, 1);
-        XlsxStyles.printSetup(sheet, true, true, pagesWide);
+        XlsxPrint.setUp(sheet, layout);
         next = 1;
     }
 

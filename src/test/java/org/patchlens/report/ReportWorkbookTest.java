@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,7 +111,7 @@ class ReportWorkbookTest {
             for (int i = 0; i < ReportWorkbook.FINDING_COLUMNS.size(); i++) {
                 assertEquals(ReportWorkbook.FINDING_COLUMNS.get(i).width() * 256, fs.getColumnWidth(i));
             }
-            assertEquals(40 * 256, fs.getColumnWidth(remedy));
+            assertEquals(31 * 256, fs.getColumnWidth(remedy));
             assertTrue(fs.getRow(1).getCell(remedy).getCellStyle().getWrapText());
 
             assertEquals("patchlens restore check", wb.getProperties().getCoreProperties().getTitle());
@@ -153,8 +152,10 @@ class ReportWorkbookTest {
         assertEquals(List.of("rule", "severity", "status", "object", "expected", "expectedsource", "actual",
                 "actualsource", "remedy", "kb"), ordered);
         assertEquals(ordered, onSheet);
-        assertEquals("Detail", ReportWorkbook.FINDING_COLUMNS.get(ReportWorkbook.FINDING_COLUMNS.size() - 3).header(),
-                "Detail last before the reviewer's columns");
+        assertEquals(List.of("Detail", "Confidence", "Reviewer status", "Reviewer comment"),
+                headers(ReportWorkbook.FINDING_COLUMNS).subList(ReportWorkbook.FINDING_COLUMNS.size() - 4,
+                        ReportWorkbook.FINDING_COLUMNS.size()),
+                "Detail last on the printed page; Confidence and the reviewer's columns on screen only, after it");
 
         Report r = SampleReport.build();
         try (XSSFWorkbook wb = open(sample(false))) {
@@ -414,7 +415,7 @@ class ReportWorkbookTest {
 
     /**
      * Printing: every table landscape A4, one page wide (as many tall as it takes), its header row repeated on
-     * every page and frozen on screen; the Summary portrait, one page wide, its verdict frozen.
+     * every page and frozen on screen; the Summary portrait, one page wide, its verdict frozen and repeated.
      */
     @Test
     void printSetUpLandscapeOnePageWideHeaderRepeatedAndFrozen() throws IOException {
@@ -429,14 +430,283 @@ class ReportWorkbookTest {
                 var pane = s.getPaneInformation();
                 assertTrue(pane != null && pane.isFreezePane() && pane.getHorizontalSplitPosition() == 1,
                         name + ": its first row frozen");
-                if (name.equals("Summary")) {
-                    assertFalse(ps.getLandscape(), "the Summary prints portrait");
-                    assertNull(s.getRepeatingRows());
-                } else {
-                    assertTrue(ps.getLandscape(), name + " prints landscape");
-                    assertEquals(CellRangeAddress.valueOf("1:1"), s.getRepeatingRows(), name + ": header on every page");
+                assertEquals(CellRangeAddress.valueOf("1:1"), s.getRepeatingRows(), name + ": first row on every page");
+                assertEquals(!name.equals("Summary"), ps.getLandscape(), name + ": tables landscape, the Summary portrait");
+            }
+        }
+    }
+
+    /** A4 and US Letter, in points (long side, short side). */
+    enum Paper {
+        A4(841.89, 595.28), LETTER(792, 612);
+
+        final double longSide;
+        final double shortSide;
+
+        Paper(double longSide, double shortSide) {
+            this.longSide = longSide;
+            this.shortSide = shortSide;
+        }
+    }
+
+    /**
+     * Points one character of column width takes on paper at 100 %: LibreOffice lays a column {@code w} wide out as
+     * {@code 5.55 w} pt (measured on its PDF of the demo workbook, whose Findings it printed at the 58 % this gives
+     * for the old 14 columns); Excel as about {@code 5.25 w}, so this is the smaller scale of the two.
+     */
+    static final double POINTS_PER_CHAR = 5.55;
+
+    /** The columns of {@code s} that print: up to its print area's last column, or every column. */
+    static int printedColumns(XSSFWorkbook wb, XSSFSheet s) {
+        String area = wb.getPrintArea(wb.getSheetIndex(s));
+        if (area == null) {
+            return s.getSheetName().equals("Summary") ? s.getMergedRegion(0).getLastColumn() + 1
+                    : s.getRow(0).getLastCellNum();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("!\\$A:\\$([A-Z]+)$").matcher(area);
+        assertTrue(m.find(), "a print area of whole columns from A: " + area);
+        return org.apache.poi.ss.util.CellReference.convertColStringToIndex(m.group(1)) + 1;
+    }
+
+    /**
+     * The scale a spreadsheet program prints {@code s} at on {@code paper}: its printed columns fitted to the page
+     * width, never enlarged; or, printed several pages across at a set scale, that scale when the widest page (its
+     * repeated first column included) fits the paper at it, else 0.
+     */
+    static double printScale(XSSFWorkbook wb, XSSFSheet s, Paper paper) {
+        var ps = s.getPrintSetup();
+        double room = (ps.getLandscape() ? paper.longSide : paper.shortSide)
+                - 72 * (s.getMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT)
+                + s.getMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT));
+        int printed = printedColumns(wb, s);
+        if (s.getFitToPage()) {
+            assertEquals(1, ps.getFitWidth(), s.getSheetName() + ": fitted to one page wide");
+            double chars = 0;
+            for (int i = 0; i < printed; i++) {
+                chars += s.getColumnWidth(i) / 256.0;
+            }
+            return Math.min(1, room / (chars * POINTS_PER_CHAR));
+        }
+        assertEquals(CellRangeAddress.valueOf("A:A"), s.getRepeatingColumns(), s.getSheetName()
+                + ": several pages across, its first column on each");
+        double widest = 0;
+        int from = 0;
+        int[] breaks = s.getColumnBreaks();
+        for (int p = 0; p <= breaks.length; p++) {
+            int to = p < breaks.length ? breaks[p] : printed - 1;
+            double chars = from == 0 ? 0 : s.getColumnWidth(0) / 256.0;
+            for (int c = from; c <= to; c++) {
+                chars += s.getColumnWidth(c) / 256.0;
+            }
+            widest = Math.max(widest, chars);
+            from = to + 1;
+        }
+        double scale = ps.getScale() / 100.0;
+        return widest * POINTS_PER_CHAR * scale <= room ? scale : 0;
+    }
+
+    /**
+     * Every sheet as it prints: A4 with narrow margins, fitted to the page width only, the first row on every
+     * page, at 85 % or more on A4 and on US Letter (one page of 14 Findings columns printed at 59 % before);
+     * tables landscape with the cell grid, the screen-only columns left out by a print area; every text cell of a
+     * table wraps; the sheet, title, case, file and page in the page header and footer.
+     */
+    static void assertPrintsLegibly(XSSFWorkbook wb, String subject) {
+        for (Sheet sheet : wb) {
+            XSSFSheet s = (XSSFSheet) sheet;
+            String name = s.getSheetName();
+            var ps = s.getPrintSetup();
+            boolean table = !name.equals("Summary");
+            assertEquals(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE, ps.getPaperSize(), name);
+            assertTrue(!s.getFitToPage() || ps.getFitHeight() == 0, name + ": fitted to the page width only, pages grow down");
+            assertEquals(table, ps.getLandscape(), name);
+            assertEquals(table, s.isPrintGridlines(), name + ": the grid printed on tables only");
+            assertEquals(0.25, s.getMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT), 1e-9, name);
+            assertEquals(0.25, s.getMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT), 1e-9, name);
+            assertEquals(0.6, s.getMargin(org.apache.poi.ss.usermodel.PageMargin.TOP), 1e-9, name);
+            assertEquals(0.6, s.getMargin(org.apache.poi.ss.usermodel.PageMargin.BOTTOM), 1e-9, name);
+            assertEquals(0.3, s.getMargin(org.apache.poi.ss.usermodel.PageMargin.HEADER), 1e-9, name);
+            assertEquals(0.3, s.getMargin(org.apache.poi.ss.usermodel.PageMargin.FOOTER), 1e-9, name);
+            assertEquals(CellRangeAddress.valueOf("1:1"), s.getRepeatingRows(), name + ": first row on every page");
+            for (Paper paper : Paper.values()) {
+                double scale = printScale(wb, s, paper);
+                assertTrue(scale >= 0.85, name + " prints at " + Math.round(100 * scale) + " % on " + paper);
+            }
+            assertEquals("&A", s.getHeader().getLeft(), name + ": the sheet's name at the top");
+            assertEquals("patchlens restore check" + (subject.isEmpty() ? "" : ": " + subject), s.getHeader().getCenter(),
+                    name + ": the title and case at the top");
+            assertEquals("&F", s.getHeader().getRight(), name + ": the file's name at the top");
+            assertTrue(s.getFooter().getLeft().matches("patchlens \\S+, run \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"),
+                    name + ": " + s.getFooter().getLeft());
+            assertEquals("Page &P of &N", s.getFooter().getRight(), name);
+            if (!table) {
+                continue;
+            }
+            String base = name.replaceFirst(" \\(\\d+\\)$", "");
+            List<XlsxBook.Column> cols = switch (base) {
+                case "Runbook" -> ReportWorkbook.RUNBOOK_COLUMNS;
+                case "Findings" -> ReportWorkbook.FINDING_COLUMNS;
+                case "Registry" -> ReportWorkbook.REGISTRY_COLUMNS;
+                case "Cluster" -> ReportWorkbook.CLUSTER_COLUMNS;
+                case "Log chain" -> ReportWorkbook.LOG_COLUMNS;
+                case "Evidence" -> ReportWorkbook.EVIDENCE_COLUMNS;
+                case "References" -> ReportWorkbook.REFERENCE_COLUMNS;
+                default -> null; // Store: a column per file
+            };
+            int printed = printedColumns(wb, s);
+            if (cols != null) {
+                assertEquals(cols.stream().filter(XlsxBook.Column::printed).count(), printed, name + ": printed columns");
+                assertEquals(printed < cols.size(), wb.getPrintArea(wb.getSheetIndex(s)) != null, name);
+                assertTrue(cols.stream().filter(XlsxBook.Column::printed).mapToInt(XlsxBook.Column::width).sum()
+                        <= XlsxPrint.LANDSCAPE_CHARS, name);
+                assertTrue(s.getFitToPage() && ps.getFitWidth() == 1, name + ": one page wide");
+            } else {
+                int files = (s.getRow(0).getLastCellNum() - 1) / 2;
+                assertEquals(files > 3, !s.getFitToPage(), name + ": more than three files, several pages across");
+                assertArrayEquals(ReportWorkbook.storePageBreaks(files), s.getColumnBreaks(), name);
+                assertEquals(files > 3 ? CellRangeAddress.valueOf("A:A") : null, s.getRepeatingColumns(),
+                        name + ": the field names on every page across");
+            }
+            assertTrue(s.getCTWorksheet().getAutoFilter().getRef().startsWith("A1:"), name + ": the filter on screen");
+            for (Row r : s) {
+                for (Cell c : r) {
+                    if (c.getColumnIndex() < printed && c.getCellType() == CellType.STRING
+                            && !c.getStringCellValue().isEmpty()) {
+                        assertTrue(c.getCellStyle().getWrapText(), name + " " + c.getAddress() + " wraps");
+                    }
                 }
             }
+        }
+    }
+
+    @Test
+    void everySheetPrintsLegibly() throws IOException {
+        try (XSSFWorkbook wb = open(sample(false))) {
+            assertPrintsLegibly(wb, "Exchange virtual server EXVS01");
+            // what a print leaves out is still on screen, at its width
+            XSSFSheet f = wb.getSheet("Findings");
+            List<String> h = headers(ReportWorkbook.FINDING_COLUMNS);
+            assertEquals("Findings!$A:$" + org.apache.poi.ss.util.CellReference.convertNumToColString(h.indexOf("Detail")),
+                    wb.getPrintArea(wb.getSheetIndex(f)), "the finding, what was compared, what to do and why");
+            for (String screen : List.of("Confidence", "Reviewer status", "Reviewer comment")) {
+                assertTrue(h.indexOf(screen) > h.indexOf("Detail"), screen + " after the printed columns");
+                assertEquals(ReportWorkbook.FINDING_COLUMNS.get(h.indexOf(screen)).width() * 256,
+                        f.getColumnWidth(h.indexOf(screen)), screen);
+            }
+            assertEquals("confirmed", f.getRow(1).getCell(h.indexOf("Confidence")).getStringCellValue());
+            assertEquals(1, f.getDataValidations().size(), "the reviewer's drop-down");
+            List<String> rh = headers(ReportWorkbook.REGISTRY_COLUMNS);
+            assertEquals(List.of("Hex", "Value offset", "Key last written (UTC)", "Key last written FILETIME"),
+                    rh.subList(rh.indexOf("Note") + 1, rh.size()), "the raw forms on screen only, each beside the other");
+            assertEquals("Registry!$A:$" + org.apache.poi.ss.util.CellReference.convertNumToColString(rh.indexOf("Note")),
+                    wb.getPrintArea(wb.getSheetIndex(wb.getSheet("Registry"))));
+        }
+    }
+
+    /**
+     * A Store sheet of many files (every database, patch file, checkpoint and up to 50 logs) prints three files a
+     * page across, each file's value beside its offsets, the fields on every page, at one scale that fits A4 and
+     * Letter; a spreadsheet program fitting it to pages would ignore the breaks and split a file from its offsets.
+     */
+    @Test
+    void aStoreOfManyFilesPrintsThreeFilesAPageAcross() throws IOException {
+        Report base = SampleReport.build();
+        List<Report.StoreFile> files = new ArrayList<>();
+        List<Report.Datum> values = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            files.add(new Report.StoreFile("E0000" + i + ".log", "log"));
+            values.add(Report.Datum.at("0x" + i, 0x10));
+        }
+        Report r = new Report(base.verdict(), base.findings(), base.remedies(), base.restore(), base.cluster(),
+                base.evidence(), base.registry(), base.clusterRows(), new Report.StoreHeaders(files,
+                List.of(new Report.StoreField("Generation", values))), base.logChain(), base.run());
+        Path out = dir.resolve("stores.xlsx");
+        ReportWorkbook.write(r, out, SampleReport.options(true));
+        try (XSSFWorkbook wb = open(out)) {
+            assertPrintsLegibly(wb, "Exchange virtual server EXVS01");
+            XSSFSheet store = wb.getSheet("Store");
+            assertFalse(store.getFitToPage(), "a set scale: fitted to pages, the breaks would be ignored");
+            assertArrayEquals(new int[] {6, 12}, store.getColumnBreaks(), "after the 3rd and 6th file's offsets");
+            assertEquals(86, store.getPrintSetup().getScale(), "the field and three files: 158 characters");
+            assertEquals("offset in E00002.log", store.getRow(0).getCell(6).getStringCellValue());
+        }
+    }
+
+    /** The demo as check writes it: every sheet legible on paper, and no printed cell clipped at its row's height. */
+    @Test
+    void theDemoWorkbookPrintsLegibly() throws IOException {
+        Path out = dir.resolve("demo.xlsx");
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(1, org.patchlens.cli.Main.run(new String[] {"check", "--demo", "-o", out.toString(),
+                "--deterministic"}, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err)),
+                err.toString());
+        try (XSSFWorkbook wb = open(out)) {
+            assertPrintsLegibly(wb, "Exchange virtual server EXVS01");
+            for (Sheet s : wb) {
+                int printed = printedColumns(wb, (XSSFSheet) s);
+                for (Row r : s) {
+                    for (Cell c : r) {
+                        if (c.getColumnIndex() < printed && c.getCellType() == CellType.STRING
+                                && s.getColumnWidth(c.getColumnIndex()) > 0 && !isMerged(s, c)) {
+                            boolean mono = wb.getFontAt(c.getCellStyle().getFontIndex()).getFontName().equals("Courier New");
+                            int lines = TextFit.lines(c.getStringCellValue(), s.getColumnWidth(c.getColumnIndex()) / 256.0,
+                                    mono, wb.getFontAt(c.getCellStyle().getFontIndex()).getBold(), XlsxBook.MAX_LINES);
+                            assertTrue(lines <= XlsxBook.MAX_LINES, s.getSheetName() + " " + c.getAddress() + " needs "
+                                    + lines + " lines: clipped");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isMerged(Sheet s, Cell c) {
+        for (CellRangeAddress m : s.getMergedRegions()) {
+            if (m.isInRange(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The page header names the case from the evidence: made one line (control characters escaped), '&' doubled so
+     * that a name never reads as a header code (&P, &F, a font), cut at 80 characters.
+     */
+    @Test
+    void thePageHeaderShowsTheCaseAsText() throws IOException {
+        Report base = SampleReport.build();
+        String name = "EX&P\u0007VS" + "x".repeat(100);
+        Report.ClusterFacts c = base.cluster();
+        Report r = new Report(base.verdict(), base.findings(), base.remedies(), base.restore(),
+                new Report.ClusterFacts(name, c.exchangeGroup(), c.nodes(), c.nodeName(), c.source()), base.evidence(),
+                base.registry(), base.clusterRows(), base.store(), base.logChain(), base.run());
+        Path out = dir.resolve("case.xlsx");
+        ReportWorkbook.write(r, out, SampleReport.options(true));
+        try (XSSFWorkbook wb = open(out)) {
+            String center = wb.getSheet("Findings").getHeader().getCenter();
+            String shown = ("Exchange virtual server EX&P\\u0007VS" + "x".repeat(100)).substring(0, 79) + "…";
+            assertEquals("patchlens restore check: " + shown.replace("&", "&&"), center);
+            assertEquals("patchlens 0.1.0-test, run 2000-01-01T00:00:00Z", wb.getSheet("Summary").getFooter().getLeft(),
+                    "--deterministic: the fixed run time");
+        }
+        // standalone: the SYSTEM hive's computer name; neither: the title alone
+        Report standalone = new Report(base.verdict(), base.findings(), base.remedies(), base.restore(),
+                new Report.ClusterFacts("", "", List.of(), "EXCH01", Source.NONE), base.evidence(), base.registry(),
+                base.clusterRows(), base.store(), base.logChain(), base.run());
+        assertEquals("server EXCH01", ReportWorkbook.subject(standalone));
+        Report none = new Report(base.verdict(), base.findings(), base.remedies(), base.restore(), null,
+                base.evidence(), base.registry(), base.clusterRows(), base.store(), base.logChain(), base.run());
+        assertEquals("", ReportWorkbook.subject(none));
+    }
+
+    /** A print area is one block of columns from A: a printed column after a screen-only one is refused. */
+    @Test
+    void screenOnlyColumnsAreATablesLastColumns() throws IOException {
+        try (XlsxBook book = new XlsxBook(SampleReport.options(true))) {
+            List<XlsxBook.Column> cols = List.of(new XlsxBook.Column("a", 10, XlsxBook.Kind.TEXT).screenOnly(),
+                    new XlsxBook.Column("b", 10, XlsxBook.Kind.TEXT));
+            assertThrows(IllegalArgumentException.class, () -> book.table("T", cols));
         }
     }
 
@@ -448,7 +718,8 @@ class ReportWorkbookTest {
             List<String> h = headers(ReportWorkbook.FINDING_COLUMNS);
             Row clu08 = f.getRow(1);
             String remedy = clu08.getCell(h.indexOf("Remedy")).getStringCellValue();
-            int lines = TextFit.lines(remedy, 40, false, false, XlsxBook.MAX_LINES);
+            int lines = TextFit.lines(remedy, f.getColumnWidth(h.indexOf("Remedy")) / 256.0, false, false,
+                    XlsxBook.MAX_LINES);
             assertTrue(lines >= 4, lines + " lines");
             assertTrue(clu08.getHeightInPoints() >= XlsxBook.rowPoints(lines) - 0.01, "as tall as its remedy");
             assertEquals(XlsxBook.rowPoints(XlsxBook.MAX_LINES), f.getRow(f.getLastRowNum()).getHeightInPoints(), 0.01,
@@ -618,6 +889,11 @@ class ReportWorkbookTest {
             assertEquals("Label " + odd, sum.getRow(1).getCell(0).getStringCellValue());
             assertEquals("Line " + odd, sum.getRow(2).getCell(0).getStringCellValue());
             assertEquals("Text " + odd, sum.getRow(3).getCell(0).getStringCellValue());
+            // and in every page header, as one line of text
+            for (Sheet sh : wb) {
+                assertEquals("patchlens hive dump a\\u0001b_x0041_\\ufffe.edb", sh.getHeader().getCenter(),
+                        sh.getSheetName());
+            }
             var props = wb.getProperties(); // parses docProps/core.xml and custom.xml
             assertEquals("patchlens hive dump a_x0001_b_x005F_x0041__xFFFE_.edb", props.getCoreProperties().getTitle());
             var custom = props.getCustomProperties();
@@ -676,6 +952,13 @@ class ReportWorkbookTest {
             }
             int key = headers(ReportWorkbook.REGISTRY_COLUMNS).indexOf("Key");
             assertEquals("K4", wb.getSheet("Registry (2)").getRow(1).getCell(key).getStringCellValue());
+            for (String n : w.sheets().get("Registry")) {
+                String last = org.apache.poi.ss.util.CellReference.convertNumToColString(
+                        headers(ReportWorkbook.REGISTRY_COLUMNS).indexOf("Note"));
+                assertEquals("'" + n + "'!$A:$" + last, wb.getPrintArea(wb.getSheetIndex(n)).replace("Registry!",
+                        "'Registry'!"), n + ": the same print area on every sheet of the table, its name quoted");
+                assertEquals(CellRangeAddress.valueOf("1:1"), wb.getSheet(n).getRepeatingRows(), n);
+            }
             assertEquals("K9", wb.getSheet("Registry (3)").getRow(2).getCell(key).getStringCellValue());
             assertEquals("A1:M3", wb.getSheet("Registry (3)").getCTWorksheet().getAutoFilter().getRef());
             List<String> text = new ArrayList<>();

@@ -151,11 +151,24 @@ class SpreadsheetProgramTest {
         return String.join("\f", PAGES.get(name));
     }
 
-    /** The pages of one sheet: those whose first text line is that table's header. */
+    /** The page header line (sheet, title and case, file) that every printed page starts with. */
+    static final Pattern PAGE_HEADER = Pattern.compile("^\\s*(\\S.*?)\\s{2,}patchlens .*\\s{2,}(\\S+\\.xlsx)\\s*$");
+    /** The page footer line (tool and run time, page number) that every printed page ends with. */
+    static final Pattern PAGE_FOOTER = Pattern.compile("^\\s*patchlens \\S+, run \\S+\\s{2,}Page (\\d+) of (\\d+)\\s*$");
+
+    /** A printed page's text lines without its page header and footer. */
+    static List<String> body(String page) {
+        List<String> lines = new ArrayList<>(page.lines().filter(l -> !l.isBlank()).toList());
+        assertTrue(!lines.isEmpty() && PAGE_HEADER.matcher(lines.get(0)).matches(), "a page header:\n" + page);
+        assertTrue(PAGE_FOOTER.matcher(lines.get(lines.size() - 1)).matches(), "a page footer:\n" + page);
+        return lines.subList(1, lines.size() - 1);
+    }
+
+    /** The pages of one sheet: those whose first text line below the page header is that table's header. */
     static List<String> pagesOf(String workbook, String firstHeader, String secondHeader) {
         List<String> out = new ArrayList<>();
         for (String p : PAGES.get(workbook)) {
-            String first = p.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+            String first = body(p).get(0).strip();
             if (first.matches(Pattern.quote(firstHeader) + "\\s+" + Pattern.quote(secondHeader) + "\\b.*")) {
                 out.add(p);
             }
@@ -185,7 +198,7 @@ class SpreadsheetProgramTest {
     void theDemoSummaryIsOnePortraitPage() throws Exception {
         assumeTrue(available, "libreoffice or pdftotext not installed");
         String page1 = PAGES.get("demo").get(0);
-        List<String> lines = page1.lines().filter(l -> !l.isBlank()).map(String::strip).toList();
+        List<String> lines = body(page1).stream().map(String::strip).toList();
         assertEquals("Store will not start: 3 CRIT, 1 HIGH", lines.get(0), "the verdict first");
         for (String c : List.of("SET _CLUSTER_NETWORK_NAME_=EXVS01", "isinteg -patch", "net start MSExchangeIS")) {
             assertTrue(lines.stream().anyMatch(l -> l.endsWith(c)), c + " on a line of its own:\n" + page1);
@@ -193,7 +206,7 @@ class SpreadsheetProgramTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches("Rules\\s+3\\s+0\\s+30\\s+16\\s+49")), page1);
         assertTrue(lines.stream().anyMatch(l -> l.matches("Run time \\(UTC\\)\\s+2000-01-01T00:00:00Z\\s+\\(fixed by "
                 + "--deterministic\\)")), "one run-time format, ISO-8601 UTC, and the end of the Summary:\n" + page1);
-        assertTrue(PAGES.get("demo").get(1).strip().startsWith("Step"), "page 2 is the Runbook sheet");
+        assertTrue(body(PAGES.get("demo").get(1)).get(0).strip().startsWith("Step"), "page 2 is the Runbook sheet");
         String info = run(dir, 60, "pdfinfo", "-f", "1", "-l", "2", PDF.get("demo").toString());
         Matcher size = Pattern.compile("Page\\s+1 size:\\s+([\\d.]+) x ([\\d.]+)").matcher(info);
         assertTrue(size.find(), info);
@@ -309,13 +322,64 @@ class SpreadsheetProgramTest {
             }
         }
         assertEquals(4, checked, "the four failures have remedies");
-        // Findings and Registry print one page wide: every page of them has the whole header row
+        // Findings and Registry print one page wide: every page of them has the whole header row of the printed
+        // columns, and none of the screen-only ones
         for (String p : findings) {
-            assertTrue(p.contains("Reviewer") && p.contains("Detail") && p.contains("Remedy"), p);
+            assertTrue(p.contains("Detail") && p.contains("Remedy"), p);
+            assertFalse(p.contains("Reviewer") || p.contains("Confidence"), "on screen only:\n" + p);
         }
         for (String p : pagesOf("demo", "File", "Source")) {
-            assertTrue(p.contains("Key last written") && p.contains("Note"), "the Registry one page wide");
+            assertTrue(p.contains("Rules") && p.contains("Note"), "the Registry one page wide");
+            assertFalse(p.contains("Key last written") || p.contains("FILETIME"), "on screen only:\n" + p);
         }
+    }
+
+    /**
+     * Every page of the demo workbook as LibreOffice prints it: the sheet, the title and case and the file at the
+     * top, "Page n of N" at the bottom, numbered in order; and printed at 85 % or more: a bold header word of each
+     * sheet is at least 0.85 times as wide as at 10 pt (the 14 Findings columns printed at 58 % before).
+     */
+    @Test
+    void everyPageOfTheDemoNamesItsSheetAndPageAndIsPrintedLegibly() throws Exception {
+        assumeTrue(available, "libreoffice or pdftotext not installed");
+        List<String> pages = PAGES.get("demo");
+        Map<String, String> word = new LinkedHashMap<>();
+        word.put("Summary", "Rules");
+        word.put("Runbook", "Action");
+        word.put("Findings", "Remedy");
+        word.put("Registry", "Key");
+        word.put("Cluster", "Record");
+        word.put("Store", "Field");
+        word.put("Log chain", "Signature");
+        word.put("Evidence", "SHA-256");
+        word.put("References", "Title");
+        String html = run(dir, 60, "pdftotext", "-bbox", PDF.get("demo").toString(), "-");
+        String[] boxes = html.split("<page ");
+        assertEquals(pages.size() + 1, boxes.length);
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            List<String> lines = pages.get(i).lines().filter(l -> !l.isBlank()).toList();
+            Matcher h = PAGE_HEADER.matcher(lines.get(0));
+            assertTrue(h.matches(), "page " + (i + 1) + " header: " + lines.get(0));
+            assertTrue(lines.get(0).contains("patchlens restore check: Exchange virtual server EXVS01"), lines.get(0));
+            assertEquals("demo.xlsx", h.group(2));
+            String sheet = h.group(1).strip();
+            assertTrue(word.containsKey(sheet), "page " + (i + 1) + ": " + sheet);
+            if (!seen.contains(sheet)) {
+                seen.add(sheet);
+            }
+            Matcher f = PAGE_FOOTER.matcher(lines.get(lines.size() - 1));
+            assertTrue(f.matches(), "page " + (i + 1) + " footer: " + lines.get(lines.size() - 1));
+            assertEquals(i + 1, Integer.parseInt(f.group(1)));
+            assertEquals(pages.size(), Integer.parseInt(f.group(2)));
+            Matcher w = Pattern.compile("<word xMin=\"([\\d.]+)\" yMin=\"[\\d.]+\" xMax=\"([\\d.]+)\" yMax=\"[\\d.]+\">"
+                    + Pattern.quote(word.get(sheet)) + "</word>").matcher(boxes[i + 1]);
+            assertTrue(w.find(), "page " + (i + 1) + " (" + sheet + ") prints " + word.get(sheet));
+            double scale = (Double.parseDouble(w.group(2)) - Double.parseDouble(w.group(1)))
+                    / TextFit.width(word.get(sheet), false, true);
+            assertTrue(scale >= 0.85, "page " + (i + 1) + " (" + sheet + ") printed at " + Math.round(scale * 100) + " %");
+        }
+        assertEquals(new ArrayList<>(word.keySet()), seen, "every sheet printed, in order");
     }
 
     /** Hex in the hive workbooks: in 8-byte words, each printed whole. */

@@ -39,6 +39,23 @@ class TextFitTest {
                 false, false, 10));
     }
 
+    /**
+     * No line starts with ':' (nor ',', ')', ...), even after a space: LibreOffice moved "RegSync" to the next line
+     * with its " :", and a CLU-10 finding's Expected (8 lines at width 22, estimated 7) printed its last line over
+     * the next row.
+     */
+    @Test
+    void noLineStartsWithAColonEvenAfterASpace() {
+        // "a readable hive" "from" "NODE1/Cluster/CLUSDB :" "Resources\2B9B5D5A-" "4C1D-4E52-9F0C-" "7D1E8A6B0020\"
+        // "RegSync : 00000002" "@0x2140"
+        assertEquals(8, TextFit.lines("a readable hive\nfrom NODE1/Cluster/CLUSDB : Resources\\2B9B5D5A-4C1D-4E52-9F0C-"
+                + "7D1E8A6B0020\\RegSync : 00000002 @0x2140", 22, false, false, 34));
+        // "7D1E8A6B0020\" "RegSync : 00000002" "@0x2140"
+        assertEquals(3, TextFit.lines("7D1E8A6B0020\\RegSync : 00000002 @0x2140", 22, false, false, 10));
+        // without the colon "RegSync" fits after the backslash: "7D1E8A6B0020\RegSync" "00000002 @0x2140"
+        assertEquals(2, TextFit.lines("7D1E8A6B0020\\RegSync 00000002 @0x2140", 22, false, false, 10));
+    }
+
     @Test
     void hexWordsTwoToALineInAHexColumn() {
         String words = XlsxBook.hexWords("44003a005c006500780063006800730072007600");
