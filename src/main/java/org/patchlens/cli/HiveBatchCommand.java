@@ -68,6 +68,9 @@ final class HiveBatchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Hives opened and run so far (one cut short by the output budget too: its rows up to the cut are written). */
+    private int read;
+
     @Override
     public Integer call() throws Exception {
         return run(spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -94,15 +97,18 @@ final class HiveBatchCommand implements Callable<Integer> {
     private int stream(BatchFile batch, List<HiveTree.Found> hives, Output to, long total, PrintWriter out, PrintWriter err)
             throws IOException {
         int[] code = {Main.OK};
-        int read = 0;
         BatchWriter writer = null;
         try (Output.Sink sink = to.open(out).limit(OutputBudget.forInput(total + (1L << 20)))) {
             writer = BatchWriter.stream(to.format(), sink.bytes());
             try {
-                read = runAll(batch, hives, writer, code, err);
+                runAll(batch, hives, writer, code, err);
                 writer.finish();
-            } catch (OutputBudget.Exceeded e) {
-                code[0] = Math.max(code[0], HiveSupport.cut(e, "the inputs", total, err));
+            } catch (OutputBudget.Exceeded e) { // the batch file's entries ask for it, the hives need not be crafted
+                err.println("patchlens: " + Errors.flat(e.describe("the inputs", total, "the batch file "
+                        + batchFile + " asks for far more rows than the hives' size (entries repeating a recursive "
+                        + "KeyPath, say)")));
+                err.flush();
+                code[0] = Main.FINDINGS;
             }
             if (read > 0) {
                 sink.commit();
@@ -119,11 +125,10 @@ final class HiveBatchCommand implements Callable<Integer> {
     private int workbook(BatchFile batch, List<HiveTree.Found> hives, Output to, PrintWriter out, PrintWriter err)
             throws IOException {
         int[] code = {Main.OK};
-        int read;
         long rows;
         try (BatchWriter writer = BatchWriter.workbook(Workbooks.options("patchlens hive batch "
                 + batchFile.getFileName(), deterministic, "the CSV or JSONL output (--format csv|jsonl)"))) {
-            read = runAll(batch, hives, writer, code, err);
+            runAll(batch, hives, writer, code, err);
             rows = writer.written();
             if (read > 0) {
                 try (AtomicFile file = to.openFile()) {
@@ -137,10 +142,9 @@ final class HiveBatchCommand implements Callable<Integer> {
         return code[0];
     }
 
-    /** Runs the batch over each hive into {@code writer}; returns how many hives were read. */
-    private int runAll(BatchFile batch, List<HiveTree.Found> hives, BatchWriter writer, int[] code, PrintWriter err)
+    /** Runs the batch over each hive into {@code writer}, counting in {@link #read} the hives it ran on. */
+    private void runAll(BatchFile batch, List<HiveTree.Found> hives, BatchWriter writer, int[] code, PrintWriter err)
             throws IOException {
-        int read = 0;
         for (HiveTree.Found h : hives) {
             Path file = h.path();
             Hive hive;
@@ -154,9 +158,8 @@ final class HiveBatchCommand implements Callable<Integer> {
             }
             try (hive) {
                 HiveType type = HiveType.of(hive);
-                BatchRunner.Result r = BatchRunner.run(batch, hive, file.toString(), type);
-                writer.rows(r.rows());
                 read++;
+                BatchRunner.Result r = BatchRunner.run(batch, hive, file.toString(), type, writer::row);
                 err.println("patchlens: note: " + Errors.flat(summary(batch, r)));
                 if (r.conversionFailures() > 0) {
                     err.println("patchlens: note: " + Errors.flat(file + ": " + r.conversionFailures() + " row"
@@ -167,7 +170,6 @@ final class HiveBatchCommand implements Callable<Integer> {
                 code[0] = Math.max(code[0], HiveSupport.finish(hive, err));
             }
         }
-        return read;
     }
 
     /** One line per hive that accounts for every entry of the batch file. */

@@ -84,7 +84,8 @@ public final class BatchWriter implements AutoCloseable {
         }
     }
 
-    private void row(BatchRow r) throws IOException {
+    /** Writes one row. */
+    public void row(BatchRow r) throws IOException {
         written++;
         switch (format) {
             case CSV -> csv.printRecord(r.hivePath(), r.hiveType(), r.description(), r.category(), r.keyPath(),
