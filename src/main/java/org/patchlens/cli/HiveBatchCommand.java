@@ -90,7 +90,7 @@ final class HiveBatchCommand implements Callable<Integer> {
             throw new UsageException("a workbook goes to a file: give -o OUT.xlsx");
         }
         batchNotes(batch, err);
-        return to.format() == OutputFormat.XLSX ? workbook(batch, hives, to, out, err)
+        return to.format() == OutputFormat.XLSX ? workbook(batch, hives, to, total, out, err)
                 : stream(batch, hives, to, total, out, err);
     }
 
@@ -98,17 +98,13 @@ final class HiveBatchCommand implements Callable<Integer> {
             throws IOException {
         int[] code = {Main.OK};
         BatchWriter writer = null;
-        try (Output.Sink sink = to.open(out).limit(OutputBudget.forInput(total + (1L << 20)))) {
+        try (Output.Sink sink = to.open(out).limit(budget(total))) {
             writer = BatchWriter.stream(to.format(), sink.bytes());
             try {
                 runAll(batch, hives, writer, code, err);
                 writer.finish();
-            } catch (OutputBudget.Exceeded e) { // the batch file's entries ask for it, the hives need not be crafted
-                err.println("patchlens: " + Errors.flat(e.describe("the inputs", total, "the batch file "
-                        + batchFile + " asks for far more rows than the hives' size (entries repeating a recursive "
-                        + "KeyPath, say)")));
-                err.flush();
-                code[0] = Main.FINDINGS;
+            } catch (OutputBudget.Exceeded e) {
+                code[0] = Math.max(code[0], cut(e, total, err));
             }
             if (read > 0) {
                 sink.commit();
@@ -122,13 +118,18 @@ final class HiveBatchCommand implements Callable<Integer> {
         return code[0];
     }
 
-    private int workbook(BatchFile batch, List<HiveTree.Found> hives, Output to, PrintWriter out, PrintWriter err)
-            throws IOException {
+    private int workbook(BatchFile batch, List<HiveTree.Found> hives, Output to, long total, PrintWriter out,
+                         PrintWriter err) throws IOException {
         int[] code = {Main.OK};
         long rows;
         try (BatchWriter writer = BatchWriter.workbook(Workbooks.options("patchlens hive batch "
-                + batchFile.getFileName(), deterministic, "the CSV or JSONL output (--format csv|jsonl)"))) {
-            runAll(batch, hives, writer, code, err);
+                + batchFile.getFileName(), deterministic, "the CSV or JSONL output (--format csv|jsonl)"),
+                budget(total))) {
+            try {
+                runAll(batch, hives, writer, code, err);
+            } catch (OutputBudget.Exceeded e) {
+                code[0] = Math.max(code[0], cut(e, total, err));
+            }
             rows = writer.written();
             if (read > 0) {
                 try (AtomicFile file = to.openFile()) {
@@ -140,6 +141,19 @@ final class HiveBatchCommand implements Callable<Integer> {
             HiveSupport.written(to, rows + " rows from " + read + " hive" + (read == 1 ? "" : "s"), out);
         }
         return code[0];
+    }
+
+    /** The output budget (for a workbook: the characters of its cells) of hives of {@code total} bytes. */
+    private static long budget(long total) {
+        return OutputBudget.forInput(total + (1L << 20));
+    }
+
+    /** The line of an output cut by its budget: the batch file's entries ask for it, the hives need not be crafted. */
+    private int cut(OutputBudget.Exceeded e, long total, PrintWriter err) {
+        err.println("patchlens: " + Errors.flat(e.describe("the inputs", total, "the batch file " + batchFile
+                + " asks for far more rows than the hives' size (entries repeating a recursive KeyPath, say)")));
+        err.flush();
+        return Main.FINDINGS;
     }
 
     /** Runs the batch over each hive into {@code writer}, counting in {@link #read} the hives it ran on. */

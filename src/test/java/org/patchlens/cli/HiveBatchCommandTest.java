@@ -115,16 +115,8 @@ class HiveBatchCommandTest {
     @Test
     void aBatchFileAskingForEndlessRowsIsCutByTheBudgetNotByMemory(@TempDir Path dir, @TempDir Path elsewhere)
             throws Exception {
-        HiveBuilder b = HiveBuilder.v15();
-        b.key("Select").dword("Current", 1);
-        b.key("ControlSet001\\Control");
-        b.key("Big").sz("v", "a".repeat(100_000));
-        Path hive = b.write(dir.resolve("SYSTEM"));
-        StringBuilder reb = new StringBuilder("Description: t\nAuthor: a\nVersion: 1\nId: 1\nKeys:\n");
-        for (int i = 0; i < 1000; i++) {
-            reb.append("  - {Description: d, HiveType: SYSTEM, Category: c, KeyPath: Big}\n");
-        }
-        Path batch = Files.writeString(dir.resolve("t.reb"), reb);
+        Path hive = bigValueHive(dir);
+        Path batch = Files.writeString(dir.resolve("t.reb"), thousandEntries());
         Path out = elsewhere.resolve("out.csv");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "hive", "batch", batch.toString(),
@@ -138,5 +130,37 @@ class HiveBatchCommandTest {
         assertTrue(csv.endsWith("\r\n") || csv.endsWith("\n"), "ends on a whole row");
         long rows = csv.lines().count() - 1;
         assertTrue(rows > 100 && rows < 1000, "cut, not dropped: " + rows);
+    }
+
+    /** The same in a workbook: its cells hold at most the budget's characters, and what came before is saved. */
+    @Test
+    void aWorkbookOfEndlessRowsIsCutByTheBudgetToo(@TempDir Path dir, @TempDir Path elsewhere) throws Exception {
+        Path hive = bigValueHive(dir);
+        Path batch = Files.writeString(dir.resolve("t.reb"), thousandEntries());
+        Path out = elsewhere.resolve("out.xlsx");
+        CliRun r = CliRun.of("hive", "batch", batch.toString(), hive.toString(), "-o", out.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("patchlens: the inputs: output cut at ") && r.err().contains("the batch file "
+                + batch + " asks for far more rows than the hives' size"), r.err());
+        assertTrue(Files.size(out) > 0);
+        long rows = Long.parseLong(r.out().substring(0, r.out().indexOf(' ')));
+        assertTrue(rows > 100 && rows < 1000, r.out());
+    }
+
+    private static Path bigValueHive(Path dir) {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Select").dword("Current", 1);
+        b.key("ControlSet001\\Control");
+        b.key("Big").sz("v", "a".repeat(100_000));
+        return b.write(dir.resolve("SYSTEM"));
+    }
+
+    /** One entry a thousand times: 1,000 rows of a 100 KB value. */
+    private static String thousandEntries() {
+        StringBuilder reb = new StringBuilder("Description: t\nAuthor: a\nVersion: 1\nId: 1\nKeys:\n");
+        for (int i = 0; i < 1000; i++) {
+            reb.append("  - {Description: d, HiveType: SYSTEM, Category: c, KeyPath: Big}\n");
+        }
+        return reb.toString();
     }
 }
