@@ -68,6 +68,9 @@ final class HiveBatchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Hives opened and run so far (one cut short by the output budget too: its rows up to the cut are written). */
+    private int read;
+
     @Override
     public Integer call() throws Exception {
         return run(spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -87,22 +90,21 @@ final class HiveBatchCommand implements Callable<Integer> {
             throw new UsageException("a workbook goes to a file: give -o OUT.xlsx");
         }
         batchNotes(batch, err);
-        return to.format() == OutputFormat.XLSX ? workbook(batch, hives, to, out, err)
+        return to.format() == OutputFormat.XLSX ? workbook(batch, hives, to, total, out, err)
                 : stream(batch, hives, to, total, out, err);
     }
 
     private int stream(BatchFile batch, List<HiveTree.Found> hives, Output to, long total, PrintWriter out, PrintWriter err)
             throws IOException {
         int[] code = {Main.OK};
-        int read = 0;
         BatchWriter writer = null;
-        try (Output.Sink sink = to.open(out).limit(OutputBudget.forInput(total + (1L << 20)))) {
+        try (Output.Sink sink = to.open(out).limit(budget(total))) {
             writer = BatchWriter.stream(to.format(), sink.bytes());
             try {
-                read = runAll(batch, hives, writer, code, err);
+                runAll(batch, hives, writer, code, err);
                 writer.finish();
             } catch (OutputBudget.Exceeded e) {
-                code[0] = Math.max(code[0], HiveSupport.cut(e, "the inputs", total, err));
+                code[0] = Math.max(code[0], cut(e, total, err));
             }
             if (read > 0) {
                 sink.commit();
@@ -116,14 +118,18 @@ final class HiveBatchCommand implements Callable<Integer> {
         return code[0];
     }
 
-    private int workbook(BatchFile batch, List<HiveTree.Found> hives, Output to, PrintWriter out, PrintWriter err)
-            throws IOException {
+    private int workbook(BatchFile batch, List<HiveTree.Found> hives, Output to, long total, PrintWriter out,
+                         PrintWriter err) throws IOException {
         int[] code = {Main.OK};
-        int read;
         long rows;
         try (BatchWriter writer = BatchWriter.workbook(Workbooks.options("patchlens hive batch "
-                + batchFile.getFileName(), deterministic, "the CSV or JSONL output (--format csv|jsonl)"))) {
-            read = runAll(batch, hives, writer, code, err);
+                + batchFile.getFileName(), deterministic, "the CSV or JSONL output (--format csv|jsonl)"),
+                budget(total))) {
+            try {
+                runAll(batch, hives, writer, code, err);
+            } catch (OutputBudget.Exceeded e) {
+                code[0] = Math.max(code[0], cut(e, total, err));
+            }
             rows = writer.written();
             if (read > 0) {
                 try (AtomicFile file = to.openFile()) {
@@ -137,10 +143,22 @@ final class HiveBatchCommand implements Callable<Integer> {
         return code[0];
     }
 
-    /** Runs the batch over each hive into {@code writer}; returns how many hives were read. */
-    private int runAll(BatchFile batch, List<HiveTree.Found> hives, BatchWriter writer, int[] code, PrintWriter err)
+    /** The output budget (for a workbook: the characters of its cells) of hives of {@code total} bytes. */
+    private static long budget(long total) {
+        return OutputBudget.forInput(total + (1L << 20));
+    }
+
+    /** The line of an output cut by its budget: the batch file's entries ask for it, the hives need not be crafted. */
+    private int cut(OutputBudget.Exceeded e, long total, PrintWriter err) {
+        err.println("patchlens: " + Errors.flat(e.describe("the inputs", total, "the batch file " + batchFile
+                + " asks for far more rows than the hives' size (entries repeating a recursive KeyPath, say)")));
+        err.flush();
+        return Main.FINDINGS;
+    }
+
+    /** Runs the batch over each hive into {@code writer}, counting in {@link #read} the hives it ran on. */
+    private void runAll(BatchFile batch, List<HiveTree.Found> hives, BatchWriter writer, int[] code, PrintWriter err)
             throws IOException {
-        int read = 0;
         for (HiveTree.Found h : hives) {
             Path file = h.path();
             Hive hive;
@@ -154,9 +172,8 @@ final class HiveBatchCommand implements Callable<Integer> {
             }
             try (hive) {
                 HiveType type = HiveType.of(hive);
-                BatchRunner.Result r = BatchRunner.run(batch, hive, file.toString(), type);
-                writer.rows(r.rows());
                 read++;
+                BatchRunner.Result r = BatchRunner.run(batch, hive, file.toString(), type, writer::row);
                 err.println("patchlens: note: " + Errors.flat(summary(batch, r)));
                 if (r.conversionFailures() > 0) {
                     err.println("patchlens: note: " + Errors.flat(file + ": " + r.conversionFailures() + " row"
@@ -167,7 +184,6 @@ final class HiveBatchCommand implements Callable<Integer> {
                 code[0] = Math.max(code[0], HiveSupport.finish(hive, err));
             }
         }
-        return read;
     }
 
     /** One line per hive that accounts for every entry of the batch file. */

@@ -35,6 +35,9 @@ public final class BatchWriter implements AutoCloseable {
     private XlsxBook book;
     private XlsxTable table;
     private long written;
+    /** For a workbook: the most characters its cells may hold (the streams have their byte budget). */
+    private long cellBudget = Long.MAX_VALUE;
+    private long cellChars;
 
     private BatchWriter(OutputFormat format) {
         this.format = format;
@@ -56,7 +59,16 @@ public final class BatchWriter implements AutoCloseable {
 
     /** A workbook writer; {@link #save} writes it. */
     public static BatchWriter workbook(XlsxBook.Options options) {
+        return workbook(options, Long.MAX_VALUE);
+    }
+
+    /**
+     * A workbook writer whose cells hold at most {@code budget} characters: past it {@link #row} throws
+     * {@link OutputBudget.Exceeded} and the rows before it are what {@link #save} writes.
+     */
+    public static BatchWriter workbook(XlsxBook.Options options, long budget) {
         BatchWriter w = new BatchWriter(OutputFormat.XLSX);
+        w.cellBudget = budget;
         w.book = new XlsxBook(options);
         w.table = w.book.table("Batch", List.of(new Column("HivePath", 30, Kind.WRAP), new Column("HiveType", 10,
                         Kind.TEXT), new Column("Description", 26, Kind.WRAP), new Column("Category", 16, Kind.TEXT),
@@ -84,7 +96,16 @@ public final class BatchWriter implements AutoCloseable {
         }
     }
 
-    private void row(BatchRow r) throws IOException {
+    /** Writes one row. */
+    public void row(BatchRow r) throws IOException {
+        if (format == OutputFormat.XLSX) {
+            cellChars += r.hivePath().length() + r.description().length() + r.category().length() + r.keyPath().length()
+                    + r.valueName().length() + r.valueData().length() + r.valueData2().length()
+                    + r.valueData3().length() + r.comment().length() + r.pluginDetail().length() + 64;
+            if (cellChars > cellBudget) {
+                throw new OutputBudget.Exceeded(cellBudget);
+            }
+        }
         written++;
         switch (format) {
             case CSV -> csv.printRecord(r.hivePath(), r.hiveType(), r.description(), r.category(), r.keyPath(),

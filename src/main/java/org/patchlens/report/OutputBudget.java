@@ -44,9 +44,14 @@ public final class OutputBudget {
 
         /** The damage line a command prints for {@code input} of {@code inputBytes}. */
         public String describe(String input, long inputBytes) {
+            return describe(input, inputBytes, "the hive asks for far more output than its size (keys sharing value "
+                    + "lists, or deep long paths)");
+        }
+
+        /** The damage line, {@code why} saying what asked for so much. */
+        public String describe(String input, long inputBytes, String why) {
             return input + ": output cut at " + budget + " bytes (" + FACTOR + " times the " + inputBytes
-                    + "-byte input plus " + SLACK_MIB + " MiB): the hive asks for far more output than its size "
-                    + "(keys sharing value lists, or deep long paths); the rest is left out";
+                    + "-byte input plus " + SLACK_MIB + " MiB): " + why + "; the rest is left out";
         }
     }
 

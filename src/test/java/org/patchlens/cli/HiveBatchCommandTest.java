@@ -106,4 +106,61 @@ class HiveBatchCommandTest {
         assertEquals(dump.err(), batch.err());
         assertEquals("", batch.out());
     }
+
+    /**
+     * A batch file repeating one entry a thousand times asks for 100 MB of rows from a 0.3 MB hive: the rows go to
+     * the output as they are made, cut by the output budget, in a 64 MiB heap (they were all held until the hive
+     * was done: OutOfMemoryError with its stack trace, exit 1, no output).
+     */
+    @Test
+    void aBatchFileAskingForEndlessRowsIsCutByTheBudgetNotByMemory(@TempDir Path dir, @TempDir Path elsewhere)
+            throws Exception {
+        Path hive = bigValueHive(dir);
+        Path batch = Files.writeString(dir.resolve("t.reb"), thousandEntries());
+        Path out = elsewhere.resolve("out.csv");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "hive", "batch", batch.toString(),
+                hive.toString(), "-o", out.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor(), err);
+        assertFalse(err.contains("Exception") || err.contains("Error"), err);
+        assertTrue(err.contains("patchlens: the inputs: output cut at ") && err.contains("the batch file " + batch
+                + " asks for far more rows than the hives' size"), err);
+        String csv = Files.readString(out);
+        assertTrue(csv.endsWith("\r\n") || csv.endsWith("\n"), "ends on a whole row");
+        long rows = csv.lines().count() - 1;
+        assertTrue(rows > 100 && rows < 1000, "cut, not dropped: " + rows);
+    }
+
+    /** The same in a workbook: its cells hold at most the budget's characters, and what came before is saved. */
+    @Test
+    void aWorkbookOfEndlessRowsIsCutByTheBudgetToo(@TempDir Path dir, @TempDir Path elsewhere) throws Exception {
+        Path hive = bigValueHive(dir);
+        Path batch = Files.writeString(dir.resolve("t.reb"), thousandEntries());
+        Path out = elsewhere.resolve("out.xlsx");
+        CliRun r = CliRun.of("hive", "batch", batch.toString(), hive.toString(), "-o", out.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("patchlens: the inputs: output cut at ") && r.err().contains("the batch file "
+                + batch + " asks for far more rows than the hives' size"), r.err());
+        assertTrue(Files.size(out) > 0);
+        long rows = Long.parseLong(r.out().substring(0, r.out().indexOf(' ')));
+        assertTrue(rows > 100 && rows < 1000, r.out());
+    }
+
+    private static Path bigValueHive(Path dir) {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Select").dword("Current", 1);
+        b.key("ControlSet001\\Control");
+        b.key("Big").sz("v", "a".repeat(100_000));
+        return b.write(dir.resolve("SYSTEM"));
+    }
+
+    /** One entry a thousand times: 1,000 rows of a 100 KB value. */
+    private static String thousandEntries() {
+        StringBuilder reb = new StringBuilder("Description: t\nAuthor: a\nVersion: 1\nId: 1\nKeys:\n");
+        for (int i = 0; i < 1000; i++) {
+            reb.append("  - {Description: d, HiveType: SYSTEM, Category: c, KeyPath: Big}\n");
+        }
+        return reb.toString();
+    }
 }

@@ -1,5 +1,7 @@
 package org.patchlens.artifacts.batch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -25,7 +27,9 @@ import org.patchlens.hive.Value;
  * IncludeBinary, then its BinaryConvert or its hex; the time conversions apply to data of any type, as in
  * RECmd. An entry whose comment names a RECmd plugin we have a decoder for gives the decoder's entries instead
  * ({@code (plugin)} rows); one whose plugin we lack gives its raw values, and the result says so. Every entry
- * ends with an {@link Outcome}, so the run accounts for each.
+ * ends with an {@link Outcome}, so the run accounts for each. Rows go to a {@link RowSink} as they are made: a
+ * batch file can ask for any number of them (the same recursive KeyPath in thousands of entries), so none is kept
+ * here and the writer's output budget is what stops a run that asks for too many.
  */
 public final class BatchRunner {
     /** What became of an entry on one hive. */
@@ -40,6 +44,12 @@ public final class BatchRunner {
         OTHER_TYPE
     }
 
+    /** Where each row goes as it is made (the output's writer). */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(BatchRow row) throws IOException;
+    }
+
     /** An entry's outcome on one hive: its status and its rows. */
     public record Outcome(BatchEntry entry, Status status, int rows) {
     }
@@ -47,6 +57,8 @@ public final class BatchRunner {
     /**
      * One hive's run.
      *
+     * @param rows               the rows when the run collected them ({@link #run(BatchFile, Hive, String, HiveType)}),
+     *                           none when they went to a {@link RowSink}
      * @param conversionFailures rows whose BinaryConvert did not apply (the data is kept as it is; ValueData3 says why)
      */
     public record Result(String hivePath, HiveType type, List<BatchRow> rows, List<Outcome> outcomes,
@@ -66,11 +78,13 @@ public final class BatchRunner {
     private final HiveType type;
     private final String rootName;
     private final Map<Catalog, List<Entry>> decoded = new EnumMap<>(Catalog.class);
-    private final List<BatchRow> rows = new ArrayList<>();
+    private final RowSink sink;
+    private int count;
     private int conversionFailures;
 
-    private BatchRunner(Hive hive, String hivePath, HiveType type) {
+    private BatchRunner(Hive hive, String hivePath, HiveType type, RowSink sink) {
         this.hive = hive;
+        this.sink = sink;
         this.hivePath = hivePath;
         this.type = type;
         this.rootName = hive.root().name();
@@ -78,12 +92,32 @@ public final class BatchRunner {
 
     /** Runs every entry of {@code batch} on {@code hive} (read as {@code type}), in the batch file's order. */
     public static Result run(BatchFile batch, Hive hive, String hivePath, HiveType type) {
-        BatchRunner r = new BatchRunner(hive, hivePath, type);
+        List<BatchRow> rows = new ArrayList<>();
+        try {
+            Result r = run(batch, hive, hivePath, type, rows::add);
+            return new Result(hivePath, type, rows, r.outcomes(), r.conversionFailures());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a list takes every row
+        }
+    }
+
+    /**
+     * Runs every entry of {@code batch} on {@code hive}, each row to {@code sink} as it is made; an exception of the
+     * sink (its output budget reached, a full disk) ends the run.
+     */
+    public static Result run(BatchFile batch, Hive hive, String hivePath, HiveType type, RowSink sink)
+            throws IOException {
+        BatchRunner r = new BatchRunner(hive, hivePath, type, sink);
         List<Outcome> outcomes = new ArrayList<>();
         for (BatchEntry e : batch.entries()) {
             outcomes.add(r.entry(e));
         }
-        return new Result(hivePath, type, r.rows, outcomes, r.conversionFailures);
+        return new Result(hivePath, type, List.of(), outcomes, r.conversionFailures);
+    }
+
+    private void add(BatchRow row) throws IOException {
+        sink.accept(row);
+        count++;
     }
 
     /**
@@ -100,19 +134,19 @@ public final class BatchRunner {
         return RecmdPlugins.decoder(recmdPlugin) != null;
     }
 
-    private Outcome entry(BatchEntry e) {
+    private Outcome entry(BatchEntry e) throws IOException {
         if (e.hiveType().matches() != type) {
             return new Outcome(e, Status.OTHER_TYPE, 0);
         }
         KeyPattern pattern = KeyPattern.of(e.keyPath());
         List<Key> keys = pattern.find(hive);
-        int before = rows.size();
+        int before = count;
         Catalog decoder = decoderFor(e);
         if (decoder != null) {
             for (Key k : keys) {
                 decoderRows(e, decoder, k);
             }
-            int n = rows.size() - before;
+            int n = count - before;
             if (n > 0) {
                 return new Outcome(e, Status.DECODER_ROWS, n);
             } // the decoder read nothing there (DAM under RECmd's Bam plugin, say): the raw values, as without it
@@ -129,25 +163,25 @@ public final class BatchRunner {
                 }
             }
         }
-        int n = rows.size() - before;
+        int n = count - before;
         return new Outcome(e, n > 0 ? Status.ROWS : Status.NOT_PRESENT, n);
     }
 
-    private void keyRows(BatchEntry e, Key k) {
+    private void keyRows(BatchEntry e, Key k) throws IOException {
         if (e.valueName() != null) {
             for (Value v : k.valuesNamed(e.valueName())) {
-                rows.add(valueRow(e, k, v));
+                add(valueRow(e, k, v));
             }
             return;
         }
         List<Value> values = k.values();
         if (values.isEmpty()) {
-            rows.add(new BatchRow(hivePath, e.hiveType().recmdName(), e.description(), e.category(), recmdPath(k),
+            add(new BatchRow(hivePath, e.hiveType().recmdName(), e.description(), e.category(), recmdPath(k),
                     "", "", "", "", "", text(e.comment()), e.recursive(), false, k.lastWrittenRaw(), "", k.path(),
                     e.line(), k.fileOffset(), -1, -1, ""));
         }
         for (Value v : values) {
-            rows.add(valueRow(e, k, v));
+            add(valueRow(e, k, v));
         }
     }
 
@@ -177,7 +211,7 @@ public final class BatchRunner {
     }
 
     /** The decoder's entries about {@code k} or a key below it, one {@code (plugin)} row each. */
-    private void decoderRows(BatchEntry e, Catalog c, Key k) {
+    private void decoderRows(BatchEntry e, Catalog c, Key k) throws IOException {
         List<Entry> all = decoded.computeIfAbsent(c, x -> Artifacts.run(hive, hivePath, "", type, List.of(x)).entries());
         String under = k.isRoot() ? "\\" : k.path() + "\\";
         for (Entry en : all) {
@@ -189,7 +223,7 @@ public final class BatchRunner {
                 sb.append(sb.length() == 0 ? "" : " | ").append(f.name()).append(": ").append(f.shown());
             }
             String notes = String.join("; ", en.notes());
-            rows.add(new BatchRow(hivePath, e.hiveType().recmdName(), e.description(), e.category(),
+            add(new BatchRow(hivePath, e.hiveType().recmdName(), e.description(), e.category(),
                     recmdPath(en.keyPath()), en.valueName() == null ? "" : en.valueName(), "(plugin)", sb.toString(),
                     "", notes, text(e.comment()), e.recursive(), false, en.lastWritten(),
                     "patchlens hive artifacts --plugin " + c.pluginName(), en.keyPath(), e.line(), en.keyOffset(), -1,

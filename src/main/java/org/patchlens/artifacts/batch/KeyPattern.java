@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 
@@ -14,19 +13,22 @@ import org.patchlens.hive.Key;
  * and {@code *} standing for any run of characters within one key name ({@code ControlSet00*},
  * {@code Policy\Accounts\*}), never across a {@code \}; {@code *} alone is the root key. Each level keeps a
  * key once (by its cell), so the search costs at most the hive's keys per level, whatever a crafted hive lists.
+ * A name is matched against a segment with {@code *} by finding its literal parts in order ({@link Glob}), never
+ * by a backtracking regex: {@code *a*a*a*a*a*a*a*a*a*a*a*a*a*a*b} against a key named {@code aaa...a} costs the
+ * name's length times the segment's, not a power of it.
  */
 public final class KeyPattern {
     private final String text;
     private final List<String> segments;
-    private final List<Pattern> globs;
+    private final List<Glob> globs;
 
     private KeyPattern(String text) {
         this.text = text;
         String trimmed = strip(text);
         this.segments = trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\\\", -1));
-        List<Pattern> g = new ArrayList<>();
+        List<Glob> g = new ArrayList<>();
         for (String s : segments) {
-            g.add(s.indexOf('*') < 0 ? null : glob(s));
+            g.add(s.indexOf('*') < 0 ? null : new Glob(s));
         }
         this.globs = g;
     }
@@ -69,7 +71,7 @@ public final class KeyPattern {
             for (Key k : level) {
                 List<Key> children = globs.get(i) == null ? k.subkeysNamed(segments.get(i)) : k.subkeys();
                 for (Key c : children) {
-                    if (globs.get(i) == null || globs.get(i).matcher(c.name()).matches()) {
+                    if (globs.get(i) == null || globs.get(i).matches(c.name())) {
                         next.putIfAbsent(c.fileOffset(), c);
                     }
                 }
@@ -84,7 +86,7 @@ public final class KeyPattern {
             return false;
         }
         return globs.get(segment) == null ? segments.get(segment).equalsIgnoreCase(name)
-                : globs.get(segment).matcher(name).matches();
+                : globs.get(segment).matches(name);
     }
 
     private static String strip(String path) {
@@ -99,20 +101,44 @@ public final class KeyPattern {
         return path.substring(from, to);
     }
 
-    /** {@code *} is any run of characters (none too) within the name; the rest literal; any case. */
-    static Pattern glob(String segment) {
-        StringBuilder re = new StringBuilder();
-        int from = 0;
-        for (int i = segment.indexOf('*'); i >= 0; i = segment.indexOf('*', from)) {
-            if (i > from) {
-                re.append(Pattern.quote(segment.substring(from, i)));
+    /**
+     * A segment with {@code *}: any run of characters (none too) within the name, the rest literal, in any case.
+     * The literal parts are found in order, each at its first place after the one before (the first at the
+     * start, the last at the end), which is the whole answer for a pattern whose only wildcard is {@code *}.
+     */
+    static final class Glob {
+        private final String[] parts;
+
+        Glob(String segment) {
+            this.parts = fold(segment).split("\\*", -1);
+        }
+
+        boolean matches(String name) {
+            String s = fold(name);
+            String first = parts[0];
+            String last = parts[parts.length - 1];
+            if (s.length() < first.length() + last.length() || !s.startsWith(first) || !s.endsWith(last)) {
+                return false;
             }
-            re.append(".*");
-            from = i + 1;
+            String middle = s.substring(first.length(), s.length() - last.length());
+            int at = 0;
+            for (int i = 1; i < parts.length - 1; i++) {
+                int found = middle.indexOf(parts[i], at);
+                if (found < 0) {
+                    return false;
+                }
+                at = found + parts[i].length();
+            }
+            return true;
         }
-        if (from < segment.length()) {
-            re.append(Pattern.quote(segment.substring(from)));
+
+        /** Each character in one case, as a case-insensitive comparison sees it (String.equalsIgnoreCase). */
+        private static String fold(String s) {
+            char[] c = s.toCharArray();
+            for (int i = 0; i < c.length; i++) {
+                c[i] = Character.toLowerCase(Character.toUpperCase(c[i]));
+            }
+            return new String(c);
         }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     }
 }
