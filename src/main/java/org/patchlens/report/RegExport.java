@@ -9,11 +9,13 @@ import java.util.List;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
+import org.patchlens.model.PrintableText;
 
 /**
  * Writes a subtree as a regedit 5.00 file (the caller encodes it as UTF-16LE with a BOM;
  * lines end in CRLF). A value is written as a quoted string only when that round-trips
- * exactly (REG_SZ ending in one NUL, no other NUL, no line breaks), as dword: only for
+ * exactly and shows safely (REG_SZ ending in one NUL, no other NUL, no line break, no character that acts on a
+ * terminal or reorders a line: the controls but tab, C1, bidirectional controls, U+2028/U+2029), as dword: only for
  * 4-byte REG_DWORD, and otherwise as hex(type): bytes, so no byte is lost.
  *
  * <p>A {@code .reg} file holds only what the hive holds. A key whose name regedit's format cannot
@@ -241,7 +243,10 @@ public final class RegExport {
         sb.append(CRLF);
     }
 
-    /** The string if the data is exactly UTF-16LE text plus one terminating NUL, else null. */
+    /**
+     * The string if the data is exactly UTF-16LE text plus one terminating NUL and holds no character a terminal
+     * acts on, else null.
+     */
     private static String plainString(byte[] d) {
         if (d.length < 2 || (d.length & 1) != 0 || d[d.length - 1] != 0 || d[d.length - 2] != 0) {
             return null;
@@ -249,7 +254,9 @@ public final class RegExport {
         StringBuilder s = new StringBuilder(d.length / 2);
         for (int i = 0; i < d.length - 2; i += 2) {
             char c = (char) ((d[i] & 0xFF) | (d[i + 1] & 0xFF) << 8);
-            if (c == 0 || c == '\r' || c == '\n' || Character.isSurrogate(c)) {
+            // NUL, a line break, a surrogate, and whatever acts on a terminal or reorders a line (ESC, C1, U+202E,
+            // U+2028: PrintableText's set) go as hex(1): exact, and a .reg shown with cat or type stays inert
+            if (c != '\t' && PrintableText.escaped(c)) {
                 return null;
             }
             s.append(c);

@@ -172,6 +172,29 @@ class RegExportInjectionTest {
         assertTrue(r.err().chars().noneMatch(c -> c == '\r'), "no raw CR on stderr");
     }
 
+    /**
+     * String data holding characters that act on a terminal or reorder a line (ESC, C1, U+202E, U+2028) is written as
+     * hex(1): bytes, exact, so that a {@code .reg} shown with cat or type cannot clear the screen or disguise a
+     * command line; a tab and the rest of the text stay a quoted string.
+     */
+    @Test
+    void stringDataThatWouldActOnATerminalIsWrittenAsHex() throws Exception {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Soft\\Run").sz("Esc", "a\u001b[2Jb").sz("Csi", "c\u009bd").sz("Rlo", "invoice\u202Efdp.exe")
+                .sz("Ls", "e\u2028f").sz("Tab", "g\th").sz("Plain", "ok");
+        Path src = b.write(Files.createDirectories(tmp.resolve("evidence")).resolve("terminal.hive"));
+        Run r = export(src);
+        assertEquals(0, r.exit(), r.err());
+        Map<String, String> run = parse(r.reg(), new ArrayList<>()).get(PREFIX + "\\Soft\\Run");
+        assertEquals("hex(1):61,00,1b,00,5b,00,32,00,4a,00,62,00,00,00", run.get("Esc"));
+        assertEquals("hex(1):63,00,9b,00,64,00,00,00", run.get("Csi"));
+        assertEquals("hex(1):65,00,28,20,66,00,00,00", run.get("Ls"));
+        assertTrue(run.get("Rlo").startsWith("hex(1):69,00,6e,00"), run.get("Rlo"));
+        assertEquals("\"g\th\"", run.get("Tab"));
+        assertEquals("\"ok\"", run.get("Plain"));
+        assertTrue(r.reg().chars().noneMatch(c -> c == 0x1B || c == 0x9B || c == 0x202E || c == 0x2028), r.reg());
+    }
+
     /** {@code items} ordered by which of {@code prefixes} each starts with. */
     private static List<String> sortedLike(List<String> items, List<String> prefixes) {
         List<String> out = new ArrayList<>();
