@@ -130,9 +130,9 @@ final class HiveArtifactsCommand implements Callable<Integer> {
                     try (hive) {
                         HiveType type = forced != null ? forced : HiveType.of(hive);
                         r = Artifacts.run(hive, file.toString(), Hashing.sha256(file), type, selection);
-                        writer.hive(r);
-                        read++;
+                        read++; // before its entries are written: a hive cut by the budget still has its part written
                         ran.addAll(r.ran());
+                        writer.hive(r);
                         code = Math.max(code, HiveSupport.finish(hive, err));
                     }
                     if (r.noted() > 0) {
@@ -144,7 +144,8 @@ final class HiveArtifactsCommand implements Callable<Integer> {
                 }
                 writer.finish();
             } catch (OutputBudget.Exceeded e) {
-                code = Math.max(code, HiveSupport.cut(e, "the inputs", total, err));
+                code = Math.max(code, HiveSupport.cut(e, hives.size() == 1 ? hives.get(0).path().toString()
+                        : "the inputs", total, err));
             }
             if (read > 0) {
                 sink.commit();

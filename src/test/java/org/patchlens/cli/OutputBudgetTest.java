@@ -128,6 +128,38 @@ class OutputBudgetTest {
         assertTrue(reg.startsWith("\uFEFFWindows Registry Editor Version 5.00\r\n") && reg.endsWith("\r\n"));
     }
 
+    /**
+     * A SYSTEM hive whose 2,000 service keys all name one value list holding a 200 KB ImagePath: the services
+     * artifacts of its first (only) hive pass the budget. What the budget allows is written, as for every output,
+     * not nothing: the hive was counted as read only once its entries were all written, so a cut first hive left
+     * no file at all.
+     */
+    @Test
+    void artifactsOfAFirstHivePastTheBudgetAreWrittenUpToIt() throws Exception {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Select").dword("Current", 1);
+        HiveBuilder.K big = b.key("ControlSet001\\Services\\Big").sz("ImagePath", "x".repeat(100_000)).dword("Start", 2);
+        List<HiveBuilder.K> sharers = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            sharers.add(b.key(String.format("ControlSet001\\Services\\S%04d", i)).dword("own", i));
+        }
+        HiveBuilder.Image img = b.build();
+        for (HiveBuilder.K k : sharers) {
+            img.putU4(k.nkOffset(), 36, 2).putU4(k.nkOffset(), 40, big.valueListOffset());
+        }
+        Path hive = img.fixChecksum().write(Files.createDirectories(tmp.resolve("ev")).resolve("SYSTEM"));
+        Path out = Files.createDirectories(tmp.resolve("out")).resolve("a.jsonl");
+        CliRun r = run("hive", "artifacts", hive.toString(), "--plugin", "services", "-o", out.toString());
+        assertTrue(Files.exists(out), "the output up to the budget is written: " + r.err());
+        String jsonl = cut(r, hive, out, StandardCharsets.UTF_8, false);
+        ObjectMapper m = new ObjectMapper();
+        String[] lines = jsonl.split("\n");
+        assertTrue(lines.length > 50, lines.length + " entries");
+        for (String line : lines) {
+            assertTrue(m.readTree(line).isObject(), "every line is whole JSON");
+        }
+    }
+
     @Test
     void realHivesAreFarBelowTheBudget() {
         // the factor is documented against the corpus (at most 2.2 times the hive in any format): a sound
