@@ -146,6 +146,7 @@ final class HiveSearchCommand implements Callable<Integer> {
                         continue;
                     }
                     boolean[] incomplete = {false};
+                    read++; // before its hits are written: a hive cut by the budget still has its hits written
                     try (hive) {
                         String name = file.toString();
                         try {
@@ -165,11 +166,9 @@ final class HiveSearchCommand implements Callable<Integer> {
                         } catch (HiveSearch.Stopped e) {
                             err.println("patchlens: " + Errors.flat(name + ": " + e.getMessage()));
                             incomplete[0] = true;
-                            read++;
                             code = Math.max(code, Math.max(Main.FINDINGS, HiveSupport.finish(hive, err)));
                             break;
                         }
-                        read++;
                         code = Math.max(code, HiveSupport.finish(hive, err));
                     }
                     if (incomplete[0]) {
@@ -178,7 +177,8 @@ final class HiveSearchCommand implements Callable<Integer> {
                 }
                 writer.finish();
             } catch (OutputBudget.Exceeded e) {
-                code = Math.max(code, HiveSupport.cut(e, "the inputs", total, err));
+                code = Math.max(code, HiveSupport.cut(e, hives.size() == 1 ? hives.get(0).path().toString()
+                        : "the inputs", total, err));
             }
             if (read > 0) {
                 sink.commit();

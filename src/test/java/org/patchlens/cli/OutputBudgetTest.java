@@ -160,6 +160,22 @@ class OutputBudgetTest {
         }
     }
 
+    /** The same for the hits of a search: those up to the budget are written, not nothing. */
+    @Test
+    void searchHitsOfAFirstHivePastTheBudgetAreWrittenUpToIt() throws Exception {
+        Path hive = sharedValueList();
+        Path out = Files.createDirectories(tmp.resolve("out")).resolve("s.jsonl");
+        CliRun r = run("hive", "search", hive.toString(), "--value", "blob", "-o", out.toString());
+        assertTrue(Files.exists(out), "the output up to the budget is written: " + r.err());
+        String jsonl = cut(r, hive, out, StandardCharsets.UTF_8, false);
+        ObjectMapper m = new ObjectMapper();
+        String[] lines = jsonl.split("\n");
+        assertTrue(lines.length > 10, lines.length + " hits");
+        for (String line : lines) {
+            assertTrue(m.readTree(line).isObject(), "every line is whole JSON");
+        }
+    }
+
     @Test
     void realHivesAreFarBelowTheBudget() {
         // the factor is documented against the corpus (at most 2.2 times the hive in any format): a sound
