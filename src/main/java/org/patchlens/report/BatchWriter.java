@@ -18,7 +18,7 @@ import org.patchlens.report.XlsxBook.Kind;
  * columns), booleans as {@code True}/{@code False} and times as {@code yyyy-MM-dd HH:mm:ss.fffffff} as RECmd
  * writes them, so Timeline Explorer layouts and scripts made for RECmd read it; JSONL, one object per row with
  * the same names and where each row came from (entry line, key and value offsets, type code, the data in hex);
- * a workbook with one table of the CSV's columns. Schemas: docs/batch.md.
+ * a workbook with one table of the CSV's columns ({@link #COLUMNS}, those on screen only last). Schemas: docs/batch.md.
  */
 public final class BatchWriter implements AutoCloseable {
     /** The formats it writes, the default first (RECmd writes CSV). */
@@ -28,6 +28,30 @@ public final class BatchWriter implements AutoCloseable {
     public static final List<String> CSV_HEADER = List.of("HivePath", "HiveType", "Description", "Category", "KeyPath",
             "ValueName", "ValueType", "ValueData", "ValueData2", "ValueData3", "Comment", "Recursive", "Deleted",
             "LastWriteTimestamp", "PluginDetailFile");
+
+    /**
+     * The Batch sheet's columns: RECmd's batch columns, those an examiner reads on paper first, in RECmd's order
+     * (which hive, what the entry is, the key, the value and its data, the key's time:
+     * {@link XlsxPrint#LANDSCAPE_CHARS} characters, 90 % on A4), then on screen only the hive type (the hive's file
+     * names it), the columns a plugin fills that patchlens leaves empty (ValueData2, ValueData3), the batch
+     * file's comment, the entry's Recursive, Deleted (always False: rows come from the live tree) and the plugin.
+     */
+    public static final List<Column> COLUMNS = List.of(
+            new Column("HivePath", 19, Kind.WRAP),
+            new Column("Description", 16, Kind.WRAP),
+            new Column("Category", 12, Kind.WRAP),
+            new Column("KeyPath", 32, Kind.WRAP),
+            new Column("ValueName", 16, Kind.WRAP),
+            new Column("ValueType", 12, Kind.TEXT), // RegExpandSz on one line
+            new Column("ValueData", 34, Kind.WRAP),
+            new Column("LastWriteTimestamp", 19, Kind.MONO), // its bold name on one line, date and time on two
+            new Column("HiveType", 10, Kind.TEXT).screenOnly(),
+            new Column("ValueData2", 20, Kind.WRAP).screenOnly(),
+            new Column("ValueData3", 20, Kind.WRAP).screenOnly(),
+            new Column("Comment", 30, Kind.WRAP).screenOnly(),
+            new Column("Recursive", 9, Kind.TEXT).screenOnly(),
+            new Column("Deleted", 8, Kind.TEXT).screenOnly(),
+            new Column("PluginDetailFile", 24, Kind.WRAP).screenOnly());
 
     private final OutputFormat format;
     private Csv csv;
@@ -70,14 +94,7 @@ public final class BatchWriter implements AutoCloseable {
         BatchWriter w = new BatchWriter(OutputFormat.XLSX);
         w.cellBudget = budget;
         w.book = new XlsxBook(options);
-        w.table = w.book.table("Batch", List.of(new Column("HivePath", 30, Kind.WRAP), new Column("HiveType", 10,
-                        Kind.TEXT), new Column("Description", 26, Kind.WRAP), new Column("Category", 16, Kind.TEXT),
-                new Column("KeyPath", 40, Kind.WRAP), new Column("ValueName", 20, Kind.WRAP),
-                new Column("ValueType", 12, Kind.TEXT), new Column("ValueData", 40, Kind.WRAP),
-                new Column("ValueData2", 20, Kind.WRAP), new Column("ValueData3", 20, Kind.WRAP),
-                new Column("Comment", 30, Kind.WRAP), new Column("Recursive", 9, Kind.TEXT),
-                new Column("Deleted", 8, Kind.TEXT), new Column("LastWriteTimestamp", 27, Kind.MONO),
-                new Column("PluginDetailFile", 24, Kind.WRAP)));
+        w.table = w.book.table("Batch", COLUMNS);
         return w;
     }
 
@@ -138,9 +155,9 @@ public final class BatchWriter implements AutoCloseable {
                 }
                 json.raw("}\n");
             }
-            case XLSX -> table.add(r.hivePath(), r.hiveType(), r.description(), r.category(), r.keyPath(), r.valueName(),
-                    r.valueType(), r.valueData(), r.valueData2(), r.valueData3(), r.comment(), bool(r.recursive()),
-                    bool(r.deleted()), new XlsxBook.Mono(r.lastWriteTimestamp()), r.pluginDetail());
+            case XLSX -> table.add(r.hivePath(), r.description(), r.category(), r.keyPath(), r.valueName(), r.valueType(),
+                    r.valueData(), new XlsxBook.Mono(r.lastWriteTimestamp()), r.hiveType(), r.valueData2(), r.valueData3(),
+                    r.comment(), bool(r.recursive()), bool(r.deleted()), r.pluginDetail());
             default -> throw new IllegalStateException(format.label());
         }
     }

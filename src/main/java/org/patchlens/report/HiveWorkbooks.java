@@ -27,54 +27,70 @@ import org.patchlens.report.XlsxBook.Link;
  * the restore-check workbook, a Summary sheet and one streamed table (continued on "Dump (2)", ...).
  */
 public final class HiveWorkbooks {
+    /**
+     * The Dump sheet's columns: the columns of {@code hive dump --format csv}. What an examiner reads on paper prints
+     * (the key, its time and class name, the value's name, type, size and data, anomalies:
+     * {@link XlsxPrint#LANDSCAPE_CHARS} characters, 90 % on A4); the raw forms (the data's hex, the type code, the
+     * key's offset and its FILETIME) are the last columns, on screen only.
+     */
     public static final List<Column> DUMP_COLUMNS = List.of(
-            new Column("Path", 40, Kind.WRAP),
+            new Column("Path", 36, Kind.WRAP),
             new Column("Key last written (UTC)", 22, Kind.DATE),
-            new Column("Key last written FILETIME", 21, Kind.MONO),
-            new Column("Key offset", 10, Kind.MONO),
-            new Column("Class name", 14, Kind.WRAP),
-            new Column("Value name", 20, Kind.WRAP),
-            new Column("Type", 17, Kind.TEXT),
-            new Column("Type code", 9, Kind.MONO),
-            new Column("Size", 9, Kind.NUMBER),
-            new Column("Hex", 38, Kind.HEX),
-            new Column("Value", 32, Kind.WRAP),
-            new Column("Anomalies", 20, Kind.WRAP));
+            new Column("Class name", 10, Kind.WRAP),
+            new Column("Value name", 20, Kind.WRAP), // ServerDomainUpdates on one line
+            new Column("Type", 17, Kind.TEXT), // REG_EXPAND_SZ on one line
+            new Column("Size", 8, Kind.NUMBER), // up to 9,999,999 bytes without widening
+            new Column("Value", 37, Kind.WRAP), // two 8-byte words a line
+            new Column("Anomalies", 10, Kind.WRAP),
+            new Column("Hex", 74, Kind.HEX).screenOnly(), // four words a line: a string's bytes no taller than it
+            new Column("Type code", 9, Kind.MONO).screenOnly(),
+            new Column("Key offset", 10, Kind.MONO).screenOnly(),
+            new Column("Key last written FILETIME", 21, Kind.MONO).screenOnly());
 
-    /** The "Recovered" sheet of {@code hive dump --deleted -o x.xlsx}: the columns of {@code hive deleted --format csv}. */
+    /**
+     * The "Recovered" sheet of {@code hive dump --deleted -o x.xlsx}: the columns of {@code hive deleted --format csv}.
+     * Printed: what was recovered, where it belonged, its time, type, size and data, whether the data is intact, and
+     * where in the file the record is; on screen only the data's hex, the type code and the parent offset the record
+     * names.
+     */
     public static final List<Column> RECOVERED_COLUMNS = List.of(
-            new Column("Label", 14, Kind.WRAP),
-            new Column("Object", 8, Kind.TEXT),
-            new Column("Path", 34, Kind.WRAP),
-            new Column("Path complete", 10, Kind.TEXT),
-            new Column("Value name", 18, Kind.WRAP),
+            new Column("Label", 12, Kind.WRAP), // recovered-from-slack broken after a '-'
+            new Column("Object", 7, Kind.TEXT),
+            new Column("Path", 27, Kind.WRAP),
+            new Column("Path complete", 9, Kind.TEXT),
+            new Column("Value name", 15, Kind.WRAP),
             new Column("Key last written (UTC)", 22, Kind.DATE),
-            new Column("Key last written FILETIME", 21, Kind.MONO),
             new Column("Type", 17, Kind.TEXT),
-            new Column("Type code", 9, Kind.MONO),
-            new Column("Size", 9, Kind.NUMBER),
-            new Column("Hex", 19, Kind.HEX),
-            new Column("Value", 24, Kind.WRAP),
-            new Column("Data status", 18, Kind.WRAP),
-            new Column("Record offset", 10, Kind.MONO),
-            new Column("Parent cell offset", 10, Kind.MONO));
+            new Column("Size", 8, Kind.NUMBER),
+            new Column("Value", 20, Kind.WRAP), // one 8-byte word a line
+            new Column("Data status", 12, Kind.WRAP),
+            new Column("Record offset", 11, Kind.MONO), // 0x7FFFFFF on one line
+            new Column("Hex", 38, Kind.HEX).screenOnly(), // two words a line
+            new Column("Type code", 9, Kind.MONO).screenOnly(),
+            new Column("Key last written FILETIME", 21, Kind.MONO).screenOnly(),
+            new Column("Parent cell offset", 10, Kind.MONO).screenOnly());
 
+    /**
+     * The Diff sheet's columns: the columns of {@code hive diff --format csv}. Printed: the change, the path and
+     * value name, what changed (a type's or a key's time's change is written out there), and each side's value and
+     * key last-written time; on screen only each side's type, hex and FILETIME.
+     */
     public static final List<Column> DIFF_COLUMNS = List.of(
-            new Column("Change", 10, Kind.CHANGE),
-            new Column("Object", 8, Kind.TEXT),
-            new Column("Path", 32, Kind.WRAP),
-            new Column("Value name", 16, Kind.WRAP),
+            new Column("Change", 8, Kind.CHANGE),
+            new Column("Object", 7, Kind.TEXT),
+            new Column("Path", 28, Kind.WRAP),
+            new Column("Value name", 15, Kind.WRAP),
             new Column("Detail", 18, Kind.WRAP),
-            new Column("Before type", 17, Kind.TEXT),
-            new Column("Before hex", 19, Kind.HEX),
-            new Column("Before value", 20, Kind.WRAP),
+            new Column("Before value", 20, Kind.WRAP), // one 8-byte word a line
             new Column("Before key last written (UTC)", 22, Kind.DATE),
-            new Column("Before FILETIME", 21, Kind.MONO),
-            new Column("After type", 17, Kind.TEXT),
-            new Column("After hex", 19, Kind.HEX),
             new Column("After value", 20, Kind.WRAP),
             new Column("After key last written (UTC)", 22, Kind.DATE),
-            new Column("After FILETIME", 21, Kind.MONO));
+            new Column("Before type", 17, Kind.TEXT).screenOnly(),
+            new Column("Before hex", 38, Kind.HEX).screenOnly(), // two words a line
+            new Column("Before FILETIME", 21, Kind.MONO).screenOnly(),
+            new Column("After type", 17, Kind.TEXT).screenOnly(),
+            new Column("After hex", 38, Kind.HEX).screenOnly(),
+            new Column("After FILETIME", 21, Kind.MONO).screenOnly());
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -126,15 +142,15 @@ public final class HiveWorkbooks {
                 String cls = k.className();
                 List<Value> vs = k.values();
                 if (vs.isEmpty()) {
-                    t.add(k.path(), when, raw, off, cls);
+                    t.add(k.path(), when, cls, null, null, null, null, null, null, null, off, raw);
                 }
                 for (Value v : vs) {
                     values++;
                     byte[] data = v.data();
                     DecodedValue d = v.decoded(data);
-                    t.add(k.path(), when, raw, off, cls, v.name().isEmpty() ? "(default)" : v.name(),
-                            ValueType.name(v.typeCode()), String.format("0x%X", v.typeCode()), (long) data.length,
-                            HEX.formatHex(data), value(d.render(data), data), String.join("; ", d.anomalies()));
+                    t.add(k.path(), when, cls, v.name().isEmpty() ? "(default)" : v.name(), ValueType.name(v.typeCode()),
+                            (long) data.length, value(d.render(data), data), String.join("; ", d.anomalies()),
+                            HEX.formatHex(data), String.format("0x%X", v.typeCode()), off, raw);
                 }
             }
             XlsxTable rec = recovered == null ? null : recoveredTable(book, recovered);
@@ -166,14 +182,14 @@ public final class HiveWorkbooks {
             String off = ReportWorkbook.offset(i.fileOffset());
             if (i.isKey()) {
                 t.add(i.label(), "key", i.path(), i.pathComplete() ? "yes" : "no", null,
-                        ReportWorkbook.fileTime(i.lastWritten()), ReportWorkbook.rawFileTime(i.lastWritten()), null, null,
-                        null, null, null, i.dataStatus(), off, String.format("0x%X", i.parentOffset()));
+                        ReportWorkbook.fileTime(i.lastWritten()), null, null, null, i.dataStatus(), off, null, null,
+                        ReportWorkbook.rawFileTime(i.lastWritten()), String.format("0x%X", i.parentOffset()));
             } else {
                 byte[] d = i.data();
                 t.add(i.label(), "value", i.path(), i.pathComplete() ? "yes" : "no",
-                        i.name().isEmpty() ? "(default)" : i.name(), null, null, ValueType.name(i.typeCode()),
-                        String.format("0x%X", i.typeCode()), (long) d.length, HEX.formatHex(d), value(DeletedWriter.render(i), d),
-                        i.dataStatus(), off, null);
+                        i.name().isEmpty() ? "(default)" : i.name(), null, ValueType.name(i.typeCode()), (long) d.length,
+                        value(DeletedWriter.render(i), d), i.dataStatus(), off, HEX.formatHex(d),
+                        String.format("0x%X", i.typeCode()), null, null);
             }
         }
         return t;
@@ -238,8 +254,8 @@ public final class HiveWorkbooks {
             counts.computeIfAbsent(c.kind(), k -> new long[2])[c.isKey() ? 0 : 1]++;
             table.add(c.kind().name().toLowerCase(Locale.ROOT), c.isKey() ? "key" : "value", c.path(),
                     c.isKey() ? "" : c.valueName().isEmpty() ? "(default)" : c.valueName(), c.detail(),
-                    type(c.before()), hex(c.before()), rendered(c.before()), time(c.keyBefore()), raw(c.keyBefore()),
-                    type(c.after()), hex(c.after()), rendered(c.after()), time(c.keyAfter()), raw(c.keyAfter()));
+                    rendered(c.before()), time(c.keyBefore()), rendered(c.after()), time(c.keyAfter()),
+                    type(c.before()), hex(c.before()), raw(c.keyBefore()), type(c.after()), hex(c.after()), raw(c.keyAfter()));
         }
 
         /** Writes the Summary and the file. */

@@ -28,7 +28,9 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
  * the run time and "Page n of m" at the bottom ({@link #headerFooter}).</li>
  * </ul>
  * A landscape table is laid out to be at most {@link #LANDSCAPE_CHARS} characters wide on paper (its printed
- * columns' widths added up), which prints at 90 % on A4 and 85 % on US Letter.
+ * columns' widths added up, {@link #printedChars}), which prints at 90 % on A4 and 85 % on US Letter: the tables
+ * of every workbook (the restore check, the hive dump, recovered records, diff and batch) keep to it, the columns a
+ * reader of the printout can do without being screen-only.
  */
 final class XlsxPrint {
     /**
@@ -43,9 +45,22 @@ final class XlsxPrint {
     static final double LANDSCAPE_POINTS = (11 - 2 * SIDE_MARGIN) * 72;
     /**
      * The widest a landscape table's printed columns should be, in characters: 160 prints at 90 % on A4 and 85 %
-     * on US Letter with these margins. The restore-check tables keep to it ({@code ReportWorkbookTest}).
+     * on US Letter with these margins. Every workbook's tables keep to it ({@code PrintChecks}).
      */
     static final int LANDSCAPE_CHARS = 160;
+    /**
+     * How wide a table's printed columns are on paper, in characters (before a number or date too wide for its
+     * column widens it): every table of every workbook keeps to {@link #LANDSCAPE_CHARS} (the restore check's,
+     * the hive dump's, recovered records', the diff's and the batch's; {@code PrintChecks}).
+     */
+    static int printedChars(java.util.List<XlsxBook.Column> columns) {
+        int chars = 0;
+        for (int i = 0; i < XlsxTable.printedColumns(columns); i++) {
+            chars += XlsxTable.width(columns.get(i));
+        }
+        return chars;
+    }
+
     /** The longest title or case name shown in a page header, in characters (longer ones end with "…"). */
     static final int HEADER_TEXT = 80;
 

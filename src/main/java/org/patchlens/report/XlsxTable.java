@@ -43,16 +43,20 @@ public final class XlsxTable {
         this.layout = XlsxPrint.Layout.table(columns.size(), printed);
         this.widths = new double[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            Column col = columns.get(i);
-            int w = col.width();
-            if (col.kind() == Kind.DATE) {
-                w = Math.max(w, XlsxStyles.DATE_WIDTH);
-            } else if (col.kind() == Kind.HEX) {
-                w = Math.max(w, XlsxBook.HEX_WORD + 3); // one word of 8 bytes on a line
-            }
-            widths[i] = Math.min(255, w);
+            widths[i] = width(columns.get(i));
         }
         newSheet();
+    }
+
+    /** The width a column starts at: as given, a date at least {@link XlsxStyles#DATE_WIDTH}, hex one word. */
+    static int width(Column col) {
+        int w = col.width();
+        if (col.kind() == Kind.DATE) {
+            w = Math.max(w, XlsxStyles.DATE_WIDTH);
+        } else if (col.kind() == Kind.HEX) {
+            w = Math.max(w, XlsxBook.HEX_WORD + 3); // one word of 8 bytes on a line
+        }
+        return Math.min(255, w);
     }
 
     /**

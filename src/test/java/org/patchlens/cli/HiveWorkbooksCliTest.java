@@ -79,6 +79,13 @@ class HiveWorkbooksCliTest {
         return cols.stream().map(XlsxBook.Column::header).toList();
     }
 
+    /** The index of the column named {@code header}. */
+    static int col(List<XlsxBook.Column> cols, String header) {
+        int i = headers(cols).indexOf(header);
+        assertTrue(i >= 0, header);
+        return i;
+    }
+
     @Test
     void dumpWorkbook() throws Exception {
         Path x = out.resolve("dump.xlsx");
@@ -99,16 +106,16 @@ class HiveWorkbooksCliTest {
             Row ws = find(d, "Working Directory");
             Cell when = ws.getCell(1);
             assertTrue(DateUtil.isCellDateFormatted(when));
-            assertEquals(Long.toString(FileTime.fromInstant(T1)), ws.getCell(2).getStringCellValue());
-            assertEquals("REG_SZ", ws.getCell(6).getStringCellValue());
-            assertEquals("D:\\exchsrvr\\mdbdata", ws.getCell(10).getStringCellValue());
+            assertEquals(Long.toString(FileTime.fromInstant(T1)), ws.getCell(col(HiveWorkbooks.DUMP_COLUMNS, "Key last written FILETIME")).getStringCellValue());
+            assertEquals("REG_SZ", ws.getCell(col(HiveWorkbooks.DUMP_COLUMNS, "Type")).getStringCellValue());
+            assertEquals("D:\\exchsrvr\\mdbdata", ws.getCell(col(HiveWorkbooks.DUMP_COLUMNS, "Value")).getStringCellValue());
             Row f = find(d, "Formula");
-            assertEquals(CellType.STRING, f.getCell(10).getCellType());
-            assertEquals("=1+2", f.getCell(10).getStringCellValue());
+            assertEquals(CellType.STRING, f.getCell(col(HiveWorkbooks.DUMP_COLUMNS, "Value")).getCellType());
+            assertEquals("=1+2", f.getCell(col(HiveWorkbooks.DUMP_COLUMNS, "Value")).getStringCellValue());
             Row blob = find(d, "Blob");
-            assertEquals("deadbeef", blob.getCell(9).getStringCellValue());
-            assertEquals(4.0, blob.getCell(8).getNumericCellValue());
-            assertEquals("0x3", blob.getCell(7).getStringCellValue());
+            assertEquals("deadbeef", blob.getCell(col(HiveWorkbooks.DUMP_COLUMNS, "Hex")).getStringCellValue());
+            assertEquals(4.0, blob.getCell(col(HiveWorkbooks.DUMP_COLUMNS, "Size")).getNumericCellValue());
+            assertEquals("0x3", blob.getCell(col(HiveWorkbooks.DUMP_COLUMNS, "Type code")).getStringCellValue());
 
             Sheet s = wb.getSheet("Summary");
             assertEquals("Hive dump of " + a + ": 6 keys, 4 values", s.getRow(0).getCell(0).getStringCellValue());
@@ -142,11 +149,11 @@ class HiveWorkbooksCliTest {
             assertTrue(changes.stream().anyMatch(c -> c.startsWith("removed value") && c.endsWith("Blob")), changes.toString());
             assertTrue(changes.stream().anyMatch(c -> c.startsWith("added key") && c.contains("New")), changes.toString());
             Row wd = find(d, "Working Directory");
-            assertEquals("D:\\exchsrvr\\mdbdata", wd.getCell(7).getStringCellValue());
-            assertEquals("C:\\exchsrvr\\mdbdata", wd.getCell(12).getStringCellValue());
-            assertEquals(Long.toString(FileTime.fromInstant(T1)), wd.getCell(9).getStringCellValue());
-            assertEquals(Long.toString(FileTime.fromInstant(T2)), wd.getCell(14).getStringCellValue(), "exact to 100 ns");
-            assertTrue(DateUtil.isCellDateFormatted(wd.getCell(13)));
+            assertEquals("D:\\exchsrvr\\mdbdata", wd.getCell(col(HiveWorkbooks.DIFF_COLUMNS, "Before value")).getStringCellValue());
+            assertEquals("C:\\exchsrvr\\mdbdata", wd.getCell(col(HiveWorkbooks.DIFF_COLUMNS, "After value")).getStringCellValue());
+            assertEquals(Long.toString(FileTime.fromInstant(T1)), wd.getCell(col(HiveWorkbooks.DIFF_COLUMNS, "Before FILETIME")).getStringCellValue());
+            assertEquals(Long.toString(FileTime.fromInstant(T2)), wd.getCell(col(HiveWorkbooks.DIFF_COLUMNS, "After FILETIME")).getStringCellValue(), "exact to 100 ns");
+            assertTrue(DateUtil.isCellDateFormatted(wd.getCell(col(HiveWorkbooks.DIFF_COLUMNS, "After key last written (UTC)"))));
             printsLikeTheCheckWorkbook(wb);
             var cf = d.getSheetConditionalFormatting();
             assertEquals(1, cf.getNumConditionalFormattings());
@@ -215,13 +222,13 @@ class HiveWorkbooksCliTest {
             assertEquals("value", got.get(1));
             assertEquals("\\Software\\Vendor", got.get(2));
             assertEquals("Gone", got.get(4));
-            assertEquals("REG_SZ", got.get(7));
-            assertEquals("deleted value", got.get(11));
+            assertEquals("REG_SZ", got.get(col(HiveWorkbooks.RECOVERED_COLUMNS, "Type")));
+            assertEquals("deleted value", got.get(col(HiveWorkbooks.RECOVERED_COLUMNS, "Value")));
             // the same record as hive deleted --format csv gives: hex, data status and offset agree
             String[] c = expected.get(0).split(",");
-            assertEquals(XlsxBook.hexWords(c[9]), got.get(10), "the CSV's hex, in words of 8 bytes");
-            assertEquals(c[11], got.get(12));
-            assertEquals(String.format("0x%X", Long.parseLong(c[12])), got.get(13));
+            assertEquals(XlsxBook.hexWords(c[9]), got.get(col(HiveWorkbooks.RECOVERED_COLUMNS, "Hex")), "the CSV's hex, in words of 8 bytes");
+            assertEquals(c[11], got.get(col(HiveWorkbooks.RECOVERED_COLUMNS, "Data status")));
+            assertEquals(String.format("0x%X", Long.parseLong(c[12])), got.get(col(HiveWorkbooks.RECOVERED_COLUMNS, "Record offset")));
             assertEquals(4, wb.getSheet("Dump").getLastRowNum(),
                     "the live tree: a row each for the root and Software, one per value of Vendor (2)");
         }
