@@ -150,14 +150,18 @@ class OutputBudgetTest {
         Path hive = img.fixChecksum().write(Files.createDirectories(tmp.resolve("ev")).resolve("SYSTEM"));
         Path out = Files.createDirectories(tmp.resolve("out")).resolve("a.jsonl");
         CliRun r = run("hive", "artifacts", hive.toString(), "--plugin", "services", "-o", out.toString());
+        assertTrue(wholeJsonLinesUpToTheBudget(r, hive, out) > 50);
+    }
+
+    /** The JSONL a run cut at the budget wrote (it must exist): whole JSON lines only, how many. */
+    private static int wholeJsonLinesUpToTheBudget(CliRun r, Path hive, Path out) throws Exception {
         assertTrue(Files.exists(out), "the output up to the budget is written: " + r.err());
-        String jsonl = cut(r, hive, out, StandardCharsets.UTF_8, false);
+        String[] lines = cut(r, hive, out, StandardCharsets.UTF_8, false).split("\n");
         ObjectMapper m = new ObjectMapper();
-        String[] lines = jsonl.split("\n");
-        assertTrue(lines.length > 50, lines.length + " entries");
         for (String line : lines) {
             assertTrue(m.readTree(line).isObject(), "every line is whole JSON");
         }
+        return lines.length;
     }
 
     /** The same for the hits of a search: those up to the budget are written, not nothing. */
@@ -166,14 +170,7 @@ class OutputBudgetTest {
         Path hive = sharedValueList();
         Path out = Files.createDirectories(tmp.resolve("out")).resolve("s.jsonl");
         CliRun r = run("hive", "search", hive.toString(), "--value", "blob", "-o", out.toString());
-        assertTrue(Files.exists(out), "the output up to the budget is written: " + r.err());
-        String jsonl = cut(r, hive, out, StandardCharsets.UTF_8, false);
-        ObjectMapper m = new ObjectMapper();
-        String[] lines = jsonl.split("\n");
-        assertTrue(lines.length > 10, lines.length + " hits");
-        for (String line : lines) {
-            assertTrue(m.readTree(line).isObject(), "every line is whole JSON");
-        }
+        assertTrue(wholeJsonLinesUpToTheBudget(r, hive, out) > 10);
     }
 
     @Test
