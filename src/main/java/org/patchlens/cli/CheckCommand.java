@@ -234,6 +234,12 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         List<Evidence> evidence = gather();
+        for (Evidence e : evidence) {
+            if (e.kind() == EvidenceKind.NOT_WALKED) { // also an IN-02 warning: the report is incomplete
+                spec.commandLine().getErr().println("patchlens: note: " + Errors.flat(e.detail()));
+            }
+        }
+        spec.commandLine().getErr().flush();
         if (evidence.stream().noneMatch(e -> e.kind() != EvidenceKind.UNRELATED)) {
             throw new UsageException(dir != null ? dir + ": no evidence found in the folder (no hive, ESE file or "
                     + "eseutil output; see --help)" : "no evidence: give a folder or --system / --cluster / --store ... "
@@ -426,7 +432,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         for (Path p : checkpoints) {
             if (Files.isDirectory(p)) {
-                EvidenceScanner.scan(p).stream().filter(e -> e.kind().isHive()).forEach(e -> add(out, e));
+                EvidenceScanner.scan(p).stream().filter(e -> e.kind().isHive() || e.kind() == EvidenceKind.NOT_WALKED)
+                        .forEach(e -> add(out, e));
             } else {
                 explicit(out, p, EvidenceKind.REGISTRY_CHECKPOINT);
             }

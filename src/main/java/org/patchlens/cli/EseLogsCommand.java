@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 soft recovery can succeed and nothing is wrong;",
             "  1 findings; also a folder without log files that holds a checkpoint,",
             "    a database, a patch file or an eseutil dump, or with --database",
-            "    (verdict: \"soft recovery cannot succeed: no log files in DIR\");",
+            "    (verdict: \"soft recovery cannot succeed: no log files in DIR\"),",
+            "    and a folder of more than 100000 files: the first 100000 by name",
+            "    are read, and a note on stderr says so;",
             "  2 unreadable input: DIR not a folder, a --database that is not a",
             "    readable file, or a folder with nothing ESE in it (one line:",
             "    \"DIR: no log files in the folder, and nothing else ESE ...\").",
@@ -56,7 +58,11 @@ final class EseLogsCommand implements Callable<Integer> {
         }
         LogChain.Report r;
         try {
-            r = LogChain.analyzeDirectory(dir, databases);
+            // a folder past the file limit: one note on stderr (and an ERROR finding, exit 1)
+            r = LogChain.analyzeDirectory(dir, databases, note -> {
+                spec.commandLine().getErr().println("patchlens: note: " + Errors.flat(note));
+                spec.commandLine().getErr().flush();
+            });
         } catch (EseException e) {
             throw new UsageException(e.getMessage());
         }

@@ -103,7 +103,7 @@ final class HiveArtifactsCommand implements Callable<Integer> {
         List<HiveTree.Found> hives = tree.hives();
         logs.requireOneHive(hives.size() > 1);
         Output to = Output.plan(OUTPUT, format, output, force, tree.inputs(logs));
-        return write(hives, selection, forced, to, tree.bytes(), out, err);
+        return tree.code(write(hives, selection, forced, to, tree.bytes(), out, err));
     }
 
     private int write(List<HiveTree.Found> hives, List<Catalog> selection, HiveType forced, Output to, long total, PrintWriter out,

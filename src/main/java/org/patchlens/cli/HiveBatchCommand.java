@@ -90,8 +90,8 @@ final class HiveBatchCommand implements Callable<Integer> {
             throw new UsageException("a workbook goes to a file: give -o OUT.xlsx");
         }
         batchNotes(batch, err);
-        return to.format() == OutputFormat.XLSX ? workbook(batch, hives, to, total, out, err)
-                : stream(batch, hives, to, total, out, err);
+        return tree.code(to.format() == OutputFormat.XLSX ? workbook(batch, hives, to, total, out, err)
+                : stream(batch, hives, to, total, out, err));
     }
 
     private int stream(BatchFile batch, List<HiveTree.Found> hives, Output to, long total, PrintWriter out, PrintWriter err)

@@ -100,7 +100,7 @@ final class HiveDeleted implements Callable<Integer> {
             }
         }
         if (groups.isEmpty()) {
-            return code;
+            return tree.code(code);
         }
         OutputBudget.Exceeded cut = null;
         try (Output.Sink sink = out.open(stdout).limit(OutputBudget.forInput(tree.bytes()))) {
@@ -116,6 +116,6 @@ final class HiveDeleted implements Callable<Integer> {
         if (cut != null) {
             code = Math.max(code, HiveSupport.cut(cut, "the inputs", tree.bytes(), err));
         }
-        return code != Main.OK ? code : found == 0 ? Main.OK : Main.FINDINGS;
+        return tree.code(code != Main.OK ? code : found == 0 ? Main.OK : Main.FINDINGS);
     }
 }

@@ -335,7 +335,7 @@ final class HiveDumpCommand implements Callable<Integer> {
             out.println(Errors.flat(written + " of " + hives.size() + " hives dumped into " + output + " (" + f.label()
                     + ")"));
             out.flush();
-            return worst;
+            return tree.code(worst);
         } finally {
             pool.shutdownNow();
         }

@@ -80,7 +80,7 @@ final class HiveInfo implements Callable<Integer> {
             stdout.println(shown == 0 ? "]" : "\n]");
         }
         stdout.flush();
-        return code;
+        return tree.code(code);
     }
 
     /** One hive of several: the report of {@link #one(Path, Output, PrintWriter, PrintWriter)} headed by its source. */

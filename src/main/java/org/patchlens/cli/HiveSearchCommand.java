@@ -87,7 +87,7 @@ final class HiveSearchCommand implements Callable<Integer> {
         List<HiveTree.Found> hives = tree.hives();
         logs.requireOneHive(hives.size() > 1);
         Output to = Output.plan(OUTPUT, format, output, force, tree.inputs(logs));
-        return write(search, hives, to, tree.bytes(), out, err);
+        return tree.code(write(search, hives, to, tree.bytes(), out, err));
     }
 
     /** Exactly one criterion, compiled; a bad regex is one line naming the option and the problem. */

@@ -164,7 +164,7 @@ final class HiveTimeline implements Callable<Integer> {
             }
         }
         if (read == 0) {
-            return code;
+            return tree.code(code);
         }
         // a stable sort: equal times keep the order of the hives, then each hive's tree order
         entries.sort(Comparator.comparing(TimelineWriter.Entry::time, Long::compareUnsigned));
@@ -182,7 +182,7 @@ final class HiveTimeline implements Callable<Integer> {
         if (cut != null) {
             code = Math.max(code, HiveSupport.cut(cut, "the inputs", tree.bytes(), err));
         }
-        return code;
+        return tree.code(code);
     }
 
     /** The first and the last FILETIME, read as unsigned as {@link FileTime} reads them (up to +60056-05-28). */

@@ -60,13 +60,29 @@ final class HiveTree {
         }
     }
 
-    /** The walk's result: the hives, the folders walked, and notes (a folder without hives, a limit reached). */
-    record Tree(List<Found> hives, List<Path> folders, List<String> notes) {
+    /**
+     * The walk's result: the hives, the folders walked, notes (a folder without hives beside others that have some),
+     * and cuts: a line for each limit of the walk that left files unlooked at, naming the folder and the limit.
+     */
+    record Tree(List<Found> hives, List<Path> folders, List<String> notes, List<String> cuts) {
         /**
-         * The notes on stderr (a folder without hives beside others that have some, a limit reached); no hive at
-         * all is one line and exit code 2: {@code DIR: no hive found in this folder (...)}.
+         * A command's exit code over this tree: at least 1 (findings) when a limit cut the walk, as for an output cut
+         * by its budget: the result is incomplete.
+         */
+        int code(int code) {
+            return cuts.isEmpty() ? code : Math.max(code, Main.FINDINGS);
+        }
+
+        /**
+         * The notes on stderr (a limit reached, a folder without hives beside others that have some); no hive at
+         * all is one line and exit code 2: {@code DIR: no hive found in this folder (...)}, after the notes of the
+         * limits reached (the hives may be below them).
          */
         Tree require(List<Path> inputs, java.io.PrintWriter err) {
+            for (String cut : cuts) {
+                err.println("patchlens: note: " + Errors.flat(cut));
+            }
+            err.flush();
             if (hives.isEmpty()) {
                 throw new UsageException(inputs.size() == 1 ? inputs.get(0) + ": no hive found in this folder (hives "
                         + "are found by content; symbolic links are not followed)"
@@ -172,11 +188,12 @@ final class HiveTree {
         List<Found> hives = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> cuts = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 folders.add(p);
-                Map<Path, List<Path>> found = hivesUnder(p, notes);
+                Map<Path, List<Path>> found = hivesUnder(p, cuts);
                 if (found.isEmpty()) {
                     notes.add(p + ": no hive found in this folder");
                 }
@@ -192,17 +209,23 @@ final class HiveTree {
                 hives.add(identify ? describe(f) : f);
             }
         }
-        return new Tree(hives, folders, notes);
+        return new Tree(hives, folders, notes, cuts);
     }
 
     /**
      * The primary hives below a folder, by content, in path order: regular files only, symbolic links never
      * followed, at most {@link EvidenceScanner#MAX_DEPTH} levels and {@link EvidenceScanner#MAX_FILES} files
-     * looked at (a note says when that limit cut the walk). A file named as another hive's log is its log,
+     * looked at (a line in {@code cuts} says when a limit cut the walk: one per limit, naming the folder, as
+     * {@link EvidenceScanner#depthCut} and {@link EvidenceScanner#fileCut} say it). A file named as another hive's log is its log,
      * whatever its first bytes say. Each hive maps to its logs ({@link LogFiles#beside}), found in the walk's
      * own listing of its folder: a folder is listed once, however many hives it holds.
      */
-    static Map<Path, List<Path>> hivesUnder(Path folder, List<String> notes) throws IOException {
+    static Map<Path, List<Path>> hivesUnder(Path folder, List<String> cuts) throws IOException {
+        return hivesUnder(folder, cuts, EvidenceScanner.MAX_FILES);
+    }
+
+    /** As above, at most {@code maxFiles} files (a small limit for tests). */
+    static Map<Path, List<Path>> hivesUnder(Path folder, List<String> cuts, int maxFiles) throws IOException {
         List<Path> files = new ArrayList<>();
         // every entry of every folder walked (also links, FIFOs, folders and unreadable entries: a log of such a
         // kind is still the hive's, and refused when it is read), by folder, as absolute paths
@@ -212,6 +235,9 @@ final class HiveTree {
             entries.computeIfAbsent(a.getParent(), d -> new ArrayList<>()).add(a);
         };
         boolean[] cut = new boolean[1];
+        // folders at MAX_DEPTH, which the walk lists but does not open: the first in path order, and how many
+        Path[] deepest = new Path[1];
+        int[] deep = new int[1];
         Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), EvidenceScanner.MAX_DEPTH,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -225,8 +251,13 @@ final class HiveTree {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         entry.accept(file);
-                        if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
-                            if (files.size() < EvidenceScanner.MAX_FILES) {
+                        if (attrs.isDirectory()) { // only at MAX_DEPTH: a folder the walk does not open
+                            deep[0]++;
+                            if (deepest[0] == null || file.compareTo(deepest[0]) < 0) {
+                                deepest[0] = file;
+                            }
+                        } else if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
+                            if (files.size() < maxFiles) {
                                 files.add(file);
                             } else {
                                 cut[0] = true;
@@ -242,8 +273,11 @@ final class HiveTree {
                         return FileVisitResult.CONTINUE;
                     }
                 });
+        if (deepest[0] != null) {
+            cuts.add(EvidenceScanner.depthCut(folder, deepest[0], deep[0] - 1));
+        }
         if (cut[0]) {
-            notes.add(folder + ": only the first " + EvidenceScanner.MAX_FILES + " files were looked at");
+            cuts.add(EvidenceScanner.fileCut(folder, maxFiles));
         }
         files.sort(null);
         List<Path> hives = new ArrayList<>();

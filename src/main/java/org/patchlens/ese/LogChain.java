@@ -114,6 +114,21 @@ public final class LogChain {
      * is an {@link EseException}: "no log files in the folder, and nothing else ESE".
      */
     public static Report analyzeDirectory(Path dir, List<Path> databases) {
+        return analyzeDirectory(dir, databases, note -> { });
+    }
+
+    /**
+     * As above; when the folder holds more than {@link #MAX_FILES} files, only the first by name are read, and the
+     * line that says so is given to {@code notes} (for stderr) and is an ERROR finding: the verdict cannot be
+     * confirmed without the others.
+     */
+    public static Report analyzeDirectory(Path dir, List<Path> databases, java.util.function.Consumer<String> notes) {
+        return analyzeDirectory(dir, databases, notes, MAX_FILES);
+    }
+
+    /** As above, at most {@code maxFiles} files of the folder (a small limit for tests). */
+    static Report analyzeDirectory(Path dir, List<Path> databases, java.util.function.Consumer<String> notes,
+            int maxFiles) {
         try {
             InputFile.folder(dir);
             for (Path d : databases) {
@@ -122,25 +137,33 @@ public final class LogChain {
         } catch (InputException e) {
             throw new EseException(e.file(), -1, e.reason(), e);
         }
-        LogFolderScan scan = LogFolderScan.scan(dir, databases);
+        LogFolderScan scan = LogFolderScan.scan(dir, databases, maxFiles);
         Report r = new ChainAnalysis(scan.logs, scan.checkpoints, scan.databases, scan.patches, scan.ignored,
                 dir.toString()).run();
-        return withUnreadableFiles(r, scan.unreadable);
+        r = withFolderFindings(r, scan.unreadable, "a log or checkpoint file of the folder is unreadable (see findings)");
+        if (scan.cut != null) {
+            notes.accept(scan.cut);
+            r = withFolderFindings(r, List.of(Note.error(-1, scan.cut)), "files of the folder past the file limit were "
+                    + "not read (see findings)");
+        }
+        return r;
     }
 
-    /** The unreadable logs and checkpoints of the folder come first among the findings, and an ERROR among them blocks the verdict. */
-    private static Report withUnreadableFiles(Report r, List<Note> unreadable) {
-        if (unreadable.isEmpty()) {
+    /**
+     * Findings about the folder itself (its unreadable logs and checkpoints, its files past the limit) come first, and
+     * an ERROR among them blocks the verdict: soft recovery cannot be confirmed, because of {@code why}.
+     */
+    private static Report withFolderFindings(Report r, List<Note> folder, String why) {
+        if (folder.isEmpty()) {
             return r;
         }
-        List<Note> all = new ArrayList<>(unreadable);
+        List<Note> all = new ArrayList<>(folder);
         all.addAll(r.findings());
-        boolean blocks = unreadable.stream().anyMatch(n -> n.level() == Note.Level.ERROR);
+        boolean blocks = folder.stream().anyMatch(n -> n.level() == Note.Level.ERROR);
         return new Report(r.baseName(), r.logs(), r.ignored(), r.present(), r.currentGeneration(), r.checkpointGeneration(),
                 r.neededLow(), r.neededHigh(), r.gaps(), r.databases(), all, r.softRecoveryCanSucceed() && !blocks,
                 r.missing(), blocks && r.softRecoveryCanSucceed()
-                        ? "soft recovery cannot be confirmed: a log or checkpoint file of the folder is unreadable (see findings)"
-                        : r.verdict(), r.streamingPairs());
+                        ? "soft recovery cannot be confirmed: " + why : r.verdict(), r.streamingPairs());
     }
 
     /** The analysis over headers already read (binary or text). */

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * The scan step of {@link LogChain#analyzeDirectory}: every regular file of the folder (not recursive,
- * at most {@link LogChain#MAX_FILES}, in name order) and each {@code --database} read and sorted by
+ * at most {@link LogChain#MAX_FILES}, in name order: past it, {@link #cut} says so) and each {@code --database} read and sorted by
  * kind. A file that is no readable ESE header is listed as ignored with the reason, and is an ERROR
  * finding when named like a log or checkpoint.
  */
@@ -24,6 +24,8 @@ final class LogFolderScan {
     final List<String> ignored = new ArrayList<>();
     /** ERROR findings for logs and checkpoints that cannot be read. */
     final List<Note> unreadable = new ArrayList<>();
+    /** The line that says the file limit left files of the folder unread, or null. */
+    String cut;
 
     private LogFolderScan() {
     }
@@ -33,9 +35,9 @@ final class LogFolderScan {
      * unreadable log or checkpoint, no file named like an ESE file) and no database given is an
      * {@link EseException}; so is a given database that cannot be read.
      */
-    static LogFolderScan scan(Path dir, List<Path> databases) {
-        List<Path> files = regularFiles(dir);
+    static LogFolderScan scan(Path dir, List<Path> databases, int maxFiles) {
         LogFolderScan s = new LogFolderScan();
+        List<Path> files = s.regularFiles(dir, maxFiles);
         for (Path f : files) {
             s.read(f, false);
         }
@@ -51,18 +53,25 @@ final class LogFolderScan {
         return s;
     }
 
-    /** The folder's entries that are not folders, in name order, at most {@link LogChain#MAX_FILES}. */
-    private static List<Path> regularFiles(Path dir) {
+    /**
+     * The folder's entries that are not folders, in name order, at most {@code maxFiles} ({@link LogChain#MAX_FILES});
+     * past it, {@link #cut} says so.
+     */
+    private List<Path> regularFiles(Path dir, int maxFiles) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             Iterable<Path> sorted = s.sorted()::iterator;
             for (Path f : sorted) {
-                if (files.size() >= LogChain.MAX_FILES) {
+                if (Files.isDirectory(f)) { // a stat, no open: FIFOs and devices are refused by EseFile's check
+                    continue;
+                }
+                if (files.size() >= maxFiles) {
+                    cut = dir + ": more than " + maxFiles + " files: only the first " + maxFiles + " by name were read "
+                            + "(at most " + maxFiles + " files of a folder); the log chain was judged without the "
+                            + "others: give a folder that holds the log set alone";
                     break;
                 }
-                if (!Files.isDirectory(f)) { // a stat, no open: FIFOs and devices are refused by EseFile's check
-                    files.add(f);
-                }
+                files.add(f);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new EseException(dir.toString(), -1, "cannot list: " + e.getMessage(), e);

@@ -14,7 +14,9 @@ public enum EvidenceKind {
     ESE_LOG("ESE log file"),
     ESEUTIL_TEXT("eseutil output"),
     UNREADABLE("unreadable"),
-    UNRELATED("not evidence");
+    UNRELATED("not evidence"),
+    /** Not a file: what a limit of the folder walk left unlooked at (a folder too deep, the files past the cap). */
+    NOT_WALKED("not looked at (a limit of the folder walk)");
 
     private final String label;
 

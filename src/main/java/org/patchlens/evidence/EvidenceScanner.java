@@ -21,25 +21,68 @@ import org.patchlens.InputFile;
  * followed (a link could lead out of the tree), and nothing is opened for writing.
  */
 public final class EvidenceScanner {
-    /** Deepest folder level visited below the root. */
+    /**
+     * How deep the walk goes: DIR itself is level 0, its entries level 1; entries down to level 32 are looked at, so
+     * folders down to level 31 are opened and a folder at level 32 is not (said by {@link #depthCut}).
+     */
     public static final int MAX_DEPTH = 32;
-    /** Most files looked at in one tree. */
+    /** Most files looked at in one tree (past it, {@link #fileCut} says so). */
     public static final int MAX_FILES = 100_000;
 
     private EvidenceScanner() {
     }
 
-    /** Every regular file below {@code root}, classified and hashed; unrelated files are included as UNRELATED. */
+    /**
+     * The line that says a walk of {@code root} left folders unopened at the depth limit: the first of them (in path
+     * order) and how many more, the limit, and what to do.
+     */
+    public static String depthCut(Path root, Path first, int more) {
+        String others = more == 1 ? "; nor was 1 other folder at that level"
+                : more > 1 ? "; nor were " + more + " other folders at that level" : "";
+        return first + ": folder not opened: it is " + MAX_DEPTH + " levels below " + root + " (level 0), and the walk "
+                + "opens folders down to level " + (MAX_DEPTH - 1) + others + "; the files in it were not looked at: "
+                + "give it as a folder of its own";
+    }
+
+    /** The line that says a walk stopped at the file limit. */
+    public static String fileCut(Path root, int limit) {
+        return root + ": more than " + limit + " files: only the first " + limit + " the walk met were looked at (at "
+                + "most " + limit + " files in one walk): give its subfolders one at a time";
+    }
+
+    /**
+     * Every regular file below {@code root}, classified and hashed; unrelated files are included as UNRELATED. Where a
+     * limit cut the walk, one record of kind {@link EvidenceKind#NOT_WALKED} says what was not looked at: the first
+     * folder left unopened at {@link #MAX_DEPTH} (named by its relative path), the root past {@link #MAX_FILES}.
+     */
     public static List<Evidence> scan(Path root) throws IOException {
+        return scan(root, MAX_FILES);
+    }
+
+    /** As {@link #scan(Path)}, at most {@code maxFiles} files (a small limit for tests). */
+    static List<Evidence> scan(Path root, int maxFiles) throws IOException {
         List<Path> files = new ArrayList<>();
         // entries the walk lists but cannot look at (a path too long for the system, a folder it may not open): kept
         // as evidence that cannot be read, with the reason, never dropped without a word
         Map<Path, IOException> failed = new HashMap<>();
+        // folders at MAX_DEPTH, which the walk lists but does not open: the first in path order, and how many
+        Path[] deepest = new Path[1];
+        int[] deep = new int[1];
+        boolean[] full = new boolean[1];
         Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !attrs.isSymbolicLink() && files.size() < MAX_FILES) {
-                    files.add(file);
+                if (attrs.isDirectory()) { // only at MAX_DEPTH: a folder the walk does not open
+                    deep[0]++;
+                    if (deepest[0] == null || file.compareTo(deepest[0]) < 0) {
+                        deepest[0] = file;
+                    }
+                } else if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
+                    if (files.size() < maxFiles) {
+                        files.add(file);
+                    } else {
+                        full[0] = true;
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -49,15 +92,17 @@ public final class EvidenceScanner {
                 if (file.equals(root)) {
                     throw exc;
                 }
-                if (files.size() < MAX_FILES) {
+                if (files.size() < maxFiles) {
                     files.add(file);
                     failed.put(file, exc);
+                } else {
+                    full[0] = true;
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
         files.sort(null);
-        List<Evidence> out = new ArrayList<>(files.size());
+        List<Evidence> out = new ArrayList<>(files.size() + 2);
         for (Path f : files) {
             String name = root.relativize(f).toString();
             IOException e = failed.get(f);
@@ -68,6 +113,15 @@ public final class EvidenceScanner {
                 out.add(examine(f, name, false));
             }
         }
+        if (deepest[0] != null) {
+            String why = depthCut(root, deepest[0], deep[0] - 1);
+            out.add(new Evidence(deepest[0], root.relativize(deepest[0]).toString(), -1, "", EvidenceKind.NOT_WALKED,
+                    why, List.of(why), false));
+        }
+        if (full[0]) {
+            String why = fileCut(root, maxFiles);
+            out.add(new Evidence(root, root.toString(), -1, "", EvidenceKind.NOT_WALKED, why, List.of(why), false));
+        }
         return out;
     }
 
@@ -75,13 +129,14 @@ public final class EvidenceScanner {
      * The backup set (--backup) in a folder: its store files (databases, patch files, logs, edb.chk, saved eseutil
      * text), each marked as the backup's ({@link Evidence#asBackup}) and named by its full path, so that its log
      * stream is never mixed with a target folder's. Hives and unrelated files in the folder are left out: a backup
-     * set is judged by its store headers, and a hive in it is not the target's registry.
+     * set is judged by its store headers, and a hive in it is not the target's registry. What a walk limit left out
+     * ({@link EvidenceKind#NOT_WALKED}) is kept.
      */
     public static List<Evidence> scanBackup(Path root) throws IOException {
         List<Evidence> out = new ArrayList<>();
         for (Evidence e : scan(root)) {
-            if (e.kind().isEse()) {
-                out.add(new Evidence(e.path(), root.resolve(e.name()).toString(), e.size(), e.sha256(), e.kind(),
+            if (e.kind().isEse() || e.kind() == EvidenceKind.NOT_WALKED) { // what the walk left out is said
+                out.add(new Evidence(e.path(), root.resolve(root.relativize(e.path())).toString(), e.size(), e.sha256(), e.kind(),
                         e.detail(), e.errors(), false).asBackup());
             }
         }

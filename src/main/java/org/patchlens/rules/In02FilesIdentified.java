@@ -20,6 +20,15 @@ final class In02FilesIdentified extends RuleUnit {
         List<Finding> out = new ArrayList<>();
         for (Evidence e : c.evidence()) {
             Source src = new Source(e.name(), "file", -1);
+            if (e.kind() == EvidenceKind.NOT_WALKED) {
+                // a limit of the folder walk: what it did not look at is said, and the check is incomplete
+                out.add(Finding.warn(Rule.IN_02, Severity.WARN, e.name(), "every file of the folder looked at", src,
+                        e.detail(), src, "Check what the walk left out on its own: the folder " + e.path()
+                                + " (patchlens check FOLDER), or, past the file limit, its subfolders one at a time; or "
+                                + "name the evidence files by option (--system, --cluster, --store, --logs). This check "
+                                + "did not see them."));
+                continue;
+            }
             String named = namedKind(e.path().getFileName().toString());
             if (e.kind() == EvidenceKind.UNRELATED && !e.explicit()) {
                 if (named != null) {

@@ -205,4 +205,53 @@ class CheckWorkbookCliTest {
                     .getProperty("sha256 NODE1/system32/config/SYSTEM").getLpwstr());
         }
     }
+
+    /**
+     * The demo evidence with a copy of its SYSTEM hive 33 levels down (the evidence folder is level 0; a folder at
+     * level 32 is not opened): the cut is one note on stderr, an IN-02 WARN naming the folder and the limit in the
+     * findings, and a row of the workbook's Evidence sheet; the hive below it is read nowhere.
+     */
+    @Test
+    void aFolderPastTheDepthLimitIsSaidInTheFindingsTheNotesAndTheEvidenceSheet() throws Exception {
+        Path demo = Path.of("testdata/demo");
+        Path ev = dir.resolve("evidence");
+        try (var walk = Files.walk(demo)) {
+            for (Path p : walk.toList()) {
+                Path to = ev.resolve(demo.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        String rel = String.join("/", java.util.stream.IntStream.rangeClosed(1, 32).mapToObj(i -> "d" + i).toList());
+        Path deep = Files.createDirectories(ev.resolve(rel));
+        Files.copy(demo.resolve("NODE1/system32/config/SYSTEM"), deep.resolve("SYSTEM"));
+        String line = deep + ": folder not opened: it is 32 levels below " + ev + " (level 0), and the walk opens "
+                + "folders down to level 31; the files in it were not looked at: give it as a folder of its own";
+
+        CliRun r = CliRun.of("check", ev.toString(), "@testdata/demo/check.args", "--format", "jsonl");
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("patchlens: note: " + line + "\n", r.err());
+        List<com.fasterxml.jackson.databind.JsonNode> cut = MachineOutputTest.jsonl(r.out(), "check").stream()
+                .filter(f -> f.path("rule").asText().equals("IN-02") && f.path("object").asText().equals(rel)).toList();
+        assertEquals(1, cut.size(), r.out());
+        assertEquals("WARN", cut.get(0).path("status").asText());
+        assertEquals("WARN", cut.get(0).path("severity").asText());
+        assertEquals(line, cut.get(0).path("actual").asText());
+        assertTrue(r.out().lines().noneMatch(l -> l.contains(rel + "/SYSTEM")), "the hive below is not read");
+
+        Path out = dir.resolve("report.xlsx");
+        assertEquals(1, CliRun.of("check", ev.toString(), "@testdata/demo/check.args", "-o", out.toString()).exit());
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
+            List<String> rows = new ArrayList<>();
+            for (Row row : wb.getSheet("Evidence")) {
+                if (s(row, 1).equals(rel)) {
+                    rows.add(s(row, 2) + " | " + s(row, 3));
+                }
+            }
+            assertEquals(List.of("not looked at (a limit of the folder walk) | " + line), rows);
+        }
+    }
 }

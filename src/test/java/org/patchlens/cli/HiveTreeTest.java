@@ -496,4 +496,94 @@ class HiveTreeTest {
             assertTrue(r.err().contains("no hive found"), cmd + ": " + r.err());
         }
     }
+
+    /**
+     * The depth limit, said: {@code evidence} is level 0, so the hive in {@code d1/.../d31} (level 32) is read, while
+     * {@code d1/.../d32} (a folder at level 32) is not opened and the hive in it is never seen. Every command over the
+     * tree says so in one note line naming that folder and the limit, and exits 1 (the result is incomplete, as for an
+     * output cut by its budget) where the same tree without that folder exits 0. A tree whose only hive is below the
+     * limit is "no hive found" (exit 2), after the note.
+     */
+    @Test
+    void aFolderPastTheDepthLimitIsOneNoteAndExitOne(@TempDir Path dir) throws Exception {
+        Path whole = Files.createDirectories(dir.resolve("whole"));
+        Path cut = Files.createDirectories(dir.resolve("cut"));
+        Path level31 = Path.of("d1");
+        for (int i = 2; i <= 31; i++) {
+            level31 = level31.resolve("d" + i);
+        }
+        Path deep = cut.resolve(level31).resolve("d32");
+        for (Path root : List.of(whole, cut)) {
+            HiveBuilder sys = HiveBuilder.v15();
+            sys.key("Select").dword("Current", 1);
+            sys.write(root.resolve("SYSTEM"));
+            Files.createDirectories(root.resolve(level31));
+            HiveBuilder seen = HiveBuilder.v15();
+            seen.key("Microsoft").sz("Seen", "level 32");
+            seen.write(root.resolve(level31).resolve("SOFTWARE"));
+        }
+        Files.createDirectories(deep);
+        HiveBuilder unseen = HiveBuilder.v15();
+        unseen.key("Microsoft").sz("Unseen", "level 33");
+        unseen.write(deep.resolve("SOFTWARE"));
+        String note = "patchlens: note: " + deep + ": folder not opened: it is 32 levels below " + cut + " (level 0), and "
+                + "the walk opens folders down to level 31; the files in it were not looked at: give it as a folder of "
+                + "its own\n";
+        for (String cmd : List.of("dump", "timeline", "deleted", "info", "artifacts", "search")) {
+            for (Path root : List.of(whole, cut)) {
+                List<String> args = new ArrayList<>(List.of("hive", cmd));
+                if (cmd.equals("search")) {
+                    args.addAll(List.of("--value", "Seen|Unseen"));
+                }
+                args.add(root.toString());
+                if (cmd.equals("dump")) {
+                    args.addAll(List.of("-o", dir.resolve("out-" + root.getFileName()).toString()));
+                }
+                CliRun r = CliRun.of(args.toArray(String[]::new));
+                if (root == whole) {
+                    assertEquals(0, r.exit(), args + ": " + r.err());
+                    assertEquals("", r.err(), args.toString());
+                } else {
+                    assertEquals(1, r.exit(), args + ": " + r.err());
+                    assertEquals(note, r.err(), args.toString());
+                }
+                if (cmd.equals("search") || cmd.equals("timeline") || cmd.equals("info")) {
+                    assertTrue(r.out().contains(root.resolve(level31).resolve("SOFTWARE").toString()), args + ": " + r.out());
+                }
+                assertFalse(r.out().contains("Unseen") || r.out().contains(deep.toString() + "/SOFTWARE"), args + ": "
+                        + r.out());
+            }
+        }
+        // the only hive below the limit: no hive found, and the note says where they may be
+        Path only = dir.resolve("only");
+        Files.createDirectories(only.resolve(level31));
+        Files.move(cut.resolve(level31).resolve("d32"), only.resolve(level31).resolve("d32"));
+        CliRun r = CliRun.of("hive", "info", only.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(note.replace(cut.toString(), only.toString()) + "patchlens: " + only + ": no hive found in this "
+                + "folder (hives are found by content; symbolic links are not followed)\n", r.err());
+    }
+
+    /**
+     * Past the file limit (a small one here; 100,000 in use) the walk stops, and its note names the folder and the
+     * limit; a command over the tree then exits 1 ({@link HiveTree.Tree#code}).
+     */
+    @Test
+    void theFilesPastTheLimitAreOneNote(@TempDir Path dir) throws Exception {
+        for (String name : List.of("a", "b", "c")) {
+            HiveBuilder h = HiveBuilder.v15();
+            h.key("Microsoft");
+            h.write(dir.resolve(name));
+        }
+        List<String> notes = new ArrayList<>();
+        assertEquals(2, HiveTree.hivesUnder(dir, notes, 2).size());
+        assertEquals(List.of(dir + ": more than 2 files: only the first 2 the walk met were looked at (at most 2 files "
+                + "in one walk): give its subfolders one at a time"), notes);
+        notes.clear();
+        assertEquals(3, HiveTree.hivesUnder(dir, notes, 3).size());
+        assertEquals(List.of(), notes, "at the limit exactly, nothing is left out");
+        assertEquals(1, new HiveTree.Tree(List.of(), List.of(), List.of(), List.of("a cut")).code(Main.OK));
+        assertEquals(2, new HiveTree.Tree(List.of(), List.of(), List.of(), List.of("a cut")).code(Main.BAD_INPUT));
+        assertEquals(0, new HiveTree.Tree(List.of(), List.of(), List.of("a note"), List.of()).code(Main.OK));
+    }
 }

@@ -69,6 +69,31 @@ class LogChainTest {
         assertEquals("E00", r.baseName());
     }
 
+    /**
+     * A folder of more files than are read (a small limit here; 100,000 in use): the files past it by name are not
+     * read, one line says so (for stderr) and is an ERROR finding, and the verdict cannot be confirmed, even though the
+     * files read make a complete chain (the database, given by --database, is read all the same).
+     */
+    @Test
+    void filesPastTheLimitAreAFindingAndBlockTheVerdict() throws IOException {
+        set(5, 3);
+        Path db = database("priv1.edb", 2, 3, 5, SIG);
+        List<String> notes = new java.util.ArrayList<>();
+        LogChain.Report whole = LogChain.analyzeDirectory(dir, List.of(db), notes::add, 7);
+        assertTrue(whole.softRecoveryCanSucceed(), whole.verdict());
+        assertEquals(List.of(), notes, "7 files, a limit of 7: nothing left out");
+        LogChain.Report r = LogChain.analyzeDirectory(dir, List.of(db), notes::add, 6);
+        String line = dir + ": more than 6 files: only the first 6 by name were read (at most 6 files of a folder); the "
+                + "log chain was judged without the others: give a folder that holds the log set alone";
+        assertEquals(List.of(line), notes);
+        assertEquals(Note.error(-1, line), r.findings().get(0));
+        assertTrue(r.hasFindings());
+        assertFalse(r.softRecoveryCanSucceed());
+        assertEquals("soft recovery cannot be confirmed: files of the folder past the file limit were not read (see "
+                + "findings)", r.verdict());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), r.present());
+    }
+
     @Test
     void aGapBlocksRecoveryAndNamesTheFile() throws IOException {
         set(6, 2);

@@ -63,6 +63,51 @@ class EvidenceScannerTest {
     }
 
     /**
+     * Past the file limit (a small one here; 100,000 in use) the walk looks at no more files, and says so: one record
+     * naming the folder walked and the limit, never a silent cut.
+     */
+    @Test
+    void theFilesPastTheLimitAreSaidNotDropped(@TempDir Path tmp) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Files.writeString(tmp.resolve("f" + i + ".txt"), "not evidence\n");
+        }
+        List<Evidence> found = EvidenceScanner.scan(tmp, 3);
+        assertEquals(4, found.size(), found.toString());
+        assertEquals(3, found.stream().filter(e -> e.kind() == EvidenceKind.UNRELATED).count());
+        Evidence cut = found.get(3);
+        assertEquals(EvidenceKind.NOT_WALKED, cut.kind());
+        assertEquals(tmp, cut.path());
+        assertEquals(tmp + ": more than 3 files: only the first 3 the walk met were looked at (at most 3 files in one "
+                + "walk): give its subfolders one at a time", cut.detail());
+        assertEquals(List.of(cut.detail()), cut.errors());
+        assertEquals(List.of(), EvidenceScanner.scan(tmp, 5).stream().filter(e -> e.kind() == EvidenceKind.NOT_WALKED)
+                .toList(), "at the limit exactly, nothing is left out");
+    }
+
+    /**
+     * A backup set keeps only its store files, and what the depth limit left out: a folder at level 32 (the folder
+     * given is level 0) is not opened, and the record naming it is kept, as the backup's.
+     */
+    @Test
+    void aBackupSetKeepsTheFolderTheWalkDidNotOpen(@TempDir Path tmp) throws Exception {
+        Files.write(tmp.resolve("edb.chk"), new EseBuilder.Checkpoint().bytes());
+        Path deep = tmp;
+        for (int i = 1; i <= 32; i++) {
+            deep = deep.resolve("d" + i);
+        }
+        Files.createDirectories(deep);
+        Files.write(deep.resolve("Edb00010.log"), EseBuilder.Log.current().set("generation", 16).bytes());
+        List<Evidence> found = EvidenceScanner.scanBackup(tmp);
+        assertEquals(List.of(EvidenceKind.ESE_CHECKPOINT, EvidenceKind.NOT_WALKED),
+                found.stream().map(Evidence::kind).toList());
+        Evidence cut = found.get(1);
+        assertEquals(deep, cut.path());
+        assertEquals(Evidence.BACKUP_PREFIX + deep, cut.name());
+        assertTrue(cut.fromBackup());
+        assertEquals(EvidenceScanner.depthCut(tmp, deep, 0), cut.detail());
+    }
+
+    /**
      * A file the walk lists but cannot look at (its path over PATH_MAX: lstat fails with ENAMETOOLONG, root too) is
      * evidence that cannot be read, with the system's reason: it was dropped without a word. The folder is made short
      * and moved into place, and moved back for the clean-up.

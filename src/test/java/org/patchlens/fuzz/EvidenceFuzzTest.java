@@ -176,7 +176,8 @@ class EvidenceFuzzTest {
 
     /**
      * A folder tree from fuzzed choices, scanned: exactly the regular files at most {@link EvidenceScanner#MAX_DEPTH}
-     * levels down, each once, by its relative name, with its size and SHA-256; an intact file of a known kind
+     * levels down, each once, by its relative name, with its size and SHA-256; the first folder at that level (not
+     * opened) said by one record; an intact file of a known kind
      * classified as that kind; nothing reached through a link; nothing changed. Then {@code check} over it.
      */
     @MethodSource("treeSeeds")
@@ -197,7 +198,24 @@ class EvidenceFuzzTest {
                 }
             }
             TreeSet<String> got = new TreeSet<>();
+            // a folder at MAX_DEPTH is not opened: one record says so, naming the first such folder; a file left out
+            // below it is never left out silently
+            List<Evidence> cuts = all.stream().filter(e -> e.kind() == EvidenceKind.NOT_WALKED).toList();
+            for (Evidence e : cuts) {
+                if (root.relativize(e.path()).getNameCount() != EvidenceScanner.MAX_DEPTH
+                        || !Files.isDirectory(e.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        || !e.detail().startsWith(EvidenceScanner.depthCut(root, e.path(), 0).split("; the files")[0])) {
+                    throw new AssertionError("not a folder at the depth limit, or not said so: " + e);
+                }
+            }
+            if (cuts.size() > 1 || (cuts.isEmpty() && files.keySet().stream()
+                    .anyMatch(p -> root.relativize(p).getNameCount() > EvidenceScanner.MAX_DEPTH))) {
+                throw new AssertionError("files below the depth limit, said by " + cuts);
+            }
             for (Evidence e : all) {
+                if (e.kind() == EvidenceKind.NOT_WALKED) {
+                    continue;
+                }
                 String rel = root.relativize(e.path()).toString();
                 if (!got.add(rel)) {
                     throw new AssertionError("scanned twice: " + WorkbookContract.quote(rel));
@@ -227,7 +245,9 @@ class EvidenceFuzzTest {
                         + minus(expected, got) + ", extra " + minus(got, expected));
             }
             EvidenceState.same(before, EvidenceState.of(root), "scan");
-            check(in, root, before, expected);
+            TreeSet<String> rows = new TreeSet<>(expected); // the workbook's Evidence sheet: the files, and the cut
+            cuts.forEach(c -> rows.add(c.name()));
+            check(in, root, before, rows, cuts.size());
         } finally {
             TempFolders.delete(root);
         }
@@ -239,8 +259,11 @@ class EvidenceFuzzTest {
         return d.stream().map(WorkbookContract::quote).toList().toString();
     }
 
-    /** check over the tree: the contract, the evidence unchanged, a workbook (when asked) listing the scanned files. */
-    private static void check(FuzzBytes in, Path root, Map<String, String> before, TreeSet<String> scanned)
+    /**
+     * check over the tree: the contract, the evidence unchanged, a workbook (when asked) listing the scanned files;
+     * stderr empty but for one note per cut of the walk.
+     */
+    private static void check(FuzzBytes in, Path root, Map<String, String> before, TreeSet<String> scanned, int cuts)
             throws IOException {
         List<String> args = new ArrayList<>(List.of("check", root.toString()));
         if (in.bool()) {
@@ -254,7 +277,8 @@ class EvidenceFuzzTest {
         String cmd = String.join(" ", argv);
         try {
             CommandContract.Outcome o = CommandContract.check(argv);
-            if (o.exit() != 2 && !o.err().isEmpty()) {
+            if (o.exit() != 2 && (o.err().lines().count() != cuts
+                    || o.err().lines().anyMatch(l -> !l.startsWith("patchlens: note: ")))) {
                 throw new AssertionError(cmd + ": exit " + o.exit() + " with stderr:\n" + o.err());
             }
             EvidenceState.same(before, EvidenceState.of(root), cmd);

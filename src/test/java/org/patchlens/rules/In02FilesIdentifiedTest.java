@@ -111,6 +111,36 @@ class In02FilesIdentifiedTest {
         }
     }
 
+    /**
+     * A tree deeper than the walk goes: DIR is level 0, so the file in {@code d1/.../d31} (level 32) is looked at,
+     * while {@code d1/.../d32} (a folder at level 32) is not opened and the SYSTEM copy in it (level 33) never seen.
+     * The cut is a WARN naming the folder and the limit (with how many other folders at that level), not silence.
+     */
+    @Test
+    void warnsOfTheFolderTheWalkDidNotOpenAtTheDepthLimit() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        String level31 = String.join("/", java.util.stream.IntStream.rangeClosed(1, 31).mapToObj(i -> "d" + i).toList());
+        EngineRun r = RegEvidence.run(s, dir, d -> {
+            RegEvidence.put(d, level31 + "/SYSTEM", Files.readAllBytes(d.resolve(RegEvidence.CLUSDB)));
+            RegEvidence.put(d, level31 + "/d32/SYSTEM", Files.readAllBytes(d.resolve(RegEvidence.CLUSDB)));
+            RegEvidence.put(d, level31 + "/e32/notes.txt", JUNK);
+        });
+        List<Finding> f = r.of(Rule.IN_02);
+        assertEquals(List.of(level31 + "/SYSTEM", level31 + "/d32"), f.stream().map(Finding::object).toList(),
+                "the file at level 32 is seen (its name and content disagree), the one at level 33 is not");
+        Finding cut = f.get(1);
+        assertEquals(Status.WARN, cut.status());
+        assertEquals(Severity.WARN, cut.severity());
+        assertEquals("every file of the folder looked at", cut.expected());
+        Path deep = dir.resolve(level31 + "/d32");
+        assertEquals(deep + ": folder not opened: it is 32 levels below " + dir + " (level 0), and the walk opens "
+                + "folders down to level 31; nor was 1 other folder at that level; the files in it were not looked "
+                + "at: give it as a folder of its own", cut.actual());
+        assertEquals("Check what the walk left out on its own: the folder " + deep + " (patchlens check FOLDER), or, "
+                + "past the file limit, its subfolders one at a time; or name the evidence files by option (--system, "
+                + "--cluster, --store, --logs). This check did not see them.", cut.remedy());
+    }
+
     @Test
     void failsASystemNamedFileHoldingAClusterHive() throws Exception {
         Finding f = RegEvidence.only(RegEvidence.run(RestoreScenario.offlineBase(), dir, d -> RegEvidence.put(d,
