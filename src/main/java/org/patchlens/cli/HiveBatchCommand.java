@@ -168,7 +168,7 @@ final class HiveBatchCommand implements Callable<Integer> {
     private int stopped(BatchRunner.TooCostly e, PrintWriter err) {
         err.println("patchlens: " + Errors.flat(batchFile + ": line " + e.entry().line() + ": the run stopped on "
                 + e.hivePath() + ": its entries up to this one read more than " + e.keys() + " keys ("
-                + BatchRunner.WALKS + " walks of the hive); the batch file repeats costly entries (a recursive "
+                + BatchRunner.WALKS + " walks of the hive and " + BatchRunner.KEYS_ANY_HIVE + "); the batch file repeats costly entries (a recursive "
                 + "KeyPath, a wildcard on every level); the rows before are written"));
         err.flush();
         return Main.FINDINGS;

@@ -32,7 +32,8 @@ import org.patchlens.hive.Value;
  * here and the writer's output budget is what stops a run that asks for too many. What an entry reads without
  * writing (a recursive KeyPath whose ValueName is nowhere, a wildcard KeyPath over every level) costs keys, not
  * rows, so a run has a budget of those too: its entries read at most {@link #WALKS} whole walks of the hive in keys
- * (the hive's cells, each a bound on its keys), past which the run stops ({@link TooCostly}).
+ * (the hive's cells, each a bound on its keys) and {@link #KEYS_ANY_HIVE} more, past which the run stops
+ * ({@link TooCostly}).
  */
 public final class BatchRunner {
     /**
@@ -42,6 +43,12 @@ public final class BatchRunner {
      * on for over 5 minutes without a row on regipy's 11.7 MB SYSTEM.
      */
     public static final int WALKS = 64;
+
+    /**
+     * Keys any run may read besides {@link #WALKS}, so that a long batch file over a tiny hive is not stopped: each of
+     * Kroll_Batch.reb's entries reads the subkeys on its KeyPath's way, a fixed cost per entry (about a second's work).
+     */
+    public static final long KEYS_ANY_HIVE = 1L << 20;
 
     /** A run stopped at an entry because the entries before it and it read more keys than {@link #WALKS} allows. */
     public static final class TooCostly extends RuntimeException {
@@ -67,7 +74,7 @@ public final class BatchRunner {
             return entry;
         }
 
-        /** The keys the run could read ({@link #WALKS} times the hive's cells). */
+        /** The keys the run could read ({@link #WALKS} times the hive's cells, plus {@link #KEYS_ANY_HIVE}). */
         public long keys() {
             return keys;
         }
@@ -131,7 +138,7 @@ public final class BatchRunner {
         this.hivePath = hivePath;
         this.type = type;
         this.rootName = hive.root().name();
-        this.keyBudget = (long) WALKS * Math.max(16, hive.cellCount());
+        this.keyBudget = (long) WALKS * hive.cellCount() + KEYS_ANY_HIVE;
     }
 
     /** Runs every entry of {@code batch} on {@code hive} (read as {@code type}), in the batch file's order. */
