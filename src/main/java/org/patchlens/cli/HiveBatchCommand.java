@@ -105,6 +105,9 @@ final class HiveBatchCommand implements Callable<Integer> {
                 writer.finish();
             } catch (OutputBudget.Exceeded e) {
                 code[0] = Math.max(code[0], cut(e, total, err));
+            } catch (BatchRunner.TooCostly e) {
+                writer.finish(); // the rows before it are whole
+                code[0] = Math.max(code[0], stopped(e, err));
             }
             if (read > 0) {
                 sink.commit();
@@ -129,6 +132,8 @@ final class HiveBatchCommand implements Callable<Integer> {
                 runAll(batch, hives, writer, code, err);
             } catch (OutputBudget.Exceeded e) {
                 code[0] = Math.max(code[0], cut(e, total, err));
+            } catch (BatchRunner.TooCostly e) {
+                code[0] = Math.max(code[0], stopped(e, err));
             }
             rows = writer.written();
             if (read > 0) {
@@ -152,6 +157,19 @@ final class HiveBatchCommand implements Callable<Integer> {
     private int cut(OutputBudget.Exceeded e, long total, PrintWriter err) {
         err.println("patchlens: " + Errors.flat(e.describe("the inputs", total, "the batch file " + batchFile
                 + " asks for far more rows than the hives' size (entries repeating a recursive KeyPath, say)")));
+        err.flush();
+        return Main.FINDINGS;
+    }
+
+    /**
+     * The line of a run stopped by its key budget: entries that read the hive over and over without writing (the
+     * output budget never sees them), named by the batch file's line where it stopped.
+     */
+    private int stopped(BatchRunner.TooCostly e, PrintWriter err) {
+        err.println("patchlens: " + Errors.flat(batchFile + ": line " + e.entry().line() + ": the run stopped on "
+                + e.hivePath() + ": its entries up to this one read more than " + e.keys() + " keys ("
+                + BatchRunner.WALKS + " walks of the hive and " + BatchRunner.KEYS_ANY_HIVE + "); the batch file repeats costly entries (a recursive "
+                + "KeyPath, a wildcard on every level); the rows before are written"));
         err.flush();
         return Main.FINDINGS;
     }

@@ -116,6 +116,14 @@ public final class Hive implements AutoCloseable {
         return path;
     }
 
+    /**
+     * The cells of the hive's bins, allocated and free: a bound on what a reading that lists each cell once can
+     * meet (keys, values, lists), as {@code WalkBudget} uses it.
+     */
+    public int cellCount() {
+        return index().cellCount();
+    }
+
     public long fileSize() {
         return fileSize;
     }

@@ -2,10 +2,12 @@ package org.patchlens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlens.hive.HiveBuilder;
@@ -145,6 +147,41 @@ class HiveBatchCommandTest {
         assertTrue(Files.size(out) > 0);
         long rows = Long.parseLong(r.out().substring(0, r.out().indexOf(' ')));
         assertTrue(rows > 100 && rows < 1000, r.out());
+    }
+
+    /**
+     * Entries that read the hive without writing a row are bounded by the keys they read: 20,000 entries over the
+     * 2,000 services of a small hive with a ValueName found nowhere, recursive or by a wildcard, read 40 million
+     * keys and wrote nothing (regipy's SYSTEM: over 5 minutes, no word); the run stops within 64 walks of the hive
+     * with one line naming the batch file and the entry's line, the rows before written, exit 1.
+     */
+    @Test
+    void entriesThatReadTheHiveOverAndOverWithoutRowsStopAtTheKeyBudget(@TempDir Path dir, @TempDir Path elsewhere)
+            throws Exception {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Select").dword("Current", 1);
+        for (int i = 0; i < 2000; i++) {
+            b.key("ControlSet001\\Services\\S" + i).dword("Start", 2);
+        }
+        Path hive = b.write(dir.resolve("SYSTEM"));
+        for (String keyPath : new String[] {"ControlSet001, Recursive: true", "'ControlSet001\\Services\\*'"}) {
+            StringBuilder reb = new StringBuilder("Description: t\nAuthor: a\nVersion: 1\nId: 1\nKeys:\n"
+                    + "  - {Description: d, HiveType: SYSTEM, Category: c, KeyPath: Select}\n");
+            for (int i = 0; i < 20_000; i++) {
+                reb.append("  - {Description: d, HiveType: SYSTEM, Category: c, KeyPath: ").append(keyPath)
+                        .append(", ValueName: Nope").append(i).append("}\n");
+            }
+            Path batch = Files.writeString(dir.resolve("t.reb"), reb);
+            Path out = elsewhere.resolve("out.csv");
+            CliRun r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> CliRun.of("hive", "batch",
+                    batch.toString(), hive.toString(), "-o", out.toString()));
+            assertEquals(1, r.exit(), keyPath + ": " + r.err());
+            assertTrue(r.err().lines().anyMatch(l -> l.startsWith("patchlens: " + batch + ": line ")
+                    && l.contains(": the run stopped on " + hive + ": its entries up to this one read more than ")),
+                    r.err());
+            assertFalse(r.err().contains("SYSTEM hive:"), "no summary of a hive not run to the end: " + r.err());
+            assertEquals(2, Files.readAllLines(out).size(), "the header and the Select row: " + keyPath);
+        }
     }
 
     private static Path bigValueHive(Path dir) {

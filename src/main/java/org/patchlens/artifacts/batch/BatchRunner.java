@@ -29,9 +29,57 @@ import org.patchlens.hive.Value;
  * ({@code (plugin)} rows); one whose plugin we lack gives its raw values, and the result says so. Every entry
  * ends with an {@link Outcome}, so the run accounts for each. Rows go to a {@link RowSink} as they are made: a
  * batch file can ask for any number of them (the same recursive KeyPath in thousands of entries), so none is kept
- * here and the writer's output budget is what stops a run that asks for too many.
+ * here and the writer's output budget is what stops a run that asks for too many. What an entry reads without
+ * writing (a recursive KeyPath whose ValueName is nowhere, a wildcard KeyPath over every level) costs keys, not
+ * rows, so a run has a budget of those too: its entries read at most {@link #WALKS} whole walks of the hive in keys
+ * (the hive's cells, each a bound on its keys) and {@link #KEYS_ANY_HIVE} more, past which the run stops
+ * ({@link TooCostly}).
  */
 public final class BatchRunner {
+    /**
+     * How many walks of the whole hive one run's entries may cost. Kroll_Batch.reb and DFIRBatch.reb read at most
+     * 2.3 times the hive's cells in keys on the corpus hives (BatchCorpusTest's; regipy's SYSTEM 0.36); the batch
+     * file that made this bound repeats one recursive KeyPath 20,000 times with a ValueName found nowhere, which ran
+     * on for over 5 minutes without a row on regipy's 11.7 MB SYSTEM.
+     */
+    public static final int WALKS = 64;
+
+    /**
+     * Keys any run may read besides {@link #WALKS}, so that a long batch file over a tiny hive is not stopped: each of
+     * Kroll_Batch.reb's entries reads the subkeys on its KeyPath's way, a fixed cost per entry (about a second's work).
+     */
+    public static final long KEYS_ANY_HIVE = 1L << 20;
+
+    /** A run stopped at an entry because the entries before it and it read more keys than {@link #WALKS} allows. */
+    public static final class TooCostly extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient BatchEntry entry;
+        private final String hivePath;
+        private final long keys;
+
+        TooCostly(BatchEntry entry, String hivePath, long keys) {
+            super(hivePath + ": the entries read more than " + keys + " keys");
+            this.entry = entry;
+            this.hivePath = hivePath;
+            this.keys = keys;
+        }
+
+        /** The hive the run stopped on, as the run was given it. */
+        public String hivePath() {
+            return hivePath;
+        }
+
+        /** The entry the run stopped at. */
+        public BatchEntry entry() {
+            return entry;
+        }
+
+        /** The keys the run could read ({@link #WALKS} times the hive's cells, plus {@link #KEYS_ANY_HIVE}). */
+        public long keys() {
+            return keys;
+        }
+    }
+
     /** What became of an entry on one hive. */
     public enum Status {
         /** Raw value rows. */
@@ -81,6 +129,8 @@ public final class BatchRunner {
     private final RowSink sink;
     private int count;
     private int conversionFailures;
+    private final long keyBudget;
+    private long keysRead;
 
     private BatchRunner(Hive hive, String hivePath, HiveType type, RowSink sink) {
         this.hive = hive;
@@ -88,6 +138,7 @@ public final class BatchRunner {
         this.hivePath = hivePath;
         this.type = type;
         this.rootName = hive.root().name();
+        this.keyBudget = (long) WALKS * hive.cellCount() + KEYS_ANY_HIVE;
     }
 
     /** Runs every entry of {@code batch} on {@code hive} (read as {@code type}), in the batch file's order. */
@@ -103,7 +154,7 @@ public final class BatchRunner {
 
     /**
      * Runs every entry of {@code batch} on {@code hive}, each row to {@code sink} as it is made; an exception of the
-     * sink (its output budget reached, a full disk) ends the run.
+     * sink (its output budget reached, a full disk) ends the run, and so does {@link TooCostly}.
      */
     public static Result run(BatchFile batch, Hive hive, String hivePath, HiveType type, RowSink sink)
             throws IOException {
@@ -134,12 +185,20 @@ public final class BatchRunner {
         return RecmdPlugins.decoder(recmdPlugin) != null;
     }
 
+    /** {@code n} more keys read for entry {@code e}. */
+    private void read(BatchEntry e, long n) {
+        keysRead += n;
+        if (keysRead > keyBudget) {
+            throw new TooCostly(e, hivePath, keyBudget);
+        }
+    }
+
     private Outcome entry(BatchEntry e) throws IOException {
         if (e.hiveType().matches() != type) {
             return new Outcome(e, Status.OTHER_TYPE, 0);
         }
         KeyPattern pattern = KeyPattern.of(e.keyPath());
-        List<Key> keys = pattern.find(hive);
+        List<Key> keys = pattern.find(hive, n -> read(e, n));
         int before = count;
         Catalog decoder = decoderFor(e);
         if (decoder != null) {
@@ -158,6 +217,7 @@ public final class BatchRunner {
             }
             Iterable<Key> scope = e.recursive() ? hive.walk(k) : List.of(k);
             for (Key each : scope) {
+                read(e, 1);
                 if (seen.add(each.fileOffset())) { // a key reached twice (nested matches, a crafted hive): once
                     keyRows(e, each);
                 }
@@ -214,6 +274,7 @@ public final class BatchRunner {
     private void decoderRows(BatchEntry e, Catalog c, Key k) throws IOException {
         List<Entry> all = decoded.computeIfAbsent(c, x -> Artifacts.run(hive, hivePath, "", type, List.of(x)).entries());
         String under = k.isRoot() ? "\\" : k.path() + "\\";
+        read(e, all.size()); // each of the decoder's entries is looked at for this key
         for (Entry en : all) {
             if (!en.keyPath().equals(k.path()) && !en.keyPath().startsWith(under)) {
                 continue;

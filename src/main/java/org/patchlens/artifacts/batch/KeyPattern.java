@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 
@@ -44,6 +45,14 @@ public final class KeyPattern {
 
     /** The keys the path names in {@code hive}, in hive order, each once. */
     public List<Key> find(Hive hive) {
+        return find(hive, n -> { });
+    }
+
+    /**
+     * As {@link #find(Hive)}, telling {@code read} how many subkeys each step reads (every subkey of each key on
+     * the way: the search's cost), before it compares them.
+     */
+    public List<Key> find(Hive hive, LongConsumer read) {
         Key root = hive.root();
         if (text.strip().equals("*")) {
             return List.of(root);
@@ -53,22 +62,23 @@ public final class KeyPattern {
             out.put(root.fileOffset(), root);
             return List.copyOf(out.values());
         }
-        for (Key k : from(List.of(root), 0)) {
+        for (Key k : from(List.of(root), 0, read)) {
             out.putIfAbsent(k.fileOffset(), k);
         }
         if (matches(0, root.name())) { // the root key's own name given in front, as RECmd allows
-            for (Key k : from(List.of(root), 1)) {
+            for (Key k : from(List.of(root), 1, read)) {
                 out.putIfAbsent(k.fileOffset(), k);
             }
         }
         return List.copyOf(out.values());
     }
 
-    private List<Key> from(List<Key> start, int first) {
+    private List<Key> from(List<Key> start, int first, LongConsumer read) {
         List<Key> level = start;
         for (int i = first; i < segments.size() && !level.isEmpty(); i++) {
             Map<Long, Key> next = new LinkedHashMap<>();
             for (Key k : level) {
+                read.accept(k.subkeys().size()); // kept on the key: subkeysNamed reads the same list
                 List<Key> children = globs.get(i) == null ? k.subkeysNamed(segments.get(i)) : k.subkeys();
                 for (Key c : children) {
                     if (globs.get(i) == null || globs.get(i).matches(c.name())) {
