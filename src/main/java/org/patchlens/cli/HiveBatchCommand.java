@@ -150,12 +150,15 @@ final class HiveBatchCommand implements Callable<Integer> {
 
     /** The output budget (for a workbook: the characters of its cells) of hives of {@code total} bytes. */
     private static long budget(long total) {
-        return OutputBudget.forInput(total + (1L << 20));
+        return OutputBudget.forInput(total + ((long) EXTRA_MIB << 20));
     }
+
+    /** MiB added to the hives' size for the output budget: a batch file asks for rows whatever the hives' size. */
+    private static final int EXTRA_MIB = 1;
 
     /** The line of an output cut by its budget: the batch file's entries ask for it, the hives need not be crafted. */
     private int cut(OutputBudget.Exceeded e, long total, PrintWriter err) {
-        err.println("patchlens: " + Errors.flat(e.describe("the inputs", total, "the batch file " + batchFile
+        err.println("patchlens: " + Errors.flat(e.describe("the inputs", total, EXTRA_MIB, "the batch file " + batchFile
                 + " asks for far more rows than the hives' size (entries repeating a recursive KeyPath, say)")));
         err.flush();
         return Main.FINDINGS;

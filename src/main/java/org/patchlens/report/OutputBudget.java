@@ -50,8 +50,17 @@ public final class OutputBudget {
 
         /** The damage line, {@code why} saying what asked for so much. */
         public String describe(String input, long inputBytes, String why) {
+            return describe(input, inputBytes, 0, why);
+        }
+
+        /**
+         * The damage line of a budget of {@link #forInput} ({@code inputBytes} plus {@code extraMib} MiB), so that
+         * the numbers it names add up to the budget it names.
+         */
+        public String describe(String input, long inputBytes, int extraMib, String why) {
             return input + ": output cut at " + budget + " bytes (" + FACTOR + " times the " + inputBytes
-                    + "-byte input plus " + SLACK_MIB + " MiB): " + why + "; the rest is left out";
+                    + "-byte input" + (extraMib > 0 ? " and " + extraMib + " MiB," : "") + " plus " + SLACK_MIB
+                    + " MiB): " + why + "; the rest is left out";
         }
     }
 

@@ -144,6 +144,11 @@ class HiveBatchCommandTest {
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("patchlens: the inputs: output cut at ") && r.err().contains("the batch file "
                 + batch + " asks for far more rows than the hives' size"), r.err());
+        // the numbers the line names add up to the budget it names (it said "16 times the N-byte input plus 16 MiB",
+        // 16 MiB short: the hives' size and 1 MiB are what is multiplied)
+        long size = Files.size(hive);
+        assertTrue(r.err().contains("output cut at " + (16 * (size + (1 << 20)) + (16 << 20)) + " bytes (16 times the "
+                + size + "-byte input and 1 MiB, plus 16 MiB): "), r.err());
         assertTrue(Files.size(out) > 0);
         long rows = Long.parseLong(r.out().substring(0, r.out().indexOf(' ')));
         assertTrue(rows > 100 && rows < 1000, r.out());
