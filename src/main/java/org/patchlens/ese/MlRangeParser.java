@@ -362,7 +362,8 @@ final class MlRangeParser {
         });
         n.add(switch (l.status()) {
             case OK -> Note.info("eseutil /ml: OK");
-            case DAMAGED, OUT_OF_SEQUENCE -> Note.error(-1, "eseutil /ml reported: " + l.message());
+            case DAMAGED, OUT_OF_SEQUENCE -> Note.error(-1, lines.at(l.line()) + "eseutil /ml reported under "
+                    + EseFile.baseName(l.file()) + ": " + l.message());
             default -> Note.warning(-1, lines.at(l.line()) + "no eseutil verdict for " + EseFile.baseName(l.file())
                     + " (neither \"- OK\" nor an ERROR after it): the listing is cut or edited");
         });

@@ -204,6 +204,19 @@ class LogListingTest {
      * (eseutil's missing-file ERROR, its trailer, a file without a verdict, the summary checks); each now names both,
      * as the /mh, /mk and /ml dump notes do ({@code DumpLines.at}).
      */
+    /** The ERROR a listing prints under a damaged log is its header's note naming the text file and the log's line. */
+    @Test
+    void theErrorUnderADamagedLogNamesTheTextFileAndTheLine() {
+        String text = new MlListingBuilder("E00").ok(DIR + "E0000000080.log")                      // line 10
+                .error(DIR + "E0000000081.log", "Log damaged (unusable). Last Lgpos: (0x81,3F1,1A). Error -501.")
+                .failed(-501, "JET_errLogFileCorrupt");
+        LogHeader damaged = EseutilText.listing("case9/ml-range.txt", text).headers().stream()
+                .filter(h -> h.file().endsWith("E0000000081.log")).findFirst().orElseThrow();
+        assertTrue(damaged.notes().contains(Note.error(-1, "case9/ml-range.txt line 11: eseutil /ml reported under "
+                + "E0000000081.log: ERROR: Log damaged (unusable). Last Lgpos: (0x81,3F1,1A). Error -501.")),
+                damaged.notes().toString());
+    }
+
     @Test
     void everyNoteOfAListingNamesTheTextFileAndTheLine() {
         MlListingBuilder b = new MlListingBuilder("E00")                          // lines 1 to 9
