@@ -216,7 +216,7 @@ final class HiveTree {
      * The primary hives below a folder, by content, in path order: regular files only, symbolic links never
      * followed, at most {@link EvidenceScanner#MAX_DEPTH} levels and {@link EvidenceScanner#MAX_FILES} files
      * looked at (a line in {@code cuts} says when a limit cut the walk: one per limit, naming the folder, as
-     * {@link EvidenceScanner#depthCut} and {@link EvidenceScanner#fileCut} say it). A file named as another hive's log is its log,
+     * {@link EvidenceScanner.WalkLimits} says it). A file named as another hive's log is its log,
      * whatever its first bytes say. Each hive maps to its logs ({@link LogFiles#beside}), found in the walk's
      * own listing of its folder: a folder is listed once, however many hives it holds.
      */
@@ -234,10 +234,7 @@ final class HiveTree {
             Path a = f.toAbsolutePath();
             entries.computeIfAbsent(a.getParent(), d -> new ArrayList<>()).add(a);
         };
-        boolean[] cut = new boolean[1];
-        // folders at MAX_DEPTH, which the walk lists but does not open: the first in path order, and how many
-        Path[] deepest = new Path[1];
-        int[] deep = new int[1];
+        EvidenceScanner.WalkLimits limits = new EvidenceScanner.WalkLimits(folder, maxFiles);
         Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), EvidenceScanner.MAX_DEPTH,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -251,18 +248,11 @@ final class HiveTree {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         entry.accept(file);
-                        if (attrs.isDirectory()) { // only at MAX_DEPTH: a folder the walk does not open
-                            deep[0]++;
-                            if (deepest[0] == null || file.compareTo(deepest[0]) < 0) {
-                                deepest[0] = file;
-                            }
-                        } else if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
-                            if (files.size() < maxFiles) {
-                                files.add(file);
-                            } else {
-                                cut[0] = true;
+                        if (!limits.unopenedFolder(file, attrs) && attrs.isRegularFile() && !attrs.isSymbolicLink()) {
+                            if (!limits.room(files.size())) {
                                 return FileVisitResult.TERMINATE;
                             }
+                            files.add(file);
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -273,11 +263,10 @@ final class HiveTree {
                         return FileVisitResult.CONTINUE;
                     }
                 });
-        if (deepest[0] != null) {
-            cuts.add(EvidenceScanner.depthCut(folder, deepest[0], deep[0] - 1));
-        }
-        if (cut[0]) {
-            cuts.add(EvidenceScanner.fileCut(folder, maxFiles));
+        for (String cut : new String[] {limits.depthCut(), limits.fileCut()}) {
+            if (cut != null) {
+                cuts.add(cut);
+            }
         }
         files.sort(null);
         List<Path> hives = new ArrayList<>();
@@ -295,7 +284,7 @@ final class HiveTree {
         Set<Path> logs = new HashSet<>();
         for (Path h : hives) {
             // a walk cut short may not have listed the whole folder: the folder is listed then
-            List<Path> beside = cut[0] ? LogFiles.beside(h)
+            List<Path> beside = limits.fileCut() != null ? LogFiles.beside(h)
                     : LogFiles.beside(h, entries.getOrDefault(h.toAbsolutePath().getParent(), List.of()));
             withLogs.put(h, beside);
             logs.addAll(beside);

@@ -51,6 +51,63 @@ public final class EvidenceScanner {
     }
 
     /**
+     * What the limits of one folder walk left out, as its visitor meets them: the folders at {@link #MAX_DEPTH}, which
+     * the walk lists but does not open, and the files past the cap. The one account of both walks, check's and the
+     * hive commands' ({@code cli/HiveTree}).
+     */
+    public static final class WalkLimits {
+        private final Path root;
+        private final int maxFiles;
+        private Path deepest; // the first folder not opened, in path order
+        private int unopened;
+        private boolean full;
+
+        public WalkLimits(Path root, int maxFiles) {
+            this.root = root;
+            this.maxFiles = maxFiles;
+        }
+
+        /**
+         * For {@code visitFile}: true when the entry is a folder, which it meets only at {@link #MAX_DEPTH}, where it
+         * is not opened (counted here).
+         */
+        public boolean unopenedFolder(Path file, BasicFileAttributes attrs) {
+            if (!attrs.isDirectory()) {
+                return false;
+            }
+            unopened++;
+            if (deepest == null || file.compareTo(deepest) < 0) {
+                deepest = file;
+            }
+            return true;
+        }
+
+        /** Whether a file may be looked at when {@code taken} are: false past the cap, which is then remembered. */
+        public boolean room(int taken) {
+            if (taken < maxFiles) {
+                return true;
+            }
+            full = true;
+            return false;
+        }
+
+        /** The first folder left unopened at the depth limit, or null. */
+        public Path deepest() {
+            return deepest;
+        }
+
+        /** {@link #depthCut} of this walk, or null when no folder was left unopened. */
+        public String depthCut() {
+            return deepest == null ? null : EvidenceScanner.depthCut(root, deepest, unopened - 1);
+        }
+
+        /** {@link #fileCut} of this walk, or null when the cap was not reached. */
+        public String fileCut() {
+            return full ? EvidenceScanner.fileCut(root, maxFiles) : null;
+        }
+    }
+
+    /**
      * Every regular file below {@code root}, classified and hashed; unrelated files are included as UNRELATED. Where a
      * limit cut the walk, one record of kind {@link EvidenceKind#NOT_WALKED} says what was not looked at: the first
      * folder left unopened at {@link #MAX_DEPTH} (named by its relative path), the root past {@link #MAX_FILES}.
@@ -65,24 +122,13 @@ public final class EvidenceScanner {
         // entries the walk lists but cannot look at (a path too long for the system, a folder it may not open): kept
         // as evidence that cannot be read, with the reason, never dropped without a word
         Map<Path, IOException> failed = new HashMap<>();
-        // folders at MAX_DEPTH, which the walk lists but does not open: the first in path order, and how many
-        Path[] deepest = new Path[1];
-        int[] deep = new int[1];
-        boolean[] full = new boolean[1];
+        WalkLimits limits = new WalkLimits(root, maxFiles);
         Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isDirectory()) { // only at MAX_DEPTH: a folder the walk does not open
-                    deep[0]++;
-                    if (deepest[0] == null || file.compareTo(deepest[0]) < 0) {
-                        deepest[0] = file;
-                    }
-                } else if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
-                    if (files.size() < maxFiles) {
-                        files.add(file);
-                    } else {
-                        full[0] = true;
-                    }
+                if (!limits.unopenedFolder(file, attrs) && attrs.isRegularFile() && !attrs.isSymbolicLink()
+                        && limits.room(files.size())) {
+                    files.add(file);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -92,11 +138,9 @@ public final class EvidenceScanner {
                 if (file.equals(root)) {
                     throw exc;
                 }
-                if (files.size() < maxFiles) {
+                if (limits.room(files.size())) {
                     files.add(file);
                     failed.put(file, exc);
-                } else {
-                    full[0] = true;
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -113,13 +157,13 @@ public final class EvidenceScanner {
                 out.add(examine(f, name, false));
             }
         }
-        if (deepest[0] != null) {
-            String why = depthCut(root, deepest[0], deep[0] - 1);
-            out.add(new Evidence(deepest[0], root.relativize(deepest[0]).toString(), -1, "", EvidenceKind.NOT_WALKED,
-                    why, List.of(why), false));
+        String why = limits.depthCut();
+        if (why != null) {
+            out.add(new Evidence(limits.deepest(), root.relativize(limits.deepest()).toString(), -1, "",
+                    EvidenceKind.NOT_WALKED, why, List.of(why), false));
         }
-        if (full[0]) {
-            String why = fileCut(root, maxFiles);
+        why = limits.fileCut();
+        if (why != null) {
             out.add(new Evidence(root, root.toString(), -1, "", EvidenceKind.NOT_WALKED, why, List.of(why), false));
         }
         return out;
