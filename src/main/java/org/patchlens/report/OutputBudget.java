@@ -44,13 +44,8 @@ public final class OutputBudget {
 
         /** The damage line a command prints for {@code input} of {@code inputBytes}. */
         public String describe(String input, long inputBytes) {
-            return describe(input, inputBytes, "the hive asks for far more output than its size (keys sharing value "
-                    + "lists, or deep long paths)");
-        }
-
-        /** The damage line, {@code why} saying what asked for so much. */
-        public String describe(String input, long inputBytes, String why) {
-            return describe(input, inputBytes, 0, why);
+            return describe(input, inputBytes, 0, "the hive asks for far more output than its size (keys sharing "
+                    + "value lists, or deep long paths)");
         }
 
         /**
