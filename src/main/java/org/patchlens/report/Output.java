@@ -30,7 +30,9 @@ import org.patchlens.evidence.Classifier;
  * <ul>
  * <li><b>Format.</b> {@code --format} decides; without it the {@code -o} name's extension decides
  * ({@code .jsonl .json .csv .xlsx .reg .txt .body}); without either, the command's default. An extension the
- * command cannot write, or a {@code --format} that contradicts the extension, is refused.</li>
+ * command cannot write, or a {@code --format} that contradicts the extension, is refused; so is, without
+ * {@code --format}, an extension that promises a format no command writes: a near miss of one
+ * ({@code .xslx .jsn}) or a document or archive format ({@code .pdf .zip}).</li>
  * <li><b>Target.</b> Its folder must exist; it must not be a folder or a device; it is never one of the
  * command's inputs (compared as written, with links resolved, and as the same file: a hard link; the
  * {@code @FILE} argument files included); an existing file in a folder given as evidence, one whose content
@@ -269,10 +271,43 @@ public final class Output {
         }
         if (asked == null && named != null && !spec.formats().contains(named)) {
             throw new OutputException(file + ": " + spec.command() + " does not write " + named.extension() + " files ("
-                    + "it writes " + spec.names() + ": " + spec.formats().stream().map(OutputFormat::extension)
-                    .filter(e -> e != null).distinct().collect(Collectors.joining(" ")) + ")");
+                    + writes(spec) + ")");
+        }
+        if (asked == null && named == null) {
+            refuseAPromiseItCannotKeep(spec, file);
         }
         return asked != null ? asked : named != null ? named : spec.defaultFormat();
+    }
+
+    /**
+     * Without --format, a name whose extension promises a format the command does not write is refused rather
+     * than given the default format: a near miss of one of its extensions ({@code report.xslx}) or of another
+     * format's ({@code x.jsn}), or a document or archive format ({@code report.pdf}). Any other extension
+     * ({@code .log .out .text}) gets the default, as a name without one does.
+     */
+    private static void refuseAPromiseItCannotKeep(Spec spec, Path file) {
+        String extension = OutputFormat.extensionOf(file);
+        if (extension == null) {
+            return;
+        }
+        OutputFormat meant = OutputFormat.nearMiss(extension, spec.formats());
+        if (meant == null && !OutputFormat.promisesAnotherFormat(extension)) {
+            return;
+        }
+        String name = file.getFileName().toString();
+        String didYouMean = meant == null ? "" : "; did you mean "
+                + name.substring(0, name.length() - extension.length()) + meant.extension() + "?";
+        // with one format there is nothing to choose: such a command has no --format
+        String anyName = spec.option().equals("-o") && spec.formats().size() > 1
+                ? "; --format FORMAT writes that format to any name" : "";
+        throw new OutputException(file + ": " + spec.command() + " does not write " + extension + " files" + didYouMean
+                + " (" + writes(spec) + anyName + ")");
+    }
+
+    /** "it writes text, jsonl or csv: .txt .jsonl .csv". */
+    private static String writes(Spec spec) {
+        return "it writes " + spec.names() + ": " + spec.formats().stream().map(OutputFormat::extension)
+                .filter(e -> e != null).distinct().collect(Collectors.joining(" "));
     }
 
     /**

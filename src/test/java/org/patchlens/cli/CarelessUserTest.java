@@ -328,6 +328,33 @@ class CarelessUserTest {
         Files.delete(hidden);
     }
 
+    @Test
+    void anOutputNameThatPromisesAFormatNotWrittenIsRefusedBeforeAnythingIsCreated() throws IOException {
+        String checkWrites = "(it writes text, jsonl, csv or xlsx: .txt .jsonl .csv .xlsx; --format FORMAT writes that "
+                + "format to any name)";
+        Path pdf = tmp.resolve("report.pdf");
+        refused("patchlens: " + pdf + ": check does not write .pdf files " + checkWrites, "check", "--demo", "-o",
+                pdf.toString());
+        Path xslx = tmp.resolve("report.xslx");
+        refused("patchlens: " + xslx + ": check does not write .xslx files; did you mean report.xlsx? " + checkWrites,
+                "check", "--demo", "-o", xslx.toString());
+        Path jsn = tmp.resolve("x.jsn");
+        refused("patchlens: " + jsn + ": hive dump does not write .jsn files (it writes jsonl, csv, text, listing or "
+                + "xlsx: .jsonl .csv .txt .xlsx; --format FORMAT writes that format to any name)", "hive", "dump",
+                system.toString(), "-o", jsn.toString());
+        // with --format the name is the user's choice
+        CliRun csv = CliRun.of("hive", "dump", system.toString(), "--format", "csv", "-o", jsn.toString());
+        assertEquals(0, csv.exit(), csv.err());
+        assertTrue(Files.readString(jsn).startsWith("path,lastWritten,"), "csv as asked");
+        Files.delete(jsn);
+        // a text file's usual name gets the text a command writes by default
+        Path log = tmp.resolve("timeline.log");
+        CliRun text = CliRun.of("hive", "timeline", system.toString(), "-o", log.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertEquals(CliRun.of("hive", "timeline", system.toString()).out(), Files.readString(log));
+        Files.delete(log);
+    }
+
     /** As typed in a shell: a relative folder, named as the user typed it; the real process, in its own folder. */
     @Test
     void aRelativeOutputFolderIsNamedAsTyped() throws Exception {
