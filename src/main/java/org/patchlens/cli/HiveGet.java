@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.patchlens.Echo;
 import org.patchlens.hive.Hive;
 import org.patchlens.hive.Key;
 import org.patchlens.hive.Value;
@@ -66,8 +67,7 @@ final class HiveGet implements Callable<Integer> {
             } else {
                 List<Value> found = key.valuesNamed(valueName);
                 if (found.isEmpty()) {
-                    throw new HiveSupport.NotFound(hive.name() + ": value not found: " + key.path() + " : "
-                            + (valueName.isEmpty() ? "(default)" : valueName));
+                    throw new HiveSupport.NotFound(hive.name() + ": value not found: " + notFound(key, valueName));
                 }
                 if (found.size() > 1) {
                     err.println("patchlens: note: " + Errors.flat(hive.name() + ": " + sameName(key, valueName, found)));
@@ -80,6 +80,15 @@ final class HiveGet implements Callable<Integer> {
             out.flush();
             return HiveSupport.finish(hive, err);
         }
+    }
+
+    /**
+     * {@code "Nope" under \Select}, {@code the default value under \Select}: the name quoted (a value may be named
+     * "(default)", or hold " : "), capped as any argument an error repeats.
+     */
+    static String notFound(Key key, String valueName) {
+        return (valueName.isEmpty() ? "the default value" : "\"" + Echo.capped(valueName) + "\"") + " under "
+                + (key.isRoot() ? "the root key" : key.path());
     }
 
     /** {@code \K has 2 values named "X"; all are shown}, naming the spellings when they differ in case. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.patchlens.Echo;
 import org.patchlens.hive.LogHistory;
 import org.patchlens.hive.ReplayLedger;
 import org.patchlens.report.HistoryWriter;
@@ -66,7 +67,7 @@ final class HiveHistory implements Callable<Integer> {
         Output out = Output.plan(OUTPUT, format, output, force, inputs);
         LogHistory.History h = LogHistory.of(file, inputs.subList(1, inputs.size()), keyPath);
         if (!h.pathFound()) {
-            throw new HiveSupport.NotFound(file + ": key not found in any state of the history: " + keyPath);
+            throw new HiveSupport.NotFound(file + ": key not found in any state of the history: " + Echo.capped(keyPath));
         }
         PrintWriter err = spec.commandLine().getErr();
         long inputBytes = 0;

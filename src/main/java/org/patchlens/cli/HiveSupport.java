@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import org.patchlens.Echo;
 import org.patchlens.InputException;
 import org.patchlens.InputFile;
 import org.patchlens.hive.Damage;
@@ -116,7 +117,7 @@ final class HiveSupport {
         }
         KeyPath.Resolution r = KeyPath.resolve(hive, path);
         if (!r.found()) {
-            throw new NotFound(hive.name() + ": key not found: " + path + " (" + r.failure() + ")");
+            throw new NotFound(hive.name() + ": key not found: " + Echo.capped(path) + " (" + r.failure() + ")");
         }
         if (!r.notes().isEmpty()) {
             synchronized (NOTES) {

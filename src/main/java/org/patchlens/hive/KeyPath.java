@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.patchlens.Echo;
 
 /**
  * Key paths as users type them, or copy them from regedit, RECmd and KB articles, and their
@@ -295,7 +296,7 @@ public final class KeyPath {
 
     /** The prefix as typed, e.g. {@code HKLM\SOFTWARE}. */
     private String prefixText() {
-        return rootAlias + (mount == null ? "" : "\\" + mount);
+        return rootAlias + (mount == null ? "" : "\\" + Echo.capped(mount));
     }
 
     // ------------------------------------------------------------------ what the hive says it is
@@ -488,11 +489,13 @@ public final class KeyPath {
             if (failNames == null) {
                 return fail("no such key");
             }
-            String what = switch (failNames.size()) {
-                case 1 -> "\"" + failNames.get(0) + "\"";
-                case 2, 3 -> "\"" + String.join("\" or \"", failNames) + "\"";
-                default -> "\"" + failNames.get(0) + "\" nor any of its " + (failNames.size() - 1)
-                        + " shorter readings down to \"" + failNames.get(failNames.size() - 1) + "\"";
+            // the names as typed, each capped: the error line shows the path they come from too
+            List<String> typed = failNames.stream().map(Echo::capped).toList();
+            String what = switch (typed.size()) {
+                case 1 -> "\"" + typed.get(0) + "\"";
+                case 2, 3 -> "\"" + String.join("\" or \"", typed) + "\"";
+                default -> "\"" + typed.get(0) + "\" nor any of its " + (typed.size() - 1)
+                        + " shorter readings down to \"" + typed.get(typed.size() - 1) + "\"";
             };
             return fail("no subkey " + what + " under " + where(failUnder));
         }

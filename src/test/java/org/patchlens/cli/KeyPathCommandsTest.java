@@ -197,6 +197,55 @@ class KeyPathCommandsTest {
     }
 
     @Test
+    void aValueNotFoundIsQuotedUnderItsKey() {
+        CliRun r = CliRun.of("hive", "get", system, "Select", "Nope");
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("", r.out());
+        assertEquals("patchlens: " + system + ": value not found: \"Nope\" under \\Select\n", r.err());
+        assertEquals("patchlens: " + system + ": value not found: the default value under \\Select\n",
+                CliRun.of("hive", "get", system, "Select", "").err());
+        // a name that looks like the old wording's separator, or like the default value's, stays one quoted name
+        assertEquals("patchlens: " + system + ": value not found: \"Current : x\" under \\Select\n",
+                CliRun.of("hive", "get", system, "Select", "Current : x").err());
+        assertEquals("patchlens: " + system + ": value not found: \"(default)\" under the root key\n",
+                CliRun.of("hive", "get", system, "\\", "(default)").err());
+        assertEquals("patchlens: " + crafted + ": value not found: \"a\\u001b[2Jb\" under \\E\n",
+                CliRun.of("hive", "get", crafted, "E", "a" + ESC + "[2Jb").err());
+    }
+
+    /** A key path or value name of 1 MB (an @FILE allows it) is echoed capped, not twice in full. */
+    @Test
+    void aHugeArgumentIsEchoedCappedInEveryKeyPathError() {
+        String huge = "N".repeat(1 << 20);
+        String capped = "N".repeat(200) + "... (1048576 chars)";
+        String notFound = ": key not found: " + capped + " (no subkey \"" + capped + "\" under the root key)\n";
+        List<String[]> commands = commands(huge, "huge.reg");
+        for (int i = 0; i < commands.size(); i++) {
+            // the last is diff's --b-path, resolved in the second hive
+            assertCapped("patchlens: " + (i == commands.size() - 1 ? after : system) + notFound, commands.get(i));
+        }
+        assertCapped("patchlens: " + system + ": value not found: \"" + capped + "\" under \\Select\n",
+                "hive", "get", system, "Select", huge);
+        assertCapped("patchlens: " + system + ": key not found in any state of the history: " + capped + "\n",
+                "hive", "history", system, "--path", huge);
+        // the path is capped as a whole; the refusal quotes its mount point, capped on its own
+        assertCapped("patchlens: " + system + ": key not found: HKU\\" + "N".repeat(196) + "... (1048589 chars) (HKU\\"
+                + capped + " names a user hive (NTUSER.DAT, DEFAULT), but this file is the SYSTEM hive (file name "
+                + "SYSTEM; base block file name stemRoot\\System32\\Config\\SYSTEM))\n",
+                "hive", "ls", system, "HKU\\" + huge + "\\Software");
+        assertEquals(List.of(), List.of(out.toFile().list()), "export-reg wrote nothing");
+    }
+
+    /** Exit code 1 (not found, as before), nothing on stdout, exactly {@code line} on stderr. */
+    private static void assertCapped(String line, String... args) {
+        CliRun r = CliRun.of(args);
+        String cmd = args[0] + " " + args[1] + " (" + args.length + " arguments)";
+        assertEquals(1, r.exit(), cmd);
+        assertEquals("", r.out(), cmd);
+        assertEquals(line, r.err(), cmd);
+    }
+
+    @Test
     void userAndClassesHivePaths() {
         String want = CliRun.of("hive", "ls", ntuser, "Software\\Vendor\\App").out();
         assertTrue(want.startsWith("\\Software\\Vendor\\App  ["), want);
