@@ -68,7 +68,10 @@ final class HiveBatchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Hives opened and run so far (one cut short by the output budget too: its rows up to the cut are written). */
+    /**
+     * Hives opened and run so far (one cut short by the output budget or stopped by its key budget too: its rows up to
+     * there are written).
+     */
     private int read;
 
     @Override
@@ -105,9 +108,6 @@ final class HiveBatchCommand implements Callable<Integer> {
                 writer.finish();
             } catch (OutputBudget.Exceeded e) {
                 code[0] = Math.max(code[0], cut(e, total, err));
-            } catch (BatchRunner.TooCostly e) {
-                writer.finish(); // the rows before it are whole
-                code[0] = Math.max(code[0], stopped(e, err));
             }
             if (read > 0) {
                 sink.commit();
@@ -132,8 +132,6 @@ final class HiveBatchCommand implements Callable<Integer> {
                 runAll(batch, hives, writer, code, err);
             } catch (OutputBudget.Exceeded e) {
                 code[0] = Math.max(code[0], cut(e, total, err));
-            } catch (BatchRunner.TooCostly e) {
-                code[0] = Math.max(code[0], stopped(e, err));
             }
             rows = writer.written();
             if (read > 0) {
@@ -165,14 +163,17 @@ final class HiveBatchCommand implements Callable<Integer> {
     }
 
     /**
-     * The line of a run stopped by its key budget: entries that read the hive over and over without writing (the
-     * output budget never sees them), named by the batch file's line where it stopped.
+     * The line of a hive's run stopped by its key budget: entries that read the hive over and over without writing
+     * (the output budget never sees them), named by the batch file's line where it stopped. Like an output cut by its
+     * budget it costs only what is past it: the hive's rows before it are written, and the run goes on with the next
+     * hive (the budget is the hive's own); exit code 1.
      */
-    private int stopped(BatchRunner.TooCostly e, PrintWriter err) {
-        err.println("patchlens: " + Errors.flat(batchFile + ": line " + e.entry().line() + ": the run stopped on "
-                + e.hivePath() + ": its entries up to this one read more than " + e.keys() + " keys ("
-                + BatchRunner.WALKS + " walks of the hive and " + BatchRunner.KEYS_ANY_HIVE + "); the batch file repeats costly entries (a recursive "
-                + "KeyPath, a wildcard on every level); the rows before are written"));
+    private int stopped(BatchRunner.TooCostly e, boolean others, PrintWriter err) {
+        err.println("patchlens: " + Errors.flat(batchFile + ": line " + e.entry().line() + ": the run on "
+                + e.hivePath() + " stopped at this entry: its entries up to this one read more than " + e.keys()
+                + " keys (" + BatchRunner.WALKS + " walks of the hive and " + BatchRunner.KEYS_ANY_HIVE + "); the "
+                + "batch file repeats costly entries (a recursive KeyPath, a wildcard on every level); this hive's rows "
+                + "before this entry are written" + (others ? ", the other hives are run" : "")));
         err.flush();
         return Main.FINDINGS;
     }
@@ -194,14 +195,19 @@ final class HiveBatchCommand implements Callable<Integer> {
             try (hive) {
                 HiveType type = HiveType.of(hive);
                 read++;
-                BatchRunner.Result r = BatchRunner.run(batch, hive, file.toString(), type, writer::row);
-                err.println("patchlens: note: " + Errors.flat(summary(batch, r)));
-                if (r.conversionFailures() > 0) {
-                    err.println("patchlens: note: " + Errors.flat(file + ": " + r.conversionFailures() + " row"
-                            + (r.conversionFailures() == 1 ? "" : "s") + " kept the data as it is where the entry's "
-                            + "BinaryConvert did not apply (ValueData3 says why)"));
+                try {
+                    BatchRunner.Result r = BatchRunner.run(batch, hive, file.toString(), type, writer::row);
+                    err.println("patchlens: note: " + Errors.flat(summary(batch, r)));
+                    if (r.conversionFailures() > 0) {
+                        err.println("patchlens: note: " + Errors.flat(file + ": " + r.conversionFailures() + " row"
+                                + (r.conversionFailures() == 1 ? "" : "s") + " kept the data as it is where the "
+                                + "entry's BinaryConvert did not apply (ValueData3 says why)"));
+                    }
+                    err.flush();
+                } catch (BatchRunner.TooCostly e) {
+                    // this hive's budget: the next hive has its own, and may well be within it
+                    code[0] = Math.max(code[0], stopped(e, hives.size() > 1, err));
                 }
-                err.flush();
                 code[0] = Math.max(code[0], HiveSupport.finish(hive, err));
             }
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlens.hive.HiveBuilder;
@@ -163,30 +164,100 @@ class HiveBatchCommandTest {
     @Test
     void entriesThatReadTheHiveOverAndOverWithoutRowsStopAtTheKeyBudget(@TempDir Path dir, @TempDir Path elsewhere)
             throws Exception {
-        HiveBuilder b = HiveBuilder.v15();
-        b.key("Select").dword("Current", 1);
-        for (int i = 0; i < 2000; i++) {
-            b.key("ControlSet001\\Services\\S" + i).dword("Start", 2);
-        }
-        Path hive = b.write(dir.resolve("SYSTEM"));
+        Path hive = servicesHive(dir, "SYSTEM");
         for (String keyPath : new String[] {"ControlSet001, Recursive: true", "'ControlSet001\\Services\\*'"}) {
-            StringBuilder reb = new StringBuilder("Description: t\nAuthor: a\nVersion: 1\nId: 1\nKeys:\n"
-                    + "  - {Description: d, HiveType: SYSTEM, Category: c, KeyPath: Select}\n");
-            for (int i = 0; i < 20_000; i++) {
-                reb.append("  - {Description: d, HiveType: SYSTEM, Category: c, KeyPath: ").append(keyPath)
-                        .append(", ValueName: Nope").append(i).append("}\n");
-            }
-            Path batch = Files.writeString(dir.resolve("t.reb"), reb);
+            Path batch = Files.writeString(dir.resolve("t.reb"), costly(keyPath, 20_000));
             Path out = elsewhere.resolve("out.csv");
             CliRun r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> CliRun.of("hive", "batch",
                     batch.toString(), hive.toString(), "-o", out.toString()));
             assertEquals(1, r.exit(), keyPath + ": " + r.err());
             assertTrue(r.err().lines().anyMatch(l -> l.startsWith("patchlens: " + batch + ": line ")
-                    && l.contains(": the run stopped on " + hive + ": its entries up to this one read more than ")),
-                    r.err());
+                    && l.contains(": the run on " + hive + " stopped at this entry: its entries up to this one read "
+                    + "more than ") && l.endsWith("; this hive's rows before this entry are written")), r.err());
             assertFalse(r.err().contains("SYSTEM hive:"), "no summary of a hive not run to the end: " + r.err());
             assertEquals(2, Files.readAllLines(out).size(), "the header and the Select row: " + keyPath);
         }
+    }
+
+    /**
+     * The key budget is each hive's own, and so is its breach: in a tree, the hive over which the batch file is costly
+     * stops at the entry, its rows before it written, and the other hives are run (the breach ended the whole run, and
+     * every hive after it gave no row). Exit 1, as for an output cut by its budget; in CSV and in a workbook.
+     */
+    @Test
+    void aHiveOverItsKeyBudgetCostsOnlyItselfAndTheOtherHivesAreRun(@TempDir Path dir, @TempDir Path elsewhere)
+            throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("evidence"));
+        Path big = servicesHive(tree, "A-SYSTEM"); // first in the walk
+        Path small = BatchFolder.small(tree, "B-SYSTEM", 2); // a few keys: the same entries cost it little
+        Path batch = Files.writeString(dir.resolve("t.reb"), costly("ControlSet001, Recursive: true", 2_000));
+        for (String name : new String[] {"out.csv", "out.xlsx"}) {
+            Path out = elsewhere.resolve(name);
+            CliRun r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> CliRun.of("hive", "batch",
+                    batch.toString(), tree.toString(), "-o", out.toString()));
+            assertEquals(1, r.exit(), name + ": " + r.err());
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith("patchlens: " + batch + ": line ")
+                    && l.contains(": the run on " + big + " stopped at this entry: its entries up to this one read more "
+                    + "than ") && l.contains(" keys (64 walks of the hive and 1048576); ")
+                    && l.endsWith("; this hive's rows before this entry are written, the other hives are run")).count(),
+                    r.err());
+            assertTrue(r.err().contains("patchlens: note: " + small + ": SYSTEM hive: 2001 of 2001 entries apply: 1 "
+                    + "gave 1 rows, 2000 not present in this hive"), r.err());
+            assertFalse(r.err().contains(big + ": SYSTEM hive:"), "no summary of a hive not run to the end: " + r.err());
+            assertTrue(r.out().startsWith("2 rows from 2 hives written to " + out + " ("), "each hive's Select row: "
+                    + r.out());
+        }
+        List<String> csv = Files.readAllLines(elsewhere.resolve("out.csv"));
+        assertEquals(3, csv.size(), String.join("\n", csv));
+        assertTrue(csv.get(1).startsWith(big + ",System,d,c,") && csv.get(2).startsWith(small + ",System,d,c,"),
+                String.join("\n", csv));
+    }
+
+    /**
+     * A batch file costly on every hive: each hive still gets its own budget and its own line (each hive is bounded,
+     * so the run is bounded by the hives' size, and one hive cannot tell whether a later one is costly too), and the
+     * rows of the entries before the costly one are written for every hive.
+     */
+    @Test
+    void aBatchFileCostlyOnEveryHiveStopsEachHiveAtItsBudgetAndRunsThemAll(@TempDir Path dir, @TempDir Path elsewhere)
+            throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("evidence"));
+        List<Path> hives = List.of(servicesHive(tree, "A-SYSTEM"), servicesHive(tree, "B-SYSTEM"));
+        Path batch = Files.writeString(dir.resolve("t.reb"), costly("ControlSet001, Recursive: true", 2_000));
+        Path out = elsewhere.resolve("out.csv");
+        CliRun r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> CliRun.of("hive", "batch",
+                batch.toString(), tree.toString(), "-o", out.toString()));
+        assertEquals(1, r.exit(), r.err());
+        for (Path hive : hives) {
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith("patchlens: " + batch + ": line ")
+                    && l.contains(": the run on " + hive + " stopped at this entry: ")).count(), r.err());
+        }
+        List<String> csv = Files.readAllLines(out);
+        assertEquals(3, csv.size(), String.join("\n", csv));
+        assertTrue(csv.get(1).startsWith(hives.get(0) + ",System,d,c,") && csv.get(2).startsWith(hives.get(1)
+                + ",System,d,c,"), String.join("\n", csv));
+        assertTrue(r.out().startsWith("2 rows from 2 hives written to " + out + " ("), r.out());
+    }
+
+    /** A SYSTEM hive of 2,000 services, each with one value. */
+    private static Path servicesHive(Path dir, String name) {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Select").dword("Current", 1);
+        for (int i = 0; i < 2000; i++) {
+            b.key("ControlSet001\\Services\\S" + i).dword("Start", 2);
+        }
+        return b.write(dir.resolve(name));
+    }
+
+    /** An entry for Select (one row), then {@code n} entries of {@code keyPath} with a ValueName found nowhere. */
+    private static String costly(String keyPath, int n) {
+        StringBuilder reb = new StringBuilder("Description: t\nAuthor: a\nVersion: 1\nId: 1\nKeys:\n"
+                + "  - {Description: d, HiveType: SYSTEM, Category: c, KeyPath: Select}\n");
+        for (int i = 0; i < n; i++) {
+            reb.append("  - {Description: d, HiveType: SYSTEM, Category: c, KeyPath: ").append(keyPath)
+                    .append(", ValueName: Nope").append(i).append("}\n");
+        }
+        return reb.toString();
     }
 
     private static Path bigValueHive(Path dir) {
