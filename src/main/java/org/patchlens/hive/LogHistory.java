@@ -146,10 +146,10 @@ public final class LogHistory {
     }
 
     /**
-     * The history of the hive {@code file} with these logs (read-only). A primary that is not a hive
-     * throws the reader's own error; a log that cannot be read a {@link RecoveryFailed} at
-     * {@link RecoveryFailed.Stage#READING_LOGS}; a replay whose ledger says FAILED a {@link RecoveryFailed}
-     * at {@link RecoveryFailed.Stage#REPLAY}, as {@link HiveOpener#open} does.
+     * The history of the hive {@code file} with these logs (read-only). A primary that is not a hive, or a
+     * clean one whose root cannot be read, throws the reader's own error; a log that cannot be read a
+     * {@link RecoveryFailed} at {@link RecoveryFailed.Stage#READING_LOGS}; a replay whose ledger says FAILED a
+     * {@link RecoveryFailed} at {@link RecoveryFailed.Stage#REPLAY}, as {@link HiveOpener#open} does.
      */
     public static History of(Path file, List<Path> logs, String keyPath) {
         String name = file.toString();
@@ -171,6 +171,9 @@ public final class LogHistory {
             }
             Hive.open(file).root();
             throw e;
+        }
+        if (h.ledger().outcome() == Outcome.CLEAN) {
+            Hive.open(file).root(); // a clean hive has no states, but one whose root cannot be read is still an error
         }
         return h;
     }

@@ -86,6 +86,21 @@ class HistoryCommandTest {
     }
 
     @Test
+    void aCleanHiveThatCannotBeReadIsAnErrorNotAnEmptyHistory() throws IOException {
+        // clean (equal sequence numbers, a valid checksum) but cut after its base block: its root is past the end
+        byte[] whole = HiveBuilder.v15().toBytes();
+        Path cut = Files.write(Files.createDirectories(tmp.resolve("ev")).resolve("SOFTWARE"),
+                java.util.Arrays.copyOf(whole, 4096));
+        CliRun dump = CliRun.of("hive", "dump", cut.toString());
+        assertEquals(2, dump.exit(), dump.err());
+        CliRun r = CliRun.of("hive", "history", cut.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(dump.err(), r.err(), "the reader's own line, as every command says it");
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void textFromTheEvidenceIsEscapedAndEachChangeIsOneLine() throws IOException {
         Path hive = crafted();
         CliRun r = CliRun.of("hive", "history", hive.toString());
