@@ -200,7 +200,7 @@ public final class LogHistory {
         List<Item> items = new ArrayList<>(rec.items);
         items.sort(Comparator.comparing((Item i) -> upper(i.path())).thenComparing(i -> !i.isKey())
                 .thenComparing(i -> i.isKey() ? "" : upper(i.valueName())).thenComparingInt(Item::state));
-        boolean found = keyPath == null || rec.pathFound;
+        boolean found = keyPath == null || rec.pathFound || rec.inHiveAsFound();
         return new History(name, ledger, List.copyOf(entries), List.copyOf(items), rec.count, List.copyOf(rec.notes),
                 List.copyOf(rec.damage()), rec.stopped, keyPath, found);
     }
@@ -303,6 +303,20 @@ public final class LogHistory {
             prevBytes = found;
             prev = open(found, 0, "the hive as found");
             prevState = 0;
+        }
+
+        /**
+         * Whether the key path names a key in state 0, the hive as found: the only state of a history in which no
+         * entry applies (a clean hive, no usable log), which so never reads it.
+         */
+        boolean inHiveAsFound() {
+            byte[] found = new byte[primary.limit()];
+            primary.get(0, found);
+            try {
+                return KeyPath.resolve(Hive.fromBytes(name, found, HiveOptions.DEFAULTS), keyPath).key() != null;
+            } catch (HiveException e) {
+                return false;
+            }
         }
 
         /** Why a hive of these bytes cannot be read, or null. */
