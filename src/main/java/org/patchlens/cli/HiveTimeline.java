@@ -202,11 +202,16 @@ final class HiveTimeline implements Callable<Integer> {
                 throw new UsageException("--since " + since + " is not before --until " + until
                         + ": the range is empty");
             }
-            if (s != null && s.isAfter(LAST) || u != null && !u.isAfter(FIRST)) {
-                return new Range(0, 0, true); // wholly before 1601 or after the last FILETIME: the note, exit code 0
+            // a FILETIME is at or after s when at or after s's next tick, and before u when before u's next tick
+            s = s == null ? null : nextTick(s);
+            u = u == null ? null : nextTick(u);
+            // no FILETIME in it (wholly before 1601, after the last FILETIME, or between two ticks): the note, exit 0
+            if (s != null && s.isAfter(LAST) || u != null && !u.isAfter(FIRST) || s != null && u != null
+                    && !s.isBefore(u)) {
+                return new Range(0, 0, true);
             }
             long from = s == null || s.isBefore(FIRST) ? 0 : FileTime.fromInstant(s);
-            // u is at least FIRST + 100 ns here (parse truncates to the tick), so u's FILETIME minus 1 is unsigned
+            // u is after FIRST here, so at least FIRST + 100 ns, and u's FILETIME minus 1 is unsigned
             long last = u == null || u.isAfter(LAST) ? -1L : FileTime.fromInstant(u) - 1;
             return new Range(from, last, false);
         }
@@ -217,18 +222,24 @@ final class HiveTimeline implements Callable<Integer> {
     }
 
     /**
-     * An ISO instant, or a date (its start, or with {@code end} the start of the next day), truncated to the
-     * FILETIME's 100 ns; any year java.time reads (the range clamps it), else a usage error naming the option.
+     * An ISO instant, or a date (its start, or with {@code end} the start of the next day), exactly as typed; any
+     * year java.time reads (the range clamps it), else a usage error naming the option.
      */
     static Instant parse(String option, String text, boolean end) {
         Instant t = read(text, end);
         if (t == null) {
             throw new UsageException(option + " '" + text + "': not a time (" + hint(text, end) + ")");
         }
-        return Instant.ofEpochSecond(t.getEpochSecond(), t.getNano() / 100 * 100);
+        return t;
     }
 
-    /** {@link #parse} before the truncation, or null when java.time reads neither an instant nor a date. */
+    /** {@code t} if it falls on a FILETIME tick (100 ns) or after the last FILETIME, else the tick after it. */
+    private static Instant nextTick(Instant t) {
+        int rest = t.getNano() % 100;
+        return rest == 0 || t.isAfter(LAST) ? t : t.plusNanos(100 - rest);
+    }
+
+    /** What {@link #parse} reads, or null when java.time reads neither an instant nor a date. */
     private static Instant read(String text, boolean end) {
         try {
             return Instant.parse(text);

@@ -146,10 +146,10 @@ public final class LogHistory {
     }
 
     /**
-     * The history of the hive {@code file} with these logs (read-only). A primary that is not a hive
-     * throws the reader's own error; a log that cannot be read a {@link RecoveryFailed} at
-     * {@link RecoveryFailed.Stage#READING_LOGS}; a replay whose ledger says FAILED a {@link RecoveryFailed}
-     * at {@link RecoveryFailed.Stage#REPLAY}, as {@link HiveOpener#open} does.
+     * The history of the hive {@code file} with these logs (read-only). A primary that is not a hive, or a
+     * clean one whose root cannot be read, throws the reader's own error; a log that cannot be read a
+     * {@link RecoveryFailed} at {@link RecoveryFailed.Stage#READING_LOGS}; a replay whose ledger says FAILED a
+     * {@link RecoveryFailed} at {@link RecoveryFailed.Stage#REPLAY}, as {@link HiveOpener#open} does.
      */
     public static History of(Path file, List<Path> logs, String keyPath) {
         String name = file.toString();
@@ -171,6 +171,9 @@ public final class LogHistory {
             }
             Hive.open(file).root();
             throw e;
+        }
+        if (h.ledger().outcome() == Outcome.CLEAN) {
+            Hive.open(file).root(); // a clean hive has no states, but one whose root cannot be read is still an error
         }
         return h;
     }
@@ -197,7 +200,7 @@ public final class LogHistory {
         List<Item> items = new ArrayList<>(rec.items);
         items.sort(Comparator.comparing((Item i) -> upper(i.path())).thenComparing(i -> !i.isKey())
                 .thenComparing(i -> i.isKey() ? "" : upper(i.valueName())).thenComparingInt(Item::state));
-        boolean found = keyPath == null || rec.pathFound;
+        boolean found = keyPath == null || rec.pathFound || rec.inHiveAsFound();
         return new History(name, ledger, List.copyOf(entries), List.copyOf(items), rec.count, List.copyOf(rec.notes),
                 List.copyOf(rec.damage()), rec.stopped, keyPath, found);
     }
@@ -300,6 +303,20 @@ public final class LogHistory {
             prevBytes = found;
             prev = open(found, 0, "the hive as found");
             prevState = 0;
+        }
+
+        /**
+         * Whether the key path names a key in state 0, the hive as found: the only state of a history in which no
+         * entry applies (a clean hive, no usable log), which so never reads it.
+         */
+        boolean inHiveAsFound() {
+            byte[] found = new byte[primary.limit()];
+            primary.get(0, found);
+            try {
+                return KeyPath.resolve(Hive.fromBytes(name, found, HiveOptions.DEFAULTS), keyPath).key() != null;
+            } catch (HiveException e) {
+                return false;
+            }
         }
 
         /** Why a hive of these bytes cannot be read, or null. */

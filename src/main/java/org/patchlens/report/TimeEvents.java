@@ -16,7 +16,8 @@ import org.patchlens.hive.FileTime;
  * <li>{@link OutputFormat#BODYFILE}: The Sleuth Kit's body file v3, {@code MD5|name|inode|mode_as_string|UID|GID|
  * size|atime|mtime|ctime|crtime}, the time as mtime in whole seconds since 1970 (the format has no fractions),
  * the other times 0 as RegRipper's regtime writes them; inode is the file offset of the cell the time is read from.
- * {@code %}, {@code |} and control characters in the name are percent-escaped, so every line has eleven fields.</li>
+ * The name is shown as the text formats show it, {@code %} and {@code |} percent-escaped, so every line has eleven
+ * fields and mactime shows no character that acts on a terminal.</li>
  * <li>{@link OutputFormat#TIMESKETCH}: JSONL with Timesketch's {@code message}, {@code datetime} (ISO-8601,
  * microseconds), {@code timestamp} (microseconds since 1970) and {@code timestamp_desc}, then the writer's own
  * fields.</li>
@@ -59,26 +60,15 @@ public final class TimeEvents {
     }
 
     /**
-     * A name fit for one body file field: {@code %} as {@code %25}, {@code |} as {@code %7C}, C0 controls, DEL and
-     * C1 controls as {@code %XX} (the oracle listing's escaping; TSK itself replaces controls with {@code ^} and
-     * leaves {@code |}, which mactime would then read as a field separator).
+     * A name fit for one body file field: the text formats' rendering ({@link Printable#of}: control, bidirectional
+     * and line-separator characters as {@code \n}, {@code \}{@code u001b}, ...), then {@code %} as {@code %25} and
+     * {@code |} as {@code %7C}. mactime decodes every {@code %XX} of a field, so these two come back as themselves,
+     * while a control character written {@code %XX} would come back raw: an ESC on the examiner's terminal, a line
+     * feed that makes mactime drop the event. (TSK's own {@code fls} replaces controls with {@code ^} and leaves
+     * {@code |}, which mactime would then read as a field separator.)
      */
     public static String bodyName(String name) {
-        StringBuilder sb = null;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean escape = c == '%' || c == '|' || c < 0x20 || c >= 0x7F && c <= 0x9F;
-            if (escape && sb == null) {
-                sb = new StringBuilder(name.length() + 8).append(name, 0, i);
-            }
-            if (escape) {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? name : sb.toString();
+        return Printable.of(name).replace("%", "%25").replace("|", "%7C");
     }
 
     /** The Timesketch fields that start every event object (the caller writes its own fields, then ends it). */

@@ -543,6 +543,21 @@ class CarelessUserTest {
     }
 
     @Test
+    void aTimeFinerThanAFileTimeTickIsTakenExactly() throws IOException {
+        // one key at .1234567: 50 ns before .12345675, so --since that leaves it out and --until that keeps it
+        HiveBuilder b = HiveBuilder.v15().keyTime(java.time.Instant.parse("2001-06-15T12:00:00Z"));
+        b.key("Tick").lastWritten(java.time.Instant.parse("2020-01-02T03:04:05.1234567Z"));
+        Path hive = b.write(Files.createDirectories(tmp.resolve("tick")).resolve("SOFTWARE"));
+        assertEquals(-1, timelineKeys(hive, "--since", "2020-01-02T03:04:05.12345675Z"));
+        assertEquals(1, timelineKeys(hive, "--since", "2020-01-02T03:04:05.1234567Z"));
+        assertEquals(1, timelineKeys(hive, "--since", "2020-01-01", "--until", "2020-01-02T03:04:05.12345675Z"));
+        assertEquals(-1, timelineKeys(hive, "--since", "2020-01-01", "--until", "2020-01-02T03:04:05.1234567Z"));
+        // a range between two ticks is not backwards: it holds no FILETIME, so no key
+        assertEquals(-1, timelineKeys(hive, "--since", "2020-01-02T03:04:05.12345671Z", "--until",
+                "2020-01-02T03:04:05.12345679Z"));
+    }
+
+    @Test
     void aYearWrittenWithoutTheSignISO8601AsksForSaysHowToWriteIt() throws IOException {
         // java.time reads a year past 9999 only with its + (ISO 8601's expanded years), and 2026 only without one
         String h = system.toString();

@@ -86,6 +86,47 @@ class HistoryCommandTest {
     }
 
     @Test
+    void aPathInAHistoryWithoutStatesIsLookedUpInTheHiveAsFound() throws IOException {
+        // no entry applied, so state 0 (the hive as found) is the only state: the path is there, or not found
+        Path ev = Files.createDirectories(tmp.resolve("ev"));
+        HiveBuilder clean = HiveBuilder.v15();
+        clean.key("Software\\Vendor");
+        Path cleanHive = clean.write(ev.resolve("SOFTWARE"));
+        for (String path : List.of("Software", "\\")) {
+            CliRun r = CliRun.of("hive", "history", cleanHive.toString(), "--path", path);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("path:    " + path + "\n"), r.out());
+            assertTrue(r.err().contains("clean hive: transaction logs are replayed only into a dirty hive"), r.err());
+        }
+        CliRun nope = CliRun.of("hive", "history", cleanHive.toString(), "--path", "Nope");
+        assertEquals(1, nope.exit(), nope.err());
+        assertTrue(nope.err().contains("key not found"), nope.err());
+        // dirty without a log: the note says why there is no history, as without --path
+        HiveBuilder dirty = HiveBuilder.v15().sequence(3, 2);
+        dirty.key("Software\\Vendor");
+        Path dirtyHive = dirty.write(Files.createDirectories(tmp.resolve("ev2")).resolve("SOFTWARE"));
+        CliRun noLog = CliRun.of("hive", "history", dirtyHive.toString(), "--path", "Software");
+        assertEquals(1, noLog.exit(), noLog.err());
+        assertTrue(noLog.err().contains("no history: dirty hive and no transaction log"), noLog.err());
+        assertFalse(noLog.err().contains("key not found"), noLog.err());
+    }
+
+    @Test
+    void aCleanHiveThatCannotBeReadIsAnErrorNotAnEmptyHistory() throws IOException {
+        // clean (equal sequence numbers, a valid checksum) but cut after its base block: its root is past the end
+        byte[] whole = HiveBuilder.v15().toBytes();
+        Path cut = Files.write(Files.createDirectories(tmp.resolve("ev")).resolve("SOFTWARE"),
+                java.util.Arrays.copyOf(whole, 4096));
+        CliRun dump = CliRun.of("hive", "dump", cut.toString());
+        assertEquals(2, dump.exit(), dump.err());
+        CliRun r = CliRun.of("hive", "history", cut.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(dump.err(), r.err(), "the reader's own line, as every command says it");
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void textFromTheEvidenceIsEscapedAndEachChangeIsOneLine() throws IOException {
         Path hive = crafted();
         CliRun r = CliRun.of("hive", "history", hive.toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchlens.hive.HiveBuilder;
@@ -66,10 +69,11 @@ class TimeEventFormatsTest {
         List<String> expected = new ArrayList<>();
         for (String[] k : keys(hive)) {
             long ft = Long.parseUnsignedLong(k[1]);
-            // every key of this hive has one time, so the timeline keeps tree order; the oracle escapes NUL as %00 too
+            // every key of this hive has one time, so the timeline keeps tree order; the oracle escapes NUL as %00,
+            // the body file as the text formats do
             String raw = k[0].replace("%00", "\0");
-            expected.add("0|" + hive + ":" + k[0] + "|" + off.get(raw) + "|0|0|0|0|0|" + (ft / 10_000_000L - EPOCH_S)
-                    + "|0|0");
+            expected.add("0|" + hive + ":" + k[0].replace("%00", "\\u0000") + "|" + off.get(raw) + "|0|0|0|0|0|"
+                    + (ft / 10_000_000L - EPOCH_S) + "|0|0");
         }
         assertEquals(expected, r.out().lines().toList());
         // 130338615627187500 is 2014-01-10T21:06:02.71875Z: the fraction is lost, as the format has whole seconds
@@ -114,12 +118,41 @@ class TimeEventFormatsTest {
         assertEquals(0, r.exit(), r.err());
         Map<String, Long> off = offsets(hive);
         assertEquals(List.of(
-                "0|" + hive + ":\\a%7Cb%0Ac%25|" + off.get("\\a|b\nc%") + "|0|0|0|0|0|-1|0|0",
+                "0|" + hive + ":\\a%7Cb\\nc%25|" + off.get("\\a|b\nc%") + "|0|0|0|0|0|-1|0|0",
                 "0|" + hive + ":\\|" + off.get("\\") + "|0|0|0|0|0|992606400|0|0",
                 "0|" + hive + ":\\late|" + off.get("\\late") + "|0|0|0|0|0|1577836800|0|0"), Files.readAllLines(body));
         for (String line : Files.readAllLines(body)) {
             assertEquals(11, line.split("\\|", -1).length, line);
         }
+    }
+
+    /**
+     * mactime decodes every {@code %XX} in a field before it uses the name ({@code tm_split}:
+     * {@code s/%([A-F0-9][A-F0-9])/pack("C", hex($1))/egis}), so a control character written {@code %XX} comes back
+     * raw: an ESC reaches the terminal, and a line feed drops the event (its sort key no longer matches
+     * {@code /^(\d+),([\d-]+),(.*)$/}), with every key below it. Read as mactime reads it, each name is the text
+     * format's.
+     */
+    @Test
+    void bodyfileNamesReadBackThroughMactimeAsTheTextFormatShowsThem() throws Exception {
+        HiveBuilder b = HiveBuilder.v15();
+        b.key("Run\nHidden\\Child");
+        b.key("esc\u001b[2J csi\u009b1m \u202Efdp.exe");
+        b.key("pipe|percent%0A");
+        Path hive = b.write(Files.createDirectories(dir.resolve("ev")).resolve("SOFTWARE"));
+        Path body = Files.createDirectories(dir.resolve("out")).resolve("t.body");
+        CliRun r = CliRun.of("hive", "timeline", hive.toString(), "-o", body.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> names = new ArrayList<>();
+        for (String line : new String(Files.readAllBytes(body), StandardCharsets.ISO_8859_1).split("\n")) {
+            String[] fields = line.split("\\|", -1);
+            assertEquals(11, fields.length, line);
+            String decoded = Pattern.compile("%([0-9A-Fa-f]{2})").matcher(fields[1])
+                    .replaceAll(m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+            names.add(new String(decoded.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(hive + ":\\", hive + ":\\esc\\u001b[2J csi\\u009b1m \\u202efdp.exe",
+                hive + ":\\pipe|percent%0A", hive + ":\\Run\\nHidden", hive + ":\\Run\\nHidden\\Child"), names);
     }
 
     @Test
