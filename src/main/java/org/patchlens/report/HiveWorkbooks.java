@@ -149,7 +149,7 @@ public final class HiveWorkbooks {
                     byte[] data = v.data();
                     DecodedValue d = v.decoded(data);
                     t.add(k.path(), when, cls, v.name().isEmpty() ? "(default)" : v.name(), ValueType.name(v.typeCode()),
-                            (long) data.length, value(d.render(data), data), String.join("; ", d.anomalies()),
+                            (long) data.length, value(d.render(data), data, "Hex"), String.join("; ", d.anomalies()),
                             HEX.formatHex(data), String.format("0x%X", v.typeCode()), off, raw);
                 }
             }
@@ -188,16 +188,19 @@ public final class HiveWorkbooks {
                 byte[] d = i.data();
                 t.add(i.label(), "value", i.path(), i.pathComplete() ? "yes" : "no",
                         i.name().isEmpty() ? "(default)" : i.name(), null, ValueType.name(i.typeCode()), (long) d.length,
-                        value(DeletedWriter.render(i), d), i.dataStatus(), off, HEX.formatHex(d),
+                        value(DeletedWriter.render(i), d, "Hex"), i.dataStatus(), off, HEX.formatHex(d),
                         String.format("0x%X", i.typeCode()), null, null);
             }
         }
         return t;
     }
 
-    /** A value shown as its bytes (REG_BINARY, or data that is not its type) in 8-byte words, as on the Hex column. */
-    static Object value(String rendered, byte[] data) {
-        return ReportWorkbook.valueCell(rendered, HEX.formatHex(data));
+    /**
+     * A value shown as its bytes (REG_BINARY, or data that is not its type) in 8-byte words, as on the screen-only
+     * {@code hexColumn}, cut with a note when its row cannot show them all.
+     */
+    static Object value(String rendered, byte[] data, String hexColumn) {
+        return ReportWorkbook.valueCell(rendered, new XlsxBook.HexExcerpt(HEX.formatHex(data), hexColumn));
     }
 
     private static void header(XlsxPage s, Hive hive) {
@@ -254,8 +257,9 @@ public final class HiveWorkbooks {
             counts.computeIfAbsent(c.kind(), k -> new long[2])[c.isKey() ? 0 : 1]++;
             table.add(c.kind().name().toLowerCase(Locale.ROOT), c.isKey() ? "key" : "value", c.path(),
                     c.isKey() ? "" : c.valueName().isEmpty() ? "(default)" : c.valueName(), c.detail(),
-                    rendered(c.before()), time(c.keyBefore()), rendered(c.after()), time(c.keyAfter()),
-                    type(c.before()), hex(c.before()), raw(c.keyBefore()), type(c.after()), hex(c.after()), raw(c.keyAfter()));
+                    rendered(c.before(), "Before hex"), time(c.keyBefore()), rendered(c.after(), "After hex"),
+                    time(c.keyAfter()), type(c.before()), hex(c.before()), raw(c.keyBefore()), type(c.after()),
+                    hex(c.after()), raw(c.keyAfter()));
         }
 
         /** Writes the Summary and the file. */
@@ -309,8 +313,8 @@ public final class HiveWorkbooks {
             return v == null ? "" : HEX.formatHex(v.data());
         }
 
-        private static Object rendered(Value v) {
-            return v == null ? "" : value(v.decoded().render(v.data()), v.data());
+        private static Object rendered(Value v, String hexColumn) {
+            return v == null ? "" : value(v.decoded().render(v.data()), v.data(), hexColumn);
         }
 
         private static Instant time(Key k) {

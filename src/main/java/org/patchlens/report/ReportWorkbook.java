@@ -240,16 +240,20 @@ public final class ReportWorkbook {
     }
 
     /**
-     * A registry value as the Value column shows it: a value shown as its bytes (REG_BINARY, or data that is
-     * not its type) in the fixed-width font in words of 8 bytes, like the Hex column; any other value exactly
-     * as decoded (a string is never changed).
+     * A registry value as a printed column shows it: a value shown as its bytes (REG_BINARY, or data that is
+     * not its type) as {@code bytes}, in the fixed-width font in words of 8 bytes like the screen-only column that
+     * holds all of them, cut with a note when its row cannot show them all; any other value exactly as decoded (a
+     * string is never changed).
      */
-    static Object valueCell(String value, String hex) {
-        if (!value.isEmpty() && value.equals(hex)) {
-            return new XlsxBook.Mono(XlsxBook.hexWords(value));
-        }
-        return value;
+    static Object valueCell(String value, XlsxBook.HexExcerpt bytes) {
+        return !value.isEmpty() && value.equals(bytes.hex()) ? bytes : value;
     }
+
+    /**
+     * Where every byte of a Registry value is when its Hex cell is cut at {@link XlsxBook#MAX_TEXT} (check's JSONL
+     * holds the findings, not the Registry sheet).
+     */
+    static final String REGISTRY_BYTES = "its hive's JSONL dump (patchlens hive dump FILE --format jsonl)";
 
     /** A value as a finding shows it: a type name, then its data ({@code RegValue.shown()}). */
     private static final java.util.regex.Pattern TYPED_DATA = java.util.regex.Pattern.compile(
@@ -322,8 +326,9 @@ public final class ReportWorkbook {
         XlsxTable registry = book.table("Registry", REGISTRY_COLUMNS);
         for (RegistryRow x : r.registry()) {
             registry.add(x.source().file(), x.role(), x.key(), x.valueName().isEmpty() ? "(default)" : x.valueName(),
-                    x.present() ? "yes" : "no", x.type(), valueCell(x.value(), x.hex()), x.rules(), x.note(), x.hex(),
-                    offset(x.source().offset()), fileTime(x.lastWritten()), rawFileTime(x.lastWritten()));
+                    x.present() ? "yes" : "no", x.type(), valueCell(x.value(), new XlsxBook.HexExcerpt(x.hex(), "Hex",
+                    REGISTRY_BYTES)), x.rules(), x.note(), x.hex(), offset(x.source().offset()),
+                    fileTime(x.lastWritten()), rawFileTime(x.lastWritten()));
         }
         note(sheets, rows, registry);
 

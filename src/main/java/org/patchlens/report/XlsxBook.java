@@ -41,7 +41,8 @@ import org.patchlens.report.XlsxStyles.Style;
  * <ul>
  * <li>every text cell wraps, and every row's height is set to what its tallest cell needs ({@link TextFit}),
  * at most {@link #MAX_LINES} lines: a longer cell shows its first lines, clipped at the bottom of its row, and
- * never prints over the rows below; the full text stays in the cell;</li>
+ * never prints over the rows below; the full text stays in the cell (but a value's bytes that a screen-only
+ * column holds in full print as many words as fit, then a note saying so: {@link HexExcerpt});</li>
  * <li>hex ({@link Kind#HEX}, {@link Mono}) is in a fixed-width font in words of 8 bytes, and columns are
  * at least one word wide, so a value never breaks inside a byte;</li>
  * <li>a number or date column is widened to its widest value, so no cell shows {@code ###};</li>
@@ -174,6 +175,20 @@ public final class XlsxBook implements AutoCloseable {
 
     /** Text written in the fixed-width font whatever its column (a finding's value that holds hex). */
     public record Mono(String text) {
+    }
+
+    /**
+     * A value's bytes as hex ({@code hex}: two digits a byte) in a printed column, while the screen-only column
+     * {@code hexColumn} holds all of them: written in words of 8 bytes, in the fixed-width font, whole when they fit
+     * {@link #MAX_LINES} lines, else as many first words as fit, then a note saying how many bytes there are and
+     * where every one is ({@link #excerpt}), so that a printed row never just stops. {@code elsewhere} is where they
+     * are when even {@code hexColumn} cannot hold them all ({@link #MAX_TEXT}); null for the workbook's
+     * {@link Options#fullValueHint}.
+     */
+    public record HexExcerpt(String hex, String hexColumn, String elsewhere) {
+        public HexExcerpt(String hex, String hexColumn) {
+            this(hex, hexColumn, null);
+        }
     }
 
     /** Where one table row landed: sheet name and 0-based row index. */
@@ -419,6 +434,9 @@ public final class XlsxBook implements AutoCloseable {
         if (value instanceof Mono m) {
             return text(c, m.text(), true, chars);
         }
+        if (value instanceof HexExcerpt h) {
+            return text(c, excerpt(h, chars), true, chars);
+        }
         String s = value.toString();
         return switch (kind) {
             case HEX -> text(c, hexWords(s), true, chars);
@@ -436,6 +454,40 @@ public final class XlsxBook implements AutoCloseable {
         c.setCellValue(cellText(s));
         c.setCellStyle(styles.get(mono ? Style.MONO : Style.TEXT));
         return Math.min(MAX_LINES, TextFit.lines(s, chars, mono, false, MAX_LINES));
+    }
+
+    /**
+     * The hex of {@code h} in words of 8 bytes as a column {@code chars} wide prints it: whole when it fits
+     * {@link #MAX_LINES} lines; else its first words, as many as fit with the note on the lines after them
+     * ("… 56,256 bytes in all; every byte is in the Hex column"), counted as {@link #put} counts the row's lines.
+     */
+    String excerpt(HexExcerpt h, double chars) {
+        String words = hexWords(h.hex());
+        if (TextFit.lines(words, chars, true, false, MAX_LINES) <= MAX_LINES) {
+            return words;
+        }
+        String note = String.format("… %,d bytes in all; ", h.hex().length() / 2) + (words.length() <= MAX_TEXT
+                ? "every byte is in the " + h.hexColumn() + " column"
+                : "too many for the " + h.hexColumn() + " column: every byte is in "
+                        + (h.elsewhere() != null ? h.elsewhere() : options.fullValueHint()));
+        // the most words that fit with the note: more words never take fewer lines
+        int lo = 0;
+        int hi = Math.min((words.length() + 1) / (HEX_WORD + 1),
+                MAX_LINES * (int) (TextFit.usable(chars) / TextFit.advance('0', true) + 1));
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            if (TextFit.lines(firstWords(words, mid, note), chars, true, false, MAX_LINES) <= MAX_LINES) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return firstWords(words, lo, note);
+    }
+
+    /** The first {@code n} words of {@code words} ({@link #hexWords}), then {@code note} on a line of its own. */
+    private static String firstWords(String words, int n, String note) {
+        return n == 0 ? note : words.substring(0, n * (HEX_WORD + 1) - 1) + "\n" + note;
     }
 
     /** The height of a row of {@code lines} lines of 10 pt text. */

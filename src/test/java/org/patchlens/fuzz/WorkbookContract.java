@@ -117,6 +117,21 @@ final class WorkbookContract {
                 + quote(expected));
     }
 
+    /**
+     * A printed cell of a value's bytes must show {@code words} ({@link XlsxBook#hexWords} of {@code bytes} bytes):
+     * all of them, or, when a row cannot print them all ({@link XlsxBook.HexExcerpt}), its first whole words, then
+     * on a line of its own the note of how many bytes there are.
+     */
+    static void sameBytes(String words, int bytes, String cellText, String what, String cmd) {
+        int cut = cellText.indexOf("\n… ");
+        if (words.equals(cellText) || cut > 0 && words.startsWith(cellText.substring(0, cut) + " ")
+                && cellText.startsWith(String.format("\n… %,d bytes in all; ", bytes), cut)) {
+            return;
+        }
+        throw new AssertionError(cmd + ": " + what + " reads back as " + quote(cellText) + ", written "
+                + quote(words));
+    }
+
     static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         String t = s.length() > 200 ? s.substring(0, 200) + "..." : s;

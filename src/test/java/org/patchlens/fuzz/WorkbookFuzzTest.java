@@ -219,13 +219,17 @@ class WorkbookFuzzTest {
                     byte[] data = v.data();
                     WorkbookContract.same(v.name().isEmpty() ? "(default)" : v.name(), WorkbookContract.text(row, cName),
                             "row " + r + " value name", cmd);
-                    // hex in words of 8 bytes; a value shown as its bytes likewise
+                    // hex in words of 8 bytes; a value shown as its bytes likewise, as many as its row prints
                     String hex = HEX.formatHex(data);
                     WorkbookContract.same(XlsxBook.hexWords(hex), WorkbookContract.text(row, cHex), "row " + r + " hex",
                             cmd);
                     String value = v.decoded().render(data);
-                    WorkbookContract.same(value.equals(hex) ? XlsxBook.hexWords(hex) : value,
-                            WorkbookContract.text(row, cValue), "row " + r + " value", cmd);
+                    if (value.equals(hex)) {
+                        WorkbookContract.sameBytes(XlsxBook.hexWords(hex), data.length, WorkbookContract.text(row,
+                                cValue), "row " + r + " value", cmd);
+                    } else {
+                        WorkbookContract.same(value, WorkbookContract.text(row, cValue), "row " + r + " value", cmd);
+                    }
                 }
                 r++;
             }

@@ -42,6 +42,9 @@ class HiveWorkbookPrintTest {
     static Path dir;
     static Path a;
     static Path b;
+    /** Values as long as a printed row, or a byte longer; the second a diff of them. */
+    static Path longA;
+    static Path longB;
 
     @BeforeAll
     static void hives() throws Exception {
@@ -66,6 +69,24 @@ class HiveWorkbookPrintTest {
         b = hb.write(ev.resolve("SYSTEM.B"));
     }
 
+    @BeforeAll
+    static void longValues() throws Exception {
+        Path ev = Files.createDirectories(dir.resolve("long"));
+        HiveBuilder la = HiveBuilder.v15();
+        HiveBuilder.K k = la.key("ControlSet001\\Control\\Session Manager\\AppCompatCache")
+                .binary("Fits", bytes(544, 1)).binary("OneMore", bytes(545, 2)).binary("Huge", bytes(20_000, 3))
+                .binary("Changed", bytes(273, 4)).binary("Grown", bytes(272, 7)).binary("Gone", bytes(273, 5));
+        HiveBuilder.Image limg = la.build();
+        HiveBuilder.V gone = k.val("Gone");
+        limg.free(gone.vkOffset()).free(gone.dataOffset()).putU4(k.nkOffset(), 36, 5);
+        longA = limg.write(ev.resolve("SYSTEM.LA"));
+        HiveBuilder lb = HiveBuilder.v15();
+        lb.key("ControlSet001\\Control\\Session Manager\\AppCompatCache").binary("Fits", bytes(544, 1))
+                .binary("OneMore", bytes(545, 2)).binary("Huge", bytes(20_000, 3)).binary("Changed", bytes(272, 6))
+                .binary("Grown", bytes(273, 7));
+        longB = lb.write(ev.resolve("SYSTEM.LB"));
+    }
+
     static Path cli(String name, String... args) throws Exception {
         Path out = Files.createDirectories(dir.resolve("out")).resolve(name);
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
@@ -87,16 +108,35 @@ class HiveWorkbookPrintTest {
                 wb.getPrintArea(wb.getSheetIndex(s)).replace("'", ""), sheet);
     }
 
-    /** The text of column {@code header} in the first row whose column {@code keyHeader} is {@code key}. */
-    static String cell(XSSFSheet s, List<XlsxBook.Column> cols, String keyHeader, String key, String header) {
+    /** The first row whose column {@code keyHeader} is {@code key}. */
+    static Row row(XSSFSheet s, List<XlsxBook.Column> cols, String keyHeader, String key) {
         for (Row r : s) {
             Cell k = r.getCell(col(cols, keyHeader));
             if (r.getRowNum() > 0 && k != null && k.getCellType() == CellType.STRING && k.getStringCellValue().equals(key)) {
-                Cell c = r.getCell(col(cols, header));
-                return c == null ? "" : c.getStringCellValue();
+                return r;
             }
         }
         throw new AssertionError("no row with " + keyHeader + " " + key + " on " + s.getSheetName());
+    }
+
+    /** The text of column {@code header} in the first row whose column {@code keyHeader} is {@code key}. */
+    static String cell(XSSFSheet s, List<XlsxBook.Column> cols, String keyHeader, String key, String header) {
+        Cell c = row(s, cols, keyHeader, key).getCell(col(cols, header));
+        return c == null ? "" : c.getStringCellValue();
+    }
+
+    /** {@code n} bytes of data, none like its neighbour. */
+    static byte[] bytes(int n, int seed) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i * 37 + seed);
+        }
+        return b;
+    }
+
+    /** Those bytes in hex. */
+    static String hex(int n, int seed) {
+        return java.util.HexFormat.of().formatHex(bytes(n, seed));
     }
 
     @Test
@@ -148,6 +188,68 @@ class HiveWorkbookPrintTest {
             assertEquals("REG_SZ", cell(d, cols, "Value name", "Working Directory", "After type"));
             assertEquals(Long.toString(FileTime.fromInstant(T2)), cell(d, cols, "Value name", "Working Directory",
                     "After FILETIME"));
+        }
+    }
+
+    /**
+     * A value's bytes longer than a printed row show their first words, as many as fit {@link XlsxBook#MAX_LINES}
+     * lines with a note of how many bytes there are and where every one is (before: 34 lines of hex that simply
+     * stopped, nothing on paper saying there was more); the screen-only hex column holds every byte; bytes that fit
+     * exactly print whole. The Dump's Value prints two words a line (34 lines: 544 bytes).
+     */
+    @Test
+    void dumpBytesLongerThanARowPrintTheirFirstWordsAndSayWhereTheRestIs() throws Exception {
+        try (XSSFWorkbook wb = ReportWorkbookTest.open(cli("long.xlsx", "hive", "dump", longA.toString()))) {
+            List<XlsxBook.Column> cols = HiveWorkbooks.DUMP_COLUMNS;
+            XSSFSheet d = wb.getSheet("Dump");
+            int value = col(cols, "Value");
+            assertEquals(XlsxBook.MAX_LINES, PrintChecks.assertBytesPrinted(d, row(d, cols, "Value name", "Fits"), value,
+                    hex(544, 1), null), "exactly a row's lines, printed whole");
+            PrintChecks.assertBytesPrinted(d, row(d, cols, "Value name", "OneMore"), value, hex(545, 2),
+                    "… 545 bytes in all; every byte is in the Hex column");
+            assertEquals(XlsxBook.hexWords(hex(545, 2)), cell(d, cols, "Value name", "OneMore", "Hex"),
+                    "every byte on screen");
+            PrintChecks.assertBytesPrinted(d, row(d, cols, "Value name", "Huge"), value, hex(20_000, 3),
+                    "… 20,000 bytes in all; too many for the Hex column: every byte is in the JSONL dump "
+                    + "(patchlens hive dump FILE --format jsonl)");
+            String huge = cell(d, cols, "Value name", "Huge", "Hex");
+            assertTrue(huge.length() <= XlsxBook.MAX_TEXT && XlsxBook.hexWords(hex(20_000, 3))
+                    .startsWith(huge.substring(0, huge.indexOf(" … [truncated by patchlens: "))),
+                    "the Hex column as before: the first bytes, cut with its note");
+        }
+    }
+
+    /** The same on the Recovered sheet, one word a line (34 lines: 272 bytes). */
+    @Test
+    void recoveredBytesLongerThanARowPrintTheirFirstWordsAndSayWhereTheRestIs() throws Exception {
+        try (XSSFWorkbook wb = ReportWorkbookTest.open(cli("longdeleted.xlsx", "hive", "dump", longA.toString(),
+                "--deleted"))) {
+            List<XlsxBook.Column> cols = HiveWorkbooks.RECOVERED_COLUMNS;
+            XSSFSheet r = wb.getSheet("Recovered");
+            PrintChecks.assertBytesPrinted(r, row(r, cols, "Value name", "Gone"), col(cols, "Value"), hex(273, 5),
+                    "… 273 bytes in all; every byte is in the Hex column");
+            assertEquals(XlsxBook.hexWords(hex(273, 5)), cell(r, cols, "Value name", "Gone", "Hex"));
+        }
+    }
+
+    /** The same on the Diff sheet, each side naming its own hex column; one word a line (34 lines: 272 bytes). */
+    @Test
+    void diffBytesLongerThanARowPrintTheirFirstWordsAndSayWhereTheRestIs() throws Exception {
+        try (XSSFWorkbook wb = ReportWorkbookTest.open(cli("longdiff.xlsx", "hive", "diff", longA.toString(),
+                longB.toString()))) {
+            List<XlsxBook.Column> cols = HiveWorkbooks.DIFF_COLUMNS;
+            XSSFSheet d = wb.getSheet("Diff");
+            Row changed = row(d, cols, "Value name", "Changed");
+            PrintChecks.assertBytesPrinted(d, changed, col(cols, "Before value"), hex(273, 4),
+                    "… 273 bytes in all; every byte is in the Before hex column");
+            assertEquals(XlsxBook.MAX_LINES, PrintChecks.assertBytesPrinted(d, changed, col(cols, "After value"),
+                    hex(272, 6), null), "exactly a row's lines, printed whole");
+            assertEquals(XlsxBook.hexWords(hex(273, 4)), cell(d, cols, "Value name", "Changed", "Before hex"));
+            assertEquals(XlsxBook.hexWords(hex(272, 6)), cell(d, cols, "Value name", "Changed", "After hex"));
+            Row grown = row(d, cols, "Value name", "Grown");
+            PrintChecks.assertBytesPrinted(d, grown, col(cols, "Before value"), hex(272, 7), null);
+            PrintChecks.assertBytesPrinted(d, grown, col(cols, "After value"), hex(273, 7),
+                    "… 273 bytes in all; every byte is in the After hex column");
         }
     }
 

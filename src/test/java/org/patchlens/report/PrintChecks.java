@@ -44,6 +44,40 @@ public final class PrintChecks {
      */
     static final double POINTS_PER_CHAR = 5.55;
 
+    /**
+     * A value's bytes ({@code hex}) as the printed cell {@code col} of row {@code r} shows them, a screen-only column
+     * holding all of them: with {@code note} null, every byte in words of 8 bytes; else the first words, cut
+     * between words to exactly what fits {@link XlsxBook#MAX_LINES} lines at the column's width with {@code note} on
+     * the lines after them (not one word fewer, as {@link TextFit} counts); the row as tall as that needs and
+     * within Excel's limit. Returns the lines the cell takes.
+     */
+    public static int assertBytesPrinted(XSSFSheet s, Row r, int col, String hex, String note) {
+        Cell c = r.getCell(col);
+        String where = s.getSheetName() + " " + c.getAddress();
+        double width = s.getColumnWidth(col) / 256.0;
+        String words = XlsxBook.hexWords(hex);
+        String shown = c.getStringCellValue();
+        if (note == null) {
+            assertEquals(words, shown, where + ": every byte printed");
+        } else {
+            String tail = "\n" + note;
+            assertTrue(shown.endsWith(tail), where + ": ends with \"" + note + "\": …"
+                    + shown.substring(Math.max(0, shown.length() - 120)));
+            String first = shown.substring(0, shown.length() - tail.length());
+            assertTrue(first.length() % (XlsxBook.HEX_WORD + 1) == XlsxBook.HEX_WORD && words.startsWith(first + " "),
+                    where + ": the first whole words");
+            String oneMore = words.substring(0, first.length() + 1 + XlsxBook.HEX_WORD) + tail;
+            assertTrue(TextFit.lines(oneMore, width, true, false, XlsxBook.MAX_LINES) > XlsxBook.MAX_LINES,
+                    where + ": as many words as fit");
+        }
+        int lines = TextFit.lines(shown, width, true, false, XlsxBook.MAX_LINES);
+        assertTrue(lines <= XlsxBook.MAX_LINES, where + " needs " + lines + " lines: clipped");
+        assertTrue(r.getHeightInPoints() >= XlsxBook.rowPoints(lines) - 0.01
+                && r.getHeightInPoints() <= XlsxBook.rowPoints(XlsxBook.MAX_LINES) + 0.01, where + ": its row is "
+                + r.getHeightInPoints() + " pt for " + lines + " lines");
+        return lines;
+    }
+
     /** The columns of {@code s} that print: up to its print area's last column, or every column. */
     public static int printedColumns(XSSFWorkbook wb, XSSFSheet s) {
         String area = wb.getPrintArea(wb.getSheetIndex(s));

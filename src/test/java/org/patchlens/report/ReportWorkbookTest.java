@@ -675,6 +675,39 @@ class ReportWorkbookTest {
         }
     }
 
+    /**
+     * A registry value's bytes longer than a printed row of the Registry sheet show their first words, as many as
+     * fit with a note of how many bytes there are and where every one is (before: 34 lines that simply stopped);
+     * the Hex column holds every byte; bytes that fit exactly print whole (the Value column prints one word a line,
+     * and the 34th line has room for two more bytes after its word: 274 bytes); a value too long for the Hex column
+     * too points at its hive's JSONL dump (check's JSONL has no Registry rows).
+     */
+    @Test
+    void registryBytesLongerThanARowPrintTheirFirstWordsAndSayWhereTheRestIs() throws IOException {
+        List<RegistryRow> rows = new ArrayList<>();
+        for (int n : new int[] {274, 275, 20_000}) {
+            String h = HiveWorkbookPrintTest.hex(n, n);
+            rows.add(new RegistryRow("live SYSTEM", "K", "Bytes" + n, true, "REG_BINARY", h, h, SampleReport.DRIFT_TIME,
+                    Source.NONE, "CLU-08", ""));
+        }
+        Path out = dir.resolve("long.xlsx");
+        ReportWorkbook.write(SampleReport.build(rows), out, SampleReport.options(true));
+        try (XSSFWorkbook wb = open(out)) {
+            XSSFSheet reg = wb.getSheet("Registry");
+            List<String> rh = headers(ReportWorkbook.REGISTRY_COLUMNS);
+            int value = rh.indexOf("Value");
+            assertEquals(XlsxBook.MAX_LINES, PrintChecks.assertBytesPrinted(reg, reg.getRow(1), value,
+                    rows.get(0).hex(), null), "exactly a row's lines, printed whole");
+            PrintChecks.assertBytesPrinted(reg, reg.getRow(2), value, rows.get(1).hex(),
+                    "… 275 bytes in all; every byte is in the Hex column");
+            assertEquals(XlsxBook.hexWords(rows.get(1).hex()), reg.getRow(2).getCell(rh.indexOf("Hex"))
+                    .getStringCellValue(), "every byte on screen");
+            PrintChecks.assertBytesPrinted(reg, reg.getRow(3), value, rows.get(2).hex(), "… 20,000 bytes in all; "
+                    + "too many for the Hex column: every byte is in its hive's JSONL dump (patchlens hive dump FILE "
+                    + "--format jsonl)");
+        }
+    }
+
     @Test
     void anEmptyLogChainSaysWhatThatMeansForTheRestoreType() throws IOException {
         Report base = SampleReport.build();
