@@ -259,21 +259,21 @@ final class HiveDumpCommand implements Callable<Integer> {
             throw new BatchStopped(Errors.message(e) + "; the batch did not start: it writes its manifest first (0 of "
                     + hives.size() + " hives dumped into " + output + ")", e);
         }
-        // Hives are independent: up to one worker per core dumps them, each into its own file, and
-        // their messages are printed in the order they were given or found, whatever order they finish in.
+        // Hives are independent: up to one worker per core dumps them (one core left to the JIT while it warms
+        // up: WarmUpPool), each into its own file, and their messages are printed in the order they were given
+        // or found, whatever order they finish in.
         int workers = Math.min(hives.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "patchlens-dump");
-            t.setDaemon(true);
-            return t;
-        });
         batch = true;
-        try {
+        try (WarmUpPool pool = new WarmUpPool(workers, "patchlens-dump")) {
             List<java.util.concurrent.Future<Outcome>> results = new ArrayList<>();
             for (int i = 0; i < hives.size(); i++) {
                 HiveTree.Found h = hives.get(i);
                 Output target = targets.get(i);
-                results.add(pool.submit(() -> dumpInBatch(h, target, out)));
+                results.add(pool.submit(() -> {
+                    Outcome o = dumpInBatch(h, target, out);
+                    pool.read(o.size());
+                    return o;
+                }));
             }
             int worst = Main.OK;
             int written = 0;
@@ -336,8 +336,6 @@ final class HiveDumpCommand implements Callable<Integer> {
                     + ")"));
             out.flush();
             return tree.code(worst);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
