@@ -259,7 +259,8 @@ final class CheckCommand implements Callable<Integer> {
                         new Report.Run(Main.version(), args, java.time.Instant.now())), evidence);
                 try (AtomicFile f = out.openFile()) {
                     ReportWorkbook.write(report, f, new XlsxBook.Options(Main.version(), "patchlens restore check",
-                            deterministic, "the JSONL output (--format jsonl, or -o FILE.jsonl)"));
+                            deterministic, "the JSONL output (--format jsonl, or -o FILE.jsonl); a Registry row's, in its "
+                            + "hive's JSONL dump (patchlens hive dump FILE --format jsonl)"));
                 }
             } else {
                 try (Output.Sink sink = out.open(console)) {
