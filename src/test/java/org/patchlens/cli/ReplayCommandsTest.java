@@ -246,6 +246,23 @@ class ReplayCommandsTest {
     }
 
     @Test
+    void aLogThatIsTheHiveItselfIsSaidToBe(@TempDir Path tmp) throws Exception {
+        String hive = h("yarp/NewDirtyHive1/NewDirtyHive");
+        for (String c : List.of("replay", "history", "ls", "info")) {
+            CliRun r = CliRun.of("hive", c, hive, "--log", hive);
+            assertEquals(2, r.exit(), c + ": " + r.err());
+            assertEquals("patchlens: " + hive + ": is the hive itself, not one of its transaction logs\n", r.err(), c);
+        }
+        Path copy = Files.copy(hives.resolve("regipy/SAM"), tmp.resolve("SAM"));
+        Path other = tmp.resolve("x").resolve("..").resolve("SAM");
+        Files.createDirectory(tmp.resolve("x"));
+        CliRun clean = CliRun.of("hive", "ls", copy.toString(), "--log", other.toString());
+        assertEquals(2, clean.exit(), clean.err());
+        assertEquals("patchlens: " + other + ": is the hive itself (the same file as " + copy + "), not one of its "
+                + "transaction logs\n", clean.err());
+    }
+
+    @Test
     void infoComparesSystemWithItsAltMirror(@TempDir Path tmp) {
         org.patchlens.hive.AlternateHiveTest.pair(tmp, "SYSTEM.ALT", 9, 3);
         CliRun r = CliRun.of("hive", "info", tmp.resolve("SYSTEM").toString());
