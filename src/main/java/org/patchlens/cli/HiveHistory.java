@@ -87,6 +87,7 @@ final class HiveHistory implements Callable<Integer> {
                 + " change" + (h.items().size() == 1 ? "" : "s"), spec.commandLine().getOut());
         ReplayLedger l = h.ledger();
         err.println("patchlens: note: " + Errors.flat(note(h)));
+        HiveSupport.otherHiveNotes(file.toString(), l, err);
         int code = l.outcome() == ReplayLedger.Outcome.APPLIED || l.outcome() == ReplayLedger.Outcome.CLEAN
                 ? Main.OK : Main.FINDINGS;
         if (!h.damage().isEmpty()) {

@@ -100,7 +100,8 @@ public final class HiveInfoWriter {
             }
             for (ReplayLedger.LogRecord r : l.logs()) {
                 row(out, "Transaction log", r.file() + " (" + r.slot() + ", " + r.format() + " format): "
-                        + (r.verdict().equals("usable") ? "" : r.verdict() + "; ") + r.role());
+                        + (r.verdict().equals("usable") ? "" : r.verdict() + "; ") + r.role()
+                        + (r.otherHive().isEmpty() ? "" : "; ANOTHER HIVE'S: " + r.otherHive()));
             }
             row(out, "Replay", l.outcome() + ": " + l.result());
             row(out, "View", l.outcome() == ReplayLedger.Outcome.APPLIED ? "replayed in memory (base block from "
@@ -213,6 +214,7 @@ public final class HiveInfoWriter {
                 g.writeStringField("format", r.format());
                 g.writeStringField("verdict", r.verdict());
                 g.writeStringField("role", r.role());
+                g.writeStringField("otherHive", r.otherHive());
                 g.writeBooleanField("applied", r.applied());
                 g.writeEndObject();
             }
