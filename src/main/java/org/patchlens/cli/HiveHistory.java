@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
             "sequence order, with its log entry, the key's last-written time, and what changed (added, deleted,",
             "changed with old and new data). Entries not applied (a bad hash, a gap) are listed with the reason.",
             "An old-format log has a single state. Exit code 0 for a complete history or a clean hive (nothing",
-            "to show), 1 for damage (a state unreadable, the work budget spent) or a dirty hive no log applies",
-            "to, 2 when recovery failed. Fields: docs/replay.md."},
+            "to show); 1 for damage (a state unreadable, the work budget spent, the output cut), a dirty hive",
+            "without a log or none that applies, or a --path found in no state; 2 for bad usage, an unreadable",
+            "hive or log, or a failed recovery (no usable log). Fields: docs/replay.md."},
         footer = {"", "Examples:",
             "  patchlens hive history NTUSER.DAT",
             "  patchlens hive history UsrClass.dat --path 'Local Settings' --format jsonl",
@@ -87,6 +88,7 @@ final class HiveHistory implements Callable<Integer> {
                 + " change" + (h.items().size() == 1 ? "" : "s"), spec.commandLine().getOut());
         ReplayLedger l = h.ledger();
         err.println("patchlens: note: " + Errors.flat(note(h)));
+        HiveSupport.otherHiveNotes(file.toString(), l, err);
         int code = l.outcome() == ReplayLedger.Outcome.APPLIED || l.outcome() == ReplayLedger.Outcome.CLEAN
                 ? Main.OK : Main.FINDINGS;
         if (!h.damage().isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.patchlens.hive.AlternateHive;
 import org.patchlens.hive.Damage;
 import org.patchlens.hive.Hive;
+import org.patchlens.hive.HiveException;
 import org.patchlens.hive.HiveStats;
 import org.patchlens.hive.RecoveryFailed;
 import org.patchlens.report.HiveInfoWriter;
@@ -18,7 +19,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = {"Base block fields, checksum and dirty verdicts, statistics and damage of a hive.",
-            "Every damaged structure is listed (the other commands show the first ten).",
+            "Every damaged structure is listed (the other commands show the first ten). A root key that cannot",
+            "be read (a file cut after its base block) is damage too: the base block is still reported.",
+            "Exit code 0 when nothing is damaged, 1 for damage or a failed log recovery, 2 for bad usage, an",
+            "unreadable hive (its base block cannot be read) or an unreadable log.",
             "Several FILEs or folders (searched for hives by content, links not followed): one report per",
             "hive, each headed by its source, its type and user; json: an array of the documents."},
         footer = {"", "Examples:", "  patchlens hive info SYSTEM", "  patchlens hive info --format json NTUSER.DAT",
@@ -109,7 +113,15 @@ final class HiveInfo implements Callable<Integer> {
         }
         AlternateHive alt = AlternateHive.compare(file);
         try (Hive hive = opened) {
-            HiveInfoWriter.Facts facts = new HiveInfoWriter.Facts(hive, HiveStats.of(hive),
+            // a root key that cannot be read (a file cut after its base block) is damage: the base block is reported
+            Damage unreadableRoot = null;
+            try {
+                hive.root();
+            } catch (HiveException e) {
+                unreadableRoot = new Damage(e.file(), e.offset(), "", e.reason());
+            }
+            HiveStats stats = unreadableRoot == null ? HiveStats.of(hive) : HiveStats.binsOnly(hive);
+            HiveInfoWriter.Facts facts = new HiveInfoWriter.Facts(hive, stats, unreadableRoot,
                     java.nio.file.Files.size(file), sha, failure, logs.noLogs, alt);
             HiveInfoWriter.Source source = null;
             if (found != null) {
@@ -122,7 +134,7 @@ final class HiveInfo implements Callable<Integer> {
             } else {
                 HiveInfoWriter.text(stdout, facts, source);
             }
-            List<Damage> damage = hive.damage();
+            List<Damage> damage = facts.damage();
             stdout.flush();
             if (damage.isEmpty() && failure == null) {
                 return Main.OK;

@@ -22,9 +22,11 @@ import picocli.CommandLine.Parameters;
             "For each log and entry: its sequence number, hash verdict, target offsets, and whether it was applied",
             "and why.",
             "With -o, write the recovered hive (base block rebuilt: file type 0, equal sequence numbers, checksum).",
-            "The hive and its logs are only read. Exit code 0 when the hive is clean or was recovered, 1 when it is",
-            "dirty and nothing could be applied, 2 when recovery failed (no usable log). A clean hive has nothing to",
-            "recover: -o then writes nothing (a note on stderr), exit code 0. Fields: docs/replay.md."},
+            "The hive and its logs are only read. Exit code 0 when the hive is clean or was recovered; 1 when it is",
+            "dirty and nothing could be applied, when a log applied is another hive's (its base block copy says",
+            "so), or when the hive written has damage; 2 for bad usage, an unreadable hive or log, or a failed",
+            "recovery (no usable log). A clean hive has nothing to recover: -o then writes nothing (a note on",
+            "stderr), exit code 0. Fields: docs/replay.md."},
         footer = {"", "Examples:",
             "  patchlens hive replay SYSTEM",
             "  patchlens hive replay NTUSER.DAT --ledger-format jsonl",
@@ -79,6 +81,7 @@ final class HiveReplay implements Callable<Integer> {
             err.flush();
             return Main.BAD_INPUT;
         }
+        HiveSupport.otherHiveNotes(file.toString(), l, err);
         if (out != null) {
             if (l.outcome() == ReplayLedger.Outcome.CLEAN) {
                 err.println("patchlens: note: " + Errors.flat(file + ": clean hive, nothing to recover: " + output
@@ -108,7 +111,8 @@ final class HiveReplay implements Callable<Integer> {
                 }
             }
         }
-        return l.outcome() == ReplayLedger.Outcome.APPLIED || l.outcome() == ReplayLedger.Outcome.CLEAN
-                ? Main.OK : Main.FINDINGS;
+        // a log of another hive applied: recovered as Windows would, but the view may not be this hive's
+        boolean recovered = l.outcome() == ReplayLedger.Outcome.APPLIED && !l.appliedAnotherHivesLog();
+        return recovered || l.outcome() == ReplayLedger.Outcome.CLEAN ? Main.OK : Main.FINDINGS;
     }
 }

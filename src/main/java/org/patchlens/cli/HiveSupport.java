@@ -152,7 +152,16 @@ final class HiveSupport {
             err.println("patchlens: note: " + Errors.flat(note));
             err.flush();
         }
+        hive.replay().ifPresent(l -> otherHiveNotes(hive.name(), l, err));
         return damage(hive, err);
+    }
+
+    /** A note line for each log whose base block copy names another hive than {@code hive} (a log paired by mistake). */
+    static void otherHiveNotes(String hive, ReplayLedger ledger, PrintWriter err) {
+        for (String n : ledger.otherHiveNotes()) {
+            err.println("patchlens: note: " + Errors.flat(hive + ": " + n));
+        }
+        err.flush();
     }
 
     /** The damage part of {@link #finish} alone (for a hive read as found on purpose: no note about its logs). */

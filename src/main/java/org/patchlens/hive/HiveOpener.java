@@ -111,7 +111,7 @@ public final class HiveOpener {
         } catch (HiveException e) {
             throw readerError(file, content, e);
         }
-        List<LogInput> inputs = LogFiles.read(name, logs);
+        List<LogInput> inputs = LogFiles.read(file, logs);
         try {
             return HiveRecovery.recover(name, primary, inputs);
         } catch (HiveException e) {

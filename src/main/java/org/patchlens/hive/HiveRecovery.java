@@ -96,7 +96,11 @@ public final class HiveRecovery {
         }
         List<TransactionLog> logs = new ArrayList<>();
         for (LogInput in : inputs) {
-            logs.add(TransactionLog.read(in, p.limit()));
+            TransactionLog l = TransactionLog.read(in, p.limit());
+            if (valid) { // an invalid base block's fields are only hints: nothing to compare a log with
+                l.otherHive = l.differenceFrom(h);
+            }
+            logs.add(l);
         }
         logs.sort(Comparator.comparing(TransactionLog::slot));
         return new Run(hiveName, p, h, firstBin != null, logs, dirty, steps).go();
@@ -210,7 +214,7 @@ public final class HiveRecovery {
 
         /** For a clean hive: is this log newer than it (the hive may be missing changes)? */
         private void staleCheck(TransactionLog l) {
-            if (!l.usable()) {
+            if (!l.usable() || l.otherHive != null) { // another hive's log says nothing of this hive's changes
                 return;
             }
             if (l.isNew()) {

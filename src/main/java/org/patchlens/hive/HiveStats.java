@@ -35,4 +35,10 @@ public record HiveStats(long keys, long values, long valueDataBytes, int bins, i
         return new HiveStats(keys, values, bytes, idx.binCount(), idx.cellCount(), idx.allocatedBytes(),
                 idx.freeBytes(), depth);
     }
+
+    /** The counts of a hive whose root key cannot be read ({@link Hive#root} throws): its bins and cells alone. */
+    public static HiveStats binsOnly(Hive hive) {
+        CellIndex idx = hive.index();
+        return new HiveStats(0, 0, 0, idx.binCount(), idx.cellCount(), idx.allocatedBytes(), idx.freeBytes(), 0);
+    }
 }

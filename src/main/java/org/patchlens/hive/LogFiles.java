@@ -100,29 +100,46 @@ public final class LogFiles {
     }
 
     /**
-     * The logs of {@code hive} (its name as given), each mapped read-only in its slot. A log that
-     * cannot be read, or two logs for one slot, is a {@link RecoveryFailed} at
+     * The logs of {@code hive}, each mapped read-only in its slot. A log that cannot be read, one that is
+     * the hive itself, or two logs for one slot, is a {@link RecoveryFailed} at
      * {@link RecoveryFailed.Stage#READING_LOGS}.
      */
-    static List<LogInput> read(String hive, List<Path> logs) {
+    static List<LogInput> read(Path hive, List<Path> logs) {
         List<Slot> slots;
         try {
             slots = slots(logs);
         } catch (IllegalArgumentException e) {
-            throw new RecoveryFailed(RecoveryFailed.Stage.READING_LOGS, hive, -1, e.getMessage(), null, null);
+            throw new RecoveryFailed(RecoveryFailed.Stage.READING_LOGS, hive.toString(), -1, e.getMessage(), null,
+                    null);
         }
         List<LogInput> out = new ArrayList<>();
         for (int i = 0; i < logs.size(); i++) {
+            Path log = logs.get(i);
             ByteBuffer b;
             try {
-                b = map(logs.get(i));
+                b = map(log);
             } catch (HiveException e) {
                 throw new RecoveryFailed(RecoveryFailed.Stage.READING_LOGS, e.file(), e.offset(), e.reason(), null,
                         e.getCause());
             }
-            out.add(new LogInput(logs.get(i).toString(), slots.get(i), b));
+            if (sameFile(hive, log)) {
+                // read as a log, a dirty hive's own header would only say "sequence numbers differ"
+                throw new RecoveryFailed(RecoveryFailed.Stage.READING_LOGS, log.toString(), -1, "is the hive itself"
+                        + (log.equals(hive) ? "" : " (the same file as " + hive + ")")
+                        + ", not one of its transaction logs", null, null);
+            }
+            out.add(new LogInput(log.toString(), slots.get(i), b));
         }
         return out;
+    }
+
+    /** The same file: the same path, or the same file key (a link, another spelling of the path). */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -160,7 +160,7 @@ public final class LogHistory {
             Hive.open(file).root(); // the reader's own words for a file that is not a hive
             throw e;
         }
-        List<LogInput> inputs = LogFiles.read(name, logs);
+        List<LogInput> inputs = LogFiles.read(file, logs);
         long logBytes = inputs.stream().mapToLong(i -> i.bytes().limit()).sum();
         History h;
         try {

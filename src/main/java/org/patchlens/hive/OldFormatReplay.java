@@ -38,6 +38,11 @@ final class OldFormatReplay {
                 r.notes.add(l.name() + ": the hive has no first bin to compare timestamps with; log accepted");
             } else if (lt == hiveTs) {
                 applicable.add(l);
+            } else if (Long.compareUnsigned(lt, hiveTs) > 0 && l.otherHive != null) {
+                // the leniency below is for a log that is plainly the hive's own: Windows asks for equal timestamps
+                l.role = "not applied: log timestamp " + FileTime.iso(lt) + " is newer than " + tsName + " "
+                        + FileTime.iso(hiveTs) + " and its base block copy is another hive's (Windows applies an "
+                        + "old-format log only when the timestamps are equal)";
             } else if (Long.compareUnsigned(lt, hiveTs) > 0) {
                 applicable.add(l);
                 r.notes.add(l.name() + ": log timestamp " + FileTime.iso(lt) + " is newer than " + tsName + " "

@@ -48,11 +48,13 @@ public record ReplayLedger(String hive, boolean dirty, List<String> dirtyReasons
      * @param hiveBinsDataSize its base block copy's hive bins data size (-1 when unreadable)
      * @param verdict          "usable", or why it is not
      * @param role             "applied", or why it was not applied
+     * @param otherHive        what in its base block copy names another hive than this one ("" when nothing does,
+     *                         or it was not compared: the hive's base block checksum is bad, or the log's)
      * @param entries          the log entries examined (for an old-format log, one record for its dirty pages)
      */
     public record LogRecord(String file, String slot, String format, long size, long primarySequence,
                             long secondarySequence, long lastWritten, long hiveBinsDataSize, String verdict,
-                            String role, List<EntryRecord> entries) {
+                            String role, String otherHive, List<EntryRecord> entries) {
         public boolean applied() {
             return role.equals("applied");
         }
@@ -80,6 +82,22 @@ public record ReplayLedger(String hive, boolean dirty, List<String> dirtyReasons
         public String toString() {
             return String.format("0x%X+0x%X", offset, size);
         }
+    }
+
+    /**
+     * One line per log whose base block copy names another hive: the log, what differs, and what was done with
+     * it (docs/replay.md, "A log of another hive").
+     */
+    public List<String> otherHiveNotes() {
+        return logs.stream().filter(r -> !r.otherHive().isEmpty()).map(r -> r.file() + ": its base block copy is "
+                + "another hive's (" + r.otherHive() + "): " + (r.applied() ? "applied all the same, as Windows "
+                + "would apply it (it checks a log's sequence numbers or timestamp, not whose it is)" : r.role()))
+                .toList();
+    }
+
+    /** A log whose base block copy names another hive was applied: the view may not be this hive's. */
+    public boolean appliedAnotherHivesLog() {
+        return logs.stream().anyMatch(r -> r.applied() && !r.otherHive().isEmpty());
     }
 
     /** The logs whose data was applied, in the order applied. */

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.patchlens.format.Regf;
 import org.patchlens.hive.HiveRecovery.LogInput;
 import org.patchlens.hive.ReplayLedger.EntryRecord;
@@ -39,6 +40,8 @@ final class TransactionLog {
     String problem;
     /** "applied", or why not (null until replay decides). */
     String role;
+    /** What in its base block copy names another hive than the one replayed ({@link #differenceFrom}), or null. */
+    String otherHive;
     /** Old format: the log offset of the first dirty page, the number of pages and the bitmap. */
     long dirtyStart;
     long pages;
@@ -84,7 +87,40 @@ final class TransactionLog {
         return new LogRecord(in.name(), in.slot().name(), format, size, h == null ? -1 : h.primarySequenceNumber(),
                 h == null ? -1 : h.secondarySequenceNumber(), h == null ? -1 : h.lastWritten(),
                 h == null ? -1 : h.hiveBinsDataSize(), problem == null ? "usable" : problem,
-                role == null ? "not applied" : role, List.copyOf(entries));
+                role == null ? "not applied" : role, otherHive == null ? "" : otherHive, List.copyOf(entries));
+    }
+
+    /**
+     * What in this log's base block copy says it is another hive's log than {@code hive}'s (a primary's base
+     * block with a valid checksum), or null when nothing does or the copy cannot be trusted. Windows finds a
+     * hive's logs by their names and checks no identity (regf-format.md 7.3, 8.5): these fields are the
+     * only evidence. The RmId, LogId and TmId GUIDs stay with a hive for its life, also when it is loaded from
+     * another path; they are compared when both copies carry them ("rmtm" and a non-null RmId). The
+     * embedded file name (the tail of the path the hive was loaded from) is compared ignoring case.
+     */
+    String differenceFrom(HiveHeader hive) {
+        if (h == null || !h.checksumValid()) {
+            return null;
+        }
+        if (hasGuids(h) && hasGuids(hive)) {
+            String[][] ids = {{"RmId", h.rmId(), hive.rmId()}, {"LogId", h.logId(), hive.logId()},
+                {"TmId", h.tmId(), hive.tmId()}};
+            for (String[] id : ids) {
+                if (!id[1].equals(id[2])) {
+                    return id[0] + " " + id[1] + ", the hive's is " + id[2];
+                }
+            }
+        }
+        if (!h.fileName().isEmpty() && !hive.fileName().isEmpty()
+                && !h.fileName().toLowerCase(Locale.ROOT).equals(hive.fileName().toLowerCase(Locale.ROOT))) {
+            return "embedded file name \"" + h.fileName() + "\", the hive's is \"" + hive.fileName() + "\"";
+        }
+        return null;
+    }
+
+    /** RmId, LogId and TmId are meaningful: the "rmtm" signature and a non-null RmId (regf-format.md 2.2). */
+    private static boolean hasGuids(HiveHeader b) {
+        return b.guidSignature().equals("\"rmtm\"") && !b.rmId().equals("00000000-0000-0000-0000-000000000000");
     }
 
     /** A spec stream over {@code len} bytes of the log at {@code pos} (inside the file: checked by the caller). */

@@ -18,12 +18,21 @@ public final class HiveInfoWriter {
     }
 
     /**
-     * What {@code hive info} shows: the hive as read (its logs replayed or not), the file's size on disk and
-     * SHA-256, why log recovery failed (null if it did not), whether logs were left out (--no-logs), and
-     * the comparison with {@code FILE.alt} (null when there is none).
+     * What {@code hive info} shows: the hive as read (its logs replayed or not), its statistics, why its root key
+     * cannot be read (null when it can: then no key or value is counted), the file's size on disk and SHA-256,
+     * why log recovery failed (null if it did not), whether logs were left out (--no-logs), and the comparison
+     * with {@code FILE.alt} (null when there is none).
      */
-    public record Facts(Hive hive, HiveStats stats, long sizeOnDisk, String sha256, String recoveryFailure,
-                        boolean logsNotUsed, AlternateHive alternate) {
+    public record Facts(Hive hive, HiveStats stats, Damage unreadableRoot, long sizeOnDisk, String sha256,
+                        String recoveryFailure, boolean logsNotUsed, AlternateHive alternate) {
+        /** The hive's damage, then the unreadable root key if it is. */
+        public List<Damage> damage() {
+            List<Damage> d = new java.util.ArrayList<>(hive.damage());
+            if (unreadableRoot != null) {
+                d.add(unreadableRoot);
+            }
+            return d;
+        }
     }
 
     /** Where a report of several comes from: the hive's path, its type, and for a user hive its user and SID. */
@@ -52,7 +61,7 @@ public final class HiveInfoWriter {
         Hive hive = f.hive();
         HiveHeader h = hive.header();
         HiveStats s = f.stats();
-        List<Damage> damage = hive.damage();
+        List<Damage> damage = f.damage();
         String failure = f.recoveryFailure();
         AlternateHive alt = f.alternate();
         row(out, "File", hive.name());
@@ -100,7 +109,8 @@ public final class HiveInfoWriter {
             }
             for (ReplayLedger.LogRecord r : l.logs()) {
                 row(out, "Transaction log", r.file() + " (" + r.slot() + ", " + r.format() + " format): "
-                        + (r.verdict().equals("usable") ? "" : r.verdict() + "; ") + r.role());
+                        + (r.verdict().equals("usable") ? "" : r.verdict() + "; ") + r.role()
+                        + (r.otherHive().isEmpty() ? "" : "; ANOTHER HIVE'S: " + r.otherHive()));
             }
             row(out, "Replay", l.outcome() + ": " + l.result());
             row(out, "View", l.outcome() == ReplayLedger.Outcome.APPLIED ? "replayed in memory (base block from "
@@ -112,10 +122,14 @@ public final class HiveInfoWriter {
         if (alt != null) {
             row(out, "Alternate hive", alt.summary());
         }
-        row(out, "Keys", Long.toString(s.keys()));
-        row(out, "Values", Long.toString(s.values()));
-        row(out, "Value data", s.valueDataBytes() + " bytes");
-        row(out, "Deepest key level", Integer.toString(s.maxDepth()));
+        if (f.unreadableRoot() != null) {
+            row(out, "Root key", "UNREADABLE (see Damage): no key or value can be read");
+        } else {
+            row(out, "Keys", Long.toString(s.keys()));
+            row(out, "Values", Long.toString(s.values()));
+            row(out, "Value data", s.valueDataBytes() + " bytes");
+            row(out, "Deepest key level", Integer.toString(s.maxDepth()));
+        }
         row(out, "Hive bins", Integer.toString(s.bins()));
         row(out, "Cells", Integer.toString(s.cells()));
         row(out, "Allocated cells", s.allocatedBytes() + " bytes");
@@ -143,7 +157,7 @@ public final class HiveInfoWriter {
         Hive hive = f.hive();
         HiveHeader h = hive.header();
         HiveStats s = f.stats();
-        List<Damage> damage = hive.damage();
+        List<Damage> damage = f.damage();
         String failure = f.recoveryFailure();
         AlternateHive alt = f.alternate();
         String sha = f.sha256();
@@ -184,6 +198,7 @@ public final class HiveInfoWriter {
         g.writeNumberField("firstBinTimestampRaw", h.firstBinTimestamp());
         g.writeEndObject();
         g.writeBooleanField("checksumValid", h.checksumValid());
+        g.writeBooleanField("rootReadable", f.unreadableRoot() == null);
         ReplayLedger l = hive.replay().orElse(null);
         g.writeBooleanField("dirty", l != null ? l.dirty() : h.dirty());
         g.writeObjectFieldStart("replay");
@@ -213,6 +228,7 @@ public final class HiveInfoWriter {
                 g.writeStringField("format", r.format());
                 g.writeStringField("verdict", r.verdict());
                 g.writeStringField("role", r.role());
+                g.writeStringField("otherHive", r.otherHive());
                 g.writeBooleanField("applied", r.applied());
                 g.writeEndObject();
             }

@@ -48,6 +48,9 @@ public final class LedgerWriter {
             }
             line(w, sb.append(')').toString());
             line(w, "  verdict: " + r.verdict());
+            if (!r.otherHive().isEmpty()) {
+                line(w, "  ANOTHER HIVE'S: " + r.otherHive());
+            }
             line(w, "  role:    " + r.role());
             for (EntryRecord e : r.entries()) {
                 line(w, "  entry   " + entryText(e));
@@ -116,6 +119,7 @@ public final class LedgerWriter {
             g.writeNumberField("hiveBinsDataSize", r.hiveBinsDataSize());
             g.writeStringField("verdict", r.verdict());
             g.writeStringField("role", r.role());
+            g.writeStringField("otherHive", r.otherHive());
             g.writeBooleanField("applied", r.applied());
             g.writeEndObject();
             for (EntryRecord e : r.entries()) {

@@ -85,6 +85,43 @@ class HiveCommandsCorpusTest {
     }
 
     @Test
+    void infoOnAHiveCutAfterItsBaseBlockReportsTheBaseBlockAndExitsOne(@TempDir Path tmp) throws Exception {
+        byte[] sam = Files.readAllBytes(hives.resolve("regipy/SAM"));
+        for (int size : new int[] {4096, 4097}) {
+            Path cut = Files.write(tmp.resolve("cut" + size), java.util.Arrays.copyOf(sam, size));
+            CliRun r = CliRun.of("hive", "info", cut.toString());
+            assertEquals(1, r.exit(), r.err());
+            assertEquals("patchlens: " + cut + ": 2 problems in the hive (listed in the output)\n", r.err());
+            assertTrue(r.out().contains("Embedded file name:   \\SystemRoot\\System32\\Config\\SAM\n"), r.out());
+            assertTrue(r.out().contains("Sequence numbers:     primary 96, secondary 96 (equal)\n"), r.out());
+            assertTrue(r.out().matches("(?s).*Checksum: +stored 0xDDB6F445, computed 0xDDB6F445: valid\n.*"), r.out());
+            assertTrue(r.out().contains("Root key:             UNREADABLE (see Damage): no key or value can be read\n"),
+                    r.out());
+            assertFalse(r.out().contains("Keys:"), "no key was read, none is counted: " + r.out());
+            String root = cut + ": at offset 0x24: root cell offset 0x20 (file offset 0x1020, past the end of the " + size
+                    + "-byte file) is not the start of a cell (the file is " + size + " bytes and its header declares "
+                    + "20480 bytes of hive bins after the 4096-byte base block: the file is cut short)";
+            assertTrue(r.out().endsWith("  " + root + "\n"), r.out());
+            JsonNode j = new ObjectMapper().readTree(CliRun.of("hive", "info", "--format", "json", cut.toString()).out());
+            assertFalse(j.get("rootReadable").asBoolean());
+            assertEquals(96, j.get("header").get("primarySequenceNumber").asLong());
+            assertEquals(2, j.get("damage").size());
+            assertEquals(0x24, j.get("damage").get(1).get("offset").asLong());
+            // the commands that need the keys still refuse it with the reader's one line
+            CliRun ls = CliRun.of("hive", "ls", cut.toString());
+            assertEquals(2, ls.exit());
+            assertEquals("patchlens: " + root + "\n", ls.err());
+        }
+        assertTrue(new ObjectMapper().readTree(CliRun.of("hive", "info", "--format", "json", h("regipy/SAM")).out())
+                .get("rootReadable").asBoolean());
+        // shorter than a base block: nothing to report
+        Path stub = Files.write(tmp.resolve("stub"), java.util.Arrays.copyOf(sam, 4095));
+        CliRun r = CliRun.of("hive", "info", stub.toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
     void dirtyHiveIsSaidToBeDirty() {
         CliRun r = CliRun.of("hive", "info", h("regipy/SECURITY"));
         assertTrue(r.out().contains("Dirty:                YES (sequence numbers differ"), r.out());

@@ -246,6 +246,56 @@ class ReplayCommandsTest {
     }
 
     @Test
+    void anotherHivesLogsAreNamedOnStderrAndReplayExitsOne(@TempDir Path tmp) throws Exception {
+        String sam = org.patchlens.hive.ReplayCorpusTest.dirtySam(tmp).toString();
+        String log1 = h("yarp/NewDirtyHive1/NewDirtyHive.LOG1");
+        String log2 = h("yarp/NewDirtyHive1/NewDirtyHive.LOG2");
+        String differs = "RmId 68bef321-011a-11e7-b258-e6983f8ab8a5, the hive's is 6cced2f4-6e01-11de-8bed-001e0bcd1824";
+        List<String> notes = List.of(
+                "patchlens: note: " + sam + ": " + log1 + ": its base block copy is another hive's (" + differs + "): "
+                        + "applied all the same, as Windows would apply it (it checks a log's sequence numbers or "
+                        + "timestamp, not whose it is)",
+                "patchlens: note: " + sam + ": " + log2 + ": its base block copy is another hive's (" + differs + "): "
+                        + "applied all the same, as Windows would apply it (it checks a log's sequence numbers or "
+                        + "timestamp, not whose it is)");
+        CliRun replay = CliRun.of("hive", "replay", sam, "--log", log1, "--log", log2);
+        assertEquals(1, replay.exit(), "recovered as Windows would, but not as this hive: " + replay.err());
+        assertEquals(notes, replay.err().lines().toList());
+        assertEquals(2, replay.out().lines().filter(l -> l.equals("  ANOTHER HIVE'S: " + differs)).count(), replay.out());
+        CliRun jsonl = CliRun.of("hive", "replay", sam, "--log", log1, "--log", log2, "--ledger-format", "jsonl");
+        JsonNode log = new ObjectMapper().readTree(jsonl.out().lines().skip(1).findFirst().orElseThrow());
+        assertEquals(differs, log.get("otherHive").asText());
+        // every command reads the view Windows would give, and says which logs are another hive's
+        CliRun ls = CliRun.of("hive", "ls", sam, "--log", log1, "--log", log2);
+        assertEquals(0, ls.exit(), ls.err());
+        assertEquals(notes, ls.err().lines().filter(l -> l.contains("another hive's")).toList());
+        CliRun info = CliRun.of("hive", "info", sam, "--log", log1, "--log", log2);
+        assertTrue(info.out().contains("NewDirtyHive.LOG1 (LOG1, new format): applied; ANOTHER HIVE'S: " + differs),
+                info.out());
+        // the hive's own logs say nothing of the kind
+        CliRun own = CliRun.of("hive", "replay", h("yarp/NewDirtyHive1/NewDirtyHive"));
+        assertEquals("", own.err());
+        assertFalse(own.out().contains("ANOTHER HIVE'S"), own.out());
+    }
+
+    @Test
+    void aLogThatIsTheHiveItselfIsSaidToBe(@TempDir Path tmp) throws Exception {
+        String hive = h("yarp/NewDirtyHive1/NewDirtyHive");
+        for (String c : List.of("replay", "history", "ls", "info")) {
+            CliRun r = CliRun.of("hive", c, hive, "--log", hive);
+            assertEquals(2, r.exit(), c + ": " + r.err());
+            assertEquals("patchlens: " + hive + ": is the hive itself, not one of its transaction logs\n", r.err(), c);
+        }
+        Path copy = Files.copy(hives.resolve("regipy/SAM"), tmp.resolve("SAM"));
+        Path other = tmp.resolve("x").resolve("..").resolve("SAM");
+        Files.createDirectory(tmp.resolve("x"));
+        CliRun clean = CliRun.of("hive", "ls", copy.toString(), "--log", other.toString());
+        assertEquals(2, clean.exit(), clean.err());
+        assertEquals("patchlens: " + other + ": is the hive itself (the same file as " + copy + "), not one of its "
+                + "transaction logs\n", clean.err());
+    }
+
+    @Test
     void infoComparesSystemWithItsAltMirror(@TempDir Path tmp) {
         org.patchlens.hive.AlternateHiveTest.pair(tmp, "SYSTEM.ALT", 9, 3);
         CliRun r = CliRun.of("hive", "info", tmp.resolve("SYSTEM").toString());

@@ -93,6 +93,22 @@ class HiveOpenerTest {
     }
 
     @Test
+    void aLogThatIsTheHiveItselfIsARecoveryFailedSayingSo() throws Exception {
+        Path h = dirtyHive();
+        RecoveryFailed e = assertThrows(RecoveryFailed.class, () -> HiveOpener.open(h, List.of(h),
+                HiveOptions.DEFAULTS));
+        assertEquals(RecoveryFailed.Stage.READING_LOGS, e.stage());
+        assertEquals(h.toString(), e.file());
+        assertEquals("is the hive itself, not one of its transaction logs", e.reason());
+        // the same file by its file key: a hard link beside it, found as its .LOG1
+        Path link = Files.createLink(dir.resolve("H.LOG1"), h);
+        e = assertThrows(RecoveryFailed.class, () -> HiveOpener.recover(h, LogFiles.beside(h)));
+        assertEquals(RecoveryFailed.Stage.READING_LOGS, e.stage());
+        assertEquals(link.toAbsolutePath().toString(), e.file());
+        assertEquals("is the hive itself (the same file as " + h + "), not one of its transaction logs", e.reason());
+    }
+
+    @Test
     void twoLogsForOneSlotAreARecoveryFailedReadingTheLogs() throws Exception {
         Path h = dirtyHive();
         Path a = write("a.LOG1", new byte[512]);

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.patchlens.hive.ReplayLedger.Outcome;
 import org.patchlens.testing.Corpus;
 
@@ -26,7 +27,7 @@ import org.patchlens.testing.Corpus;
  * Every corpus hive with logs beside it, replayed, against its FILE.replayed.oracle.txt(.gz)
  * or FILE.replayed.oracle.err (contract: corpus/README.md).
  */
-class ReplayCorpusTest {
+public class ReplayCorpusTest {
 
     @TestFactory
     List<DynamicTest> everyHiveWithLogsReplaysToItsOracle() throws Exception {
@@ -45,6 +46,9 @@ class ReplayCorpusTest {
 
     private static void check(Path file) throws Exception {
         List<Path> logs = LogFiles.beside(file);
+        for (ReplayLedger.LogRecord r : HiveOpener.recover(file, logs).ledger().logs()) {
+            assertEquals("", r.otherHive(), r.file() + " is the hive's own log");
+        }
         Optional<Path> txt = Corpus.sibling(file, ".replayed.oracle.txt");
         Optional<Path> err = Corpus.sibling(file, ".replayed.oracle.err");
         byte[] before = Files.readAllBytes(file);
@@ -131,6 +135,46 @@ class ReplayCorpusTest {
         assertEquals("primary", l.baseBlockSource());
         ReplayLedger.LogRecord log2 = l.logs().get(1);
         assertEquals("empty file", log2.verdict());
+    }
+
+    /**
+     * regipy's SAM with sequence numbers 3/2 (checksum recomputed), at {@code dir}/SAM: a dirty hive whose
+     * secondary number NewDirtyHive's logs (2, then 3 to 5) pass, as an examiner pairing files by hand may meet.
+     */
+    public static Path dirtySam(Path dir) throws java.io.IOException {
+        byte[] b = Files.readAllBytes(hive("regipy/SAM"));
+        ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        le.putInt(4, 3);
+        le.putInt(8, 2);
+        le.putInt(508, (int) HiveHeader.checksum(le, 0));
+        return Files.write(dir.resolve("SAM"), b);
+    }
+
+    @Test
+    void anotherHivesLogsAreNamedInTheLedgerAndAppliedAsWindowsWould(@TempDir Path dir) throws Exception {
+        assumeTrue(Corpus.root().isPresent());
+        Path sam = dirtySam(dir);
+        List<Path> logs = LogFiles.beside(hive("yarp/NewDirtyHive1/NewDirtyHive"));
+        ReplayLedger l = HiveOpener.recover(sam, logs).ledger();
+        // Windows checks a new-format log's sequence numbers only (regf-format.md 8.5): these pass
+        assertEquals(Outcome.APPLIED, l.outcome(), l.result());
+        assertEquals(2, l.appliedLogs().size());
+        String differs = "RmId 68bef321-011a-11e7-b258-e6983f8ab8a5, the hive's is 6cced2f4-6e01-11de-8bed-001e0bcd1824";
+        for (ReplayLedger.LogRecord r : l.logs()) {
+            assertEquals(differs, r.otherHive(), r.file());
+        }
+        assertTrue(l.appliedAnotherHivesLog());
+        assertEquals(List.of(logs.get(0) + ": its base block copy is another hive's (" + differs + "): applied all "
+                + "the same, as Windows would apply it (it checks a log's sequence numbers or timestamp, not whose it "
+                + "is)", logs.get(1) + ": its base block copy is another hive's (" + differs + "): applied all the "
+                + "same, as Windows would apply it (it checks a log's sequence numbers or timestamp, not whose it is)"),
+                l.otherHiveNotes());
+        // beside the clean SAM they are not applied, and the note says why, not that the hive is stale
+        ReplayLedger clean = HiveOpener.recover(hive("regipy/SAM"), logs).ledger();
+        assertEquals(Outcome.CLEAN, clean.outcome());
+        assertEquals(List.of(), clean.staleReasons());
+        assertTrue(clean.otherHiveNotes().get(0).endsWith("): not applied: the hive is clean (logs are replayed only "
+                + "into a dirty hive); the log is older than the hive (sequence 2 < 96)"), clean.otherHiveNotes().get(0));
     }
 
     @Test

@@ -210,6 +210,42 @@ class ReplaySyntheticTest {
                 + ".0000000Z is older than the hive's last written timestamp"), r.ledger().logs().get(0).role());
     }
 
+    /** A small 1.3 hive whose base block names {@code fileName}; {@code n} changes one value. */
+    static byte[] named(String fileName, int n) {
+        HiveBuilder b = HiveBuilder.v13().lastWrittenRaw(T).fileName(fileName);
+        b.key("Select").dword("Current", n);
+        return b.toBytes();
+    }
+
+    @Test
+    void anOldFormatLogOfAnotherHiveIsNotAppliedOnANewerTimestamp() {
+        String sam = "\\SystemRoot\\System32\\Config\\SAM";
+        String software = "\\SystemRoot\\System32\\Config\\SOFTWARE";
+        byte[] before = named(sam, 1);
+        byte[] primary = dirty(before, 3, 2);
+        for (String logName : List.of(software, sam)) {
+            byte[] after = named(logName, 2);
+            LogBuilder.le(after).putLong(12, T + 1); // newer than the hive: yarp's rule accepts it, Windows' does not
+            byte[] log = LogBuilder.oldLog(after, LogBuilder.dirtySectors(before, after), 1, 3,
+                    LogBuilder.pageStart(LogBuilder.binsSize(after)));
+            Recovery r = recover(primary, Slot.LOG1, log);
+            LogRecord l = r.ledger().logs().get(0);
+            if (logName.equals(sam)) {
+                assertEquals(Outcome.APPLIED, r.ledger().outcome(), "the hive's own log, as yarp applies it");
+                assertEquals("", l.otherHive());
+                continue;
+            }
+            assertEquals(Outcome.NOTHING_APPLIED, r.ledger().outcome());
+            String tail = software.substring(software.length() - 31); // Windows keeps the last 31 characters
+            assertEquals("embedded file name \"" + tail + "\", the hive's is \"" + sam + "\"", l.otherHive());
+            assertEquals("not applied: log timestamp 2001-06-15T12:00:00.0000001Z is newer than the hive's last written "
+                    + "timestamp 2001-06-15T12:00:00.0000000Z and its base block copy is another hive's (Windows applies "
+                    + "an old-format log only when the timestamps are equal)", l.role());
+            assertEquals(List.of("H.LOG1: its base block copy is another hive's (" + l.otherHive() + "): " + l.role()),
+                    r.ledger().otherHiveNotes());
+        }
+    }
+
     @Test
     void cleanHiveIsNotReplayedButANewerLogIsReported() {
         byte[] clean = bigOld(0).toBytes();
