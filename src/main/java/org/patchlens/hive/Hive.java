@@ -263,7 +263,7 @@ public final class Hive implements AutoCloseable {
         long declared = header.hiveBinsDataSize();
         if (declared > available) {
             addDamage(40, "", "hive bins data size " + declared + " exceeds the " + available
-                    + " bytes after the base block: the file is truncated");
+                    + (available == 1 ? " byte" : " bytes") + " after the base block: the file is truncated");
             return available;
         }
         return declared;

@@ -400,6 +400,11 @@ class HostileHiveTest {
                 + "(it would end at file offset 0x%X, past the end of the %d-byte file); no valid bin follows",
                 bins.get(2), cut, bins.get(2) + 4096, cut), d.get(1));
         assertWitness(h);
+        // one byte after the base block is a byte, not "1 bytes"
+        Hive oneByte = Hive.fromBytes("cut", img.truncated(4097));
+        oneByte.index(); // the bins are measured when the cells are indexed (the root itself is unreadable)
+        assertEquals(String.format("0x28 : hive bins data size %d exceeds the 1 byte after the base block: the file is "
+                + "truncated", img.headerU4(40)), damage(oneByte).get(0));
         assertNotNull(h.key("Tail00"));
         assertNull(h.key("Tail39"));
 
