@@ -249,12 +249,10 @@ public final class Output {
             }
         }
         OutputFormat named = OutputFormat.ofName(file);
-        OutputFormat bare = OutputFormat.extensionOnly(file);
-        if (bare != null) {
-            // "-o .csv": the extension alone would make a hidden file named .csv, likely in some other format
-            throw new OutputException(file + ": names only an extension; give a file name (" + spec.option()
-                    + " report" + bare.extension() + ")" + (spec.option().equals("-o") && spec.formats().contains(bare)
-                    && bare != OutputFormat.XLSX ? ", or --format " + bare.label() + " to write to stdout" : ""));
+        String bare = OutputFormat.onlyAnExtension(file);
+        if (bare != null && (OutputFormat.extensionOnly(file) != null || OutputFormat.promisesAnotherFormat(bare))) {
+            // "-o .csv", "-o .pdf": the extension alone would make a hidden file of that name, likely a mistake
+            throw new OutputException(file + ": names only an extension; give a file name " + nameInstead(spec, bare));
         }
         if (spec.formats().contains(OutputFormat.HIVE)) {
             // the output is a hive image whatever its name; a name that promises a report is a mistake
@@ -302,6 +300,23 @@ public final class Output {
                 ? "; --format FORMAT writes that format to any name" : "";
         throw new OutputException(file + ": " + spec.command() + " does not write " + extension + " files" + didYouMean
                 + " (" + writes(spec) + anyName + ")");
+    }
+
+    /**
+     * What to give instead of a name that is only an extension: a name with the extension of the format it names,
+     * or misses by one edit ({@code .xslx}), when the command writes that format; else what it writes.
+     */
+    private static String nameInstead(Spec spec, String extension) {
+        if (spec.formats().contains(OutputFormat.HIVE)) {
+            return "(" + spec.command() + " " + spec.option() + " writes a registry hive: name it e.g. SYSTEM.recovered)";
+        }
+        OutputFormat meant = spec.formats().stream().filter(f -> extension.equalsIgnoreCase(f.extension()))
+                .findFirst().orElseGet(() -> OutputFormat.nearMiss(extension, spec.formats()));
+        if (meant == null) {
+            return "(" + spec.command() + " does not write " + extension + " files; " + writes(spec) + ")";
+        }
+        return "(" + spec.option() + " report" + meant.extension() + ")" + (spec.option().equals("-o")
+                && meant != OutputFormat.XLSX ? ", or --format " + meant.label() + " to write to stdout" : "");
     }
 
     /** "it writes text, jsonl or csv: .txt .jsonl .csv". */

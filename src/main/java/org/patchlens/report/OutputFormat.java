@@ -93,6 +93,15 @@ public enum OutputFormat {
     }
 
     /**
+     * The whole file name when it is only an extension, as typed ({@code .pdf}, {@code .CSV}: a hidden file's
+     * name that starts with its only dot), or null.
+     */
+    public static String onlyAnExtension(Path file) {
+        String name = file == null || file.getFileName() == null ? null : file.getFileName().toString();
+        return name != null && name.length() > 1 && name.lastIndexOf('.') == 0 ? name : null;
+    }
+
+    /**
      * Well-known document and archive formats that no command writes: a name ending in one promises a file
      * patchlens does not make (report.pdf would hold the text report), so it is not given the default format.
      */

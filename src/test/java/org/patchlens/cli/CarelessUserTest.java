@@ -315,6 +315,13 @@ class CarelessUserTest {
                 "--demo", "-o", xlsx.toString());
         refused("patchlens: " + csv + ": names only an extension; give a file name (--runbook report.csv)", "check",
                 "--demo", "before-restore", "--runbook", csv.toString());
+        // a document format alone, or a near miss of ours, is no name either (it was given the default format)
+        Path pdf = tmp.resolve(".pdf");
+        refused("patchlens: " + pdf + ": names only an extension; give a file name (check does not write .pdf files; it "
+                + "writes text, jsonl, csv or xlsx: .txt .jsonl .csv .xlsx)", "check", "--demo", "-o", pdf.toString());
+        Path xslx = tmp.resolve(".xslx");
+        refused("patchlens: " + xslx + ": names only an extension; give a file name (-o report.xlsx)", "hive", "dump",
+                system.toString(), "-o", xslx.toString());
         // with several hives -o names a folder: an extension alone is no folder name either
         Path ev = system.getParent();
         refused("patchlens: " + ev + ": a folder is searched for hives, one output each: -o names a folder for them, "

@@ -69,12 +69,39 @@ class OutputFormatTest {
     @Test
     void anyOtherNameGetsTheDefaultFormat() {
         for (String name : new String[] {"report.log", "report.out", "report.text", "report.TEXT", "report.dat",
-            "notes", "report.", ".pdf", "v1.2/report"}) {
+            "notes", "report.", ".log", ".notes", "v1.2/report"}) {
             assertEquals(TEXT, Output.format(CHECK, null, Path.of(name)), name);
             assertEquals(JSONL, Output.format(DUMP, null, Path.of(name)), name);
         }
         assertEquals(XLSX, Output.format(CHECK, null, Path.of("report.xlsx")));
         assertEquals(TEXT, Output.format(CHECK, null, null), "stdout");
+    }
+
+    @Test
+    void aNameThatIsOnlyAForeignExtensionOrANearMissIsRefusedAsAnyExtensionAlone() {
+        // as -o .csv: a hidden file named .pdf would hold the default format, which is not what the name says
+        for (String name : new String[] {".pdf", ".PDF", ".docx", ".xls", ".html", ".zip", ".gz", ".evtx", ".jsn"}) {
+            String instead = name.equals(".xls") ? "(-o report.xlsx)"
+                    : "(check does not write " + name + " files; it writes text, jsonl, csv or xlsx: .txt .jsonl .csv .xlsx)";
+            assertEquals(name + ": names only an extension; give a file name " + instead, refusal(CHECK, name));
+            // --format does not make it a name
+            assertEquals(refusal(CHECK, name), assertThrows(OutputException.class,
+                    () -> Output.format(CHECK, "text", Path.of(name))).getMessage());
+        }
+        // a near miss of an extension it writes names the format meant, as the extension itself does
+        assertEquals("out/.xslx: names only an extension; give a file name (-o report.xlsx)", refusal(CHECK, "out/.xslx"));
+        assertEquals(".cvs: names only an extension; give a file name (-o report.csv), or --format csv to write to "
+                + "stdout", refusal(DUMP, ".cvs"));
+        assertEquals(".csv: names only an extension; give a file name (-o report.csv), or --format csv to write to "
+                + "stdout", refusal(DUMP, ".csv"));
+        // an extension of ours the command does not write, and a hive image, whose name is the user's
+        assertEquals(".reg: names only an extension; give a file name (check does not write .reg files; it writes text, "
+                + "jsonl, csv or xlsx: .txt .jsonl .csv .xlsx)", refusal(CHECK, ".reg"));
+        Output.Spec replay = Output.Spec.of("hive replay", HIVE);
+        for (String name : new String[] {".pdf", ".csv"}) {
+            assertEquals(name + ": names only an extension; give a file name (hive replay -o writes a registry hive: "
+                    + "name it e.g. SYSTEM.recovered)", refusal(replay, name));
+        }
     }
 
     @Test
