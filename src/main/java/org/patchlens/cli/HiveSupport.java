@@ -95,14 +95,20 @@ final class HiveSupport {
     /**
      * The log replay verdict in one word, for a batch's manifest: {@code clean}, {@code applied},
      * {@code nothing-applied}, {@code failed}, {@code no-logs} (dirty, no log beside it), or {@code not-replayed}
-     * (dirty, read as found: --no-logs).
+     * (dirty, read as found: --no-logs); followed, when a log's base block copy names another hive, by each such
+     * log in parentheses: {@code applied (another hive's log SAM.LOG1 applied: RmId ..., the hive's is ...)}.
      */
     static String replayVerdict(Hive hive) {
         var ledger = hive.replay();
         if (ledger.isEmpty()) {
             return hive.header().dirty() ? "not-replayed" : "clean";
         }
-        return ledger.get().outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String verdict = ledger.get().outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        // applied, the view may be another hive's; refused, the hive's own log may be missing: either is worth a row
+        List<String> others = ledger.get().logs().stream().filter(r -> !r.otherHive().isEmpty())
+                .map(r -> "another hive's log " + r.file() + (r.applied() ? " applied: " : " not applied: ")
+                        + r.otherHive()).toList();
+        return others.isEmpty() ? verdict : verdict + " (" + String.join("; ", others) + ")";
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.hive.FuzzSeeds;
 import org.patchlens.hive.HiveBuilder;
 
 /**
@@ -585,5 +586,59 @@ class HiveTreeTest {
         assertEquals(1, new HiveTree.Tree(List.of(), List.of(), List.of(), List.of("a cut")).code(Main.OK));
         assertEquals(2, new HiveTree.Tree(List.of(), List.of(), List.of(), List.of("a cut")).code(Main.BAD_INPUT));
         assertEquals(0, new HiveTree.Tree(List.of(), List.of(), List.of("a note"), List.of()).code(Main.OK));
+    }
+
+    /** A small SYSTEM-like hive whose base block names {@code fileName}; {@code n} is Select's Current. */
+    private static byte[] named(String fileName, int n) {
+        HiveBuilder b = HiveBuilder.v15().fileName(fileName);
+        b.key("Select").dword("Current", n);
+        b.key("ControlSet001\\Control\\ComputerName\\ComputerName").sz("ComputerName", "HOST1");
+        return b.toBytes();
+    }
+
+    /** {@code hive} with these base block sequence numbers, its checksum made right again. */
+    private static byte[] sequence(byte[] hive, int primary, int secondary) {
+        byte[] b = hive.clone();
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(4, primary).putInt(8, secondary)
+                .putInt(508, (int) HiveBuilder.checksumOf(b));
+        return b;
+    }
+
+    /**
+     * A log beside a hive whose base block copy names another hive (docs/replay.md, "A log of another hive") is said
+     * in the manifest's replay verdict, applied (as Windows would) or not; the hive's own log adds nothing.
+     */
+    @Test
+    void theManifestSaysWhichLogsBesideAHiveAreAnotherHives(@TempDir Path dir, @TempDir Path work) throws Exception {
+        String system = "\\Config\\SYSTEM";
+        String software = "\\Config\\SOFTWARE";
+        byte[][] own = FuzzSeeds.dirtyWithLog(named(system, 1), named(system, 2)); // 11/10, a log of sequence 10
+        byte[] othersLog = FuzzSeeds.dirtyWithLog(named(software, 1), named(software, 2))[1];
+        Path applied = Files.createDirectories(dir.resolve("a")).resolve("SYSTEM");
+        Files.write(applied, own[0]);
+        Files.write(dir.resolve("a/SYSTEM.LOG1"), othersLog);
+        Path refused = Files.createDirectories(dir.resolve("b")).resolve("SYSTEM");
+        Files.write(refused, sequence(own[0], 21, 20)); // the log's entries (10) are older than the hive
+        Files.write(dir.resolve("b/SYSTEM.LOG1"), othersLog);
+        Path clean = Files.createDirectories(dir.resolve("c")).resolve("SYSTEM");
+        Files.write(clean, named(system, 1));
+        Files.write(dir.resolve("c/SYSTEM.LOG1"), othersLog);
+        Path itsOwn = Files.createDirectories(dir.resolve("d")).resolve("SYSTEM");
+        Files.write(itsOwn, own[0]);
+        Files.write(dir.resolve("d/SYSTEM.LOG1"), own[1]);
+        Path out = work.resolve("dumps");
+        CliRun r = CliRun.of("hive", "dump", dir.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        String differs = "embedded file name \"" + software + "\", the hive's is \"" + system + "\"";
+        List<String> verdicts = new ArrayList<>();
+        for (String[] row : BatchFolder.manifest(out)) {
+            verdicts.add(row[0] + " " + row[9]);
+        }
+        assertEquals(List.of(
+                applied + " applied (another hive's log " + applied + ".LOG1 applied: " + differs + ")",
+                refused + " nothing-applied (another hive's log " + refused + ".LOG1 not applied: " + differs + ")",
+                clean + " clean (another hive's log " + clean + ".LOG1 not applied: " + differs + ")",
+                itsOwn + " applied").stream().map(v -> v.replace("\\", "\\\\")).toList(), verdicts,
+                "a backslash doubled, as in every field");
     }
 }
