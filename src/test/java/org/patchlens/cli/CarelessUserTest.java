@@ -208,6 +208,28 @@ class CarelessUserTest {
         }
     }
 
+    /**
+     * A folder of symbolic links to the evidence (how many examiners arrange a case) gave "no evidence found in the
+     * folder (no hive, ESE file or eseutil output)", as if it were empty; the line now says the links were not
+     * followed, names them, and what to do instead.
+     */
+    @Test
+    void checkOfAFolderOfLinksSaysTheyAreNotFollowed() throws IOException {
+        Path links = Files.createDirectories(tmp.resolve("links"));
+        Files.createSymbolicLink(links.resolve("SYSTEM"), system);
+        Files.createSymbolicLink(links.resolve("CLUSDB"), dirty);
+        try {
+            refused("patchlens: " + links + ": no evidence found in the folder (no hive, ESE file or eseutil output; "
+                    + "see --help); 2 entries are a symbolic link, FIFO or device, never followed or opened (CLUSDB, "
+                    + "SYSTEM): name their files by option (--system, --cluster, --store ...) or copy them into the "
+                    + "folder", "check", links.toString());
+        } finally {
+            Files.delete(links.resolve("SYSTEM"));
+            Files.delete(links.resolve("CLUSDB"));
+            Files.delete(links);
+        }
+    }
+
     @Test
     void theDemoTakesDebugAsEveryCommandDoes() {
         // check --help lists --debug; the demo's own parse of its options did not know it
