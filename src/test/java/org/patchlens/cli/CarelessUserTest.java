@@ -461,6 +461,26 @@ class CarelessUserTest {
         assertEquals("(command line) : --env-line", prc02.get("actualSource").asText());
     }
 
+    /**
+     * The checkpoints named from inside their resource's GUID folder ({@code --checkpoint .}, or a path through
+     * {@code ..}): the file's place is the folder it is in, not the path as typed. It was read from the path's last
+     * folder name ("."), so no checkpoint had a place, CLU-08 was SKIPPED ("no checkpoint file to compare") and the
+     * demo's two CRIT rollbacks went unsaid.
+     */
+    @Test
+    void checkpointsNamedFromInsideTheirGuidFolderAreAtTheirPlace() {
+        String guid = "testdata/demo/Q/MSCS/2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022";
+        for (String given : List.of(guid + "/.", guid + "/../2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022/./00000002.CPT")) {
+            CliRun r = CliRun.of("check", "--system", "testdata/demo/NODE1/system32/config/SYSTEM", "--cluster",
+                    "testdata/demo/NODE1/Cluster/CLUSDB", "--checkpoint", given, "@testdata/demo/check.args",
+                    "--format", "jsonl");
+            List<JsonNode> clu08 = MachineOutputTest.jsonl(r.out(), given).stream()
+                    .filter(n -> n.get("rule").asText().equals("CLU-08")).toList();
+            assertTrue(clu08.stream().anyMatch(n -> n.get("status").asText().equals("FAIL")
+                    && n.get("object").asText().endsWith("ParametersPrivate : Store GUID")), given + ": " + clu08);
+        }
+    }
+
     // ------------------------------------------------------------------ hive commands
 
     @Test
