@@ -242,8 +242,8 @@ final class CheckCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         if (evidence.stream().noneMatch(e -> e.kind() != EvidenceKind.UNRELATED)) {
             throw new UsageException(dir != null ? dir + ": no evidence found in the folder (no hive, ESE file or "
-                    + "eseutil output; see --help)" : "no evidence: give a folder or --system / --cluster / --store ... "
-                    + "(see --help)");
+                    + "eseutil output; see --help)" + notFollowed(dir) : "no evidence: give a folder or --system / "
+                    + "--cluster / --store ... (see --help)");
         }
         CheckOptions opts = new CheckOptions(restoreType, rollForward, expectOrg, expectSite, expectServer, envLine,
                 isintegVersion, exchangeSp, startVia, isintegRuns, stage);
@@ -349,6 +349,21 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+
+    /**
+     * For a folder that gave no evidence: the symbolic links, FIFOs and devices in it, which the walk never follows
+     * or opens (a folder of links to the evidence is not empty of it), or "".
+     */
+    private static String notFollowed(Path dir) throws IOException {
+        List<String> skipped = EvidenceScanner.notFollowed(dir);
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        return "; " + (skipped.size() == 1 ? "1 entry is" : skipped.size() + " entries are") + " a symbolic link, "
+                + "FIFO or device, never followed or opened (" + String.join(", ", skipped.subList(0,
+                Math.min(5, skipped.size()))) + (skipped.size() > 5 ? " and " + (skipped.size() - 5) + " more" : "")
+                + "): name their files by option (--system, --cluster, --store ...) or copy them into the folder";
+    }
     /**
      * Every path the options name, checked before anything is read or written: a named file that is missing
      * or not a regular file is a usage error naming it and its option.

@@ -121,8 +121,8 @@ final class Detector {
 
     private void refuseTooShort() {
         if (bytes.avail < HeaderBytes.SMALLEST_PAGE) {
-            throw new EseException(name, -1, "file is " + fileSize
-                    + " bytes: too short for any ESE header (database pages are at least 2048 bytes, logs and checkpoints 4096)");
+            throw new EseException(name, -1, "file is " + fileSize + (fileSize == 1 ? " byte" : " bytes")
+                    + ": too short for any ESE header (database pages are at least 2048 bytes, logs and checkpoints 4096)");
         }
     }
 

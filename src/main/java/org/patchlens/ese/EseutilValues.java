@@ -34,6 +34,22 @@ final class EseutilValues {
         return Pattern.compile(regex, Pattern.UNIX_LINES);
     }
 
+    /**
+     * A value without eseutil's padding: the spaces and tabs around it. Not {@code trim()}: a control character at
+     * either end (an ESC ending a crafted computer name or path) is text of the value, shown escaped, never dropped.
+     */
+    static String unpadded(String v) {
+        int from = 0;
+        int to = v.length();
+        while (from < to && (v.charAt(from) == ' ' || v.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (v.charAt(to - 1) == ' ' || v.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return v.substring(from, to);
+    }
+
     /** The label of a {@code label: value} line, or null. */
     static String label(String line) {
         Matcher m = LABEL.matcher(line);
@@ -76,7 +92,7 @@ final class EseutilValues {
         }
         LogTime t = time(m.group(1));
         return Signature.of(Long.parseLong(m.group(2)) & 0xFFFFFFFFL, t == null ? LogTime.UNSET : t,
-                m.group(3) == null ? "" : m.group(3).trim());
+                m.group(3) == null ? "" : unpadded(m.group(3)));
     }
 
     /** Whether the computer name of signature text {@code v}, if any, is Latin-1, as the signature's bytes hold it. */

@@ -33,24 +33,59 @@ final class LogFolderScan {
     /**
      * Reads {@code dir} and the databases not in it. A folder with nothing ESE in it (no header read, no
      * unreadable log or checkpoint, no file named like an ESE file) and no database given is an
-     * {@link EseException}; so is a given database that cannot be read.
+     * {@link EseException}; so is a given database that cannot be read or is no database. A given database is read
+     * once, however it is spelt.
      */
     static LogFolderScan scan(Path dir, List<Path> databases, int maxFiles) {
         LogFolderScan s = new LogFolderScan();
         List<Path> files = s.regularFiles(dir, maxFiles);
         for (Path f : files) {
-            s.read(f, false);
+            s.read(f);
         }
         if (s.nothingRead() && databases.isEmpty() && files.stream().noneMatch(LogNames::eseName)) {
             throw new EseException(dir.toString(), -1, "no log files in the folder, and nothing else ESE (no "
                     + "checkpoint, database, patch file or eseutil dump)");
         }
+        List<Path> given = new ArrayList<>();
         for (Path f : databases) {
-            if (!files.contains(f)) {
-                s.read(f, true);
+            List<DatabaseHeader> headers = givenDatabase(f);
+            // a database of the folder, or given before, under another spelling (./x.edb, an absolute path) is one file
+            if (!sameFile(f, files, dir) && given.stream().noneMatch(g -> sameFile(f, g))) {
+                s.databases.addAll(headers);
             }
+            given.add(f);
         }
         return s;
+    }
+
+    /**
+     * The headers of a {@code --database} file; one that cannot be read, or holds a log, a checkpoint or a patch
+     * file (which would otherwise join the log set unasked), is an {@link EseException}.
+     */
+    private static List<DatabaseHeader> givenDatabase(Path f) {
+        List<DatabaseHeader> headers = new ArrayList<>();
+        for (EseHeader h : EseFile.openAll(f)) {
+            if (!(h instanceof DatabaseHeader d)) {
+                throw new EseException(f.toString(), -1, "given as --database but it is " + EseFile.article(h.kind())
+                        + ", not a database (or a saved eseutil /mh dump of one); the logs are read from the folder");
+            }
+            headers.add(d);
+        }
+        return headers;
+    }
+
+    /** {@code f} is the folder's file of its name (the folder's files were read already). */
+    private static boolean sameFile(Path f, List<Path> files, Path dir) {
+        Path inFolder = f.getFileName() == null ? null : dir.resolve(f.getFileName());
+        return files.contains(f) || inFolder != null && files.contains(inFolder) && sameFile(f, inFolder);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false; // one of them vanished: they are not known to be one file
+        }
     }
 
     /**
@@ -83,8 +118,8 @@ final class LogFolderScan {
         return logs.isEmpty() && checkpoints.isEmpty() && databases.isEmpty() && patches.isEmpty() && unreadable.isEmpty();
     }
 
-    /** Reads one file into its list; a database given by the user that cannot be read is an exception. */
-    private void read(Path f, boolean mustBeDatabase) {
+    /** Reads one file of the folder into its list; one that cannot be read is listed as ignored. */
+    private void read(Path f) {
         try {
             for (EseHeader h : EseFile.openAll(f)) {
                 if (h instanceof LogHeader l) {
@@ -99,9 +134,6 @@ final class LogFolderScan {
                 }
             }
         } catch (EseException e) {
-            if (mustBeDatabase) {
-                throw e;
-            }
             ignored.add(e.getMessage());
             String kind = LogNames.unreadableKind(f.toString());
             if (kind != null) {

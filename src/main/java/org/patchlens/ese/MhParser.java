@@ -170,7 +170,7 @@ final class MhParser {
                 continue;
             }
             String label = lm.group(1).trim();
-            String value = lm.group(2).trim();
+            String value = EseutilValues.unpadded(lm.group(2));
             if (backupHeading(label.toLowerCase(Locale.ROOT), value)) {
                 continue;
             }

@@ -53,7 +53,7 @@ final class MkParser {
                 continue;
             }
             String label = lm.group(1).trim();
-            String value = lm.group(2).trim();
+            String value = EseutilValues.unpadded(lm.group(2));
             if (!lines.map(n + 1, label, value, (key, v) -> attachments.take(key, v) || field(key, v))) {
                 lines.keep(n + 1, line, label, value);
             }

@@ -148,7 +148,7 @@ final class MlParser {
                 }
                 start = n;
                 sawGeneration = false;
-                String value = lm.group(2).trim();
+                String value = EseutilValues.unpadded(lm.group(2));
                 ok = key.equals("log file") && OK_SUFFIX.matcher(value).find();
                 file = key.equals("log file") ? OK_SUFFIX.matcher(value).replaceAll("") : null;
             }
@@ -184,7 +184,7 @@ final class MlParser {
                 continue;
             }
             String label = lm.group(1).trim();
-            String value = lm.group(2).trim();
+            String value = EseutilValues.unpadded(lm.group(2));
             // without a header, nothing is a field: what the block holds beside its name is kept as printed
             if (!lines.map(lineNo, label, value, (key, v) -> hasHeader ? attachments.take(key, v) || field(key, v)
                     : key.equals("log file") || key.equals("base name"))) {

@@ -154,10 +154,7 @@ public final class Classifier {
             if (root.subkey("Microsoft") != null && root.subkey("Classes") != null) {
                 return new Result(EvidenceKind.SOFTWARE_HIVE, "keys Microsoft and Classes");
             }
-            String name = file.getFileName().toString();
-            Path parent = file.getParent();
-            if (CPT_NAME.matcher(name).matches() && parent != null
-                    && GUID.matcher(parent.getFileName().toString()).matches()) {
+            if (checkpointId(file) != null) {
                 return new Result(EvidenceKind.REGISTRY_CHECKPOINT, "a saved subtree in a resource GUID folder");
             }
             return new Result(EvidenceKind.OTHER_HIVE, "root key " + root.name());
@@ -181,11 +178,16 @@ public final class Classifier {
         return base.subkey("Resources") != null && base.subkey("Groups") != null;
     }
 
-    /** The resource GUID folder and checkpoint number of a CPT path, e.g. "{GUID}\00000001", or null. */
+    /**
+     * The resource GUID folder and checkpoint number of a CPT path, e.g. "{GUID}\00000001", or null. The folder is
+     * the one the file is in, however the path was given: {@code 00000002.CPT} or {@code ./00000002.CPT} typed in
+     * the GUID folder is at its place too.
+     */
     public static String checkpointId(Path file) {
-        String name = file.getFileName().toString();
-        Path parent = file.getParent();
-        if (!CPT_NAME.matcher(name).matches() || parent == null) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String name = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
+        Path parent = absolute.getParent();
+        if (!CPT_NAME.matcher(name).matches() || parent == null || parent.getFileName() == null) {
             return null;
         }
         String guid = parent.getFileName().toString();

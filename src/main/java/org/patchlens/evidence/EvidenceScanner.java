@@ -170,6 +170,31 @@ public final class EvidenceScanner {
     }
 
     /**
+     * The entries below {@code root} that {@link #scan} neither follows nor opens (symbolic links, FIFOs, devices,
+     * sockets), by relative path in name order, within the walk's depth limit: what a folder that gave no evidence
+     * may hold instead, so that its refusal can say so.
+     */
+    public static List<String> notFollowed(Path root) throws IOException {
+        List<String> out = new ArrayList<>();
+        Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (!attrs.isRegularFile() && !attrs.isDirectory() && out.size() < MAX_FILES) {
+                    out.add(root.relativize(file).toString());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE; // scan keeps these as unreadable evidence
+            }
+        });
+        out.sort(null);
+        return out;
+    }
+
+    /**
      * The backup set (--backup) in a folder: its store files (databases, patch files, logs, edb.chk, saved eseutil
      * text), each marked as the backup's ({@link Evidence#asBackup}) and named by its full path, so that its log
      * stream is never mixed with a target folder's. Hives and unrelated files in the folder are left out: a backup

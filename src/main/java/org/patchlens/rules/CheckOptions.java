@@ -32,4 +32,11 @@ public record CheckOptions(RestoreType restoreType, boolean rollForward, String 
                 startVia, isintegRuns, null);
     }
 
+    /**
+     * An {@code --expect-org}, {@code --expect-site} or {@code --expect-server} value as the rules compare it: a blank
+     * one names nothing (IN-06 reports it) and is taken as not given, never as a name the evidence differs from.
+     */
+    static String expectedName(String given) {
+        return given == null || given.isBlank() ? null : given;
+    }
 }

@@ -102,9 +102,12 @@ final class EnvLine {
         return null;
     }
 
-    /** What the line sets the variable to: everything after the first '='. */
+    /**
+     * What the line sets the variable to: everything after the first '=', trailing spaces included (cmd's SET keeps
+     * them in the value; only the spaces before SET are ignored).
+     */
     static String value(String line) {
-        String t = line.trim();
+        String t = line.stripLeading();
         int eq = t.indexOf('=');
         return eq < 0 ? "" : t.substring(eq + 1);
     }

@@ -19,7 +19,7 @@ final class Ese02LogSignature extends LogStreamUnit {
     List<Finding> check(CheckContext c, StoreView s, StoreView.LogSet ls) {
         if (ls.replayLogs().isEmpty() || databasesOf(s, ls).isEmpty()) {
             return List.of(Finding.skipped(Rule.ESE_02, s.databases().isEmpty() ? "no database header"
-                    : ls.replayLogs().isEmpty() ? "no log headers among the evidence"
+                    : ls.replayLogs().isEmpty() ? ls.noReplayLogs()
                     : "no database header for the logs" + in(s, ls)));
         }
         if (signed(ls).isEmpty()) {

@@ -23,7 +23,7 @@ final class Ese04AnchorLog extends LogStreamUnit {
             return List.of(Finding.notApplicable(Rule.ESE_04, c.restore().label() + " restore replays no log range"));
         }
         if (ls.replayLogs().isEmpty()) {
-            return List.of(Finding.skipped(Rule.ESE_04, "no log headers among the evidence"));
+            return List.of(Finding.skipped(Rule.ESE_04, ls.noReplayLogs()));
         }
         long anchor = anchorGeneration(c, s, ls);
         if (anchor < 0) {

@@ -23,7 +23,7 @@ final class Ese05LogGaps extends LogStreamUnit {
     @Override
     List<Finding> check(CheckContext c, StoreView s, StoreView.LogSet ls) {
         if (ls.replayLogs().isEmpty()) {
-            return List.of(Finding.skipped(Rule.ESE_05, "no log headers among the evidence"));
+            return List.of(Finding.skipped(Rule.ESE_05, ls.noReplayLogs()));
         }
         if (c.restore() == Effective.OFFLINE_PIT) {
             return List.of(Finding.notApplicable(Rule.ESE_05, "point-in-time restore replays no logs"));

@@ -21,7 +21,7 @@ final class Ese06CurrentLog extends LogStreamUnit {
     @Override
     List<Finding> check(CheckContext c, StoreView s, StoreView.LogSet ls) {
         if (ls.replayLogs().isEmpty()) {
-            return List.of(Finding.skipped(Rule.ESE_06, "no log headers among the evidence"));
+            return List.of(Finding.skipped(Rule.ESE_06, ls.noReplayLogs()));
         }
         if (c.restore() == Effective.OFFLINE_PIT) {
             return List.of(Finding.notApplicable(Rule.ESE_06, "point-in-time restore"));

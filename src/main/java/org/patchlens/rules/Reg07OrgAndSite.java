@@ -29,7 +29,8 @@ final class Reg07OrgAndSite extends RegUnit {
         for (String[] part : new String[][] {{"Enterprise", "o", "org"}, {"Site", "ou", "site"}}) {
             Optional<RegValue> sa = v.value(SA, part[0]);
             String fromDn = dn.map(d -> X500.part(d.text(), part[1])).orElse(null);
-            String expected = part[2].equals("org") ? c.options().expectOrg() : c.options().expectSite();
+            String expected = CheckOptions.expectedName(part[2].equals("org") ? c.options().expectOrg()
+                    : c.options().expectSite());
             List<String[]> pairs = new ArrayList<>();
             if (sa.isPresent() && fromDn != null) {
                 pairs.add(new String[] {fromDn, "dn", sa.get().text(), "sa"});

@@ -37,7 +37,7 @@ final class Reg08ServerName extends RegUnit {
                     ? "the virtual server name is unknown (no usable cluster hive)" : "the node name is unknown"));
         }
         List<Finding> out = new ArrayList<>();
-        String server = c.options().expectServer();
+        String server = CheckOptions.expectedName(c.options().expectServer());
         if (server != null && server.equalsIgnoreCase(expected) && !server.equals(expected)) {
             out.add(Finding.warn(Rule.REG_08, Severity.WARN, "--expect-server", expected, expSrc, server,
                     Source.option("--expect-server"), "Names differ in case only; Exchange directory names are "

@@ -119,6 +119,21 @@ public final class StoreView {
             return logs.stream().filter(StoreView::replays).toList();
         }
 
+        /**
+         * Why a rule over the replayed logs has none to read: no log at all, or logs under names replay does not read
+         * (a renamed copy, a reserve log), named so that a renamed log is not passed over in silence.
+         */
+        public String noReplayLogs() {
+            List<String> others = logs.stream().filter(l -> !replays(l)).map(Item::fileName).distinct().toList();
+            if (others.isEmpty()) {
+                return "no log headers among the evidence";
+            }
+            return "no log named edb.log or EdbXXXXX.log among the evidence (replay reads those names only); "
+                    + (others.size() == 1 ? "1 log is" : others.size() + " logs are") + " named otherwise: "
+                    + String.join(", ", others.subList(0, Math.min(5, others.size())))
+                    + (others.size() > 5 ? " and " + (others.size() - 5) + " more" : "");
+        }
+
         public Optional<Item<LogHeader>> generation(long gen) {
             return replayLogs().stream().filter(l -> l.header().generation() == gen).findFirst();
         }

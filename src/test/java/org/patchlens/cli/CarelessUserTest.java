@@ -208,6 +208,28 @@ class CarelessUserTest {
         }
     }
 
+    /**
+     * A folder of symbolic links to the evidence (how many examiners arrange a case) gave "no evidence found in the
+     * folder (no hive, ESE file or eseutil output)", as if it were empty; the line now says the links were not
+     * followed, names them, and what to do instead.
+     */
+    @Test
+    void checkOfAFolderOfLinksSaysTheyAreNotFollowed() throws IOException {
+        Path links = Files.createDirectories(tmp.resolve("links"));
+        Files.createSymbolicLink(links.resolve("SYSTEM"), system);
+        Files.createSymbolicLink(links.resolve("CLUSDB"), dirty);
+        try {
+            refused("patchlens: " + links + ": no evidence found in the folder (no hive, ESE file or eseutil output; "
+                    + "see --help); 2 entries are a symbolic link, FIFO or device, never followed or opened (CLUSDB, "
+                    + "SYSTEM): name their files by option (--system, --cluster, --store ...) or copy them into the "
+                    + "folder", "check", links.toString());
+        } finally {
+            Files.delete(links.resolve("SYSTEM"));
+            Files.delete(links.resolve("CLUSDB"));
+            Files.delete(links);
+        }
+    }
+
     @Test
     void theDemoTakesDebugAsEveryCommandDoes() {
         // check --help lists --debug; the demo's own parse of its options did not know it
@@ -444,6 +466,26 @@ class CarelessUserTest {
         assertEquals("_CLUSTER_NETWORK_NAME_", prc02.get("object").asText(), prc02.toString());
         assertTrue(prc02.get("actual").asText().startsWith("NODE1 (the node name"), prc02.toString());
         assertEquals("(command line) : --env-line", prc02.get("actualSource").asText());
+    }
+
+    /**
+     * The checkpoints named from inside their resource's GUID folder ({@code --checkpoint .}, or a path through
+     * {@code ..}): the file's place is the folder it is in, not the path as typed. It was read from the path's last
+     * folder name ("."), so no checkpoint had a place, CLU-08 was SKIPPED ("no checkpoint file to compare") and the
+     * demo's two CRIT rollbacks went unsaid.
+     */
+    @Test
+    void checkpointsNamedFromInsideTheirGuidFolderAreAtTheirPlace() {
+        String guid = "testdata/demo/Q/MSCS/2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022";
+        for (String given : List.of(guid + "/.", guid + "/../2B9B5D5A-4C1D-4E52-9F0C-7D1E8A6B0022/./00000002.CPT")) {
+            CliRun r = CliRun.of("check", "--system", "testdata/demo/NODE1/system32/config/SYSTEM", "--cluster",
+                    "testdata/demo/NODE1/Cluster/CLUSDB", "--checkpoint", given, "@testdata/demo/check.args",
+                    "--format", "jsonl");
+            List<JsonNode> clu08 = MachineOutputTest.jsonl(r.out(), given).stream()
+                    .filter(n -> n.get("rule").asText().equals("CLU-08")).toList();
+            assertTrue(clu08.stream().anyMatch(n -> n.get("status").asText().equals("FAIL")
+                    && n.get("object").asText().endsWith("ParametersPrivate : Store GUID")), given + ": " + clu08);
+        }
     }
 
     // ------------------------------------------------------------------ hive commands

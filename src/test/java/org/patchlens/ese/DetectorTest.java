@@ -80,6 +80,9 @@ class DetectorTest {
         EseException e = refused("t.edb", new byte[2047]);
         assertTrue(e.getMessage().contains("file is 2047 bytes: too short for any ESE header (database pages are at least "
                 + "2048 bytes, logs and checkpoints 4096)"), e.getMessage());
+        // one byte is a byte, not "1 bytes"
+        String one = refused("t.edb", new byte[1]).getMessage();
+        assertTrue(one.contains("file is 1 byte: too short"), one);
     }
 
     // ------------------------------------------------------------------ logs and checkpoints by file type

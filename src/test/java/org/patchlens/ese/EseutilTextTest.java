@@ -451,6 +451,20 @@ class EseutilTextTest {
     }
 
     /**
+     * A control character at either end of a value is text of the value, not padding: an ESC around a crafted
+     * computer name was trimmed away with the spaces, and the name read "EXVS01" without a word.
+     */
+    @Test
+    void controlCharactersAroundAValueAreKept() throws IOException {
+        DatabaseHeader h = (DatabaseHeader) EseutilText.parse("esc.txt", once(sample("mh-55.txt"),
+                "Rand:20202020 Computer:\n", "Rand:20202020 Computer:\u001bEXVS01\u001b \n")).get(0);
+        assertEquals("\u001bEXVS01\u001b", h.dbSignature().computerName());
+        CheckpointHeader chk = (CheckpointHeader) EseutilText.parse("mk.txt", once(sample("mk-55.txt"),
+                "Rand:30303030 Computer:", "Rand:30303030 Computer:\tEXVS01\u0007")).get(0);
+        assertEquals("EXVS01\u0007", chk.logSignature().computerName());
+    }
+
+    /**
      * A line ends only at CR, LF or CR LF: U+2028, U+2029 and U+0085 inside a line are its text. Java's
      * regexes end lines there too, so such a line failed the label pattern and was dropped without a word
      * (the DB Signature zeroed, an unmapped line gone). Now the line reads; a computer name the signature's

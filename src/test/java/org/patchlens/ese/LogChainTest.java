@@ -94,6 +94,37 @@ class LogChainTest {
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), r.present());
     }
 
+    /**
+     * A log given as --database (from another folder, say) is refused with one line: taken as it was, it joined the
+     * log set unasked and filled its gap, and the verdict said soft recovery can succeed.
+     */
+    @Test
+    void aLogGivenAsADatabaseIsRefused() throws IOException {
+        set(4, 1);
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere")).resolve("E0000000002.log");
+        Files.move(dir.resolve("E0000000002.log"), elsewhere);
+        EseException e = org.junit.jupiter.api.Assertions.assertThrows(EseException.class,
+                () -> LogChain.analyzeDirectory(dir, List.of(elsewhere)));
+        assertEquals(elsewhere + ": given as --database but it is a log file, not a database (or a saved eseutil /mh "
+                + "dump of one); the logs are read from the folder", e.getMessage());
+        Path chk = dir.resolve("E00.chk");
+        assertEquals(chk + ": given as --database but it is a checkpoint, not a database (or a saved eseutil /mh dump "
+                + "of one); the logs are read from the folder", org.junit.jupiter.api.Assertions.assertThrows(
+                        EseException.class, () -> LogChain.analyzeDirectory(dir, List.of(chk))).getMessage());
+    }
+
+    /** One database given under several spellings (and found in the folder too) is one database of the report. */
+    @Test
+    void aDatabaseGivenUnderSeveralSpellingsIsCheckedOnce() throws IOException {
+        set(5, 3);
+        Path db = database("priv1.edb", 2, 3, 5, SIG);
+        Files.createDirectory(dir.resolve("elsewhere"));
+        LogChain.Report r = LogChain.analyzeDirectory(dir, List.of(dir.resolve(".").resolve("priv1.edb"),
+                db.toAbsolutePath(), dir.resolve("elsewhere").resolve("..").resolve("priv1.edb"), db));
+        assertEquals(List.of(db.toString()), r.databases().stream().map(LogChain.DatabaseVerdict::file).toList());
+        assertTrue(r.softRecoveryCanSucceed(), r.verdict());
+    }
+
     @Test
     void aGapBlocksRecoveryAndNamesTheFile() throws IOException {
         set(6, 2);

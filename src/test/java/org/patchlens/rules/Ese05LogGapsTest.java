@@ -225,6 +225,25 @@ class Ese05LogGapsTest {
         assertEquals("not applicable: point-in-time restore replays no logs", f.detail());
     }
 
+    /**
+     * Logs renamed (a copy kept as "Copy of ...", a ".old"): replay reads none of them, and the rules over the replayed
+     * logs said "no log headers among the evidence", as if there were none; they now name them.
+     */
+    @Test
+    void isSkippedNamingLogsReplayDoesNotRead() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase().option("--roll-forward");
+        s.logs.add(logFile("Copy of Edb00010.log", 0x10, LOG_SIGNATURE));
+        s.logs.add(logFile("Edb00011.log.old", 0x11, LOG_SIGNATURE));
+        EngineRun run = StoreEvidence.run(s, dir);
+        String why = "no log named edb.log or EdbXXXXX.log among the evidence (replay reads those names only); 2 logs "
+                + "are named otherwise: Copy of Edb00010.log, Edb00011.log.old";
+        for (Rule r : List.of(Rule.ESE_04, Rule.ESE_05, Rule.ESE_06)) {
+            Finding f = run.of(r).get(0);
+            assertEquals(Status.SKIPPED, f.status(), r + ": " + f);
+            assertEquals(why, f.detail(), r.toString());
+        }
+    }
+
     @Test
     void isSkippedWithoutLogs() throws Exception {
         RestoreScenario s = RestoreScenario.onlineBase();

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PRC-01: before isinteg -patch on a cluster after an offline restore, the operator types
- * {@code SET _CLUSTER_NETWORK_NAME_=<VNAME>} in the same prompt. The line, trimmed, must be SET (any case), the
+ * {@code SET _CLUSTER_NETWORK_NAME_=<VNAME>} in the same prompt. The line, after any spaces before it, must be SET (any case), the
  * exact variable name with both underscores (KB Q280770: without the trailing one isinteg "succeeds" and the
  * store still asks for the patch), no space before '=', a value without quotes or surrounding spaces; a
  * lower- or mixed-case name works (Windows ignores the case) but is not what KB Q178311 says to type (WARN).
@@ -60,8 +60,8 @@ class Prc01SetLineSpellingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"set _CLUSTER_NETWORK_NAME_=EXVS01", "  SET   _CLUSTER_NETWORK_NAME_=EXVS01  "})
-    void passesSetInAnyCaseAndTheLineTrimmed(String line) {
+    @ValueSource(strings = {"set _CLUSTER_NETWORK_NAME_=EXVS01", "  SET   _CLUSTER_NETWORK_NAME_=EXVS01"})
+    void passesSetInAnyCaseAndSpacesBeforeIt(String line) {
         assertEquals(Status.PASS, typed(line).status());
     }
 
@@ -86,7 +86,10 @@ class Prc01SetLineSpellingTest {
                 Arguments.of("SET _CLUSTER_NETWORK_NAME_=\"EXVS01\"", "quotes around the value (they become part of it)"),
                 Arguments.of("SET _CLUSTER_NETWORK_NAME_=\"EXVS01", "quotes around the value (they become part of it)"),
                 Arguments.of("SET _CLUSTER_NETWORK_NAME_=EXVS01\"", "quotes around the value (they become part of it)"),
-                Arguments.of("SET _CLUSTER_NETWORK_NAME_= EXVS01", "spaces around the value (they become part of it)"));
+                Arguments.of("SET _CLUSTER_NETWORK_NAME_= EXVS01", "spaces around the value (they become part of it)"),
+                // cmd keeps the spaces after the value: isinteg would see "EXVS01 "
+                Arguments.of("SET _CLUSTER_NETWORK_NAME_=EXVS01 ", "spaces around the value (they become part of it)"),
+                Arguments.of("  SET _CLUSTER_NETWORK_NAME_=EXVS01\t", "spaces around the value (they become part of it)"));
     }
 
     @ParameterizedTest

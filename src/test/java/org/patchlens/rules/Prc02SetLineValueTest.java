@@ -96,6 +96,12 @@ class Prc02SetLineValueTest {
     }
 
     @Test
+    void failsAValueWithTrailingSpacesThatReachIsinteg() {
+        // cmd's SET keeps them: isinteg sees "EXVS01 ", not the virtual server
+        assertFails(typed("EXVS01 "), "EXVS01  (spaces around the value (they become part of it))");
+    }
+
+    @Test
     void failsNoLineTyped() {
         assertFails(prc02(cluster, RestoreScenario.offlineBase().set("--env-line", "none")),
                 "not set: isinteg will see NODE1 (JET_errKeyDuplicate)");

@@ -124,6 +124,18 @@ class Reg07OrgAndSiteTest {
         assertEquals(List.of(ORG_DN, SITE_DN), reg07(s).stream().map(Finding::object).toList());
     }
 
+    /**
+     * A blank --expect-org or --expect-site names nothing (IN-06 fails it): it was compared all the same, a HIGH FAIL
+     * telling the administrator to reinstall Exchange because "the backup belongs to ".
+     */
+    @Test
+    void takesABlankExpectedNameAsNotGiven() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase().set("--expect-org", "").set("--expect-site", "  ");
+        List<Finding> f = reg07(s);
+        assertEquals(List.of(ORG_DN, SITE_DN), f.stream().map(Finding::object).toList());
+        f.forEach(x -> assertEquals(Status.PASS, x.status(), x.object()));
+    }
+
     @Test
     void comparesOnlyTheExpectedNamesWithoutTheMtaKey() throws Exception {
         RestoreScenario s = RestoreScenario.offlineBase();

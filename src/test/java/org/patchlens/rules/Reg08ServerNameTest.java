@@ -116,6 +116,16 @@ class Reg08ServerNameTest {
                 + "same name (KB Q238063).", x.remedy());
     }
 
+    /** A blank --expect-server names nothing (IN-06 fails it); it was a CRIT FAIL "The backup is from ;". */
+    @Test
+    void takesABlankExpectedServerAsNotGiven() throws Exception {
+        for (String blank : List.of("", " ")) {
+            List<Finding> f = reg08(RestoreScenario.offlineBase().set("--expect-server", blank));
+            assertEquals(List.of(SA_SERVER, THIS_SERVER), f.stream().map(Finding::object).toList());
+            f.forEach(x -> assertEquals(Status.PASS, x.status(), x.object()));
+        }
+    }
+
     @Test
     void warnsAnExpectedServerThatDiffersInCaseOnly() throws Exception {
         List<Finding> f = reg08(RestoreScenario.offlineBase().set("--expect-server", "Exvs01"));
