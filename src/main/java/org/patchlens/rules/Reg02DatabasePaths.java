@@ -12,7 +12,10 @@ import org.patchlens.model.RegValue;
 import org.patchlens.model.Source;
 import org.patchlens.model.SystemView;
 
-/** REG-02: the IS database paths are absolute local .EDB paths naming the databases given. */
+/**
+ * REG-02: the IS database paths are absolute local .EDB paths naming the databases given, and each database the
+ * registry names is among the evidence (a header or an eseutil /mh dump of it).
+ */
 final class Reg02DatabasePaths extends RegUnit {
     Reg02DatabasePaths() {
         super("IS database paths well-formed and match the evidence", Severity.HIGH, Confidence.CONFIRMED,
@@ -54,7 +57,14 @@ final class Reg02DatabasePaths extends RegUnit {
                             new Source(e.name(), "file name", -1), remedy("<file>", fn, "<DB Path>", val.text())));
                 }
             }
-            if (!mismatch) {
+            if (!mismatch && c.store().database(path.fileName()).isEmpty()) {
+                // the store opens the file the registry names: a restore without it cannot start the store
+                out.add(Finding.fail(Rule.REG_02, db[0] + " : DB Path", path.fileName() + " among the evidence",
+                        val.source(), "not among the evidence", Source.NONE,
+                        remedy("<file>", path.fileName(), "<DB Path>", val.text()))
+                        .withDetail("no header of " + path.fileName() + " was given (the database file or its "
+                                + "eseutil /mh output); if it is in place, add it to the evidence"));
+            } else if (!mismatch) {
                 out.add(Finding.pass(Rule.REG_02, db[0] + " : DB Path", "absolute local .EDB path", Source.NONE,
                         val.text(), val.source()));
             }

@@ -131,7 +131,30 @@ class Reg02DatabasePathsTest {
         s.databases.remove(0); // only PUB.EDB is supplied: the private path has nothing to disagree with
         s.live().sz(PRIV, "DB Path", "D:\\exchsrvr\\MDBDATA\\PRIVATE.EDB");
         List<Finding> f = reg02(s);
-        assertEquals(List.of(Status.PASS, Status.PASS), f.stream().map(Finding::status).toList());
+        assertEquals(List.of(Status.FAIL, Status.PASS), f.stream().map(Finding::status).toList());
+        assertEquals("PRIVATE.EDB among the evidence", f.get(0).expected(), "not compared with PUB.EDB");
+        assertEquals("not among the evidence", f.get(0).actual());
+    }
+
+    @Test
+    void failsWhenTheDatabaseTheRegistryNamesIsNotAmongTheEvidence() throws Exception {
+        RestoreScenario s = RestoreScenario.offlineBase();
+        s.databases.remove(1); // PUB.EDB deleted from the evidence
+        List<Finding> f = reg02(s);
+        assertEquals(2, f.size(), f.toString());
+        assertEquals(Status.PASS, f.get(0).status());
+        Finding pub = f.get(1);
+        assertEquals(Status.FAIL, pub.status());
+        assertEquals(Severity.HIGH, pub.severity());
+        assertEquals(PUB + " : DB Path", pub.object());
+        assertEquals("PUB.EDB among the evidence", pub.expected());
+        assertEquals(RegEvidence.systemValue(dir, 1, PUB, "DB Path"), pub.expectedSource().toString());
+        assertEquals("not among the evidence", pub.actual());
+        assertEquals(Source.NONE, pub.actualSource());
+        assertEquals("Copy PUB.EDB to E:\\exchsrvr\\MDBDATA\\PUB.EDB - restore to the registered paths "
+                + "(KB Q183266).", pub.remedy());
+        assertEquals("no header of PUB.EDB was given (the database file or its eseutil /mh output); if it is in "
+                + "place, add it to the evidence", pub.detail());
     }
 
     @Test
