@@ -20,6 +20,10 @@ class In01RequiredEvidenceTest {
     private static final String EXPECTED =
             ">= 1 SYSTEM hive, >= 1 store file (database, log, patch, checkpoint or eseutil text)";
 
+    private static final String COPY = "Copy `%SystemRoot%\\system32\\config\\SYSTEM` (and `SYSTEM.LOG`, "
+            + "`SYSTEM.ALT`) from the node that owned the Exchange group, and the headers of priv.edb/pub.edb/dir.edb, "
+            + "edb*.log, *.pat, edb.chk (or the output of ";
+
     @TempDir
     static Path online;
 
@@ -80,7 +84,18 @@ class In01RequiredEvidenceTest {
         assertEquals("evidence inventory", f.object());
         assertEquals(EXPECTED, f.expected());
         assertEquals("1 SYSTEM hive(s), 0 store file(s)", f.actual());
-        assertEquals(Rule.IN_01.remedy(), f.remedy(), "the remedy has no placeholders");
+        assertEquals(COPY + "`eseutil /mh D:\\exchsrvr\\MDBDATA\\PRIV.EDB`, `eseutil /mh E:\\exchsrvr\\MDBDATA\\PUB.EDB`"
+                + ", and of `/ml` and `/mk`).", f.remedy(), "eseutil /mh names the files the registry gives");
+    }
+
+    @Test
+    void leavesADbPathACommandPromptWouldActOnOutOfTheCommand() throws Exception {
+        RestoreScenario s = hivesOnly();
+        s.live().sz(RegEvidence.IS_PUBLIC, "DB Path", "E:\\x&calc\\PUB.EDB");
+        Finding f = RegEvidence.only(EngineRun.of(s, dir), Rule.IN_01);
+        assertEquals(COPY + "`eseutil /mh D:\\exchsrvr\\MDBDATA\\PRIV.EDB`, `eseutil /mh <the DB Path of PUB.EDB>`"
+                + ", and of `/ml` and `/mk`). The DB Path of PUB.EDB, \"E:\\x&calc\\PUB.EDB\", is left out of the "
+                + "command: it holds a character a command prompt would act on (U+0026).", f.remedy());
     }
 
     @Test
@@ -89,6 +104,8 @@ class In01RequiredEvidenceTest {
                 d -> Files.delete(d.resolve(RegEvidence.SYSTEM))), Rule.IN_01);
         assertEquals(Status.FAIL, f.status());
         assertEquals("0 SYSTEM hive(s), 2 store file(s)", f.actual());
+        assertEquals(COPY + "`eseutil /mh <the DB Path of PRIV.EDB>`, `eseutil /mh <the DB Path of PUB.EDB>`, and of "
+                + "`/ml` and `/mk`).", f.remedy(), "without the registry, the placeholders the runbook uses");
         assertEquals(Rule.IN_01.remedy(), f.remedy());
     }
 
