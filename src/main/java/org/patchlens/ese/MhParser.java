@@ -9,9 +9,11 @@ import static org.patchlens.ese.EseutilValues.time;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,15 @@ final class MhParser {
     private static final Pattern OS = EseutilValues.line("\\((\\d+)\\.(\\d+)\\.(\\d+) SP (\\d+)(?: NLS ([0-9A-Fa-f]+)\\.([0-9A-Fa-f]+))?\\)");
     private static final Pattern PRE_REDO = EseutilValues.line("Pre-Redo:\\s*(\\d+)");
     private static final Signature NO_SIGNATURE = Signature.of(0, LogTime.UNSET, "");
+    /**
+     * The labels every eseutil /mh dump prints (5.5, 2003 and current), in its order. A text that prints the first
+     * of them and stops before the rest was cut: saved from a window, or copied part way.
+     */
+    private static final List<String> ALWAYS_PRINTED = List.of("Format ulMagic", "Format ulVersion", "DB Signature",
+            "cbDbPage", "dbtime", "State", "Last Consistent", "Last Attach", "Last Detach", "Dbid", "Log Signature",
+            "OS Version", "Previous Full Backup");
+    /** A backup block's lines: Log Gen and two Mark lines. */
+    private static final int BACKUP_BLOCK_LINES = 3;
 
     /** The backup blocks of a dump, by their heading. */
     private enum Backup {
@@ -55,6 +66,13 @@ final class MhParser {
     private final Map<Backup, BackupLines> backups = new EnumMap<>(Backup.class);
     /** The backup block the following lines belong to; null before any, or under a heading that is none of them. */
     private Backup section;
+    /** Every label printed, in lower case: which of {@link #ALWAYS_PRINTED} the text lacks. */
+    private final Set<String> printed = new HashSet<>();
+    /** The heading of the backup block the text last printed, while it lacks some of its lines; else null. */
+    private String openBlock;
+    private int openBlockLines;
+    /** The last line with text, which a cut text may end inside. */
+    private int lastLine;
 
     // identity and format
     private String path;
@@ -164,6 +182,9 @@ final class MhParser {
     private void read(List<String> text) {
         for (int n = 0; n < text.size(); n++) {
             String line = text.get(n);
+            if (!line.isBlank()) {
+                lastLine = n + 1;
+            }
             Matcher lm = EseutilValues.LABEL.matcher(line);
             if (!lm.matches()) {
                 lines.keepUnlabeled(n + 1, line);
@@ -171,6 +192,8 @@ final class MhParser {
             }
             String label = lm.group(1).trim();
             String value = EseutilValues.unpadded(lm.group(2));
+            printed.add(label.toLowerCase(Locale.ROOT));
+            trackBlock(label, value);
             if (backupHeading(label.toLowerCase(Locale.ROOT), value)) {
                 continue;
             }
@@ -178,6 +201,46 @@ final class MhParser {
                     || counters(key, v))) {
                 lines.keep(n + 1, line, label, value);
             }
+        }
+    }
+
+    /** Follows the backup blocks as printed: which one is still open (fewer lines than eseutil prints in one). */
+    private void trackBlock(String label, String value) {
+        String key = label.toLowerCase(Locale.ROOT);
+        if (value.isEmpty() && key.endsWith("backup")) {
+            openBlock = label;
+            openBlockLines = 0;
+        } else if (openBlock != null && (key.equals("log gen") || key.equals("mark"))) {
+            if (++openBlockLines == BACKUP_BLOCK_LINES) {
+                openBlock = null;
+            }
+        } else {
+            openBlock = null;
+        }
+    }
+
+    /**
+     * A WARNING when the text is eseutil's dump cut short: it prints the first of the labels every dump has and
+     * stops before the others, or ends inside a backup block. A text that lacks labels from the middle was edited
+     * or written by hand, not cut, and gets none (its fields are what it says).
+     */
+    private void cutShort() {
+        List<String> missing = ALWAYS_PRINTED.stream().filter(l -> !printed.contains(l.toLowerCase(Locale.ROOT)))
+                .toList();
+        int present = ALWAYS_PRINTED.size() - missing.size();
+        boolean prefix = present > 0 && ALWAYS_PRINTED.subList(0, present).stream()
+                .allMatch(l -> printed.contains(l.toLowerCase(Locale.ROOT)));
+        String what = null;
+        if (!missing.isEmpty() && prefix) {
+            what = "ends before " + String.join(", ", missing) + ", which every eseutil /mh dump prints: those fields "
+                    + "are not in the text (shown as 0)";
+        } else if (missing.isEmpty() && openBlock != null) {
+            what = "ends inside the \"" + openBlock + "\" block (Log Gen and two Mark lines): the lines not printed "
+                    + "are shown as 0";
+        }
+        if (what != null) {
+            lines.notes.add(Note.warning(-1, lines.at(lastLine) + "the text is incomplete, cut short: it " + what
+                    + "; this last line may be cut too. Save the whole eseutil /mh output"));
         }
     }
 
@@ -431,6 +494,7 @@ final class MhParser {
         if (profile.inferred()) {
             notes.add(Note.info("layout: " + profile.description()));
         }
+        cutShort();
         notes.addAll(lines.notes);
         DatabaseHeader h = new DatabaseHeader(path != null ? path : name, Source.TEXT, profile, checksum,
                 magic != null ? magic : DatabaseHeader.MAGIC, version, (int) attrib, dbtime, dbSignature, state,

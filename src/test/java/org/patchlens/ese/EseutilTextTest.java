@@ -805,4 +805,38 @@ class EseutilTextTest {
         assertEquals(606486607L, a.signature().random());
         assertTrue(h.textFields().isEmpty(), h.textFields().toString());
     }
+
+    private static List<String> warnings(EseHeader h) {
+        return h.notes().stream().filter(Note::isFinding).map(Note::text).toList();
+    }
+
+    @Test
+    void anMhDumpCutBeforeTheFieldsEveryDumpPrintsIsWarnedAbout() throws IOException {
+        String cut = sample("mh-55.txt").substring(0, 500); // head -c 500: ends inside "Last Objid: 901"
+        DatabaseHeader h = (DatabaseHeader) EseutilText.parse("mh.txt", cut).get(0);
+        assertEquals(List.of("mh.txt line 17: the text is incomplete, cut short: it ends before Last Consistent, "
+                + "Last Attach, Last Detach, Dbid, Log Signature, OS Version, Previous Full Backup, which every eseutil "
+                + "/mh dump prints: those fields are not in the text (shown as 0); this last line may be cut too. Save "
+                + "the whole eseutil /mh output"), warnings(h));
+    }
+
+    @Test
+    void anMhDumpCutInsideABackupBlockIsWarnedAbout() throws IOException {
+        String text = sample("mh-55.txt");
+        String cut = text.substring(0, text.indexOf("           Mark: (0x46"));
+        assertEquals(List.of("mh.txt line 27: the text is incomplete, cut short: it ends inside the \"Previous Full "
+                + "Backup\" block (Log Gen and two Mark lines): the lines not printed are shown as 0; this last line "
+                + "may be cut too. Save the whole eseutil /mh output"),
+                warnings(EseutilText.parse("mh.txt", cut).get(0)));
+    }
+
+    @Test
+    void wholeMhDumpsWithOrWithoutTheirLastLineAreNotCalledCut() throws IOException {
+        for (String name : List.of("mh-55.txt", "mh-2003.txt")) {
+            String text = sample(name);
+            String noTrailer = text.substring(0, text.indexOf("Operation completed"));
+            assertEquals(List.of(), warnings(one(name)), name);
+            assertEquals(List.of(), warnings(EseutilText.parse(name, noTrailer).get(0)), name + " without its last line");
+        }
+    }
 }
