@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -145,6 +146,29 @@ final class DumpLines {
         if (!line.isBlank()) {
             keep(lineNo, line, null, null);
         }
+    }
+
+    /**
+     * The labels of {@code always} (the labels a dump type always prints, in eseutil's order) that a text cut short
+     * stops before: those after the ones it printed, when it printed the first of them and none after; empty for a
+     * whole text, and for one that lacks labels from the middle (edited or written by hand, not cut).
+     *
+     * @param printed the labels the text printed, in lower case
+     */
+    static List<String> notPrintedAfterCut(List<String> always, Set<String> printed) {
+        int present = 0;
+        while (present < always.size() && printed.contains(always.get(present).toLowerCase(Locale.ROOT))) {
+            present++;
+        }
+        List<String> rest = always.subList(present, always.size());
+        boolean noneAfter = rest.stream().noneMatch(l -> printed.contains(l.toLowerCase(Locale.ROOT)));
+        return present > 0 && noneAfter ? List.copyOf(rest) : List.of();
+    }
+
+    /** The WARNING of a text cut short at its last line {@code lastLine}: it {@code what}; for eseutil {@code dump}. */
+    void cutShort(int lastLine, String what, String dump) {
+        notes.add(Note.warning(-1, at(lastLine) + "the text is incomplete, cut short: it " + what
+                + "; this last line may be cut too. Save the whole eseutil " + dump + " output"));
     }
 
     static long orZero(Long l) {

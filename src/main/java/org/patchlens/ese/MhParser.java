@@ -220,27 +220,17 @@ final class MhParser {
     }
 
     /**
-     * A WARNING when the text is eseutil's dump cut short: it prints the first of the labels every dump has and
-     * stops before the others, or ends inside a backup block. A text that lacks labels from the middle was edited
-     * or written by hand, not cut, and gets none (its fields are what it says).
+     * A WARNING when the text is eseutil's dump cut short: before the labels every dump prints, or, with all of them,
+     * inside a backup block. A text that lacks labels from the middle was edited or written by hand, not cut.
      */
     private void cutShort() {
-        List<String> missing = ALWAYS_PRINTED.stream().filter(l -> !printed.contains(l.toLowerCase(Locale.ROOT)))
-                .toList();
-        int present = ALWAYS_PRINTED.size() - missing.size();
-        boolean prefix = present > 0 && ALWAYS_PRINTED.subList(0, present).stream()
-                .allMatch(l -> printed.contains(l.toLowerCase(Locale.ROOT)));
-        String what = null;
-        if (!missing.isEmpty() && prefix) {
-            what = "ends before " + String.join(", ", missing) + ", which every eseutil /mh dump prints: those fields "
-                    + "are not in the text (shown as 0)";
-        } else if (missing.isEmpty() && openBlock != null) {
-            what = "ends inside the \"" + openBlock + "\" block (Log Gen and two Mark lines): the lines not printed "
-                    + "are shown as 0";
-        }
-        if (what != null) {
-            lines.notes.add(Note.warning(-1, lines.at(lastLine) + "the text is incomplete, cut short: it " + what
-                    + "; this last line may be cut too. Save the whole eseutil /mh output"));
+        List<String> missing = DumpLines.notPrintedAfterCut(ALWAYS_PRINTED, printed);
+        if (!missing.isEmpty()) {
+            lines.cutShort(lastLine, "ends before " + String.join(", ", missing) + ", which every eseutil /mh dump "
+                    + "prints: those fields are not in the text (shown as 0)", "/mh");
+        } else if (openBlock != null && ALWAYS_PRINTED.stream().allMatch(l -> printed.contains(l.toLowerCase(Locale.ROOT)))) {
+            lines.cutShort(lastLine, "ends inside the \"" + openBlock + "\" block (Log Gen and two Mark lines): the "
+                    + "lines not printed are shown as 0", "/mh");
         }
     }
 

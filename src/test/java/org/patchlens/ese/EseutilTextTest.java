@@ -831,6 +831,25 @@ class EseutilTextTest {
     }
 
     @Test
+    void anMkDumpCutBeforeTheFieldsEveryDumpPrintsIsWarnedAbout() throws IOException {
+        String cut = sample("mk-2003.txt").substring(0, 400); // head -c 400: ends inside "IncBackup time"
+        CheckpointHeader h = (CheckpointHeader) EseutilText.parse("mk.txt", cut).get(0);
+        assertEquals(List.of("mk.txt line 13: the text is incomplete, cut short: it ends before Signature, Env, which "
+                + "every eseutil /mk dump prints: those fields are not in the text (shown as 0); this last line may be "
+                + "cut too. Save the whole eseutil /mk output"), warnings(h));
+    }
+
+    @Test
+    void wholeMkDumpsWithOrWithoutTheirLastLineAreNotCalledCut() throws IOException {
+        for (String name : List.of("mk-55.txt", "mk-2003.txt")) {
+            String text = sample(name);
+            assertEquals(List.of(), warnings(one(name)), name);
+            assertEquals(List.of(), warnings(EseutilText.parse(name, text.substring(0, text.indexOf("Operation")))
+                    .get(0)), name + " without its last line");
+        }
+    }
+
+    @Test
     void wholeMhDumpsWithOrWithoutTheirLastLineAreNotCalledCut() throws IOException {
         for (String name : List.of("mh-55.txt", "mh-2003.txt")) {
             String text = sample(name);
