@@ -58,9 +58,10 @@ final class Reg02DatabasePaths extends RegUnit {
                 }
             }
             if (!mismatch && c.store().database(path.fileName()).isEmpty()) {
-                // the store opens the file the registry names: a restore without it cannot start the store
-                out.add(Finding.fail(Rule.REG_02, db[0] + " : DB Path", path.fileName() + " among the evidence",
-                        val.source(), "not among the evidence", Source.NONE,
+                // the store opens the file the registry names, but a file left out of the evidence may well be in
+                // place on the server (only one store restored): said, below the rule's severity, not a blocker
+                out.add(Finding.warn(Rule.REG_02, Severity.WARN, db[0] + " : DB Path", path.fileName()
+                        + " among the evidence", val.source(), "not among the evidence", Source.NONE,
                         remedy("<file>", path.fileName(), "<DB Path>", val.text()))
                         .withDetail("no header of " + path.fileName() + " was given (the database file or its "
                                 + "eseutil /mh output); if it is in place, add it to the evidence"));
