@@ -234,13 +234,17 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         List<Evidence> evidence = gather();
+        // links, FIFOs and devices are no evidence: a folder of nothing else is refused, and the refusal names them
+        boolean none = evidence.stream().allMatch(e -> e.kind() == EvidenceKind.UNRELATED
+                || EvidenceScanner.isNotFollowed(e));
         for (Evidence e : evidence) {
-            if (e.kind() == EvidenceKind.NOT_WALKED) { // also an IN-02 warning: the report is incomplete
+            boolean inRefusal = none && dir != null && EvidenceScanner.isNotFollowed(e) && e.path().equals(dir);
+            if (e.kind() == EvidenceKind.NOT_WALKED && !inRefusal) { // also an IN-02 warning: the report is incomplete
                 spec.commandLine().getErr().println("patchlens: note: " + Errors.flat(e.detail()));
             }
         }
         spec.commandLine().getErr().flush();
-        if (evidence.stream().noneMatch(e -> e.kind() != EvidenceKind.UNRELATED)) {
+        if (none) {
             throw new UsageException(dir != null ? dir + ": no evidence found in the folder (no hive, ESE file or "
                     + "eseutil output; see --help)" + notFollowed(dir) : "no evidence: give a folder or --system / "
                     + "--cluster / --store ... (see --help)");
@@ -356,14 +360,9 @@ final class CheckCommand implements Callable<Integer> {
      */
     private static String notFollowed(Path dir) throws IOException {
         List<String> skipped = EvidenceScanner.notFollowed(dir);
-        if (skipped.isEmpty()) {
-            return "";
-        }
-        return "; " + (skipped.size() == 1 ? "1 entry is" : skipped.size() + " entries are") + " a symbolic link, "
-                + "FIFO or device, never followed or opened (" + String.join(", ", skipped.subList(0,
-                Math.min(5, skipped.size()))) + (skipped.size() > 5 ? " and " + (skipped.size() - 5) + " more" : "")
-                + "): name their files by option (--system, --cluster, --store ...) or copy them into the folder";
+        return skipped.isEmpty() ? "" : "; " + EvidenceScanner.notFollowed(skipped);
     }
+
     /**
      * Every path the options name, checked before anything is read or written: a named file that is missing
      * or not a regular file is a usage error naming it and its option.
@@ -479,9 +478,9 @@ final class CheckCommand implements Callable<Integer> {
     private static void backup(List<Evidence> out, Path p) throws IOException {
         if (Files.isDirectory(p)) {
             List<Evidence> found = EvidenceScanner.scanBackup(p);
-            if (found.isEmpty()) {
+            if (found.stream().allMatch(EvidenceScanner::isNotFollowed)) {
                 throw new UsageException(p + ": given as --backup but the folder holds no store file (no ESE "
-                        + "database, patch, checkpoint or log, no eseutil output)");
+                        + "database, patch, checkpoint or log, no eseutil output)" + notFollowed(p));
             }
             found.forEach(e -> add(out, e));
             return;
@@ -534,8 +533,10 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static void add(List<Evidence> out, Evidence e) {
-        Path real = e.path().toAbsolutePath().normalize();
-        out.removeIf(x -> x.path().toAbsolutePath().normalize().equals(real));
+        if (e.kind() != EvidenceKind.NOT_WALKED) { // what a walk left out is no file: each such record is kept
+            Path real = e.path().toAbsolutePath().normalize();
+            out.removeIf(x -> x.kind() != EvidenceKind.NOT_WALKED && x.path().toAbsolutePath().normalize().equals(real));
+        }
         out.add(e);
     }
 
