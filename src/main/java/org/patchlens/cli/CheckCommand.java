@@ -7,8 +7,10 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.patchlens.InputException;
 import org.patchlens.InputFile;
@@ -387,19 +389,12 @@ final class CheckCommand implements Callable<Integer> {
         named(in, "--store", stores);
         named(in, "--eseutil-dump", dumps);
         for (Path p : backups) {
-            if (!Files.isDirectory(p)) {
-                named(in, "--backup", List.of(p));
-            } else {
-                in.add(p);
-            }
+            fileOrFolder(in, "--backup", p);
         }
         for (Path p : checkpoints) {
-            if (!Files.isDirectory(p)) {
-                named(in, "--checkpoint", List.of(p));
-            } else {
-                in.add(p);
-            }
+            fileOrFolder(in, "--checkpoint", p);
         }
+        oneRoleEach();
         return in;
     }
 
@@ -411,6 +406,91 @@ final class CheckCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage() + " (given as " + option + ")");
             }
             in.add(p);
+        }
+    }
+
+    /** The path of an option that takes a file or a folder: a missing one is "no such file or folder". */
+    private static void fileOrFolder(List<Path> in, String option, Path p) {
+        if (Files.isDirectory(p)) {
+            in.add(p);
+            return;
+        }
+        try {
+            InputFile.check(p);
+        } catch (InputException e) {
+            String reason = e.reason().equals("no such file") ? "no such file or folder" : e.reason();
+            throw new UsageException(p + ": " + reason + " (given as " + option + ")");
+        }
+        in.add(p);
+    }
+
+    /**
+     * Each file in one role (called once every named path is known to exist): a file named by two options of
+     * different roles (--system X --cluster X, --store X --backup X, under any spelling) cannot be both, and only
+     * the last role would be kept; nor can a --backup folder be, or hold, the target's DIR or --logs folder, whose
+     * store files would all be read as the backup set's. Either is refused, naming both roles.
+     */
+    private void oneRoleEach() {
+        Map<Path, String> roles = new HashMap<>();
+        Map<Path, Path> spelt = new HashMap<>();
+        List<Map.Entry<String, Path>> files = new ArrayList<>();
+        if (system != null) {
+            files.add(Map.entry("--system", system));
+        }
+        if (software != null) {
+            files.add(Map.entry("--software", software));
+        }
+        clusters.forEach(p -> files.add(Map.entry("--cluster", p)));
+        checkpoints.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> files.add(Map.entry("--checkpoint", p)));
+        stores.forEach(p -> files.add(Map.entry("--store", p)));
+        dumps.forEach(p -> files.add(Map.entry("--eseutil-dump", p)));
+        backups.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> files.add(Map.entry("--backup", p)));
+        for (Map.Entry<String, Path> f : files) {
+            Path real = real(f.getValue());
+            String before = roles.putIfAbsent(real, f.getKey());
+            if (before != null && !before.equals(f.getKey())) {
+                Path first = spelt.get(real);
+                throw new UsageException(first + ": given as " + before + " and " + (first.equals(f.getValue()) ? ""
+                        : "(as " + f.getValue() + ") ") + "as " + f.getKey() + ": a file has one role, not two; name "
+                        + "each file once, by the option of its role");
+            }
+            spelt.putIfAbsent(real, f.getValue());
+        }
+        for (Path b : backups) {
+            if (!Files.isDirectory(b)) {
+                continue;
+            }
+            Path backup = real(b);
+            for (Map.Entry<String, Path> target : targetFolders()) {
+                if (real(target.getValue()).startsWith(backup)) {
+                    throw new UsageException(b + ": given as --backup (the backup set, kept apart from the target) "
+                            + "but it " + (real(target.getValue()).equals(backup) ? "is" : "holds") + " the target's "
+                            + target.getKey() + " " + target.getValue() + ": a store file is the target's or the backup "
+                            + "set's, not both; give the backup set's own folder (a subfolder of DIR that holds only "
+                            + "the backup set will do)");
+                }
+            }
+        }
+    }
+
+    /** The folders of the target's evidence, by the name of their argument. */
+    private List<Map.Entry<String, Path>> targetFolders() {
+        List<Map.Entry<String, Path>> out = new ArrayList<>();
+        if (dir != null) {
+            out.add(Map.entry("folder DIR", dir));
+        }
+        if (logs != null) {
+            out.add(Map.entry("--logs folder", logs));
+        }
+        return out;
+    }
+
+    /** The path with every link resolved (it exists: checked before), so that two spellings of one file are one. */
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
         }
     }
 

@@ -88,6 +88,25 @@ class CarelessUserTest {
                 "--system", system.toString());
     }
 
+    /**
+     * One file given in two roles (--system X --cluster X, or under two spellings) was taken without a word: the
+     * last role won, the first went unread. A file has one role: both are named, exit 2.
+     */
+    @Test
+    void oneFileGivenInTwoRolesIsRefused() throws IOException {
+        refused("patchlens: " + system + ": given as --system and as --cluster: a file has one role, not two; name "
+                + "each file once, by the option of its role", "check", "--system", system.toString(), "--cluster",
+                system.toString());
+        Path other = system.getParent().resolve(".").resolve(system.getFileName());
+        refused("patchlens: " + system + ": given as --system and (as " + other + ") as --checkpoint: a file has one "
+                + "role, not two; name each file once, by the option of its role", "check", "--system",
+                system.toString(), "--checkpoint", other.toString());
+        // the same file twice in one role is read once, as before
+        CliRun twice = CliRun.of("check", "--checkpoint", system.toString(), "--checkpoint", other.toString(),
+                "--format", "jsonl");
+        assertTrue(twice.exit() != 2, twice.err());
+    }
+
     @Test
     void checkWithATextFileAsTheSystemHiveSaysWhatItIs() throws IOException {
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "what I did on the night of the restore\n");
