@@ -431,9 +431,7 @@ final class CheckCommand implements Callable<Integer> {
      * store files would all be read as the backup set's. Either is refused, naming both roles.
      */
     private void oneRoleEach() {
-        Map<Path, String> roles = new HashMap<>();
-        Map<Path, Path> spelt = new HashMap<>();
-        List<Map.Entry<String, Path>> files = new ArrayList<>();
+        List<Map.Entry<String, Path>> files = new ArrayList<>(); // option, path as given
         if (system != null) {
             files.add(Map.entry("--system", system));
         }
@@ -445,16 +443,15 @@ final class CheckCommand implements Callable<Integer> {
         stores.forEach(p -> files.add(Map.entry("--store", p)));
         dumps.forEach(p -> files.add(Map.entry("--eseutil-dump", p)));
         backups.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> files.add(Map.entry("--backup", p)));
+        Map<Path, Map.Entry<String, Path>> firstNamed = new HashMap<>();
         for (Map.Entry<String, Path> f : files) {
-            Path real = real(f.getValue());
-            String before = roles.putIfAbsent(real, f.getKey());
-            if (before != null && !before.equals(f.getKey())) {
-                Path first = spelt.get(real);
-                throw new UsageException(first + ": given as " + before + " and " + (first.equals(f.getValue()) ? ""
-                        : "(as " + f.getValue() + ") ") + "as " + f.getKey() + ": a file has one role, not two; name "
-                        + "each file once, by the option of its role");
+            Map.Entry<String, Path> first = firstNamed.putIfAbsent(real(f.getValue()), f);
+            if (first != null && !first.getKey().equals(f.getKey())) {
+                throw new UsageException(first.getValue() + ": given as " + first.getKey() + " and "
+                        + (first.getValue().equals(f.getValue()) ? "" : "(as " + f.getValue() + ") ") + "as "
+                        + f.getKey() + ": a file has one role, not two; name each file once, by the option of its "
+                        + "role");
             }
-            spelt.putIfAbsent(real, f.getValue());
         }
         for (Path b : backups) {
             if (!Files.isDirectory(b)) {
