@@ -7,8 +7,10 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.patchlens.InputException;
 import org.patchlens.InputFile;
@@ -234,13 +236,17 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         List<Evidence> evidence = gather();
+        // links, FIFOs and devices are no evidence: a folder of nothing else is refused, and the refusal names them
+        boolean none = evidence.stream().allMatch(e -> e.kind() == EvidenceKind.UNRELATED
+                || EvidenceScanner.isNotFollowed(e));
         for (Evidence e : evidence) {
-            if (e.kind() == EvidenceKind.NOT_WALKED) { // also an IN-02 warning: the report is incomplete
+            boolean inRefusal = none && dir != null && EvidenceScanner.isNotFollowed(e) && e.path().equals(dir);
+            if (e.kind() == EvidenceKind.NOT_WALKED && !inRefusal) { // also an IN-02 warning: the report is incomplete
                 spec.commandLine().getErr().println("patchlens: note: " + Errors.flat(e.detail()));
             }
         }
         spec.commandLine().getErr().flush();
-        if (evidence.stream().noneMatch(e -> e.kind() != EvidenceKind.UNRELATED)) {
+        if (none) {
             throw new UsageException(dir != null ? dir + ": no evidence found in the folder (no hive, ESE file or "
                     + "eseutil output; see --help)" + notFollowed(dir) : "no evidence: give a folder or --system / "
                     + "--cluster / --store ... (see --help)");
@@ -356,14 +362,9 @@ final class CheckCommand implements Callable<Integer> {
      */
     private static String notFollowed(Path dir) throws IOException {
         List<String> skipped = EvidenceScanner.notFollowed(dir);
-        if (skipped.isEmpty()) {
-            return "";
-        }
-        return "; " + (skipped.size() == 1 ? "1 entry is" : skipped.size() + " entries are") + " a symbolic link, "
-                + "FIFO or device, never followed or opened (" + String.join(", ", skipped.subList(0,
-                Math.min(5, skipped.size()))) + (skipped.size() > 5 ? " and " + (skipped.size() - 5) + " more" : "")
-                + "): name their files by option (--system, --cluster, --store ...) or copy them into the folder";
+        return skipped.isEmpty() ? "" : "; " + EvidenceScanner.notFollowed(skipped);
     }
+
     /**
      * Every path the options name, checked before anything is read or written: a named file that is missing
      * or not a regular file is a usage error naming it and its option.
@@ -388,19 +389,12 @@ final class CheckCommand implements Callable<Integer> {
         named(in, "--store", stores);
         named(in, "--eseutil-dump", dumps);
         for (Path p : backups) {
-            if (!Files.isDirectory(p)) {
-                named(in, "--backup", List.of(p));
-            } else {
-                in.add(p);
-            }
+            fileOrFolder(in, "--backup", p);
         }
         for (Path p : checkpoints) {
-            if (!Files.isDirectory(p)) {
-                named(in, "--checkpoint", List.of(p));
-            } else {
-                in.add(p);
-            }
+            fileOrFolder(in, "--checkpoint", p);
         }
+        oneRoleEach();
         return in;
     }
 
@@ -412,6 +406,88 @@ final class CheckCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage() + " (given as " + option + ")");
             }
             in.add(p);
+        }
+    }
+
+    /** The path of an option that takes a file or a folder: a missing one is "no such file or folder". */
+    private static void fileOrFolder(List<Path> in, String option, Path p) {
+        if (Files.isDirectory(p)) {
+            in.add(p);
+            return;
+        }
+        try {
+            InputFile.check(p);
+        } catch (InputException e) {
+            String reason = e.reason().equals("no such file") ? "no such file or folder" : e.reason();
+            throw new UsageException(p + ": " + reason + " (given as " + option + ")");
+        }
+        in.add(p);
+    }
+
+    /**
+     * Each file in one role (called once every named path is known to exist): a file named by two options of
+     * different roles (--system X --cluster X, --store X --backup X, under any spelling) cannot be both, and only
+     * the last role would be kept; nor can a --backup folder be, or hold, the target's DIR or --logs folder, whose
+     * store files would all be read as the backup set's. Either is refused, naming both roles.
+     */
+    private void oneRoleEach() {
+        List<Map.Entry<String, Path>> files = new ArrayList<>(); // option, path as given
+        if (system != null) {
+            files.add(Map.entry("--system", system));
+        }
+        if (software != null) {
+            files.add(Map.entry("--software", software));
+        }
+        clusters.forEach(p -> files.add(Map.entry("--cluster", p)));
+        checkpoints.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> files.add(Map.entry("--checkpoint", p)));
+        stores.forEach(p -> files.add(Map.entry("--store", p)));
+        dumps.forEach(p -> files.add(Map.entry("--eseutil-dump", p)));
+        backups.stream().filter(p -> !Files.isDirectory(p)).forEach(p -> files.add(Map.entry("--backup", p)));
+        Map<Path, Map.Entry<String, Path>> firstNamed = new HashMap<>();
+        for (Map.Entry<String, Path> f : files) {
+            Map.Entry<String, Path> first = firstNamed.putIfAbsent(real(f.getValue()), f);
+            if (first != null && !first.getKey().equals(f.getKey())) {
+                throw new UsageException(first.getValue() + ": given as " + first.getKey() + " and "
+                        + (first.getValue().equals(f.getValue()) ? "" : "(as " + f.getValue() + ") ") + "as "
+                        + f.getKey() + ": a file has one role, not two; name each file once, by the option of its "
+                        + "role");
+            }
+        }
+        for (Path b : backups) {
+            if (!Files.isDirectory(b)) {
+                continue;
+            }
+            Path backup = real(b);
+            for (Map.Entry<String, Path> target : targetFolders()) {
+                if (real(target.getValue()).startsWith(backup)) {
+                    throw new UsageException(b + ": given as --backup (the backup set, kept apart from the target) "
+                            + "but it " + (real(target.getValue()).equals(backup) ? "is" : "holds") + " the target's "
+                            + target.getKey() + " " + target.getValue() + ": a store file is the target's or the backup "
+                            + "set's, not both; give the backup set's own folder (a subfolder of DIR that holds only "
+                            + "the backup set will do)");
+                }
+            }
+        }
+    }
+
+    /** The folders of the target's evidence, by the name of their argument. */
+    private List<Map.Entry<String, Path>> targetFolders() {
+        List<Map.Entry<String, Path>> out = new ArrayList<>();
+        if (dir != null) {
+            out.add(Map.entry("folder DIR", dir));
+        }
+        if (logs != null) {
+            out.add(Map.entry("--logs folder", logs));
+        }
+        return out;
+    }
+
+    /** The path with every link resolved (it exists: checked before), so that two spellings of one file are one. */
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
         }
     }
 
@@ -479,9 +555,9 @@ final class CheckCommand implements Callable<Integer> {
     private static void backup(List<Evidence> out, Path p) throws IOException {
         if (Files.isDirectory(p)) {
             List<Evidence> found = EvidenceScanner.scanBackup(p);
-            if (found.isEmpty()) {
+            if (found.stream().allMatch(EvidenceScanner::isNotFollowed)) {
                 throw new UsageException(p + ": given as --backup but the folder holds no store file (no ESE "
-                        + "database, patch, checkpoint or log, no eseutil output)");
+                        + "database, patch, checkpoint or log, no eseutil output)" + notFollowed(p));
             }
             found.forEach(e -> add(out, e));
             return;
@@ -534,8 +610,10 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static void add(List<Evidence> out, Evidence e) {
-        Path real = e.path().toAbsolutePath().normalize();
-        out.removeIf(x -> x.path().toAbsolutePath().normalize().equals(real));
+        if (e.kind() != EvidenceKind.NOT_WALKED) { // what a walk left out is no file: each such record is kept
+            Path real = e.path().toAbsolutePath().normalize();
+            out.removeIf(x -> x.kind() != EvidenceKind.NOT_WALKED && x.path().toAbsolutePath().normalize().equals(real));
+        }
         out.add(e);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.patchlens.Echo;
 
 /**
  * What the three eseutil dump parsers ({@link MhParser}, {@link MkParser}, {@link MlParser}) share about
@@ -52,7 +53,8 @@ final class DumpLines {
             mapped = false;
         }
         if (failed) {
-            notes.add(Note.warning(-1, at(lineNo) + "value of \"" + label + "\" not understood: " + value));
+            notes.add(Note.warning(-1, at(lineNo) + "value of \"" + label + "\" not understood: "
+                    + Echo.capped(value)));
             return false;
         }
         return mapped;
@@ -120,9 +122,9 @@ final class DumpLines {
         String low = line.trim();
         if (low.startsWith("WARNING:") || low.startsWith("ERROR:")) {
             notes.add(new Note(low.startsWith("ERROR:") ? Note.Level.ERROR : Note.Level.WARNING, -1,
-                    at(lineNo) + "eseutil reported: " + low));
+                    at(lineNo) + "eseutil reported: " + Echo.capped(low)));
         } else if (low.startsWith("Operation terminated with error")) {
-            notes.add(Note.warning(-1, at(lineNo) + "eseutil reported: " + low));
+            notes.add(Note.warning(-1, at(lineNo) + "eseutil reported: " + Echo.capped(low)));
         } else if (label != null) {
             kept.add(new TextField(lineNo, label, value));
         } else {

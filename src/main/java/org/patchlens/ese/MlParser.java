@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.patchlens.Echo;
 
 /**
  * Saved {@code eseutil /ml} text into one {@link LogHeader} per log: the dump is cut into blocks (a
@@ -204,21 +205,22 @@ final class MlParser {
             Reported last = errors.isEmpty() ? null : errors.get(errors.size() - 1);
             if (last != null && lastErrorLine == lineNo - 1) {
                 last.text.append(' ').append(t);
-                lines.notes.set(last.note, Note.error(-1, lines.at(last.line) + "eseutil reported: " + last.text));
+                lines.notes.set(last.note, Note.error(-1, lines.at(last.line) + "eseutil reported: "
+                        + Echo.capped(last.text.toString())));
             } else {
                 errors.add(new Reported(lineNo, t, lines.notes.size()));
-                lines.notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported: " + t));
+                lines.notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported: " + Echo.capped(t)));
             }
             lastErrorLine = lineNo;
         } else if (t.startsWith("WARNING:") || t.startsWith("Operation terminated with error")) {
-            lines.notes.add(Note.warning(-1, lines.at(lineNo) + "eseutil reported: " + t));
+            lines.notes.add(Note.warning(-1, lines.at(lineNo) + "eseutil reported: " + Echo.capped(t)));
         } else if (t.equals(CLEAN)) {
             cleanLine = lineNo;
         } else if (t.startsWith("Integrity check passed")) {
-            lines.notes.add(Note.info("eseutil reported: " + t));
+            lines.notes.add(Note.info("eseutil reported: " + Echo.capped(t)));
         } else if (label != null && MISSING_LABELS.contains(label.toLowerCase(Locale.ROOT))) {
             // the chain finds the gap from the generations; this says eseutil found it too, and where it said so
-            lines.notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported missing: " + value
+            lines.notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported missing: " + Echo.capped(value)
                     + " (JET_errMissingLogFile -528)"));
         } else {
             lines.keep(lineNo, line, label, value);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.patchlens.Echo;
 
 /**
  * Saved {@code eseutil /ml <base>} range-mode text into a {@link LogListing}: the forms the engine prints
@@ -105,7 +106,7 @@ final class MlRangeParser {
                 summaryLine = lineNo;
             }
             if (t.startsWith("Operation terminated")) {
-                notes.add(Note.warning(-1, lines.at(lineNo) + "eseutil reported: " + t));
+                notes.add(Note.warning(-1, lines.at(lineNo) + "eseutil reported: " + Echo.capped(t)));
             }
             return;
         }
@@ -127,10 +128,10 @@ final class MlRangeParser {
             case "log file" -> logFile(lineNo, value);
             case "missing log file" -> missing(lineNo, value, value, -1, -1);
             case "missing log files" -> missingRange(lineNo, label, value);
-            case "integrity check passed for log file" -> notes.add(Note.info("eseutil reported: " + t));
+            case "integrity check passed for log file" -> notes.add(Note.info("eseutil reported: " + Echo.capped(t)));
             default -> {
                 kept.add(new TextField(lineNo, label, value));
-                notes.add(Note.warning(-1, lines.at(lineNo) + "not understood (kept): " + t));
+                notes.add(Note.warning(-1, lines.at(lineNo) + "not understood (kept): " + Echo.capped(t)));
             }
         }
     }
@@ -146,12 +147,13 @@ final class MlRangeParser {
 
     private void notUnderstood(int lineNo, String t) {
         kept.add(new TextField(lineNo, "", t));
-        notes.add(Note.warning(-1, lines.at(lineNo) + "not understood (kept): " + t));
+        notes.add(Note.warning(-1, lines.at(lineNo) + "not understood (kept): " + Echo.capped(t)));
     }
 
     private void baseName(int lineNo, String value) {
         if (baseName != null && !baseName.equalsIgnoreCase(value)) {
-            notes.add(Note.warning(-1, lines.at(lineNo) + "a second base name " + value + " (first " + baseName + ")"));
+            notes.add(Note.warning(-1, lines.at(lineNo) + "a second base name " + Echo.capped(value) + " (first "
+                    + Echo.capped(baseName) + ")"));
             return;
         }
         baseName = value;
@@ -161,12 +163,14 @@ final class MlRangeParser {
         Matcher m = RANGE.matcher(value);
         if (!m.matches()) {
             kept.add(new TextField(lineNo, label, value));
-            notes.add(Note.warning(-1, lines.at(lineNo) + "value of \"" + label + "\" not understood: " + value));
+            notes.add(Note.warning(-1, lines.at(lineNo) + "value of \"" + label + "\" not understood: "
+                    + Echo.capped(value)));
             return;
         }
         rangeLow = Long.parseLong(m.group(1), 16);
         rangeHigh = Long.parseLong(m.group(2), 16);
-        notes.add(Note.info("eseutil verified only generations " + rangeLow + "-" + rangeHigh + " (" + label + ": " + value + ")"));
+        notes.add(Note.info("eseutil verified only generations " + rangeLow + "-" + rangeHigh + " (" + label + ": "
+                + Echo.capped(value) + ")"));
     }
 
     private void logFile(int lineNo, String value) {
@@ -186,7 +190,7 @@ final class MlRangeParser {
             pendingMessage.append(pendingMessage.length() > 0 ? " " : "").append(t);
             return;
         }
-        notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported: " + t));
+        notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported: " + Echo.capped(t)));
     }
 
     private void closePending() {
@@ -233,7 +237,8 @@ final class MlRangeParser {
         Matcher m = MISSING_RANGE.matcher(value);
         if (!m.matches()) {
             kept.add(new TextField(lineNo, label, value));
-            notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported missing log files, not understood: " + value));
+            notes.add(Note.error(-1, lines.at(lineNo) + "eseutil reported missing log files, not understood: "
+                    + Echo.capped(value)));
             return;
         }
         long low = Long.parseLong(m.group(2), 16);

@@ -110,7 +110,9 @@ public final class EvidenceScanner {
     /**
      * Every regular file below {@code root}, classified and hashed; unrelated files are included as UNRELATED. Where a
      * limit cut the walk, one record of kind {@link EvidenceKind#NOT_WALKED} says what was not looked at: the first
-     * folder left unopened at {@link #MAX_DEPTH} (named by its relative path), the root past {@link #MAX_FILES}.
+     * folder left unopened at {@link #MAX_DEPTH} (named by its relative path), the root past {@link #MAX_FILES}; and
+     * one more (its path the root, named by the first of them) names the symbolic links, FIFOs and devices the walk
+     * met, which it never follows or opens ({@link #isNotFollowed}).
      */
     public static List<Evidence> scan(Path root) throws IOException {
         return scan(root, MAX_FILES);
@@ -123,11 +125,18 @@ public final class EvidenceScanner {
         // as evidence that cannot be read, with the reason, never dropped without a word
         Map<Path, IOException> failed = new HashMap<>();
         WalkLimits limits = new WalkLimits(root, maxFiles);
+        List<String> skipped = new ArrayList<>();
         Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!limits.unopenedFolder(file, attrs) && attrs.isRegularFile() && !attrs.isSymbolicLink()
-                        && limits.room(files.size())) {
+                if (limits.unopenedFolder(file, attrs)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (!attrs.isRegularFile()) { // a link, FIFO, device or socket: said, never followed or opened
+                    if (skipped.size() < maxFiles) {
+                        skipped.add(root.relativize(file).toString());
+                    }
+                } else if (limits.room(files.size())) {
                     files.add(file);
                 }
                 return FileVisitResult.CONTINUE;
@@ -166,7 +175,37 @@ public final class EvidenceScanner {
         if (why != null) {
             out.add(new Evidence(root, root.toString(), -1, "", EvidenceKind.NOT_WALKED, why, List.of(why), false));
         }
+        if (!skipped.isEmpty()) {
+            skipped.sort(null);
+            why = root + ": " + notFollowed(skipped);
+            out.add(new Evidence(root, skipped.get(0), -1, "", EvidenceKind.NOT_WALKED, why, List.of(why), false));
+        }
         return out;
+    }
+
+    /** How many entries {@link #notFollowed(List)} names before it only counts the others. */
+    static final int NAMED = 5;
+
+    private static final String NEVER_FOLLOWED = "never followed or opened";
+
+    /**
+     * What a walk says of the symbolic links, FIFOs and devices it met (relative paths in name order): how many, the
+     * first {@link #NAMED}, and how to give their files.
+     */
+    public static String notFollowed(List<String> skipped) {
+        int n = skipped.size();
+        return (n == 1 ? "1 entry is" : n + " entries are") + " a symbolic link, FIFO or device, " + NEVER_FOLLOWED
+                + " (" + String.join(", ", skipped.subList(0, Math.min(NAMED, n))) + (n > NAMED ? " and " + (n - NAMED)
+                + " more" : "") + "): name " + (n == 1 ? "its file" : "their files") + " by option (--system FILE, "
+                + "--cluster FILE, --store FILE ...) or copy " + (n == 1 ? "it" : "them") + " into the folder";
+    }
+
+    /**
+     * Whether a {@link EvidenceKind#NOT_WALKED} record of {@link #scan} is the one naming the links, FIFOs and
+     * devices it did not follow (rather than what a limit left out): no evidence in itself.
+     */
+    public static boolean isNotFollowed(Evidence e) {
+        return e.kind() == EvidenceKind.NOT_WALKED && e.detail().contains(NEVER_FOLLOWED);
     }
 
     /**

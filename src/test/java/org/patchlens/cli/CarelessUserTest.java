@@ -88,6 +88,25 @@ class CarelessUserTest {
                 "--system", system.toString());
     }
 
+    /**
+     * One file given in two roles (--system X --cluster X, or under two spellings) was taken without a word: the
+     * last role won, the first went unread. A file has one role: both are named, exit 2.
+     */
+    @Test
+    void oneFileGivenInTwoRolesIsRefused() throws IOException {
+        refused("patchlens: " + system + ": given as --system and as --cluster: a file has one role, not two; name "
+                + "each file once, by the option of its role", "check", "--system", system.toString(), "--cluster",
+                system.toString());
+        Path other = system.getParent().resolve(".").resolve(system.getFileName());
+        refused("patchlens: " + system + ": given as --system and (as " + other + ") as --checkpoint: a file has one "
+                + "role, not two; name each file once, by the option of its role", "check", "--system",
+                system.toString(), "--checkpoint", other.toString());
+        // the same file twice in one role is read once, as before
+        CliRun twice = CliRun.of("check", "--checkpoint", system.toString(), "--checkpoint", other.toString(),
+                "--format", "jsonl");
+        assertTrue(twice.exit() != 2, twice.err());
+    }
+
     @Test
     void checkWithATextFileAsTheSystemHiveSaysWhatItIs() throws IOException {
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "what I did on the night of the restore\n");
@@ -221,13 +240,43 @@ class CarelessUserTest {
         try {
             refused("patchlens: " + links + ": no evidence found in the folder (no hive, ESE file or eseutil output; "
                     + "see --help); 2 entries are a symbolic link, FIFO or device, never followed or opened (CLUSDB, "
-                    + "SYSTEM): name their files by option (--system, --cluster, --store ...) or copy them into the "
-                    + "folder", "check", links.toString());
+                    + "SYSTEM): name their files by option (--system FILE, --cluster FILE, --store FILE ...) or copy "
+                    + "them into the folder", "check", links.toString());
         } finally {
             Files.delete(links.resolve("SYSTEM"));
             Files.delete(links.resolve("CLUSDB"));
             Files.delete(links);
         }
+    }
+
+    /**
+     * A link among the evidence of a folder that holds other evidence was passed over in silence: with the demo's
+     * SYSTEM hive a link to it, IN-01 failed for want of a SYSTEM hive and nothing named the link. It is now a note on
+     * stderr and an IN-02 WARN, as what a limit of the walk leaves out is, both saying how to give the file.
+     */
+    @Test
+    void aLinkAmongOtherEvidenceIsSaidOnStderrAndInIn02(@TempDir Path own) throws IOException {
+        Path demo = Path.of("testdata/demo");
+        Path ev = own.resolve("evidence");
+        try (var files = Files.walk(demo)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, ev.resolve(demo.relativize(p).toString()));
+            }
+        }
+        Path system = ev.resolve("NODE1/system32/config/SYSTEM");
+        Files.createSymbolicLink(system, Files.move(system, own.resolve("SYSTEM")));
+        CliRun r = CliRun.of("check", ev.toString(), "--format", "jsonl");
+        assertEquals(1, r.exit(), r.err());
+        String line = ev + ": 1 entry is a symbolic link, FIFO or device, never followed or opened (NODE1/system32/"
+                + "config/SYSTEM): name its file by option (--system FILE, --cluster FILE, --store FILE ...) or copy it "
+                + "into the folder";
+        assertEquals("patchlens: note: " + line + "\n", r.err());
+        List<JsonNode> in02 = MachineOutputTest.jsonl(r.out(), "check --format jsonl").stream()
+                .filter(n -> n.get("rule").asText().equals("IN-02")).toList();
+        assertEquals(1, in02.size(), in02.toString());
+        assertEquals("WARN", in02.get(0).get("severity").asText(), in02.toString());
+        assertEquals("NODE1/system32/config/SYSTEM", in02.get(0).get("object").asText(), in02.toString());
+        assertEquals(line, in02.get(0).get("actual").asText(), in02.toString());
     }
 
     @Test

@@ -27,11 +27,32 @@ class CheckStageOptionsTest {
         return Files.createDirectories(tmp.resolve("target")).toString();
     }
 
+    /** --backup and --checkpoint take a file or a folder: a missing one is not only "no such file". */
     @Test
     void aMissingBackupIsNamedWithItsOption() {
         Path none = tmp.resolve("backup-typo");
-        refused("patchlens: " + none + ": no such file (given as --backup)", "check", "--demo", "--backup",
+        refused("patchlens: " + none + ": no such file or folder (given as --backup)", "check", "--demo", "--backup",
                 none.toString());
+        refused("patchlens: " + none + ": no such file or folder (given as --checkpoint)", "check", "--demo",
+                "--checkpoint", none.toString());
+    }
+
+    /**
+     * The target's folder given as the backup set too (check d --backup d), or a --backup folder holding it, was
+     * taken without a word: every store file of the target was then read as the backup set's.
+     */
+    @Test
+    void theTargetFolderIsNotAlsoTheBackupSet() throws Exception {
+        String target = target();
+        Path holder = tmp;
+        refused("patchlens: " + target + ": given as --backup (the backup set, kept apart from the target) but it is "
+                + "the target's folder DIR " + target + ": a store file is the target's or the backup set's, not both; "
+                + "give the backup set's own folder (a subfolder of DIR that holds only the backup set will do)",
+                "check", target, "--backup", target);
+        refused("patchlens: " + holder + ": given as --backup (the backup set, kept apart from the target) but it holds "
+                + "the target's --logs folder " + target + ": a store file is the target's or the backup set's, not "
+                + "both; give the backup set's own folder (a subfolder of DIR that holds only the backup set will do)",
+                "check", "--logs", target, "--backup", holder.toString());
     }
 
     @Test

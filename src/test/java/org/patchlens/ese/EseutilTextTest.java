@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchlens.Echo;
 
 /** The eseutil text parser on dumps written from the documented /mh, /mk and /ml layouts. */
 class EseutilTextTest {
@@ -462,6 +463,30 @@ class EseutilTextTest {
         CheckpointHeader chk = (CheckpointHeader) EseutilText.parse("mk.txt", once(sample("mk-55.txt"),
                 "Rand:30303030 Computer:", "Rand:30303030 Computer:\tEXVS01\u0007")).get(0);
         assertEquals("EXVS01\u0007", chk.logSignature().computerName());
+    }
+
+    /**
+     * A value eseutil's text holds at any length (5 MB on one line) was repeated in full by the WARNING that says it
+     * was not understood (and by "eseutil reported: LINE"): a one-line message as long as the value, after the line
+     * kept as printed had already shown it. The message now shows its first characters and its length.
+     */
+    @Test
+    void aValueNotUnderstoodIsCappedInItsMessage() throws IOException {
+        String huge = "X".repeat(5_000_000);
+        String text = once(sample("mh-55.txt"), "Dbid: 1", "Dbid: " + huge);
+        text = once(text, "Operation completed", "WARNING: " + huge + "\nOperation completed");
+        DatabaseHeader h = (DatabaseHeader) EseutilText.parse("big.txt", text).get(0);
+        Note notUnderstood = h.notes().stream().filter(n -> n.text().contains("\"Dbid\" not understood")).findFirst()
+                .orElseThrow();
+        String expected = "big.txt line 21: value of \"Dbid\" not understood: " + huge.substring(0, Echo.SHOWN)
+                + "... (5000000 chars)";
+        assertTrue(notUnderstood.text().equals(expected), notUnderstood.text().length() + " chars: "
+                + notUnderstood.text().substring(0, 80)); // not assertEquals: a failure would print 5 MB
+        Note reported = h.notes().stream().filter(n -> n.text().contains("eseutil reported: WARNING:")).findFirst()
+                .orElseThrow();
+        assertTrue(reported.text().endsWith("... (5000009 chars)") && reported.text().length() < 300,
+                reported.text().substring(0, 100));
+        assertTrue(h.textFields().stream().anyMatch(t -> t.value().equals(huge)), "the line itself is kept as printed");
     }
 
     /**

@@ -200,7 +200,14 @@ class EvidenceFuzzTest {
             TreeSet<String> got = new TreeSet<>();
             // a folder at MAX_DEPTH is not opened: one record says so, naming the first such folder; a file left out
             // below it is never left out silently
-            List<Evidence> cuts = all.stream().filter(e -> e.kind() == EvidenceKind.NOT_WALKED).toList();
+            // the links in the tree are named by one record of their own, not followed
+            List<Evidence> cuts = all.stream().filter(e -> e.kind() == EvidenceKind.NOT_WALKED
+                    && !EvidenceScanner.isNotFollowed(e)).toList();
+            List<Evidence> links = all.stream().filter(EvidenceScanner::isNotFollowed).toList();
+            if (links.size() > 1 || links.stream().anyMatch(e -> !e.path().equals(root)
+                    || !Files.isSymbolicLink(root.resolve(e.name())))) {
+                throw new AssertionError("links not said by one record naming the first: " + links);
+            }
             for (Evidence e : cuts) {
                 if (root.relativize(e.path()).getNameCount() != EvidenceScanner.MAX_DEPTH
                         || !Files.isDirectory(e.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
@@ -245,9 +252,10 @@ class EvidenceFuzzTest {
                         + minus(expected, got) + ", extra " + minus(got, expected));
             }
             EvidenceState.same(before, EvidenceState.of(root), "scan");
-            TreeSet<String> rows = new TreeSet<>(expected); // the workbook's Evidence sheet: the files, and the cut
+            TreeSet<String> rows = new TreeSet<>(expected); // the workbook's Evidence sheet: the files, the cut, links
             cuts.forEach(c -> rows.add(c.name()));
-            check(in, root, before, rows, cuts.size());
+            links.forEach(c -> rows.add(c.name()));
+            check(in, root, before, rows, cuts.size() + links.size());
         } finally {
             TempFolders.delete(root);
         }
@@ -261,7 +269,7 @@ class EvidenceFuzzTest {
 
     /**
      * check over the tree: the contract, the evidence unchanged, a workbook (when asked) listing the scanned files;
-     * stderr empty but for one note per cut of the walk.
+     * stderr empty but for one note per cut of the walk (and one naming the links).
      */
     private static void check(FuzzBytes in, Path root, Map<String, String> before, TreeSet<String> scanned, int cuts)
             throws IOException {
