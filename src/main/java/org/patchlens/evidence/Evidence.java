@@ -36,4 +36,12 @@ public record Evidence(Path path, String name, long size, String sha256, Evidenc
         return fromBackup() ? this : new Evidence(path, BACKUP_PREFIX + name, size, sha256, kind, detail, errors,
                 explicit, Origin.BACKUP);
     }
+
+    /**
+     * The kind as a report shows it: the record naming the links, FIFOs and devices the walk never followed is no
+     * limit of the walk ({@link EvidenceScanner#isNotFollowed}).
+     */
+    public String kindLabel() {
+        return EvidenceScanner.isNotFollowed(this) ? "not followed (a symbolic link, FIFO or device)" : kind.label();
+    }
 }

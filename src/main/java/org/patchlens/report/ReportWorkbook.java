@@ -374,7 +374,7 @@ public final class ReportWorkbook {
         XlsxTable ev = book.table("Evidence", EVIDENCE_COLUMNS);
         long i = 0;
         for (Evidence e : r.evidence()) {
-            ev.add(++i, e.name(), e.kind().label(), e.detail(), e.size(), e.sha256(),
+            ev.add(++i, e.name(), e.kindLabel(), e.detail(), e.size(), e.sha256(),
                     e.explicit() ? "option" : "discovery", String.join("\n", e.errors()));
             book.property("sha256 " + e.name(), e.sha256());
         }

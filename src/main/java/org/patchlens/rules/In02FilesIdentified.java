@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.patchlens.evidence.Evidence;
 import org.patchlens.evidence.EvidenceKind;
+import org.patchlens.evidence.EvidenceScanner;
 import org.patchlens.model.Source;
 
 /** IN-02: every file readable, and its content the kind its name promises. */
@@ -20,6 +21,13 @@ final class In02FilesIdentified extends RuleUnit {
         List<Finding> out = new ArrayList<>();
         for (Evidence e : c.evidence()) {
             Source src = new Source(e.name(), "file", -1);
+            if (EvidenceScanner.isNotFollowed(e)) {
+                // links, FIFOs and devices in a folder: never followed, so what they stand for was not seen
+                out.add(Finding.warn(Rule.IN_02, Severity.WARN, e.name(), "every entry of the folder a file", src,
+                        e.detail(), src, "Name the files behind them by option (--system FILE, --cluster FILE, --store "
+                                + "FILE, --logs DIR), or copy them into the folder. This check did not see them."));
+                continue;
+            }
             if (e.kind() == EvidenceKind.NOT_WALKED) {
                 // a limit of the folder walk: what it did not look at is said, and the check is incomplete
                 out.add(Finding.warn(Rule.IN_02, Severity.WARN, e.name(), "every file of the folder looked at", src,

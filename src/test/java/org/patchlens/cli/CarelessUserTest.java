@@ -277,6 +277,21 @@ class CarelessUserTest {
         assertEquals("WARN", in02.get(0).get("severity").asText(), in02.toString());
         assertEquals("NODE1/system32/config/SYSTEM", in02.get(0).get("object").asText(), in02.toString());
         assertEquals(line, in02.get(0).get("actual").asText(), in02.toString());
+        // a link is not a limit of the walk: its own expectation and remedy, not "check the folder on its own"
+        assertEquals("every entry of the folder a file", in02.get(0).get("expected").asText(), in02.toString());
+        assertEquals("Name the files behind them by option (--system FILE, --cluster FILE, --store FILE, --logs DIR), "
+                + "or copy them into the folder. This check did not see them.", in02.get(0).get("remedy").asText());
+        Path xlsx = own.resolve("report.xlsx");
+        assertEquals(1, CliRun.of("check", ev.toString(), "-o", xlsx.toString()).exit());
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            List<String> kinds = new java.util.ArrayList<>();
+            for (var row : wb.getSheet("Evidence")) {
+                if (row.getCell(1) != null && row.getCell(1).toString().equals("NODE1/system32/config/SYSTEM")) {
+                    kinds.add(row.getCell(2).toString());
+                }
+            }
+            assertEquals(List.of("not followed (a symbolic link, FIFO or device)"), kinds, "not a limit of the walk");
+        }
     }
 
     @Test
