@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.patchlens.evidence.Evidence;
+import org.patchlens.evidence.EvidenceKind;
 import org.patchlens.hive.FileTime;
 import org.patchlens.model.Source;
 import org.patchlens.report.Report.ClusterRow;
@@ -374,9 +375,13 @@ public final class ReportWorkbook {
         XlsxTable ev = book.table("Evidence", EVIDENCE_COLUMNS);
         long i = 0;
         for (Evidence e : r.evidence()) {
-            ev.add(++i, e.name(), e.kindLabel(), e.detail(), e.size(), e.sha256(),
-                    e.explicit() ? "option" : "discovery", String.join("\n", e.errors()));
-            book.property("sha256 " + e.name(), e.sha256());
+            // a record of what the walk did not look at is no file: no size, no hash, its reason said once
+            boolean file = e.kind() != EvidenceKind.NOT_WALKED;
+            ev.add(++i, e.name(), e.kindLabel(), e.detail(), file ? e.size() : null, e.sha256(),
+                    e.explicit() ? "option" : "discovery", file ? String.join("\n", e.errors()) : "");
+            if (file) {
+                book.property("sha256 " + e.name(), e.sha256());
+            }
         }
         note(sheets, rows, ev);
 

@@ -288,6 +288,11 @@ class CarelessUserTest {
             for (var row : wb.getSheet("Evidence")) {
                 if (row.getCell(1) != null && row.getCell(1).toString().equals("NODE1/system32/config/SYSTEM")) {
                     kinds.add(row.getCell(2).toString());
+                    // no file: no size (not -1), no hash, and its reason once, not again as a read error
+                    assertEquals(line, row.getCell(3).toString());
+                    assertEquals("", row.getCell(4) == null ? "" : row.getCell(4).toString(), "size");
+                    assertEquals("", row.getCell(5) == null ? "" : row.getCell(5).toString(), "SHA-256");
+                    assertEquals("", row.getCell(7) == null ? "" : row.getCell(7).toString(), "read errors");
                 }
             }
             assertEquals(List.of("not followed (a symbolic link, FIFO or device)"), kinds, "not a limit of the walk");
