@@ -64,7 +64,12 @@ final class HiveTree {
      * The walk's result: the hives, the folders walked, notes (a folder without hives beside others that have some),
      * and cuts: a line for each limit of the walk that left files unlooked at, naming the folder and the limit.
      */
-    record Tree(List<Found> hives, List<Path> folders, List<String> notes, List<String> cuts) {
+    record Tree(List<Found> hives, List<Path> folders, List<String> notes, List<String> cuts, List<String> skipped) {
+        /** Without links, FIFOs or devices met. */
+        Tree(List<Found> hives, List<Path> folders, List<String> notes, List<String> cuts) {
+            this(hives, folders, notes, cuts, List.of());
+        }
+
         /**
          * A command's exit code over this tree: at least 1 (findings) when a limit cut the walk, as for an output cut
          * by its budget: the result is incomplete.
@@ -81,6 +86,9 @@ final class HiveTree {
         Tree require(List<Path> inputs, java.io.PrintWriter err) {
             for (String cut : cuts) {
                 err.println("patchlens: note: " + Errors.flat(cut));
+            }
+            for (String s : skipped) { // said, but no limit: a link is not evidence the walk failed to look at
+                err.println("patchlens: note: " + Errors.flat(s));
             }
             err.flush();
             if (hives.isEmpty()) {
@@ -189,11 +197,12 @@ final class HiveTree {
         List<Path> folders = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> cuts = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 folders.add(p);
-                Map<Path, List<Path>> found = hivesUnder(p, cuts);
+                Map<Path, List<Path>> found = hivesUnder(p, cuts, skipped, EvidenceScanner.MAX_FILES);
                 if (found.isEmpty()) {
                     notes.add(p + ": no hive found in this folder");
                 }
@@ -209,7 +218,7 @@ final class HiveTree {
                 hives.add(identify ? describe(f) : f);
             }
         }
-        return new Tree(hives, folders, notes, cuts);
+        return new Tree(hives, folders, notes, cuts, skipped);
     }
 
     /**
@@ -226,7 +235,17 @@ final class HiveTree {
 
     /** As above, at most {@code maxFiles} files (a small limit for tests). */
     static Map<Path, List<Path>> hivesUnder(Path folder, List<String> cuts, int maxFiles) throws IOException {
+        return hivesUnder(folder, cuts, new ArrayList<>(), maxFiles);
+    }
+
+    /**
+     * As above; a line in {@code skipped} names the symbolic links, FIFOs and devices met (never followed or opened,
+     * never in silence), but a hive's log of such a kind, which is named with its hive.
+     */
+    static Map<Path, List<Path>> hivesUnder(Path folder, List<String> cuts, List<String> skipped, int maxFiles)
+            throws IOException {
         List<Path> files = new ArrayList<>();
+        List<Path> notFollowed = new ArrayList<>(); // links, FIFOs, devices: never followed, never silently
         // every entry of every folder walked (also links, FIFOs, folders and unreadable entries: a log of such a
         // kind is still the hive's, and refused when it is read), by folder, as absolute paths
         Map<Path, List<Path>> entries = new HashMap<>();
@@ -248,6 +267,9 @@ final class HiveTree {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                         entry.accept(file);
+                        if (attrs.isSymbolicLink() || attrs.isOther()) {
+                            notFollowed.add(file);
+                        }
                         if (!limits.unopenedFolder(file, attrs) && attrs.isRegularFile() && !attrs.isSymbolicLink()) {
                             if (!limits.room(files.size())) {
                                 return FileVisitResult.TERMINATE;
@@ -290,6 +312,12 @@ final class HiveTree {
             logs.addAll(beside);
         }
         withLogs.keySet().removeIf(h -> logs.contains(h.toAbsolutePath()));
+        // a hive's log of such a kind is named with its hive (and refused when read): only the others are said
+        List<String> others = notFollowed.stream().filter(f -> !logs.contains(f.toAbsolutePath()))
+                .map(f -> folder.relativize(f).toString()).sorted().toList();
+        if (!others.isEmpty()) {
+            skipped.add(folder + ": " + EvidenceScanner.notFollowed(others, "on the command line"));
+        }
         return withLogs;
     }
 

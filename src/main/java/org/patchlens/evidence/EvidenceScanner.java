@@ -193,11 +193,16 @@ public final class EvidenceScanner {
      * first {@link #NAMED}, and how to give their files.
      */
     public static String notFollowed(List<String> skipped) {
+        return notFollowed(skipped, "by option (--system FILE, --cluster FILE, --store FILE ...)");
+    }
+
+    /** As {@link #notFollowed(List)}, saying {@code how} their files are named instead ("on the command line"). */
+    public static String notFollowed(List<String> skipped, String how) {
         int n = skipped.size();
         return (n == 1 ? "1 entry is" : n + " entries are") + " a symbolic link, FIFO or device, " + NEVER_FOLLOWED
                 + " (" + String.join(", ", skipped.subList(0, Math.min(NAMED, n))) + (n > NAMED ? " and " + (n - NAMED)
-                + " more" : "") + "): name " + (n == 1 ? "its file" : "their files") + " by option (--system FILE, "
-                + "--cluster FILE, --store FILE ...) or copy " + (n == 1 ? "it" : "them") + " into the folder";
+                + " more" : "") + "): name " + (n == 1 ? "its file" : "their files") + " " + how + " or copy "
+                + (n == 1 ? "it" : "them") + " into the folder";
     }
 
     /**
