@@ -39,6 +39,17 @@ public final class CommandText {
     }
 
     /**
+     * A path as one argument of a command line: in double quotes when it holds a blank ({@code copy PUB.EDB
+     * "D:\Exchange Server\MDBDATA\PUB.EDB"}), else as it is, and a placeholder as the catalog's remedy shows it
+     * ({@code <the DB Path of PUB.EDB>}). Only for a value {@link #name} let through (or its placeholder), which
+     * holds no double quote.
+     */
+    public static String argument(String path) {
+        boolean placeholder = path.startsWith("<") && path.endsWith(">"); // the catalog's template, typed over
+        return !placeholder && path.chars().anyMatch(Character::isWhitespace) ? "\"" + path + "\"" : path;
+    }
+
+    /**
      * The value named as data in a sentence, never as a command: in double quotes, escaped as
      * {@link PrintableText#of} escapes it, with its own double quotes and back-quotes escaped too, so that it
      * neither ends the quotes nor opens a back-quoted command in a remedy ("E&amp;calc" in quotes).

@@ -38,8 +38,9 @@ final class In01RequiredEvidence extends RuleUnit {
         // eseutil /mh needs the database's file: the registry's DB Path when the SYSTEM hive gives a usable one
         String priv = dbPath(c, IS_PRIVATE);
         String pub = dbPath(c, IS_PUBLIC);
-        String remedy = withLeftOut(remedy("<" + PRIV_PATH + ">", CommandText.name(priv, PRIV_PATH),
-                        "<" + PUB_PATH + ">", CommandText.name(pub, PUB_PATH)),
+        String remedy = withLeftOut(remedy("<" + PRIV_PATH + ">",
+                        CommandText.argument(CommandText.name(priv, PRIV_PATH)), "<" + PUB_PATH + ">",
+                        CommandText.argument(CommandText.name(pub, PUB_PATH))),
                 CommandText.leftOut("The DB Path of PRIV.EDB", priv), CommandText.leftOut("The DB Path of PUB.EDB", pub));
         return List.of(Finding.fail(Rule.IN_01, "evidence inventory", expected, Source.NONE, actual, Source.NONE,
                 remedy));

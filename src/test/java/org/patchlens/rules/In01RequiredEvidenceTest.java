@@ -89,6 +89,15 @@ class In01RequiredEvidenceTest {
     }
 
     @Test
+    void quotesADbPathWithBlanksAsOneArgument() throws Exception {
+        RestoreScenario s = hivesOnly();
+        s.live().sz(RegEvidence.IS_PUBLIC, "DB Path", "E:\\Exchange Server\\MDBDATA\\PUB.EDB");
+        Finding f = RegEvidence.only(EngineRun.of(s, dir), Rule.IN_01);
+        assertEquals(COPY + "`eseutil /mh D:\\exchsrvr\\MDBDATA\\PRIV.EDB`, `eseutil /mh \"E:\\Exchange Server\\MDBDATA\\"
+                + "PUB.EDB\"`, and of `/ml` and `/mk`).", f.remedy(), "unquoted, eseutil would take two arguments");
+    }
+
+    @Test
     void leavesADbPathACommandPromptWouldActOnOutOfTheCommand() throws Exception {
         RestoreScenario s = hivesOnly();
         s.live().sz(RegEvidence.IS_PUBLIC, "DB Path", "E:\\x&calc\\PUB.EDB");
