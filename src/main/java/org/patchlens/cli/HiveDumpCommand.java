@@ -264,7 +264,7 @@ final class HiveDumpCommand implements Callable<Integer> {
         // or found, whatever order they finish in.
         int workers = Math.min(hives.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
         batch = true;
-        try (WarmUpPool pool = new WarmUpPool(workers, "patchlens-dump")) {
+        try (WarmUpPool pool = new WarmUpPool(workers, "patchlens-dump", tree.bytes())) {
             List<java.util.concurrent.Future<Outcome>> results = new ArrayList<>();
             for (int i = 0; i < hives.size(); i++) {
                 HiveTree.Found h = hives.get(i);

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * every worker meanwhile runs slow code: on two cores, a tree of 1,000 hives cost about a tenth more CPU time
  * than when the second worker joins after the first {@link #WARM_UP_BYTES} (docs/performance.md). The other
  * workers join once the first have read that much, or after {@link #WARM_UP_MILLIS} whatever they have read (one
- * large hive must not hold them back).
+ * large hive must not hold them back). Only for a run that C2 compiles for and that is long enough to gain from
+ * it ({@link #worthIt}): a small batch, run by C1 alone, only took longer with one worker (50 hives of 30 MB: 0.65 s
+ * against 0.47 s wall, the same CPU time).
  */
 final class WarmUpPool implements AutoCloseable {
     /** Hive bytes read before every worker runs. */
@@ -28,15 +30,44 @@ final class WarmUpPool implements AutoCloseable {
     private final AtomicLong read = new AtomicLong();
     private final Thread timer;
 
-    /** Up to {@code workers} threads named {@code name}; all of them at once when there are fewer than 2. */
-    WarmUpPool(int workers, String name) {
-        this(workers, name, WARM_UP_BYTES, WARM_UP_MILLIS);
+    /**
+     * Up to {@code workers} threads named {@code name} for a run over {@code bytes} of hives; all of them at once
+     * when there are fewer than 2 or the warm-up is not {@link #worthIt}.
+     */
+    WarmUpPool(int workers, String name, long bytes) {
+        this(worthIt(bytes, c2()) ? 1 : 0, workers, name, WARM_UP_BYTES, WARM_UP_MILLIS);
     }
 
+    /** With the warm-up whatever the run (for tests: their own limits). */
     WarmUpPool(int workers, String name, long warmUpBytes, long warmUpMillis) {
+        this(1, workers, name, warmUpBytes, warmUpMillis);
+    }
+
+    /**
+     * Whether a run over {@code bytes} gains from the warm-up: C2 compiles in this JVM (the launcher runs short
+     * runs with C1 alone, whose few compilations do not compete), and the warm-up is at most a quarter of the run.
+     */
+    static boolean worthIt(long bytes, boolean c2) {
+        return c2 && bytes >= 4 * WARM_UP_BYTES;
+    }
+
+    /** Whether this JVM compiles with C2 (HotSpot: TieredStopAtLevel 4, or tiered compilation off). */
+    static boolean c2() {
+        try {
+            var vm = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            return !vm.getVMOption("TieredCompilation").getValue().equals("true")
+                    || Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) >= 4;
+        } catch (RuntimeException e) {
+            return false; // not HotSpot: no warm-up, every worker at once as before
+        }
+    }
+
+    /** {@code holdBack}: 1 to start with one worker fewer (at least one), 0 for all of them at once. */
+    private WarmUpPool(int holdBack, int workers, String name, long warmUpBytes, long warmUpMillis) {
         this.workers = workers;
         this.warmUpBytes = warmUpBytes;
-        this.pool = new ThreadPoolExecutor(Math.max(1, workers - 1), workers, 0, TimeUnit.MILLISECONDS,
+        this.pool = new ThreadPoolExecutor(Math.max(1, workers - holdBack), workers, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, name);
                     t.setDaemon(true);

@@ -65,4 +65,21 @@ class WarmUpPoolTest {
             assertEquals(4, pool.running());
         }
     }
+
+    @Test
+    void onlyARunThatC2CompilesForAndLongEnoughWaitsForTheCompilers() throws Exception {
+        assertTrue(WarmUpPool.worthIt(4 * WarmUpPool.WARM_UP_BYTES, true));
+        assertFalse(WarmUpPool.worthIt(4 * WarmUpPool.WARM_UP_BYTES - 1, true), "a small batch: every worker at once");
+        assertFalse(WarmUpPool.worthIt(Long.MAX_VALUE, false), "C1 alone: nothing to wait for");
+        // this JVM (the tests run with C2): a small run starts every worker, a long one one fewer
+        assertTrue(WarmUpPool.c2());
+        try (WarmUpPool small = new WarmUpPool(2, "test", 1L << 20)) {
+            assertEquals(2, small.running());
+            Future<?>[] f = twoThatNeedEachOther(small);
+            assertEquals(true, f[0].get(10, TimeUnit.SECONDS));
+        }
+        try (WarmUpPool big = new WarmUpPool(2, "test", 1L << 30)) {
+            assertEquals(1, big.running());
+        }
+    }
 }
