@@ -50,6 +50,18 @@ public record InputFile(Path path, Path realPath, long size) {
     }
 
     /**
+     * Whether {@code a} and {@code b} are one file (the same path, or the same file key: a link, a hard link, another
+     * spelling); false when either is null or cannot be looked at.
+     */
+    public static boolean sameFile(Path a, Path b) {
+        try {
+            return a != null && b != null && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Checks that {@code path} is a folder (symbolic links followed once); returns its real path.
      * Messages: {@code DIR: not a folder (a FIFO)}, {@code DIR: no such folder}, {@code DIR: symbolic link loop}.
      */

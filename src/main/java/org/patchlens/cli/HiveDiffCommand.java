@@ -130,7 +130,8 @@ final class HiveDiffCommand implements Callable<Integer> {
             int da = replayed ? HiveSupport.damage(ha, spec.commandLine().getErr())
                     : HiveSupport.finish(ha, spec.commandLine().getErr());
             // one file on both sides (A with itself, or its replay) with the same damage: said once, for A
-            boolean sameDamage = (replayed || sameFile(a, b)) && ha.damage().toString().equals(hb.damage().toString());
+            boolean sameDamage = (replayed || org.patchlens.InputFile.sameFile(a, b))
+                    && ha.damage().toString().equals(hb.damage().toString());
             int db = sameDamage ? da
                     : replayed ? (hb.damage().isEmpty() ? Main.OK : HiveSupport.finish(hb, spec.commandLine().getErr()))
                     : HiveSupport.finish(hb, spec.commandLine().getErr());
@@ -139,14 +140,6 @@ final class HiveDiffCommand implements Callable<Integer> {
                         spec.commandLine().getErr());
             }
             return n > 0 || cut != null || da != Main.OK || db != Main.OK ? Main.FINDINGS : Main.OK;
-        }
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return b != null && java.nio.file.Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 }

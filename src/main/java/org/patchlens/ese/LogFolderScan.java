@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.patchlens.InputFile;
 
 /**
  * The scan step of {@link LogChain#analyzeDirectory}: every regular file of the folder (not recursive,
@@ -50,7 +51,7 @@ final class LogFolderScan {
         for (Path f : databases) {
             List<DatabaseHeader> headers = givenDatabase(f);
             // a database of the folder, or given before, under another spelling (./x.edb, an absolute path) is one file
-            if (!sameFile(f, files, dir) && given.stream().noneMatch(g -> sameFile(f, g))) {
+            if (!sameFile(f, files, dir) && given.stream().noneMatch(g -> InputFile.sameFile(f, g))) {
                 s.databases.addAll(headers);
             }
             given.add(f);
@@ -77,16 +78,9 @@ final class LogFolderScan {
     /** {@code f} is the folder's file of its name (the folder's files were read already). */
     private static boolean sameFile(Path f, List<Path> files, Path dir) {
         Path inFolder = f.getFileName() == null ? null : dir.resolve(f.getFileName());
-        return files.contains(f) || inFolder != null && files.contains(inFolder) && sameFile(f, inFolder);
+        return files.contains(f) || inFolder != null && files.contains(inFolder) && InputFile.sameFile(f, inFolder);
     }
 
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false; // one of them vanished: they are not known to be one file
-        }
-    }
 
     /**
      * The folder's entries that are not folders, in name order, at most {@code maxFiles} ({@link LogChain#MAX_FILES});

@@ -122,7 +122,7 @@ public final class LogFiles {
                 throw new RecoveryFailed(RecoveryFailed.Stage.READING_LOGS, e.file(), e.offset(), e.reason(), null,
                         e.getCause());
             }
-            if (sameFile(hive, log)) {
+            if (InputFile.sameFile(hive, log)) {
                 // read as a log, a dirty hive's own header would only say "sequence numbers differ"
                 throw new RecoveryFailed(RecoveryFailed.Stage.READING_LOGS, log.toString(), -1, "is the hive itself"
                         + (log.equals(hive) ? "" : " (the same file as " + hive + ")")
@@ -133,14 +133,6 @@ public final class LogFiles {
         return out;
     }
 
-    /** The same file: the same path, or the same file key (a link, another spelling of the path). */
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /**
      * Maps a file read-only, after the one input check; at most the bytes the check saw. A FIFO,
